@@ -1,0 +1,30 @@
+package com.clearmlmigrator.contracts;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What an inspection found in one MongoDB collection.
+ *
+ * @param database      database name
+ * @param collection    collection name
+ * @param documents     number of documents
+ * @param sizeBytes     uncompressed data size the server reports
+ * @param serverVersion MongoDB server version
+ * @param shapes        document counts per data shape that later jobs must handle, for example
+ *                      {@code artifacts-as-list} and {@code artifacts-as-map}; empty when the collection has none
+ */
+public record CollectionInspection(
+        String database,
+        String collection,
+        long documents,
+        long sizeBytes,
+        String serverVersion,
+        Map<String, Long> shapes)
+        implements TaskReport {
+    public CollectionInspection {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(collection, "collection");
+        shapes = shapes == null ? Map.of() : Map.copyOf(shapes);
+    }
+}

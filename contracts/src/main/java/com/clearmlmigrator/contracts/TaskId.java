@@ -1,0 +1,43 @@
+package com.clearmlmigrator.contracts;
+
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Deterministic id of a task: the job id and the task's position in the job's plan, printed {@code <jobId>-0007}.
+ * Planning a job twice yields the same ids, so the planner can recognise redelivered or duplicate results.
+ *
+ * @param jobId   id of the migration the task belongs to
+ * @param ordinal zero-based position of the task in the plan
+ */
+public record TaskId(String jobId, int ordinal) {
+    private static final char SEPARATOR = '-';
+
+    public TaskId {
+        Objects.requireNonNull(jobId, "jobId");
+        if (jobId.isBlank()) {
+            throw new IllegalArgumentException("jobId must not be blank");
+        }
+        if (ordinal < 0) {
+            throw new IllegalArgumentException("ordinal must not be negative: " + ordinal);
+        }
+    }
+
+    /** Parses the printed form; the ordinal follows the last separator, so job ids may contain separators. */
+    @JsonCreator
+    public static TaskId parse(String text) {
+        int cut = text.lastIndexOf(SEPARATOR);
+        if (cut <= 0 || cut == text.length() - 1) {
+            throw new IllegalArgumentException("not a task id: " + text);
+        }
+        return new TaskId(text.substring(0, cut), Integer.parseInt(text.substring(cut + 1)));
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return jobId + SEPARATOR + String.format("%04d", ordinal);
+    }
+}

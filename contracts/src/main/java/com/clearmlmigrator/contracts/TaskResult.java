@@ -1,0 +1,33 @@
+package com.clearmlmigrator.contracts;
+
+import java.util.Objects;
+
+/**
+ * The answer to one task, published by a worker once per handling. The planner keeps the first result of a task id
+ * and ignores later duplicates.
+ *
+ * @param taskId  id of the task this answers
+ * @param outcome whether the task succeeded
+ * @param reason  why it failed; null when it succeeded
+ * @param detail  one sentence a user can act on; never a stack trace or a credential; null when it succeeded
+ * @param report  what the task found or did; null when it failed
+ */
+public record TaskResult(TaskId taskId, TaskOutcome outcome, FailureReason reason, String detail, TaskReport report) {
+    public TaskResult {
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(outcome, "outcome");
+        if (outcome == TaskOutcome.FAILED && reason == null) {
+            throw new IllegalArgumentException("a failed result needs a reason");
+        }
+    }
+
+    /** A successful result carrying its report. */
+    public static TaskResult succeeded(TaskId taskId, TaskReport report) {
+        return new TaskResult(taskId, TaskOutcome.SUCCEEDED, null, null, report);
+    }
+
+    /** A failed result with its reason and a sentence for the user. */
+    public static TaskResult failed(TaskId taskId, FailureReason reason, String detail) {
+        return new TaskResult(taskId, TaskOutcome.FAILED, reason, detail, null);
+    }
+}

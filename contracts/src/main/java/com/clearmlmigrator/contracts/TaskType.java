@@ -1,0 +1,20 @@
+package com.clearmlmigrator.contracts;
+
+/** What a task asks a worker to do, and so which worker kind handles it. */
+public enum TaskType {
+    /** Count, size and shape of one MongoDB collection. */
+    INSPECT_COLLECTION(WorkerKind.MONGO),
+    /** Count, size, mapping types, routing and URL-bearing fields of one Elasticsearch index. */
+    INSPECT_INDEX(WorkerKind.ELASTIC);
+
+    private final WorkerKind worker;
+
+    TaskType(WorkerKind worker) {
+        this.worker = worker;
+    }
+
+    /** The worker kind that handles tasks of this type. */
+    public WorkerKind worker() {
+        return worker;
+    }
+}

@@ -1,0 +1,21 @@
+package com.clearmlmigrator.contracts;
+
+/** Every Kafka topic the system uses. Channel names equal topic names. */
+public final class Topics {
+    /** Planner to mongo-worker. Key: task id. Payload: {@link MigrationTask}. One consumer group, several partitions. */
+    public static final String MONGO_TASKS = "migration-tasks-mongo";
+
+    /** Planner to elastic-worker. Key: task id. Payload: {@link MigrationTask}. One consumer group, several partitions. */
+    public static final String ELASTIC_TASKS = "migration-tasks-elastic";
+
+    /** Workers to planner. Key: job id, so one job's results stay ordered. Payload: {@link TaskResult}. */
+    public static final String TASK_RESULTS = "migration-task-results";
+
+    /** Planner to anyone who watches. Key: job id. Payload: {@link JobProgress}. */
+    public static final String PROGRESS = "migration-progress";
+
+    /** Workers to operators: tasks that could not be handled because of a bug or an unreadable payload. */
+    public static final String DEAD_LETTERS = "migration-dead-letters";
+
+    private Topics() {}
+}

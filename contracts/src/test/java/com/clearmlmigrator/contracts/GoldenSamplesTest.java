@@ -1,0 +1,73 @@
+package com.clearmlmigrator.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** Every message on the wire keeps its JSON shape: golden samples read and write back unchanged. */
+class GoldenSamplesTest {
+    /** Configured like the Quarkus ObjectMapper the services use for their Kafka serdes. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    static Stream<Arguments> samples() {
+        return Stream.of(
+                Arguments.of("migration-task-inspect-collection.json", MigrationTask.class),
+                Arguments.of("migration-task-inspect-index.json", MigrationTask.class),
+                Arguments.of("task-result-collection-inspection.json", TaskResult.class),
+                Arguments.of("task-result-index-inspection.json", TaskResult.class),
+                Arguments.of("task-result-failed.json", TaskResult.class),
+                Arguments.of("job-progress.json", JobProgress.class));
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void sampleRoundTripsWithoutChange(String sample, Class<?> type) throws IOException {
+        String golden = read(sample);
+
+        Object message = JSON.readValue(golden, type);
+
+        JsonNode written = JSON.readTree(JSON.writeValueAsString(message));
+        assertThat(written).isEqualTo(JSON.readTree(golden));
+    }
+
+    @Test
+    void messageFromANewerVersionWithAnExtraFieldStillReads() throws IOException {
+        TaskResult result = JSON.readValue(read("task-result-from-a-newer-version.json"), TaskResult.class);
+
+        assertThat(result.reason()).isEqualTo(FailureReason.TARGET_REJECTED);
+        assertThat(result.detail()).isEqualTo("index is write-blocked");
+    }
+
+    @Test
+    void reportKindSelectsTheReportRecord() throws IOException {
+        TaskResult result = JSON.readValue(read("task-result-index-inspection.json"), TaskResult.class);
+
+        assertThat(result.report()).isInstanceOfSatisfying(IndexInspection.class, inspection -> {
+            assertThat(inspection.routingRequired()).isTrue();
+            assertThat(inspection.mappingTypes()).containsExactly("_default_", "event");
+        });
+    }
+
+    private static String read(String sample) throws IOException {
+        try (InputStream in = GoldenSamplesTest.class.getResourceAsStream("/samples/" + sample)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
