@@ -1,0 +1,55 @@
+package com.clearmlmigrator.localservers.elasticsearch;
+
+import static org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner.newConfigs;
+
+import org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner;
+
+/**
+ * Runs one Elasticsearch node bound to loopback until the process is terminated.
+ *
+ * <p>Arguments: {@code <dataDir> <httpPort> <transportPort> [reindexRemoteWhitelist]}. The system property {@code
+ * transport.key} names the transport port setting, which ES 5 calls {@code transport.tcp.port}. Prints {@code
+ * ES_READY} once the cluster is yellow; SIGTERM closes the node cleanly.
+ */
+public final class ElasticsearchNodeMain {
+    public static final String READY_MARKER = "ES_READY";
+
+    private ElasticsearchNodeMain() {}
+
+    public static void main(String[] args) throws Exception {
+        String dataDir = args[0];
+        int httpPort = Integer.parseInt(args[1]);
+        String transportPort = args[2];
+        String remoteWhitelist = args.length > 3 ? args[3] : null;
+        ElasticsearchClusterRunner runner = new ElasticsearchClusterRunner();
+        runner.onBuild((number, settings) -> {
+                    settings.put("network.host", "127.0.0.1");
+                    settings.put("http.port", String.valueOf(httpPort));
+                    settings.put(System.getProperty("transport.key", "transport.port"), transportPort);
+                    settings.put("discovery.type", "single-node");
+                    // A developer's nearly full disk must not turn every index read-only mid-test.
+                    settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+                    if (remoteWhitelist != null) {
+                        settings.put("reindex.remote.whitelist", remoteWhitelist);
+                    }
+                })
+                .build(newConfigs()
+                        .basePath(dataDir)
+                        .numOfNode(1)
+                        .baseHttpPort(httpPort - 1)
+                        .clusterName("clearml-migrator-local")
+                        .printOnFailure());
+        runner.ensureYellow();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(runner)));
+        System.out.println(READY_MARKER + " http://127.0.0.1:" + httpPort);
+        Thread.currentThread().join();
+    }
+
+    private static void close(ElasticsearchClusterRunner runner) {
+        try {
+            runner.close();
+        } catch (Exception e) {
+            System.err.println("Elasticsearch did not close cleanly: " + e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package com.clearmlmigrator.localservers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+
+/**
+ * The local servers (Kafka, MongoDB wire server, Elasticsearch 7.10.2 and 5.6.16) and the three services, each a
+ * process of its own on loopback. Used by {@code bin/dev-stack} and by the end-to-end tests.
+ */
+public final class LocalStack implements AutoCloseable {
+    /** System property on every process's command line; {@code down} stops only processes that carry it. */
+    public static final String MARKER_PROPERTY = "clearml-migrator.stack";
+
+    public static final String PLANNER = "planner-service";
+    public static final String MONGO_WORKER = "mongo-worker";
+    public static final String ELASTIC_WORKER = "elastic-worker";
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final StackPorts ports;
+    private final Path stateDir;
+    private final ServerRecipes recipes;
+    private final List<ManagedProcess> started = Collections.synchronizedList(new ArrayList<>());
+
+    public LocalStack(RepoLayout layout, StackPorts ports, StackOptions options, Path stateDir) {
+        this.ports = ports;
+        this.stateDir = stateDir.toAbsolutePath();
+        this.recipes = new ServerRecipes(layout, ports, options, this.stateDir);
+    }
+
+    public StackPorts ports() {
+        return ports;
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** Starts the four servers in parallel and returns when all are ready. */
+    public void startServers() {
+        awaitAll(Stream.of(recipes.kafka(), recipes.mongo(), recipes.elastic7(), recipes.elastic5()));
+    }
+
+    /** Starts the planner and one copy of each worker and returns when all are ready. */
+    public void startServices() {
+        awaitAll(Stream.of(
+                recipes.service(PLANNER, PLANNER, ports.planner()),
+                recipes.service(MONGO_WORKER, MONGO_WORKER, ports.mongoWorker()),
+                recipes.service(ELASTIC_WORKER, ELASTIC_WORKER, ports.elasticWorker())));
+    }
+
+    /** Starts one more copy of a service under its own name and port, for scaling and fault tests. */
+    public ManagedProcess startService(String module, String instance, int httpPort) {
+        ManagedProcess process = ManagedProcess.start(recipes.service(module, instance, httpPort), stateDir);
+        started.add(process);
+        return process.awaitReady();
+    }
+
+    /** The started process of that name. */
+    public ManagedProcess process(String name) {
+        synchronized (started) {
+            return started.stream()
+                    .filter(p -> p.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no process named " + name));
+        }
+    }
+
+    /** Stops every process this stack started, services first. */
+    @Override
+    public void close() {
+        List<ManagedProcess> toStop;
+        synchronized (started) {
+            toStop = new ArrayList<>(started);
+            started.clear();
+        }
+        Collections.reverse(toStop);
+        toStop.forEach(p -> p.stop(STOP_GRACE));
+    }
+
+    /** Stops what an earlier invocation recorded in {@code stateDir}, services first; returns what it stopped. */
+    public static List<String> stopRecorded(Path stateDir) {
+        Path pids = stateDir.toAbsolutePath().resolve("pids");
+        if (!Files.isDirectory(pids)) {
+            return List.of();
+        }
+        String marker = MARKER_PROPERTY + "=" + stateDir.toAbsolutePath();
+        try (Stream<Path> files = Files.list(pids)) {
+            List<Path> servicesFirst = files.sorted((a, b) -> Boolean.compare(isServer(a), isServer(b)))
+                    .toList();
+            List<String> stopped = new ArrayList<>();
+            for (Path pidFile : servicesFirst) {
+                ManagedProcess.stopRecorded(pidFile, marker, STOP_GRACE).ifPresent(stopped::add);
+            }
+            return stopped;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isServer(Path pidFile) {
+        return ServerRecipes.SERVERS.contains(pidFile.getFileName().toString().replace(".pid", ""));
+    }
+
+    private void awaitAll(Stream<ProcessSpec> specs) {
+        List<ManagedProcess> processes =
+                specs.map(spec -> ManagedProcess.start(spec, stateDir)).toList();
+        started.addAll(processes);
+        try {
+            CompletableFuture.allOf(processes.stream()
+                            .map(p -> CompletableFuture.runAsync(p::awaitReady))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package com.clearmlmigrator.localservers;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bin/dev-stack}: {@code up} starts the servers and the services, {@code servers} only the servers, {@code down}
+ * stops everything an earlier {@code up} or {@code servers} started. State (data, logs, PIDs) lives in {@code
+ * DEV_STACK_HOME}, by default {@code .dev-stack} in the checkout.
+ */
+public final class LocalStackCli {
+    private LocalStackCli() {}
+
+    public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        RepoLayout layout = RepoLayout.locate();
+        Path stateDir = Path.of(env.getOrDefault(
+                "DEV_STACK_HOME", layout.root().resolve(".dev-stack").toString()));
+        String command = args.length == 0 ? "help" : args[0];
+        try {
+            switch (command) {
+                case "up" -> start(layout, env, stateDir, true);
+                case "servers" -> start(layout, env, stateDir, false);
+                case "down" -> down(stateDir);
+                default -> usage();
+            }
+        } catch (RuntimeException e) {
+            System.err.println("dev-stack " + command + " failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void start(RepoLayout layout, Map<String, String> env, Path stateDir, boolean withServices) {
+        StackPorts ports = StackPorts.fromEnvironment(env);
+        LocalStack stack = new LocalStack(layout, ports, StackOptions.fromEnvironment(env), stateDir);
+        try {
+            stack.startServers();
+            System.out.printf(
+                    "Kafka %s | MongoDB %s | Elasticsearch 7 %s | Elasticsearch 5.6 %s%n",
+                    ports.kafkaBootstrap(), ports.mongoUri(), ports.elastic7Url(), ports.elastic5Url());
+            if (withServices) {
+                stack.startServices();
+                System.out.printf(
+                        "planner-service %s | mongo-worker :%d | elastic-worker :%d%n",
+                        ports.plannerUrl(), ports.mongoWorker(), ports.elasticWorker());
+            }
+            System.out.println("Logs: " + stateDir.resolve("logs") + "   Stop with: bin/dev-stack down");
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static void down(Path stateDir) {
+        List<String> stopped = LocalStack.stopRecorded(stateDir);
+        System.out.println(stopped.isEmpty() ? "Nothing was running." : "Stopped " + String.join(", ", stopped));
+    }
+
+    private static void usage() {
+        System.out.println("usage: bin/dev-stack up|servers|down");
+    }
+}

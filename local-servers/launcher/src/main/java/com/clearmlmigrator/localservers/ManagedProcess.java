@@ -1,0 +1,138 @@
+package com.clearmlmigrator.localservers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One started process with its output in {@code <state>/logs/<name>.log} and its PID in {@code <state>/pids/<name>.pid},
+ * so a later invocation (for example {@code bin/dev-stack down}) can stop it.
+ */
+public final class ManagedProcess {
+    private final ProcessSpec spec;
+    private final Path log;
+    private final Path pidFile;
+    private final ProcessHandle handle;
+
+    private ManagedProcess(ProcessSpec spec, Path log, Path pidFile, ProcessHandle handle) {
+        this.spec = spec;
+        this.log = log;
+        this.pidFile = pidFile;
+        this.handle = handle;
+    }
+
+    /** Starts the process detached from this JVM: its output goes to a file, so it outlives the caller. */
+    public static ManagedProcess start(ProcessSpec spec, Path stateDir) {
+        try {
+            Path log = Files.createDirectories(stateDir.resolve("logs")).resolve(spec.name() + ".log");
+            Path pidFile = Files.createDirectories(stateDir.resolve("pids")).resolve(spec.name() + ".pid");
+            Process process = new ProcessBuilder(spec.command())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            Files.writeString(pidFile, Long.toString(process.pid()));
+            return new ManagedProcess(spec, log, pidFile, process.toHandle());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + spec.name(), e);
+        }
+    }
+
+    /** Waits until the process is ready; fails with the tail of its log if it dies or times out first. */
+    public ManagedProcess awaitReady() {
+        Instant deadline = Instant.now().plus(spec.startTimeout());
+        while (!spec.readiness().isReady(log)) {
+            if (!handle.isAlive()) {
+                throw new IllegalStateException(
+                        spec.name() + " exited during start-up. Last lines of " + log + ":\n" + tail());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(spec.name() + " was not ready after "
+                        + spec.startTimeout().toSeconds() + " s. Last lines of " + log + ":\n" + tail());
+            }
+            pause();
+        }
+        return this;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public long pid() {
+        return handle.pid();
+    }
+
+    public boolean isAlive() {
+        return handle.isAlive();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Terminates the process (SIGTERM, then SIGKILL after the grace period) and removes its PID file. */
+    public void stop(Duration grace) {
+        terminate(handle, grace);
+        deletePidFile(pidFile);
+    }
+
+    /** Stops whatever a PID file records, if it is still one of ours (its command line carries {@code marker}). */
+    public static Optional<String> stopRecorded(Path pidFile, String marker, Duration grace) {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            Optional<ProcessHandle> process = ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p ->
+                            p.info().commandLine().map(c -> c.contains(marker)).orElse(false));
+            process.ifPresent(p -> terminate(p, grace));
+            deletePidFile(pidFile);
+            return process.map(p -> pidFile.getFileName().toString().replace(".pid", "") + " (pid " + pid + ")");
+        } catch (IOException | NumberFormatException e) {
+            deletePidFile(pidFile);
+            return Optional.empty();
+        }
+    }
+
+    private static void terminate(ProcessHandle process, Duration grace) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    private static void deletePidFile(Path pidFile) {
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            // A stale PID file is harmless: the command-line check refuses to stop an unrelated process.
+        }
+    }
+
+    private String tail() {
+        try {
+            var lines = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a process to start", e);
+        }
+    }
+}

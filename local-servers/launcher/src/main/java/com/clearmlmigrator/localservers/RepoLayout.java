@@ -1,0 +1,50 @@
+package com.clearmlmigrator.localservers;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Where the built server class paths and service jars sit inside a checkout of this repository. */
+public record RepoLayout(Path root) {
+    private static final String ROOT_PROPERTY = "clearml-migrator.root";
+
+    /** Finds the checkout from the {@code clearml-migrator.root} property or by walking up from the working folder. */
+    public static RepoLayout locate() {
+        String configured = System.getProperty(ROOT_PROPERTY);
+        if (configured != null) {
+            return new RepoLayout(Path.of(configured).toAbsolutePath());
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("local-servers/launcher"))) {
+                return new RepoLayout(dir);
+            }
+        }
+        throw new IllegalStateException("Cannot find the clearml-migrator checkout above "
+                + Path.of("").toAbsolutePath() + "; set -D" + ROOT_PROPERTY + "=<checkout>");
+    }
+
+    /** {@code java -cp} value for a local server module, built by {@code mvn package}. */
+    public String serverClassPath(String module) {
+        Path target = root.resolve("local-servers").resolve(module).resolve("target");
+        requireBuilt(target.resolve("lib"));
+        return target.resolve("classes") + java.io.File.pathSeparator + target.resolve("lib") + "/*";
+    }
+
+    /** The runnable fast-jar of a service module, built by {@code mvn package}. */
+    public Path serviceJar(String service) {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        requireBuilt(jar);
+        return jar;
+    }
+
+    /** The folder a file or class path folder is in, when it exists. */
+    public Optional<Path> existing(Path path) {
+        return Files.exists(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    private static void requireBuilt(Path path) {
+        if (!Files.exists(path)) {
+            throw new IllegalStateException(path + " is missing: build first with ./mvnw package -DskipTests");
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package com.clearmlmigrator.localservers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/** Command lines of the four local servers and the three services. */
+final class ServerRecipes {
+    static final String KAFKA = "kafka";
+    static final String MONGO = "mongo";
+    static final String ELASTIC_7 = "elasticsearch-7";
+    static final String ELASTIC_5 = "elasticsearch-5";
+    static final List<String> SERVERS = List.of(KAFKA, MONGO, ELASTIC_7, ELASTIC_5);
+
+    private static final Duration SERVER_START = Duration.ofSeconds(180);
+    private static final Duration SERVICE_START = Duration.ofSeconds(120);
+    private static final String ES_MAIN = "com.clearmlmigrator.localservers.elasticsearch.ElasticsearchNodeMain";
+
+    private final RepoLayout layout;
+    private final StackPorts ports;
+    private final StackOptions options;
+    private final Path stateDir;
+
+    ServerRecipes(RepoLayout layout, StackPorts ports, StackOptions options, Path stateDir) {
+        this.layout = layout;
+        this.ports = ports;
+        this.options = options;
+        this.stateDir = stateDir;
+    }
+
+    ProcessSpec kafka() {
+        Path dataDir = dataDir(KAFKA);
+        Path config = writeKafkaConfig(dataDir);
+        String classPath = layout.serverClassPath(KAFKA);
+        formatKafkaStorageOnce(classPath, config, dataDir);
+        List<String> command = java(options.kafkaHeap(), classPath);
+        command.addAll(List.of("kafka.Kafka", config.toString()));
+        return new ProcessSpec(KAFKA, command, new Readiness.LogMarker("Kafka Server started"), SERVER_START);
+    }
+
+    ProcessSpec mongo() {
+        String backend = options.persistentMongo() ? "h2:" + dataDir(MONGO).resolve("clearml.mv") : "memory";
+        List<String> command = java(options.mongoHeap(), layout.serverClassPath(MONGO));
+        command.addAll(List.of(
+                "com.clearmlmigrator.localservers.mongo.MongoServerMain", Integer.toString(ports.mongo()), backend));
+        return new ProcessSpec(MONGO, command, new Readiness.LogMarker("MONGO_READY"), SERVER_START);
+    }
+
+    ProcessSpec elastic7() {
+        List<String> command = java(options.elasticHeap(), layout.serverClassPath(ELASTIC_7));
+        command.addAll(List.of(
+                ES_MAIN,
+                dataDir(ELASTIC_7).toString(),
+                Integer.toString(ports.elastic7()),
+                Integer.toString(ports.elastic7Transport()),
+                // ES 7 may reindex from the ES 5.6 node: the benchmarks compare our copy with that.
+                "127.0.0.1:" + ports.elastic5()));
+        return new ProcessSpec(ELASTIC_7, command, new Readiness.LogMarker("ES_READY"), SERVER_START);
+    }
+
+    ProcessSpec elastic5() {
+        List<String> command = java(options.elasticHeap(), layout.serverClassPath(ELASTIC_5));
+        command.add(1, "-Dtransport.key=transport.tcp.port");
+        command.addAll(List.of(
+                ES_MAIN,
+                dataDir(ELASTIC_5).toString(),
+                Integer.toString(ports.elastic5()),
+                Integer.toString(ports.elastic5Transport())));
+        return new ProcessSpec(ELASTIC_5, command, new Readiness.LogMarker("ES_READY"), SERVER_START);
+    }
+
+    /** A Quarkus service; {@code instance} names the process so several copies of one worker can run. */
+    ProcessSpec service(String module, String instance, int httpPort) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.add("-Xmx" + options.serviceHeap());
+        command.add(markerProperty());
+        command.add("-Dquarkus.http.port=" + httpPort);
+        command.add("-Dkafka.bootstrap.servers=" + ports.kafkaBootstrap());
+        command.add("-Dquarkus.mongodb.connection-string=" + ports.mongoUri());
+        command.add("-jar");
+        command.add(layout.serviceJar(module).toString());
+        Readiness ready = new Readiness.HttpOk(java.net.URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"));
+        return new ProcessSpec(instance, command, ready, SERVICE_START);
+    }
+
+    String markerProperty() {
+        return "-D" + LocalStack.MARKER_PROPERTY + "=" + stateDir;
+    }
+
+    private List<String> java(String heap, String classPath) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.add("-Xms" + minHeap(heap));
+        command.add("-Xmx" + heap);
+        command.add("-XX:+UseG1GC");
+        command.add(markerProperty());
+        command.add("-cp");
+        command.add(classPath);
+        return command;
+    }
+
+    private Path dataDir(String server) {
+        try {
+            return Files.createDirectories(stateDir.resolve("data").resolve(server));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path writeKafkaConfig(Path dataDir) {
+        String config = String.join(
+                "\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + ports.kafkaController(),
+                "listeners=PLAINTEXT://127.0.0.1:" + ports.kafka() + ",CONTROLLER://127.0.0.1:"
+                        + ports.kafkaController(),
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + ports.kafka(),
+                "controller.listener.names=CONTROLLER",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "inter.broker.listener.name=PLAINTEXT",
+                "log.dirs=" + dataDir.resolve("log"),
+                // Task topics are created by the planner with their own partition count; this covers the rest.
+                "num.partitions=4",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=4",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=true",
+                "");
+        try {
+            return Files.writeString(dataDir.resolve("server.properties"), config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void formatKafkaStorageOnce(String classPath, Path config, Path dataDir) {
+        if (Files.exists(dataDir.resolve("log/meta.properties"))) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classPath, "kafka.tools.StorageTool"));
+        command.addAll(List.of("format", "-t", clusterId(), "-c", config.toString()));
+        try {
+            Process format = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolve("format.log").toFile())
+                    .start();
+            if (format.waitFor() != 0) {
+                throw new IllegalStateException(
+                        "Formatting Kafka storage failed; see " + dataDir.resolve("format.log"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not format Kafka storage", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while formatting Kafka storage", e);
+        }
+    }
+
+    /** A Kafka cluster id: 16 random bytes, URL-safe base64; Kafka rejects ids that start with a dash. */
+    private static String clusterId() {
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16)
+                    .putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits());
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
+    }
+
+    private static String minHeap(String heap) {
+        return heap.endsWith("g") || heap.endsWith("G") ? "256m" : heap;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,32 @@
+package com.clearmlmigrator.localservers;
+
+import java.util.Map;
+
+/**
+ * Heap sizes and storage of the local processes.
+ *
+ * @param kafkaHeap       broker heap
+ * @param elasticHeap     heap of each Elasticsearch node
+ * @param mongoHeap       heap of the Mongo wire server, which keeps all data on the heap when in memory
+ * @param serviceHeap     heap of each service
+ * @param persistentMongo keep Mongo data in an H2 file across restarts (local runs) instead of memory (tests)
+ */
+public record StackOptions(
+        String kafkaHeap, String elasticHeap, String mongoHeap, String serviceHeap, boolean persistentMongo) {
+
+    /** Defaults for tests: small heaps, Mongo in memory. */
+    public static StackOptions forTests() {
+        return new StackOptions("256m", "384m", "1g", "256m", false);
+    }
+
+    /** Defaults for local runs, each overridable by an environment variable such as {@code ES_HEAP}. */
+    public static StackOptions fromEnvironment(Map<String, String> env) {
+        return new StackOptions(
+                env.getOrDefault("KAFKA_HEAP", "256m"),
+                env.getOrDefault("ES_HEAP", "512m"),
+                // The wire server keeps every document on its heap; tens of thousands of tasks need gigabytes.
+                env.getOrDefault("MONGO_HEAP", "3g"),
+                env.getOrDefault("SERVICE_HEAP", "384m"),
+                !"memory".equals(env.get("MONGO_BACKEND")));
+    }
+}

@@ -1,0 +1,45 @@
+package com.clearmlmigrator.localservers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class StackPortsTest {
+    @Test
+    void usesTheDocumentedDefaultPorts() {
+        StackPorts ports = StackPorts.fromEnvironment(Map.of());
+
+        assertEquals("127.0.0.1:9092", ports.kafkaBootstrap());
+        assertEquals("mongodb://127.0.0.1:27017", ports.mongoUri());
+        assertEquals("http://127.0.0.1:9200", ports.elastic7Url());
+        assertEquals("http://127.0.0.1:9205", ports.elastic5Url());
+        assertEquals("http://127.0.0.1:8080", ports.plannerUrl());
+    }
+
+    @Test
+    void environmentOverridesAPort() {
+        assertEquals(
+                19200, StackPorts.fromEnvironment(Map.of("ES7_PORT", "19200")).elastic7());
+    }
+
+    @Test
+    void rejectsAPortThatIsNotANumberWithItsName() {
+        var error = assertThrows(
+                IllegalArgumentException.class, () -> StackPorts.fromEnvironment(Map.of("MONGO_PORT", "abc")));
+
+        assertTrue(error.getMessage().contains("MONGO_PORT"));
+    }
+
+    @Test
+    void freePortsDoNotCollideWithTheDefaults() {
+        StackPorts free = StackPorts.free();
+
+        assertNotEquals(9092, free.kafka());
+        assertNotEquals(free.kafka(), free.kafkaController());
+    }
+}
