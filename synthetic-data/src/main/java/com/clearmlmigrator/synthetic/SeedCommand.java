@@ -1,0 +1,57 @@
+package com.clearmlmigrator.synthetic;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Seeds synthetic ClearML data into MongoDB and into ES 5.6 and/or ES 7 clusters. */
+@Command(
+        name = "seed",
+        mixinStandardHelpOptions = true,
+        description = "Writes deterministic synthetic ClearML data (both eras) for demos, tests and benchmarks.")
+public final class SeedCommand implements Callable<Integer> {
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--companies", defaultValue = "2", description = "Companies (default ${DEFAULT-VALUE}).")
+    int companies;
+
+    @Option(names = "--tasks", defaultValue = "50", description = "Tasks per company (default ${DEFAULT-VALUE}).")
+    int tasks;
+
+    @Option(names = "--mongo", description = "MongoDB connection string; the data goes to database 'backend'.")
+    String mongo;
+
+    @Option(names = "--es5", description = "Elasticsearch 5.6 URL for ES 5.6-era events.")
+    String es5;
+
+    @Option(names = "--es7", description = "Elasticsearch 7 URL for ES 7-era events.")
+    String es7;
+
+    @Override
+    public Integer call() {
+        ClearmlWorld world = ClearmlWorld.generate(DatasetSpec.of(seed, companies, tasks));
+        if (mongo != null) {
+            int written = new MongoSeeder(mongo).seed(MongoDataset.DATABASE, new MongoDataset(world).collections());
+            System.out.printf("MongoDB %s: %d documents in database %s%n", mongo, written, MongoDataset.DATABASE);
+        }
+        if (es5 != null) {
+            seedElastic(world, ElasticEra.ES5, es5);
+        }
+        if (es7 != null) {
+            seedElastic(world, ElasticEra.ES7, es7);
+        }
+        return 0;
+    }
+
+    private static void seedElastic(ClearmlWorld world, ElasticEra era, String url) {
+        int written = new ElasticSeeder(url).seed(era, new EventDataset(world, era).documents());
+        System.out.printf("Elasticsearch %s: %d %s-era documents%n", url, written, era);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SeedCommand()).execute(args));
+    }
+}
