@@ -1,0 +1,51 @@
+package com.clearmlmigrator.stores;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.TaskFailedException;
+
+/** One {@link ElasticClient} per endpoint (hosts and user), opened on first use and kept for the life of the process. */
+public final class ElasticConnections implements AutoCloseable {
+    private final Map<ElasticEndpoint, ElasticClient> clients = new ConcurrentHashMap<>();
+    private final Duration connectTimeout;
+    private final Duration answerTimeout;
+
+    /**
+     * @param connectTimeout how long to wait for a connection
+     * @param answerTimeout  how long to wait for an answer; bulk and scroll requests need minutes on big indices
+     */
+    public ElasticConnections(Duration connectTimeout, Duration answerTimeout) {
+        this.connectTimeout = connectTimeout;
+        this.answerTimeout = answerTimeout;
+    }
+
+    public ElasticClient client(ElasticEndpoint endpoint) {
+        return clients.computeIfAbsent(endpoint, this::open);
+    }
+
+    private ElasticClient open(ElasticEndpoint endpoint) {
+        try {
+            return new ElasticClient(endpoint, (int) connectTimeout.toMillis(), (int) answerTimeout.toMillis());
+        } catch (IllegalArgumentException e) {
+            throw new TaskFailedException(
+                    FailureReason.BAD_INPUT, "Elasticsearch hosts " + endpoint.hosts() + " are not valid URLs.");
+        }
+    }
+
+    @Override
+    public void close() {
+        for (ElasticClient client : clients.values()) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                // Closing idle connections at shutdown; nothing is left to lose.
+            }
+        }
+        clients.clear();
+    }
+}

@@ -1,0 +1,87 @@
+package com.clearmlmigrator.stores;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.contracts.TaskFailedException;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.MongoSecurityException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * One MongoDB client per connection string, opened on first use and kept for the life of the process: tasks of the same
+ * migration share a pool instead of paying a handshake each.
+ */
+public final class MongoConnections implements AutoCloseable {
+    private final Map<String, MongoClient> clients = new ConcurrentHashMap<>();
+    private final Duration answerTimeout;
+
+    /** @param answerTimeout how long to wait for a server to be found and for a connection to open */
+    public MongoConnections(Duration answerTimeout) {
+        this.answerTimeout = answerTimeout;
+    }
+
+    /**
+     * Runs {@code work} against the endpoint's database and turns driver errors into task failures whose message names
+     * the server (without credentials).
+     */
+    public <T> T withDatabase(MongoEndpoint endpoint, Function<MongoDatabase, T> work) {
+        MongoClient client = clients.computeIfAbsent(endpoint.uri(), uri -> open(endpoint));
+        try {
+            return work.apply(client.getDatabase(endpoint.database()));
+        } catch (MongoException e) {
+            throw translate(endpoint, e);
+        }
+    }
+
+    private MongoClient open(MongoEndpoint endpoint) {
+        ConnectionString connection;
+        try {
+            connection = new ConnectionString(endpoint.uri());
+        } catch (IllegalArgumentException e) {
+            // The driver's message describes the syntax problem without repeating the string.
+            throw new TaskFailedException(
+                    FailureReason.BAD_INPUT, "The MongoDB connection string is not valid: " + e.getMessage());
+        }
+        long millis = answerTimeout.toMillis();
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(connection)
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(b -> b.connectTimeout((int) millis, TimeUnit.MILLISECONDS)
+                        // A server that stops answering must fail the task, not hang it (local-servers.md addendum).
+                        .readTimeout(5, TimeUnit.MINUTES))
+                .build();
+        return MongoClients.create(settings);
+    }
+
+    static TaskFailedException translate(MongoEndpoint endpoint, MongoException e) {
+        String where = "MongoDB at " + endpoint.redactedUri();
+        if (e instanceof MongoTimeoutException || e instanceof MongoSocketException) {
+            return new TaskFailedException(
+                    FailureReason.TARGET_UNAVAILABLE, where + " is unreachable: no answer within the timeout.", e);
+        }
+        if (e instanceof MongoSecurityException) {
+            return new TaskFailedException(
+                    FailureReason.TARGET_REJECTED, where + " refused the credentials in the connection string.", e);
+        }
+        return new TaskFailedException(
+                FailureReason.TARGET_REJECTED, where + " refused the request (code " + e.getCode() + ").", e);
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(MongoClient::close);
+        clients.clear();
+    }
+}

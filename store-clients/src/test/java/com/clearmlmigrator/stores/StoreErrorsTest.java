@@ -1,0 +1,81 @@
+package com.clearmlmigrator.stores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.contracts.TaskFailedException;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/** Store errors become task failures that name the server and never show a password. */
+class StoreErrorsTest {
+    @Test
+    void unreachableMongoIsUnavailableAndTheMessageHidesThePassword() throws Exception {
+        int closedPort = closedPort();
+        MongoEndpoint endpoint = new MongoEndpoint("mongodb://admin:s3cret@127.0.0.1:" + closedPort, "backend");
+
+        try (MongoConnections mongo = new MongoConnections(Duration.ofMillis(500))) {
+            assertThatThrownBy(() -> mongo.withDatabase(
+                            endpoint, db -> db.listCollectionNames().first()))
+                    .isInstanceOfSatisfying(TaskFailedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(FailureReason.TARGET_UNAVAILABLE);
+                        assertThat(e.getMessage())
+                                .contains("127.0.0.1:" + closedPort)
+                                .doesNotContain("s3cret");
+                    });
+        }
+    }
+
+    @Test
+    void malformedConnectionStringIsBadInput() {
+        try (MongoConnections mongo = new MongoConnections(Duration.ofMillis(500))) {
+            assertThatThrownBy(() -> mongo.withDatabase(new MongoEndpoint("mongodb://", "backend"), db -> db.getName()))
+                    .isInstanceOfSatisfying(
+                            TaskFailedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(FailureReason.BAD_INPUT));
+        }
+    }
+
+    @Test
+    void reachableMongoAnswers() {
+        MongoServer server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
+        String uri = server.bindAndGetConnectionString();
+        try (MongoConnections mongo = new MongoConnections(Duration.ofSeconds(5))) {
+            String name = mongo.withDatabase(new MongoEndpoint(uri, "backend"), db -> db.getName());
+
+            assertThat(name).isEqualTo("backend");
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void unreachableElasticsearchIsUnavailable() throws Exception {
+        ElasticEndpoint endpoint = new ElasticEndpoint(List.of("http://127.0.0.1:" + closedPort()), "u", "s3cret");
+
+        try (ElasticConnections elastic = new ElasticConnections(Duration.ofMillis(500), Duration.ofSeconds(2))) {
+            assertThatThrownBy(() -> elastic.client(endpoint).get("/"))
+                    .isInstanceOfSatisfying(TaskFailedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(FailureReason.TARGET_UNAVAILABLE);
+                        assertThat(e.getMessage()).doesNotContain("s3cret");
+                    });
+        }
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
