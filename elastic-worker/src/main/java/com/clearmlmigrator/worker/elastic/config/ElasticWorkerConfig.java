@@ -1,0 +1,18 @@
+package com.clearmlmigrator.worker.elastic.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the elastic-worker. */
+@ConfigMapping(prefix = "elastic-worker")
+public interface ElasticWorkerConfig {
+    /** How long to wait for a connection to a user's Elasticsearch node. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** How long to wait for an answer; bulk and scroll requests on big indices take a while. */
+    @WithDefault("2m")
+    Duration answerTimeout();
+}

@@ -1,0 +1,29 @@
+package com.clearmlmigrator.worker.elastic.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.contracts.TaskReport;
+import com.clearmlmigrator.worker.runtime.TaskPerformer;
+
+/** Performs the Elasticsearch task types. */
+@ApplicationScoped
+public class ElasticTaskHandler implements TaskPerformer {
+    private final IndexInspector inspector;
+
+    public ElasticTaskHandler(IndexInspector inspector) {
+        this.inspector = inspector;
+    }
+
+    @Override
+    public TaskReport perform(MigrationTask task) {
+        return switch (task.type()) {
+            case INSPECT_INDEX -> inspector.inspect(task.elastic(), task.target());
+            default ->
+                throw new TaskFailedException(
+                        FailureReason.BAD_INPUT, "elastic-worker does not handle " + task.type() + " tasks.");
+        };
+    }
+}

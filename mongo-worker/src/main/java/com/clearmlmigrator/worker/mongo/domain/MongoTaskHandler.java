@@ -1,0 +1,29 @@
+package com.clearmlmigrator.worker.mongo.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.contracts.TaskReport;
+import com.clearmlmigrator.worker.runtime.TaskPerformer;
+
+/** Performs the MongoDB task types. */
+@ApplicationScoped
+public class MongoTaskHandler implements TaskPerformer {
+    private final CollectionInspector inspector;
+
+    public MongoTaskHandler(CollectionInspector inspector) {
+        this.inspector = inspector;
+    }
+
+    @Override
+    public TaskReport perform(MigrationTask task) {
+        return switch (task.type()) {
+            case INSPECT_COLLECTION -> inspector.inspect(task.mongo(), task.target());
+            default ->
+                throw new TaskFailedException(
+                        FailureReason.BAD_INPUT, "mongo-worker does not handle " + task.type() + " tasks.");
+        };
+    }
+}

@@ -1,0 +1,107 @@
+package com.clearmlmigrator.worker.runtime;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskResult;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Handles one task message end to end:
+ *
+ * <ol>
+ *   <li>reads it; an unreadable message goes to the dead-letter topic, and if its task id can still be read, a FAILED
+ *       result tells the planner;
+ *   <li>performs it; an expected failure becomes a FAILED result with its reason, a bug also goes to the dead-letter
+ *       topic;
+ *   <li>publishes exactly one result and returns only once the broker has it, so the caller acknowledges (commits the
+ *       offset) after the result is safe.
+ * </ol>
+ *
+ * The worker never stops consuming because of one message.
+ */
+@ApplicationScoped
+public class TaskIntake {
+    // A logger field, not io.quarkus.logging.Log: this library is also unit-tested outside Quarkus.
+    private static final Logger LOG = Logger.getLogger(TaskIntake.class);
+
+    private final ObjectMapper json;
+    private final TaskPerformer performer;
+    private final Outbox outbox;
+
+    public TaskIntake(ObjectMapper json, TaskPerformer performer, Outbox outbox) {
+        this.json = json;
+        this.performer = performer;
+        this.outbox = outbox;
+    }
+
+    public void accept(String payload) {
+        MigrationTask task;
+        try {
+            task = json.readValue(payload, MigrationTask.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            rejectUnreadable(payload, e);
+            return;
+        }
+        MDC.put("jobId", task.id().jobId());
+        MDC.put("taskId", task.id().toString());
+        try {
+            outbox.publishResult(perform(task, payload));
+        } finally {
+            MDC.remove("taskId");
+            MDC.remove("jobId");
+        }
+    }
+
+    private TaskResult perform(MigrationTask task, String payload) {
+        try {
+            TaskResult result = TaskResult.succeeded(task.id(), performer.perform(task));
+            LOG.debugf("Task %s (%s %s) succeeded", task.id(), task.type(), task.target());
+            return result;
+        } catch (TaskFailedException e) {
+            LOG.warnf("Task %s (%s %s) failed: %s", task.id(), task.type(), task.target(), e.getMessage());
+            return TaskResult.failed(task.id(), e.reason(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.errorf(
+                    e,
+                    "Task %s (%s %s) hit a bug; sent to the dead-letter topic",
+                    task.id(),
+                    task.type(),
+                    task.target());
+            outbox.publishDeadLetter(payload, "bug: " + e);
+            return TaskResult.failed(
+                    task.id(),
+                    FailureReason.BUG,
+                    "Unexpected " + e.getClass().getSimpleName()
+                            + " in the worker; the task is in the dead-letter topic.");
+        }
+    }
+
+    private void rejectUnreadable(String payload, Exception e) {
+        String problem = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        LOG.errorf("Unreadable task message sent to the dead-letter topic: %s", problem);
+        outbox.publishDeadLetter(payload, "unreadable task: " + problem);
+        taskIdOf(payload)
+                .ifPresent(id -> outbox.publishResult(TaskResult.failed(
+                        id, FailureReason.BAD_INPUT, "The task message could not be read: " + problem)));
+    }
+
+    private Optional<TaskId> taskIdOf(String payload) {
+        try {
+            JsonNode id = json.readTree(payload).path("id");
+            return id.isTextual() ? Optional.of(TaskId.parse(id.asText())) : Optional.empty();
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

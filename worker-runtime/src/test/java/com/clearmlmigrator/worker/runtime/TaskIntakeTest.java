@@ -1,0 +1,108 @@
+package com.clearmlmigrator.worker.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.contracts.CollectionInspection;
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskOutcome;
+import com.clearmlmigrator.contracts.TaskResult;
+import com.clearmlmigrator.contracts.TaskType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class TaskIntakeTest {
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final MigrationTask TASK = new MigrationTask(
+            new TaskId("job1", 3),
+            TaskType.INSPECT_COLLECTION,
+            "task",
+            new MongoEndpoint("mongodb://h", "backend"),
+            null);
+
+    private final RecordingOutbox outbox = new RecordingOutbox();
+
+    @Test
+    void performedTaskYieldsExactlyOneSucceededResult() throws Exception {
+        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of());
+
+        intake(task -> report).accept(JSON.writeValueAsString(TASK));
+
+        assertThat(outbox.results).containsExactly(TaskResult.succeeded(TASK.id(), report));
+        assertThat(outbox.deadLetters).isEmpty();
+    }
+
+    @Test
+    void expectedFailureYieldsAFailedResultWithItsReason() throws Exception {
+        intake(task -> {
+                    throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "MongoDB at h is unreachable.");
+                })
+                .accept(JSON.writeValueAsString(TASK));
+
+        assertThat(outbox.results).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(TaskOutcome.FAILED);
+            assertThat(r.reason()).isEqualTo(FailureReason.TARGET_UNAVAILABLE);
+            assertThat(r.detail()).isEqualTo("MongoDB at h is unreachable.");
+        });
+        assertThat(outbox.deadLetters).isEmpty();
+    }
+
+    @Test
+    void bugGoesToTheDeadLetterTopicAndStillAnswersThePlanner() throws Exception {
+        intake(task -> {
+                    throw new IllegalStateException("boom");
+                })
+                .accept(JSON.writeValueAsString(TASK));
+
+        assertThat(outbox.results)
+                .singleElement()
+                .satisfies(r -> assertThat(r.reason()).isEqualTo(FailureReason.BUG));
+        assertThat(outbox.deadLetters).singleElement().asString().contains("boom");
+    }
+
+    @Test
+    void unreadableTaskWithAnIdIsDeadLetteredAndReportedAsBadInput() {
+        intake(task -> null).accept("{\"id\":\"job1-0004\",\"type\":\"NO_SUCH_TYPE\"}");
+
+        assertThat(outbox.deadLetters).hasSize(1);
+        assertThat(outbox.results).singleElement().satisfies(r -> {
+            assertThat(r.taskId()).isEqualTo(new TaskId("job1", 4));
+            assertThat(r.reason()).isEqualTo(FailureReason.BAD_INPUT);
+        });
+    }
+
+    @Test
+    void garbageIsDeadLetteredWithoutAResult() {
+        intake(task -> null).accept("not json at all");
+
+        assertThat(outbox.deadLetters).hasSize(1);
+        assertThat(outbox.results).isEmpty();
+    }
+
+    private TaskIntake intake(TaskPerformer performer) {
+        return new TaskIntake(JSON, performer, outbox);
+    }
+
+    private static final class RecordingOutbox implements Outbox {
+        final List<TaskResult> results = new ArrayList<>();
+        final List<String> deadLetters = new ArrayList<>();
+
+        @Override
+        public void publishResult(TaskResult result) {
+            results.add(result);
+        }
+
+        @Override
+        public void publishDeadLetter(String payload, String reason) {
+            deadLetters.add(reason + " | " + payload);
+        }
+    }
+}
