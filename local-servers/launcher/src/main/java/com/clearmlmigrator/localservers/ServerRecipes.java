@@ -128,8 +128,8 @@ final class ServerRecipes {
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "inter.broker.listener.name=PLAINTEXT",
                 "log.dirs=" + dataDir.resolve("log"),
-                // Task topics are created by the planner with their own partition count; this covers the rest.
-                "num.partitions=4",
+                // Same as the planner's task-partitions default, so auto-created task topics need not grow.
+                "num.partitions=6",
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=4",
                 "transaction.state.log.replication.factor=1",

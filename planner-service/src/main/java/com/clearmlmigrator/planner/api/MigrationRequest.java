@@ -1,0 +1,25 @@
+package com.clearmlmigrator.planner.api;
+
+import java.util.List;
+
+/**
+ * The body of {@code POST /migrations}.
+ *
+ * @param kind    job kind, for example {@code inspect}
+ * @param mongo   the ClearML MongoDB; optional when the job does not need it
+ * @param elastic the ClearML Elasticsearch cluster; optional when the job does not need it
+ */
+public record MigrationRequest(String kind, MongoConnection mongo, ElasticConnection elastic) {
+    /**
+     * @param uri      MongoDB connection string
+     * @param database database name, {@code backend} when left out
+     */
+    public record MongoConnection(String uri, String database) {}
+
+    /**
+     * @param hosts    node URLs of one cluster
+     * @param username basic-auth user, optional
+     * @param password basic-auth password, optional; never echoed back
+     */
+    public record ElasticConnection(List<String> hosts, String username, String password) {}
+}

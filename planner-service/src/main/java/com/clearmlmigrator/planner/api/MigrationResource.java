@@ -1,0 +1,92 @@
+package com.clearmlmigrator.planner.api;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.planner.domain.InspectReport;
+import com.clearmlmigrator.planner.domain.Migration;
+import com.clearmlmigrator.planner.domain.MigrationKind;
+import com.clearmlmigrator.planner.domain.MigrationNotFoundException;
+import com.clearmlmigrator.planner.domain.MigrationOrder;
+import com.clearmlmigrator.planner.domain.MigrationStore;
+import com.clearmlmigrator.planner.domain.MigrationSubmission;
+import com.clearmlmigrator.planner.domain.RequestRules;
+
+/** Submit and follow migrations. */
+@Path("/migrations")
+@Produces(MediaType.APPLICATION_JSON)
+public class MigrationResource {
+    private static final int LIST_LIMIT = 100;
+
+    private final StrictJsonReader json;
+    private final MigrationSubmission submission;
+    private final MigrationStore store;
+
+    public MigrationResource(StrictJsonReader json, MigrationSubmission submission, MigrationStore store) {
+        this.json = json;
+        this.submission = submission;
+        this.store = store;
+    }
+
+    /** Accepts a migration and plans it in the background; 202 with its id, 400 with a reason for bad input. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(String body) {
+        Migration migration = submission.submit(toOrder(json.read(body, MigrationRequest.class)));
+        return Response.accepted(new AcceptedView(migration.id(), migration.status()))
+                .location(URI.create("/migrations/" + migration.id()))
+                .build();
+    }
+
+    /** The most recent migrations first. */
+    @GET
+    public List<MigrationView> list() {
+        return store.recent(LIST_LIMIT).stream()
+                .map(m -> MigrationView.of(m, store.counts(m.id())))
+                .toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public MigrationView get(@PathParam("id") String id) {
+        Migration migration = find(id);
+        return MigrationView.of(migration, store.counts(id));
+    }
+
+    /** What the migration found or did, task by task, with every failure and its reason. */
+    @GET
+    @Path("/{id}/report")
+    public InspectReport report(@PathParam("id") String id) {
+        Migration migration = find(id);
+        return InspectReport.of(migration, store.counts(id), store.tasks(id));
+    }
+
+    private Migration find(String id) {
+        return store.find(id).orElseThrow(() -> new MigrationNotFoundException(id));
+    }
+
+    private static MigrationOrder toOrder(MigrationRequest request) {
+        MigrationKind kind = RequestRules.kind(request.kind());
+        MongoEndpoint mongo = request.mongo() == null
+                ? null
+                : RequestRules.mongo(request.mongo().uri(), request.mongo().database());
+        ElasticEndpoint elastic = request.elastic() == null
+                ? null
+                : RequestRules.elastic(
+                        request.elastic().hosts(),
+                        request.elastic().username(),
+                        request.elastic().password());
+        return RequestRules.order(kind, mongo, elastic);
+    }
+}

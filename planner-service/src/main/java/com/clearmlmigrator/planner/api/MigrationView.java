@@ -1,0 +1,53 @@
+package com.clearmlmigrator.planner.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.planner.domain.Migration;
+import com.clearmlmigrator.planner.domain.TaskCounts;
+
+/**
+ * A migration as {@code GET /migrations/{id}} shows it. Connections appear without credentials.
+ *
+ * @param id        migration id
+ * @param kind      job kind
+ * @param status    life-cycle status
+ * @param tasks     task counts
+ * @param error     why the migration failed as a whole; null otherwise
+ * @param mongo     the MongoDB it works on, without password; null when none
+ * @param elastic   the Elasticsearch cluster it works on, without credentials; null when none
+ * @param createdAt when it was accepted
+ * @param updatedAt when its status last changed
+ */
+public record MigrationView(
+        String id,
+        String kind,
+        MigrationStatus status,
+        TaskCounts tasks,
+        String error,
+        MongoTarget mongo,
+        ElasticTarget elastic,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** A MongoDB connection with the password removed. */
+    public record MongoTarget(String uri, String database) {}
+
+    /** An Elasticsearch cluster's hosts. */
+    public record ElasticTarget(List<String> hosts) {}
+
+    public static MigrationView of(Migration migration, TaskCounts counts) {
+        Migration.Targets targets = migration.targets();
+        return new MigrationView(
+                migration.id(),
+                migration.kind().wireName(),
+                migration.status(),
+                counts,
+                migration.error(),
+                targets.mongoUri() == null ? null : new MongoTarget(targets.mongoUri(), targets.mongoDatabase()),
+                targets.elasticHosts().isEmpty() ? null : new ElasticTarget(targets.elasticHosts()),
+                migration.createdAt(),
+                migration.updatedAt());
+    }
+}

@@ -1,0 +1,22 @@
+package com.clearmlmigrator.planner.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the planner-service. */
+@ConfigMapping(prefix = "planner")
+public interface PlannerConfig {
+    /** The planner's own database (in the MongoDB of quarkus.mongodb.connection-string) for migrations and tasks. */
+    @WithDefault("clearml_migrator")
+    String database();
+
+    /** Partitions of each task topic: the most copies of one worker kind that can share a migration's tasks. */
+    @WithDefault("6")
+    int taskPartitions();
+
+    /** How long planning waits for a user's MongoDB or Elasticsearch before failing the migration. */
+    @WithDefault("5s")
+    Duration storeTimeout();
+}

@@ -1,0 +1,33 @@
+package com.clearmlmigrator.planner.config;
+
+import java.time.Duration;
+
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import com.clearmlmigrator.stores.ElasticConnections;
+import com.clearmlmigrator.stores.MongoConnections;
+
+/** Clients to the users' stores, used while planning to list collections and indices; closed at shutdown. */
+public class StoreClientsProducer {
+    @Produces
+    @Singleton
+    MongoConnections mongoConnections(PlannerConfig config) {
+        return new MongoConnections(config.storeTimeout());
+    }
+
+    @Produces
+    @Singleton
+    ElasticConnections elasticConnections(PlannerConfig config) {
+        return new ElasticConnections(config.storeTimeout(), Duration.ofSeconds(30));
+    }
+
+    void closeMongo(@Disposes MongoConnections connections) {
+        connections.close();
+    }
+
+    void closeElastic(@Disposes ElasticConnections connections) {
+        connections.close();
+    }
+}

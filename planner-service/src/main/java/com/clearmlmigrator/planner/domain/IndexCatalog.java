@@ -1,0 +1,15 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.List;
+
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+
+/** Lists what a ClearML Elasticsearch cluster holds. */
+public interface IndexCatalog {
+    /**
+     * The names of the ClearML indices (events, worker and queue statistics), sorted, so plans are deterministic.
+     *
+     * @throws com.clearmlmigrator.contracts.TaskFailedException when the cluster is unreachable or refuses
+     */
+    List<String> clearmlIndices(ElasticEndpoint endpoint);
+}

@@ -1,0 +1,8 @@
+package com.clearmlmigrator.planner.domain;
+
+/** A request the planner cannot accept; the message says what to change, without echoing secrets. */
+public class InvalidRequestException extends RuntimeException {
+    public InvalidRequestException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,67 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import com.clearmlmigrator.contracts.MigrationStatus;
+
+/**
+ * A migration as the planner keeps it. Holds no credential: connections are kept as {@link Targets}.
+ *
+ * @param id        random id, 32 hex characters
+ * @param kind      what it does
+ * @param status    where it is in its life cycle
+ * @param targets   which stores it reads or writes, without credentials
+ * @param error     why it failed as a whole (for example an unreachable store during planning); null otherwise
+ * @param createdAt when it was accepted
+ * @param updatedAt when its status last changed
+ */
+public record Migration(
+        String id,
+        MigrationKind kind,
+        MigrationStatus status,
+        Targets targets,
+        String error,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /**
+     * The stores a migration works on, as they may be shown to anyone.
+     *
+     * @param mongoUri      MongoDB connection string with the password removed; null when not used
+     * @param mongoDatabase MongoDB database; null when not used
+     * @param elasticHosts  Elasticsearch hosts; empty when not used
+     */
+    public record Targets(String mongoUri, String mongoDatabase, List<String> elasticHosts) {
+        public Targets {
+            elasticHosts = elasticHosts == null ? List.of() : List.copyOf(elasticHosts);
+        }
+
+        public static Targets of(MigrationOrder order) {
+            return new Targets(
+                    order.mongoEndpoint().map(m -> m.redactedUri()).orElse(null),
+                    order.mongoEndpoint().map(m -> m.database()).orElse(null),
+                    order.elasticEndpoint().map(e -> e.hosts()).orElse(List.of()));
+        }
+    }
+
+    public Migration {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** A newly accepted migration, about to be planned. */
+    public static Migration accepted(String id, MigrationOrder order, Instant now) {
+        return new Migration(id, order.kind(), MigrationStatus.PLANNING, Targets.of(order), null, now, now);
+    }
+
+    public Migration withStatus(MigrationStatus newStatus, Instant now) {
+        return new Migration(id, kind, newStatus, targets, error, createdAt, now);
+    }
+
+    public Migration failed(String reason, Instant now) {
+        return new Migration(id, kind, MigrationStatus.FAILED, targets, reason, createdAt, now);
+    }
+}

@@ -1,0 +1,30 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The jobs the planner knows, by the name used in requests. */
+public enum MigrationKind {
+    /** Pre-flight check: counts, sizes, versions and data shapes of every ClearML collection and index. */
+    INSPECT("inspect");
+
+    private final String wireName;
+
+    MigrationKind(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<MigrationKind> fromWireName(String name) {
+        return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
+    }
+
+    /** The supported names, for error messages. */
+    public static String supported() {
+        return Arrays.stream(values()).map(MigrationKind::wireName).collect(Collectors.joining(", "));
+    }
+}

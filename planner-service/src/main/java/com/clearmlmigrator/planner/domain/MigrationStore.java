@@ -1,0 +1,35 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.clearmlmigrator.contracts.TaskResult;
+
+/**
+ * The planner's own record of migrations and their tasks, which survives a planner restart. Holds no credential.
+ */
+public interface MigrationStore {
+    /** Saves a new migration or replaces the stored one with the same id. */
+    void save(Migration migration);
+
+    Optional<Migration> find(String id);
+
+    /** The most recent migrations first. */
+    List<Migration> recent(int limit);
+
+    /** Records planned tasks as pending; recording the same task ids again changes nothing. */
+    void addTasks(String migrationId, List<TaskState> tasks);
+
+    /**
+     * Records a task's result if the task has none yet.
+     *
+     * @return true if this was the task's first result; false for a duplicate or an unknown task
+     */
+    boolean recordResult(TaskResult result);
+
+    /** Every task of a migration in plan order. */
+    List<TaskState> tasks(String migrationId);
+
+    /** Counts derived from the stored tasks. */
+    TaskCounts counts(String migrationId);
+}

@@ -1,0 +1,77 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskFailedException;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Accepts a migration and plans it in the background: lists what to do, records the tasks, then dispatches them. A
+ * store that cannot be listed fails the migration with the reason; the planner itself keeps running.
+ */
+@ApplicationScoped
+public class MigrationSubmission {
+    private final MigrationStore store;
+    private final InspectPlanner planner;
+    private final TaskDispatcher dispatcher;
+    private final ProgressReporter progress;
+    private final Executor planningExecutor;
+
+    public MigrationSubmission(
+            MigrationStore store,
+            InspectPlanner planner,
+            TaskDispatcher dispatcher,
+            ProgressReporter progress,
+            PlanningExecutor planningExecutor) {
+        this.store = store;
+        this.planner = planner;
+        this.dispatcher = dispatcher;
+        this.progress = progress;
+        this.planningExecutor = planningExecutor;
+    }
+
+    /** Records the migration as PLANNING and returns it; planning continues in the background. */
+    public Migration submit(MigrationOrder order) {
+        Migration migration = Migration.accepted(UUID.randomUUID().toString().replace("-", ""), order, Instant.now());
+        store.save(migration);
+        Log.infof("Migration %s (%s) accepted", migration.id(), order.kind().wireName());
+        planningExecutor.execute(() -> plan(migration, order));
+        return migration;
+    }
+
+    private void plan(Migration migration, MigrationOrder order) {
+        try {
+            List<MigrationTask> tasks = planner.plan(migration.id(), order);
+            store.addTasks(
+                    migration.id(), tasks.stream().map(TaskState::pending).toList());
+            Migration running = migration.withStatus(
+                    tasks.isEmpty() ? MigrationStatus.SUCCEEDED : MigrationStatus.RUNNING, Instant.now());
+            store.save(running);
+            dispatcher.dispatch(tasks);
+            Log.infof("Migration %s planned into %d tasks", migration.id(), tasks.size());
+            progress.report(running, store.counts(migration.id()));
+        } catch (TaskFailedException e) {
+            fail(migration, e.getMessage());
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Planning migration %s failed unexpectedly", migration.id());
+            fail(
+                    migration,
+                    "Planning failed unexpectedly (" + e.getClass().getSimpleName() + "); see the planner log.");
+        }
+    }
+
+    private void fail(Migration migration, String reason) {
+        Log.warnf("Migration %s failed: %s", migration.id(), reason);
+        Migration failed = migration.failed(reason, Instant.now());
+        store.save(failed);
+        progress.report(failed, store.counts(migration.id()));
+    }
+}

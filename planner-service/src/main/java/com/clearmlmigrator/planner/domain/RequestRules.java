@@ -1,0 +1,109 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.MongoEndpoint;
+
+/**
+ * What a migration request must satisfy. Every rule fails with a sentence naming the field and what to change; no rule
+ * repeats a value that could hold a secret.
+ */
+public final class RequestRules {
+    public static final String DEFAULT_DATABASE = "backend";
+    private static final int MAX_URL_LENGTH = 2048;
+    private static final int MAX_HOSTS = 64;
+    private static final int MAX_NAME_LENGTH = 256;
+    private static final Pattern DATABASE_NAME = Pattern.compile("[^/\\\\. \"$*<>:|?]{1,63}");
+
+    private RequestRules() {}
+
+    public static MigrationKind kind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            throw new InvalidRequestException(
+                    "Field 'kind' is required. Supported kinds: " + MigrationKind.supported() + ".");
+        }
+        return MigrationKind.fromWireName(kind)
+                .orElseThrow(() -> new InvalidRequestException(
+                        "Unknown kind '" + shorten(kind) + "'. Supported kinds: " + MigrationKind.supported() + "."));
+    }
+
+    public static MongoEndpoint mongo(String uri, String database) {
+        if (uri == null || uri.isBlank()) {
+            throw new InvalidRequestException("Field 'mongo.uri' is required, for example mongodb://mongo:27017.");
+        }
+        if (uri.length() > MAX_URL_LENGTH) {
+            throw new InvalidRequestException("Field 'mongo.uri' is longer than " + MAX_URL_LENGTH + " characters.");
+        }
+        if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+            throw new InvalidRequestException(
+                    "Field 'mongo.uri' must start with mongodb:// or mongodb+srv://, for example mongodb://mongo:27017.");
+        }
+        String db = database == null ? DEFAULT_DATABASE : database;
+        if (!DATABASE_NAME.matcher(db).matches()) {
+            throw new InvalidRequestException("Field 'mongo.database' is not a valid MongoDB database name: it needs 1"
+                    + " to 63 characters without spaces or any of / \\ . \" $ * < > : | ?. ClearML uses 'backend'.");
+        }
+        return new MongoEndpoint(uri, db);
+    }
+
+    public static ElasticEndpoint elastic(List<String> hosts, String username, String password) {
+        if (hosts == null || hosts.isEmpty()) {
+            throw new InvalidRequestException(
+                    "Field 'elastic.hosts' needs at least one URL, for example [\"http://elasticsearch:9200\"].");
+        }
+        if (hosts.size() > MAX_HOSTS) {
+            throw new InvalidRequestException("Field 'elastic.hosts' lists more than " + MAX_HOSTS + " hosts.");
+        }
+        for (int i = 0; i < hosts.size(); i++) {
+            checkHttpUrl("elastic.hosts[" + i + "]", hosts.get(i));
+        }
+        if ((username == null) != (password == null)) {
+            throw new InvalidRequestException(
+                    "Fields 'elastic.username' and 'elastic.password' go together: give both or neither.");
+        }
+        return new ElasticEndpoint(hosts, username, password);
+    }
+
+    public static MigrationOrder order(MigrationKind kind, MongoEndpoint mongo, ElasticEndpoint elastic) {
+        if (mongo == null && elastic == null) {
+            throw new InvalidRequestException(
+                    "An " + kind.wireName() + " migration needs a 'mongo' or an 'elastic' connection, or both.");
+        }
+        return new MigrationOrder(kind, mongo, elastic);
+    }
+
+    private static void checkHttpUrl(String field, String value) {
+        String example = " such as http://elasticsearch:9200";
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequestException("Field '" + field + "' is empty; give a URL" + example + ".");
+        }
+        if (value.length() > MAX_URL_LENGTH) {
+            throw new InvalidRequestException(
+                    "Field '" + field + "' is longer than " + MAX_URL_LENGTH + " characters.");
+        }
+        try {
+            URI uri = new URI(value);
+            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            boolean bare = (uri.getPath() == null
+                            || uri.getPath().isEmpty()
+                            || uri.getPath().equals("/"))
+                    && uri.getQuery() == null
+                    && uri.getUserInfo() == null;
+            if (!http || uri.getHost() == null || !bare) {
+                throw new InvalidRequestException(
+                        "Field '" + field + "' must be an http:// or https:// URL with a host" + " and port only"
+                                + example + "; put credentials in 'elastic.username' and 'elastic.password'.");
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidRequestException("Field '" + field + "' is not a valid URL; give one" + example + ".");
+        }
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= MAX_NAME_LENGTH ? value : value.substring(0, MAX_NAME_LENGTH) + "...";
+    }
+}

@@ -1,0 +1,10 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.List;
+
+import com.clearmlmigrator.contracts.MigrationTask;
+
+/** Hands tasks to the workers. Returns once every task is safely with the broker. */
+public interface TaskDispatcher {
+    void dispatch(List<MigrationTask> tasks);
+}

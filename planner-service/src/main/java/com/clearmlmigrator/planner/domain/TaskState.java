@@ -1,0 +1,35 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.Objects;
+
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskOutcome;
+import com.clearmlmigrator.contracts.TaskResult;
+import com.clearmlmigrator.contracts.TaskType;
+
+/**
+ * A planned task and, once a worker answered, its first result.
+ *
+ * @param id     deterministic task id
+ * @param type   task type
+ * @param target collection or index
+ * @param result the first result received; null while pending
+ */
+public record TaskState(TaskId id, TaskType type, String target, TaskResult result) {
+    public TaskState {
+        Objects.requireNonNull(id, "id");
+    }
+
+    public static TaskState pending(MigrationTask task) {
+        return new TaskState(task.id(), task.type(), task.target(), null);
+    }
+
+    public boolean isPending() {
+        return result == null;
+    }
+
+    public boolean hasFailed() {
+        return result != null && result.outcome() == TaskOutcome.FAILED;
+    }
+}

@@ -1,0 +1,49 @@
+package com.clearmlmigrator.planner.messaging;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.Topics;
+import com.clearmlmigrator.contracts.WorkerKind;
+import com.clearmlmigrator.planner.domain.TaskDispatcher;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/** Publishes each task to its worker kind's topic, keyed by task id so tasks spread over the partitions. */
+@ApplicationScoped
+public class KafkaTaskDispatcher implements TaskDispatcher {
+    private final MutinyEmitter<MigrationTask> mongoTasks;
+    private final MutinyEmitter<MigrationTask> elasticTasks;
+
+    public KafkaTaskDispatcher(
+            @Channel(Topics.MONGO_TASKS) MutinyEmitter<MigrationTask> mongoTasks,
+            @Channel(Topics.ELASTIC_TASKS) MutinyEmitter<MigrationTask> elasticTasks) {
+        this.mongoTasks = mongoTasks;
+        this.elasticTasks = elasticTasks;
+    }
+
+    /** Sends all tasks at once and waits until the broker acknowledged every one. */
+    @Override
+    public void dispatch(List<MigrationTask> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        List<Uni<Void>> sent = tasks.stream().map(this::send).toList();
+        Uni.join().all(sent).andFailFast().await().indefinitely();
+    }
+
+    private Uni<Void> send(MigrationTask task) {
+        var key = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(task.id().toString())
+                .build();
+        MutinyEmitter<MigrationTask> emitter = task.type().worker() == WorkerKind.MONGO ? mongoTasks : elasticTasks;
+        return emitter.sendMessage(Message.of(task).addMetadata(key));
+    }
+}

@@ -1,0 +1,81 @@
+package com.clearmlmigrator.planner.messaging;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.clearmlmigrator.contracts.Topics;
+import com.clearmlmigrator.planner.config.PlannerConfig;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Creates the topics with enough partitions for workers to share the load, or adds partitions to a topic that a
+ * worker's first poll auto-created with the broker default. Runs once at start-up; safe to run on every start.
+ */
+@ApplicationScoped
+public class TopicProvisioner {
+    private final String bootstrapServers;
+    private final PlannerConfig config;
+
+    public TopicProvisioner(
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, PlannerConfig config) {
+        this.bootstrapServers = bootstrapServers;
+        this.config = config;
+    }
+
+    void provision(@Observes StartupEvent startup) {
+        Map<String, Integer> wanted = Map.of(
+                Topics.MONGO_TASKS, config.taskPartitions(),
+                Topics.ELASTIC_TASKS, config.taskPartitions(),
+                Topics.TASK_RESULTS, 3,
+                Topics.PROGRESS, 3,
+                Topics.DEAD_LETTERS, 1);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            admin.createTopics(wanted.entrySet().stream()
+                            .filter(e -> !existing.contains(e.getKey()))
+                            .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
+                            .toList())
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            growPartitions(admin, wanted, existing);
+        } catch (ExecutionException | TimeoutException e) {
+            Log.warnf("Could not provision Kafka topics (%s); relying on broker auto-creation", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void growPartitions(Admin admin, Map<String, Integer> wanted, Set<String> existing)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Set<String> present =
+                wanted.keySet().stream().filter(existing::contains).collect(Collectors.toSet());
+        if (present.isEmpty()) {
+            return;
+        }
+        Map<String, TopicDescription> described =
+                admin.describeTopics(present).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<String, NewPartitions> grow = described.values().stream()
+                .filter(d -> d.partitions().size() < wanted.get(d.name()))
+                .collect(Collectors.toMap(TopicDescription::name, d -> NewPartitions.increaseTo(wanted.get(d.name()))));
+        if (!grow.isEmpty()) {
+            admin.createPartitions(grow).all().get(30, TimeUnit.SECONDS);
+            Log.infof("Added partitions to %s", grow.keySet());
+        }
+    }
+}

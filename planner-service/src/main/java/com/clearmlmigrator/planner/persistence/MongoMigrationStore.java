@@ -1,0 +1,192 @@
+package com.clearmlmigrator.planner.persistence;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.bson.Document;
+
+import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskOutcome;
+import com.clearmlmigrator.contracts.TaskResult;
+import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.planner.config.PlannerConfig;
+import com.clearmlmigrator.planner.domain.Migration;
+import com.clearmlmigrator.planner.domain.MigrationKind;
+import com.clearmlmigrator.planner.domain.MigrationStore;
+import com.clearmlmigrator.planner.domain.TaskCounts;
+import com.clearmlmigrator.planner.domain.TaskState;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Keeps migrations and tasks in the planner's own MongoDB database. Task results are written only onto tasks that have
+ * none, with a conditional update, so a redelivered result changes nothing; no transaction is needed.
+ */
+@ApplicationScoped
+public class MongoMigrationStore implements MigrationStore {
+    private static final String RESULT = "result";
+    private static final String MIGRATION_ID = "migrationId";
+
+    private final MongoCollection<Document> migrations;
+    private final MongoCollection<Document> tasks;
+    private final ObjectMapper json;
+
+    public MongoMigrationStore(MongoClient client, PlannerConfig config, ObjectMapper json) {
+        var database = client.getDatabase(config.database());
+        this.migrations = database.getCollection("migrations");
+        this.tasks = database.getCollection("migration_tasks");
+        this.json = json;
+    }
+
+    void createIndexes(@Observes StartupEvent startup) {
+        tasks.createIndex(Indexes.ascending(MIGRATION_ID, "ordinal"));
+        migrations.createIndex(Indexes.descending("createdAt"), new IndexOptions().name("newest_first"));
+    }
+
+    @Override
+    public void save(Migration migration) {
+        migrations.replaceOne(
+                eq("_id", migration.id()), MigrationDocuments.toDocument(migration), new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    public Optional<Migration> find(String id) {
+        return Optional.ofNullable(migrations.find(eq("_id", id)).first()).map(MigrationDocuments::toMigration);
+    }
+
+    @Override
+    public List<Migration> recent(int limit) {
+        return migrations
+                .find()
+                .sort(Sorts.descending("createdAt"))
+                .limit(limit)
+                .map(MigrationDocuments::toMigration)
+                .into(new ArrayList<>());
+    }
+
+    @Override
+    public void addTasks(String migrationId, List<TaskState> planned) {
+        if (planned.isEmpty()) {
+            return;
+        }
+        // $setOnInsert keeps a task that already has a result untouched when a plan is recorded again.
+        List<UpdateOneModel<Document>> upserts = planned.stream()
+                .map(task -> new UpdateOneModel<Document>(
+                        eq("_id", task.id().toString()),
+                        Updates.combine(
+                                Updates.setOnInsert(MIGRATION_ID, migrationId),
+                                Updates.setOnInsert("ordinal", task.id().ordinal()),
+                                Updates.setOnInsert("type", task.type().name()),
+                                Updates.setOnInsert("target", task.target()),
+                                Updates.setOnInsert(RESULT, null)),
+                        new UpdateOptions().upsert(true)))
+                .toList();
+        tasks.bulkWrite(upserts);
+    }
+
+    @Override
+    public boolean recordResult(TaskResult result) {
+        Document stored = Document.parse(write(result));
+        stored.put("recordedAt", new Date());
+        return tasks.updateOne(
+                                and(eq("_id", result.taskId().toString()), eq(RESULT, null)),
+                                Updates.set(RESULT, stored))
+                        .getModifiedCount()
+                == 1;
+    }
+
+    @Override
+    public List<TaskState> tasks(String migrationId) {
+        return tasks.find(eq(MIGRATION_ID, migrationId))
+                .sort(Sorts.ascending("ordinal"))
+                .map(this::toTaskState)
+                .into(new ArrayList<>());
+    }
+
+    @Override
+    public TaskCounts counts(String migrationId) {
+        int total = (int) tasks.countDocuments(eq(MIGRATION_ID, migrationId));
+        int pending = (int) tasks.countDocuments(and(eq(MIGRATION_ID, migrationId), eq(RESULT, null)));
+        int failed = (int) tasks.countDocuments(
+                and(eq(MIGRATION_ID, migrationId), eq(RESULT + ".outcome", TaskOutcome.FAILED.name())));
+        return new TaskCounts(total, total - pending - failed, failed, pending);
+    }
+
+    private TaskState toTaskState(Document doc) {
+        Document result = doc.get(RESULT, Document.class);
+        return new TaskState(
+                TaskId.parse(doc.getString("_id")),
+                TaskType.valueOf(doc.getString("type")),
+                doc.getString("target"),
+                result == null ? null : read(result));
+    }
+
+    private String write(TaskResult result) {
+        try {
+            return json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A task result could not be written as JSON", e);
+        }
+    }
+
+    private TaskResult read(Document result) {
+        try {
+            Document copy = new Document(result);
+            copy.remove("recordedAt");
+            return json.readValue(copy.toJson(), TaskResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored task result could not be read", e);
+        }
+    }
+
+    /** Mapping between {@link Migration} and its stored document. */
+    static final class MigrationDocuments {
+        private MigrationDocuments() {}
+
+        static Document toDocument(Migration m) {
+            return new Document("_id", m.id())
+                    .append("kind", m.kind().wireName())
+                    .append("status", m.status().name())
+                    .append("mongoUri", m.targets().mongoUri())
+                    .append("mongoDatabase", m.targets().mongoDatabase())
+                    .append("elasticHosts", m.targets().elasticHosts())
+                    .append("error", m.error())
+                    .append("createdAt", Date.from(m.createdAt()))
+                    .append("updatedAt", Date.from(m.updatedAt()));
+        }
+
+        static Migration toMigration(Document d) {
+            return new Migration(
+                    d.getString("_id"),
+                    MigrationKind.fromWireName(d.getString("kind")).orElseThrow(),
+                    MigrationStatus.valueOf(d.getString("status")),
+                    new Migration.Targets(
+                            d.getString("mongoUri"),
+                            d.getString("mongoDatabase"),
+                            d.getList("elasticHosts", String.class)),
+                    d.getString("error"),
+                    d.getDate("createdAt").toInstant(),
+                    d.getDate("updatedAt").toInstant());
+        }
+    }
+}
