@@ -1,0 +1,127 @@
+package com.clearmlmigrator.planner.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.clearmlmigrator.planner.support.PlannerInfrastructure;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(PlannerInfrastructure.class)
+class MigrationResourceTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown kind              | {"kind":"relinkk","mongo":{"uri":"mongodb://h"}}         | Unknown kind 'relinkk'. Supported kinds: inspect.
+            missing kind              | {"mongo":{"uri":"mongodb://h"}}                          | Field 'kind' is required
+            no connection             | {"kind":"inspect"}                                       | needs a 'mongo' or an 'elastic' connection
+            unknown field             | {"kind":"inspect","mongo":{"uri":"mongodb://h","db":"x"}} | Unknown field 'mongo.db'. Allowed here: database, uri.
+            wrong type                | {"kind":"inspect","elastic":{"hosts":"http://es:9200"}}   | Field 'elastic.hosts' must be an array.
+            number for string         | {"kind":"inspect","mongo":{"uri":27017}}                  | Field 'mongo.uri' must be a string.
+            not a mongodb uri         | {"kind":"inspect","mongo":{"uri":"http://mongo:27017"}}   | must start with mongodb:// or mongodb+srv://
+            invalid database          | {"kind":"inspect","mongo":{"uri":"mongodb://h","database":"a/b"}} | not a valid MongoDB database name
+            empty hosts               | {"kind":"inspect","elastic":{"hosts":[]}}                 | needs at least one URL
+            non-http host             | {"kind":"inspect","elastic":{"hosts":["ftp://es:21"]}}    | must be an http:// or https:// URL
+            credentials in host       | {"kind":"inspect","elastic":{"hosts":["http://u:p@es:9200"]}} | put credentials in 'elastic.username'
+            user without password     | {"kind":"inspect","elastic":{"hosts":["http://es:9200"],"username":"u"}} | give both or neither
+            malformed json            | {"kind":"inspect",                                        | The request body is not valid JSON
+            array body                | [1,2,3]                                                   | The request body must be a JSON object.
+            trailing garbage          | {"kind":"inspect"} x                                      | not valid JSON
+            """)
+    void badInputIsA400WithASentenceNamingTheProblem(String name, String body, String message) {
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/migrations")
+                .then()
+                .statusCode(400)
+                .body("error", containsString(message));
+    }
+
+    @Test
+    void absurdlyLongValueIsA400() {
+        String uri = "mongodb://" + "h".repeat(100_000);
+
+        given().contentType(ContentType.JSON)
+                .body("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"" + uri + "\"}}")
+                .post("/migrations")
+                .then()
+                .statusCode(400)
+                .body("error", containsString("longer than 2048 characters"));
+    }
+
+    @Test
+    void unknownMigrationIsA404() {
+        given().get("/migrations/0000").then().statusCode(404).body("error", containsString("No migration has the id"));
+        given().get("/migrations/0000/report").then().statusCode(404);
+    }
+
+    @Test
+    void unreachableMongoFailsTheMigrationWithAMessageThatNamesItButNotThePassword() throws Exception {
+        int closedPort = closedPort();
+        String location = given().contentType(ContentType.JSON)
+                .body("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"mongodb://admin:s3cret@127.0.0.1:" + closedPort
+                        + "\"}}")
+                .post("/migrations")
+                .then()
+                .statusCode(202)
+                .header("Location", containsString("/migrations/"))
+                .body("status", equalTo("PLANNING"))
+                .extract()
+                .header("Location");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get(location)
+                        .then()
+                        .body("status", equalTo("FAILED"))
+                        .body("error", startsWith("MongoDB at mongodb://admin:***@127.0.0.1:" + closedPort))
+                        .body("error", containsString("unreachable")));
+        assertThat(given().get(location).asString()).doesNotContain("s3cret");
+        assertThat(given().get("/migrations").asString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void unreachableElasticsearchFailsTheMigrationAndCredentialsAreNeverEchoed() throws Exception {
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"kind\":\"inspect\",\"elastic\":{\"hosts\":[\"http://127.0.0.1:" + closedPort()
+                        + "\"],\"username\":\"elastic\",\"password\":\"s3cret\"}}")
+                .post("/migrations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/migrations/" + id)
+                        .then()
+                        .body("status", equalTo("FAILED"))
+                        .body("error", containsString("Elasticsearch at [http://127.0.0.1:")));
+        assertThat(given().get("/migrations/" + id).asString()).doesNotContain("s3cret");
+        assertThat(given().get("/migrations/" + id + "/report").asString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void healthAndOpenApiAnswer() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/migrations"));
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

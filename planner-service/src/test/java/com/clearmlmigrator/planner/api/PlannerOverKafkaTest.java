@@ -1,0 +1,166 @@
+package com.clearmlmigrator.planner.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.contracts.CollectionInspection;
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.JobProgress;
+import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskResult;
+import com.clearmlmigrator.contracts.Topics;
+import com.clearmlmigrator.planner.support.PlannerInfrastructure;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The planner against a real broker, with this test standing in for the mongo-worker: tasks arrive keyed and in plan
+ * order, every result is delivered twice (as at-least-once delivery may), and the migration still counts each task
+ * once, keeps the first result, and publishes its final progress.
+ */
+@QuarkusTest
+@WithTestResource(PlannerInfrastructure.class)
+class PlannerOverKafkaTest {
+    private static final List<String> COLLECTIONS = List.of("model", "project", "queue", "task", "url_to_delete");
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void aggregatesDuplicatedResultsIntoOneCountPerTaskAndKeepsTheFirst() throws Exception {
+        seedClearmlCollections();
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri()
+                        + "\",\"database\":\"backend\"}}")
+                .post("/migrations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+
+        List<MigrationTask> tasks = receiveTasks(id, COLLECTIONS.size());
+        assertThat(tasks).extracting(t -> t.id().ordinal()).containsExactly(0, 1, 2, 3, 4);
+        assertThat(tasks).extracting(MigrationTask::target).containsExactlyElementsOf(COLLECTIONS);
+        answerEveryTaskTwice(tasks);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/migrations/" + id)
+                        .then()
+                        .body("status", equalTo("COMPLETED_WITH_ERRORS"))
+                        .body("tasks.total", equalTo(5))
+                        .body("tasks.succeeded", equalTo(4))
+                        .body("tasks.failed", equalTo(1))
+                        .body("tasks.pending", equalTo(0)));
+        given().get("/migrations/" + id + "/report")
+                .then()
+                .body("mongo.documents", equalTo(4 * 7))
+                .body("mongo.collections.size()", equalTo(4))
+                .body("failures[0].target", equalTo("url_to_delete"))
+                .body("failures[0].reason", equalTo("TARGET_REJECTED"));
+        assertThat(lastProgress(id).status()).isEqualTo(MigrationStatus.COMPLETED_WITH_ERRORS);
+    }
+
+    private static void seedClearmlCollections() {
+        try (MongoClient client = MongoClients.create(PlannerInfrastructure.mongoUri())) {
+            COLLECTIONS.forEach(
+                    c -> client.getDatabase("backend").getCollection(c).insertOne(new Document("_id", c)));
+        }
+    }
+
+    private List<MigrationTask> receiveTasks(String migrationId, int expected) throws Exception {
+        List<MigrationTask> tasks = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.MONGO_TASKS));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (tasks.size() < expected && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    MigrationTask task = json.readValue(record.value(), MigrationTask.class);
+                    assertThat(record.key()).isEqualTo(task.id().toString());
+                    if (task.id().jobId().equals(migrationId)) {
+                        tasks.add(task);
+                    }
+                }
+            }
+        }
+        tasks.sort((a, b) -> Integer.compare(a.id().ordinal(), b.id().ordinal()));
+        return tasks;
+    }
+
+    /** url_to_delete first fails, then "succeeds" on a duplicate delivery: the first result must win. */
+    private void answerEveryTaskTwice(List<MigrationTask> tasks) throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (MigrationTask task : tasks) {
+                TaskResult success = TaskResult.succeeded(
+                        task.id(), new CollectionInspection("backend", task.target(), 7, 100, "5.0.0", Map.of()));
+                TaskResult first = task.target().equals("url_to_delete")
+                        ? TaskResult.failed(task.id(), FailureReason.TARGET_REJECTED, "refused")
+                        : success;
+                for (TaskResult result : List.of(first, success)) {
+                    String key = task.id().jobId();
+                    producer.send(new ProducerRecord<>(Topics.TASK_RESULTS, key, json.writeValueAsString(result)))
+                            .get();
+                }
+            }
+        }
+    }
+
+    private JobProgress lastProgress(String migrationId) throws Exception {
+        List<JobProgress> snapshots = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.PROGRESS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key().equals(migrationId)) {
+                        snapshots.add(json.readValue(record.value(), JobProgress.class));
+                    }
+                }
+                return !snapshots.isEmpty()
+                        && snapshots.get(snapshots.size() - 1).pending() == 0;
+            });
+        }
+        return snapshots.get(snapshots.size() - 1);
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PlannerInfrastructure.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "stand-in-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlannerInfrastructure.kafkaBootstrap(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    }
+}
