@@ -1,9 +1,15 @@
 package com.clearmlmigrator.localservers;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 
 /** Loopback ports of every local server and service. */
 public record StackPorts(
@@ -17,6 +23,9 @@ public record StackPorts(
         int planner,
         int mongoWorker,
         int elasticWorker) {
+    private static final int FIRST_TEST_PORT = 20_000;
+    private static final int LAST_TEST_PORT = 32_000;
+    private static final Random RANDOM = new SecureRandom();
 
     /** The documented defaults, each overridable by an environment variable such as {@code KAFKA_PORT}. */
     public static StackPorts fromEnvironment(Map<String, String> env) {
@@ -33,19 +42,23 @@ public record StackPorts(
                 port(env, "ELASTIC_WORKER_PORT", 8092));
     }
 
-    /** Free ports chosen by the operating system, so tests never collide with a running stack. */
+    /**
+     * Distinct free ports for tests, so they never collide with a running stack. They are drawn below the kernel's
+     * ephemeral range (32768 and up on Linux): a port from that range can be taken as the local end of an outgoing
+     * connection by another server starting at the same moment, which made Elasticsearch fail to bind.
+     */
     public static StackPorts free() {
-        return new StackPorts(
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort());
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            while (held.size() < 10) {
+                tryBind(FIRST_TEST_PORT + RANDOM.nextInt(LAST_TEST_PORT - FIRST_TEST_PORT))
+                        .ifPresent(held::add);
+            }
+            int[] p = held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+            return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
+        } finally {
+            held.forEach(StackPorts::closeQuietly);
+        }
     }
 
     public String kafkaBootstrap() {
@@ -80,11 +93,21 @@ public record StackPorts(
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private static Optional<ServerSocket> tryBind(int port) {
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return Optional.of(socket);
         } catch (IOException e) {
-            throw new UncheckedIOException("No free local port", e);
+            return Optional.empty();
+        }
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Closing a socket we only held to reserve its port.
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.clearmlmigrator.localservers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,10 +35,14 @@ class StackPortsTest {
     }
 
     @Test
-    void freePortsDoNotCollideWithTheDefaults() {
+    void freePortsAreDistinctAndBelowTheEphemeralRange() {
         StackPorts free = StackPorts.free();
+        int[] ports = {
+            free.kafka(), free.kafkaController(), free.mongo(), free.elastic7(), free.elastic7Transport(),
+            free.elastic5(), free.elastic5Transport(), free.planner(), free.mongoWorker(), free.elasticWorker()
+        };
 
-        assertNotEquals(9092, free.kafka());
-        assertNotEquals(free.kafka(), free.kafkaController());
+        assertEquals(ports.length, java.util.Arrays.stream(ports).distinct().count());
+        assertTrue(java.util.Arrays.stream(ports).allMatch(p -> p >= 20_000 && p < 32_000));
     }
 }

@@ -22,6 +22,8 @@ public final class ElasticsearchNodeMain {
         String transportPort = args[2];
         String remoteWhitelist = args.length > 3 ? args[3] : null;
         ElasticsearchClusterRunner runner = new ElasticsearchClusterRunner();
+        // The runner refuses HTTP ports above 9299 unless told otherwise ("The http port ... is unavailable").
+        runner.setMaxHttpPort(httpPort);
         runner.onBuild((number, settings) -> {
                     settings.put("network.host", "127.0.0.1");
                     settings.put("http.port", String.valueOf(httpPort));

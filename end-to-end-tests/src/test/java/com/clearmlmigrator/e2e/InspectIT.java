@@ -1,0 +1,142 @@
+package com.clearmlmigrator.e2e;
+
+import static com.clearmlmigrator.e2e.Migrations.elastic;
+import static com.clearmlmigrator.e2e.Migrations.mongo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.clearmlmigrator.synthetic.ElasticEra;
+import com.clearmlmigrator.synthetic.EventDataset;
+import com.clearmlmigrator.synthetic.EventDocument;
+import com.clearmlmigrator.synthetic.MongoDataset;
+
+import io.restassured.path.json.JsonPath;
+
+/** The pre-flight inspect job through the whole system: REST, planner, Kafka, both workers, real stores. */
+@ExtendWith(RunningSystem.class)
+class InspectIT {
+
+    @Test
+    void inspectsMongoAndAnEs56ClusterOfTheOldEra() {
+        String id = Migrations.submit(
+                "{\"kind\":\"inspect\"," + mongo(RunningSystem.ports().mongoUri()) + ","
+                        + elastic(RunningSystem.ports().elastic5Url()) + "}");
+
+        JsonPath migration = Migrations.awaitFinal(id);
+        JsonPath report = Migrations.report(id);
+
+        Map<String, List<Map<String, Object>>> seeded = new MongoDataset(RunningSystem.WORLD).collections();
+        Map<String, Long> expectedIndices = documentsPerIndex(ElasticEra.ES5);
+        assertThat(migration.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(migration.getInt("tasks.total")).isEqualTo(seeded.size() + expectedIndices.size());
+        assertThat(report.getString("mongo.serverVersion")).isNotBlank();
+        assertThat(documentsByName(report, "mongo.collections", "collection"))
+                .isEqualTo(new TreeMap<>(seeded.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e ->
+                        (long) e.getValue().size()))));
+        Map<String, Object> tasks = entry(report, "mongo.collections", "collection", "task");
+        long legacy = seeded.get("task").stream()
+                .filter(t -> ((Map<?, ?>) t.get("execution")).get("artifacts") instanceof List)
+                .count();
+        assertThat(numbers(tasks.get("shapes")))
+                .containsEntry("artifacts-as-list", (int) legacy)
+                .containsEntry("artifacts-as-map", (int) (seeded.get("task").size() - legacy));
+
+        assertThat(report.getString("elastic.serverVersion")).isEqualTo("5.6.16");
+        assertThat(documentsByName(report, "elastic.indices", "index")).isEqualTo(expectedIndices);
+        String company = RunningSystem.WORLD.companies().get(0).id();
+        Map<String, Object> debugImages =
+                entry(report, "elastic.indices", "index", "events-training_debug_image-" + company);
+        assertThat(debugImages.get("routingRequired")).isEqualTo(true);
+        assertThat(strings(debugImages.get("mappingTypes"))).contains("event");
+        assertThat(strings(debugImages.get("urlFields"))).containsExactly("url");
+        Map<String, Object> workerStats =
+                entry(report, "elastic.indices", "index", "worker_stats_" + company + "_2020-08");
+        assertThat(strings(workerStats.get("mappingTypes"))).containsExactly("stat");
+        assertThat(workerStats.get("routingRequired")).isEqualTo(false);
+    }
+
+    @Test
+    void inspectsAnEs7ClusterWithTypelessIndicesAndCompressedPlots() {
+        String id = Migrations.submit(
+                "{\"kind\":\"inspect\"," + elastic(RunningSystem.ports().elastic7Url()) + "}");
+
+        JsonPath migration = Migrations.awaitFinal(id);
+        JsonPath report = Migrations.report(id);
+
+        assertThat(migration.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(report.getString("elastic.serverVersion")).isEqualTo("7.10.2");
+        assertThat(report.getMap("mongo")).isNull();
+        assertThat(documentsByName(report, "elastic.indices", "index")).isEqualTo(documentsPerIndex(ElasticEra.ES7));
+        Map<String, Object> plots = entry(
+                report,
+                "elastic.indices",
+                "index",
+                "events-plot-" + RunningSystem.WORLD.companies().get(0).id());
+        assertThat(strings(plots.get("mappingTypes"))).isEmpty();
+        assertThat(plots.get("routingRequired")).isEqualTo(false);
+        assertThat(strings(plots.get("urlFields"))).containsExactly("plot_str", "plot_data");
+    }
+
+    @Test
+    void unreachableHostFailsTheMigrationWithItsNameAndTheServicesKeepRunning() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String id = Migrations.submit("{\"kind\":\"inspect\"," + elastic("http://127.0.0.1:" + closedPort) + "}");
+
+        JsonPath migration = Migrations.awaitFinal(id);
+
+        assertThat(migration.getString("status")).isEqualTo("FAILED");
+        assertThat(migration.getString("error"))
+                .contains("127.0.0.1:" + closedPort)
+                .contains("unreachable");
+        given().get("/q/health/ready").then().statusCode(200);
+        String again = Migrations.submit(
+                "{\"kind\":\"inspect\"," + elastic(RunningSystem.ports().elastic7Url()) + "}");
+        assertThat(Migrations.awaitFinal(again).getString("status")).isEqualTo("SUCCEEDED");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object jsonArray) {
+        return (List<String>) jsonArray;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Integer> numbers(Object jsonObject) {
+        return (Map<String, Integer>) jsonObject;
+    }
+
+    private static Map<String, Long> documentsPerIndex(ElasticEra era) {
+        return new EventDataset(RunningSystem.WORLD, era)
+                .documents().stream()
+                        .collect(Collectors.groupingBy(EventDocument::index, TreeMap::new, Collectors.counting()));
+    }
+
+    private static Map<String, Long> documentsByName(JsonPath report, String listPath, String nameField) {
+        List<Map<String, Object>> entries = report.getList(listPath);
+        return entries.stream()
+                .collect(Collectors.toMap(
+                        e -> (String) e.get(nameField),
+                        e -> ((Number) e.get("documents")).longValue(),
+                        (a, b) -> a,
+                        TreeMap::new));
+    }
+
+    private static Map<String, Object> entry(JsonPath report, String listPath, String nameField, String name) {
+        List<Map<String, Object>> entries = report.getList(listPath);
+        return entries.stream()
+                .filter(e -> name.equals(e.get(nameField)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is missing from " + listPath));
+    }
+}

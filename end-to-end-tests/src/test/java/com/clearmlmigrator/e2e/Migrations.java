@@ -1,0 +1,52 @@
+package com.clearmlmigrator.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** Drives the planner's REST API as an operator would. */
+final class Migrations {
+    private static final Set<String> FINAL = Set.of("SUCCEEDED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED");
+
+    private Migrations() {}
+
+    /** Submits a migration and returns its id. */
+    static String submit(String body) {
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/migrations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+    }
+
+    /** Waits until the migration reaches a final status and returns it. */
+    static JsonPath awaitFinal(String id) {
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> FINAL.contains(given().get("/migrations/" + id).path("status")));
+        return given().get("/migrations/" + id).jsonPath();
+    }
+
+    static JsonPath report(String id) {
+        return given().get("/migrations/" + id + "/report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    static String mongo(String uri) {
+        return "\"mongo\":{\"uri\":\"" + uri + "\",\"database\":\"backend\"}";
+    }
+
+    static String elastic(String url) {
+        return "\"elastic\":{\"hosts\":[\"" + url + "\"]}";
+    }
+}
