@@ -19,12 +19,12 @@ if report.get("error"):
     print(f"error: {report['error']}")
 mongo = report.get("mongo")
 if mongo:
-    print(f"\nMongoDB {mongo['serverVersion']}, database {mongo['database']}: "
+    print(f"\nMongoDB {mongo['serverVersion']}, databases {', '.join(mongo['databases'])}: "
           f"{mongo['documents']} documents, {size(mongo['sizeBytes'])}")
     print(f"  {'collection':<24}{'documents':>10}{'size':>10}  shapes")
     for c in mongo["collections"]:
         shapes = ", ".join(f"{k}={v}" for k, v in c["shapes"].items())
-        print(f"  {c['collection']:<24}{c['documents']:>10}{size(c['sizeBytes']):>10}  {shapes}")
+        print(f"  {c['database'] + '.' + c['collection']:<24}{c['documents']:>10}{size(c['sizeBytes']):>10}  {shapes}")
 elastic = report.get("elastic")
 if elastic:
     print(f"\nElasticsearch {elastic['serverVersion']} at {', '.join(elastic['hosts'])}: "

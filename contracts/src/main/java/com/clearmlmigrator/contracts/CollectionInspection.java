@@ -1,5 +1,7 @@
 package com.clearmlmigrator.contracts;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,6 +27,7 @@ public record CollectionInspection(
     public CollectionInspection {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(collection, "collection");
-        shapes = shapes == null ? Map.of() : Map.copyOf(shapes);
+        // Kept in the order the worker probed them, so list and map shapes read side by side.
+        shapes = shapes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(shapes));
     }
 }

@@ -37,11 +37,14 @@ class InspectIT {
         Map<String, List<Map<String, Object>>> seeded = new MongoDataset(RunningSystem.WORLD).collections();
         Map<String, Long> expectedIndices = documentsPerIndex(ElasticEra.ES5);
         assertThat(migration.getString("status")).isEqualTo("SUCCEEDED");
-        assertThat(migration.getInt("tasks.total")).isEqualTo(seeded.size() + expectedIndices.size());
+        Map<String, List<Map<String, Object>>> auth = new MongoDataset(RunningSystem.WORLD).authCollections();
+        assertThat(migration.getInt("tasks.total")).isEqualTo(seeded.size() + auth.size() + expectedIndices.size());
         assertThat(report.getString("mongo.serverVersion")).isNotBlank();
-        assertThat(documentsByName(report, "mongo.collections", "collection"))
-                .isEqualTo(new TreeMap<>(seeded.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e ->
-                        (long) e.getValue().size()))));
+        assertThat(report.getList("mongo.databases", String.class)).containsExactly("backend", "auth");
+        Map<String, Long> expectedCollections = new TreeMap<>();
+        seeded.forEach((name, docs) -> expectedCollections.put("backend." + name, (long) docs.size()));
+        auth.forEach((name, docs) -> expectedCollections.put("auth." + name, (long) docs.size()));
+        assertThat(documentsByName(report, "mongo.collections", "collection")).isEqualTo(expectedCollections);
         Map<String, Object> tasks = entry(report, "mongo.collections", "collection", "task");
         long legacy = seeded.get("task").stream()
                 .filter(t -> ((Map<?, ?>) t.get("execution")).get("artifacts") instanceof List)
@@ -122,20 +125,22 @@ class InspectIT {
                         .collect(Collectors.groupingBy(EventDocument::index, TreeMap::new, Collectors.counting()));
     }
 
+    /** Documents per entry, named {@code database.collection} for collections and by name for indices. */
     private static Map<String, Long> documentsByName(JsonPath report, String listPath, String nameField) {
         List<Map<String, Object>> entries = report.getList(listPath);
-        return entries.stream()
-                .collect(Collectors.toMap(
-                        e -> (String) e.get(nameField),
-                        e -> ((Number) e.get("documents")).longValue(),
-                        (a, b) -> a,
-                        TreeMap::new));
+        Map<String, Long> documents = new TreeMap<>();
+        for (Map<String, Object> e : entries) {
+            String name =
+                    e.containsKey("database") ? e.get("database") + "." + e.get(nameField) : (String) e.get(nameField);
+            documents.put(name, ((Number) e.get("documents")).longValue());
+        }
+        return documents;
     }
 
     private static Map<String, Object> entry(JsonPath report, String listPath, String nameField, String name) {
         List<Map<String, Object>> entries = report.getList(listPath);
         return entries.stream()
-                .filter(e -> name.equals(e.get(nameField)))
+                .filter(e -> name.equals(e.get(nameField)) && !"auth".equals(e.get("database")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(name + " is missing from " + listPath));
     }

@@ -71,6 +71,7 @@ public final class RunningSystem implements BeforeAllCallback {
 
     private static void seed(StackPorts ports) {
         new MongoSeeder(ports.mongoUri()).seed(MongoDataset.DATABASE, new MongoDataset(WORLD).collections());
+        new MongoSeeder(ports.mongoUri()).seed(MongoDataset.AUTH_DATABASE, new MongoDataset(WORLD).authCollections());
         new ElasticSeeder(ports.elastic5Url())
                 .seed(ElasticEra.ES5, new EventDataset(WORLD, ElasticEra.ES5).documents());
         new ElasticSeeder(ports.elastic7Url())

@@ -37,9 +37,14 @@ public final class MongoConnections implements AutoCloseable {
      * the server (without credentials).
      */
     public <T> T withDatabase(MongoEndpoint endpoint, Function<MongoDatabase, T> work) {
+        return withClient(endpoint, client -> work.apply(client.getDatabase(endpoint.database())));
+    }
+
+    /** Like {@link #withDatabase}, for server-wide work such as listing databases. */
+    public <T> T withClient(MongoEndpoint endpoint, Function<MongoClient, T> work) {
         MongoClient client = clients.computeIfAbsent(endpoint.uri(), uri -> open(endpoint));
         try {
-            return work.apply(client.getDatabase(endpoint.database()));
+            return work.apply(client);
         } catch (MongoException e) {
             throw translate(endpoint, e);
         }

@@ -19,6 +19,9 @@ import com.clearmlmigrator.synthetic.ClearmlWorld.Task;
  */
 public final class MongoDataset {
     public static final String DATABASE = "backend";
+    /** ClearML keeps user credentials in a second database; ours holds no real secret. */
+    public static final String AUTH_DATABASE = "auth";
+
     private static final Date CREATED = Date.from(Instant.parse("2023-05-02T10:11:12Z"));
 
     private final ClearmlWorld world;
@@ -46,6 +49,22 @@ public final class MongoDataset {
             collections.get("queue").add(queue(company));
             collections.get("url_to_delete").add(urlToDelete(company, first));
         }
+        return collections;
+    }
+
+    /** The documents of the {@code auth} database: one user per company, with a placeholder credential. */
+    public Map<String, List<Map<String, Object>>> authCollections() {
+        List<Map<String, Object>> users = new ArrayList<>();
+        for (Company company : world.companies()) {
+            Map<String, Object> user = base(company.tasks().get(0).user(), company);
+            user.put("name", "synthetic user");
+            user.put("role", "user");
+            user.put("credentials", List.of(map("key", ids.hexId(), "secret", "not-a-real-secret")));
+            users.add(user);
+        }
+        Map<String, List<Map<String, Object>>> collections = new LinkedHashMap<>();
+        collections.put("user", users);
+        collections.put("versions", List.of(map("_id", "auth", "num", "1.0.0")));
         return collections;
     }
 

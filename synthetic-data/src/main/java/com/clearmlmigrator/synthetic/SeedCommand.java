@@ -34,8 +34,10 @@ public final class SeedCommand implements Callable<Integer> {
     public Integer call() {
         ClearmlWorld world = ClearmlWorld.generate(DatasetSpec.of(seed, companies, tasks));
         if (mongo != null) {
-            int written = new MongoSeeder(mongo).seed(MongoDataset.DATABASE, new MongoDataset(world).collections());
-            System.out.printf("MongoDB %s: %d documents in database %s%n", mongo, written, MongoDataset.DATABASE);
+            MongoDataset dataset = new MongoDataset(world);
+            int written = new MongoSeeder(mongo).seed(MongoDataset.DATABASE, dataset.collections());
+            written += new MongoSeeder(mongo).seed(MongoDataset.AUTH_DATABASE, dataset.authCollections());
+            System.out.printf("MongoDB %s: %d documents in databases backend and auth%n", mongo, written);
         }
         if (es5 != null) {
             seedElastic(world, ElasticEra.ES5, es5);

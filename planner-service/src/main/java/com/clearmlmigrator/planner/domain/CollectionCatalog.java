@@ -12,4 +12,11 @@ public interface CollectionCatalog {
      * @throws com.clearmlmigrator.contracts.TaskFailedException when the server is unreachable or refuses
      */
     List<String> collections(MongoEndpoint endpoint);
+
+    /**
+     * The names of every database on the endpoint's server.
+     *
+     * @throws com.clearmlmigrator.contracts.TaskFailedException when the server is unreachable or refuses
+     */
+    List<String> databases(MongoEndpoint endpoint);
 }

@@ -5,13 +5,19 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
 
-/** Splits an inspect migration into one task per collection and one per ClearML index. */
+/**
+ * Splits an inspect migration into one task per collection of each ClearML database (the requested one, and {@code auth}
+ * where the server has it) and one per ClearML index.
+ */
 @ApplicationScoped
 public class InspectPlanner {
+    private static final String AUTH_DATABASE = "auth";
     private final CollectionCatalog collections;
     private final IndexCatalog indices;
 
@@ -23,19 +29,29 @@ public class InspectPlanner {
     /** Collections first, then indices, each in catalog order, so planning again yields the same task ids. */
     public List<MigrationTask> plan(String migrationId, MigrationOrder order) {
         List<MigrationTask> tasks = new ArrayList<>();
-        order.mongoEndpoint()
-                .ifPresent(mongo -> collections
-                        .collections(mongo)
-                        .forEach(collection -> tasks.add(new MigrationTask(
-                                new TaskId(migrationId, tasks.size()),
-                                TaskType.INSPECT_COLLECTION,
-                                collection,
-                                mongo,
-                                null))));
-        order.elasticEndpoint()
-                .ifPresent(elastic -> indices.clearmlIndices(elastic)
-                        .forEach(index -> tasks.add(new MigrationTask(
-                                new TaskId(migrationId, tasks.size()), TaskType.INSPECT_INDEX, index, null, elastic))));
+        for (MongoEndpoint database :
+                order.mongoEndpoint().map(this::clearmlDatabases).orElse(List.of())) {
+            for (String collection : collections.collections(database)) {
+                TaskId id = new TaskId(migrationId, tasks.size());
+                tasks.add(new MigrationTask(id, TaskType.INSPECT_COLLECTION, collection, database, null));
+            }
+        }
+        for (ElasticEndpoint elastic : order.elasticEndpoint().stream().toList()) {
+            for (String index : indices.clearmlIndices(elastic)) {
+                TaskId id = new TaskId(migrationId, tasks.size());
+                tasks.add(new MigrationTask(id, TaskType.INSPECT_INDEX, index, null, elastic));
+            }
+        }
         return tasks;
+    }
+
+    /** ClearML keeps its data in the requested database (backend) and user credentials in {@code auth}. */
+    private List<MongoEndpoint> clearmlDatabases(MongoEndpoint requested) {
+        List<MongoEndpoint> databases = new ArrayList<>(List.of(requested));
+        if (!requested.database().equals(AUTH_DATABASE)
+                && collections.databases(requested).contains(AUTH_DATABASE)) {
+            databases.add(new MongoEndpoint(requested.uri(), AUTH_DATABASE));
+        }
+        return databases;
     }
 }

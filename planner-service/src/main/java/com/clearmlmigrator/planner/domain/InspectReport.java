@@ -30,7 +30,7 @@ public record InspectReport(
 
     /** Totals and per-collection findings. */
     public record MongoFindings(
-            String database,
+            List<String> databases,
             String serverVersion,
             long documents,
             long sizeBytes,
@@ -50,7 +50,10 @@ public record InspectReport(
         MongoFindings mongo = targets.mongoDatabase() == null
                 ? null
                 : new MongoFindings(
-                        targets.mongoDatabase(),
+                        collections.stream()
+                                .map(CollectionInspection::database)
+                                .distinct()
+                                .toList(),
                         collections.stream()
                                 .map(CollectionInspection::serverVersion)
                                 .filter(Objects::nonNull)

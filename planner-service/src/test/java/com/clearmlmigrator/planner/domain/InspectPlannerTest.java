@@ -1,6 +1,7 @@
 package com.clearmlmigrator.planner.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.List;
 
@@ -15,20 +16,29 @@ class InspectPlannerTest {
     private static final MongoEndpoint MONGO = new MongoEndpoint("mongodb://m", "backend");
     private static final ElasticEndpoint ELASTIC = new ElasticEndpoint(List.of("http://es:9200"), null, null);
 
-    private final InspectPlanner planner = new InspectPlanner(
-            endpoint -> List.of("model", "task"), endpoint -> List.of("events-log-c", "events-plot-c"));
+    private final InspectPlanner planner =
+            new InspectPlanner(new TwoDatabases(), endpoint -> List.of("events-log-c", "events-plot-c"));
 
     @Test
-    void plansOneTaskPerCollectionThenOnePerIndex() {
+    void plansOneTaskPerCollectionOfBothClearmlDatabasesThenOnePerIndex() {
         List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.INSPECT, MONGO, ELASTIC));
 
         assertThat(tasks)
                 .extracting(MigrationTask::type, MigrationTask::target)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(TaskType.INSPECT_COLLECTION, "model"),
-                        org.assertj.core.groups.Tuple.tuple(TaskType.INSPECT_COLLECTION, "task"),
-                        org.assertj.core.groups.Tuple.tuple(TaskType.INSPECT_INDEX, "events-log-c"),
-                        org.assertj.core.groups.Tuple.tuple(TaskType.INSPECT_INDEX, "events-plot-c"));
+                        tuple(TaskType.INSPECT_COLLECTION, "model"),
+                        tuple(TaskType.INSPECT_COLLECTION, "task"),
+                        tuple(TaskType.INSPECT_COLLECTION, "user"),
+                        tuple(TaskType.INSPECT_INDEX, "events-log-c"),
+                        tuple(TaskType.INSPECT_INDEX, "events-plot-c"));
+    }
+
+    @Test
+    void authCollectionsAreInspectedInTheAuthDatabase() {
+        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.INSPECT, MONGO, null));
+
+        assertThat(tasks.get(0).mongo().database()).isEqualTo("backend");
+        assertThat(tasks.get(2).mongo().database()).isEqualTo("auth");
     }
 
     @Test
@@ -46,5 +56,18 @@ class InspectPlannerTest {
         List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.INSPECT, null, ELASTIC));
 
         assertThat(tasks).allSatisfy(t -> assertThat(t.type()).isEqualTo(TaskType.INSPECT_INDEX));
+    }
+
+    /** A server with ClearML's two databases and one more. */
+    private static final class TwoDatabases implements CollectionCatalog {
+        @Override
+        public List<String> collections(MongoEndpoint endpoint) {
+            return endpoint.database().equals("auth") ? List.of("user") : List.of("model", "task");
+        }
+
+        @Override
+        public List<String> databases(MongoEndpoint endpoint) {
+            return List.of("admin", "auth", "backend");
+        }
     }
 }
