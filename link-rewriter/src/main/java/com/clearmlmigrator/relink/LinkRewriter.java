@@ -1,0 +1,122 @@
+package com.clearmlmigrator.relink;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Rewrites references from one URL prefix to another.
+ *
+ * <p>A reference matches when it starts with the old prefix and the match ends at a boundary, so {@code http://h:8081}
+ * never matches {@code http://h:80810/...} and {@code s3://bucket} never matches {@code s3://bucket-2/...}. Scheme and
+ * host compare without case; the path compares exactly. A whole value equal to the old prefix without its trailing slash
+ * becomes the new prefix without its trailing slash. Inside free text every delimited occurrence is replaced.
+ */
+public final class LinkRewriter {
+    private final UrlPrefix from;
+    private final String fromBase;
+    private final String toBase;
+    private final String fromSchemeLower;
+
+    public LinkRewriter(UrlPrefix from, UrlPrefix to) {
+        if (from.endsWithSlash() != to.endsWithSlash()) {
+            throw new IllegalArgumentException("Fields 'from' and 'to' must both end with / or neither, as ClearML"
+                    + " documents: for example http://files.old.lan:8081/ and https://files.example.com/.");
+        }
+        if (from.base().equalsIgnoreCase(to.base()) && from.base().equals(to.base())) {
+            throw new IllegalArgumentException("Fields 'from' and 'to' are the same URL; there is nothing to relink.");
+        }
+        this.from = from;
+        this.fromBase = from.base();
+        this.toBase = to.base();
+        this.fromSchemeLower =
+                fromBase.substring(0, fromBase.indexOf("://") + 3).toLowerCase(Locale.ROOT);
+    }
+
+    public static LinkRewriter of(String from, String to) {
+        return new LinkRewriter(UrlPrefix.parse("from", from), UrlPrefix.parse("to", to));
+    }
+
+    /** A stored URL rewritten, or empty when the value does not start with the old prefix. */
+    public Optional<String> rewriteUrl(String value) {
+        if (value == null || !matchesAt(value, 0) || !isUrlBoundary(value, fromBase.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(toBase + value.substring(fromBase.length()));
+    }
+
+    /** Free text with every delimited occurrence of the old prefix replaced; the same instance when none matched. */
+    public String rewriteText(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = nextCandidate(text, 0); at >= 0; at = nextCandidate(text, at + 1)) {
+            if (isTextOccurrence(text, at)) {
+                out = out == null ? new StringBuilder(text.length() + 64) : out;
+                out.append(text, copied, at).append(toBase);
+                copied = at + fromBase.length();
+                at = copied - 1;
+            }
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** How many delimited occurrences of the old prefix a text holds: what verification counts as remaining. */
+    public int countOccurrences(String text) {
+        int count = 0;
+        if (text == null) {
+            return 0;
+        }
+        for (int at = nextCandidate(text, 0); at >= 0; at = nextCandidate(text, at + 1)) {
+            if (isTextOccurrence(text, at)) {
+                count++;
+                at += fromBase.length() - 1;
+            }
+        }
+        return count;
+    }
+
+    public UrlPrefix from() {
+        return from;
+    }
+
+    private int nextCandidate(String text, int fromIndex) {
+        int length = fromSchemeLower.length();
+        for (int i = fromIndex; i + fromBase.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, fromSchemeLower, 0, length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean isTextOccurrence(String text, int at) {
+        boolean startsClean = at == 0 || !isSchemeCharacter(text.charAt(at - 1));
+        return startsClean && matchesAt(text, at) && isTextBoundary(text, at + fromBase.length());
+    }
+
+    private boolean matchesAt(String text, int at) {
+        int origin = Math.min(from.originLength(), fromBase.length());
+        return text.regionMatches(true, at, fromBase, 0, origin)
+                && text.regionMatches(false, at + origin, fromBase, origin, fromBase.length() - origin);
+    }
+
+    /** In a stored URL the old prefix must be followed by a path, query, fragment or nothing. */
+    private static boolean isUrlBoundary(String value, int at) {
+        return at == value.length() || "/?#".indexOf(value.charAt(at)) >= 0;
+    }
+
+    /** In text, anything that cannot continue a host, port or path segment ends the reference. */
+    private static boolean isTextBoundary(String text, int at) {
+        if (at == text.length()) {
+            return true;
+        }
+        char next = text.charAt(at);
+        return !(Character.isLetterOrDigit(next) || "-._~%:@".indexOf(next) >= 0);
+    }
+
+    private static boolean isSchemeCharacter(char c) {
+        return Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.';
+    }
+}
