@@ -1,0 +1,79 @@
+package com.clearmlmigrator.relink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where ClearML keeps references to stored files, per MongoDB collection and Elasticsearch index: the default set that
+ * every relink rewrites, and the opt-in groups named in a request's {@code include}. {@code script.*}, ids and keys are
+ * never in any set.
+ */
+public final class ClearmlFields {
+    /** Opt-in groups a request may name in {@code include}. */
+    public static final Set<String> INCLUDE_GROUPS =
+            Set.of("hyperparams", "configuration", "metadata", "artifact-previews", "logs");
+
+    public static final String DEBUG_IMAGE_INDEX_PREFIX = "events-training_debug_image-";
+    public static final String PLOT_INDEX_PREFIX = "events-plot-";
+    public static final String LOG_INDEX_PREFIX = "events-log-";
+
+    private ClearmlFields() {}
+
+    /** The rules of a MongoDB collection of the {@code backend} database. */
+    public static List<FieldRule> forCollection(String collection, Set<String> include) {
+        List<FieldRule> rules = new ArrayList<>();
+        switch (collection) {
+            case "task", "task__trash" -> {
+                rules.add(FieldRule.url("execution.artifacts.*.uri"));
+                rules.add(FieldRule.url("output.destination"));
+                rules.add(FieldRule.text("report"));
+                rules.add(FieldRule.url("report_assets.*"));
+                if (include.contains("artifact-previews")) {
+                    rules.add(FieldRule.text("execution.artifacts.*.type_data.preview"));
+                }
+                if (include.contains("hyperparams")) {
+                    rules.add(FieldRule.text("hyperparams.*.*.value"));
+                }
+                if (include.contains("configuration")) {
+                    rules.add(FieldRule.text("configuration.*.value"));
+                }
+            }
+            case "model" -> {
+                rules.add(FieldRule.url("uri"));
+                if (include.contains("metadata")) {
+                    rules.add(FieldRule.text("metadata.*.value"));
+                }
+            }
+            case "project" -> {
+                rules.add(FieldRule.url("default_output_destination"));
+                rules.add(FieldRule.text("description"));
+            }
+            case "queue" -> {
+                if (include.contains("metadata")) {
+                    rules.add(FieldRule.text("metadata.*.value"));
+                }
+            }
+            case "url_to_delete" -> rules.add(FieldRule.url("url"));
+            default -> {}
+        }
+        return rules;
+    }
+
+    /** The rules of an Elasticsearch index, besides the plot handling of {@link #isPlotIndex}. */
+    public static List<FieldRule> forIndex(String index, Set<String> include) {
+        List<FieldRule> rules = new ArrayList<>();
+        if (index.startsWith(DEBUG_IMAGE_INDEX_PREFIX)) {
+            rules.add(FieldRule.url("url"));
+        } else if (isPlotIndex(index)) {
+            rules.add(FieldRule.url("source_urls.*"));
+        } else if (index.startsWith(LOG_INDEX_PREFIX) && include.contains("logs")) {
+            rules.add(FieldRule.text("msg"));
+        }
+        return rules;
+    }
+
+    public static boolean isPlotIndex(String index) {
+        return index.startsWith(PLOT_INDEX_PREFIX);
+    }
+}

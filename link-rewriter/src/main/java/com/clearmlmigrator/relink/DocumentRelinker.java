@@ -1,0 +1,125 @@
+package com.clearmlmigrator.relink;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies the rewrite rules of one collection or index to a document. Plot indices get ClearML's plot handling on top
+ * of the rules: {@code plot_str} as text, {@code plot_data} opened, rewritten and closed again, and {@code plot_len}
+ * kept equal to the rewritten plot's length where the document has it.
+ */
+public final class DocumentRelinker {
+    public static final String PLOT_STR = "plot_str";
+    public static final String PLOT_DATA = "plot_data";
+    public static final String PLOT_LEN = "plot_len";
+
+    private final LinkRewriter rewriter;
+    private final List<FieldRule> rules;
+    private final boolean plots;
+
+    public DocumentRelinker(LinkRewriter rewriter, List<FieldRule> rules, boolean plots) {
+        this.rewriter = rewriter;
+        this.rules = List.copyOf(rules);
+        this.plots = plots;
+    }
+
+    /**
+     * What relinking a document changes.
+     *
+     * @param changes    every value to change, in rule order
+     * @param unreadable rules whose value could not be read (a corrupt {@code plot_data}); left untouched
+     */
+    public record Outcome(List<FieldChange> changes, List<String> unreadable) {}
+
+    public Outcome relink(Map<String, Object> document) {
+        List<FieldChange> changes = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (FieldRule rule : rules) {
+            DocumentPaths.forEachString(document, rule.segments(), (path, value) -> {
+                String after = rule.kind() == FieldRule.ValueKind.URL
+                        ? rewriter.rewriteUrl(value).orElse(value)
+                        : rewriter.rewriteText(value);
+                if (!after.equals(value)) {
+                    changes.add(new FieldChange(rule.path(), path, value, after));
+                }
+            });
+        }
+        if (plots) {
+            relinkPlot(document, changes, unreadable);
+        }
+        return new Outcome(changes, unreadable);
+    }
+
+    /** Occurrences of the old prefix left in each rule's values: what verification reports as remaining. */
+    public Map<String, Integer> remaining(Map<String, Object> document) {
+        Map<String, Integer> remaining = new LinkedHashMap<>();
+        for (FieldRule rule : rules) {
+            int[] count = {0};
+            DocumentPaths.forEachString(
+                    document,
+                    rule.segments(),
+                    (path, value) -> count[0] += rule.kind() == FieldRule.ValueKind.URL
+                            ? (rewriter.rewriteUrl(value).isPresent() ? 1 : 0)
+                            : rewriter.countOccurrences(value));
+            remaining.put(rule.path(), count[0]);
+        }
+        if (plots) {
+            remaining.put(PLOT_STR, rewriter.countOccurrences(text(document.get(PLOT_STR))));
+            remaining.put(PLOT_DATA, document.get(PLOT_DATA) instanceof String data ? countCompressed(data) : 0);
+        }
+        return remaining;
+    }
+
+    /** The rule paths a report lists, in order. */
+    public List<String> reportedFields() {
+        List<String> fields =
+                new ArrayList<>(rules.stream().map(FieldRule::path).toList());
+        if (plots) {
+            fields.addAll(List.of(PLOT_STR, PLOT_DATA));
+        }
+        return fields;
+    }
+
+    private void relinkPlot(Map<String, Object> document, List<FieldChange> changes, List<String> unreadable) {
+        String rewrittenPlot = null;
+        if (document.get(PLOT_STR) instanceof String plot) {
+            String after = rewriter.rewriteText(plot);
+            if (!after.equals(plot)) {
+                changes.add(new FieldChange(PLOT_STR, PLOT_STR, plot, after));
+                rewrittenPlot = after;
+            }
+        }
+        if (document.get(PLOT_DATA) instanceof String data) {
+            try {
+                String plot = CompressedPlots.decompress(data);
+                String after = rewriter.rewriteText(plot);
+                if (!after.equals(plot)) {
+                    changes.add(new FieldChange(PLOT_DATA, PLOT_DATA, data, CompressedPlots.compress(after)));
+                    rewrittenPlot = after;
+                }
+            } catch (IllegalArgumentException e) {
+                unreadable.add(PLOT_DATA);
+            }
+        }
+        if (rewrittenPlot != null && document.get(PLOT_LEN) instanceof Number length) {
+            int newLength = CompressedPlots.length(rewrittenPlot);
+            if (newLength != length.intValue()) {
+                changes.add(new FieldChange(PLOT_LEN, PLOT_LEN, length.intValue(), newLength));
+            }
+        }
+    }
+
+    private int countCompressed(String data) {
+        try {
+            return rewriter.countOccurrences(CompressedPlots.decompress(data));
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
+    private static String text(Object value) {
+        return value instanceof String s ? s : null;
+    }
+}

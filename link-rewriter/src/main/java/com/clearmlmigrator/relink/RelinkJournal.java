@@ -1,0 +1,17 @@
+package com.clearmlmigrator.relink;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where relink records the previous content of every value before overwriting it. Lives in the migrator's own
+ * database, never in ClearML's documents.
+ */
+public interface RelinkJournal {
+    /** The entries of these documents, by document id; documents without an entry are absent. */
+    Map<String, JournalEntry> find(String migrationId, String target, Collection<String> documentIds);
+
+    /** Records entries; an entry that exists already is kept unchanged, so recording again is harmless. */
+    void record(List<JournalEntry> entries);
+}

@@ -1,0 +1,126 @@
+package com.clearmlmigrator.relink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class DocumentRelinkerTest {
+    private static final String OLD = "http://files.old.lan:8081";
+    private final LinkRewriter rewriter = LinkRewriter.of(OLD + "/", "https://files.example.com/");
+
+    @Test
+    void rewritesArtifactUrisInBothTheListAndTheMapShape() {
+        Map<String, Object> legacy =
+                doc("execution", doc("artifacts", new ArrayList<>(List.of(doc("uri", OLD + "/a")))));
+        Map<String, Object> current = doc("execution", doc("artifacts", doc("x_output", doc("uri", OLD + "/b"))));
+        DocumentRelinker relinker =
+                new DocumentRelinker(rewriter, ClearmlFields.forCollection("task", Set.of()), false);
+
+        assertThat(relinker.relink(legacy).changes())
+                .containsExactly(new FieldChange(
+                        "execution.artifacts.*.uri",
+                        "execution.artifacts.0.uri",
+                        OLD + "/a",
+                        "https://files.example.com/a"));
+        assertThat(relinker.relink(current).changes())
+                .extracting(FieldChange::path)
+                .containsExactly("execution.artifacts.x_output.uri");
+    }
+
+    @Test
+    void leavesScriptAndOptInGroupsAloneByDefault() {
+        Map<String, Object> task = doc(
+                "script", doc("diff", OLD + "/data.csv"),
+                "hyperparams", doc("Args", doc("root", doc("value", OLD + "/d"))),
+                "output", doc("destination", OLD));
+        DocumentRelinker relinker =
+                new DocumentRelinker(rewriter, ClearmlFields.forCollection("task", Set.of()), false);
+
+        assertThat(relinker.relink(task).changes())
+                .singleElement()
+                .satisfies(c -> assertThat(c.after()).isEqualTo("https://files.example.com"));
+    }
+
+    @Test
+    void optInGroupIsRewrittenWhenIncluded() {
+        Map<String, Object> task = doc("hyperparams", doc("Args", doc("root", doc("value", "path " + OLD + "/d"))));
+        DocumentRelinker relinker =
+                new DocumentRelinker(rewriter, ClearmlFields.forCollection("task", Set.of("hyperparams")), false);
+
+        assertThat(relinker.relink(task).changes())
+                .extracting(FieldChange::after)
+                .containsExactly("path https://files.example.com/d");
+    }
+
+    @Test
+    void compressedPlotIsRewrittenInsideAndItsLengthAndSourceUrlsFollow() {
+        String plot = "{\"layout\": {\"images\": [{\"source\": \"" + OLD + "/p.png\"}]}}";
+        Map<String, Object> event = doc(
+                "plot_data", CompressedPlots.compress(plot),
+                "plot_len", CompressedPlots.length(plot),
+                "source_urls", new ArrayList<>(List.of(OLD + "/p.png")));
+        // A new prefix of another length, so plot_len must change too.
+        LinkRewriter longer = LinkRewriter.of(OLD + "/", "https://storage.example.com/clearml/");
+        DocumentRelinker relinker =
+                new DocumentRelinker(longer, ClearmlFields.forIndex("events-plot-c", Set.of()), true);
+
+        List<FieldChange> changes = relinker.relink(event).changes();
+
+        String rewritten = plot.replace(OLD, "https://storage.example.com/clearml");
+        assertThat(changes).extracting(FieldChange::path).containsExactly("source_urls.0", "plot_data", "plot_len");
+        assertThat(CompressedPlots.decompress((String) changes.get(1).after())).isEqualTo(rewritten);
+        assertThat(changes.get(2).after()).isEqualTo(CompressedPlots.length(rewritten));
+        changes.forEach(c -> DocumentPaths.set(event, c.path(), c.after()));
+        assertThat(relinker.remaining(event).values()).allMatch(n -> n == 0);
+    }
+
+    @Test
+    void corruptPlotDataIsReportedAndLeftAlone() {
+        DocumentRelinker relinker = new DocumentRelinker(rewriter, List.of(), true);
+
+        DocumentRelinker.Outcome outcome = relinker.relink(doc("plot_data", "bm90IHpsaWI="));
+
+        assertThat(outcome.changes()).isEmpty();
+        assertThat(outcome.unreadable()).containsExactly("plot_data");
+    }
+
+    @Test
+    void journalTellsAReplayWhetherToApplySkipOrReportAConflict() {
+        LinkRewriter nested = LinkRewriter.of("http://a/", "http://a/b/");
+        Map<String, Object> model = doc("uri", "http://a/x");
+        DocumentRelinker relinker = new DocumentRelinker(nested, ClearmlFields.forCollection("model", Set.of()), false);
+        JournalEntry entry =
+                new JournalEntry("m", "model", "1", relinker.relink(model).changes());
+
+        assertThat(entry.stateOf(model)).isEqualTo(JournalEntry.State.TO_APPLY);
+        model.put("uri", "http://a/b/x");
+        assertThat(entry.stateOf(model)).isEqualTo(JournalEntry.State.APPLIED);
+        model.put("uri", "http://elsewhere/x");
+        assertThat(entry.stateOf(model)).isEqualTo(JournalEntry.State.CONFLICT);
+        model.put("uri", "http://a/b/x");
+        assertThat(entry.reversed().stateOf(model)).isEqualTo(JournalEntry.State.TO_APPLY);
+    }
+
+    @Test
+    void extraFieldAppliesToMatchingTargetsOnly() {
+        ExtraField frames = ExtraField.parse("frames_*:sources.*.uri");
+
+        assertThat(frames.appliesTo("frames_v2")).isTrue();
+        assertThat(frames.appliesTo("task")).isFalse();
+        assertThat(frames.rule().segments()).containsExactly("sources", "*", "uri");
+    }
+
+    private static Map<String, Object> doc(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
