@@ -2,6 +2,8 @@ package com.clearmlmigrator.contracts;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One unit of work for a worker. A worker may receive the same task more than once; handling it again must leave the
  * data as the first handling left it.
@@ -11,8 +13,25 @@ import java.util.Objects;
  * @param target  what to do it to: a collection name for Mongo tasks, an index name for Elasticsearch tasks
  * @param mongo   the ClearML MongoDB, for Mongo tasks; null otherwise
  * @param elastic the Elasticsearch cluster, for Elasticsearch tasks; null otherwise
+ * @param relink  what to rewrite, for relink tasks; absent otherwise
+ * @param idRange the part of the collection, for chunked Mongo tasks; absent for the whole collection
+ * @param slice   the slice of the index, for sliced Elasticsearch tasks; absent for the whole index
  */
-public record MigrationTask(TaskId id, TaskType type, String target, MongoEndpoint mongo, ElasticEndpoint elastic) {
+public record MigrationTask(
+        TaskId id,
+        TaskType type,
+        String target,
+        MongoEndpoint mongo,
+        ElasticEndpoint elastic,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RelinkSpec relink,
+        @JsonInclude(JsonInclude.Include.NON_NULL) IdRange idRange,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Slice slice) {
+
+    /** A task that works on a whole collection or index with no parameters, such as an inspection. */
+    public MigrationTask(TaskId id, TaskType type, String target, MongoEndpoint mongo, ElasticEndpoint elastic) {
+        this(id, type, target, mongo, elastic, null, null, null);
+    }
+
     public MigrationTask {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
@@ -22,6 +41,9 @@ public record MigrationTask(TaskId id, TaskType type, String target, MongoEndpoi
         }
         if (type.worker() == WorkerKind.ELASTIC && elastic == null) {
             throw new IllegalArgumentException("an Elasticsearch task needs an Elasticsearch endpoint");
+        }
+        if ((type == TaskType.RELINK_COLLECTION || type == TaskType.RELINK_INDEX) && relink == null) {
+            throw new IllegalArgumentException("a relink task needs its relink spec");
         }
     }
 }

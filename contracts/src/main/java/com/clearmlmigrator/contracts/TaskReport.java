@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = CollectionInspection.class, name = "collection-inspection"),
-    @JsonSubTypes.Type(value = IndexInspection.class, name = "index-inspection")
+    @JsonSubTypes.Type(value = IndexInspection.class, name = "index-inspection"),
+    @JsonSubTypes.Type(value = RelinkReport.class, name = "relink")
 })
-public sealed interface TaskReport permits CollectionInspection, IndexInspection {}
+public sealed interface TaskReport permits CollectionInspection, IndexInspection, RelinkReport {}

@@ -5,7 +5,11 @@ public enum TaskType {
     /** Count, size and shape of one MongoDB collection. */
     INSPECT_COLLECTION(WorkerKind.MONGO),
     /** Count, size, mapping types, routing and URL-bearing fields of one Elasticsearch index. */
-    INSPECT_INDEX(WorkerKind.ELASTIC);
+    INSPECT_INDEX(WorkerKind.ELASTIC),
+    /** Rewrite references from one URL prefix to another in one range of a MongoDB collection. */
+    RELINK_COLLECTION(WorkerKind.MONGO),
+    /** Rewrite references from one URL prefix to another in one slice of an Elasticsearch index. */
+    RELINK_INDEX(WorkerKind.ELASTIC);
 
     private final WorkerKind worker;
 

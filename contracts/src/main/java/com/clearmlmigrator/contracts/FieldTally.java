@@ -1,4 +1,4 @@
-package com.clearmlmigrator.relink;
+package com.clearmlmigrator.contracts;
 
 /**
  * Counts for one field of one collection or index.

@@ -1,0 +1,23 @@
+package com.clearmlmigrator.contracts;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a relink task rewrites.
+ *
+ * @param from        the old URL prefix, validated by the planner
+ * @param to          the new URL prefix
+ * @param dryRun      report what would change without writing
+ * @param include     opt-in field groups ({@code hyperparams}, {@code configuration}, {@code metadata},
+ *                    {@code artifact-previews}, {@code logs})
+ * @param extraFields more fields as {@code collection:field.path} or {@code index-pattern:field}
+ */
+public record RelinkSpec(String from, String to, boolean dryRun, List<String> include, List<String> extraFields) {
+    public RelinkSpec {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        include = include == null ? List.of() : List.copyOf(include);
+        extraFields = extraFields == null ? List.of() : List.copyOf(extraFields);
+    }
+}

@@ -1,0 +1,170 @@
+package com.clearmlmigrator.relink;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.clearmlmigrator.contracts.FieldTally;
+import com.clearmlmigrator.contracts.RelinkReport;
+import com.clearmlmigrator.contracts.RelinkReport.DocumentIssue;
+import com.clearmlmigrator.contracts.RelinkReport.ValueSample;
+
+/**
+ * One relink task's work on its part of a collection or index, independent of the store:
+ *
+ * <ol>
+ *   <li>{@link #plan} a batch: documents journaled by an earlier delivery are reconciled against the journal (applied,
+ *       already applied, or conflict); the others are rewritten by the rules and journaled before any write;
+ *   <li>the store performs the planned conditional writes and reports each outcome to {@link #written};
+ *   <li>the store reads its part again and passes every document to {@link #verify};
+ *   <li>{@link #report} sums it up.
+ * </ol>
+ *
+ * A dry run plans and counts but journals and writes nothing. Not thread-safe: one pass per task.
+ */
+public final class RelinkPass {
+    private static final int SAMPLES_PER_FIELD = 3;
+    private static final int MAX_ISSUES = 50;
+    private static final int SAMPLE_LENGTH = 300;
+
+    private final String migrationId;
+    private final String target;
+    private final DocumentRelinker relinker;
+    private final RelinkJournal journal;
+    private final boolean dryRun;
+    private final Map<String, Counts> counts = new LinkedHashMap<>();
+    private final List<ValueSample> samples = new ArrayList<>();
+    private final List<DocumentIssue> issues = new ArrayList<>();
+    private long scanned;
+
+    public RelinkPass(
+            String migrationId, String target, DocumentRelinker relinker, RelinkJournal journal, boolean dryRun) {
+        this.migrationId = migrationId;
+        this.target = target;
+        this.relinker = relinker;
+        this.journal = journal;
+        this.dryRun = dryRun;
+        relinker.reportedFields().forEach(field -> counts.put(field, new Counts()));
+    }
+
+    /** The conditional writes a batch needs; journal entries are recorded before this returns. */
+    public List<PlannedWrite> plan(List<StoredDocument> batch) {
+        scanned += batch.size();
+        Map<String, JournalEntry> journaled = dryRun
+                ? Map.of()
+                : journal.find(
+                        migrationId,
+                        target,
+                        batch.stream().map(StoredDocument::id).toList());
+        List<PlannedWrite> writes = new ArrayList<>();
+        List<JournalEntry> newEntries = new ArrayList<>();
+        for (StoredDocument document : batch) {
+            JournalEntry earlier = journaled.get(document.id());
+            if (earlier != null) {
+                reconcile(document, earlier, writes);
+            } else {
+                DocumentRelinker.Outcome outcome = relinker.relink(document.source());
+                outcome.unreadable().forEach(field -> issue(document.id(), field, "could not be read; left unchanged"));
+                outcome.unreadable().forEach(field -> tally(field).failed++);
+                if (!outcome.changes().isEmpty()) {
+                    outcome.changes().forEach(change -> sample(document.id(), change));
+                    count(outcome.changes(), c -> c.matched++);
+                    newEntries.add(new JournalEntry(migrationId, target, document.id(), outcome.changes()));
+                    writes.add(new PlannedWrite(document, outcome.changes()));
+                }
+            }
+        }
+        if (!dryRun && !newEntries.isEmpty()) {
+            journal.record(newEntries);
+        }
+        return dryRun ? List.of() : writes;
+    }
+
+    /** Records how the store's conditional write of a planned document ended. */
+    public void written(PlannedWrite write, PlannedWrite.Outcome outcome, String problem) {
+        switch (outcome) {
+            case WRITTEN -> count(write.changes(), c -> c.changed++);
+            case CONFLICT -> {
+                count(write.changes(), c -> c.conflicts++);
+                issue(write.document().id(), null, "changed by someone else since it was read; left unchanged");
+            }
+            case COLLISION -> {
+                count(write.changes(), c -> c.conflicts++);
+                issue(write.document().id(), write.changes().get(0).rule(), problem);
+            }
+            case FAILED -> {
+                count(write.changes(), c -> c.failed++);
+                issue(write.document().id(), write.changes().get(0).rule(), problem);
+            }
+        }
+    }
+
+    /** Counts what references to the old prefix a document still holds after the work. */
+    public void verify(StoredDocument document) {
+        relinker.remaining(document.source()).forEach((field, n) -> tally(field).remaining += n);
+    }
+
+    public RelinkReport report() {
+        List<FieldTally> fields = counts.entrySet().stream()
+                .map(e -> e.getValue().toTally(e.getKey(), scanned))
+                .collect(Collectors.toList());
+        return new RelinkReport(target, dryRun, fields, samples, issues);
+    }
+
+    private void reconcile(StoredDocument document, JournalEntry earlier, List<PlannedWrite> writes) {
+        count(earlier.changes(), c -> c.matched++);
+        switch (earlier.stateOf(document.source())) {
+            case TO_APPLY -> writes.add(new PlannedWrite(document, earlier.changes()));
+            case APPLIED -> count(earlier.changes(), c -> c.changed++);
+            case CONFLICT -> {
+                count(earlier.changes(), c -> c.conflicts++);
+                issue(document.id(), null, "changed by someone else since this migration journaled it; left unchanged");
+            }
+        }
+    }
+
+    private void count(List<FieldChange> changes, java.util.function.Consumer<Counts> update) {
+        changes.stream()
+                .filter(c -> !c.rule().equals(DocumentRelinker.PLOT_LEN))
+                .forEach(c -> update.accept(tally(c.rule())));
+    }
+
+    private Counts tally(String field) {
+        return counts.computeIfAbsent(field, f -> new Counts());
+    }
+
+    private void sample(String documentId, FieldChange change) {
+        long taken =
+                samples.stream().filter(s -> s.field().equals(change.rule())).count();
+        if (taken < SAMPLES_PER_FIELD
+                && change.before() instanceof String before
+                && change.after() instanceof String after) {
+            samples.add(new ValueSample(change.rule(), documentId, shorten(before), shorten(after)));
+        }
+    }
+
+    private void issue(String documentId, String field, String problem) {
+        if (issues.size() < MAX_ISSUES) {
+            issues.add(new DocumentIssue(documentId, field, problem));
+        }
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= SAMPLE_LENGTH ? value : value.substring(0, SAMPLE_LENGTH) + "...";
+    }
+
+    /** Mutable counters of one field while the pass runs. */
+    private static final class Counts {
+        long matched;
+        long changed;
+        long conflicts;
+        long failed;
+        long remaining;
+
+        FieldTally toTally(String field, long scanned) {
+            return new FieldTally(field, scanned, matched, changed, conflicts, failed, remaining);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package com.clearmlmigrator.relink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.contracts.FieldTally;
+import com.clearmlmigrator.contracts.RelinkReport;
+
+class RelinkPassTest {
+    private final InMemoryJournal journal = new InMemoryJournal();
+    private final DocumentRelinker relinker = new DocumentRelinker(
+            LinkRewriter.of("http://a/", "http://a/b/"), ClearmlFields.forCollection("model", Set.of()), false);
+
+    @Test
+    void journalsBeforeWritingAndAReplayAfterTheWriteChangesNothing() {
+        Map<String, Object> stored = model("http://a/x");
+
+        RelinkPass first = new RelinkPass("m", "model", relinker, journal, false);
+        List<PlannedWrite> writes = first.plan(List.of(new StoredDocument("1", stored, null)));
+        assertThat(journal.entries).containsKey("m/model/1");
+        applyAll(writes, first);
+
+        RelinkPass replay = new RelinkPass("m", "model", relinker, journal, false);
+        assertThat(replay.plan(List.of(new StoredDocument("1", stored, null)))).isEmpty();
+        assertThat(stored.get("uri")).isEqualTo("http://a/b/x");
+        assertThat(tally(replay.report(), "uri").changed()).isEqualTo(1);
+    }
+
+    @Test
+    void replayAfterACrashBetweenJournalAndWriteStillWritesOnce() {
+        Map<String, Object> stored = model("http://a/x");
+        new RelinkPass("m", "model", relinker, journal, false).plan(List.of(new StoredDocument("1", stored, null)));
+
+        RelinkPass replay = new RelinkPass("m", "model", relinker, journal, false);
+        List<PlannedWrite> writes = replay.plan(List.of(new StoredDocument("1", stored, null)));
+        applyAll(writes, replay);
+
+        assertThat(stored.get("uri")).isEqualTo("http://a/b/x");
+    }
+
+    @Test
+    void dryRunCountsAndSamplesButJournalsAndWritesNothing() {
+        RelinkPass dry = new RelinkPass("m", "model", relinker, journal, true);
+
+        List<PlannedWrite> writes = dry.plan(List.of(new StoredDocument("1", model("http://a/x"), null)));
+
+        assertThat(writes).isEmpty();
+        assertThat(journal.entries).isEmpty();
+        RelinkReport report = dry.report();
+        assertThat(tally(report, "uri").matched()).isEqualTo(1);
+        assertThat(report.samples())
+                .singleElement()
+                .satisfies(s -> assertThat(s.after()).isEqualTo("http://a/b/x"));
+    }
+
+    @Test
+    void verificationCountsWhatIsLeft() {
+        RelinkPass pass = new RelinkPass("m", "model", relinker, journal, false);
+
+        pass.verify(new StoredDocument("1", model("http://a/left"), null));
+
+        assertThat(tally(pass.report(), "uri").remaining()).isEqualTo(1);
+    }
+
+    private static void applyAll(List<PlannedWrite> writes, RelinkPass pass) {
+        for (PlannedWrite write : writes) {
+            write.changes().forEach(c -> DocumentPaths.set(write.document().source(), c.path(), c.after()));
+            pass.written(write, PlannedWrite.Outcome.WRITTEN, null);
+        }
+    }
+
+    private static FieldTally tally(RelinkReport report, String field) {
+        return report.fields().stream()
+                .filter(f -> f.field().equals(field))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static Map<String, Object> model(String uri) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("uri", uri);
+        return model;
+    }
+
+    private static final class InMemoryJournal implements RelinkJournal {
+        final Map<String, JournalEntry> entries = new HashMap<>();
+
+        @Override
+        public Map<String, JournalEntry> find(String migrationId, String target, Collection<String> documentIds) {
+            Map<String, JournalEntry> found = new HashMap<>();
+            documentIds.forEach(id -> {
+                JournalEntry entry = entries.get(migrationId + "/" + target + "/" + id);
+                if (entry != null) {
+                    found.put(id, entry);
+                }
+            });
+            return found;
+        }
+
+        @Override
+        public void record(List<JournalEntry> newEntries) {
+            newEntries.forEach(e -> entries.putIfAbsent(e.id(), e));
+        }
+    }
+}
