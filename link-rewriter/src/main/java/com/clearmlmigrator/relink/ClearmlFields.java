@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import com.clearmlmigrator.contracts.RelinkSpec;
+
 /**
  * Where ClearML keeps references to stored files, per MongoDB collection and Elasticsearch index: the default set that
  * every relink rewrites, and the opt-in groups named in a request's {@code include}. {@code script.*}, ids and keys are
@@ -19,6 +21,28 @@ public final class ClearmlFields {
     public static final String LOG_INDEX_PREFIX = "events-log-";
 
     private ClearmlFields() {}
+
+    /** The rules of a collection for a relink task: default set, included groups and matching extra fields. */
+    public static List<FieldRule> forCollection(String collection, RelinkSpec spec) {
+        List<FieldRule> rules = forCollection(collection, Set.copyOf(spec.include()));
+        rules.addAll(extraRules(collection, spec));
+        return rules;
+    }
+
+    /** The rules of an index for a relink task: default set, included groups and matching extra fields. */
+    public static List<FieldRule> forIndex(String index, RelinkSpec spec) {
+        List<FieldRule> rules = forIndex(index, Set.copyOf(spec.include()));
+        rules.addAll(extraRules(index, spec));
+        return rules;
+    }
+
+    private static List<FieldRule> extraRules(String target, RelinkSpec spec) {
+        return spec.extraFields().stream()
+                .map(ExtraField::parse)
+                .filter(extra -> extra.appliesTo(target))
+                .map(ExtraField::rule)
+                .toList();
+    }
 
     /** The rules of a MongoDB collection of the {@code backend} database. */
     public static List<FieldRule> forCollection(String collection, Set<String> include) {

@@ -61,7 +61,7 @@ public final class DocumentRelinker {
                     document,
                     rule.segments(),
                     (path, value) -> count[0] += rule.kind() == FieldRule.ValueKind.URL
-                            ? (rewriter.rewriteUrl(value).isPresent() ? 1 : 0)
+                            ? (rewriter.isStillOld(value) ? 1 : 0)
                             : rewriter.countOccurrences(value));
             remaining.put(rule.path(), count[0]);
         }

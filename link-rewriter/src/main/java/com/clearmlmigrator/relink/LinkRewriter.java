@@ -62,7 +62,11 @@ public final class LinkRewriter {
         return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
-    /** How many delimited occurrences of the old prefix a text holds: what verification counts as remaining. */
+    /**
+     * How many delimited occurrences of the old prefix a text holds that are not already the new prefix: what
+     * verification counts as remaining. When the new prefix extends the old one ({@code http://a/} to {@code
+     * http://a/b/}), rewritten references still start with the old prefix and must not count.
+     */
     public int countOccurrences(String text) {
         int count = 0;
         if (text == null) {
@@ -70,11 +74,22 @@ public final class LinkRewriter {
         }
         for (int at = nextCandidate(text, 0); at >= 0; at = nextCandidate(text, at + 1)) {
             if (isTextOccurrence(text, at)) {
-                count++;
+                if (!isNewPrefixAt(text, at)) {
+                    count++;
+                }
                 at += fromBase.length() - 1;
             }
         }
         return count;
+    }
+
+    /** True when a stored URL still references the old prefix (and not the new one that extends it). */
+    public boolean isStillOld(String value) {
+        return rewriteUrl(value).isPresent() && !isNewPrefixAt(value, 0);
+    }
+
+    private boolean isNewPrefixAt(String text, int at) {
+        return text.startsWith(toBase, at) && isTextBoundary(text, at + toBase.length());
     }
 
     public UrlPrefix from() {

@@ -46,6 +46,10 @@ public record UrlPrefix(String text, int originLength) {
         if (!fileUrl && (uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty())) {
             throw new IllegalArgumentException("Field '" + field + "' needs a host or bucket after " + scheme + "://.");
         }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("Field '" + field
+                    + "' must not contain credentials; the stored URLs do not" + " carry them either.");
+        }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("Field '" + field + "' must not have a query or fragment.");
         }

@@ -74,6 +74,15 @@ class LinkRewriterTest {
     }
 
     @Test
+    void verificationDoesNotCountTheNewPrefixWhenItExtendsTheOldOne() {
+        LinkRewriter nested = LinkRewriter.of("http://a/", "http://a/b/");
+
+        assertThat(nested.countOccurrences("see http://a/b/x and http://a/y")).isEqualTo(1);
+        assertThat(nested.isStillOld("http://a/b/x")).isFalse();
+        assertThat(nested.isStillOld("http://a/x")).isTrue();
+    }
+
+    @Test
     void rejectsMismatchedTrailingSlashesAndIdenticalPrefixes() {
         assertThatThrownBy(() -> LinkRewriter.of("http://a/", "http://b"))
                 .hasMessageContaining("both end with / or neither");

@@ -51,15 +51,28 @@ public final class ElasticClient implements AutoCloseable {
         return send("GET", path, null);
     }
 
+    /** Sends a {@code _bulk} request (newline-delimited JSON) and reads the JSON answer. */
+    public JsonNode bulk(String ndjson) {
+        return send(
+                "POST",
+                "/_bulk",
+                ndjson,
+                ContentType.create("application/x-ndjson", java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /**
      * Sends a request with an optional JSON body and reads the JSON answer. 429 and 5xx answers and connection
      * problems become {@link FailureReason#TARGET_UNAVAILABLE}; other error answers {@link
      * FailureReason#TARGET_REJECTED}.
      */
     public JsonNode send(String method, String path, String body) {
+        return send(method, path, body, ContentType.APPLICATION_JSON);
+    }
+
+    private JsonNode send(String method, String path, String body, ContentType type) {
         Request request = new Request(method, path);
         if (body != null) {
-            request.setEntity(new NStringEntity(body, ContentType.APPLICATION_JSON));
+            request.setEntity(new NStringEntity(body, type));
         }
         try {
             Response response = rest.performRequest(request);

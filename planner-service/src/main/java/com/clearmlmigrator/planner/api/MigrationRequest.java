@@ -7,9 +7,22 @@ import java.util.List;
  *
  * @param kind    job kind, for example {@code inspect}
  * @param mongo   the ClearML MongoDB; optional when the job does not need it
- * @param elastic the ClearML Elasticsearch cluster; optional when the job does not need it
+ * @param elastic     the ClearML Elasticsearch cluster; optional when the job does not need it
+ * @param from        relink: the old URL prefix
+ * @param to          relink: the new URL prefix
+ * @param dryRun      relink: report without writing; false when left out
+ * @param include     relink: opt-in field groups
+ * @param extraFields relink: more fields, {@code collection:field.path} or {@code index-pattern:field}
  */
-public record MigrationRequest(String kind, MongoConnection mongo, ElasticConnection elastic) {
+public record MigrationRequest(
+        String kind,
+        MongoConnection mongo,
+        ElasticConnection elastic,
+        String from,
+        String to,
+        Boolean dryRun,
+        List<String> include,
+        List<String> extraFields) {
     /**
      * @param uri      MongoDB connection string
      * @param database database name, {@code backend} when left out

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.planner.domain.InspectReport;
 import com.clearmlmigrator.planner.domain.Migration;
 import com.clearmlmigrator.planner.domain.MigrationKind;
@@ -21,6 +22,7 @@ import com.clearmlmigrator.planner.domain.MigrationNotFoundException;
 import com.clearmlmigrator.planner.domain.MigrationOrder;
 import com.clearmlmigrator.planner.domain.MigrationStore;
 import com.clearmlmigrator.planner.domain.MigrationSubmission;
+import com.clearmlmigrator.planner.domain.RelinkSummary;
 import com.clearmlmigrator.planner.domain.RequestRules;
 
 /** Submit and follow migrations. */
@@ -67,9 +69,12 @@ public class MigrationResource {
     /** What the migration found or did, task by task, with every failure and its reason. */
     @GET
     @Path("/{id}/report")
-    public InspectReport report(@PathParam("id") String id) {
+    public Object report(@PathParam("id") String id) {
         Migration migration = find(id);
-        return InspectReport.of(migration, store.counts(id), store.tasks(id));
+        return switch (migration.kind()) {
+            case INSPECT -> InspectReport.of(migration, store.counts(id), store.tasks(id));
+            case RELINK -> RelinkSummary.of(migration, store.counts(id), store.tasks(id));
+        };
     }
 
     private Migration find(String id) {
@@ -87,6 +92,8 @@ public class MigrationResource {
                         request.elastic().hosts(),
                         request.elastic().username(),
                         request.elastic().password());
-        return RequestRules.order(kind, mongo, elastic);
+        RelinkSpec relink = RequestRules.relink(
+                request.from(), request.to(), request.dryRun(), request.include(), request.extraFields());
+        return RequestRules.order(kind, mongo, elastic, relink);
     }
 }

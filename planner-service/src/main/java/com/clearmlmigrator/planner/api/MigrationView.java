@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.planner.domain.Migration;
 import com.clearmlmigrator.planner.domain.TaskCounts;
 
@@ -17,6 +18,7 @@ import com.clearmlmigrator.planner.domain.TaskCounts;
  * @param error     why the migration failed as a whole; null otherwise
  * @param mongo     the MongoDB it works on, without password; null when none
  * @param elastic   the Elasticsearch cluster it works on, without credentials; null when none
+ * @param relink    what a relink rewrites; null for other kinds
  * @param createdAt when it was accepted
  * @param updatedAt when its status last changed
  */
@@ -28,6 +30,7 @@ public record MigrationView(
         String error,
         MongoTarget mongo,
         ElasticTarget elastic,
+        RelinkSpec relink,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -47,6 +50,7 @@ public record MigrationView(
                 migration.error(),
                 targets.mongoUri() == null ? null : new MongoTarget(targets.mongoUri(), targets.mongoDatabase()),
                 targets.elasticHosts().isEmpty() ? null : new ElasticTarget(targets.elasticHosts()),
+                migration.relink(),
                 migration.createdAt(),
                 migration.updatedAt());
     }

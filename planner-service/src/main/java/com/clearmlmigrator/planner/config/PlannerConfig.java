@@ -19,4 +19,16 @@ public interface PlannerConfig {
     /** How long planning waits for a user's MongoDB or Elasticsearch before failing the migration. */
     @WithDefault("5s")
     Duration storeTimeout();
+
+    /** Relink: MongoDB documents per task (one id range); a crash redoes at most this many. */
+    @WithDefault("5000")
+    int relinkChunkSize();
+
+    /** Relink: Elasticsearch documents per task (one scroll slice). */
+    @WithDefault("20000")
+    int relinkSliceSize();
+
+    /** Relink: most slices of one index. */
+    @WithDefault("16")
+    int relinkMaxSlices();
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import com.clearmlmigrator.planner.domain.RelinkChunking;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.stores.MongoConnections;
 
@@ -21,6 +22,12 @@ public class StoreClientsProducer {
     @Singleton
     ElasticConnections elasticConnections(PlannerConfig config) {
         return new ElasticConnections(config.storeTimeout(), Duration.ofSeconds(30));
+    }
+
+    @Produces
+    @Singleton
+    RelinkChunking relinkChunking(PlannerConfig config) {
+        return new RelinkChunking(config.relinkChunkSize(), config.relinkSliceSize(), config.relinkMaxSlices());
     }
 
     void closeMongo(@Disposes MongoConnections connections) {

@@ -19,4 +19,10 @@ public interface CollectionCatalog {
      * @throws com.clearmlmigrator.contracts.TaskFailedException when the server is unreachable or refuses
      */
     List<String> databases(MongoEndpoint endpoint);
+
+    /**
+     * Ids that cut a collection into ranges of about {@code chunkSize} documents, in order; empty when one range is
+     * enough or when the collection has ids that are not strings (ClearML's ids always are).
+     */
+    List<String> idBoundaries(MongoEndpoint endpoint, String collection, int chunkSize);
 }

@@ -12,4 +12,7 @@ public interface IndexCatalog {
      * @throws com.clearmlmigrator.contracts.TaskFailedException when the cluster is unreachable or refuses
      */
     List<String> clearmlIndices(ElasticEndpoint endpoint);
+
+    /** The number of documents in an index. */
+    long documentCount(ElasticEndpoint endpoint, String index);
 }

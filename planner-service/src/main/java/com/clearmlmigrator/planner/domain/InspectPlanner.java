@@ -16,7 +16,7 @@ import com.clearmlmigrator.contracts.TaskType;
  * where the server has it) and one per ClearML index.
  */
 @ApplicationScoped
-public class InspectPlanner {
+public class InspectPlanner implements TaskPlanner {
     private static final String AUTH_DATABASE = "auth";
     private final CollectionCatalog collections;
     private final IndexCatalog indices;
@@ -26,7 +26,13 @@ public class InspectPlanner {
         this.indices = indices;
     }
 
+    @Override
+    public MigrationKind kind() {
+        return MigrationKind.INSPECT;
+    }
+
     /** Collections first, then indices, each in catalog order, so planning again yields the same task ids. */
+    @Override
     public List<MigrationTask> plan(String migrationId, MigrationOrder order) {
         List<MigrationTask> tasks = new ArrayList<>();
         for (MongoEndpoint database :

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.contracts.RelinkSpec;
 
 /**
  * A migration as the planner keeps it. Holds no credential: connections are kept as {@link Targets}.
@@ -13,6 +14,7 @@ import com.clearmlmigrator.contracts.MigrationStatus;
  * @param kind      what it does
  * @param status    where it is in its life cycle
  * @param targets   which stores it reads or writes, without credentials
+ * @param relink    what a relink rewrites (URL prefixes, dry run, fields); null for other kinds
  * @param error     why it failed as a whole (for example an unreachable store during planning); null otherwise
  * @param createdAt when it was accepted
  * @param updatedAt when its status last changed
@@ -22,6 +24,7 @@ public record Migration(
         MigrationKind kind,
         MigrationStatus status,
         Targets targets,
+        RelinkSpec relink,
         String error,
         Instant createdAt,
         Instant updatedAt) {
@@ -54,14 +57,15 @@ public record Migration(
 
     /** A newly accepted migration, about to be planned. */
     public static Migration accepted(String id, MigrationOrder order, Instant now) {
-        return new Migration(id, order.kind(), MigrationStatus.PLANNING, Targets.of(order), null, now, now);
+        return new Migration(
+                id, order.kind(), MigrationStatus.PLANNING, Targets.of(order), order.relink(), null, now, now);
     }
 
     public Migration withStatus(MigrationStatus newStatus, Instant now) {
-        return new Migration(id, kind, newStatus, targets, error, createdAt, now);
+        return new Migration(id, kind, newStatus, targets, relink, error, createdAt, now);
     }
 
     public Migration failed(String reason, Instant now) {
-        return new Migration(id, kind, MigrationStatus.FAILED, targets, reason, createdAt, now);
+        return new Migration(id, kind, MigrationStatus.FAILED, targets, relink, reason, createdAt, now);
     }
 }

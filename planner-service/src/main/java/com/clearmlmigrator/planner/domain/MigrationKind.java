@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 /** The jobs the planner knows, by the name used in requests. */
 public enum MigrationKind {
     /** Pre-flight check: counts, sizes, versions and data shapes of every ClearML collection and index. */
-    INSPECT("inspect");
+    INSPECT("inspect"),
+    /** Rewrite every stored reference from one URL prefix to another across MongoDB and Elasticsearch. */
+    RELINK("relink");
 
     private final String wireName;
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.contracts.RelinkSpec;
 
 /**
  * A validated request to run a migration.
@@ -12,10 +13,18 @@ import com.clearmlmigrator.contracts.MongoEndpoint;
  * @param kind    what to do
  * @param mongo   the ClearML MongoDB, or null when the migration does not touch MongoDB
  * @param elastic the ClearML Elasticsearch cluster, or null when the migration does not touch Elasticsearch
+ * @param relink  what a relink rewrites; null for other kinds
  */
-public record MigrationOrder(MigrationKind kind, MongoEndpoint mongo, ElasticEndpoint elastic) {
+public record MigrationOrder(MigrationKind kind, MongoEndpoint mongo, ElasticEndpoint elastic, RelinkSpec relink) {
     public MigrationOrder {
         Objects.requireNonNull(kind, "kind");
+        if (kind == MigrationKind.RELINK && relink == null) {
+            throw new IllegalArgumentException("a relink order needs its relink spec");
+        }
+    }
+
+    public MigrationOrder(MigrationKind kind, MongoEndpoint mongo, ElasticEndpoint elastic) {
+        this(kind, mongo, elastic, null);
     }
 
     public Optional<MongoEndpoint> mongoEndpoint() {

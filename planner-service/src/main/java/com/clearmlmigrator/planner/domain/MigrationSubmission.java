@@ -2,10 +2,13 @@ package com.clearmlmigrator.planner.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
@@ -20,19 +23,19 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class MigrationSubmission {
     private final MigrationStore store;
-    private final InspectPlanner planner;
+    private final Map<MigrationKind, TaskPlanner> planners;
     private final TaskDispatcher dispatcher;
     private final ProgressReporter progress;
     private final Executor planningExecutor;
 
     public MigrationSubmission(
             MigrationStore store,
-            InspectPlanner planner,
+            Instance<TaskPlanner> planners,
             TaskDispatcher dispatcher,
             ProgressReporter progress,
             PlanningExecutor planningExecutor) {
         this.store = store;
-        this.planner = planner;
+        this.planners = planners.stream().collect(Collectors.toMap(TaskPlanner::kind, p -> p));
         this.dispatcher = dispatcher;
         this.progress = progress;
         this.planningExecutor = planningExecutor;
@@ -49,7 +52,7 @@ public class MigrationSubmission {
 
     private void plan(Migration migration, MigrationOrder order) {
         try {
-            List<MigrationTask> tasks = planner.plan(migration.id(), order);
+            List<MigrationTask> tasks = planners.get(order.kind()).plan(migration.id(), order);
             store.addTasks(
                     migration.id(), tasks.stream().map(TaskState::pending).toList());
             Migration running = migration.withStatus(

@@ -3,10 +3,15 @@ package com.clearmlmigrator.planner.domain;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.relink.ClearmlFields;
+import com.clearmlmigrator.relink.ExtraField;
+import com.clearmlmigrator.relink.LinkRewriter;
 
 /**
  * What a migration request must satisfy. Every rule fails with a sentence naming the field and what to change; no rule
@@ -17,6 +22,7 @@ public final class RequestRules {
     private static final int MAX_URL_LENGTH = 2048;
     private static final int MAX_HOSTS = 64;
     private static final int MAX_NAME_LENGTH = 256;
+    private static final int MAX_EXTRA_FIELDS = 50;
     private static final Pattern DATABASE_NAME = Pattern.compile("[^/\\\\. \"$*<>:|?]{1,63}");
 
     private RequestRules() {}
@@ -69,11 +75,54 @@ public final class RequestRules {
     }
 
     public static MigrationOrder order(MigrationKind kind, MongoEndpoint mongo, ElasticEndpoint elastic) {
+        return order(kind, mongo, elastic, null);
+    }
+
+    public static MigrationOrder order(
+            MigrationKind kind, MongoEndpoint mongo, ElasticEndpoint elastic, RelinkSpec relink) {
         if (mongo == null && elastic == null) {
             throw new InvalidRequestException(
-                    "An " + kind.wireName() + " migration needs a 'mongo' or an 'elastic' connection, or both.");
+                    "A " + kind.wireName() + " migration needs a 'mongo' or an 'elastic' connection, or both.");
         }
-        return new MigrationOrder(kind, mongo, elastic);
+        if (kind == MigrationKind.RELINK && relink == null) {
+            throw new InvalidRequestException("A relink migration needs 'from' and 'to', for example"
+                    + " \"from\": \"http://files.old.lan:8081/\", \"to\": \"https://files.example.com/\".");
+        }
+        if (kind != MigrationKind.RELINK && relink != null) {
+            throw new InvalidRequestException(
+                    "Fields 'from', 'to', 'dryRun', 'include' and 'extraFields' apply to relink migrations only.");
+        }
+        return new MigrationOrder(kind, mongo, elastic, relink);
+    }
+
+    /** The relink part of a request, or null when the request has none of its fields. */
+    public static RelinkSpec relink(
+            String from, String to, Boolean dryRun, List<String> include, List<String> extraFields) {
+        if (from == null && to == null && dryRun == null && include == null && extraFields == null) {
+            return null;
+        }
+        try {
+            LinkRewriter.of(from, to);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+        List<String> groups = include == null ? List.of() : include;
+        for (String group : groups) {
+            if (!ClearmlFields.INCLUDE_GROUPS.contains(group)) {
+                throw new InvalidRequestException("Unknown 'include' group '" + shorten(String.valueOf(group))
+                        + "'. Known groups: " + String.join(", ", new TreeSet<>(ClearmlFields.INCLUDE_GROUPS)) + ".");
+            }
+        }
+        List<String> extras = extraFields == null ? List.of() : extraFields;
+        if (extras.size() > MAX_EXTRA_FIELDS) {
+            throw new InvalidRequestException("'extraFields' lists more than " + MAX_EXTRA_FIELDS + " fields.");
+        }
+        try {
+            extras.forEach(ExtraField::parse);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+        return new RelinkSpec(from, to, Boolean.TRUE.equals(dryRun), groups, extras);
     }
 
     private static void checkHttpUrl(String field, String value) {

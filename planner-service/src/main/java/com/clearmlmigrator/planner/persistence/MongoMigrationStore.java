@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import org.bson.Document;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskOutcome;
 import com.clearmlmigrator.contracts.TaskResult;
@@ -170,12 +171,14 @@ public class MongoMigrationStore implements MigrationStore {
                     .append("mongoUri", m.targets().mongoUri())
                     .append("mongoDatabase", m.targets().mongoDatabase())
                     .append("elasticHosts", m.targets().elasticHosts())
+                    .append("relink", m.relink() == null ? null : relinkDocument(m.relink()))
                     .append("error", m.error())
                     .append("createdAt", Date.from(m.createdAt()))
                     .append("updatedAt", Date.from(m.updatedAt()));
         }
 
         static Migration toMigration(Document d) {
+            Document relink = d.get("relink", Document.class);
             return new Migration(
                     d.getString("_id"),
                     MigrationKind.fromWireName(d.getString("kind")).orElseThrow(),
@@ -184,9 +187,27 @@ public class MongoMigrationStore implements MigrationStore {
                             d.getString("mongoUri"),
                             d.getString("mongoDatabase"),
                             d.getList("elasticHosts", String.class)),
+                    relink == null ? null : toRelinkSpec(relink),
                     d.getString("error"),
                     d.getDate("createdAt").toInstant(),
                     d.getDate("updatedAt").toInstant());
+        }
+
+        private static Document relinkDocument(RelinkSpec spec) {
+            return new Document("from", spec.from())
+                    .append("to", spec.to())
+                    .append("dryRun", spec.dryRun())
+                    .append("include", spec.include())
+                    .append("extraFields", spec.extraFields());
+        }
+
+        private static RelinkSpec toRelinkSpec(Document d) {
+            return new RelinkSpec(
+                    d.getString("from"),
+                    d.getString("to"),
+                    d.getBoolean("dryRun", false),
+                    d.getList("include", String.class),
+                    d.getList("extraFields", String.class));
         }
     }
 }

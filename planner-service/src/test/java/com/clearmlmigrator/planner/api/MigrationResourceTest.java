@@ -26,7 +26,7 @@ class MigrationResourceTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown kind              | {"kind":"relinkk","mongo":{"uri":"mongodb://h"}}         | Unknown kind 'relinkk'. Supported kinds: inspect.
+            unknown kind              | {"kind":"relinkk","mongo":{"uri":"mongodb://h"}}         | Unknown kind 'relinkk'. Supported kinds: inspect, relink.
             missing kind              | {"mongo":{"uri":"mongodb://h"}}                          | Field 'kind' is required
             no connection             | {"kind":"inspect"}                                       | needs a 'mongo' or an 'elastic' connection
             unknown field             | {"kind":"inspect","mongo":{"uri":"mongodb://h","db":"x"}} | Unknown field 'mongo.db'. Allowed here: database, uri.
@@ -41,6 +41,13 @@ class MigrationResourceTest {
             malformed json            | {"kind":"inspect",                                        | The request body is not valid JSON
             array body                | [1,2,3]                                                   | The request body must be a JSON object.
             trailing garbage          | {"kind":"inspect"} x                                      | not valid JSON
+            relink without from      | {"kind":"relink","mongo":{"uri":"mongodb://h"},"to":"http://b/"}   | Field 'from' is required
+            relink slash mismatch     | {"kind":"relink","mongo":{"uri":"mongodb://h"},"from":"http://a/","to":"http://b"} | both end with / or neither
+            relink same prefix        | {"kind":"relink","mongo":{"uri":"mongodb://h"},"from":"http://a/","to":"http://a/"} | the same URL
+            relink unknown scheme     | {"kind":"relink","mongo":{"uri":"mongodb://h"},"from":"ftp://a/","to":"http://b/"} | one of the schemes http, https, s3, gs, azure, file
+            relink unknown group      | {"kind":"relink","mongo":{"uri":"mongodb://h"},"from":"http://a/","to":"http://b/","include":["x"]} | Unknown 'include' group 'x'
+            relink dryRun not boolean | {"kind":"relink","mongo":{"uri":"mongodb://h"},"from":"http://a/","to":"http://b/","dryRun":"yes"} | Field 'dryRun' must be
+            relink fields on inspect  | {"kind":"inspect","mongo":{"uri":"mongodb://h"},"from":"http://a/","to":"http://b/"} | apply to relink migrations only
             """)
     void badInputIsA400WithASentenceNamingTheProblem(String name, String body, String message) {
         given().contentType(ContentType.JSON)

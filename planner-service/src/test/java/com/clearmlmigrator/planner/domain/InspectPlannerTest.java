@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +17,11 @@ class InspectPlannerTest {
     private static final MongoEndpoint MONGO = new MongoEndpoint("mongodb://m", "backend");
     private static final ElasticEndpoint ELASTIC = new ElasticEndpoint(List.of("http://es:9200"), null, null);
 
-    private final InspectPlanner planner =
-            new InspectPlanner(new TwoDatabases(), endpoint -> List.of("events-log-c", "events-plot-c"));
+    private final FakeCatalog catalog = new FakeCatalog(
+            Map.of("admin", List.of("system.version"), "auth", List.of("user"), "backend", List.of("model", "task")),
+            Map.of("events-log-c", 10L, "events-plot-c", 10L),
+            Map.of());
+    private final InspectPlanner planner = new InspectPlanner(catalog, catalog);
 
     @Test
     void plansOneTaskPerCollectionOfBothClearmlDatabasesThenOnePerIndex() {
@@ -56,18 +60,5 @@ class InspectPlannerTest {
         List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.INSPECT, null, ELASTIC));
 
         assertThat(tasks).allSatisfy(t -> assertThat(t.type()).isEqualTo(TaskType.INSPECT_INDEX));
-    }
-
-    /** A server with ClearML's two databases and one more. */
-    private static final class TwoDatabases implements CollectionCatalog {
-        @Override
-        public List<String> collections(MongoEndpoint endpoint) {
-            return endpoint.database().equals("auth") ? List.of("user") : List.of("model", "task");
-        }
-
-        @Override
-        public List<String> databases(MongoEndpoint endpoint) {
-            return List.of("admin", "auth", "backend");
-        }
     }
 }

@@ -15,4 +15,8 @@ public interface ElasticWorkerConfig {
     /** How long to wait for an answer; bulk and scroll requests on big indices take a while. */
     @WithDefault("2m")
     Duration answerTimeout();
+
+    /** The migrator's own database (same as the planner's) where the relink journal is kept. */
+    @WithDefault("clearml_migrator")
+    String journalDatabase();
 }

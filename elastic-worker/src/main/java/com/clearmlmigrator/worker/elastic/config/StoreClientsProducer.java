@@ -4,7 +4,10 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import com.clearmlmigrator.relink.RelinkJournal;
 import com.clearmlmigrator.stores.ElasticConnections;
+import com.clearmlmigrator.stores.MongoRelinkJournal;
+import com.mongodb.client.MongoClient;
 
 /** The worker's pool of clients to users' Elasticsearch clusters, closed at shutdown. */
 public class StoreClientsProducer {
@@ -12,6 +15,14 @@ public class StoreClientsProducer {
     @Singleton
     ElasticConnections elasticConnections(ElasticWorkerConfig config) {
         return new ElasticConnections(config.connectTimeout(), config.answerTimeout());
+    }
+
+    /** The relink journal lives in the migrator's own database, reached through the Quarkus default client. */
+    @Produces
+    @Singleton
+    RelinkJournal relinkJournal(MongoClient migratorDatabase, ElasticWorkerConfig config) {
+        return new MongoRelinkJournal(
+                migratorDatabase.getDatabase(config.journalDatabase()).getCollection("relink_journal"));
     }
 
     void close(@Disposes ElasticConnections connections) {

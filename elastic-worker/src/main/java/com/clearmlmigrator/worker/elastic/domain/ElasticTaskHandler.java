@@ -12,15 +12,18 @@ import com.clearmlmigrator.worker.runtime.TaskPerformer;
 @ApplicationScoped
 public class ElasticTaskHandler implements TaskPerformer {
     private final IndexInspector inspector;
+    private final IndexRelinker relinker;
 
-    public ElasticTaskHandler(IndexInspector inspector) {
+    public ElasticTaskHandler(IndexInspector inspector, IndexRelinker relinker) {
         this.inspector = inspector;
+        this.relinker = relinker;
     }
 
     @Override
     public TaskReport perform(MigrationTask task) {
         return switch (task.type()) {
             case INSPECT_INDEX -> inspector.inspect(task.elastic(), task.target());
+            case RELINK_INDEX -> relinker.relink(task);
             default ->
                 throw new TaskFailedException(
                         FailureReason.BAD_INPUT, "elastic-worker does not handle " + task.type() + " tasks.");

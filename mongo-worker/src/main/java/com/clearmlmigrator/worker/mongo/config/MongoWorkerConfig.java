@@ -11,4 +11,8 @@ public interface MongoWorkerConfig {
     /** How long to wait for a user's MongoDB to be found and to accept a connection before the task fails. */
     @WithDefault("10s")
     Duration answerTimeout();
+
+    /** The migrator's own database (same as the planner's) where the relink journal is kept. */
+    @WithDefault("clearml_migrator")
+    String journalDatabase();
 }

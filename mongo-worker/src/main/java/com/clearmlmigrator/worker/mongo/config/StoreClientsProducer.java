@@ -4,7 +4,10 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import com.clearmlmigrator.relink.RelinkJournal;
 import com.clearmlmigrator.stores.MongoConnections;
+import com.clearmlmigrator.stores.MongoRelinkJournal;
+import com.mongodb.client.MongoClient;
 
 /** The worker's pool of clients to users' MongoDB servers, closed at shutdown. */
 public class StoreClientsProducer {
@@ -12,6 +15,14 @@ public class StoreClientsProducer {
     @Singleton
     MongoConnections mongoConnections(MongoWorkerConfig config) {
         return new MongoConnections(config.answerTimeout());
+    }
+
+    /** The relink journal lives in the migrator's own database, reached through the Quarkus default client. */
+    @Produces
+    @Singleton
+    RelinkJournal relinkJournal(MongoClient migratorDatabase, MongoWorkerConfig config) {
+        return new MongoRelinkJournal(
+                migratorDatabase.getDatabase(config.journalDatabase()).getCollection("relink_journal"));
     }
 
     void close(@Disposes MongoConnections connections) {

@@ -12,15 +12,18 @@ import com.clearmlmigrator.worker.runtime.TaskPerformer;
 @ApplicationScoped
 public class MongoTaskHandler implements TaskPerformer {
     private final CollectionInspector inspector;
+    private final CollectionRelinker relinker;
 
-    public MongoTaskHandler(CollectionInspector inspector) {
+    public MongoTaskHandler(CollectionInspector inspector, CollectionRelinker relinker) {
         this.inspector = inspector;
+        this.relinker = relinker;
     }
 
     @Override
     public TaskReport perform(MigrationTask task) {
         return switch (task.type()) {
             case INSPECT_COLLECTION -> inspector.inspect(task.mongo(), task.target());
+            case RELINK_COLLECTION -> relinker.relink(task);
             default ->
                 throw new TaskFailedException(
                         FailureReason.BAD_INPUT, "mongo-worker does not handle " + task.type() + " tasks.");

@@ -1,0 +1,15 @@
+package com.clearmlmigrator.worker.elastic.domain;
+
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.RelinkReport;
+
+/** Rewrites references in one slice of one index. */
+public interface IndexRelinker {
+    /**
+     * Applies (or, for a dry run, only counts) the task's relink. Performing the same task again changes nothing more:
+     * the journal records every change before it is written.
+     *
+     * @throws com.clearmlmigrator.contracts.TaskFailedException when the cluster is unreachable or refuses
+     */
+    RelinkReport relink(MigrationTask task);
+}

@@ -1,0 +1,79 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.IdRange;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.contracts.Slice;
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.relink.ClearmlFields;
+
+/**
+ * Splits a relink into one task per id range of every collection that has reference fields, and one per scroll slice
+ * of every index that has them (debug images, plots, logs when included, extra fields).
+ */
+@ApplicationScoped
+public class RelinkPlanner implements TaskPlanner {
+    private final CollectionCatalog collections;
+    private final IndexCatalog indices;
+    private final RelinkChunking chunking;
+
+    public RelinkPlanner(CollectionCatalog collections, IndexCatalog indices, RelinkChunking chunking) {
+        this.collections = collections;
+        this.indices = indices;
+        this.chunking = chunking;
+    }
+
+    @Override
+    public MigrationKind kind() {
+        return MigrationKind.RELINK;
+    }
+
+    @Override
+    public List<MigrationTask> plan(String migrationId, MigrationOrder order) {
+        RelinkSpec spec = order.relink();
+        List<MigrationTask> tasks = new ArrayList<>();
+        for (MongoEndpoint mongo : order.mongoEndpoint().stream().toList()) {
+            for (String collection : collections.collections(mongo)) {
+                if (!ClearmlFields.forCollection(collection, spec).isEmpty()) {
+                    planCollection(migrationId, mongo, collection, spec, tasks);
+                }
+            }
+        }
+        for (ElasticEndpoint elastic : order.elasticEndpoint().stream().toList()) {
+            for (String index : indices.clearmlIndices(elastic)) {
+                if (!ClearmlFields.forIndex(index, spec).isEmpty() || ClearmlFields.isPlotIndex(index)) {
+                    planIndex(migrationId, elastic, index, spec, tasks);
+                }
+            }
+        }
+        return tasks;
+    }
+
+    private void planCollection(
+            String migrationId, MongoEndpoint mongo, String collection, RelinkSpec spec, List<MigrationTask> tasks) {
+        List<String> cuts = collections.idBoundaries(mongo, collection, chunking.documentsPerChunk());
+        for (int i = 0; i <= cuts.size(); i++) {
+            IdRange range = new IdRange(i == 0 ? null : cuts.get(i - 1), i == cuts.size() ? null : cuts.get(i));
+            TaskId id = new TaskId(migrationId, tasks.size());
+            tasks.add(new MigrationTask(id, TaskType.RELINK_COLLECTION, collection, mongo, null, spec, range, null));
+        }
+    }
+
+    private void planIndex(
+            String migrationId, ElasticEndpoint elastic, String index, RelinkSpec spec, List<MigrationTask> tasks) {
+        int slices = chunking.slicesFor(indices.documentCount(elastic, index));
+        for (int s = 0; s < slices; s++) {
+            Slice slice = slices == 1 ? null : new Slice(s, slices);
+            TaskId id = new TaskId(migrationId, tasks.size());
+            tasks.add(new MigrationTask(id, TaskType.RELINK_INDEX, index, null, elastic, spec, null, slice));
+        }
+    }
+}

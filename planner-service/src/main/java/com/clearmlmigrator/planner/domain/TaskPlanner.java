@@ -1,0 +1,15 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.List;
+
+import com.clearmlmigrator.contracts.MigrationTask;
+
+/** Splits one kind of migration into tasks. Planning the same order again yields the same task ids. */
+public interface TaskPlanner {
+    MigrationKind kind();
+
+    /**
+     * @throws com.clearmlmigrator.contracts.TaskFailedException when a store cannot be listed
+     */
+    List<MigrationTask> plan(String migrationId, MigrationOrder order);
+}

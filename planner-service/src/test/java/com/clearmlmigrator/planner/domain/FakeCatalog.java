@@ -1,0 +1,48 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.List;
+import java.util.Map;
+
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.MongoEndpoint;
+
+/** A server and a cluster described by maps, for planning tests. */
+final class FakeCatalog implements CollectionCatalog, IndexCatalog {
+    private final Map<String, List<String>> collectionsByDatabase;
+    private final Map<String, Long> documentsByIndex;
+    private final Map<String, List<String>> boundariesByCollection;
+
+    FakeCatalog(
+            Map<String, List<String>> collectionsByDatabase,
+            Map<String, Long> documentsByIndex,
+            Map<String, List<String>> boundariesByCollection) {
+        this.collectionsByDatabase = collectionsByDatabase;
+        this.documentsByIndex = documentsByIndex;
+        this.boundariesByCollection = boundariesByCollection;
+    }
+
+    @Override
+    public List<String> collections(MongoEndpoint endpoint) {
+        return collectionsByDatabase.getOrDefault(endpoint.database(), List.of());
+    }
+
+    @Override
+    public List<String> databases(MongoEndpoint endpoint) {
+        return List.copyOf(collectionsByDatabase.keySet());
+    }
+
+    @Override
+    public List<String> idBoundaries(MongoEndpoint endpoint, String collection, int chunkSize) {
+        return boundariesByCollection.getOrDefault(collection, List.of());
+    }
+
+    @Override
+    public List<String> clearmlIndices(ElasticEndpoint endpoint) {
+        return documentsByIndex.keySet().stream().sorted().toList();
+    }
+
+    @Override
+    public long documentCount(ElasticEndpoint endpoint, String index) {
+        return documentsByIndex.get(index);
+    }
+}

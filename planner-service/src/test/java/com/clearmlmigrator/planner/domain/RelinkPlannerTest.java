@@ -1,0 +1,68 @@
+package com.clearmlmigrator.planner.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.IdRange;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.contracts.Slice;
+
+class RelinkPlannerTest {
+    private static final MongoEndpoint MONGO = new MongoEndpoint("mongodb://m", "backend");
+    private static final ElasticEndpoint ELASTIC = new ElasticEndpoint(List.of("http://es:9200"), null, null);
+    private static final RelinkSpec SPEC =
+            new RelinkSpec("http://files.old.lan:8081/", "https://files.example.com/", false, List.of(), List.of());
+
+    private final FakeCatalog catalog = new FakeCatalog(
+            Map.of("backend", List.of("model", "task", "user", "versions")),
+            Map.of(
+                    "events-log-c", 100_000L,
+                    "events-plot-c", 10L,
+                    "events-training_debug_image-c", 45_000L,
+                    "worker_stats_c_2020-08", 10L),
+            Map.of("task", List.of("4", "8", "c")));
+    private final RelinkPlanner planner = new RelinkPlanner(catalog, catalog, new RelinkChunking(5000, 20_000, 16));
+
+    @Test
+    void splitsCollectionsWithReferenceFieldsIntoIdRanges() {
+        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.RELINK, MONGO, null, SPEC));
+
+        assertThat(tasks).extracting(MigrationTask::target).containsExactly("model", "task", "task", "task", "task");
+        assertThat(tasks.subList(1, 5))
+                .extracting(MigrationTask::idRange)
+                .containsExactly(
+                        new IdRange(null, "4"), new IdRange("4", "8"), new IdRange("8", "c"), new IdRange("c", null));
+    }
+
+    @Test
+    void slicesIndicesWithReferenceFieldsAndSkipsTheOthers() {
+        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, SPEC));
+
+        assertThat(tasks).extracting(MigrationTask::target).doesNotContain("events-log-c", "worker_stats_c_2020-08");
+        assertThat(tasks)
+                .filteredOn(t -> t.target().startsWith("events-training_debug_image"))
+                .extracting(MigrationTask::slice)
+                .containsExactly(new Slice(0, 3), new Slice(1, 3), new Slice(2, 3));
+        assertThat(tasks)
+                .filteredOn(t -> t.target().equals("events-plot-c"))
+                .singleElement()
+                .satisfies(t -> assertThat(t.slice()).isNull());
+    }
+
+    @Test
+    void logsAreRelinkedOnlyWhenIncluded() {
+        RelinkSpec withLogs = new RelinkSpec(SPEC.from(), SPEC.to(), false, List.of("logs"), List.of());
+
+        List<MigrationTask> tasks =
+                planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, withLogs));
+
+        assertThat(tasks).filteredOn(t -> t.target().equals("events-log-c")).hasSize(5);
+    }
+}
