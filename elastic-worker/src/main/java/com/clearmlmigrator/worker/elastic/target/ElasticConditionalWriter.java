@@ -1,0 +1,93 @@
+package com.clearmlmigrator.worker.elastic.target;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.clearmlmigrator.relink.DocumentPaths;
+import com.clearmlmigrator.relink.FieldChange;
+import com.clearmlmigrator.relink.PlannedWrite;
+import com.clearmlmigrator.relink.RelinkPass;
+import com.clearmlmigrator.stores.ElasticClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes planned changes with one bulk of partial updates, each guarded by the version the document was read at, so a
+ * document changed in between is reported as a conflict instead of overwritten. ES 5.6 documents keep their type and
+ * routing.
+ */
+final class ElasticConditionalWriter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CONFLICT = 409;
+
+    private ElasticConditionalWriter() {}
+
+    static void write(ElasticClient client, String index, int major, List<PlannedWrite> writes, RelinkPass pass) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        StringBuilder bulk = new StringBuilder();
+        for (PlannedWrite write : writes) {
+            bulk.append(action(index, major, write)).append('\n');
+            ObjectNode update = JSON.createObjectNode();
+            update.set("doc", JSON.valueToTree(partialDocument(write)));
+            // toString explicitly: set() returns a type variable, which append() would bind to CharSequence.
+            bulk.append(update.toString()).append('\n');
+        }
+        JsonNode items = client.bulk(bulk.toString()).path("items");
+        for (int i = 0; i < writes.size(); i++) {
+            JsonNode item = items.path(i).path("update");
+            int status = item.path("status").asInt();
+            if (status >= 200 && status < 300) {
+                pass.written(writes.get(i), PlannedWrite.Outcome.WRITTEN, null);
+            } else if (status == CONFLICT) {
+                pass.written(writes.get(i), PlannedWrite.Outcome.CONFLICT, null);
+            } else {
+                String reason = item.path("error").path("reason").asText("status " + status);
+                pass.written(writes.get(i), PlannedWrite.Outcome.FAILED, "Elasticsearch refused the update: " + reason);
+            }
+        }
+    }
+
+    private static ObjectNode action(String index, int major, PlannedWrite write) {
+        EsDocumentHandle handle = (EsDocumentHandle) write.document().handle();
+        ObjectNode meta = JSON.createObjectNode()
+                .put("_index", index)
+                .put("_id", write.document().id());
+        if (major < 7) {
+            if (handle.type() != null) {
+                meta.put("_type", handle.type());
+            }
+            if (handle.routing() != null) {
+                meta.put("_routing", handle.routing());
+            }
+            meta.put("_version", handle.version());
+        } else {
+            if (handle.routing() != null) {
+                meta.put("routing", handle.routing());
+            }
+            meta.put("if_seq_no", handle.seqNo()).put("if_primary_term", handle.primaryTerm());
+        }
+        ObjectNode action = JSON.createObjectNode();
+        action.set("update", meta);
+        return action;
+    }
+
+    /** The top-level fields the changes touch, with their complete new values. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> partialDocument(PlannedWrite write) {
+        Map<String, Object> copy = JSON.convertValue(write.document().source(), LinkedHashMap.class);
+        Set<String> touched = new LinkedHashSet<>();
+        for (FieldChange change : write.changes()) {
+            DocumentPaths.set(copy, change.path(), change.after());
+            touched.add(change.path().split("\\.")[0]);
+        }
+        Map<String, Object> partial = new LinkedHashMap<>();
+        touched.forEach(field -> partial.put(field, copy.get(field)));
+        return partial;
+    }
+}

@@ -1,0 +1,72 @@
+package com.clearmlmigrator.worker.elastic.target;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.RelinkReport;
+import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.relink.ClearmlFields;
+import com.clearmlmigrator.relink.DocumentRelinker;
+import com.clearmlmigrator.relink.FieldRule;
+import com.clearmlmigrator.relink.LinkRewriter;
+import com.clearmlmigrator.relink.RelinkJournal;
+import com.clearmlmigrator.relink.RelinkPass;
+import com.clearmlmigrator.stores.ElasticClient;
+import com.clearmlmigrator.stores.ElasticConnections;
+import com.clearmlmigrator.worker.elastic.domain.IndexRelinker;
+
+/**
+ * Relinks one slice of an index on the client: compressed plots cannot be rewritten by the server, and one code path
+ * for every field keeps ES 5.6 and ES 7 alike.
+ */
+@ApplicationScoped
+public class ElasticRelinker implements IndexRelinker {
+    private final ElasticConnections connections;
+    private final RelinkJournal journal;
+
+    public ElasticRelinker(ElasticConnections connections, RelinkJournal journal) {
+        this.connections = connections;
+        this.journal = journal;
+    }
+
+    @Override
+    public RelinkReport relink(MigrationTask task) {
+        RelinkSpec spec = task.relink();
+        String index = task.target();
+        List<FieldRule> rules = ClearmlFields.forIndex(index, spec);
+        boolean plots = ClearmlFields.isPlotIndex(index);
+        DocumentRelinker relinker = new DocumentRelinker(LinkRewriter.of(spec.from(), spec.to()), rules, plots);
+        RelinkPass pass = new RelinkPass(task.id().jobId(), index, relinker, journal, spec.dryRun());
+        if (rules.isEmpty() && !plots) {
+            return pass.report();
+        }
+        ElasticClient client = connections.client(task.elastic());
+        int major = client.get("/").path("version").path("number").asText("7").charAt(0) - '0';
+        List<String> fields = fields(rules, plots);
+        ElasticScroll.forEachBatch(
+                client,
+                index,
+                task.slice(),
+                fields,
+                major,
+                batch -> ElasticConditionalWriter.write(client, index, major, pass.plan(batch), pass));
+        if (!spec.dryRun()) {
+            client.send("POST", "/" + index + "/_refresh", null);
+        }
+        ElasticScroll.forEachBatch(client, index, task.slice(), fields, major, batch -> batch.forEach(pass::verify));
+        return pass.report();
+    }
+
+    private static List<String> fields(List<FieldRule> rules, boolean plots) {
+        Set<String> fields = new LinkedHashSet<>();
+        rules.forEach(rule -> fields.add(rule.topLevelField()));
+        if (plots) {
+            fields.addAll(List.of(DocumentRelinker.PLOT_STR, DocumentRelinker.PLOT_DATA, DocumentRelinker.PLOT_LEN));
+        }
+        return List.copyOf(fields);
+    }
+}

@@ -1,0 +1,39 @@
+package com.clearmlmigrator.planner.target;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.planner.domain.IndexCatalog;
+import com.clearmlmigrator.stores.ClearmlIndices;
+import com.clearmlmigrator.stores.ElasticConnections;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Lists ClearML's indices in a user's cluster with {@code _cat/indices}, which ES 5.6 to 8 all answer alike. */
+@ApplicationScoped
+public class ElasticIndexCatalog implements IndexCatalog {
+    private final ElasticConnections connections;
+
+    public ElasticIndexCatalog(ElasticConnections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public List<String> clearmlIndices(ElasticEndpoint endpoint) {
+        JsonNode rows = connections.client(endpoint).get("/_cat/indices?format=json&h=index");
+        List<String> names = new ArrayList<>();
+        rows.forEach(row -> names.add(row.path("index").asText()));
+        return names.stream().filter(ClearmlIndices::isClearmlIndex).sorted().toList();
+    }
+
+    @Override
+    public long documentCount(ElasticEndpoint endpoint, String index) {
+        return connections
+                .client(endpoint)
+                .get("/" + index + "/_count")
+                .path("count")
+                .asLong();
+    }
+}
