@@ -42,7 +42,7 @@ public record MigrationTask(
         if (type.worker() == WorkerKind.ELASTIC && elastic == null) {
             throw new IllegalArgumentException("an Elasticsearch task needs an Elasticsearch endpoint");
         }
-        if ((type == TaskType.RELINK_COLLECTION || type == TaskType.RELINK_INDEX) && relink == null) {
+        if (type.isRelink() && relink == null) {
             throw new IllegalArgumentException("a relink task needs its relink spec");
         }
     }

@@ -9,12 +9,24 @@ public enum TaskType {
     /** Rewrite references from one URL prefix to another in one range of a MongoDB collection. */
     RELINK_COLLECTION(WorkerKind.MONGO),
     /** Rewrite references from one URL prefix to another in one slice of an Elasticsearch index. */
-    RELINK_INDEX(WorkerKind.ELASTIC);
+    RELINK_INDEX(WorkerKind.ELASTIC),
+    /** Restore, from a relink's journal, the values it changed in one collection. */
+    UNDO_RELINK_COLLECTION(WorkerKind.MONGO),
+    /** Restore, from a relink's journal, the values it changed in one index. */
+    UNDO_RELINK_INDEX(WorkerKind.ELASTIC);
 
     private final WorkerKind worker;
 
     TaskType(WorkerKind worker) {
         this.worker = worker;
+    }
+
+    /** True for the types that carry a {@link RelinkSpec}. */
+    public boolean isRelink() {
+        return this == RELINK_COLLECTION
+                || this == RELINK_INDEX
+                || this == UNDO_RELINK_COLLECTION
+                || this == UNDO_RELINK_INDEX;
     }
 
     /** The worker kind that handles tasks of this type. */

@@ -4,6 +4,7 @@ import static com.clearmlmigrator.e2e.ExpectedRelink.NEW;
 import static com.clearmlmigrator.e2e.ExpectedRelink.OLD;
 import static com.clearmlmigrator.e2e.Migrations.elastic;
 import static com.clearmlmigrator.e2e.Migrations.mongo;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -30,7 +31,8 @@ import io.restassured.path.json.JsonPath;
  * Relink through the whole system on both eras, compared document by document with the test's own oracle: a dry run
  * changes nothing; a relink whose new prefix extends the old one (where a naive replay would rewrite twice) changes
  * exactly the specified values and nothing else, reports a unique-index collision instead of failing, keeps ES 5.6
- * routing, and verifies that only the refused value still references the old prefix; replaying every task afterwards changes nothing.
+ * routing, and verifies that only the refused value still references the old prefix; replaying every task afterwards changes nothing;
+ * undo restores every original document exactly.
  */
 @ExtendWith(RunningSystem.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -41,6 +43,7 @@ class RelinkIT {
     private static Map<String, Map<String, Map<String, Object>>> es5Before;
     private static Map<String, Map<String, Map<String, Object>>> es7Before;
     private static String collidingId;
+    private static String dryRunId;
     private static List<String> relinks = new java.util.ArrayList<>();
 
     @Test
@@ -54,6 +57,7 @@ class RelinkIT {
         String id = Migrations.submit(
                 "{" + RELINK + ",\"dryRun\":true," + mongo(RunningSystem.ports().mongoUri()) + ","
                         + elastic(RunningSystem.ports().elastic5Url()) + "}");
+        dryRunId = id;
 
         assertThat(Migrations.awaitFinal(id).getString("status")).isEqualTo("SUCCEEDED");
         JsonPath report = Migrations.report(id);
@@ -72,7 +76,7 @@ class RelinkIT {
 
     @Test
     @Order(2)
-    void relinkChangesExactlyTheSpecifiedValuesInMongoAndEs56() {
+    void relinkChangesExactlyTheSpecifiedValuesInMongoAndEs56() throws Exception {
         Map<String, String> routingBefore = StoreSnapshot.routing(
                 RunningSystem.ports().elastic5Url(),
                 StoreSnapshot.indices(es5Before, "events-plot-").get(0));
@@ -100,6 +104,11 @@ class RelinkIT {
         assertThat(report.getList("targets.fields.flatten().failed", Integer.class))
                 .allMatch(n -> n == 0);
         assertThat(tally(report, "url_to_delete", "url", "conflicts")).isEqualTo(1);
+        try (var reports =
+                java.nio.file.Files.list(RunningSystem.stack().stateDir().resolve("reports"))) {
+            assertThat(reports.map(f -> f.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("relink-") && name.endsWith("-" + id + ".json"));
+        }
         assertThat(report.getList("targets.find { it.target == 'url_to_delete' }.issues.documentId", String.class))
                 .containsExactly(collidingId);
     }
@@ -141,6 +150,31 @@ class RelinkIT {
         assertThat(mongoReplayed).isEqualTo(mongoAfter);
         assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic5Url())).isEqualTo(es5After);
         assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url())).isEqualTo(es7After);
+    }
+
+    @Test
+    @Order(5)
+    void undoRestoresEveryOriginalDocumentExactly() {
+        given().post("/migrations/" + dryRunId + "/undo")
+                .then()
+                .statusCode(409)
+                .body("error", org.hamcrest.Matchers.containsString("was a dry run"));
+
+        for (String relink : relinks) {
+            String undo = given().post("/migrations/" + relink + "/undo")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+            assertThat(Migrations.awaitFinal(undo).getString("status")).isEqualTo("SUCCEEDED");
+            assertThat(Migrations.report(undo).getList("targets.fields.flatten().conflicts", Integer.class))
+                    .allMatch(n -> n == 0);
+        }
+
+        assertThat(StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE))
+                .isEqualTo(mongoBefore);
+        assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic5Url())).isEqualTo(es5Before);
+        assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url())).isEqualTo(es7Before);
     }
 
     /** Leaves url_to_delete as the other tests expect it: without the planted twin and its unique index. */

@@ -13,8 +13,15 @@ import java.util.Objects;
  * @param target      collection or index
  * @param documentId  the document's {@code _id}
  * @param changes     every value changed, with its previous content
+ * @param routing     the document's routing value, needed to read it back from ES 5.6; null otherwise
  */
-public record JournalEntry(String migrationId, String target, String documentId, List<FieldChange> changes) {
+public record JournalEntry(
+        String migrationId, String target, String documentId, List<FieldChange> changes, String routing) {
+
+    public JournalEntry(String migrationId, String target, String documentId, List<FieldChange> changes) {
+        this(migrationId, target, documentId, changes, null);
+    }
+
     public JournalEntry {
         Objects.requireNonNull(migrationId, "migrationId");
         Objects.requireNonNull(target, "target");
@@ -52,11 +59,9 @@ public record JournalEntry(String migrationId, String target, String documentId,
 
     /** The entry that undoes this one: every change reversed. */
     public JournalEntry reversed() {
-        return new JournalEntry(
-                migrationId,
-                target,
-                documentId,
-                changes.stream().map(FieldChange::reversed).toList());
+        List<FieldChange> reversedChanges =
+                changes.stream().map(FieldChange::reversed).toList();
+        return new JournalEntry(migrationId, target, documentId, reversedChanges, routing);
     }
 
     /** Stores hand back numbers as Integer, Long or Double; plot lengths compare as ints. */

@@ -14,4 +14,7 @@ public interface RelinkJournal {
 
     /** Records entries; an entry that exists already is kept unchanged, so recording again is harmless. */
     void record(List<JournalEntry> entries);
+
+    /** Every entry of one migration and target, in document order, for undo. */
+    List<JournalEntry> entries(String migrationId, String target);
 }

@@ -71,7 +71,8 @@ public final class RelinkPass {
                 if (!outcome.changes().isEmpty()) {
                     outcome.changes().forEach(change -> sample(document.id(), change));
                     count(outcome.changes(), c -> c.matched++);
-                    newEntries.add(new JournalEntry(migrationId, target, document.id(), outcome.changes()));
+                    newEntries.add(new JournalEntry(
+                            migrationId, target, document.id(), outcome.changes(), document.routing()));
                     writes.add(new PlannedWrite(document, outcome.changes()));
                 }
             }
@@ -80,6 +81,29 @@ public final class RelinkPass {
             journal.record(newEntries);
         }
         return dryRun ? List.of() : writes;
+    }
+
+    /**
+     * The conditional writes that restore a batch to the values a relink journaled: {@code reversed} holds the
+     * journal entries of the batch's documents, already reversed. Documents changed by someone else since the relink
+     * are reported as conflicts and left alone; documents already restored are counted and skipped.
+     */
+    public List<PlannedWrite> planUndo(List<StoredDocument> batch, Map<String, JournalEntry> reversed) {
+        scanned += batch.size();
+        List<PlannedWrite> writes = new ArrayList<>();
+        for (StoredDocument document : batch) {
+            JournalEntry entry = reversed.get(document.id());
+            if (entry != null) {
+                reconcile(document, entry, writes);
+            }
+        }
+        return writes;
+    }
+
+    /** Reports a journaled document that no longer exists. */
+    public void missing(JournalEntry entry) {
+        count(entry.changes(), c -> c.failed++);
+        issue(entry.documentId(), null, "no longer exists; nothing to restore");
     }
 
     /** Records how the store's conditional write of a planned document ended. */

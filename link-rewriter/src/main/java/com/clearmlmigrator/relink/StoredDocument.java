@@ -8,11 +8,16 @@ import java.util.Objects;
  *
  * @param id     the document's {@code _id} as a string
  * @param source the fields that were read
- * @param handle store-specific write-back data (Elasticsearch: type, routing, sequence number); may be null
+ * @param handle  store-specific write-back data (Elasticsearch: type, sequence number); may be null
+ * @param routing the shard routing value where the store has one (ClearML's ES 5.6 events); null otherwise
  */
-public record StoredDocument(String id, Map<String, Object> source, Object handle) {
+public record StoredDocument(String id, Map<String, Object> source, Object handle, String routing) {
     public StoredDocument {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");
+    }
+
+    public StoredDocument(String id, Map<String, Object> source, Object handle) {
+        this(id, source, handle, null);
     }
 }

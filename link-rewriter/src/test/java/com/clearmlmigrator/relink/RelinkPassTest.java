@@ -106,6 +106,14 @@ class RelinkPassTest {
         }
 
         @Override
+        public List<JournalEntry> entries(String migrationId, String target) {
+            return entries.values().stream()
+                    .filter(e ->
+                            e.migrationId().equals(migrationId) && e.target().equals(target))
+                    .toList();
+        }
+
+        @Override
         public void record(List<JournalEntry> newEntries) {
             newEntries.forEach(e -> entries.putIfAbsent(e.id(), e));
         }

@@ -58,10 +58,11 @@ public final class MongoRelinkJournal implements RelinkJournal {
         }
     }
 
-    /** Every entry of one migration and target, for undo. */
-    public List<JournalEntry> entriesOf(String migrationId, String target) {
+    @Override
+    public List<JournalEntry> entries(String migrationId, String target) {
         List<JournalEntry> all = new ArrayList<>();
         entries.find(Filters.and(Filters.eq("migrationId", migrationId), Filters.eq("target", target)))
+                .sort(com.mongodb.client.model.Sorts.ascending("documentId"))
                 .forEach(doc -> all.add(toEntry(doc)));
         return all;
     }
@@ -77,6 +78,7 @@ public final class MongoRelinkJournal implements RelinkJournal {
                 .append("migrationId", entry.migrationId())
                 .append("target", entry.target())
                 .append("documentId", entry.documentId())
+                .append("routing", entry.routing())
                 .append("changes", changes)
                 .append("recordedAt", new Date());
     }
@@ -86,6 +88,10 @@ public final class MongoRelinkJournal implements RelinkJournal {
                 .map(c -> new FieldChange(c.getString("rule"), c.getString("path"), c.get("before"), c.get("after")))
                 .toList();
         return new JournalEntry(
-                doc.getString("migrationId"), doc.getString("target"), doc.getString("documentId"), changes);
+                doc.getString("migrationId"),
+                doc.getString("target"),
+                doc.getString("documentId"),
+                changes,
+                doc.getString("routing"));
     }
 }

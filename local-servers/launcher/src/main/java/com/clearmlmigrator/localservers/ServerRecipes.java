@@ -85,6 +85,9 @@ final class ServerRecipes {
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dkafka.bootstrap.servers=" + ports.kafkaBootstrap());
         command.add("-Dquarkus.mongodb.connection-string=" + ports.mongoUri());
+        if (module.equals(LocalStack.PLANNER)) {
+            command.add("-Dplanner.report-dir=" + stateDir.resolve("reports"));
+        }
         command.add("-jar");
         command.add(layout.serviceJar(module).toString());
         Readiness ready = new Readiness.HttpOk(java.net.URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"));

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.clearmlmigrator.planner.domain.InvalidRequestException;
+import com.clearmlmigrator.planner.domain.MigrationConflictException;
 import com.clearmlmigrator.planner.domain.MigrationNotFoundException;
 
 import io.quarkus.logging.Log;
@@ -20,6 +21,11 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response notFound(MigrationNotFoundException e) {
         return answer(Response.Status.NOT_FOUND, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(MigrationConflictException e) {
+        return answer(Response.Status.CONFLICT, e.getMessage());
     }
 
     @ServerExceptionMapper

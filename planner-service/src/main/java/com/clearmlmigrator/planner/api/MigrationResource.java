@@ -15,15 +15,15 @@ import jakarta.ws.rs.core.Response;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.RelinkSpec;
-import com.clearmlmigrator.planner.domain.InspectReport;
 import com.clearmlmigrator.planner.domain.Migration;
 import com.clearmlmigrator.planner.domain.MigrationKind;
 import com.clearmlmigrator.planner.domain.MigrationNotFoundException;
 import com.clearmlmigrator.planner.domain.MigrationOrder;
 import com.clearmlmigrator.planner.domain.MigrationStore;
 import com.clearmlmigrator.planner.domain.MigrationSubmission;
-import com.clearmlmigrator.planner.domain.RelinkSummary;
+import com.clearmlmigrator.planner.domain.Reports;
 import com.clearmlmigrator.planner.domain.RequestRules;
+import com.clearmlmigrator.planner.domain.UndoRequests;
 
 /** Submit and follow migrations. */
 @Path("/migrations")
@@ -45,10 +45,28 @@ public class MigrationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(String body) {
-        Migration migration = submission.submit(toOrder(json.read(body, MigrationRequest.class)));
+        return accepted(submission.submit(toOrder(json.read(body, MigrationRequest.class))));
+    }
+
+    private static Response accepted(Migration migration) {
         return Response.accepted(new AcceptedView(migration.id(), migration.status()))
                 .location(URI.create("/migrations/" + migration.id()))
                 .build();
+    }
+
+    /**
+     * Starts an undo of a finished relink: restores every value the relink changed, from its journal. The body may
+     * give the connections again (required when the relink used credentials, which are never stored).
+     */
+    @POST
+    @Path("/{id}/undo")
+    @Consumes(MediaType.WILDCARD)
+    public Response undo(@PathParam("id") String id, String body) {
+        Migration relink = find(id);
+        UndoRequest request =
+                body == null || body.isBlank() ? new UndoRequest(null, null) : json.read(body, UndoRequest.class);
+        MigrationOrder order = UndoRequests.order(relink, mongo(request.mongo()), elastic(request.elastic()));
+        return accepted(submission.submit(order));
     }
 
     /** The most recent migrations first. */
@@ -71,10 +89,7 @@ public class MigrationResource {
     @Path("/{id}/report")
     public Object report(@PathParam("id") String id) {
         Migration migration = find(id);
-        return switch (migration.kind()) {
-            case INSPECT -> InspectReport.of(migration, store.counts(id), store.tasks(id));
-            case RELINK -> RelinkSummary.of(migration, store.counts(id), store.tasks(id));
-        };
+        return Reports.of(migration, store.counts(id), store.tasks(id));
     }
 
     private Migration find(String id) {
@@ -83,17 +98,16 @@ public class MigrationResource {
 
     private static MigrationOrder toOrder(MigrationRequest request) {
         MigrationKind kind = RequestRules.kind(request.kind());
-        MongoEndpoint mongo = request.mongo() == null
-                ? null
-                : RequestRules.mongo(request.mongo().uri(), request.mongo().database());
-        ElasticEndpoint elastic = request.elastic() == null
-                ? null
-                : RequestRules.elastic(
-                        request.elastic().hosts(),
-                        request.elastic().username(),
-                        request.elastic().password());
         RelinkSpec relink = RequestRules.relink(
                 request.from(), request.to(), request.dryRun(), request.include(), request.extraFields());
-        return RequestRules.order(kind, mongo, elastic, relink);
+        return RequestRules.order(kind, mongo(request.mongo()), elastic(request.elastic()), relink);
+    }
+
+    private static MongoEndpoint mongo(MigrationRequest.MongoConnection mongo) {
+        return mongo == null ? null : RequestRules.mongo(mongo.uri(), mongo.database());
+    }
+
+    private static ElasticEndpoint elastic(MigrationRequest.ElasticConnection elastic) {
+        return elastic == null ? null : RequestRules.elastic(elastic.hosts(), elastic.username(), elastic.password());
     }
 }

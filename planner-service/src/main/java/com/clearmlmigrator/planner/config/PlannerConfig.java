@@ -31,4 +31,8 @@ public interface PlannerConfig {
     /** Relink: most slices of one index. */
     @WithDefault("16")
     int relinkMaxSlices();
+
+    /** Where each finished migration's report is also written as a timestamped JSON file. */
+    @WithDefault("reports")
+    String reportDir();
 }

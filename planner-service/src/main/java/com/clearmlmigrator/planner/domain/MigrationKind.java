@@ -9,7 +9,9 @@ public enum MigrationKind {
     /** Pre-flight check: counts, sizes, versions and data shapes of every ClearML collection and index. */
     INSPECT("inspect"),
     /** Rewrite every stored reference from one URL prefix to another across MongoDB and Elasticsearch. */
-    RELINK("relink");
+    RELINK("relink"),
+    /** Restore what a relink changed, from its journal; started with {@code POST /migrations/{id}/undo}. */
+    UNDO("undo");
 
     private final String wireName;
 
@@ -25,8 +27,11 @@ public enum MigrationKind {
         return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
     }
 
-    /** The supported names, for error messages. */
+    /** The names a request may give as {@code kind}, for error messages; an undo is started from its relink. */
     public static String supported() {
-        return Arrays.stream(values()).map(MigrationKind::wireName).collect(Collectors.joining(", "));
+        return Arrays.stream(values())
+                .filter(k -> k != UNDO)
+                .map(MigrationKind::wireName)
+                .collect(Collectors.joining(", "));
     }
 }

@@ -18,7 +18,7 @@ import com.clearmlmigrator.contracts.RelinkSpec;
 public record MigrationOrder(MigrationKind kind, MongoEndpoint mongo, ElasticEndpoint elastic, RelinkSpec relink) {
     public MigrationOrder {
         Objects.requireNonNull(kind, "kind");
-        if (kind == MigrationKind.RELINK && relink == null) {
+        if (kind != MigrationKind.INSPECT && relink == null) {
             throw new IllegalArgumentException("a relink order needs its relink spec");
         }
     }

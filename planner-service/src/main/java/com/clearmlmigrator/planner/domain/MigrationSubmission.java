@@ -27,18 +27,21 @@ public class MigrationSubmission {
     private final TaskDispatcher dispatcher;
     private final ProgressReporter progress;
     private final Executor planningExecutor;
+    private final MigrationCompletion completion;
 
     public MigrationSubmission(
             MigrationStore store,
             Instance<TaskPlanner> planners,
             TaskDispatcher dispatcher,
             ProgressReporter progress,
-            PlanningExecutor planningExecutor) {
+            PlanningExecutor planningExecutor,
+            MigrationCompletion completion) {
         this.store = store;
         this.planners = planners.stream().collect(Collectors.toMap(TaskPlanner::kind, p -> p));
         this.dispatcher = dispatcher;
         this.progress = progress;
         this.planningExecutor = planningExecutor;
+        this.completion = completion;
     }
 
     /** Records the migration as PLANNING and returns it; planning continues in the background. */
@@ -61,6 +64,9 @@ public class MigrationSubmission {
             dispatcher.dispatch(tasks);
             Log.infof("Migration %s planned into %d tasks", migration.id(), tasks.size());
             progress.report(running, store.counts(migration.id()));
+            if (running.status().isFinal()) {
+                completion.finished(running);
+            }
         } catch (TaskFailedException e) {
             fail(migration, e.getMessage());
         } catch (RuntimeException e) {
@@ -76,5 +82,6 @@ public class MigrationSubmission {
         Migration failed = migration.failed(reason, Instant.now());
         store.save(failed);
         progress.report(failed, store.counts(migration.id()));
+        completion.finished(failed);
     }
 }

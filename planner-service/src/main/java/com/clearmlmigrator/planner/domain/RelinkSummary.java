@@ -10,7 +10,7 @@ import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.RelinkReport;
 import com.clearmlmigrator.contracts.RelinkReport.DocumentIssue;
 import com.clearmlmigrator.contracts.RelinkReport.ValueSample;
-import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.contracts.WorkerKind;
 import com.clearmlmigrator.planner.domain.InspectReport.TaskFailure;
 
 /**
@@ -60,7 +60,7 @@ public record RelinkSummary(
     public static RelinkSummary of(Migration migration, TaskCounts counts, List<TaskState> tasks) {
         Map<String, Accumulator> byTarget = new LinkedHashMap<>();
         for (TaskState task : tasks) {
-            String store = task.type() == TaskType.RELINK_COLLECTION ? "mongo" : "elastic";
+            String store = task.type().worker() == WorkerKind.MONGO ? "mongo" : "elastic";
             Accumulator target =
                     byTarget.computeIfAbsent(store + ":" + task.target(), k -> new Accumulator(store, task.target()));
             if (task.result() != null && task.result().report() instanceof RelinkReport report) {

@@ -32,6 +32,10 @@ public final class RequestRules {
             throw new InvalidRequestException(
                     "Field 'kind' is required. Supported kinds: " + MigrationKind.supported() + ".");
         }
+        if (kind.equals(MigrationKind.UNDO.wireName())) {
+            throw new InvalidRequestException(
+                    "An undo is started from the relink it reverses: POST /migrations/{id}/undo with the relink's id.");
+        }
         return MigrationKind.fromWireName(kind)
                 .orElseThrow(() -> new InvalidRequestException(
                         "Unknown kind '" + shorten(kind) + "'. Supported kinds: " + MigrationKind.supported() + "."));
@@ -84,11 +88,11 @@ public final class RequestRules {
             throw new InvalidRequestException(
                     "A " + kind.wireName() + " migration needs a 'mongo' or an 'elastic' connection, or both.");
         }
-        if (kind == MigrationKind.RELINK && relink == null) {
+        if (kind != MigrationKind.INSPECT && relink == null) {
             throw new InvalidRequestException("A relink migration needs 'from' and 'to', for example"
                     + " \"from\": \"http://files.old.lan:8081/\", \"to\": \"https://files.example.com/\".");
         }
-        if (kind != MigrationKind.RELINK && relink != null) {
+        if (kind == MigrationKind.INSPECT && relink != null) {
             throw new InvalidRequestException(
                     "Fields 'from', 'to', 'dryRun', 'include' and 'extraFields' apply to relink migrations only.");
         }

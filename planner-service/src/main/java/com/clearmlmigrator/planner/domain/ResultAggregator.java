@@ -17,10 +17,12 @@ import io.quarkus.logging.Log;
 public class ResultAggregator {
     private final MigrationStore store;
     private final ProgressReporter progress;
+    private final MigrationCompletion completion;
 
-    public ResultAggregator(MigrationStore store, ProgressReporter progress) {
+    public ResultAggregator(MigrationStore store, ProgressReporter progress, MigrationCompletion completion) {
         this.store = store;
         this.progress = progress;
+        this.completion = completion;
     }
 
     public void accept(TaskResult result) {
@@ -35,6 +37,7 @@ public class ResultAggregator {
             if (migration.status() == MigrationStatus.RUNNING && counts.impliedStatus() != MigrationStatus.RUNNING) {
                 current = migration.withStatus(counts.impliedStatus(), Instant.now());
                 store.save(current);
+                completion.finished(current);
                 Log.infof(
                         "Migration %s finished: %s (%d tasks, %d failed)",
                         migrationId, current.status(), counts.total(), counts.failed());

@@ -24,6 +24,7 @@ public class ElasticTaskHandler implements TaskPerformer {
         return switch (task.type()) {
             case INSPECT_INDEX -> inspector.inspect(task.elastic(), task.target());
             case RELINK_INDEX -> relinker.relink(task);
+            case UNDO_RELINK_INDEX -> relinker.undo(task);
             default ->
                 throw new TaskFailedException(
                         FailureReason.BAD_INPUT, "elastic-worker does not handle " + task.type() + " tasks.");

@@ -1,7 +1,10 @@
 package com.clearmlmigrator.worker.elastic.target;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +15,11 @@ import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.relink.ClearmlFields;
 import com.clearmlmigrator.relink.DocumentRelinker;
 import com.clearmlmigrator.relink.FieldRule;
+import com.clearmlmigrator.relink.JournalEntry;
 import com.clearmlmigrator.relink.LinkRewriter;
 import com.clearmlmigrator.relink.RelinkJournal;
 import com.clearmlmigrator.relink.RelinkPass;
+import com.clearmlmigrator.relink.StoredDocument;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.worker.elastic.domain.IndexRelinker;
@@ -25,6 +30,8 @@ import com.clearmlmigrator.worker.elastic.domain.IndexRelinker;
  */
 @ApplicationScoped
 public class ElasticRelinker implements IndexRelinker {
+    private static final int UNDO_BATCH = 500;
+
     private final ElasticConnections connections;
     private final RelinkJournal journal;
 
@@ -58,6 +65,34 @@ public class ElasticRelinker implements IndexRelinker {
             client.send("POST", "/" + index + "/_refresh", null);
         }
         ElasticScroll.forEachBatch(client, index, task.slice(), fields, major, batch -> batch.forEach(pass::verify));
+        return pass.report();
+    }
+
+    @Override
+    public RelinkReport undo(MigrationTask task) {
+        RelinkSpec spec = task.relink();
+        String index = task.target();
+        DocumentRelinker relinker = new DocumentRelinker(
+                LinkRewriter.of(spec.from(), spec.to()),
+                ClearmlFields.forIndex(index, spec),
+                ClearmlFields.isPlotIndex(index));
+        RelinkPass pass = new RelinkPass(task.id().jobId(), index, relinker, journal, false);
+        List<JournalEntry> entries = journal.entries(spec.undoOf(), index);
+        ElasticClient client = connections.client(task.elastic());
+        int major = client.get("/").path("version").path("number").asText("7").charAt(0) - '0';
+        for (int from = 0; from < entries.size(); from += UNDO_BATCH) {
+            Map<String, JournalEntry> reversed = new LinkedHashMap<>();
+            entries.subList(from, Math.min(entries.size(), from + UNDO_BATCH))
+                    .forEach(entry -> reversed.put(entry.documentId(), entry.reversed()));
+            List<StoredDocument> documents = ElasticDocumentFetch.fetch(client, index, major, reversed.values());
+            Set<String> found = new HashSet<>();
+            documents.forEach(d -> found.add(d.id()));
+            reversed.values().stream()
+                    .filter(e -> !found.contains(e.documentId()))
+                    .forEach(pass::missing);
+            ElasticConditionalWriter.write(client, index, major, pass.planUndo(documents, reversed), pass);
+        }
+        client.send("POST", "/" + index + "/_refresh", null);
         return pass.report();
     }
 

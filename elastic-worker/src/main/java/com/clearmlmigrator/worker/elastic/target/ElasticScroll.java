@@ -70,7 +70,7 @@ final class ElasticScroll {
                     hit.path("_version").asLong(-1),
                     hit.path("_seq_no").asLong(-1),
                     hit.path("_primary_term").asLong(-1));
-            batch.add(new StoredDocument(hit.path("_id").asText(), source, handle));
+            batch.add(new StoredDocument(hit.path("_id").asText(), source, handle, handle.routing()));
         }
         return batch;
     }

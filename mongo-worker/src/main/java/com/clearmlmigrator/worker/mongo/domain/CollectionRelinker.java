@@ -12,4 +12,11 @@ public interface CollectionRelinker {
      * @throws com.clearmlmigrator.contracts.TaskFailedException when the server is unreachable or refuses
      */
     RelinkReport relink(MigrationTask task);
+
+    /**
+     * Restores, from the journal of the relink named in the task, the values that relink changed in the collection. A
+     * value changed by someone else since is reported as a conflict and left alone; performing the task again changes
+     * nothing more.
+     */
+    RelinkReport undo(MigrationTask task);
 }

@@ -24,6 +24,7 @@ public class MongoTaskHandler implements TaskPerformer {
         return switch (task.type()) {
             case INSPECT_COLLECTION -> inspector.inspect(task.mongo(), task.target());
             case RELINK_COLLECTION -> relinker.relink(task);
+            case UNDO_RELINK_COLLECTION -> relinker.undo(task);
             default ->
                 throw new TaskFailedException(
                         FailureReason.BAD_INPUT, "mongo-worker does not handle " + task.type() + " tasks.");

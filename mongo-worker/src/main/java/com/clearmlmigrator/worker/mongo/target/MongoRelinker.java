@@ -1,8 +1,11 @@
 package com.clearmlmigrator.worker.mongo.target;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -18,6 +21,7 @@ import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.relink.ClearmlFields;
 import com.clearmlmigrator.relink.DocumentRelinker;
 import com.clearmlmigrator.relink.FieldRule;
+import com.clearmlmigrator.relink.JournalEntry;
 import com.clearmlmigrator.relink.LinkRewriter;
 import com.clearmlmigrator.relink.RelinkJournal;
 import com.clearmlmigrator.relink.RelinkPass;
@@ -62,6 +66,34 @@ public class MongoRelinker implements CollectionRelinker {
             Bson fields = Projections.include(topLevelFields(rules));
             inBatches(collection, range, fields, batch -> writer.write(collection, pass.plan(batch), pass));
             inBatches(collection, range, fields, batch -> batch.forEach(pass::verify));
+            return pass.report();
+        });
+    }
+
+    @Override
+    public RelinkReport undo(MigrationTask task) {
+        RelinkSpec spec = task.relink();
+        List<FieldRule> rules = ClearmlFields.forCollection(task.target(), spec);
+        DocumentRelinker relinker = new DocumentRelinker(LinkRewriter.of(spec.from(), spec.to()), rules, false);
+        RelinkPass pass = new RelinkPass(task.id().jobId(), task.target(), relinker, journal, false);
+        List<JournalEntry> entries = journal.entries(spec.undoOf(), task.target());
+        return connections.withDatabase(task.mongo(), db -> {
+            MongoCollection<Document> collection = db.getCollection(task.target());
+            for (int from = 0; from < entries.size(); from += BATCH) {
+                Map<String, JournalEntry> reversed = new LinkedHashMap<>();
+                entries.subList(from, Math.min(entries.size(), from + BATCH))
+                        .forEach(entry -> reversed.put(entry.documentId(), entry.reversed()));
+                List<StoredDocument> documents = new ArrayList<>();
+                for (Document doc : collection.find(Filters.in("_id", reversed.keySet()))) {
+                    documents.add(new StoredDocument(String.valueOf(doc.get("_id")), doc, doc.get("_id")));
+                }
+                Set<String> found = new HashSet<>();
+                documents.forEach(d -> found.add(d.id()));
+                reversed.values().stream()
+                        .filter(e -> !found.contains(e.documentId()))
+                        .forEach(pass::missing);
+                writer.write(collection, pass.planUndo(documents, reversed), pass);
+            }
             return pass.report();
         });
     }

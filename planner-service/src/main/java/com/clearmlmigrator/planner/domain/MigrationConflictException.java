@@ -1,0 +1,8 @@
+package com.clearmlmigrator.planner.domain;
+
+/** A request that the migration's current state does not allow, such as undoing a relink that is still running. */
+public class MigrationConflictException extends RuntimeException {
+    public MigrationConflictException(String message) {
+        super(message);
+    }
+}

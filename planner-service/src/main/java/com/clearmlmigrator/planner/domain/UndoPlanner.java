@@ -1,0 +1,75 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.contracts.WorkerKind;
+
+/** Plans the undo of a relink: one task per collection and index the relink worked on, reading its journal. */
+@ApplicationScoped
+public class UndoPlanner implements TaskPlanner {
+    private final MigrationStore store;
+
+    public UndoPlanner(MigrationStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public MigrationKind kind() {
+        return MigrationKind.UNDO;
+    }
+
+    @Override
+    public List<MigrationTask> plan(String migrationId, MigrationOrder order) {
+        String relinkId = order.relink().undoOf();
+        Set<String> seen = new LinkedHashSet<>();
+        List<MigrationTask> tasks = new ArrayList<>();
+        for (TaskState relinked : store.tasks(relinkId)) {
+            boolean mongo = relinked.type().worker() == WorkerKind.MONGO;
+            if (!seen.add((mongo ? "mongo:" : "elastic:") + relinked.target())) {
+                continue;
+            }
+            TaskId id = new TaskId(migrationId, tasks.size());
+            if (mongo) {
+                tasks.add(new MigrationTask(
+                        id,
+                        TaskType.UNDO_RELINK_COLLECTION,
+                        relinked.target(),
+                        required(order.mongo(), "mongo"),
+                        null,
+                        order.relink(),
+                        null,
+                        null));
+            } else {
+                tasks.add(new MigrationTask(
+                        id,
+                        TaskType.UNDO_RELINK_INDEX,
+                        relinked.target(),
+                        null,
+                        required(order.elastic(), "elastic"),
+                        order.relink(),
+                        null,
+                        null));
+            }
+        }
+        return tasks;
+    }
+
+    private static <T> T required(T connection, String name) {
+        if (connection == null) {
+            throw new TaskFailedException(
+                    FailureReason.BAD_INPUT,
+                    "The relink changed data reached through '" + name + "'; the undo needs that connection too.");
+        }
+        return connection;
+    }
+}
