@@ -21,11 +21,11 @@ public interface PlannerConfig {
     Duration storeTimeout();
 
     /** Relink: MongoDB documents per task (one id range); a crash redoes at most this many. */
-    @WithDefault("5000")
+    @WithDefault("2000")
     int relinkChunkSize();
 
     /** Relink: Elasticsearch documents per task (one scroll slice). */
-    @WithDefault("20000")
+    @WithDefault("5000")
     int relinkSliceSize();
 
     /** Relink: most slices of one index. */

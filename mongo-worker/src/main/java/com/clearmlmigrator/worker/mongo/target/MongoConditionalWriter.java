@@ -75,15 +75,18 @@ final class MongoConditionalWriter {
         }
     }
 
+    /**
+     * The filter is one flat document ({@code {_id: .., path: before, ..}}) rather than an {@code $and}: servers find
+     * the document by its {@code _id} index either way, but the MongoDB wire server only does so for the flat form.
+     */
     private static UpdateOneModel<Document> update(PlannedWrite write) {
-        List<Bson> unchanged =
-                new ArrayList<>(List.of(Filters.eq("_id", write.document().handle())));
+        Document unchanged = new Document("_id", write.document().handle());
         List<Bson> sets = new ArrayList<>();
         for (FieldChange change : write.changes()) {
-            unchanged.add(Filters.eq(change.path(), change.before()));
+            unchanged.append(change.path(), change.before());
             sets.add(Updates.set(change.path(), change.after()));
         }
-        return new UpdateOneModel<>(Filters.and(unchanged), Updates.combine(sets));
+        return new UpdateOneModel<>(unchanged, Updates.combine(sets));
     }
 
     /** Only when some update did not match: was this one of them, or did it go through? */

@@ -1,0 +1,156 @@
+package com.clearmlmigrator.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.clearmlmigrator.localservers.LocalStack;
+import com.clearmlmigrator.localservers.RepoLayout;
+import com.clearmlmigrator.localservers.StackOptions;
+import com.clearmlmigrator.localservers.StackPorts;
+import com.clearmlmigrator.synthetic.ClearmlWorld;
+import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.ElasticEra;
+import com.clearmlmigrator.synthetic.ElasticSeeder;
+import com.clearmlmigrator.synthetic.EventDataset;
+import com.clearmlmigrator.synthetic.EventDocument;
+import com.clearmlmigrator.synthetic.MongoDataset;
+import com.clearmlmigrator.synthetic.MongoSeeder;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code bin/benchmark-relink}: on a fresh local stack (free ports, its own data), relinks 100k debug-image events and
+ * 5k plots on ES 7 and 50k tasks in MongoDB with clearml-migrator, end to end through the REST API, and then runs
+ * ClearML's own approach on the same data in the other direction: {@code _update_by_query} painless requests for
+ * Elasticsearch and a single-threaded read-modify-write loop for MongoDB. Prints the figures; asserts nothing.
+ */
+public final class RelinkBenchmark {
+    private static final String FROM = "http://files.old.lan:8081/";
+    private static final String TO = "https://files.example.com/";
+
+    private RelinkBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int debugImages = Integer.parseInt(System.getProperty("debugImages", "100000"));
+        int plots = Integer.parseInt(System.getProperty("plots", "5000"));
+        int tasks = Integer.parseInt(System.getProperty("tasks", "50000"));
+        RepoLayout layout = RepoLayout.locate();
+        Path state = Files.createTempDirectory("clearml-migrator-benchmark");
+        StackPorts ports = StackPorts.free();
+        try (LocalStack stack =
+                new LocalStack(layout, ports, new StackOptions("512m", "1g", "3g", "512m", false), state)) {
+            System.out.println("Starting the local stack in " + state + " ...");
+            stack.startServers();
+            stack.startServices();
+            PlannerClient planner = new PlannerClient(ports.plannerUrl());
+            elastic(ports, planner, debugImages, plots);
+            mongo(ports, planner, tasks);
+        }
+    }
+
+    private static void elastic(StackPorts ports, PlannerClient planner, int debugImages, int plots) throws Exception {
+        List<EventDocument> documents = eventDocuments(debugImages, plots);
+        long seedStart = System.nanoTime();
+        new ElasticSeeder(ports.elastic7Url()).seed(ElasticEra.ES7, documents);
+        System.out.printf(
+                "Seeded ES 7 with %d debug-image events and %d plots (%d compressed) in %.1f s%n",
+                count(documents, "events-training_debug_image-"),
+                count(documents, "events-plot-"),
+                documents.stream()
+                        .filter(d -> d.source().containsKey("plot_data"))
+                        .count(),
+                seconds(seedStart));
+
+        long ours = System.nanoTime();
+        JsonNode migration = planner.run("{\"kind\":\"relink\",\"from\":\"" + FROM + "\",\"to\":\"" + TO
+                + "\",\"elastic\":{\"hosts\":[\"" + ports.elastic7Url() + "\"]}}");
+        double oursSeconds = seconds(ours);
+        printRelink("clearml-migrator relink, ES 7", migration, planner, oursSeconds);
+
+        long baseline = System.nanoTime();
+        ClearmlBaselines.updateByQuery(ports.elastic7Url(), TO, FROM);
+        double baselineSeconds = seconds(baseline);
+        System.out.printf(
+                "ClearML _update_by_query (painless, as printed by its script; skips compressed plots): %.1f s%n",
+                baselineSeconds);
+        System.out.printf(
+                "=> ES: ours %.1f s vs baseline %.1f s (%.2fx)%n%n",
+                oursSeconds, baselineSeconds, baselineSeconds / oursSeconds);
+    }
+
+    private static void mongo(StackPorts ports, PlannerClient planner, int tasks) throws Exception {
+        Map<String, List<Map<String, Object>>> collections =
+                new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(99, 1, tasks))).collections();
+        long seedStart = System.nanoTime();
+        new MongoSeeder(ports.mongoUri()).seed(MongoDataset.DATABASE, Map.of("task", collections.get("task")));
+        System.out.printf("Seeded MongoDB with %d tasks in %.1f s%n", tasks, seconds(seedStart));
+
+        long ours = System.nanoTime();
+        JsonNode migration = planner.run("{\"kind\":\"relink\",\"from\":\"" + FROM + "\",\"to\":\"" + TO
+                + "\",\"mongo\":{\"uri\":\"" + ports.mongoUri() + "\",\"database\":\"backend\"}}");
+        double oursSeconds = seconds(ours);
+        printRelink("clearml-migrator relink, MongoDB", migration, planner, oursSeconds);
+
+        long baseline = System.nanoTime();
+        int updated = ClearmlBaselines.mongoLoop(ports.mongoUri(), TO, FROM);
+        double baselineSeconds = seconds(baseline);
+        System.out.printf(
+                "Single-threaded read-modify-write loop (like fix_mongo_urls.py): %d tasks in %.1f s%n",
+                updated, baselineSeconds);
+        System.out.printf(
+                "=> MongoDB: ours %.1f s vs baseline %.1f s (%.2fx)%n",
+                oursSeconds, baselineSeconds, baselineSeconds / oursSeconds);
+    }
+
+    private static void printRelink(String title, JsonNode migration, PlannerClient planner, double seconds)
+            throws Exception {
+        JsonNode report = planner.report(migration.path("id").asText());
+        long changed = 0;
+        long remaining = 0;
+        for (JsonNode target : report.path("targets")) {
+            for (JsonNode field : target.path("fields")) {
+                changed += field.path("changed").asLong();
+                remaining += field.path("remaining").asLong();
+            }
+        }
+        System.out.printf(
+                "%s: %s, %d tasks, %d values changed, %d remaining, %.1f s end to end (%.0f values/s)%n",
+                title,
+                migration.path("status").asText(),
+                migration.path("tasks").path("total").asInt(),
+                changed,
+                remaining,
+                seconds,
+                changed / seconds);
+    }
+
+    /** The first debug images and plots of a world large enough, so both counts are met. */
+    private static List<EventDocument> eventDocuments(int debugImages, int plots) {
+        int tasksNeeded = Math.max((debugImages + 3) / 4, plots);
+        List<EventDocument> all =
+                new EventDataset(ClearmlWorld.generate(DatasetSpec.of(7, 1, tasksNeeded)), ElasticEra.ES7).documents();
+        List<EventDocument> chosen = new ArrayList<>();
+        int images = 0;
+        int plotCount = 0;
+        for (EventDocument doc : all) {
+            if (doc.index().startsWith("events-training_debug_image-") && images < debugImages) {
+                chosen.add(doc);
+                images++;
+            } else if (doc.index().startsWith("events-plot-") && plotCount < plots) {
+                chosen.add(doc);
+                plotCount++;
+            }
+        }
+        return chosen;
+    }
+
+    private static long count(List<EventDocument> documents, String prefix) {
+        return documents.stream().filter(d -> d.index().startsWith(prefix)).count();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
