@@ -15,7 +15,9 @@ import jakarta.ws.rs.core.Response;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.planner.domain.ElasticRequestExport;
 import com.clearmlmigrator.planner.domain.Migration;
+import com.clearmlmigrator.planner.domain.MigrationConflictException;
 import com.clearmlmigrator.planner.domain.MigrationKind;
 import com.clearmlmigrator.planner.domain.MigrationNotFoundException;
 import com.clearmlmigrator.planner.domain.MigrationOrder;
@@ -52,6 +54,21 @@ public class MigrationResource {
         return Response.accepted(new AcceptedView(migration.id(), migration.status()))
                 .location(URI.create("/migrations/" + migration.id()))
                 .build();
+    }
+
+    /**
+     * The Elasticsearch requests equivalent to a relink, to run by hand where the job cannot reach the cluster; they
+     * come with the caveats that make the job the safer choice.
+     */
+    @GET
+    @Path("/{id}/elastic-requests")
+    public ElasticRequestExport elasticRequests(@PathParam("id") String id) {
+        Migration migration = find(id);
+        if (migration.kind() != MigrationKind.RELINK) {
+            throw new MigrationConflictException("Migration " + id + " is a "
+                    + migration.kind().wireName() + "; only relinks have equivalent Elasticsearch requests.");
+        }
+        return ElasticRequestExport.of(migration.relink());
     }
 
     /**

@@ -121,6 +121,45 @@ class MigrationResourceTest {
     }
 
     @Test
+    void relinkExportsEquivalentElasticsearchRequestsWithTheirCaveats() throws Exception {
+        String id = given().contentType(ContentType.JSON)
+                .body(
+                        "{\"kind\":\"relink\",\"from\":\"http://files.old.lan:8081/\",\"to\":\"https://files.example.com/\","
+                                + "\"dryRun\":true,\"elastic\":{\"hosts\":[\"http://127.0.0.1:" + closedPort()
+                                + "\"]}}")
+                .post("/migrations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+
+        given().get("/migrations/" + id + "/elastic-requests")
+                .then()
+                .statusCode(200)
+                .body("requests[0].path", equalTo("/events-training_debug_image-*/_update_by_query?conflicts=proceed"))
+                .body("requests[0].body.query.prefix.url", equalTo("http://files.old.lan:8081/"))
+                .body("requests[1].body.script.params.new", equalTo("https://files.example.com/"))
+                .body("caveats[0]", containsString("plot_data"));
+    }
+
+    @Test
+    void undoOfAnInspectIsAConflictWithTheReason() throws Exception {
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"kind\":\"inspect\",\"elastic\":{\"hosts\":[\"http://127.0.0.1:" + closedPort() + "\"]}}")
+                .post("/migrations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+
+        given().post("/migrations/" + id + "/undo")
+                .then()
+                .statusCode(409)
+                .body("error", containsString("only relinks can be undone"));
+        given().post("/migrations/nope/undo").then().statusCode(404);
+    }
+
+    @Test
     void healthAndOpenApiAnswer() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(containsString("/migrations"));
