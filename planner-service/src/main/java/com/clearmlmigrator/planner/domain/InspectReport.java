@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 
 import com.clearmlmigrator.contracts.CollectionInspection;
-import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.IndexInspection;
 import com.clearmlmigrator.contracts.MigrationStatus;
 
@@ -39,9 +38,6 @@ public record InspectReport(
     /** Totals and per-index findings. */
     public record ElasticFindings(
             List<String> hosts, String serverVersion, long documents, long sizeBytes, List<IndexInspection> indices) {}
-
-    /** A task that failed, with the reason from the failure taxonomy and the worker's sentence. */
-    public record TaskFailure(String task, String target, FailureReason reason, String detail) {}
 
     public static InspectReport of(Migration migration, TaskCounts counts, List<TaskState> tasks) {
         List<CollectionInspection> collections = reports(tasks, CollectionInspection.class);
@@ -78,14 +74,7 @@ public record InspectReport(
                         indices.stream().mapToLong(IndexInspection::documents).sum(),
                         indices.stream().mapToLong(IndexInspection::sizeBytes).sum(),
                         indices);
-        List<TaskFailure> failures = tasks.stream()
-                .filter(TaskState::hasFailed)
-                .map(t -> new TaskFailure(
-                        t.id().toString(),
-                        t.target(),
-                        t.result().reason(),
-                        t.result().detail()))
-                .toList();
+        List<TaskFailure> failures = TaskFailure.of(tasks);
         return new InspectReport(
                 migration.id(), migration.status(), counts, migration.error(), mongo, elastic, failures);
     }

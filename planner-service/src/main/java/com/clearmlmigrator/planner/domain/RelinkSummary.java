@@ -11,7 +11,6 @@ import com.clearmlmigrator.contracts.RelinkReport;
 import com.clearmlmigrator.contracts.RelinkReport.DocumentIssue;
 import com.clearmlmigrator.contracts.RelinkReport.ValueSample;
 import com.clearmlmigrator.contracts.WorkerKind;
-import com.clearmlmigrator.planner.domain.InspectReport.TaskFailure;
 
 /**
  * The report of a relink: per collection or index and field, how many values were scanned, matched, changed, left
@@ -67,14 +66,7 @@ public record RelinkSummary(
                 target.add(report);
             }
         }
-        List<TaskFailure> failures = tasks.stream()
-                .filter(TaskState::hasFailed)
-                .map(t -> new TaskFailure(
-                        t.id().toString(),
-                        t.target(),
-                        t.result().reason(),
-                        t.result().detail()))
-                .toList();
+        List<TaskFailure> failures = TaskFailure.of(tasks);
         return new RelinkSummary(
                 migration.id(),
                 migration.status(),

@@ -1,0 +1,27 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.List;
+
+import com.clearmlmigrator.contracts.FailureReason;
+
+/**
+ * A task that failed, as every report lists it.
+ *
+ * @param task   task id
+ * @param target collection or index
+ * @param reason reason from the failure taxonomy
+ * @param detail the worker's sentence
+ */
+public record TaskFailure(String task, String target, FailureReason reason, String detail) {
+    /** Every failed task of a migration, in plan order. */
+    public static List<TaskFailure> of(List<TaskState> tasks) {
+        return tasks.stream()
+                .filter(TaskState::hasFailed)
+                .map(t -> new TaskFailure(
+                        t.id().toString(),
+                        t.target(),
+                        t.result().reason(),
+                        t.result().detail()))
+                .toList();
+    }
+}

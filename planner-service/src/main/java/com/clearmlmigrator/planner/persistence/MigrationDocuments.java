@@ -1,0 +1,59 @@
+package com.clearmlmigrator.planner.persistence;
+
+import java.util.Date;
+
+import org.bson.Document;
+
+import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.planner.domain.Migration;
+import com.clearmlmigrator.planner.domain.MigrationKind;
+
+/** Mapping between {@link Migration} and its stored document: every field but credentials, which it never has. */
+final class MigrationDocuments {
+    private MigrationDocuments() {}
+
+    static Document toDocument(Migration m) {
+        return new Document("_id", m.id())
+                .append("kind", m.kind().wireName())
+                .append("status", m.status().name())
+                .append("mongoUri", m.targets().mongoUri())
+                .append("mongoDatabase", m.targets().mongoDatabase())
+                .append("elasticHosts", m.targets().elasticHosts())
+                .append("relink", m.relink() == null ? null : relinkDocument(m.relink()))
+                .append("error", m.error())
+                .append("createdAt", Date.from(m.createdAt()))
+                .append("updatedAt", Date.from(m.updatedAt()));
+    }
+
+    static Migration toMigration(Document d) {
+        Document relink = d.get("relink", Document.class);
+        return new Migration(
+                d.getString("_id"),
+                MigrationKind.fromWireName(d.getString("kind")).orElseThrow(),
+                MigrationStatus.valueOf(d.getString("status")),
+                new Migration.Targets(
+                        d.getString("mongoUri"), d.getString("mongoDatabase"), d.getList("elasticHosts", String.class)),
+                relink == null ? null : toRelinkSpec(relink),
+                d.getString("error"),
+                d.getDate("createdAt").toInstant(),
+                d.getDate("updatedAt").toInstant());
+    }
+
+    private static Document relinkDocument(RelinkSpec spec) {
+        return new Document("from", spec.from())
+                .append("to", spec.to())
+                .append("dryRun", spec.dryRun())
+                .append("include", spec.include())
+                .append("extraFields", spec.extraFields());
+    }
+
+    private static RelinkSpec toRelinkSpec(Document d) {
+        return new RelinkSpec(
+                d.getString("from"),
+                d.getString("to"),
+                d.getBoolean("dryRun", false),
+                d.getList("include", String.class),
+                d.getList("extraFields", String.class));
+    }
+}
