@@ -17,6 +17,7 @@ import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.planner.domain.ElasticRequestExport;
 import com.clearmlmigrator.planner.domain.Migration;
+import com.clearmlmigrator.planner.domain.MigrationCancellation;
 import com.clearmlmigrator.planner.domain.MigrationConflictException;
 import com.clearmlmigrator.planner.domain.MigrationKind;
 import com.clearmlmigrator.planner.domain.MigrationNotFoundException;
@@ -36,11 +37,17 @@ public class MigrationResource {
     private final StrictJsonReader json;
     private final MigrationSubmission submission;
     private final MigrationStore store;
+    private final MigrationCancellation cancellation;
 
-    public MigrationResource(StrictJsonReader json, MigrationSubmission submission, MigrationStore store) {
+    public MigrationResource(
+            StrictJsonReader json,
+            MigrationSubmission submission,
+            MigrationStore store,
+            MigrationCancellation cancellation) {
         this.json = json;
         this.submission = submission;
         this.store = store;
+        this.cancellation = cancellation;
     }
 
     /** Accepts a migration and plans it in the background; 202 with its id, 400 with a reason for bad input. */
@@ -84,6 +91,15 @@ public class MigrationResource {
                 body == null || body.isBlank() ? new UndoRequest(null, null) : json.read(body, UndoRequest.class);
         MigrationOrder order = UndoRequests.order(relink, mongo(request.mongo()), elastic(request.elastic()));
         return accepted(submission.submit(order));
+    }
+
+    /** Cancels a migration that has not ended; 409 when it has. */
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    public MigrationView cancel(@PathParam("id") String id) {
+        Migration cancelled = cancellation.cancel(find(id));
+        return MigrationView.of(cancelled, store.counts(id));
     }
 
     /** The most recent migrations first. */

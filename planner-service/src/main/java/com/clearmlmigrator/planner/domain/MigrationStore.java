@@ -14,6 +14,9 @@ public interface MigrationStore {
 
     Optional<Migration> find(String id);
 
+    /** Migrations still PLANNING or RUNNING. */
+    List<Migration> active();
+
     /** The most recent migrations first. */
     List<Migration> recent(int limit);
 

@@ -28,6 +28,7 @@ public class MigrationSubmission {
     private final ProgressReporter progress;
     private final Executor planningExecutor;
     private final MigrationCompletion completion;
+    private final WriterGuard writerGuard;
 
     public MigrationSubmission(
             MigrationStore store,
@@ -35,17 +36,20 @@ public class MigrationSubmission {
             TaskDispatcher dispatcher,
             ProgressReporter progress,
             PlanningExecutor planningExecutor,
-            MigrationCompletion completion) {
+            MigrationCompletion completion,
+            WriterGuard writerGuard) {
         this.store = store;
         this.planners = planners.stream().collect(Collectors.toMap(TaskPlanner::kind, p -> p));
         this.dispatcher = dispatcher;
         this.progress = progress;
         this.planningExecutor = planningExecutor;
         this.completion = completion;
+        this.writerGuard = writerGuard;
     }
 
     /** Records the migration as PLANNING and returns it; planning continues in the background. */
-    public Migration submit(MigrationOrder order) {
+    public synchronized Migration submit(MigrationOrder order) {
+        writerGuard.check(order);
         Migration migration = Migration.accepted(UUID.randomUUID().toString().replace("-", ""), order, Instant.now());
         store.save(migration);
         Log.infof("Migration %s (%s) accepted", migration.id(), order.kind().wireName());
@@ -60,6 +64,10 @@ public class MigrationSubmission {
                     migration.id(), tasks.stream().map(TaskState::pending).toList());
             Migration running = migration.withStatus(
                     tasks.isEmpty() ? MigrationStatus.SUCCEEDED : MigrationStatus.RUNNING, Instant.now());
+            if (isCancelled(migration.id())) {
+                Log.infof("Migration %s was cancelled while planning; nothing dispatched", migration.id());
+                return;
+            }
             store.save(running);
             dispatcher.dispatch(tasks);
             Log.infof("Migration %s planned into %d tasks", migration.id(), tasks.size());
@@ -75,6 +83,12 @@ public class MigrationSubmission {
                     migration,
                     "Planning failed unexpectedly (" + e.getClass().getSimpleName() + "); see the planner log.");
         }
+    }
+
+    private boolean isCancelled(String migrationId) {
+        return store.find(migrationId)
+                .map(m -> m.status() == MigrationStatus.CANCELLED)
+                .orElse(false);
     }
 
     private void fail(Migration migration, String reason) {

@@ -2,6 +2,7 @@ package com.clearmlmigrator.planner.persistence;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -14,14 +15,12 @@ import jakarta.enterprise.event.Observes;
 import org.bson.Document;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
-import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskOutcome;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.domain.Migration;
-import com.clearmlmigrator.planner.domain.MigrationKind;
 import com.clearmlmigrator.planner.domain.MigrationStore;
 import com.clearmlmigrator.planner.domain.TaskCounts;
 import com.clearmlmigrator.planner.domain.TaskState;
@@ -73,6 +72,14 @@ public class MongoMigrationStore implements MigrationStore {
     @Override
     public Optional<Migration> find(String id) {
         return Optional.ofNullable(migrations.find(eq("_id", id)).first()).map(MigrationDocuments::toMigration);
+    }
+
+    @Override
+    public List<Migration> active() {
+        return migrations
+                .find(in("status", MigrationStatus.PLANNING.name(), MigrationStatus.RUNNING.name()))
+                .map(MigrationDocuments::toMigration)
+                .into(new ArrayList<>());
     }
 
     @Override
@@ -157,57 +164,6 @@ public class MongoMigrationStore implements MigrationStore {
             return json.readValue(copy.toJson(), TaskResult.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored task result could not be read", e);
-        }
-    }
-
-    /** Mapping between {@link Migration} and its stored document. */
-    static final class MigrationDocuments {
-        private MigrationDocuments() {}
-
-        static Document toDocument(Migration m) {
-            return new Document("_id", m.id())
-                    .append("kind", m.kind().wireName())
-                    .append("status", m.status().name())
-                    .append("mongoUri", m.targets().mongoUri())
-                    .append("mongoDatabase", m.targets().mongoDatabase())
-                    .append("elasticHosts", m.targets().elasticHosts())
-                    .append("relink", m.relink() == null ? null : relinkDocument(m.relink()))
-                    .append("error", m.error())
-                    .append("createdAt", Date.from(m.createdAt()))
-                    .append("updatedAt", Date.from(m.updatedAt()));
-        }
-
-        static Migration toMigration(Document d) {
-            Document relink = d.get("relink", Document.class);
-            return new Migration(
-                    d.getString("_id"),
-                    MigrationKind.fromWireName(d.getString("kind")).orElseThrow(),
-                    MigrationStatus.valueOf(d.getString("status")),
-                    new Migration.Targets(
-                            d.getString("mongoUri"),
-                            d.getString("mongoDatabase"),
-                            d.getList("elasticHosts", String.class)),
-                    relink == null ? null : toRelinkSpec(relink),
-                    d.getString("error"),
-                    d.getDate("createdAt").toInstant(),
-                    d.getDate("updatedAt").toInstant());
-        }
-
-        private static Document relinkDocument(RelinkSpec spec) {
-            return new Document("from", spec.from())
-                    .append("to", spec.to())
-                    .append("dryRun", spec.dryRun())
-                    .append("include", spec.include())
-                    .append("extraFields", spec.extraFields());
-        }
-
-        private static RelinkSpec toRelinkSpec(Document d) {
-            return new RelinkSpec(
-                    d.getString("from"),
-                    d.getString("to"),
-                    d.getBoolean("dryRun", false),
-                    d.getList("include", String.class),
-                    d.getList("extraFields", String.class));
         }
     }
 }

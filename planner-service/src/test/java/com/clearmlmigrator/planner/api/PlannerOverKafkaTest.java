@@ -35,6 +35,7 @@ import com.clearmlmigrator.planner.support.PlannerInfrastructure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.ReplaceOptions;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -87,10 +88,42 @@ class PlannerOverKafkaTest {
         assertThat(lastProgress(id).status()).isEqualTo(MigrationStatus.COMPLETED_WITH_ERRORS);
     }
 
+    @Test
+    void aSecondWriterOnTheSameDatabaseIsRefusedUntilTheFirstIsCancelled() {
+        seedClearmlCollections();
+        String relink = "{\"kind\":\"relink\",\"from\":\"http://a/\",\"to\":\"http://b/\",\"mongo\":{\"uri\":\""
+                + PlannerInfrastructure.mongoUri() + "\",\"database\":\"backend\"}}";
+        // No worker answers in this test, so the first relink stays RUNNING.
+        String first = given().contentType(ContentType.JSON)
+                .body(relink)
+                .post("/migrations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/migrations/" + first).then().body("status", equalTo("RUNNING")));
+
+        given().contentType(ContentType.JSON)
+                .body(relink)
+                .post("/migrations")
+                .then()
+                .statusCode(409)
+                .body(
+                        "error",
+                        org.hamcrest.Matchers.containsString("Migration " + first + " (relink) is still RUNNING"));
+
+        given().post("/migrations/" + first + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
+        given().post("/migrations/" + first + "/cancel").then().statusCode(409);
+        given().post("/migrations/" + first + "/undo").then().statusCode(202);
+    }
+
+    /** Idempotent: both tests seed the same server. */
     private static void seedClearmlCollections() {
         try (MongoClient client = MongoClients.create(PlannerInfrastructure.mongoUri())) {
-            COLLECTIONS.forEach(
-                    c -> client.getDatabase("backend").getCollection(c).insertOne(new Document("_id", c)));
+            COLLECTIONS.forEach(c -> client.getDatabase("backend")
+                    .getCollection(c)
+                    .replaceOne(new Document("_id", c), new Document("_id", c), new ReplaceOptions().upsert(true)));
         }
     }
 

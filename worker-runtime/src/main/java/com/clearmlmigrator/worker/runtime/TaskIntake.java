@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <ol>
  *   <li>reads it; an unreadable message goes to the dead-letter topic, and if its task id can still be read, a FAILED
- *       result tells the planner;
+ *       result tells the planner; a task of a cancelled migration is skipped;
  *   <li>performs it; an expected failure becomes a FAILED result with its reason, a bug also goes to the dead-letter
  *       topic;
  *   <li>publishes exactly one result and returns only once the broker has it, so the caller acknowledges (commits the
@@ -38,11 +38,13 @@ public class TaskIntake {
     private final ObjectMapper json;
     private final TaskPerformer performer;
     private final Outbox outbox;
+    private final MigrationStatuses statuses;
 
-    public TaskIntake(ObjectMapper json, TaskPerformer performer, Outbox outbox) {
+    public TaskIntake(ObjectMapper json, TaskPerformer performer, Outbox outbox, MigrationStatuses statuses) {
         this.json = json;
         this.performer = performer;
         this.outbox = outbox;
+        this.statuses = statuses;
     }
 
     public void accept(String payload) {
@@ -51,6 +53,11 @@ public class TaskIntake {
             task = json.readValue(payload, MigrationTask.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             rejectUnreadable(payload, e);
+            return;
+        }
+        if (statuses.isCancelled(task.id().jobId())) {
+            // Cancelled before this task started: acknowledge it without doing it; the migration is final already.
+            LOG.infof("Skipped task %s: its migration was cancelled", task.id());
             return;
         }
         MDC.put("jobId", task.id().jobId());

@@ -88,7 +88,24 @@ class TaskIntakeTest {
     }
 
     private TaskIntake intake(TaskPerformer performer) {
-        return new TaskIntake(JSON, performer, outbox);
+        return new TaskIntake(JSON, performer, outbox, migrationId -> migrationId.equals("cancelled-job"));
+    }
+
+    @Test
+    void taskOfACancelledMigrationIsSkippedWithoutAResult() throws Exception {
+        MigrationTask task = new MigrationTask(
+                new TaskId("cancelled-job", 0), TaskType.INSPECT_COLLECTION, "task", TASK.mongo(), null);
+        boolean[] performed = {false};
+
+        intake(t -> {
+                    performed[0] = true;
+                    return null;
+                })
+                .accept(JSON.writeValueAsString(task));
+
+        assertThat(performed[0]).isFalse();
+        assertThat(outbox.results).isEmpty();
+        assertThat(outbox.deadLetters).isEmpty();
     }
 
     private static final class RecordingOutbox implements Outbox {

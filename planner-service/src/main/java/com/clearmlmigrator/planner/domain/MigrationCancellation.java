@@ -1,0 +1,41 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.MigrationStatus;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Cancels a migration: no more tasks are dispatched, workers skip its tasks that have not started, and tasks under way
+ * finish their part. Results still arrive and are recorded, so the report shows what was changed, and a cancelled
+ * relink can be undone.
+ */
+@ApplicationScoped
+public class MigrationCancellation {
+    private final MigrationStore store;
+    private final ProgressReporter progress;
+    private final MigrationCompletion completion;
+
+    public MigrationCancellation(MigrationStore store, ProgressReporter progress, MigrationCompletion completion) {
+        this.store = store;
+        this.progress = progress;
+        this.completion = completion;
+    }
+
+    /** @throws MigrationConflictException when the migration has already ended */
+    public Migration cancel(Migration migration) {
+        if (migration.status().isFinal()) {
+            throw new MigrationConflictException(
+                    "Migration " + migration.id() + " has already ended (" + migration.status() + ").");
+        }
+        Migration cancelled = migration.withStatus(MigrationStatus.CANCELLED, Instant.now());
+        store.save(cancelled);
+        Log.infof("Migration %s cancelled", migration.id());
+        progress.report(cancelled, store.counts(migration.id()));
+        completion.finished(cancelled);
+        return cancelled;
+    }
+}
