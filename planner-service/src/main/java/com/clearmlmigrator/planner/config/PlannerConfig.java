@@ -1,6 +1,7 @@
 package com.clearmlmigrator.planner.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -35,4 +36,10 @@ public interface PlannerConfig {
     /** Where each finished migration's report is also written as a timestamped JSON file. */
     @WithDefault("reports")
     String reportDir();
+
+    /**
+     * When set, every call of the migrations API must carry {@code Authorization: Bearer <token>}; unset, the API is
+     * open (bind it to a trusted network).
+     */
+    Optional<String> apiToken();
 }

@@ -1,0 +1,50 @@
+package com.clearmlmigrator.planner.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.planner.support.PlannerInfrastructure;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(ApiTokenTest.WithToken.class)
+@WithTestResource(PlannerInfrastructure.class)
+class ApiTokenTest {
+    /** A planner started with an API token. */
+    public static class WithToken implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("planner.api-token", "s3cret-token");
+        }
+    }
+
+    @Test
+    void callsWithoutTheTokenAreRefusedWithASentence() {
+        given().get("/migrations")
+                .then()
+                .statusCode(401)
+                .body("error", containsString("Authorization: Bearer"))
+                .body(org.hamcrest.Matchers.not(containsString("s3cret-token")));
+        given().header("Authorization", "Bearer wrong")
+                .get("/migrations/x")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
+    void callsWithTheTokenPassAndProbesStayOpen() {
+        given().header("Authorization", "Bearer s3cret-token")
+                .get("/migrations")
+                .then()
+                .statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+}
