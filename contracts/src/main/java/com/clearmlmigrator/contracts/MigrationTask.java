@@ -46,4 +46,22 @@ public record MigrationTask(
             throw new IllegalArgumentException("a relink task needs its relink spec");
         }
     }
+
+    /** This task as it may be stored or shown: the Mongo password redacted, Elasticsearch credentials dropped. */
+    public MigrationTask withoutSecrets() {
+        return withConnections(
+                mongo == null ? null : new MongoEndpoint(mongo.redactedUri(), mongo.database()),
+                elastic == null ? null : new ElasticEndpoint(elastic.hosts(), null, null));
+    }
+
+    /**
+     * This task against other connections, for a retry: a Mongo task keeps its database (it may be {@code auth}) and
+     * takes the connection string of {@code mongo}.
+     */
+    public MigrationTask withConnections(MongoEndpoint mongo, ElasticEndpoint elastic) {
+        MongoEndpoint newMongo =
+                this.mongo == null || mongo == null ? null : new MongoEndpoint(mongo.uri(), this.mongo.database());
+        ElasticEndpoint newElastic = this.elastic == null ? null : elastic;
+        return new MigrationTask(id, type, target, newMongo, newElastic, relink, idRange, slice);
+    }
 }

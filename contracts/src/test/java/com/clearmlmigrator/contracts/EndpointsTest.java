@@ -21,4 +21,21 @@ class EndpointsTest {
         assertThat(endpoint.toString()).doesNotContain("s3cret");
         assertThat(endpoint.hasCredentials()).isTrue();
     }
+
+    @Test
+    void taskWithoutSecretsKeepsItsDatabaseAndTakesNewConnectionsBack() {
+        MigrationTask task = new MigrationTask(
+                new TaskId("job", 2),
+                TaskType.INSPECT_COLLECTION,
+                "user",
+                new MongoEndpoint("mongodb://admin:s3cret@db:27017", "auth"),
+                null);
+
+        MigrationTask stored = task.withoutSecrets();
+        MigrationTask restored =
+                stored.withConnections(new MongoEndpoint("mongodb://admin:s3cret@db:27017", "backend"), null);
+
+        assertThat(stored.mongo().uri()).doesNotContain("s3cret");
+        assertThat(restored).isEqualTo(task);
+    }
 }

@@ -22,6 +22,7 @@ import com.clearmlmigrator.planner.domain.MigrationConflictException;
 import com.clearmlmigrator.planner.domain.MigrationKind;
 import com.clearmlmigrator.planner.domain.MigrationNotFoundException;
 import com.clearmlmigrator.planner.domain.MigrationOrder;
+import com.clearmlmigrator.planner.domain.MigrationRetry;
 import com.clearmlmigrator.planner.domain.MigrationStore;
 import com.clearmlmigrator.planner.domain.MigrationSubmission;
 import com.clearmlmigrator.planner.domain.Reports;
@@ -38,16 +39,19 @@ public class MigrationResource {
     private final MigrationSubmission submission;
     private final MigrationStore store;
     private final MigrationCancellation cancellation;
+    private final MigrationRetry retry;
 
     public MigrationResource(
             StrictJsonReader json,
             MigrationSubmission submission,
             MigrationStore store,
-            MigrationCancellation cancellation) {
+            MigrationCancellation cancellation,
+            MigrationRetry retry) {
         this.json = json;
         this.submission = submission;
         this.store = store;
         this.cancellation = cancellation;
+        this.retry = retry;
     }
 
     /** Accepts a migration and plans it in the background; 202 with its id, 400 with a reason for bad input. */
@@ -91,6 +95,20 @@ public class MigrationResource {
                 body == null || body.isBlank() ? new UndoRequest(null, null) : json.read(body, UndoRequest.class);
         MigrationOrder order = UndoRequests.order(relink, mongo(request.mongo()), elastic(request.elastic()));
         return accepted(submission.submit(order));
+    }
+
+    /**
+     * Sends the failed tasks of a migration that completed with errors again. The body may give the connections
+     * again (required when the migration used credentials, which are never stored).
+     */
+    @POST
+    @Path("/{id}/retry")
+    @Consumes(MediaType.WILDCARD)
+    public Response retry(@PathParam("id") String id, String body) {
+        UndoRequest request =
+                body == null || body.isBlank() ? new UndoRequest(null, null) : json.read(body, UndoRequest.class);
+        Migration running = retry.retry(find(id), mongo(request.mongo()), elastic(request.elastic()));
+        return accepted(running);
     }
 
     /** Cancels a migration that has not ended; 409 when it has. */

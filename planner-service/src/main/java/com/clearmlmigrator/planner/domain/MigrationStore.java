@@ -3,6 +3,7 @@ package com.clearmlmigrator.planner.domain;
 import java.util.List;
 import java.util.Optional;
 
+import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskResult;
 
 /**
@@ -29,6 +30,9 @@ public interface MigrationStore {
      * @return true if this was the task's first result; false for a duplicate or an unknown task
      */
     boolean recordResult(TaskResult result);
+
+    /** Clears the results of these tasks, so a retry's results are recorded as their first. */
+    void resetResults(List<TaskId> taskIds);
 
     /** Every task of a migration in plan order. */
     List<TaskState> tasks(String migrationId);

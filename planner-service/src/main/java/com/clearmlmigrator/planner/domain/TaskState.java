@@ -14,15 +14,17 @@ import com.clearmlmigrator.contracts.TaskType;
  * @param id     deterministic task id
  * @param type   task type
  * @param target collection or index
- * @param result the first result received; null while pending
+ * @param result     the first result received; null while pending
+ * @param definition the task as planned, without secrets, so it can be sent again; null for tasks stored before
+ *                   definitions were kept
  */
-public record TaskState(TaskId id, TaskType type, String target, TaskResult result) {
+public record TaskState(TaskId id, TaskType type, String target, TaskResult result, MigrationTask definition) {
     public TaskState {
         Objects.requireNonNull(id, "id");
     }
 
     public static TaskState pending(MigrationTask task) {
-        return new TaskState(task.id(), task.type(), task.target(), null);
+        return new TaskState(task.id(), task.type(), task.target(), null, task.withoutSecrets());
     }
 
     public boolean isPending() {

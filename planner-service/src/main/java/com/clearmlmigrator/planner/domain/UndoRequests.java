@@ -30,25 +30,9 @@ public final class UndoRequests {
             throw new MigrationConflictException(
                     "Migration " + relink.id() + " failed before changing anything: " + relink.error());
         }
-        MongoEndpoint undoMongo = mongo != null ? mongo : reusedMongo(relink);
-        ElasticEndpoint undoElastic = elastic != null
-                ? elastic
-                : relink.targets().elasticHosts().isEmpty()
-                        ? null
-                        : new ElasticEndpoint(relink.targets().elasticHosts(), null, null);
+        MongoEndpoint undoMongo = StoredConnections.mongo(relink, mongo);
+        ElasticEndpoint undoElastic = StoredConnections.elastic(relink, elastic);
         return RequestRules.order(
                 MigrationKind.UNDO, undoMongo, undoElastic, relink.relink().undoing(relink.id()));
-    }
-
-    private static MongoEndpoint reusedMongo(Migration relink) {
-        String uri = relink.targets().mongoUri();
-        if (uri == null) {
-            return null;
-        }
-        if (uri.contains(":***@")) {
-            throw new InvalidRequestException("The relink used MongoDB credentials, which are never stored; send the"
-                    + " 'mongo' connection again in the undo request body.");
-        }
-        return new MongoEndpoint(uri, relink.targets().mongoDatabase());
     }
 }

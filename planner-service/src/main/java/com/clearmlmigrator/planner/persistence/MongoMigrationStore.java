@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import org.bson.Document;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskOutcome;
 import com.clearmlmigrator.contracts.TaskResult;
@@ -106,6 +107,7 @@ public class MongoMigrationStore implements MigrationStore {
                                 Updates.setOnInsert("ordinal", task.id().ordinal()),
                                 Updates.setOnInsert("type", task.type().name()),
                                 Updates.setOnInsert("target", task.target()),
+                                Updates.setOnInsert("definition", Document.parse(write(task.definition()))),
                                 Updates.setOnInsert(RESULT, null)),
                         new UpdateOptions().upsert(true)))
                 .toList();
@@ -142,28 +144,36 @@ public class MongoMigrationStore implements MigrationStore {
 
     private TaskState toTaskState(Document doc) {
         Document result = doc.get(RESULT, Document.class);
+        Document definition = doc.get("definition", Document.class);
         return new TaskState(
                 TaskId.parse(doc.getString("_id")),
                 TaskType.valueOf(doc.getString("type")),
                 doc.getString("target"),
-                result == null ? null : read(result));
+                result == null ? null : read(result, TaskResult.class),
+                definition == null ? null : read(definition, MigrationTask.class));
     }
 
-    private String write(TaskResult result) {
+    @Override
+    public void resetResults(List<TaskId> taskIds) {
+        List<String> ids = taskIds.stream().map(TaskId::toString).toList();
+        tasks.updateMany(in("_id", ids), Updates.set(RESULT, null));
+    }
+
+    private String write(Object value) {
         try {
-            return json.writeValueAsString(result);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A task result could not be written as JSON", e);
+            throw new IllegalStateException("A task record could not be written as JSON", e);
         }
     }
 
-    private TaskResult read(Document result) {
+    private <T> T read(Document stored, Class<T> type) {
         try {
-            Document copy = new Document(result);
+            Document copy = new Document(stored);
             copy.remove("recordedAt");
-            return json.readValue(copy.toJson(), TaskResult.class);
+            return json.readValue(copy.toJson(), type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored task result could not be read", e);
+            throw new IllegalStateException("A stored task record could not be read", e);
         }
     }
 }

@@ -86,6 +86,33 @@ class PlannerOverKafkaTest {
                 .body("failures[0].target", equalTo("url_to_delete"))
                 .body("failures[0].reason", equalTo("TARGET_REJECTED"));
         assertThat(lastProgress(id).status()).isEqualTo(MigrationStatus.COMPLETED_WITH_ERRORS);
+
+        given().post("/migrations/" + id + "/retry").then().statusCode(202).body("status", equalTo("RUNNING"));
+        List<MigrationTask> delivered = receiveTasks(id, COLLECTIONS.size() + 1);
+        assertThat(delivered)
+                .filteredOn(t -> t.target().equals("url_to_delete"))
+                .hasSize(2);
+        MigrationTask again = delivered.stream()
+                .filter(t -> t.target().equals("url_to_delete"))
+                .findFirst()
+                .orElseThrow();
+        answer(TaskResult.succeeded(
+                again.id(), new CollectionInspection("backend", "url_to_delete", 7, 100, "5.0.0", Map.of())));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/migrations/" + id)
+                        .then()
+                        .body("status", equalTo("SUCCEEDED"))
+                        .body("tasks.succeeded", equalTo(5))
+                        .body("tasks.failed", equalTo(0)));
+        given().post("/migrations/" + id + "/retry").then().statusCode(409);
+    }
+
+    private void answer(TaskResult result) throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(
+                            Topics.TASK_RESULTS, result.taskId().jobId(), json.writeValueAsString(result)))
+                    .get();
+        }
     }
 
     @Test
