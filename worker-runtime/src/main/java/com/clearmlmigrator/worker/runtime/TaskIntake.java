@@ -11,6 +11,7 @@ import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskReport;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,8 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <ol>
  *   <li>reads it; an unreadable message goes to the dead-letter topic, and if its task id can still be read, a FAILED
  *       result tells the planner; a task of a cancelled migration is skipped;
- *   <li>performs it; an expected failure becomes a FAILED result with its reason, a bug also goes to the dead-letter
- *       topic;
+ *   <li>performs it; while the store is unavailable it tries again with growing pauses ({@link RetryPolicy}); an
+ *       expected failure becomes a FAILED result with its reason, a bug also goes to the dead-letter topic;
  *   <li>publishes exactly one result and returns only once the broker has it, so the caller acknowledges (commits the
  *       offset) after the result is safe.
  * </ol>
@@ -39,12 +40,15 @@ public class TaskIntake {
     private final TaskPerformer performer;
     private final Outbox outbox;
     private final MigrationStatuses statuses;
+    private final RetryPolicy retry;
 
-    public TaskIntake(ObjectMapper json, TaskPerformer performer, Outbox outbox, MigrationStatuses statuses) {
+    public TaskIntake(
+            ObjectMapper json, TaskPerformer performer, Outbox outbox, MigrationStatuses statuses, RetryPolicy retry) {
         this.json = json;
         this.performer = performer;
         this.outbox = outbox;
         this.statuses = statuses;
+        this.retry = retry;
     }
 
     public void accept(String payload) {
@@ -72,7 +76,7 @@ public class TaskIntake {
 
     private TaskResult perform(MigrationTask task, String payload) {
         try {
-            TaskResult result = TaskResult.succeeded(task.id(), performer.perform(task));
+            TaskResult result = TaskResult.succeeded(task.id(), performWithRetries(task));
             LOG.debugf("Task %s (%s %s) succeeded", task.id(), task.type(), task.target());
             return result;
         } catch (TaskFailedException e) {
@@ -91,6 +95,36 @@ public class TaskIntake {
                     FailureReason.BUG,
                     "Unexpected " + e.getClass().getSimpleName()
                             + " in the worker; the task is in the dead-letter topic.");
+        }
+    }
+
+    /** Retries only while the store is unavailable; every other outcome is final at once. */
+    private TaskReport performWithRetries(MigrationTask task) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return performer.perform(task);
+            } catch (TaskFailedException e) {
+                if (e.reason() != FailureReason.TARGET_UNAVAILABLE || attempt >= retry.attempts()) {
+                    throw attempt > 1
+                            ? new TaskFailedException(
+                                    e.reason(), e.getMessage() + " (after " + attempt + " attempts)", e)
+                            : e;
+                }
+                java.time.Duration wait = retry.backoffBefore(attempt + 1);
+                LOG.warnf(
+                        "Task %s: %s; attempt %d of %d in %d ms",
+                        task.id(), e.getMessage(), attempt + 1, retry.attempts(), wait.toMillis());
+                pause(wait);
+            }
+        }
+    }
+
+    private static void pause(java.time.Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "Interrupted while waiting to retry.", e);
         }
     }
 

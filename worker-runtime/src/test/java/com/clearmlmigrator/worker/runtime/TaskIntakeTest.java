@@ -30,6 +30,61 @@ class TaskIntakeTest {
 
     private final RecordingOutbox outbox = new RecordingOutbox();
 
+    /** Three attempts, a millisecond apart. */
+    private static final RetryPolicy QUICK_RETRIES = new RetryPolicy() {
+        @Override
+        public int attempts() {
+            return 3;
+        }
+
+        @Override
+        public java.time.Duration initialBackoff() {
+            return java.time.Duration.ofMillis(1);
+        }
+
+        @Override
+        public java.time.Duration maxBackoff() {
+            return java.time.Duration.ofMillis(2);
+        }
+    };
+
+    @Test
+    void unavailableStoreIsRetriedUntilItAnswers() throws Exception {
+        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of());
+        int[] calls = {0};
+
+        intake(task -> {
+                    if (++calls[0] < 3) {
+                        throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "MongoDB at h is unreachable.");
+                    }
+                    return report;
+                })
+                .accept(JSON.writeValueAsString(TASK));
+
+        assertThat(calls[0]).isEqualTo(3);
+        assertThat(outbox.results).containsExactly(TaskResult.succeeded(TASK.id(), report));
+    }
+
+    @Test
+    void unavailableStoreFailsTheTaskAfterTheLastAttemptAndOtherFailuresAreNotRetried() throws Exception {
+        int[] calls = {0};
+        intake(task -> {
+                    calls[0]++;
+                    throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "MongoDB at h is unreachable.");
+                })
+                .accept(JSON.writeValueAsString(TASK));
+        intake(task -> {
+                    calls[0]++;
+                    throw new TaskFailedException(FailureReason.TARGET_REJECTED, "refused");
+                })
+                .accept(JSON.writeValueAsString(TASK));
+
+        assertThat(calls[0]).isEqualTo(3 + 1);
+        assertThat(outbox.results)
+                .extracting(TaskResult::detail)
+                .containsExactly("MongoDB at h is unreachable. (after 3 attempts)", "refused");
+    }
+
     @Test
     void performedTaskYieldsExactlyOneSucceededResult() throws Exception {
         var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of());
@@ -43,14 +98,15 @@ class TaskIntakeTest {
     @Test
     void expectedFailureYieldsAFailedResultWithItsReason() throws Exception {
         intake(task -> {
-                    throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "MongoDB at h is unreachable.");
+                    throw new TaskFailedException(
+                            FailureReason.TARGET_REJECTED, "Elasticsearch at h refused the update.");
                 })
                 .accept(JSON.writeValueAsString(TASK));
 
         assertThat(outbox.results).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(TaskOutcome.FAILED);
-            assertThat(r.reason()).isEqualTo(FailureReason.TARGET_UNAVAILABLE);
-            assertThat(r.detail()).isEqualTo("MongoDB at h is unreachable.");
+            assertThat(r.reason()).isEqualTo(FailureReason.TARGET_REJECTED);
+            assertThat(r.detail()).isEqualTo("Elasticsearch at h refused the update.");
         });
         assertThat(outbox.deadLetters).isEmpty();
     }
@@ -88,7 +144,8 @@ class TaskIntakeTest {
     }
 
     private TaskIntake intake(TaskPerformer performer) {
-        return new TaskIntake(JSON, performer, outbox, migrationId -> migrationId.equals("cancelled-job"));
+        return new TaskIntake(
+                JSON, performer, outbox, migrationId -> migrationId.equals("cancelled-job"), QUICK_RETRIES);
     }
 
     @Test

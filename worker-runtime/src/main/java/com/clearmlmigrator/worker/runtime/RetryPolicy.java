@@ -1,0 +1,32 @@
+package com.clearmlmigrator.worker.runtime;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How a worker retries a task whose store was unavailable (connection failures, 429, 5xx): tasks are idempotent, so
+ * performing one again is safe. After the last attempt the task fails with its reason.
+ */
+@ConfigMapping(prefix = "worker.retry")
+public interface RetryPolicy {
+    /** Attempts in all, the first included. */
+    @WithDefault("4")
+    int attempts();
+
+    /** Wait before the second attempt; doubled before each further one. */
+    @WithDefault("2s")
+    Duration initialBackoff();
+
+    /** Longest wait between two attempts. */
+    @WithDefault("30s")
+    Duration maxBackoff();
+
+    /** The wait before attempt {@code attempt} (2 for the first retry). */
+    default Duration backoffBefore(int attempt) {
+        long factor = 1L << Math.min(20, attempt - 2);
+        Duration wait = initialBackoff().multipliedBy(factor);
+        return wait.compareTo(maxBackoff()) > 0 ? maxBackoff() : wait;
+    }
+}
