@@ -1,9 +1,11 @@
 package com.clearmlmigrator.relink;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.clearmlmigrator.contracts.FieldTally;
@@ -91,17 +93,32 @@ public final class RelinkPass {
     public List<PlannedWrite> planUndo(List<StoredDocument> batch, Map<String, JournalEntry> reversed) {
         scanned += batch.size();
         List<PlannedWrite> writes = new ArrayList<>();
+        Set<String> found = new HashSet<>();
         for (StoredDocument document : batch) {
             JournalEntry entry = reversed.get(document.id());
             if (entry != null) {
+                found.add(document.id());
                 reconcile(document, entry, writes);
             }
         }
+        reversed.values().stream().filter(e -> !found.contains(e.documentId())).forEach(this::missing);
         return writes;
     }
 
-    /** Reports a journaled document that no longer exists. */
-    public void missing(JournalEntry entry) {
+    /** A relink's journal cut into batches of reversed entries by document id, ready for {@link #planUndo}. */
+    public static List<Map<String, JournalEntry>> reversedBatches(List<JournalEntry> entries, int size) {
+        List<Map<String, JournalEntry>> batches = new ArrayList<>();
+        for (int from = 0; from < entries.size(); from += size) {
+            Map<String, JournalEntry> batch = new LinkedHashMap<>();
+            entries.subList(from, Math.min(entries.size(), from + size))
+                    .forEach(entry -> batch.put(entry.documentId(), entry.reversed()));
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    /** A journaled document that no longer exists. */
+    private void missing(JournalEntry entry) {
         count(entry.changes(), c -> c.failed++);
         issue(entry.documentId(), null, "no longer exists; nothing to restore");
     }

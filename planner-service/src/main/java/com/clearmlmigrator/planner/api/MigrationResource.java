@@ -91,8 +91,7 @@ public class MigrationResource {
     @Consumes(MediaType.WILDCARD)
     public Response undo(@PathParam("id") String id, String body) {
         Migration relink = find(id);
-        UndoRequest request =
-                body == null || body.isBlank() ? new UndoRequest(null, null) : json.read(body, UndoRequest.class);
+        ConnectionsRequest request = connections(body);
         MigrationOrder order = UndoRequests.order(relink, mongo(request.mongo()), elastic(request.elastic()));
         return accepted(submission.submit(order));
     }
@@ -105,8 +104,7 @@ public class MigrationResource {
     @Path("/{id}/retry")
     @Consumes(MediaType.WILDCARD)
     public Response retry(@PathParam("id") String id, String body) {
-        UndoRequest request =
-                body == null || body.isBlank() ? new UndoRequest(null, null) : json.read(body, UndoRequest.class);
+        ConnectionsRequest request = connections(body);
         Migration running = retry.retry(find(id), mongo(request.mongo()), elastic(request.elastic()));
         return accepted(running);
     }
@@ -152,6 +150,13 @@ public class MigrationResource {
         RelinkSpec relink = RequestRules.relink(
                 request.from(), request.to(), request.dryRun(), request.include(), request.extraFields());
         return RequestRules.order(kind, mongo(request.mongo()), elastic(request.elastic()), relink);
+    }
+
+    /** The optional body of undo and retry: the connections again, or none. */
+    private ConnectionsRequest connections(String body) {
+        return body == null || body.isBlank()
+                ? new ConnectionsRequest(null, null)
+                : json.read(body, ConnectionsRequest.class);
     }
 
     private static MongoEndpoint mongo(MigrationRequest.MongoConnection mongo) {

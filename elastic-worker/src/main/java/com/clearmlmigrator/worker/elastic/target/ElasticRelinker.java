@@ -1,7 +1,5 @@
 package com.clearmlmigrator.worker.elastic.target;
 
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +50,7 @@ public class ElasticRelinker implements IndexRelinker {
             return pass.report();
         }
         ElasticClient client = connections.client(task.elastic());
-        int major = client.get("/").path("version").path("number").asText("7").charAt(0) - '0';
+        int major = majorVersion(client);
         List<String> fields = fields(rules, plots);
         ElasticScroll.forEachBatch(
                 client,
@@ -79,21 +77,17 @@ public class ElasticRelinker implements IndexRelinker {
         RelinkPass pass = new RelinkPass(task.id().jobId(), index, relinker, journal, false);
         List<JournalEntry> entries = journal.entries(spec.undoOf(), index);
         ElasticClient client = connections.client(task.elastic());
-        int major = client.get("/").path("version").path("number").asText("7").charAt(0) - '0';
-        for (int from = 0; from < entries.size(); from += UNDO_BATCH) {
-            Map<String, JournalEntry> reversed = new LinkedHashMap<>();
-            entries.subList(from, Math.min(entries.size(), from + UNDO_BATCH))
-                    .forEach(entry -> reversed.put(entry.documentId(), entry.reversed()));
+        int major = majorVersion(client);
+        for (Map<String, JournalEntry> reversed : RelinkPass.reversedBatches(entries, UNDO_BATCH)) {
             List<StoredDocument> documents = ElasticDocumentFetch.fetch(client, index, major, reversed.values());
-            Set<String> found = new HashSet<>();
-            documents.forEach(d -> found.add(d.id()));
-            reversed.values().stream()
-                    .filter(e -> !found.contains(e.documentId()))
-                    .forEach(pass::missing);
             ElasticConditionalWriter.write(client, index, major, pass.planUndo(documents, reversed), pass);
         }
         client.send("POST", "/" + index + "/_refresh", null);
         return pass.report();
+    }
+
+    private static int majorVersion(ElasticClient client) {
+        return client.get("/").path("version").path("number").asText("7").charAt(0) - '0';
     }
 
     private static List<String> fields(List<FieldRule> rules, boolean plots) {

@@ -1,8 +1,6 @@
 package com.clearmlmigrator.worker.mongo.target;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,19 +77,11 @@ public class MongoRelinker implements CollectionRelinker {
         List<JournalEntry> entries = journal.entries(spec.undoOf(), task.target());
         return connections.withDatabase(task.mongo(), db -> {
             MongoCollection<Document> collection = db.getCollection(task.target());
-            for (int from = 0; from < entries.size(); from += BATCH) {
-                Map<String, JournalEntry> reversed = new LinkedHashMap<>();
-                entries.subList(from, Math.min(entries.size(), from + BATCH))
-                        .forEach(entry -> reversed.put(entry.documentId(), entry.reversed()));
+            for (Map<String, JournalEntry> reversed : RelinkPass.reversedBatches(entries, BATCH)) {
                 List<StoredDocument> documents = new ArrayList<>();
                 for (Document doc : collection.find(Filters.in("_id", reversed.keySet()))) {
                     documents.add(new StoredDocument(String.valueOf(doc.get("_id")), doc, doc.get("_id")));
                 }
-                Set<String> found = new HashSet<>();
-                documents.forEach(d -> found.add(d.id()));
-                reversed.values().stream()
-                        .filter(e -> !found.contains(e.documentId()))
-                        .forEach(pass::missing);
                 writer.write(collection, pass.planUndo(documents, reversed), pass);
             }
             return pass.report();

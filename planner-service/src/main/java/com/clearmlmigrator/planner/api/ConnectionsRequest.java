@@ -1,0 +1,10 @@
+package com.clearmlmigrator.planner.api;
+
+/**
+ * The optional body of {@code POST /migrations/{id}/undo} and {@code /retry}: the connections again, when the
+ * migration used credentials.
+ *
+ * @param mongo   the ClearML MongoDB; left out to reuse the migration's when it had no password
+ * @param elastic the ClearML Elasticsearch cluster; left out to reuse the migration's hosts
+ */
+public record ConnectionsRequest(MigrationRequest.MongoConnection mongo, MigrationRequest.ElasticConnection elastic) {}
