@@ -11,6 +11,13 @@ public enum FailureReason {
     TARGET_REJECTED,
     /** The target store could not be reached or answered with a temporary error after bounded retries. */
     TARGET_UNAVAILABLE,
+    /**
+     * The target has a write block or is out of disk (for example Elasticsearch's flood-stage block). The migration
+     * pauses; once the block is lifted, {@code POST /migrations/{id}/retry} goes on where it stopped.
+     */
+    TARGET_BLOCKED,
+    /** Not run, because a task it depends on failed; a retry runs it once that task succeeds. */
+    PREREQUISITE_FAILED,
     /** Anything unexpected: a defect in this tool. */
     BUG
 }

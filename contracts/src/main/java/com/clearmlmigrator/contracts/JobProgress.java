@@ -1,7 +1,10 @@
 package com.clearmlmigrator.contracts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A snapshot of one migration's progress, published whenever it changes.
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param failed    tasks that failed
  * @param pending   tasks without a result yet
  * @param at        when this snapshot was taken
+ * @param indices   per index, for an Elasticsearch copy; empty otherwise
  */
 public record JobProgress(
         String jobId,
@@ -23,9 +27,24 @@ public record JobProgress(
         int succeeded,
         int failed,
         int pending,
-        Instant at) {
+        Instant at,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IndexProgress> indices) {
     public JobProgress {
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(status, "status");
+        indices = indices == null ? List.of() : List.copyOf(indices);
     }
+
+    /**
+     * How far the copy of one index has come.
+     *
+     * @param index         index name
+     * @param documents     documents to copy
+     * @param copied        documents copied so far
+     * @param docsPerSecond copy rate so far; null before the first slice ends
+     * @param etaSeconds    time left at that rate; null when unknown or done
+     * @param verified      true once the target matched the source, false when it did not, null before
+     */
+    public record IndexProgress(
+            String index, long documents, long copied, Double docsPerSecond, Long etaSeconds, Boolean verified) {}
 }

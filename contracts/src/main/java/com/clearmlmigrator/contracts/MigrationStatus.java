@@ -6,6 +6,11 @@ public enum MigrationStatus {
     PLANNING,
     /** Tasks are out with the workers. */
     RUNNING,
+    /**
+     * Waiting for the operator: a task met a write block or a full disk on the target. Nothing was skipped; lift the
+     * block and {@code POST /migrations/{id}/retry} to go on.
+     */
+    PAUSED,
     /** Every task succeeded. */
     SUCCEEDED,
     /** Every task ended, and at least one failed. */
@@ -17,6 +22,6 @@ public enum MigrationStatus {
 
     /** True when nothing more will happen to a migration in this status. */
     public boolean isFinal() {
-        return this != PLANNING && this != RUNNING;
+        return this != PLANNING && this != RUNNING && this != PAUSED;
     }
 }

@@ -16,6 +16,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param relink  what to rewrite, for relink tasks; absent otherwise
  * @param idRange the part of the collection, for chunked Mongo tasks; absent for the whole collection
  * @param slice   the slice of the index, for sliced Elasticsearch tasks; absent for the whole index
+ * @param source  the cluster an Elasticsearch copy reads from ({@code elastic} is the one it writes to); absent
+ *                otherwise
+ * @param copy    what a copy task does; absent for other tasks
  */
 public record MigrationTask(
         TaskId id,
@@ -25,7 +28,34 @@ public record MigrationTask(
         ElasticEndpoint elastic,
         @JsonInclude(JsonInclude.Include.NON_NULL) RelinkSpec relink,
         @JsonInclude(JsonInclude.Include.NON_NULL) IdRange idRange,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Slice slice) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Slice slice,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ElasticEndpoint source,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CopySpec copy) {
+
+    /** A task that is not an Elasticsearch copy. */
+    public MigrationTask(
+            TaskId id,
+            TaskType type,
+            String target,
+            MongoEndpoint mongo,
+            ElasticEndpoint elastic,
+            RelinkSpec relink,
+            IdRange idRange,
+            Slice slice) {
+        this(id, type, target, mongo, elastic, relink, idRange, slice, null, null);
+    }
+
+    /** A step of an Elasticsearch copy from {@code source} to {@code target}. */
+    public static MigrationTask copy(
+            TaskId id,
+            TaskType type,
+            String index,
+            ElasticEndpoint source,
+            ElasticEndpoint target,
+            Slice slice,
+            CopySpec copy) {
+        return new MigrationTask(id, type, index, null, target, null, null, slice, source, copy);
+    }
 
     /** A task that works on a whole collection or index with no parameters, such as an inspection. */
     public MigrationTask(TaskId id, TaskType type, String target, MongoEndpoint mongo, ElasticEndpoint elastic) {
@@ -45,13 +75,17 @@ public record MigrationTask(
         if (type.isRelink() && relink == null) {
             throw new IllegalArgumentException("a relink task needs its relink spec");
         }
+        if (type.isCopy() && (source == null || copy == null)) {
+            throw new IllegalArgumentException("a copy task needs its source cluster and copy spec");
+        }
     }
 
     /** This task as it may be stored or shown: the Mongo password redacted, Elasticsearch credentials dropped. */
     public MigrationTask withoutSecrets() {
         return withConnections(
                 mongo == null ? null : new MongoEndpoint(mongo.redactedUri(), mongo.database()),
-                elastic == null ? null : new ElasticEndpoint(elastic.hosts(), null, null));
+                elastic == null ? null : new ElasticEndpoint(elastic.hosts(), null, null),
+                source == null ? null : new ElasticEndpoint(source.hosts(), null, null));
     }
 
     /**
@@ -59,9 +93,20 @@ public record MigrationTask(
      * takes the connection string of {@code mongo}.
      */
     public MigrationTask withConnections(MongoEndpoint mongo, ElasticEndpoint elastic) {
+        return withConnections(mongo, elastic, source);
+    }
+
+    /** This task against other connections, including the source cluster of a copy. */
+    public MigrationTask withConnections(MongoEndpoint mongo, ElasticEndpoint elastic, ElasticEndpoint source) {
         MongoEndpoint newMongo =
                 this.mongo == null || mongo == null ? null : new MongoEndpoint(mongo.uri(), this.mongo.database());
         ElasticEndpoint newElastic = this.elastic == null ? null : elastic;
-        return new MigrationTask(id, type, target, newMongo, newElastic, relink, idRange, slice);
+        ElasticEndpoint newSource = this.source == null ? null : source;
+        return new MigrationTask(id, type, target, newMongo, newElastic, relink, idRange, slice, newSource, copy);
+    }
+
+    /** This task with another copy spec, for a verification whose expected fingerprint is known at dispatch. */
+    public MigrationTask withCopy(CopySpec newCopy) {
+        return new MigrationTask(id, type, target, mongo, elastic, relink, idRange, slice, source, newCopy);
     }
 }

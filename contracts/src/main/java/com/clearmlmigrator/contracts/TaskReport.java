@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = CollectionInspection.class, name = "collection-inspection"),
     @JsonSubTypes.Type(value = IndexInspection.class, name = "index-inspection"),
-    @JsonSubTypes.Type(value = RelinkReport.class, name = "relink")
+    @JsonSubTypes.Type(value = RelinkReport.class, name = "relink"),
+    @JsonSubTypes.Type(value = CopyReport.class, name = "copy")
 })
-public sealed interface TaskReport permits CollectionInspection, IndexInspection, RelinkReport {}
+public sealed interface TaskReport permits CollectionInspection, IndexInspection, RelinkReport, CopyReport {}

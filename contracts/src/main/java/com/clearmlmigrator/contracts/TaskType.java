@@ -13,7 +13,13 @@ public enum TaskType {
     /** Restore, from a relink's journal, the values it changed in one collection. */
     UNDO_RELINK_COLLECTION(WorkerKind.MONGO),
     /** Restore, from a relink's journal, the values it changed in one index. */
-    UNDO_RELINK_INDEX(WorkerKind.ELASTIC);
+    UNDO_RELINK_INDEX(WorkerKind.ELASTIC),
+    /** Create the translated templates and the empty target indices of an Elasticsearch copy. */
+    PREPARE_COPY(WorkerKind.ELASTIC),
+    /** Copy one slice of a source index to the target cluster, keeping ids, routing and sources. */
+    COPY_SLICE(WorkerKind.ELASTIC),
+    /** Compare a copied index with its source, restore its settings and, if asked, write-block the source. */
+    VERIFY_COPY(WorkerKind.ELASTIC);
 
     private final WorkerKind worker;
 
@@ -27,6 +33,11 @@ public enum TaskType {
                 || this == RELINK_INDEX
                 || this == UNDO_RELINK_COLLECTION
                 || this == UNDO_RELINK_INDEX;
+    }
+
+    /** True for the types of an Elasticsearch copy, which carry a {@link CopySpec} and a source cluster. */
+    public boolean isCopy() {
+        return this == PREPARE_COPY || this == COPY_SLICE || this == VERIFY_COPY;
     }
 
     /** The worker kind that handles tasks of this type. */

@@ -18,15 +18,26 @@ import org.elasticsearch.client.RestClient;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * JSON over the low-level REST client, for every Elasticsearch version we meet (5.6 to 8): plain {@code
  * application/json}, because ES 7.10 answers 406 to the compatibility headers newer clients send.
  */
 public final class ElasticClient implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Reads numbers exactly as stored (floats as decimals, trailing zeros kept), so a document read here and written
+     * elsewhere keeps its values and its field types: {@code 1.0} must not come back as {@code 1}, which a dynamic
+     * mapping would take for a long.
+     */
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private final RestClient rest;
     private final List<String> hosts;
@@ -44,6 +55,21 @@ public final class ElasticClient implements AutoCloseable {
             builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
         }
         this.rest = builder.build();
+    }
+
+    /** True when a HEAD of the path answers 200, false when it answers 404. */
+    public boolean exists(String path) {
+        Request request = new Request("HEAD", path);
+        try {
+            return rest.performRequest(request).getStatusLine().getStatusCode() == 200;
+        } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+                return false;
+            }
+            throw rejected("HEAD", path, e);
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
     }
 
     /** GET a path and read the JSON answer. */
@@ -82,29 +108,48 @@ public final class ElasticClient implements AutoCloseable {
         } catch (ResponseException e) {
             throw rejected(method, path, e);
         } catch (IOException e) {
-            throw new TaskFailedException(
-                    FailureReason.TARGET_UNAVAILABLE,
-                    "Elasticsearch at " + hosts + " is unreachable: " + describe(e) + ".",
-                    e);
+            throw unreachable(e);
         }
+    }
+
+    private TaskFailedException unreachable(IOException e) {
+        return new TaskFailedException(
+                FailureReason.TARGET_UNAVAILABLE,
+                "Elasticsearch at " + hosts + " is unreachable: " + describe(e) + ".",
+                e);
     }
 
     private TaskFailedException rejected(String method, String path, ResponseException e) {
         int status = e.getResponse().getStatusLine().getStatusCode();
-        String reason = errorReason(e.getResponse());
+        JsonNode error = errorOf(e.getResponse());
+        String reason =
+                error.isTextual() ? error.asText() : error.path("reason").asText("");
         String message = "Elasticsearch at " + hosts + " answered " + status + " to " + method + " " + path
                 + (reason.isEmpty() ? "." : ": " + reason);
+        if (isWriteBlock(error)) {
+            return new TaskFailedException(FailureReason.TARGET_BLOCKED, message + WRITE_BLOCK_ADVICE, e);
+        }
         boolean temporary = status == 429 || status >= 500;
         return new TaskFailedException(
                 temporary ? FailureReason.TARGET_UNAVAILABLE : FailureReason.TARGET_REJECTED, message, e);
     }
 
-    private static String errorReason(Response response) {
+    /** What to do about a write block, appended to the sentence that reports one. */
+    public static final String WRITE_BLOCK_ADVICE = " Elasticsearch blocks writes when a disk passes its flood-stage"
+            + " watermark or when a read-only block is set; free disk space or remove the block, then"
+            + " POST /migrations/{id}/retry to go on.";
+
+    /** True for an error Elasticsearch gives while a cluster or index block forbids writing. */
+    public static boolean isWriteBlock(JsonNode error) {
+        return "cluster_block_exception".equals(error.path("type").asText())
+                || error.path("root_cause").path(0).path("type").asText().equals("cluster_block_exception");
+    }
+
+    private static JsonNode errorOf(Response response) {
         try (InputStream content = response.getEntity().getContent()) {
-            JsonNode error = JSON.readTree(content).path("error");
-            return error.isTextual() ? error.asText() : error.path("reason").asText("");
+            return JSON.readTree(content).path("error");
         } catch (IOException | RuntimeException e) {
-            return "";
+            return JSON.missingNode();
         }
     }
 

@@ -54,8 +54,14 @@ public final class ElasticSeeder {
         }
         JsonNode answer = read(send("POST", "_bulk", body.toString()));
         if (answer.path("errors").asBoolean()) {
-            throw new IllegalStateException("Bulk seeding into " + baseUrl + " failed: "
-                    + answer.path("items").get(0).toString());
+            JsonNode firstFailure = answer.path("items").get(0);
+            for (JsonNode item : answer.path("items")) {
+                if (item.elements().next().has("error")) {
+                    firstFailure = item;
+                    break;
+                }
+            }
+            throw new IllegalStateException("Bulk seeding into " + baseUrl + " failed: " + firstFailure);
         }
     }
 

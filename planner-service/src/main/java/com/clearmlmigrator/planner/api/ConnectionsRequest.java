@@ -6,5 +6,11 @@ package com.clearmlmigrator.planner.api;
  *
  * @param mongo   the ClearML MongoDB; left out to reuse the migration's when it had no password
  * @param elastic the ClearML Elasticsearch cluster; left out to reuse the migration's hosts
+ * @param source  es-copy: the source cluster again
+ * @param target  es-copy: the target cluster again
  */
-public record ConnectionsRequest(MigrationRequest.MongoConnection mongo, MigrationRequest.ElasticConnection elastic) {}
+public record ConnectionsRequest(
+        MigrationRequest.MongoConnection mongo,
+        MigrationRequest.ElasticConnection elastic,
+        MigrationRequest.ElasticConnection source,
+        MigrationRequest.ElasticConnection target) {}

@@ -13,6 +13,12 @@ import java.util.List;
  * @param dryRun      relink: report without writing; false when left out
  * @param include     relink: opt-in field groups
  * @param extraFields relink: more fields, {@code collection:field.path} or {@code index-pattern:field}
+ * @param source           es-copy: the cluster to copy from
+ * @param target           es-copy: the cluster to copy to
+ * @param indices          es-copy: index patterns; every ClearML index when left out
+ * @param ifTargetExists   es-copy: {@code fail} (default), {@code skip} or {@code overwrite}
+ * @param afterCopy        es-copy: {@code read-only-source} (default) or {@code none}
+ * @param maxDocsPerSecond es-copy: rate limit for the whole copy; none when left out
  */
 public record MigrationRequest(
         String kind,
@@ -22,7 +28,13 @@ public record MigrationRequest(
         String to,
         Boolean dryRun,
         List<String> include,
-        List<String> extraFields) {
+        List<String> extraFields,
+        ElasticConnection source,
+        ElasticConnection target,
+        List<String> indices,
+        String ifTargetExists,
+        String afterCopy,
+        Long maxDocsPerSecond) {
     /**
      * @param uri      MongoDB connection string
      * @param database database name, {@code backend} when left out

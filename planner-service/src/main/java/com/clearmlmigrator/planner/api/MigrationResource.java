@@ -16,6 +16,7 @@ import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.planner.domain.ElasticRequestExport;
+import com.clearmlmigrator.planner.domain.InvalidRequestException;
 import com.clearmlmigrator.planner.domain.Migration;
 import com.clearmlmigrator.planner.domain.MigrationCancellation;
 import com.clearmlmigrator.planner.domain.MigrationConflictException;
@@ -105,7 +106,9 @@ public class MigrationResource {
     @Consumes(MediaType.WILDCARD)
     public Response retry(@PathParam("id") String id, String body) {
         ConnectionsRequest request = connections(body);
-        Migration running = retry.retry(find(id), mongo(request.mongo()), elastic(request.elastic()));
+        ElasticEndpoint elastic =
+                request.elastic() != null ? elastic(request.elastic()) : elastic("target", request.target());
+        Migration running = retry.retry(find(id), mongo(request.mongo()), elastic, elastic("source", request.source()));
         return accepted(running);
     }
 
@@ -130,7 +133,8 @@ public class MigrationResource {
     @Path("/{id}")
     public MigrationView get(@PathParam("id") String id) {
         Migration migration = find(id);
-        return MigrationView.of(migration, store.counts(id));
+        return MigrationView.of(
+                migration, store.counts(id), migration.kind() == MigrationKind.ES_COPY ? store.tasks(id) : null);
     }
 
     /** What the migration found or did, task by task, with every failure and its reason. */
@@ -147,6 +151,34 @@ public class MigrationResource {
 
     private static MigrationOrder toOrder(MigrationRequest request) {
         MigrationKind kind = RequestRules.kind(request.kind());
+        if (kind == MigrationKind.ES_COPY) {
+            onlyAbsent(
+                    "An es-copy takes 'source' and 'target' clusters; 'mongo', 'elastic', 'from', 'to', 'include' and"
+                            + " 'extraFields' belong to other kinds.",
+                    request.mongo(),
+                    request.elastic(),
+                    request.from(),
+                    request.to(),
+                    request.include(),
+                    request.extraFields());
+            return RequestRules.copy(
+                    elastic("source", request.source()),
+                    elastic("target", request.target()),
+                    request.indices(),
+                    request.ifTargetExists(),
+                    request.afterCopy(),
+                    request.dryRun(),
+                    request.maxDocsPerSecond());
+        }
+        onlyAbsent(
+                "Fields 'source', 'target', 'indices', 'ifTargetExists', 'afterCopy' and 'maxDocsPerSecond' apply to"
+                        + " es-copy migrations only.",
+                request.source(),
+                request.target(),
+                request.indices(),
+                request.ifTargetExists(),
+                request.afterCopy(),
+                request.maxDocsPerSecond());
         RelinkSpec relink = RequestRules.relink(
                 request.from(), request.to(), request.dryRun(), request.include(), request.extraFields());
         return RequestRules.order(kind, mongo(request.mongo()), elastic(request.elastic()), relink);
@@ -155,12 +187,26 @@ public class MigrationResource {
     /** The optional body of undo and retry: the connections again, or none. */
     private ConnectionsRequest connections(String body) {
         return body == null || body.isBlank()
-                ? new ConnectionsRequest(null, null)
+                ? new ConnectionsRequest(null, null, null, null)
                 : json.read(body, ConnectionsRequest.class);
     }
 
     private static MongoEndpoint mongo(MigrationRequest.MongoConnection mongo) {
         return mongo == null ? null : RequestRules.mongo(mongo.uri(), mongo.database());
+    }
+
+    private static void onlyAbsent(String message, Object... fields) {
+        for (Object field : fields) {
+            if (field != null) {
+                throw new InvalidRequestException(message);
+            }
+        }
+    }
+
+    private static ElasticEndpoint elastic(String field, MigrationRequest.ElasticConnection elastic) {
+        return elastic == null
+                ? null
+                : RequestRules.elastic(field, elastic.hosts(), elastic.username(), elastic.password());
     }
 
     private static ElasticEndpoint elastic(MigrationRequest.ElasticConnection elastic) {

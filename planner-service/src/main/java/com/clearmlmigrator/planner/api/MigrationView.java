@@ -5,8 +5,10 @@ import java.util.List;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.planner.domain.CopySummary;
 import com.clearmlmigrator.planner.domain.Migration;
 import com.clearmlmigrator.planner.domain.TaskCounts;
+import com.clearmlmigrator.planner.domain.TaskState;
 
 /**
  * A migration as {@code GET /migrations/{id}} shows it. Connections appear without credentials.
@@ -19,6 +21,7 @@ import com.clearmlmigrator.planner.domain.TaskCounts;
  * @param mongo     the MongoDB it works on, without password; null when none
  * @param elastic   the Elasticsearch cluster it works on, without credentials; null when none
  * @param relink    what a relink rewrites; null for other kinds
+ * @param copy      an es-copy's plan and progress per index (documents copied, rate, time left); null for other kinds
  * @param createdAt when it was accepted
  * @param updatedAt when its status last changed
  */
@@ -31,6 +34,7 @@ public record MigrationView(
         MongoTarget mongo,
         ElasticTarget elastic,
         RelinkSpec relink,
+        CopySummary copy,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -41,6 +45,11 @@ public record MigrationView(
     public record ElasticTarget(List<String> hosts) {}
 
     public static MigrationView of(Migration migration, TaskCounts counts) {
+        return of(migration, counts, null);
+    }
+
+    /** @param tasks the migration's tasks, needed to show an es-copy's progress; null to leave it out */
+    public static MigrationView of(Migration migration, TaskCounts counts, List<TaskState> tasks) {
         Migration.Targets targets = migration.targets();
         return new MigrationView(
                 migration.id(),
@@ -51,6 +60,7 @@ public record MigrationView(
                 targets.mongoUri() == null ? null : new MongoTarget(targets.mongoUri(), targets.mongoDatabase()),
                 targets.elasticHosts().isEmpty() ? null : new ElasticTarget(targets.elasticHosts()),
                 migration.relink(),
+                migration.copy() == null || tasks == null ? null : CopySummary.of(migration, counts, tasks),
                 migration.createdAt(),
                 migration.updatedAt());
     }

@@ -33,6 +33,21 @@ public interface PlannerConfig {
     @WithDefault("16")
     int relinkMaxSlices();
 
+    /** es-copy: Elasticsearch documents per copy task (one scroll slice); a crashed task copies at most this many again. */
+    @WithDefault("20000")
+    int copySliceSize();
+
+    /** es-copy: most slices of one index (every slice filters the whole index on the source). */
+    @WithDefault("32")
+    int copyMaxSlices();
+
+    /**
+     * es-copy: slices expected to run at once over all elastic-workers (4 per worker by default), to share a request's
+     * {@code maxDocsPerSecond} between them.
+     */
+    @WithDefault("4")
+    int copyConcurrentSlices();
+
     /** Where each finished migration's report is also written as a timestamped JSON file. */
     @WithDefault("reports")
     String reportDir();

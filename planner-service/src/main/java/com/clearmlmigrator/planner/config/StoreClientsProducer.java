@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import com.clearmlmigrator.planner.domain.CopyChunking;
 import com.clearmlmigrator.planner.domain.RelinkChunking;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.stores.MongoConnections;
@@ -28,6 +29,12 @@ public class StoreClientsProducer {
     @Singleton
     RelinkChunking relinkChunking(PlannerConfig config) {
         return new RelinkChunking(config.relinkChunkSize(), config.relinkSliceSize(), config.relinkMaxSlices());
+    }
+
+    @Produces
+    @Singleton
+    CopyChunking copyChunking(PlannerConfig config) {
+        return new CopyChunking(config.copySliceSize(), config.copyMaxSlices(), config.copyConcurrentSlices());
     }
 
     void closeMongo(@Disposes MongoConnections connections) {

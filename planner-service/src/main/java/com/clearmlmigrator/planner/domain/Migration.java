@@ -15,6 +15,7 @@ import com.clearmlmigrator.contracts.RelinkSpec;
  * @param status    where it is in its life cycle
  * @param targets   which stores it reads or writes, without credentials
  * @param relink    what a relink rewrites (URL prefixes, dry run, fields); null for other kinds
+ * @param copy      what an es-copy copies and, once planned, its plan; null for other kinds
  * @param error     why it failed as a whole (for example an unreachable store during planning); null otherwise
  * @param createdAt when it was accepted
  * @param updatedAt when its status last changed
@@ -25,6 +26,7 @@ public record Migration(
         MigrationStatus status,
         Targets targets,
         RelinkSpec relink,
+        CopyJob copy,
         String error,
         Instant createdAt,
         Instant updatedAt) {
@@ -34,18 +36,31 @@ public record Migration(
      *
      * @param mongoUri      MongoDB connection string with the password removed; null when not used
      * @param mongoDatabase MongoDB database; null when not used
-     * @param elasticHosts  Elasticsearch hosts; empty when not used
+     * @param elasticHosts  Elasticsearch hosts (for an es-copy, the target's); empty when not used
+     * @param sourceHosts   the hosts an es-copy reads from; empty for other kinds
      */
-    public record Targets(String mongoUri, String mongoDatabase, List<String> elasticHosts) {
+    public record Targets(String mongoUri, String mongoDatabase, List<String> elasticHosts, List<String> sourceHosts) {
         public Targets {
             elasticHosts = elasticHosts == null ? List.of() : List.copyOf(elasticHosts);
+            sourceHosts = sourceHosts == null ? List.of() : List.copyOf(sourceHosts);
+        }
+
+        public Targets(String mongoUri, String mongoDatabase, List<String> elasticHosts) {
+            this(mongoUri, mongoDatabase, elasticHosts, List.of());
         }
 
         public static Targets of(MigrationOrder order) {
             return new Targets(
                     order.mongoEndpoint().map(m -> m.redactedUri()).orElse(null),
                     order.mongoEndpoint().map(m -> m.database()).orElse(null),
-                    order.elasticEndpoint().map(e -> e.hosts()).orElse(List.of()));
+                    order.elasticEndpoint().map(e -> e.hosts()).orElse(List.of()),
+                    order.copy() == null ? List.of() : order.copy().source().hosts());
+        }
+
+        /** Every Elasticsearch host the migration reads or writes. */
+        public List<String> allElasticHosts() {
+            return java.util.stream.Stream.concat(elasticHosts.stream(), sourceHosts.stream())
+                    .toList();
         }
     }
 
@@ -58,14 +73,31 @@ public record Migration(
     /** A newly accepted migration, about to be planned. */
     public static Migration accepted(String id, MigrationOrder order, Instant now) {
         return new Migration(
-                id, order.kind(), MigrationStatus.PLANNING, Targets.of(order), order.relink(), null, now, now);
+                id,
+                order.kind(),
+                MigrationStatus.PLANNING,
+                Targets.of(order),
+                order.relink(),
+                order.copy() == null ? null : order.copy().toJob(),
+                null,
+                now,
+                now);
     }
 
     public Migration withStatus(MigrationStatus newStatus, Instant now) {
-        return new Migration(id, kind, newStatus, targets, relink, error, createdAt, now);
+        return new Migration(id, kind, newStatus, targets, relink, copy, error, createdAt, now);
     }
 
     public Migration failed(String reason, Instant now) {
-        return new Migration(id, kind, MigrationStatus.FAILED, targets, relink, reason, createdAt, now);
+        return new Migration(id, kind, MigrationStatus.FAILED, targets, relink, copy, reason, createdAt, now);
+    }
+
+    public Migration withCopy(CopyJob newCopy) {
+        return new Migration(id, kind, status, targets, relink, newCopy, error, createdAt, updatedAt);
+    }
+
+    /** The same migration with a status and an explanation, for example why it paused. */
+    public Migration withStatus(MigrationStatus newStatus, String reason, Instant now) {
+        return new Migration(id, kind, newStatus, targets, relink, copy, reason, createdAt, now);
     }
 }

@@ -11,7 +11,9 @@ public enum MigrationKind {
     /** Rewrite every stored reference from one URL prefix to another across MongoDB and Elasticsearch. */
     RELINK("relink"),
     /** Restore what a relink changed, from its journal; started with {@code POST /migrations/{id}/undo}. */
-    UNDO("undo");
+    UNDO("undo"),
+    /** Copy ClearML's indices to another Elasticsearch cluster (5.6 to 7, 7 to 7 or 8), mappings translated, verified. */
+    ES_COPY("es-copy");
 
     private final String wireName;
 

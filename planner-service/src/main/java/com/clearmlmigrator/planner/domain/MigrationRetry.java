@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MigrationStatus;
-import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 
 import io.quarkus.logging.Log;
@@ -19,23 +18,42 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class MigrationRetry {
     private final MigrationStore store;
-    private final TaskDispatcher dispatcher;
+    private final TaskScheduler scheduler;
+    private final ConnectionVault vault;
     private final ProgressReporter progress;
     private final WriterGuard writerGuard;
 
     public MigrationRetry(
-            MigrationStore store, TaskDispatcher dispatcher, ProgressReporter progress, WriterGuard writerGuard) {
+            MigrationStore store,
+            TaskScheduler scheduler,
+            ConnectionVault vault,
+            ProgressReporter progress,
+            WriterGuard writerGuard) {
         this.store = store;
-        this.dispatcher = dispatcher;
+        this.scheduler = scheduler;
+        this.vault = vault;
         this.progress = progress;
         this.writerGuard = writerGuard;
     }
 
     /** @return the migration, RUNNING again */
     public synchronized Migration retry(Migration migration, MongoEndpoint mongo, ElasticEndpoint elastic) {
-        if (migration.status() != MigrationStatus.COMPLETED_WITH_ERRORS) {
-            throw new MigrationConflictException("Only a migration that completed with errors can be retried; "
-                    + migration.id() + " is " + migration.status() + ".");
+        return retry(migration, mongo, elastic, null);
+    }
+
+    /**
+     * Runs the failed tasks of a migration that completed with errors or paused, and then the steps that waited for
+     * them.
+     *
+     * @param source the source cluster of an es-copy, when the request gives it again
+     * @return the migration, RUNNING again
+     */
+    public synchronized Migration retry(
+            Migration migration, MongoEndpoint mongo, ElasticEndpoint elastic, ElasticEndpoint source) {
+        if (migration.status() != MigrationStatus.COMPLETED_WITH_ERRORS
+                && migration.status() != MigrationStatus.PAUSED) {
+            throw new MigrationConflictException("Only a migration that completed with errors or paused can be"
+                    + " retried; " + migration.id() + " is " + migration.status() + ".");
         }
         List<TaskState> failed = store.tasks(migration.id()).stream()
                 .filter(TaskState::hasFailed)
@@ -46,16 +64,26 @@ public class MigrationRetry {
         }
         MongoEndpoint retryMongo = StoredConnections.mongo(migration, mongo);
         ElasticEndpoint retryElastic = StoredConnections.elastic(migration, elastic);
-        writerGuard.check(new MigrationOrder(migration.kind(), retryMongo, retryElastic, migration.relink()));
-        List<MigrationTask> tasks = failed.stream()
-                .map(t -> t.definition().withConnections(retryMongo, retryElastic))
-                .toList();
-        store.resetResults(tasks.stream().map(MigrationTask::id).toList());
-        Migration running = migration.withStatus(MigrationStatus.RUNNING, Instant.now());
+        ElasticEndpoint retrySource = source != null ? source : storedSource(migration);
+        writerGuard.check(migration.id(), migration.kind(), migration.targets());
+        vault.keep(migration.id(), new ConnectionVault.Connections(retryMongo, retryElastic, retrySource));
+        store.resetResults(failed.stream().map(TaskState::id).toList());
+        Migration running = migration.withStatus(MigrationStatus.RUNNING, null, Instant.now());
         store.save(running);
-        dispatcher.dispatch(tasks);
-        Log.infof("Migration %s: retrying %d failed tasks", migration.id(), tasks.size());
+        int sent = scheduler.dispatchReady(running);
+        Log.infof("Migration %s: retrying %d failed tasks, %d sent now", migration.id(), failed.size(), sent);
         progress.report(running, store.counts(migration.id()));
         return running;
+    }
+
+    private static ElasticEndpoint storedSource(Migration migration) {
+        if (migration.copy() == null) {
+            return null;
+        }
+        if (migration.copy().sourceCredentials()) {
+            throw new InvalidRequestException("Migration " + migration.id() + " used credentials for its source"
+                    + " cluster, which are never stored; send 'source' again in the request body.");
+        }
+        return new ElasticEndpoint(migration.targets().sourceHosts(), null, null);
     }
 }

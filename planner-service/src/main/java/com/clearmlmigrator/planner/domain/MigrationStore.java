@@ -15,7 +15,7 @@ public interface MigrationStore {
 
     Optional<Migration> find(String id);
 
-    /** Migrations still PLANNING or RUNNING. */
+    /** Migrations still PLANNING, RUNNING or PAUSED. */
     List<Migration> active();
 
     /** The most recent migrations first. */
@@ -31,8 +31,14 @@ public interface MigrationStore {
      */
     boolean recordResult(TaskResult result);
 
-    /** Clears the results of these tasks, so a retry's results are recorded as their first. */
+    /** Clears the results of these tasks and marks them not dispatched, so a retry sends them again. */
     void resetResults(List<TaskId> taskIds);
+
+    /** Records that these tasks were handed to the workers. */
+    void markDispatched(List<TaskId> taskIds);
+
+    /** How many tasks of a migration wait, without a result, to be dispatched. */
+    long undispatched(String migrationId);
 
     /** Every task of a migration in plan order. */
     List<TaskState> tasks(String migrationId);

@@ -24,7 +24,8 @@ import io.quarkus.logging.Log;
 public class MigrationSubmission {
     private final MigrationStore store;
     private final Map<MigrationKind, TaskPlanner> planners;
-    private final TaskDispatcher dispatcher;
+    private final TaskScheduler scheduler;
+    private final ConnectionVault vault;
     private final ProgressReporter progress;
     private final Executor planningExecutor;
     private final MigrationCompletion completion;
@@ -33,14 +34,16 @@ public class MigrationSubmission {
     public MigrationSubmission(
             MigrationStore store,
             Instance<TaskPlanner> planners,
-            TaskDispatcher dispatcher,
+            TaskScheduler scheduler,
+            ConnectionVault vault,
             ProgressReporter progress,
             PlanningExecutor planningExecutor,
             MigrationCompletion completion,
             WriterGuard writerGuard) {
         this.store = store;
         this.planners = planners.stream().collect(Collectors.toMap(TaskPlanner::kind, p -> p));
-        this.dispatcher = dispatcher;
+        this.scheduler = scheduler;
+        this.vault = vault;
         this.progress = progress;
         this.planningExecutor = planningExecutor;
         this.completion = completion;
@@ -62,15 +65,20 @@ public class MigrationSubmission {
             List<MigrationTask> tasks = planners.get(order.kind()).plan(migration.id(), order);
             store.addTasks(
                     migration.id(), tasks.stream().map(TaskState::pending).toList());
-            Migration running = migration.withStatus(
-                    tasks.isEmpty() ? MigrationStatus.SUCCEEDED : MigrationStatus.RUNNING, Instant.now());
-            if (isCancelled(migration.id())) {
+            // Planning may have recorded more on the migration (an es-copy's plan); build on the stored one.
+            Migration planned = store.find(migration.id()).orElse(migration);
+            if (planned.status() == MigrationStatus.CANCELLED) {
                 Log.infof("Migration %s was cancelled while planning; nothing dispatched", migration.id());
                 return;
             }
+            Migration running = planned.withStatus(
+                    tasks.isEmpty() ? MigrationStatus.SUCCEEDED : MigrationStatus.RUNNING, Instant.now());
+            vault.keep(
+                    migration.id(),
+                    new ConnectionVault.Connections(order.mongo(), order.elastic(), order.copySource()));
             store.save(running);
-            dispatcher.dispatch(tasks);
-            Log.infof("Migration %s planned into %d tasks", migration.id(), tasks.size());
+            int sent = scheduler.dispatchReady(running);
+            Log.infof("Migration %s planned into %d tasks, %d sent", migration.id(), tasks.size(), sent);
             progress.report(running, store.counts(migration.id()));
             if (running.status().isFinal()) {
                 completion.finished(running);
@@ -83,12 +91,6 @@ public class MigrationSubmission {
                     migration,
                     "Planning failed unexpectedly (" + e.getClass().getSimpleName() + "); see the planner log.");
         }
-    }
-
-    private boolean isCancelled(String migrationId) {
-        return store.find(migrationId)
-                .map(m -> m.status() == MigrationStatus.CANCELLED)
-                .orElse(false);
     }
 
     private void fail(Migration migration, String reason) {

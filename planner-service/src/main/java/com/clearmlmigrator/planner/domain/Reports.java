@@ -10,6 +10,7 @@ public final class Reports {
         return switch (migration.kind()) {
             case INSPECT -> InspectReport.of(migration, counts, tasks);
             case RELINK, UNDO -> RelinkSummary.of(migration, counts, tasks);
+            case ES_COPY -> CopySummary.of(migration, counts, tasks);
         };
     }
 }

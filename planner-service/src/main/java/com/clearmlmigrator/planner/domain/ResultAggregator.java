@@ -1,9 +1,11 @@
 package com.clearmlmigrator.planner.domain;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.TaskResult;
 
@@ -18,11 +20,14 @@ public class ResultAggregator {
     private final MigrationStore store;
     private final ProgressReporter progress;
     private final MigrationCompletion completion;
+    private final TaskScheduler scheduler;
 
-    public ResultAggregator(MigrationStore store, ProgressReporter progress, MigrationCompletion completion) {
+    public ResultAggregator(
+            MigrationStore store, ProgressReporter progress, MigrationCompletion completion, TaskScheduler scheduler) {
         this.store = store;
         this.progress = progress;
         this.completion = completion;
+        this.scheduler = scheduler;
     }
 
     public void accept(TaskResult result) {
@@ -32,17 +37,35 @@ public class ResultAggregator {
             return;
         }
         store.find(migrationId).ifPresent(migration -> {
+            // Steps waiting for this task go out now (or fail with it), before the migration's status is judged.
+            scheduler.dispatchReady(migration);
             TaskCounts counts = store.counts(migrationId);
             Migration current = migration;
             if (migration.status() == MigrationStatus.RUNNING && counts.impliedStatus() != MigrationStatus.RUNNING) {
-                current = migration.withStatus(counts.impliedStatus(), Instant.now());
+                current = ended(migration, counts);
                 store.save(current);
-                completion.finished(current);
+                if (current.status().isFinal()) {
+                    completion.finished(current);
+                }
                 Log.infof(
-                        "Migration %s finished: %s (%d tasks, %d failed)",
+                        "Migration %s: %s (%d tasks, %d failed)",
                         migrationId, current.status(), counts.total(), counts.failed());
             }
             progress.report(current, counts);
         });
+    }
+
+    /** A migration whose tasks all ended: done, or paused when a task met a write block the operator can lift. */
+    private Migration ended(Migration migration, TaskCounts counts) {
+        Optional<TaskState> blocked = store.tasks(migration.id()).stream()
+                .filter(t -> t.hasFailed() && t.result().reason() == FailureReason.TARGET_BLOCKED)
+                .findFirst();
+        if (blocked.isPresent()) {
+            return migration.withStatus(
+                    MigrationStatus.PAUSED,
+                    "Paused: " + blocked.get().result().detail().replace("{id}", migration.id()),
+                    Instant.now());
+        }
+        return migration.withStatus(counts.impliedStatus(), Instant.now());
     }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * One writer per target: a migration that writes (relink, undo) is refused while another writing migration is still
+ * One writer per target: a migration that writes (relink, undo, es-copy) is refused while another writing migration is still
  * planning or running on the same MongoDB database or Elasticsearch cluster, since their journals and
  * compare-and-set writes would report each other's changes as conflicts.
  */
@@ -19,12 +19,19 @@ public class WriterGuard {
 
     /** @throws MigrationConflictException naming the running migration */
     public void check(MigrationOrder order) {
-        if (!writes(order.kind())) {
+        check(null, order.kind(), Migration.Targets.of(order));
+    }
+
+    /**
+     * @param self the migration asking, which never conflicts with itself (a paused migration being retried); null for
+     *             a new one
+     */
+    public void check(String self, MigrationKind kind, Migration.Targets wanted) {
+        if (!writes(kind)) {
             return;
         }
-        Migration.Targets wanted = Migration.Targets.of(order);
         for (Migration running : store.active()) {
-            if (!writes(running.kind())) {
+            if (running.id().equals(self) || !writes(running.kind())) {
                 continue;
             }
             Migration.Targets held = running.targets();
@@ -33,14 +40,15 @@ public class WriterGuard {
                     && Objects.equals(wanted.mongoDatabase(), held.mongoDatabase())) {
                 throw busy(running, "MongoDB database " + held.mongoDatabase() + " at " + held.mongoUri());
             }
-            if (wanted.elasticHosts().stream().anyMatch(held.elasticHosts()::contains)) {
-                throw busy(running, "Elasticsearch cluster " + held.elasticHosts());
+            if (wanted.allElasticHosts().stream().anyMatch(held.allElasticHosts()::contains)) {
+                throw busy(running, "Elasticsearch cluster " + held.allElasticHosts());
             }
         }
     }
 
     private static boolean writes(MigrationKind kind) {
-        return kind == MigrationKind.RELINK || kind == MigrationKind.UNDO;
+        // An es-copy writes the target, and the source too when it write-blocks the copied indices.
+        return kind == MigrationKind.RELINK || kind == MigrationKind.UNDO || kind == MigrationKind.ES_COPY;
     }
 
     private static MigrationConflictException busy(Migration running, String target) {

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.planner.config.PlannerConfig;
+import com.clearmlmigrator.planner.domain.MigrationResumption;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -31,11 +32,15 @@ import io.quarkus.runtime.StartupEvent;
 public class TopicProvisioner {
     private final String bootstrapServers;
     private final PlannerConfig config;
+    private final MigrationResumption resumption;
 
     public TopicProvisioner(
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, PlannerConfig config) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            PlannerConfig config,
+            MigrationResumption resumption) {
         this.bootstrapServers = bootstrapServers;
         this.config = config;
+        this.resumption = resumption;
     }
 
     void provision(@Observes StartupEvent startup) {
@@ -59,6 +64,8 @@ public class TopicProvisioner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Once the topics exist, migrations a previous run left active go on.
+        resumption.resumeAll();
     }
 
     private static void growPartitions(Admin admin, Map<String, Integer> wanted, Set<String> existing)

@@ -6,12 +6,34 @@ import org.bson.Document;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.planner.domain.CopyJob;
 import com.clearmlmigrator.planner.domain.Migration;
 import com.clearmlmigrator.planner.domain.MigrationKind;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Mapping between {@link Migration} and its stored document: every field but credentials, which it never has. */
 final class MigrationDocuments {
+    // Copy plans hold mappings and settings as plain JSON; no dates or custom types.
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private MigrationDocuments() {}
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A copy plan could not be written as JSON", e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored copy plan could not be read", e);
+        }
+    }
 
     static Document toDocument(Migration m) {
         return new Document("_id", m.id())
@@ -20,7 +42,9 @@ final class MigrationDocuments {
                 .append("mongoUri", m.targets().mongoUri())
                 .append("mongoDatabase", m.targets().mongoDatabase())
                 .append("elasticHosts", m.targets().elasticHosts())
+                .append("sourceHosts", m.targets().sourceHosts())
                 .append("relink", m.relink() == null ? null : relinkDocument(m.relink()))
+                .append("copy", m.copy() == null ? null : Document.parse(write(m.copy())))
                 .append("error", m.error())
                 .append("createdAt", Date.from(m.createdAt()))
                 .append("updatedAt", Date.from(m.updatedAt()));
@@ -28,13 +52,18 @@ final class MigrationDocuments {
 
     static Migration toMigration(Document d) {
         Document relink = d.get("relink", Document.class);
+        Document copy = d.get("copy", Document.class);
         return new Migration(
                 d.getString("_id"),
                 MigrationKind.fromWireName(d.getString("kind")).orElseThrow(),
                 MigrationStatus.valueOf(d.getString("status")),
                 new Migration.Targets(
-                        d.getString("mongoUri"), d.getString("mongoDatabase"), d.getList("elasticHosts", String.class)),
+                        d.getString("mongoUri"),
+                        d.getString("mongoDatabase"),
+                        d.getList("elasticHosts", String.class),
+                        d.getList("sourceHosts", String.class)),
                 relink == null ? null : toRelinkSpec(relink),
+                copy == null ? null : read(copy.toJson(), CopyJob.class),
                 d.getString("error"),
                 d.getDate("createdAt").toInstant(),
                 d.getDate("updatedAt").toInstant());

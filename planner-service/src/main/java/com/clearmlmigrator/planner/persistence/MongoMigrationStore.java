@@ -47,6 +47,7 @@ import io.quarkus.runtime.StartupEvent;
 public class MongoMigrationStore implements MigrationStore {
     private static final String RESULT = "result";
     private static final String MIGRATION_ID = "migrationId";
+    private static final String DISPATCHED = "dispatched";
 
     private final MongoCollection<Document> migrations;
     private final MongoCollection<Document> tasks;
@@ -78,7 +79,11 @@ public class MongoMigrationStore implements MigrationStore {
     @Override
     public List<Migration> active() {
         return migrations
-                .find(in("status", MigrationStatus.PLANNING.name(), MigrationStatus.RUNNING.name()))
+                .find(in(
+                        "status",
+                        MigrationStatus.PLANNING.name(),
+                        MigrationStatus.RUNNING.name(),
+                        MigrationStatus.PAUSED.name()))
                 .map(MigrationDocuments::toMigration)
                 .into(new ArrayList<>());
     }
@@ -108,7 +113,8 @@ public class MongoMigrationStore implements MigrationStore {
                                 Updates.setOnInsert("type", task.type().name()),
                                 Updates.setOnInsert("target", task.target()),
                                 Updates.setOnInsert("definition", Document.parse(write(task.definition()))),
-                                Updates.setOnInsert(RESULT, null)),
+                                Updates.setOnInsert(RESULT, null),
+                                Updates.setOnInsert(DISPATCHED, false)),
                         new UpdateOptions().upsert(true)))
                 .toList();
         tasks.bulkWrite(upserts);
@@ -150,13 +156,29 @@ public class MongoMigrationStore implements MigrationStore {
                 TaskType.valueOf(doc.getString("type")),
                 doc.getString("target"),
                 result == null ? null : read(result, TaskResult.class),
-                definition == null ? null : read(definition, MigrationTask.class));
+                definition == null ? null : read(definition, MigrationTask.class),
+                // Tasks planned before steps existed were all dispatched at once.
+                doc.getBoolean(DISPATCHED, true));
     }
 
     @Override
     public void resetResults(List<TaskId> taskIds) {
         List<String> ids = taskIds.stream().map(TaskId::toString).toList();
-        tasks.updateMany(in("_id", ids), Updates.set(RESULT, null));
+        tasks.updateMany(in("_id", ids), Updates.combine(Updates.set(RESULT, null), Updates.set(DISPATCHED, false)));
+    }
+
+    @Override
+    public void markDispatched(List<TaskId> taskIds) {
+        if (taskIds.isEmpty()) {
+            return;
+        }
+        List<String> ids = taskIds.stream().map(TaskId::toString).toList();
+        tasks.updateMany(in("_id", ids), Updates.set(DISPATCHED, true));
+    }
+
+    @Override
+    public long undispatched(String migrationId) {
+        return tasks.countDocuments(and(eq(MIGRATION_ID, migrationId), eq(RESULT, null), eq(DISPATCHED, false)));
     }
 
     private String write(Object value) {

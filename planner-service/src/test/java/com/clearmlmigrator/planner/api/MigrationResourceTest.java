@@ -26,7 +26,7 @@ class MigrationResourceTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown kind              | {"kind":"relinkk","mongo":{"uri":"mongodb://h"}}         | Unknown kind 'relinkk'. Supported kinds: inspect, relink.
+            unknown kind              | {"kind":"relinkk","mongo":{"uri":"mongodb://h"}}         | Unknown kind 'relinkk'. Supported kinds: inspect, relink, es-copy.
             missing kind              | {"mongo":{"uri":"mongodb://h"}}                          | Field 'kind' is required
             no connection             | {"kind":"inspect"}                                       | needs a 'mongo' or an 'elastic' connection
             unknown field             | {"kind":"inspect","mongo":{"uri":"mongodb://h","db":"x"}} | Unknown field 'mongo.db'. Allowed here: database, uri.

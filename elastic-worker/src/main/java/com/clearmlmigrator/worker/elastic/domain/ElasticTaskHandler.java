@@ -13,10 +13,12 @@ import com.clearmlmigrator.worker.runtime.TaskPerformer;
 public class ElasticTaskHandler implements TaskPerformer {
     private final IndexInspector inspector;
     private final IndexRelinker relinker;
+    private final IndexCopier copier;
 
-    public ElasticTaskHandler(IndexInspector inspector, IndexRelinker relinker) {
+    public ElasticTaskHandler(IndexInspector inspector, IndexRelinker relinker, IndexCopier copier) {
         this.inspector = inspector;
         this.relinker = relinker;
+        this.copier = copier;
     }
 
     @Override
@@ -25,6 +27,9 @@ public class ElasticTaskHandler implements TaskPerformer {
             case INSPECT_INDEX -> inspector.inspect(task.elastic(), task.target());
             case RELINK_INDEX -> relinker.relink(task);
             case UNDO_RELINK_INDEX -> relinker.undo(task);
+            case PREPARE_COPY -> copier.prepare(task);
+            case COPY_SLICE -> copier.copySlice(task);
+            case VERIFY_COPY -> copier.verify(task);
             default ->
                 throw new TaskFailedException(
                         FailureReason.BAD_INPUT, "elastic-worker does not handle " + task.type() + " tasks.");

@@ -29,11 +29,23 @@ final class ElasticScroll {
             int major,
             Consumer<List<StoredDocument>> work) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("size", BATCH);
-        body.putArray("sort").add("_doc");
         fields.forEach(body.putArray("_source")::add);
         // ES 5.6 guards writes with _version; ES 7 and later with sequence numbers.
         body.put(major >= 7 ? "seq_no_primary_term" : "version", true);
+        forEachPage(client, index, slice, BATCH, body, hits -> work.accept(documents(hits)));
+    }
+
+    /**
+     * Reads every hit of one slice (or of the whole index when {@code slice} is null) in pages of {@code pageSize},
+     * in index order, and always clears the scroll.
+     *
+     * @param query the search body to start from (source filtering, version flags); size, sort and slice are added
+     */
+    static void forEachPage(
+            ElasticClient client, String index, Slice slice, int pageSize, ObjectNode query, Consumer<JsonNode> work) {
+        ObjectNode body = query.deepCopy();
+        body.put("size", pageSize);
+        body.putArray("sort").add("_doc");
         if (slice != null && slice.max() > 1) {
             body.putObject("slice").put("id", slice.id()).put("max", slice.max());
         }
@@ -41,7 +53,7 @@ final class ElasticScroll {
         String scrollId = page.path("_scroll_id").asText();
         try {
             while (page.path("hits").path("hits").size() > 0) {
-                work.accept(documents(page.path("hits").path("hits")));
+                work.accept(page.path("hits").path("hits"));
                 ObjectNode next =
                         JSON.createObjectNode().put("scroll", KEEP_ALIVE).put("scroll_id", scrollId);
                 page = client.send("POST", "/_search/scroll", next.toString());

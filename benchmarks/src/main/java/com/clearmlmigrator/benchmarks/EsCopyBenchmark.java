@@ -1,0 +1,137 @@
+package com.clearmlmigrator.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.clearmlmigrator.localservers.LocalStack;
+import com.clearmlmigrator.localservers.RepoLayout;
+import com.clearmlmigrator.localservers.StackOptions;
+import com.clearmlmigrator.localservers.StackPorts;
+import com.clearmlmigrator.synthetic.ClearmlWorld;
+import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.ElasticEra;
+import com.clearmlmigrator.synthetic.ElasticSeeder;
+import com.clearmlmigrator.synthetic.EventDataset;
+import com.clearmlmigrator.synthetic.EventDocument;
+import com.clearmlmigrator.synthetic.IndexTemplates;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Elasticsearch upgrade copy, side by side on one fresh local stack and the same ES 5.6 data (about 90k documents over
+ * three companies): ES 7's reindex-from-remote run one index at a time, as ClearML's upgrade script did, against
+ * clearml-migrator's es-copy end to end, verification included. Size: -Dtasks= (tasks per company).
+ */
+public final class EsCopyBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private EsCopyBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int tasksPerCompany = Integer.parseInt(System.getProperty("tasks", "1400"));
+        RepoLayout layout = RepoLayout.locate();
+        Path state = Files.createTempDirectory("clearml-migrator-benchmark");
+        StackPorts ports = StackPorts.free();
+        try (LocalStack stack =
+                new LocalStack(layout, ports, new StackOptions("512m", "1g", "2g", "1g", false), state)) {
+            System.out.println("Starting the local stack in " + state + " ...");
+            stack.startServers();
+            stack.startServices();
+            List<EventDocument> documents = new EventDataset(
+                            ClearmlWorld.generate(DatasetSpec.of(5, 3, tasksPerCompany)), ElasticEra.ES5)
+                    .documents();
+            long seedStart = System.nanoTime();
+            new ElasticSeeder(ports.elastic5Url()).seed(ElasticEra.ES5, documents);
+            List<String> indices = documents.stream()
+                    .map(EventDocument::index)
+                    .distinct()
+                    .sorted()
+                    .toList();
+            System.out.printf(
+                    "Seeded ES 5.6 with %d documents in %d indices in %.1f s%n",
+                    documents.size(), indices.size(), seconds(seedStart));
+
+            double baseline = reindexFromRemote(ports, indices);
+            System.out.printf(
+                    "ES 7 reindex-from-remote, one index at a time (ClearML's upgrade script), templates first: %.1f s%n",
+                    baseline);
+            for (String index : indices) {
+                send("DELETE", ports.elastic7Url() + "/" + index, null);
+            }
+
+            PlannerClient planner = new PlannerClient(ports.plannerUrl());
+            long ours = System.nanoTime();
+            JsonNode migration = planner.run("{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"" + ports.elastic5Url()
+                    + "\"]},\"target\":{\"hosts\":[\"" + ports.elastic7Url() + "\"]}}");
+            double oursSeconds = seconds(ours);
+            JsonNode report = planner.report(migration.path("id").asText());
+            long matching = 0;
+            for (JsonNode index : report.path("indices")) {
+                matching += index.path("checksumMatch").asBoolean() ? 1 : 0;
+            }
+            System.out.printf(
+                    "clearml-migrator es-copy: %s, %d tasks, %d of %d documents copied, %d of %d indices verified"
+                            + " equal by count and checksum, %.1f s end to end (%.0f documents/s)%n",
+                    migration.path("status").asText(),
+                    migration.path("tasks").path("total").asInt(),
+                    report.path("copied").asLong(),
+                    report.path("documents").asLong(),
+                    matching,
+                    report.path("indices").size(),
+                    oursSeconds,
+                    report.path("copied").asLong() / oursSeconds);
+            System.out.printf(
+                    "=> es-copy: ours %.1f s vs reindex-from-remote %.1f s (%.2fx)%n",
+                    oursSeconds, baseline, baseline / oursSeconds);
+        }
+    }
+
+    /** What ClearML's upgrade did: for each index in turn, one synchronous reindex-from-remote call on the ES 7 node. */
+    private static double reindexFromRemote(StackPorts ports, List<String> indices) throws Exception {
+        // The ClearML server puts its templates on a new ES 7 before any index exists; give the baseline the same.
+        for (Map.Entry<String, Map<String, Object>> template :
+                IndexTemplates.forEra(ElasticEra.ES7).entrySet()) {
+            send(
+                    "PUT",
+                    ports.elastic7Url() + "/_template/" + template.getKey(),
+                    JSON.writeValueAsString(template.getValue()));
+        }
+        long start = System.nanoTime();
+        for (String index : indices) {
+            JsonNode answer = send(
+                    "POST",
+                    ports.elastic7Url() + "/_reindex?wait_for_completion=true&refresh=true",
+                    JSON.writeValueAsString(Map.of(
+                            "source",
+                            Map.of("remote", Map.of("host", ports.elastic5Url()), "index", index, "size", 1000),
+                            "dest",
+                            Map.of("index", index))));
+            if (answer.path("failures").size() > 0 || answer.has("error")) {
+                throw new IllegalStateException("reindex of " + index + " failed: " + answer);
+            }
+        }
+        return seconds(start);
+    }
+
+    private static JsonNode send(String method, String url, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return JSON.readTree(
+                HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,0 +1,91 @@
+package com.clearmlmigrator.contracts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * What an Elasticsearch copy task does, one record per copy task type, told apart by the {@code step} property. The
+ * source cluster travels in {@link MigrationTask#source()}, the target in {@link MigrationTask#elastic()}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "step")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = CopySpec.Prepare.class, name = "prepare"),
+    @JsonSubTypes.Type(value = CopySpec.CopySlice.class, name = "copy-slice"),
+    @JsonSubTypes.Type(value = CopySpec.Verify.class, name = "verify")
+})
+public sealed interface CopySpec {
+
+    /**
+     * Creates the translated templates first (so indices the ClearML server creates later get the right mappings),
+     * then every target index, empty, with replicas and refresh off for the copy.
+     *
+     * @param templates legacy index templates to put on the target
+     * @param indices   indices to create
+     */
+    record Prepare(List<IndexTemplate> templates, List<TargetIndex> indices) implements CopySpec {
+        public Prepare {
+            templates = List.copyOf(templates);
+            indices = List.copyOf(indices);
+        }
+    }
+
+    /**
+     * Copies one slice of one index (the task's target, same name on both clusters).
+     *
+     * @param maxDocsPerSecond this task's share of the migration's rate limit; 0 for none
+     */
+    record CopySlice(long maxDocsPerSecond) implements CopySpec {}
+
+    /**
+     * Checks a copied index against its source, then restores its settings and, if asked, write-blocks the source.
+     *
+     * @param expected   the source's fingerprint, summed from the copy slices when the planner sends the task; null
+     *                   while planned
+     * @param restore    index settings to put back on the target index once copied (replicas, refresh interval)
+     * @param sealSource whether to put a write block on the source index when the copy matches
+     */
+    record Verify(ContentChecksum expected, Map<String, Object> restore, boolean sealSource) implements CopySpec {
+        public Verify {
+            Objects.requireNonNull(restore, "restore");
+        }
+
+        public Verify expecting(ContentChecksum sourceChecksum) {
+            return new Verify(sourceChecksum, restore, sealSource);
+        }
+    }
+
+    /**
+     * A legacy index template in the target's (typeless) form.
+     *
+     * @param name template name, as on the source
+     * @param body the {@code PUT _template/<name>} body
+     */
+    record IndexTemplate(String name, Map<String, Object> body) {
+        public IndexTemplate {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(body, "body");
+        }
+    }
+
+    /**
+     * One index to create on the target.
+     *
+     * @param name            index name, the same as on the source
+     * @param mappings        typeless mappings translated from the source
+     * @param settings        index settings to create it with (shards from the source; replicas 0 and refresh off
+     *                        while copying)
+     * @param replaceExisting delete an index of that name first ({@code ifTargetExists: overwrite})
+     */
+    record TargetIndex(
+            String name, Map<String, Object> mappings, Map<String, Object> settings, boolean replaceExisting) {
+        public TargetIndex {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(mappings, "mappings");
+            Objects.requireNonNull(settings, "settings");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package com.clearmlmigrator.worker.elastic.target;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.ContentChecksum;
+import com.clearmlmigrator.contracts.CopyReport;
+import com.clearmlmigrator.contracts.CopySpec;
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.stores.ElasticClient;
+import com.clearmlmigrator.stores.ElasticConnections;
+import com.clearmlmigrator.worker.elastic.domain.IndexCopier;
+import com.clearmlmigrator.worker.elastic.domain.RatePacer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Copies ClearML indices between clusters over plain REST: ES 5.6, 6 and 7 sources; ES 7 and 8 targets. */
+@ApplicationScoped
+public class ElasticIndexCopier implements IndexCopier {
+    /** The key in a target index's {@code _meta} that names the migration that created it. */
+    static final String META_KEY = "clearml_migrator";
+
+    private static final int PAGE = 1_000;
+    // Plot events carry plotly JSON of up to hundreds of kilobytes each; smaller pages keep memory bounded.
+    private static final int PLOT_PAGE = 100;
+
+    private final ElasticConnections connections;
+
+    public ElasticIndexCopier(ElasticConnections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public CopyReport prepare(MigrationTask task) {
+        Instant started = Instant.now();
+        CopySpec.Prepare spec = (CopySpec.Prepare) task.copy();
+        ElasticClient target = connections.client(task.elastic());
+        List<String> notes = new ArrayList<>();
+        for (CopySpec.IndexTemplate template : spec.templates()) {
+            target.send("PUT", "/_template/" + template.name(), write(template.body()));
+        }
+        if (!spec.templates().isEmpty()) {
+            notes.add("Put " + spec.templates().size() + " index templates on the target.");
+        }
+        List<String> created = new ArrayList<>();
+        for (CopySpec.TargetIndex index : spec.indices()) {
+            if (target.exists("/" + index.name())) {
+                if (createdBy(target, index.name()).equals(task.id().jobId())) {
+                    continue; // A replay: this migration created it and may already be copying into it.
+                }
+                if (!index.replaceExisting()) {
+                    throw new TaskFailedException(
+                            FailureReason.TARGET_REJECTED,
+                            "Index " + index.name() + " appeared on the target after the copy was planned; remove it"
+                                    + " or start the copy again with \"ifTargetExists\": \"skip\" or \"overwrite\".");
+                }
+                target.send("DELETE", "/" + index.name(), null);
+                notes.add("Replaced the target's existing index " + index.name() + ".");
+            }
+            target.send(
+                    "PUT", "/" + index.name(), write(createBody(index, task.id().jobId())));
+            created.add(index.name());
+        }
+        return new CopyReport(task.target(), "prepare", null, null, 0, created, notes, started, Instant.now());
+    }
+
+    @Override
+    public CopyReport copySlice(MigrationTask task) {
+        Instant started = Instant.now();
+        CopySpec.CopySlice spec = (CopySpec.CopySlice) task.copy();
+        String index = task.target();
+        ElasticClient source = connections.client(task.source());
+        CopyBulkWriter writer = new CopyBulkWriter(connections.client(task.elastic()), index);
+        RatePacer pacer = new RatePacer(spec.maxDocsPerSecond());
+        ContentChecksum[] read = {ContentChecksum.EMPTY};
+        ContentChecksum[] written = {ContentChecksum.EMPTY};
+        long[] bytes = {0};
+        ElasticScroll.forEachPage(source, index, task.slice(), pageSize(index), sourceQuery(), hits -> {
+            List<CopiedDocument> documents = CopiedDocument.fromHits(index, hits);
+            for (CopiedDocument document : documents) {
+                read[0] = read[0].plusDocument(document.digest());
+                bytes[0] += document.sizeInBytes();
+            }
+            written[0] = written[0].plus(writer.write(documents));
+            pacer.finished(documents.size());
+        });
+        return new CopyReport(
+                index, "copy-slice", read[0], written[0], bytes[0], List.of(), List.of(), started, Instant.now());
+    }
+
+    @Override
+    public CopyReport verify(MigrationTask task) {
+        Instant started = Instant.now();
+        CopySpec.Verify spec = (CopySpec.Verify) task.copy();
+        String index = task.target();
+        ElasticClient target = connections.client(task.elastic());
+        target.send("POST", "/" + index + "/_refresh", null);
+        ContentChecksum onTarget = fingerprint(target, index);
+        target.send("PUT", "/" + index + "/_settings", write(spec.restore()));
+        List<String> notes = new ArrayList<>();
+        notes.add("Restored the index settings " + spec.restore() + ".");
+        if (!onTarget.equals(spec.expected())) {
+            throw new TaskFailedException(
+                    FailureReason.TARGET_REJECTED,
+                    "Index " + index + " differs from its source after the copy: the source has "
+                            + spec.expected().documents() + " documents (checksum "
+                            + spec.expected().sum()
+                            + "), the target " + onTarget.documents() + " (checksum " + onTarget.sum()
+                            + "). The source was left writable; delete the target index and copy it again with"
+                            + " \"ifTargetExists\": \"overwrite\".");
+        }
+        if (spec.sealSource()) {
+            connections.client(task.source()).send("PUT", "/" + index + "/_settings", "{\"index.blocks.write\": true}");
+            notes.add("Put a write block on the source index " + index + ".");
+        }
+        return new CopyReport(index, "verify", spec.expected(), onTarget, 0, List.of(), notes, started, Instant.now());
+    }
+
+    /** The fingerprint of every document of an index, read in one scroll. */
+    private static ContentChecksum fingerprint(ElasticClient client, String index) {
+        ContentChecksum[] sum = {ContentChecksum.EMPTY};
+        ElasticScroll.forEachPage(client, index, null, pageSize(index), sourceQuery(), hits -> {
+            for (JsonNode hit : hits) {
+                sum[0] = sum[0].plusDocument(CopiedDocument.fromHit(index, hit).digest());
+            }
+        });
+        return sum[0];
+    }
+
+    private static ObjectNode sourceQuery() {
+        return ElasticClient.JSON.createObjectNode().put("_source", true);
+    }
+
+    private static int pageSize(String index) {
+        return index.startsWith("events-plot-") ? PLOT_PAGE : PAGE;
+    }
+
+    private static String createdBy(ElasticClient target, String index) {
+        JsonNode mappings = target.get("/" + index + "/_mapping").path(index).path("mappings");
+        return mappings.path("_meta").path(META_KEY).path("migration").asText("");
+    }
+
+    /** The create-index body: the translated mappings, marked with the migration that created the index. */
+    private static ObjectNode createBody(CopySpec.TargetIndex index, String migrationId) {
+        ObjectNode body = ElasticClient.JSON.createObjectNode();
+        body.set("settings", ElasticClient.JSON.valueToTree(index.settings()));
+        ObjectNode mappings = ElasticClient.JSON.valueToTree(index.mappings());
+        ObjectNode meta = mappings.has("_meta") ? (ObjectNode) mappings.get("_meta") : mappings.putObject("_meta");
+        meta.putObject(META_KEY).put("migration", migrationId);
+        body.set("mappings", mappings);
+        return body;
+    }
+
+    private static String write(Object value) {
+        return ElasticClient.JSON.valueToTree(value).toString();
+    }
+}

@@ -1,0 +1,280 @@
+package com.clearmlmigrator.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.clearmlmigrator.synthetic.ClearmlWorld;
+import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.ElasticEra;
+import com.clearmlmigrator.synthetic.ElasticSeeder;
+import com.clearmlmigrator.synthetic.EventDataset;
+import com.clearmlmigrator.synthetic.EventDocument;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The Elasticsearch upgrade copy through the whole system, from the real ES 5.6.16 node to the real ES 7.10.2 node:
+ * companies of their own (so the other end-to-end tests' indices are untouched), every event type, compressed plots,
+ * and monthly worker and queue statistics. Every copied document is compared with its source by id, routing and
+ * content.
+ */
+@ExtendWith(RunningSystem.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EsCopyIT {
+    private static final ClearmlWorld WORLD = ClearmlWorld.generate(DatasetSpec.of(7, 3, 12));
+    // The first company of every synthetic world has ClearML's example id, which the shared dataset already uses.
+    private static final List<ClearmlWorld.Company> COMPANIES =
+            WORLD.companies().subList(1, WORLD.companies().size());
+
+    private static ElasticHttp es5;
+    private static ElasticHttp es7;
+    private static List<String> indices;
+    private static String copyId;
+
+    @BeforeAll
+    static void seedOwnCompanies() {
+        es5 = new ElasticHttp(RunningSystem.ports().elastic5Url());
+        es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
+        List<EventDocument> documents = new ArrayList<>(own(new EventDataset(WORLD, ElasticEra.ES5).documents()));
+        // ES 5.6 servers never compressed plots, but a copy must carry any field it meets, large base64 included.
+        own(new EventDataset(WORLD, ElasticEra.ES7).documents()).stream()
+                .filter(d -> d.source().containsKey("plot_data"))
+                .map(d -> new EventDocument(
+                        d.index(),
+                        "event",
+                        d.id() + "-z",
+                        String.valueOf(d.source().get("task")),
+                        d.source()))
+                .forEach(documents::add);
+        new ElasticSeeder(RunningSystem.ports().elastic5Url()).seed(ElasticEra.ES5, documents);
+        indices =
+                documents.stream().map(EventDocument::index).distinct().sorted().toList();
+    }
+
+    @AfterAll
+    static void leaveTheClustersAsFound() {
+        if (indices == null) {
+            return;
+        }
+        for (String index : indices) {
+            es5.put("/" + index + "/_settings", "{\"index.blocks.write\": false}");
+            es7.delete("/" + index);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aDryRunShowsThePlanAndWritesNothing() {
+        String id = Migrations.submit(copyRequest("\"dryRun\":true"));
+
+        JsonPath migration = Migrations.awaitFinal(id);
+        JsonPath report = Migrations.report(id);
+
+        assertThat(migration.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(report.getString("sourceVersion")).isEqualTo("5.6.16");
+        assertThat(report.getString("targetVersion")).isEqualTo("7.10.2");
+        assertThat(report.getList("indices.index", String.class)).containsExactlyElementsOf(indices);
+        assertThat(report.getLong("estimatedBytes")).isPositive();
+        String scalars = "events-training_stats_scalar-" + company(0);
+        Map<String, Object> mappings = report.getMap("indices.find { it.index == '" + scalars + "' }.mappings");
+        assertThat(mappings).doesNotContainKeys("event", "_default_", "_routing");
+        assertThat(report.getString("indices.find { it.index == '" + scalars + "' }.mappings.properties.metric.type"))
+                .isEqualTo("keyword");
+        assertThat(report.getList("templates", String.class)).isNotEmpty();
+        for (String index : indices) {
+            assertThat(es7.get("/" + index).has(index)).as(index).isFalse();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void copiesEveryIndexWithIdsRoutingAndSourcesIntactThenWriteBlocksTheSource() {
+        copyId = Migrations.submit(copyRequest("\"dryRun\":false"));
+
+        JsonPath migration = Migrations.awaitFinal(copyId);
+        JsonPath report = Migrations.report(copyId);
+
+        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(report.getList("indices.checksumMatch", Boolean.class)).containsOnly(true);
+        for (String index : indices) {
+            Map<String, JsonNode> source = es5.documents(index);
+            assertThat(source).as(index).isNotEmpty();
+            assertThat(es7.documents(index)).as(index).isEqualTo(source);
+            assertThat(report.getLong("indices.find { it.index == '" + index + "' }.targetDocuments"))
+                    .isEqualTo(source.size());
+            assertThat(es5.get("/" + index + "/_settings")
+                            .path(index)
+                            .path("settings")
+                            .path("index")
+                            .path("blocks")
+                            .path("write")
+                            .asText())
+                    .as("write block on the source " + index)
+                    .isEqualTo("true");
+        }
+        assertThat(migration.getLong("copy.copied")).isEqualTo(migration.getLong("copy.documents"));
+    }
+
+    @Test
+    @Order(3)
+    void theTargetAnswersClearmlsAggregationsOnKeywordMetricAndVariant() {
+        String scalars = "events-training_stats_scalar-" + company(0);
+        JsonNode mapping = es7.get("/" + scalars + "/_mapping").path(scalars).path("mappings");
+        assertThat(mapping.path("properties").path("metric").path("type").asText())
+                .isEqualTo("keyword");
+        assertThat(mapping.path("properties").path("variant").path("type").asText())
+                .isEqualTo("keyword");
+        JsonNode answer = es7.post(
+                "/" + scalars + "/_search",
+                "{\"size\":0,\"aggs\":{\"metrics\":{\"terms\":{\"field\":\"metric\"},"
+                        + "\"aggs\":{\"variants\":{\"terms\":{\"field\":\"variant\"}}}}}}");
+        assertThat(answer.path("aggregations").path("metrics").path("buckets").size())
+                .as(answer.toString())
+                .isEqualTo(2);
+        // Indices the ClearML server creates later get the same mappings from the templates put first.
+        String later = "events-training_stats_scalar-" + "later" + company(0);
+        try {
+            es7.put("/" + later, "{}");
+            assertThat(es7.get("/" + later + "/_mapping")
+                            .path(later)
+                            .path("mappings")
+                            .path("properties")
+                            .path("metric")
+                            .path("type")
+                            .asText())
+                    .isEqualTo("keyword");
+        } finally {
+            es7.delete("/" + later);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void replayingEveryTaskOfTheCopyChangesNothing() throws Exception {
+        Map<String, Map<String, JsonNode>> before = targetDocuments();
+
+        TaskReplay.replayAndAwaitResults(RunningSystem.ports().kafkaBootstrap(), List.of(copyId));
+
+        assertThat(targetDocuments()).isEqualTo(before);
+        assertThat(Migrations.awaitFinal(copyId).getString("status")).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    @Order(5)
+    void existingTargetIndicesFollowIfTargetExists() {
+        String refused = Migrations.submit(copyRequest("\"afterCopy\":\"none\""));
+        JsonPath failed = Migrations.awaitFinal(refused);
+        assertThat(failed.getString("status")).isEqualTo("FAILED");
+        assertThat(failed.getString("error"))
+                .contains("already has " + indices.size())
+                .contains("ifTargetExists");
+
+        String skipping = Migrations.submit(copyRequest("\"ifTargetExists\":\"skip\",\"afterCopy\":\"none\""));
+        assertThat(Migrations.awaitFinal(skipping).getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(Migrations.report(skipping).getList("skipped", String.class)).containsExactlyElementsOf(indices);
+
+        String plots = "events-plot-" + company(1);
+        es7.post("/" + plots + "/_delete_by_query?refresh=true", "{\"query\":{\"match_all\":{}}}");
+        String overwriting = Migrations.submit(
+                copyRequest(List.of(plots), "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\""));
+        JsonPath overwritten = Migrations.awaitFinal(overwriting);
+        assertThat(overwritten.getString("status")).as(overwritten.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(Migrations.report(overwriting).getBoolean("indices[0].replaced"))
+                .isTrue();
+        assertThat(es7.documents(plots)).isEqualTo(es5.documents(plots));
+    }
+
+    @Test
+    @Order(6)
+    void anUnreachableSourceFailsBeforeAnythingMoves() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String id = Migrations.submit("{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"http://127.0.0.1:" + closedPort
+                + "\"]},\"target\":{\"hosts\":[\"" + RunningSystem.ports().elastic7Url() + "\"]}}");
+
+        JsonPath migration = Migrations.awaitFinal(id);
+
+        assertThat(migration.getString("status")).isEqualTo("FAILED");
+        assertThat(migration.getString("error")).contains("source cluster").contains("unreachable");
+        assertThat(migration.getInt("tasks.total")).isZero();
+    }
+
+    @Test
+    @Order(7)
+    void aWriteBlockedTargetFailsBeforeAnythingMoves() {
+        es7.put("/_cluster/settings", "{\"transient\":{\"cluster.blocks.read_only\":true}}");
+        try {
+            String id = Migrations.submit(copyRequest("\"ifTargetExists\":\"overwrite\""));
+
+            JsonPath migration = Migrations.awaitFinal(id);
+
+            assertThat(migration.getString("status")).isEqualTo("FAILED");
+            assertThat(migration.getString("error")).contains("cluster.blocks.read_only");
+            assertThat(migration.getInt("tasks.total")).isZero();
+        } finally {
+            es7.put("/_cluster/settings", "{\"transient\":{\"cluster.blocks.read_only\":null}}");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void copyRequestsWithoutTwoClustersAreRefused() {
+        String es7Url = RunningSystem.ports().elastic7Url();
+        given().contentType("application/json")
+                .body("{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"" + es7Url + "\"]},\"target\":{\"hosts\":[\""
+                        + es7Url + "\"]}}")
+                .post("/migrations")
+                .then()
+                .statusCode(400)
+                .body("error", org.hamcrest.Matchers.containsString("two different clusters"));
+    }
+
+    private static Map<String, Map<String, JsonNode>> targetDocuments() {
+        Map<String, Map<String, JsonNode>> all = new TreeMap<>();
+        indices.forEach(index -> all.put(index, es7.documents(index)));
+        return all;
+    }
+
+    private static String company(int i) {
+        return COMPANIES.get(i).id();
+    }
+
+    private static List<EventDocument> own(List<EventDocument> documents) {
+        return documents.stream()
+                .filter(d -> COMPANIES.stream().anyMatch(c -> d.index().contains(c.id())))
+                .toList();
+    }
+
+    private static String copyRequest(String options) {
+        List<String> patterns = COMPANIES.stream()
+                .flatMap(c -> Stream.of(
+                        "events-*-" + c.id(), "worker_stats_" + c.id() + "_*", "queue_metrics_" + c.id() + "_*"))
+                .toList();
+        return copyRequest(patterns, options);
+    }
+
+    private static String copyRequest(List<String> patterns, String options) {
+        return "{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\""
+                + RunningSystem.ports().elastic5Url()
+                + "\"]},\"target\":{\"hosts\":[\"" + RunningSystem.ports().elastic7Url() + "\"]},\"indices\":["
+                + String.join(",", patterns.stream().map(p -> "\"" + p + "\"").toList()) + "]," + options + "}";
+    }
+}

@@ -1,0 +1,58 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+
+/**
+ * What an Elasticsearch copy needs to know about the two clusters before it writes anything. Every method fails with a
+ * {@link com.clearmlmigrator.contracts.TaskFailedException} naming the cluster when it is unreachable or refuses.
+ */
+public interface ClusterSurvey {
+    ClusterFacts facts(ElasticEndpoint cluster);
+
+    /** The open indices whose names match one of the glob patterns, sorted by name, with their mappings. */
+    List<SourceIndex> indices(ElasticEndpoint cluster, List<String> patterns);
+
+    /** Every legacy index template, by name, as {@code GET _template} returns them. */
+    Map<String, Map<String, Object>> templates(ElasticEndpoint cluster);
+
+    /** Which of these index names exist. */
+    Set<String> existing(ElasticEndpoint cluster, Collection<String> names);
+
+    /**
+     * @param version        version number, for example {@code 5.6.16}
+     * @param clusterUuid    the cluster's uuid, which tells two host lists of one cluster apart from two clusters
+     * @param writeBlock     the cluster-wide block that forbids writes, for example {@code cluster.blocks.read_only};
+     *                       null when there is none
+     * @param availableBytes free disk over the data nodes; null when the cluster does not say
+     * @param reservedBytes  how much of that Elasticsearch keeps free (the high disk watermark); 0 when unknown
+     */
+    record ClusterFacts(
+            String version, String clusterUuid, String writeBlock, Long availableBytes, long reservedBytes) {
+        public int major() {
+            try {
+                return Integer.parseInt(version.split("\\.")[0]);
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+    }
+
+    /**
+     * @param name         index name
+     * @param documents    number of documents
+     * @param primaryBytes size of the primary shards
+     * @param mappings     the {@code mappings} object as the cluster returns it
+     * @param settings     the {@code settings} object, nested
+     */
+    record SourceIndex(
+            String name,
+            long documents,
+            long primaryBytes,
+            Map<String, Object> mappings,
+            Map<String, Object> settings) {}
+}

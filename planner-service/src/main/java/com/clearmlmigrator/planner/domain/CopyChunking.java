@@ -1,0 +1,30 @@
+package com.clearmlmigrator.planner.domain;
+
+/**
+ * How an Elasticsearch copy is cut into tasks.
+ *
+ * @param documentsPerSlice  documents per copy task (one scroll slice); a crashed task copies at most this many again
+ * @param maxSlices          most slices of one index (each slice filters the whole index on the source)
+ * @param concurrentSlices   slices expected to run at once over all elastic-workers, to share a rate limit
+ */
+public record CopyChunking(int documentsPerSlice, int maxSlices, int concurrentSlices) {
+    public CopyChunking {
+        if (documentsPerSlice < 1 || maxSlices < 1 || concurrentSlices < 1) {
+            throw new IllegalArgumentException("slice sizes and counts must be positive");
+        }
+    }
+
+    public int slicesFor(long documents) {
+        long wanted = (documents + documentsPerSlice - 1) / documentsPerSlice;
+        return (int) Math.max(1, Math.min(maxSlices, wanted));
+    }
+
+    /** One task's share of a copy-wide rate limit; 0 means no limit. */
+    public long perTaskRate(Long maxDocsPerSecond, int totalSlices) {
+        if (maxDocsPerSecond == null || maxDocsPerSecond <= 0) {
+            return 0;
+        }
+        int atOnce = Math.max(1, Math.min(totalSlices, concurrentSlices));
+        return Math.max(1, maxDocsPerSecond / atOnce);
+    }
+}

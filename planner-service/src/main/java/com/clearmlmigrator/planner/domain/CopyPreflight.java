@@ -1,0 +1,63 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.clearmlmigrator.planner.domain.ClusterSurvey.ClusterFacts;
+
+/** The checks an Elasticsearch copy passes before it writes anything; each problem is a sentence saying what to fix. */
+public final class CopyPreflight {
+    private static final int FIRST_MAJOR_READ = 5;
+    private static final int FIRST_MAJOR_WRITTEN = 7;
+    private static final int LAST_MAJOR = 8;
+
+    private CopyPreflight() {}
+
+    public static List<String> clusterProblems(ClusterFacts source, ClusterFacts target) {
+        List<String> problems = new ArrayList<>();
+        if (source.clusterUuid() != null && source.clusterUuid().equals(target.clusterUuid())) {
+            problems.add("The source and the target are the same cluster (cluster_uuid " + source.clusterUuid()
+                    + "); give the new cluster as 'target'.");
+        }
+        if (source.major() < FIRST_MAJOR_READ || source.major() > LAST_MAJOR) {
+            problems.add("The source runs Elasticsearch " + source.version() + "; es-copy reads 5.6 to 8.x.");
+        }
+        if (target.major() < FIRST_MAJOR_WRITTEN || target.major() > LAST_MAJOR) {
+            problems.add("The target runs Elasticsearch " + target.version() + "; es-copy writes to 7.x and 8.x.");
+        } else if (source.major() > target.major()) {
+            problems.add("The source (" + source.version() + ") is newer than the target (" + target.version()
+                    + "); Elasticsearch cannot read indices of a newer version.");
+        }
+        if (target.writeBlock() != null) {
+            problems.add("The target cluster refuses writes (" + target.writeBlock() + " is set, as Elasticsearch"
+                    + " does when a disk passes its flood-stage watermark); free disk space and remove the block.");
+        }
+        return problems;
+    }
+
+    /** Whether the target can take {@code neededBytes} more without passing its high disk watermark. */
+    public static List<String> diskProblems(long neededBytes, ClusterFacts target) {
+        if (target.availableBytes() == null) {
+            return List.of();
+        }
+        long usable = target.availableBytes() - target.reservedBytes();
+        if (usable >= neededBytes) {
+            return List.of();
+        }
+        return List.of("The target has about " + human(Math.max(0, usable)) + " free below its high disk watermark,"
+                + " and the copy needs about " + human(neededBytes) + " (the source's primary size plus 20%); free"
+                + " disk space or add nodes, or copy fewer indices at a time.");
+    }
+
+    static String human(long bytes) {
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
+    }
+}

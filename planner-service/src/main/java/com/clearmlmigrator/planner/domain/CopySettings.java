@@ -1,0 +1,50 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The index settings a copy carries over: shard count, analysis and mapping limits as the source has them; replicas
+ * and refresh turned off while documents stream in (each would double the target's work) and put back afterwards.
+ * Everything else (uuid, creation date, version, routing allocation) belongs to the source cluster and stays there.
+ */
+public final class CopySettings {
+    private static final List<String> CARRIED = List.of("number_of_shards", "analysis", "mapping");
+    private static final String DEFAULT_REPLICAS = "1";
+
+    private CopySettings() {}
+
+    /**
+     * @param source the {@code settings} of a source index, nested as Elasticsearch returns them ({@code index} → ...)
+     * @return the settings to create the target index with
+     */
+    public static Map<String, Object> forCreation(Map<String, Object> source) {
+        Map<String, Object> index = new LinkedHashMap<>();
+        Map<String, Object> from = indexPart(source);
+        for (String key : CARRIED) {
+            if (from.containsKey(key)) {
+                index.put(key, from.get(key));
+            }
+        }
+        index.put("number_of_replicas", 0);
+        index.put("refresh_interval", "-1");
+        return Map.of("index", index);
+    }
+
+    /** The settings to put back once the index is copied: the source's replicas and refresh interval. */
+    public static Map<String, Object> toRestore(Map<String, Object> source) {
+        Map<String, Object> from = indexPart(source);
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("number_of_replicas", from.getOrDefault("number_of_replicas", DEFAULT_REPLICAS));
+        // null resets the interval to the target's default (1s) when the source had none set.
+        index.put("refresh_interval", from.get("refresh_interval"));
+        return Map.of("index", index);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> indexPart(Map<String, Object> settings) {
+        Object index = settings == null ? null : settings.get("index");
+        return index instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+}

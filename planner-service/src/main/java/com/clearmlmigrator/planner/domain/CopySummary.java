@@ -1,0 +1,181 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.clearmlmigrator.contracts.CopyReport;
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.contracts.TaskType;
+
+/**
+ * The report of an Elasticsearch copy: the plan, and per index the documents on each side, whether the checksums
+ * match, the time taken, and while it runs the rate and the time left.
+ *
+ * @param id                   migration id
+ * @param status               life-cycle status
+ * @param source               source hosts
+ * @param target               target hosts
+ * @param dryRun               true when only planned
+ * @param ifTargetExists       what was done with indices the target already had
+ * @param afterCopy            what was done with the source indices once verified
+ * @param sourceVersion        source Elasticsearch version
+ * @param targetVersion        target Elasticsearch version
+ * @param estimatedBytes       disk the copy needs on the target
+ * @param targetAvailableBytes free disk on the target below its high watermark, when it reports it
+ * @param documents            source documents of every index copied
+ * @param copied               documents copied so far
+ * @param tasks                task counts
+ * @param error                why the migration failed or paused; null otherwise
+ * @param indices              per index
+ * @param skipped              indices left alone because the target had them
+ * @param templates            templates put on the target
+ * @param failures             every failed task and why
+ */
+public record CopySummary(
+        String id,
+        MigrationStatus status,
+        List<String> source,
+        List<String> target,
+        boolean dryRun,
+        String ifTargetExists,
+        String afterCopy,
+        String sourceVersion,
+        String targetVersion,
+        Long estimatedBytes,
+        Long targetAvailableBytes,
+        long documents,
+        long copied,
+        TaskCounts tasks,
+        String error,
+        List<IndexRow> indices,
+        List<String> skipped,
+        List<String> templates,
+        List<TaskFailure> failures) {
+
+    /**
+     * One index.
+     *
+     * @param index            index name
+     * @param replaced         whether an existing target index was replaced
+     * @param documents        documents on the source when planned
+     * @param copied           documents copied by the slices that finished
+     * @param slices           copy tasks
+     * @param slicesDone       copy tasks that succeeded
+     * @param targetDocuments  documents on the target once verified; null before
+     * @param checksumMatch    true when verified equal, false when the verification found a difference, null before
+     * @param sourceChecksum   fingerprint of the source, once verified
+     * @param targetChecksum   fingerprint of the target, once verified
+     * @param docsPerSecond    copy rate so far; null before the first slice ends
+     * @param etaSeconds       time left at that rate; null when unknown or done
+     * @param tookMillis       from the first step's start to the verification's end; null until verified
+     * @param sourceWriteBlocked whether the source index now has a write block
+     * @param mappings         the translated mappings (dry run only)
+     * @param settings         the settings the target index is created with (dry run only)
+     */
+    public record IndexRow(
+            String index,
+            boolean replaced,
+            long documents,
+            long copied,
+            int slices,
+            int slicesDone,
+            Long targetDocuments,
+            Boolean checksumMatch,
+            String sourceChecksum,
+            String targetChecksum,
+            Double docsPerSecond,
+            Long etaSeconds,
+            Long tookMillis,
+            boolean sourceWriteBlocked,
+            Map<String, Object> mappings,
+            Map<String, Object> settings) {}
+
+    public static CopySummary of(Migration migration, TaskCounts counts, List<TaskState> tasks) {
+        CopyJob job = migration.copy();
+        CopyJob.Plan plan = job.plan();
+        List<IndexRow> rows = plan == null
+                ? List.of()
+                : plan.indices().stream().map(index -> row(index, job, tasks)).toList();
+        return new CopySummary(
+                migration.id(),
+                migration.status(),
+                job.sourceHosts(),
+                migration.targets().elasticHosts(),
+                job.dryRun(),
+                job.ifTargetExists(),
+                job.afterCopy(),
+                plan == null ? null : plan.sourceVersion(),
+                plan == null ? null : plan.targetVersion(),
+                plan == null ? null : plan.estimatedBytes(),
+                plan == null ? null : plan.targetAvailableBytes(),
+                rows.stream().mapToLong(IndexRow::documents).sum(),
+                rows.stream().mapToLong(IndexRow::copied).sum(),
+                counts,
+                migration.error(),
+                rows,
+                plan == null ? List.of() : plan.skipped(),
+                plan == null ? List.of() : plan.templates(),
+                TaskFailure.of(tasks));
+    }
+
+    private static IndexRow row(CopyJob.PlannedIndex index, CopyJob job, List<TaskState> tasks) {
+        List<TaskState> own =
+                tasks.stream().filter(t -> t.target().equals(index.name())).toList();
+        List<CopyReport> slices = reports(own, TaskType.COPY_SLICE);
+        long copied = slices.stream().mapToLong(r -> r.copied().documents()).sum();
+        CopyReport verified =
+                reports(own, TaskType.VERIFY_COPY).stream().findFirst().orElse(null);
+        boolean verifyFailed = own.stream()
+                .anyMatch(t -> t.type() == TaskType.VERIFY_COPY
+                        && t.hasFailed()
+                        && t.result().reason() != FailureReason.PREREQUISITE_FAILED);
+        Instant started = own.stream()
+                .map(t -> t.result() != null && t.result().report() instanceof CopyReport r ? r.startedAt() : null)
+                .filter(Objects::nonNull)
+                .min(Instant::compareTo)
+                .orElse(null);
+        Instant lastSlice = slices.stream()
+                .map(CopyReport::finishedAt)
+                .max(Instant::compareTo)
+                .orElse(null);
+        Double rate = null;
+        Long eta = null;
+        if (started != null && lastSlice != null && copied > 0) {
+            double seconds =
+                    Math.max(0.001, Duration.between(started, lastSlice).toMillis() / 1000.0);
+            rate = Math.round(copied / seconds * 10) / 10.0;
+            long left = Math.max(0, index.documents() - copied);
+            eta = verified == null && rate > 0 ? (long) Math.ceil(left / rate) : null;
+        }
+        return new IndexRow(
+                index.name(),
+                index.replaces(),
+                index.documents(),
+                copied,
+                index.slices(),
+                slices.size(),
+                verified == null ? null : verified.copied().documents(),
+                verified != null ? Boolean.TRUE : verifyFailed ? Boolean.FALSE : null,
+                verified == null ? null : verified.source().sum(),
+                verified == null ? null : verified.copied().sum(),
+                rate,
+                eta,
+                verified == null || started == null
+                        ? null
+                        : Duration.between(started, verified.finishedAt()).toMillis(),
+                verified != null && job.afterCopy().equals(CopyOrder.READ_ONLY_SOURCE),
+                job.dryRun() ? index.mappings() : null,
+                job.dryRun() ? index.settings() : null);
+    }
+
+    private static List<CopyReport> reports(List<TaskState> tasks, TaskType type) {
+        return tasks.stream()
+                .filter(t -> t.type() == type && t.hasSucceeded() && t.result().report() instanceof CopyReport)
+                .map(t -> (CopyReport) t.result().report())
+                .toList();
+    }
+}

@@ -1,0 +1,193 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.CopySpec;
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.Slice;
+import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.planner.domain.ClusterSurvey.ClusterFacts;
+import com.clearmlmigrator.planner.domain.ClusterSurvey.SourceIndex;
+
+/**
+ * Plans an Elasticsearch copy: runs the pre-flight (both clusters, versions, blocks, disk, existing indices, mapping
+ * translation), records the plan on the migration, and splits the copy into steps per index: prepare (templates and
+ * the empty index), one copy task per scroll slice, and a verification. The scheduler sends each step once the steps
+ * before it succeeded. A dry run stops after recording the plan.
+ */
+@ApplicationScoped
+public class EsCopyPlanner implements TaskPlanner {
+    private static final double SIZE_MARGIN = 1.2;
+    private static final int LISTED_NAMES = 10;
+
+    private final ClusterSurvey survey;
+    private final MigrationStore store;
+    private final CopyChunking chunking;
+
+    public EsCopyPlanner(ClusterSurvey survey, MigrationStore store, CopyChunking chunking) {
+        this.survey = survey;
+        this.store = store;
+        this.chunking = chunking;
+    }
+
+    @Override
+    public MigrationKind kind() {
+        return MigrationKind.ES_COPY;
+    }
+
+    @Override
+    public List<MigrationTask> plan(String migrationId, MigrationOrder order) {
+        CopyOrder copy = order.copy();
+        ElasticEndpoint target = order.elastic();
+        ClusterFacts sourceFacts = surveyed("source", () -> survey.facts(copy.source()));
+        ClusterFacts targetFacts = surveyed("target", () -> survey.facts(target));
+        List<String> problems = new ArrayList<>(CopyPreflight.clusterProblems(sourceFacts, targetFacts));
+        failOn(problems);
+
+        List<SourceIndex> found = surveyed("source", () -> survey.indices(copy.source(), copy.indices()));
+        if (found.isEmpty()) {
+            throw preflightFailure(List.of("No open index on the source matches " + copy.indices() + "."));
+        }
+        Set<String> existing = surveyed(
+                "target",
+                () -> survey.existing(
+                        target, found.stream().map(SourceIndex::name).toList()));
+        if (copy.ifTargetExists().equals(CopyOrder.FAIL) && !existing.isEmpty()) {
+            problems.add("The target already has " + existing.size() + " of these indices (" + listed(existing)
+                    + "); remove them, or set \"ifTargetExists\" to \"skip\" or \"overwrite\".");
+        }
+        boolean typed = sourceFacts.major() < 7;
+        boolean skipExisting = copy.ifTargetExists().equals(CopyOrder.SKIP);
+        List<SourceIndex> toCopy = found.stream()
+                .filter(i -> !(skipExisting && existing.contains(i.name())))
+                .toList();
+        List<String> skipped = found.stream()
+                .map(SourceIndex::name)
+                .filter(name -> skipExisting && existing.contains(name))
+                .toList();
+
+        List<CopyJob.PlannedIndex> planned = new ArrayList<>();
+        for (SourceIndex index : toCopy) {
+            MappingTranslation mapping = MappingTranslation.of(index.mappings(), typed);
+            mapping.conflicts().forEach(c -> problems.add("Index " + index.name() + ": " + c));
+            planned.add(new CopyJob.PlannedIndex(
+                    index.name(),
+                    index.documents(),
+                    index.primaryBytes(),
+                    chunking.slicesFor(index.documents()),
+                    existing.contains(index.name()),
+                    mapping.mappings(),
+                    CopySettings.forCreation(index.settings())));
+        }
+        List<TemplateTranslation> templates =
+                surveyed("source", () -> survey.templates(copy.source())).entrySet().stream()
+                        .map(t -> TemplateTranslation.of(t.getKey(), t.getValue(), typed))
+                        .filter(TemplateTranslation::isClearml)
+                        .toList();
+        templates.forEach(t -> problems.addAll(t.conflicts()));
+        long estimated =
+                (long) (toCopy.stream().mapToLong(SourceIndex::primaryBytes).sum() * SIZE_MARGIN);
+        problems.addAll(CopyPreflight.diskProblems(estimated, targetFacts));
+        failOn(problems);
+
+        CopyJob.Plan plan = new CopyJob.Plan(
+                sourceFacts.version(),
+                targetFacts.version(),
+                estimated,
+                targetFacts.availableBytes() == null
+                        ? null
+                        : targetFacts.availableBytes() - targetFacts.reservedBytes(),
+                planned,
+                skipped,
+                templates.stream().map(TemplateTranslation::name).toList());
+        store.find(migrationId).ifPresent(m -> store.save(m.withCopy(m.copy().withPlan(plan))));
+        if (copy.dryRun()) {
+            return List.of();
+        }
+        return tasks(migrationId, order, toCopy, planned, templates);
+    }
+
+    private List<MigrationTask> tasks(
+            String migrationId,
+            MigrationOrder order,
+            List<SourceIndex> sources,
+            List<CopyJob.PlannedIndex> planned,
+            List<TemplateTranslation> templates) {
+        CopyOrder copy = order.copy();
+        int totalSlices =
+                planned.stream().mapToInt(CopyJob.PlannedIndex::slices).sum();
+        long rate = chunking.perTaskRate(copy.maxDocsPerSecond(), totalSlices);
+        boolean seal = copy.afterCopy().equals(CopyOrder.READ_ONLY_SOURCE);
+        List<CopySpec.IndexTemplate> templateBodies = templates.stream()
+                .map(t -> new CopySpec.IndexTemplate(t.name(), t.body()))
+                .toList();
+        List<MigrationTask> tasks = new ArrayList<>();
+        for (int i = 0; i < planned.size(); i++) {
+            CopyJob.PlannedIndex index = planned.get(i);
+            // The first index's preparation also puts the templates; every later step waits for its own preparation.
+            CopySpec prepare = new CopySpec.Prepare(
+                    i == 0 ? templateBodies : List.of(),
+                    List.of(new CopySpec.TargetIndex(
+                            index.name(), index.mappings(), index.settings(), index.replaces())));
+            add(tasks, migrationId, TaskType.PREPARE_COPY, index.name(), order, null, prepare);
+            for (int s = 0; s < index.slices(); s++) {
+                Slice slice = index.slices() == 1 ? null : new Slice(s, index.slices());
+                add(tasks, migrationId, TaskType.COPY_SLICE, index.name(), order, slice, new CopySpec.CopySlice(rate));
+            }
+            CopySpec verify = new CopySpec.Verify(
+                    null, CopySettings.toRestore(sources.get(i).settings()), seal);
+            add(tasks, migrationId, TaskType.VERIFY_COPY, index.name(), order, null, verify);
+        }
+        return tasks;
+    }
+
+    private static void add(
+            List<MigrationTask> tasks,
+            String migrationId,
+            TaskType type,
+            String index,
+            MigrationOrder order,
+            Slice slice,
+            CopySpec spec) {
+        TaskId id = new TaskId(migrationId, tasks.size());
+        tasks.add(MigrationTask.copy(id, type, index, order.copy().source(), order.elastic(), slice, spec));
+    }
+
+    /** Runs a survey call, naming which cluster failed when it does. */
+    private static <T> T surveyed(String side, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (TaskFailedException e) {
+            throw new TaskFailedException(e.reason(), "The " + side + " cluster: " + e.getMessage(), e);
+        }
+    }
+
+    private static void failOn(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw preflightFailure(problems);
+        }
+    }
+
+    private static TaskFailedException preflightFailure(List<String> problems) {
+        StringBuilder message = new StringBuilder("Pre-flight failed; nothing was written.");
+        for (int i = 0; i < problems.size(); i++) {
+            message.append(problems.size() == 1 ? " " : " (" + (i + 1) + ") ").append(problems.get(i));
+        }
+        return new TaskFailedException(FailureReason.BAD_INPUT, message.toString());
+    }
+
+    private static String listed(Set<String> names) {
+        List<String> sorted = names.stream().sorted().toList();
+        String shown = String.join(", ", sorted.subList(0, Math.min(LISTED_NAMES, sorted.size())));
+        return sorted.size() > LISTED_NAMES ? shown + ", ..." : shown;
+    }
+}

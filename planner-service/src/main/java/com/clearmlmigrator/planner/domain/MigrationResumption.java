@@ -1,0 +1,55 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.MigrationStatus;
+
+import io.quarkus.logging.Log;
+
+/**
+ * What a starting planner does with the migrations a previous run left active: running ones go on (steps whose
+ * prerequisites ended while it was down are sent now; results waiting on Kafka arrive through the consumer), and ones
+ * caught mid-planning, which sent nothing, fail with a sentence saying to submit them again.
+ */
+@ApplicationScoped
+public class MigrationResumption {
+    private final MigrationStore store;
+    private final TaskScheduler scheduler;
+    private final ProgressReporter progress;
+    private final MigrationCompletion completion;
+
+    public MigrationResumption(
+            MigrationStore store, TaskScheduler scheduler, ProgressReporter progress, MigrationCompletion completion) {
+        this.store = store;
+        this.scheduler = scheduler;
+        this.progress = progress;
+        this.completion = completion;
+    }
+
+    public void resumeAll() {
+        for (Migration migration : store.active()) {
+            try {
+                resume(migration);
+            } catch (RuntimeException e) {
+                Log.errorf(e, "Could not resume migration %s", migration.id());
+            }
+        }
+    }
+
+    private void resume(Migration migration) {
+        if (migration.status() == MigrationStatus.PLANNING) {
+            Migration failed = migration.failed(
+                    "The planner stopped while planning this migration, before sending any task; submit it again.",
+                    Instant.now());
+            store.save(failed);
+            progress.report(failed, store.counts(migration.id()));
+            completion.finished(failed);
+            Log.warnf("Migration %s was caught mid-planning by a restart; marked FAILED", migration.id());
+        } else if (migration.status() == MigrationStatus.RUNNING) {
+            int sent = scheduler.dispatchReady(migration);
+            Log.infof("Migration %s resumed; %d waiting tasks sent", migration.id(), sent);
+        }
+    }
+}

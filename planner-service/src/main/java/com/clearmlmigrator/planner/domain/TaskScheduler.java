@@ -1,0 +1,88 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskResult;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Hands a running migration's tasks to the workers as soon as the tasks they wait for have succeeded (see
+ * {@link TaskSteps}). A task whose prerequisite failed is recorded as failed too, so the migration ends instead of
+ * waiting forever, and a retry runs both. Tasks are sent before they are marked sent: a crash in between sends them
+ * again, which idempotent tasks allow, instead of never.
+ */
+@ApplicationScoped
+public class TaskScheduler {
+    private final MigrationStore store;
+    private final TaskDispatcher dispatcher;
+    private final ConnectionVault vault;
+
+    public TaskScheduler(MigrationStore store, TaskDispatcher dispatcher, ConnectionVault vault) {
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.vault = vault;
+    }
+
+    /** @return how many tasks were sent */
+    public synchronized int dispatchReady(Migration migration) {
+        if (migration.status() != MigrationStatus.RUNNING || store.undispatched(migration.id()) == 0) {
+            return 0;
+        }
+        List<TaskState> tasks = store.tasks(migration.id());
+        // Failing a step fails the steps after it too, one pass per step.
+        while (failWaitingOnFailures(migration, tasks)) {
+            tasks = store.tasks(migration.id());
+        }
+        List<TaskState> all = tasks;
+        List<TaskState> ready = tasks.stream()
+                .filter(t -> t.isPending() && !t.dispatched())
+                .filter(t -> TaskSteps.prerequisites(t, all).stream().allMatch(TaskState::hasSucceeded))
+                .toList();
+        if (ready.isEmpty()) {
+            return 0;
+        }
+        ConnectionVault.Connections connections;
+        try {
+            connections = vault.connectionsOf(migration);
+        } catch (InvalidRequestException e) {
+            ready.forEach(t -> store.recordResult(TaskResult.failed(t.id(), FailureReason.BAD_INPUT, e.getMessage())));
+            return 0;
+        }
+        List<MigrationTask> toSend = ready.stream()
+                .map(t -> TaskSteps.resolved(t, all)
+                        .withConnections(connections.mongo(), connections.elastic(), connections.source()))
+                .toList();
+        dispatcher.dispatch(toSend);
+        store.markDispatched(toSend.stream().map(MigrationTask::id).toList());
+        Log.debugf("Migration %s: dispatched %d tasks", migration.id(), toSend.size());
+        return toSend.size();
+    }
+
+    /** Records as failed every waiting task whose prerequisite failed; true when it recorded any. */
+    private boolean failWaitingOnFailures(Migration migration, List<TaskState> tasks) {
+        boolean recorded = false;
+        for (TaskState task : tasks) {
+            if (!task.isPending() || task.dispatched()) {
+                continue;
+            }
+            Optional<TaskState> failed = TaskSteps.prerequisites(task, tasks).stream()
+                    .filter(TaskState::hasFailed)
+                    .findFirst();
+            if (failed.isPresent()) {
+                recorded |= store.recordResult(TaskResult.failed(
+                        task.id(),
+                        FailureReason.PREREQUISITE_FAILED,
+                        "Not run, because task " + failed.get().id() + " failed; POST /migrations/" + migration.id()
+                                + "/retry runs both."));
+            }
+        }
+        return recorded;
+    }
+}

@@ -1,0 +1,48 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.util.List;
+
+import com.clearmlmigrator.contracts.ContentChecksum;
+import com.clearmlmigrator.contracts.CopyReport;
+import com.clearmlmigrator.contracts.CopySpec;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskType;
+
+/**
+ * Which tasks wait for which. Most tasks stand alone; an Elasticsearch copy runs in steps per index: its slices wait
+ * for the index's preparation, its verification for every slice. Derived from the tasks themselves, so nothing extra
+ * is stored and a restarted planner knows the order.
+ */
+public final class TaskSteps {
+    private TaskSteps() {}
+
+    /** The tasks that must succeed before {@code task} may run. */
+    public static List<TaskState> prerequisites(TaskState task, List<TaskState> all) {
+        TaskType before = switch (task.type()) {
+            case COPY_SLICE -> TaskType.PREPARE_COPY;
+            case VERIFY_COPY -> TaskType.COPY_SLICE;
+            default -> null;
+        };
+        if (before == null) {
+            return List.of();
+        }
+        return all.stream()
+                .filter(t -> t.type() == before && t.target().equals(task.target()))
+                .toList();
+    }
+
+    /**
+     * The task as it is sent, with what its prerequisites found: a verification learns the source fingerprint that
+     * the copy slices summed while reading.
+     */
+    public static MigrationTask resolved(TaskState task, List<TaskState> all) {
+        MigrationTask definition = task.definition();
+        if (task.type() != TaskType.VERIFY_COPY) {
+            return definition;
+        }
+        ContentChecksum source = prerequisites(task, all).stream()
+                .map(t -> ((CopyReport) t.result().report()).source())
+                .reduce(ContentChecksum.EMPTY, ContentChecksum::plus);
+        return definition.withCopy(((CopySpec.Verify) definition.copy()).expecting(source));
+    }
+}

@@ -1,0 +1,181 @@
+package com.clearmlmigrator.planner.target;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.planner.domain.ClusterSurvey;
+import com.clearmlmigrator.stores.ElasticClient;
+import com.clearmlmigrator.stores.ElasticConnections;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Surveys clusters with the plain REST calls that ES 5.6 to 8 all answer. */
+@ApplicationScoped
+public class ElasticClusterSurvey implements ClusterSurvey {
+    private static final List<String> WRITE_BLOCKS = List.of("read_only", "read_only_allow_delete");
+    private static final String DEFAULT_HIGH_WATERMARK = "90%";
+
+    private final ElasticConnections connections;
+
+    public ElasticClusterSurvey(ElasticConnections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public ClusterFacts facts(ElasticEndpoint cluster) {
+        ElasticClient client = connections.client(cluster);
+        JsonNode root = client.get("/");
+        JsonNode settings = clusterSettings(client);
+        String block = null;
+        for (String name : WRITE_BLOCKS) {
+            String key = "cluster.blocks." + name;
+            if (setting(settings, key).equals("true")) {
+                block = key;
+            }
+        }
+        Long available = null;
+        long total = 0;
+        JsonNode nodes = client.get("/_nodes/stats/fs").path("nodes");
+        for (JsonNode node : nodes) {
+            JsonNode fs = node.path("fs").path("total");
+            if (fs.has("available_in_bytes")) {
+                available = (available == null ? 0 : available)
+                        + fs.path("available_in_bytes").asLong();
+                total += fs.path("total_in_bytes").asLong();
+            }
+        }
+        long reserved = 0;
+        if (available != null
+                && !setting(settings, "cluster.routing.allocation.disk.threshold_enabled")
+                        .equals("false")) {
+            String high = setting(settings, "cluster.routing.allocation.disk.watermark.high");
+            reserved = reserve(high.isEmpty() ? DEFAULT_HIGH_WATERMARK : high, total);
+        }
+        return new ClusterFacts(
+                root.path("version").path("number").asText("unknown"),
+                root.path("cluster_uuid").asText(null),
+                block,
+                available,
+                reserved);
+    }
+
+    @Override
+    public List<SourceIndex> indices(ElasticEndpoint cluster, List<String> patterns) {
+        ElasticClient client = connections.client(cluster);
+        List<Pattern> globs = patterns.stream().map(ElasticClusterSurvey::glob).toList();
+        JsonNode rows = client.get("/_cat/indices?format=json&bytes=b&h=index,status,pri.store.size");
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (JsonNode row : rows) {
+            String name = row.path("index").asText();
+            if (row.path("status").asText("open").equals("open")
+                    && globs.stream().anyMatch(g -> g.matcher(name).matches())) {
+                sizes.put(name, row.path("pri.store.size").asLong(0));
+            }
+        }
+        return new TreeSet<>(sizes.keySet())
+                .stream().map(name -> describe(client, name, sizes.get(name))).toList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Map<String, Object>> templates(ElasticEndpoint cluster) {
+        JsonNode templates = connections.client(cluster).get("/_template");
+        Map<String, Map<String, Object>> result = new LinkedHashMap<>();
+        templates
+                .fields()
+                .forEachRemaining(
+                        t -> result.put(t.getKey(), ElasticClient.JSON.convertValue(t.getValue(), Map.class)));
+        return result;
+    }
+
+    @Override
+    public Set<String> existing(ElasticEndpoint cluster, Collection<String> names) {
+        ElasticClient client = connections.client(cluster);
+        Set<String> present = new TreeSet<>();
+        client.get("/_cat/indices?format=json&h=index")
+                .forEach(row -> present.add(row.path("index").asText()));
+        present.retainAll(names);
+        return present;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SourceIndex describe(ElasticClient client, String name, long bytes) {
+        long documents = client.get("/" + name + "/_count").path("count").asLong();
+        JsonNode mappings = client.get("/" + name + "/_mapping").path(name).path("mappings");
+        JsonNode settings = client.get("/" + name + "/_settings").path(name).path("settings");
+        return new SourceIndex(
+                name,
+                documents,
+                bytes,
+                ElasticClient.JSON.convertValue(mappings, Map.class),
+                ElasticClient.JSON.convertValue(settings, Map.class));
+    }
+
+    private static JsonNode clusterSettings(ElasticClient client) {
+        try {
+            return client.get("/_cluster/settings?include_defaults=true&flat_settings=true");
+        } catch (TaskFailedException e) {
+            if (e.reason() != FailureReason.TARGET_REJECTED) {
+                throw e;
+            }
+            // Older versions do not know include_defaults; without it the defaults apply.
+            return client.get("/_cluster/settings?flat_settings=true");
+        }
+    }
+
+    private static String setting(JsonNode settings, String key) {
+        for (String scope : List.of("transient", "persistent", "defaults")) {
+            JsonNode value = settings.path(scope).path(key);
+            if (!value.isMissingNode() && !value.isNull()) {
+                return value.asText();
+            }
+        }
+        return "";
+    }
+
+    /** Bytes the watermark keeps free: a percentage or ratio of the disk used, or an absolute free amount. */
+    static long reserve(String watermark, long totalBytes) {
+        String value = watermark.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (value.endsWith("%")) {
+                double used = Double.parseDouble(value.substring(0, value.length() - 1)) / 100;
+                return (long) (totalBytes * (1 - used));
+            }
+            if (value.matches("[0-9.]+")) {
+                return (long) (totalBytes * (1 - Double.parseDouble(value)));
+            }
+            return bytes(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static long bytes(String value) {
+        String[] units = {"pb", "tb", "gb", "mb", "kb", "b"};
+        long[] factors = {1L << 50, 1L << 40, 1L << 30, 1L << 20, 1L << 10, 1};
+        for (int i = 0; i < units.length; i++) {
+            if (value.endsWith(units[i])) {
+                String number = value.substring(0, value.length() - units[i].length());
+                return (long) (Double.parseDouble(number) * factors[i]);
+            }
+        }
+        return Long.parseLong(value);
+    }
+
+    private static Pattern glob(String pattern) {
+        return Pattern.compile(
+                Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")));
+    }
+}

@@ -1,0 +1,149 @@
+package com.clearmlmigrator.planner.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.contracts.ContentChecksum;
+import com.clearmlmigrator.contracts.CopyReport;
+import com.clearmlmigrator.contracts.CopySpec;
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.Slice;
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskResult;
+import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.planner.domain.ClusterSurvey.ClusterFacts;
+
+/** The pure rules of an Elasticsearch copy: settings carried over, pre-flight checks, step order, chunking. */
+class CopyPlanningTest {
+    private static final ElasticEndpoint SOURCE = new ElasticEndpoint(List.of("http://old:9200"), null, null);
+    private static final ElasticEndpoint TARGET = new ElasticEndpoint(List.of("http://new:9200"), null, null);
+    private static final ClusterFacts ES5 = new ClusterFacts("5.6.16", "uuid-5", null, null, 0);
+    private static final ClusterFacts ES7 = new ClusterFacts("7.10.2", "uuid-7", null, 10_000L, 1_000L);
+
+    @Test
+    void theTargetIndexKeepsShardsAndAnalysisAndCopiesWithoutReplicasOrRefresh() {
+        Map<String, Object> source = Map.of(
+                "index",
+                Map.of(
+                        "number_of_shards", "3",
+                        "number_of_replicas", "2",
+                        "uuid", "abc",
+                        "creation_date", "1",
+                        "analysis", Map.of("analyzer", Map.of())));
+
+        assertThat(CopySettings.forCreation(source))
+                .isEqualTo(Map.of(
+                        "index",
+                        Map.of(
+                                "number_of_shards",
+                                "3",
+                                "analysis",
+                                Map.of("analyzer", Map.of()),
+                                "number_of_replicas",
+                                0,
+                                "refresh_interval",
+                                "-1")));
+        Map<String, Object> restore = CopySettings.toRestore(source);
+        assertThat(((Map<?, ?>) restore.get("index")).get("number_of_replicas")).isEqualTo("2");
+        assertThat(((Map<?, ?>) restore.get("index")).containsKey("refresh_interval"))
+                .isTrue();
+        assertThat(((Map<?, ?>) restore.get("index")).get("refresh_interval")).isNull();
+    }
+
+    @Test
+    void preflightNamesEveryClusterProblem() {
+        ClusterFacts sameAsSource = new ClusterFacts("7.10.2", "uuid-5", "cluster.blocks.read_only", null, 0);
+        ClusterFacts es6Target = new ClusterFacts("6.8.0", "uuid-6", null, null, 0);
+        ClusterFacts es8Source = new ClusterFacts("8.15.0", "uuid-8", null, null, 0);
+
+        assertThat(CopyPreflight.clusterProblems(ES5, ES7)).isEmpty();
+        assertThat(String.join(" ", CopyPreflight.clusterProblems(ES5, sameAsSource)))
+                .contains("same cluster")
+                .contains("cluster.blocks.read_only");
+        assertThat(CopyPreflight.clusterProblems(ES5, es6Target))
+                .singleElement()
+                .asString()
+                .contains("7.x and 8.x");
+        assertThat(CopyPreflight.clusterProblems(es8Source, ES7))
+                .singleElement()
+                .asString()
+                .contains("newer");
+    }
+
+    @Test
+    void preflightComparesTheEstimateWithTheDiskBelowTheWatermark() {
+        assertThat(CopyPreflight.diskProblems(9_000, ES7)).isEmpty();
+        assertThat(CopyPreflight.diskProblems(9_001, ES7))
+                .singleElement()
+                .asString()
+                .contains("8.8 KB");
+        assertThat(CopyPreflight.diskProblems(Long.MAX_VALUE, ES5))
+                .as("a cluster that reports no disk")
+                .isEmpty();
+    }
+
+    @Test
+    void slicesWaitForTheirIndexPreparationAndTheVerificationForEverySlice() {
+        TaskState prepare = state(0, TaskType.PREPARE_COPY, "a", null, null);
+        TaskState otherPrepare = state(1, TaskType.PREPARE_COPY, "b", null, null);
+        TaskState slice0 = state(2, TaskType.COPY_SLICE, "a", new Slice(0, 2), copied(3, 7));
+        TaskState slice1 = state(3, TaskType.COPY_SLICE, "a", new Slice(1, 2), copied(2, 5));
+        TaskState verify = state(4, TaskType.VERIFY_COPY, "a", null, null);
+        List<TaskState> all = List.of(prepare, otherPrepare, slice0, slice1, verify);
+
+        assertThat(TaskSteps.prerequisites(slice0, all)).containsExactly(prepare);
+        assertThat(TaskSteps.prerequisites(verify, all)).containsExactly(slice0, slice1);
+        assertThat(TaskSteps.prerequisites(prepare, all)).isEmpty();
+        CopySpec.Verify sent = (CopySpec.Verify) TaskSteps.resolved(verify, all).copy();
+        assertThat(sent.expected()).isEqualTo(ContentChecksum.of(5, 12));
+    }
+
+    @Test
+    void checksumsAddUpAcrossAnyPartitionAndCountDuplicates() {
+        ContentChecksum whole =
+                ContentChecksum.EMPTY.plusDocument(-1).plusDocument(5).plusDocument(7);
+        ContentChecksum parts = ContentChecksum.EMPTY
+                .plusDocument(7)
+                .plus(ContentChecksum.EMPTY.plusDocument(5).plusDocument(-1));
+
+        assertThat(parts).isEqualTo(whole);
+        assertThat(whole.plusDocument(5)).isNotEqualTo(whole);
+        assertThat(ContentChecksum.of(1, -1L).sum()).isEqualTo("ffffffffffffffff");
+    }
+
+    @Test
+    void chunkingBoundsSlicesAndSharesTheRateLimit() {
+        CopyChunking chunking = new CopyChunking(20_000, 32, 4);
+
+        assertThat(chunking.slicesFor(0)).isEqualTo(1);
+        assertThat(chunking.slicesFor(40_001)).isEqualTo(3);
+        assertThat(chunking.slicesFor(10_000_000)).isEqualTo(32);
+        assertThat(chunking.perTaskRate(null, 10)).isZero();
+        assertThat(chunking.perTaskRate(1_000L, 10)).isEqualTo(250);
+        assertThat(chunking.perTaskRate(1_000L, 2)).isEqualTo(500);
+    }
+
+    private static TaskState state(int ordinal, TaskType type, String index, Slice slice, CopyReport report) {
+        TaskId id = new TaskId("job", ordinal);
+        CopySpec spec = switch (type) {
+            case PREPARE_COPY -> new CopySpec.Prepare(List.of(), List.of());
+            case COPY_SLICE -> new CopySpec.CopySlice(0);
+            default -> new CopySpec.Verify(null, Map.of(), true);
+        };
+        MigrationTask task = MigrationTask.copy(id, type, index, SOURCE, TARGET, slice, spec);
+        TaskResult result = report == null ? null : TaskResult.succeeded(id, report);
+        return new TaskState(id, type, index, result, task, result != null);
+    }
+
+    private static CopyReport copied(long documents, long sum) {
+        ContentChecksum checksum = ContentChecksum.of(documents, sum);
+        return new CopyReport(
+                "a", "copy-slice", checksum, checksum, 10, List.of(), List.of(), Instant.now(), Instant.now());
+    }
+}
