@@ -15,7 +15,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = CopySpec.Prepare.class, name = "prepare"),
     @JsonSubTypes.Type(value = CopySpec.CopySlice.class, name = "copy-slice"),
-    @JsonSubTypes.Type(value = CopySpec.Verify.class, name = "verify")
+    @JsonSubTypes.Type(value = CopySpec.Verify.class, name = "verify"),
+    @JsonSubTypes.Type(value = CopySpec.CopyIndex.class, name = "copy-index")
 })
 public sealed interface CopySpec {
 
@@ -55,6 +56,22 @@ public sealed interface CopySpec {
 
         public Verify expecting(ContentChecksum sourceChecksum) {
             return new Verify(sourceChecksum, restore, sealSource);
+        }
+    }
+
+    /**
+     * All three steps in one task, for an index small enough for one slice: a separate task per step would cost more
+     * in round trips than the step itself.
+     *
+     * @param prepare the preparation of this index (and, for the first task, the templates)
+     * @param copy    the copy of the whole index
+     * @param verify  the verification, expecting what the copy read
+     */
+    record CopyIndex(Prepare prepare, CopySlice copy, Verify verify) implements CopySpec {
+        public CopyIndex {
+            Objects.requireNonNull(prepare, "prepare");
+            Objects.requireNonNull(copy, "copy");
+            Objects.requireNonNull(verify, "verify");
         }
     }
 

@@ -19,7 +19,9 @@ public enum TaskType {
     /** Copy one slice of a source index to the target cluster, keeping ids, routing and sources. */
     COPY_SLICE(WorkerKind.ELASTIC),
     /** Compare a copied index with its source, restore its settings and, if asked, write-block the source. */
-    VERIFY_COPY(WorkerKind.ELASTIC);
+    VERIFY_COPY(WorkerKind.ELASTIC),
+    /** Prepare, copy and verify, in one task, an index small enough for one slice. */
+    COPY_INDEX(WorkerKind.ELASTIC);
 
     private final WorkerKind worker;
 
@@ -37,7 +39,7 @@ public enum TaskType {
 
     /** True for the types of an Elasticsearch copy, which carry a {@link CopySpec} and a source cluster. */
     public boolean isCopy() {
-        return this == PREPARE_COPY || this == COPY_SLICE || this == VERIFY_COPY;
+        return this == PREPARE_COPY || this == COPY_SLICE || this == VERIFY_COPY || this == COPY_INDEX;
     }
 
     /** The worker kind that handles tasks of this type. */

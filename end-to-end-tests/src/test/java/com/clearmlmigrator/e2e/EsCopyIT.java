@@ -247,6 +247,34 @@ class EsCopyIT {
                 .body("error", org.hamcrest.Matchers.containsString("two different clusters"));
     }
 
+    @Test
+    @Order(9)
+    void aWriteBlockMidCopyPausesTheMigrationAndRetryGoesOnOnceItIsLifted() {
+        String logs = "events-log-" + company(0);
+        // As a flood-stage watermark would: the index the copy creates comes up write-blocked.
+        es7.put(
+                "/_template/zz-blocked",
+                "{\"index_patterns\":[\"" + logs + "\"],\"order\":100,\"settings\":{\"index.blocks.write\":true}}");
+        String id;
+        try {
+            id = Migrations.submit(
+                    copyRequest(List.of(logs), "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\""));
+            JsonPath paused = Migrations.awaitStatus(id, "PAUSED");
+            assertThat(paused.getString("error")).contains(logs).contains("retry");
+            assertThat(es7.documents(logs)).isEmpty();
+        } finally {
+            es7.delete("/_template/zz-blocked");
+        }
+        es7.put("/" + logs + "/_settings", "{\"index.blocks.write\": false}");
+
+        given().post("/migrations/" + id + "/retry").then().statusCode(202);
+
+        JsonPath resumed = Migrations.awaitFinal(id);
+        assertThat(resumed.getString("status")).as(resumed.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(resumed.getString("error")).isNull();
+        assertThat(es7.documents(logs)).isEqualTo(es5.documents(logs));
+    }
+
     private static Map<String, Map<String, JsonNode>> targetDocuments() {
         Map<String, Map<String, JsonNode>> all = new TreeMap<>();
         indices.forEach(index -> all.put(index, es7.documents(index)));

@@ -34,6 +34,20 @@ final class Migrations {
         return given().get("/migrations/" + id).jsonPath();
     }
 
+    /** Waits until the migration reaches this status, failing early if it ends in another one. */
+    static JsonPath awaitStatus(String id, String status) {
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    String now = given().get("/migrations/" + id).path("status");
+                    if (FINAL.contains(now) && !now.equals(status)) {
+                        throw new AssertionError("Migration " + id + " ended " + now + " instead of " + status);
+                    }
+                    return now.equals(status);
+                });
+        return given().get("/migrations/" + id).jsonPath();
+    }
+
     static JsonPath report(String id) {
         return given().get("/migrations/" + id + "/report")
                 .then()

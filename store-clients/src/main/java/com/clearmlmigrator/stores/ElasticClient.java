@@ -2,6 +2,7 @@ package com.clearmlmigrator.stores;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.http.HttpHost;
@@ -10,6 +11,7 @@ import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.entity.ContentType;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.nio.entity.NStringEntity;
+import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
@@ -93,6 +95,25 @@ public final class ElasticClient implements AutoCloseable {
      */
     public JsonNode send(String method, String path, String body) {
         return send(method, path, body, ContentType.APPLICATION_JSON);
+    }
+
+    /**
+     * Sends a request and returns the answer as the exact text the cluster sent, for callers that must keep parts of
+     * it byte for byte (a copy passes each {@code _source} through untouched).
+     */
+    public String sendForText(String method, String path, String body) {
+        Request request = new Request(method, path);
+        if (body != null) {
+            request.setEntity(new NStringEntity(body, ContentType.APPLICATION_JSON));
+        }
+        try {
+            Response response = rest.performRequest(request);
+            return EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+        } catch (ResponseException e) {
+            throw rejected(method, path, e);
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
     }
 
     private JsonNode send(String method, String path, String body, ContentType type) {

@@ -134,7 +134,7 @@ public class MigrationResource {
     public MigrationView get(@PathParam("id") String id) {
         Migration migration = find(id);
         return MigrationView.of(
-                migration, store.counts(id), migration.kind() == MigrationKind.ES_COPY ? store.tasks(id) : null);
+                migration, store.counts(id), migration.kind() == MigrationKind.ES_COPY ? store.taskStates(id) : null);
     }
 
     /** What the migration found or did, task by task, with every failure and its reason. */

@@ -125,12 +125,14 @@ public record CopySummary(
     private static IndexRow row(CopyJob.PlannedIndex index, CopyJob job, List<TaskState> tasks) {
         List<TaskState> own =
                 tasks.stream().filter(t -> t.target().equals(index.name())).toList();
-        List<CopyReport> slices = reports(own, TaskType.COPY_SLICE);
+        // An index of one slice is one COPY_INDEX task: its copy and its verification.
+        List<CopyReport> slices = reports(own, TaskType.COPY_SLICE, TaskType.COPY_INDEX);
         long copied = slices.stream().mapToLong(r -> r.copied().documents()).sum();
-        CopyReport verified =
-                reports(own, TaskType.VERIFY_COPY).stream().findFirst().orElse(null);
+        CopyReport verified = reports(own, TaskType.VERIFY_COPY, TaskType.COPY_INDEX).stream()
+                .findFirst()
+                .orElse(null);
         boolean verifyFailed = own.stream()
-                .anyMatch(t -> t.type() == TaskType.VERIFY_COPY
+                .anyMatch(t -> (t.type() == TaskType.VERIFY_COPY || t.type() == TaskType.COPY_INDEX)
                         && t.hasFailed()
                         && t.result().reason() != FailureReason.PREREQUISITE_FAILED);
         Instant started = own.stream()
@@ -172,9 +174,12 @@ public record CopySummary(
                 job.dryRun() ? index.settings() : null);
     }
 
-    private static List<CopyReport> reports(List<TaskState> tasks, TaskType type) {
+    private static List<CopyReport> reports(List<TaskState> tasks, TaskType... types) {
+        List<TaskType> wanted = List.of(types);
         return tasks.stream()
-                .filter(t -> t.type() == type && t.hasSucceeded() && t.result().report() instanceof CopyReport)
+                .filter(t -> wanted.contains(t.type())
+                        && t.hasSucceeded()
+                        && t.result().report() instanceof CopyReport)
                 .map(t -> (CopyReport) t.result().report())
                 .toList();
     }

@@ -21,8 +21,9 @@ import com.clearmlmigrator.planner.domain.ClusterSurvey.SourceIndex;
 /**
  * Plans an Elasticsearch copy: runs the pre-flight (both clusters, versions, blocks, disk, existing indices, mapping
  * translation), records the plan on the migration, and splits the copy into steps per index: prepare (templates and
- * the empty index), one copy task per scroll slice, and a verification. The scheduler sends each step once the steps
- * before it succeeded. A dry run stops after recording the plan.
+ * the empty index), one copy task per scroll slice, and a verification; an index small enough for one slice is one
+ * task doing all three. The scheduler sends each step once the steps before it succeeded. A dry run stops after
+ * recording the plan.
  */
 @ApplicationScoped
 public class EsCopyPlanner implements TaskPlanner {
@@ -134,17 +135,23 @@ public class EsCopyPlanner implements TaskPlanner {
         for (int i = 0; i < planned.size(); i++) {
             CopyJob.PlannedIndex index = planned.get(i);
             // The first index's preparation also puts the templates; every later step waits for its own preparation.
-            CopySpec prepare = new CopySpec.Prepare(
+            CopySpec.Prepare prepare = new CopySpec.Prepare(
                     i == 0 ? templateBodies : List.of(),
                     List.of(new CopySpec.TargetIndex(
                             index.name(), index.mappings(), index.settings(), index.replaces())));
+            CopySpec.CopySlice slice = new CopySpec.CopySlice(rate);
+            CopySpec.Verify verify = new CopySpec.Verify(
+                    null, CopySettings.toRestore(sources.get(i).settings()), seal);
+            if (index.slices() == 1) {
+                CopySpec whole = new CopySpec.CopyIndex(prepare, slice, verify);
+                add(tasks, migrationId, TaskType.COPY_INDEX, index.name(), order, null, whole);
+                continue;
+            }
             add(tasks, migrationId, TaskType.PREPARE_COPY, index.name(), order, null, prepare);
             for (int s = 0; s < index.slices(); s++) {
-                Slice slice = index.slices() == 1 ? null : new Slice(s, index.slices());
-                add(tasks, migrationId, TaskType.COPY_SLICE, index.name(), order, slice, new CopySpec.CopySlice(rate));
+                Slice part = new Slice(s, index.slices());
+                add(tasks, migrationId, TaskType.COPY_SLICE, index.name(), order, part, slice);
             }
-            CopySpec verify = new CopySpec.Verify(
-                    null, CopySettings.toRestore(sources.get(i).settings()), seal);
             add(tasks, migrationId, TaskType.VERIFY_COPY, index.name(), order, null, verify);
         }
         return tasks;

@@ -3,6 +3,7 @@ package com.clearmlmigrator.planner.domain;
 import java.util.List;
 import java.util.Optional;
 
+import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskResult;
 
@@ -42,6 +43,12 @@ public interface MigrationStore {
 
     /** Every task of a migration in plan order. */
     List<TaskState> tasks(String migrationId);
+
+    /** Every task of a migration in plan order, without definitions: ids, types, targets, results. */
+    List<TaskState> taskStates(String migrationId);
+
+    /** The definitions of these tasks, in plan order. */
+    List<MigrationTask> definitions(List<TaskId> taskIds);
 
     /** Counts derived from the stored tasks. */
     TaskCounts counts(String migrationId);

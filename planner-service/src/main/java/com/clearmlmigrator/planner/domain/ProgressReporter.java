@@ -2,16 +2,28 @@ package com.clearmlmigrator.planner.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.JobProgress;
+import com.clearmlmigrator.contracts.MigrationStatus;
 
-/** Turns a migration and its counts into a progress snapshot. */
+/**
+ * Turns a migration and its counts into a progress snapshot. Snapshots of an unchanged status go out at most every
+ * {@link #MIN_INTERVAL_NANOS}, so a migration of thousands of small tasks does not flood the topic (or spend the
+ * planner on snapshots nobody reads in between); every change of status goes out at once.
+ */
 @ApplicationScoped
 public class ProgressReporter {
+    private static final long MIN_INTERVAL_NANOS = 500_000_000L;
+
     private final ProgressSink sink;
     private final MigrationStore store;
+    private final Map<String, Published> lastPublished = new ConcurrentHashMap<>();
+
+    private record Published(MigrationStatus status, long atNanos) {}
 
     public ProgressReporter(ProgressSink sink, MigrationStore store) {
         this.sink = sink;
@@ -19,6 +31,16 @@ public class ProgressReporter {
     }
 
     public void report(Migration migration, TaskCounts counts) {
+        long now = System.nanoTime();
+        Published last = lastPublished.get(migration.id());
+        if (last != null && last.status() == migration.status() && now - last.atNanos() < MIN_INTERVAL_NANOS) {
+            return;
+        }
+        if (migration.status().isFinal()) {
+            lastPublished.remove(migration.id());
+        } else {
+            lastPublished.put(migration.id(), new Published(migration.status(), now));
+        }
         sink.publish(new JobProgress(
                 migration.id(),
                 migration.kind().wireName(),
@@ -35,7 +57,7 @@ public class ProgressReporter {
         if (migration.kind() != MigrationKind.ES_COPY || migration.copy() == null) {
             return List.of();
         }
-        return CopySummary.of(migration, counts, store.tasks(migration.id())).indices().stream()
+        return CopySummary.of(migration, counts, store.taskStates(migration.id())).indices().stream()
                 .map(row -> new JobProgress.IndexProgress(
                         row.index(),
                         row.documents(),

@@ -35,10 +35,10 @@ public class TaskScheduler {
         if (migration.status() != MigrationStatus.RUNNING || store.undispatched(migration.id()) == 0) {
             return 0;
         }
-        List<TaskState> tasks = store.tasks(migration.id());
+        List<TaskState> tasks = store.taskStates(migration.id());
         // Failing a step fails the steps after it too, one pass per step.
         while (failWaitingOnFailures(migration, tasks)) {
-            tasks = store.tasks(migration.id());
+            tasks = store.taskStates(migration.id());
         }
         List<TaskState> all = tasks;
         List<TaskState> ready = tasks.stream()
@@ -55,8 +55,10 @@ public class TaskScheduler {
             ready.forEach(t -> store.recordResult(TaskResult.failed(t.id(), FailureReason.BAD_INPUT, e.getMessage())));
             return 0;
         }
-        List<MigrationTask> toSend = ready.stream()
-                .map(t -> TaskSteps.resolved(t, all)
+        List<MigrationTask> toSend = store
+                .definitions(ready.stream().map(TaskState::id).toList())
+                .stream()
+                .map(definition -> TaskSteps.resolved(definition, all)
                         .withConnections(connections.mongo(), connections.elastic(), connections.source()))
                 .toList();
         dispatcher.dispatch(toSend);

@@ -35,11 +35,14 @@ public final class TaskSteps {
      * The task as it is sent, with what its prerequisites found: a verification learns the source fingerprint that
      * the copy slices summed while reading.
      */
-    public static MigrationTask resolved(TaskState task, List<TaskState> all) {
-        MigrationTask definition = task.definition();
-        if (task.type() != TaskType.VERIFY_COPY) {
+    public static MigrationTask resolved(MigrationTask definition, List<TaskState> all) {
+        if (definition.type() != TaskType.VERIFY_COPY) {
             return definition;
         }
+        TaskState task = all.stream()
+                .filter(t -> t.id().equals(definition.id()))
+                .findFirst()
+                .orElseThrow();
         ContentChecksum source = prerequisites(task, all).stream()
                 .map(t -> ((CopyReport) t.result().report()).source())
                 .reduce(ContentChecksum.EMPTY, ContentChecksum::plus);

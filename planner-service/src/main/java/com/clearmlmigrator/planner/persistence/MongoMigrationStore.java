@@ -29,8 +29,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
@@ -140,12 +143,45 @@ public class MongoMigrationStore implements MigrationStore {
     }
 
     @Override
+    public List<TaskState> taskStates(String migrationId) {
+        // Definitions (an es-copy's carry whole mappings) are most of a task's size; states are read on every result.
+        return tasks.find(eq(MIGRATION_ID, migrationId))
+                .projection(Projections.exclude("definition"))
+                .sort(Sorts.ascending("ordinal"))
+                .map(this::toTaskState)
+                .into(new ArrayList<>());
+    }
+
+    @Override
+    public List<MigrationTask> definitions(List<TaskId> taskIds) {
+        List<String> ids = taskIds.stream().map(TaskId::toString).toList();
+        return tasks.find(in("_id", ids))
+                .sort(Sorts.ascending("ordinal"))
+                .map(this::toTaskState)
+                .map(TaskState::definition)
+                .into(new ArrayList<>());
+    }
+
+    @Override
     public TaskCounts counts(String migrationId) {
-        int total = (int) tasks.countDocuments(eq(MIGRATION_ID, migrationId));
-        int pending = (int) tasks.countDocuments(and(eq(MIGRATION_ID, migrationId), eq(RESULT, null)));
-        int failed = (int) tasks.countDocuments(
-                and(eq(MIGRATION_ID, migrationId), eq(RESULT + ".outcome", TaskOutcome.FAILED.name())));
-        return new TaskCounts(total, total - pending - failed, failed, pending);
+        // One pass grouped by outcome instead of three counts: this runs on every result.
+        int succeeded = 0;
+        int failed = 0;
+        int pending = 0;
+        for (Document group : tasks.aggregate(List.of(
+                Aggregates.match(eq(MIGRATION_ID, migrationId)),
+                Aggregates.group("$" + RESULT + ".outcome", Accumulators.sum("n", 1))))) {
+            int n = group.getInteger("n");
+            String outcome = group.getString("_id");
+            if (outcome == null) {
+                pending += n;
+            } else if (outcome.equals(TaskOutcome.FAILED.name())) {
+                failed += n;
+            } else {
+                succeeded += n;
+            }
+        }
+        return TaskCounts.of(succeeded, failed, pending);
     }
 
     private TaskState toTaskState(Document doc) {

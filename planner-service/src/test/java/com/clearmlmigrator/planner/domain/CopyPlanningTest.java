@@ -100,7 +100,8 @@ class CopyPlanningTest {
         assertThat(TaskSteps.prerequisites(slice0, all)).containsExactly(prepare);
         assertThat(TaskSteps.prerequisites(verify, all)).containsExactly(slice0, slice1);
         assertThat(TaskSteps.prerequisites(prepare, all)).isEmpty();
-        CopySpec.Verify sent = (CopySpec.Verify) TaskSteps.resolved(verify, all).copy();
+        CopySpec.Verify sent =
+                (CopySpec.Verify) TaskSteps.resolved(verify.definition(), all).copy();
         assertThat(sent.expected()).isEqualTo(ContentChecksum.of(5, 12));
     }
 

@@ -76,8 +76,11 @@ public class TaskIntake {
 
     private TaskResult perform(MigrationTask task, String payload) {
         try {
+            long started = System.nanoTime();
             TaskResult result = TaskResult.succeeded(task.id(), performWithRetries(task));
-            LOG.debugf("Task %s (%s %s) succeeded", task.id(), task.type(), task.target());
+            LOG.infof(
+                    "Task %s (%s %s) succeeded in %d ms",
+                    task.id(), task.type(), task.target(), (System.nanoTime() - started) / 1_000_000);
             return result;
         } catch (TaskFailedException e) {
             LOG.warnf("Task %s (%s %s) failed: %s", task.id(), task.type(), task.target(), e.getMessage());

@@ -30,6 +30,7 @@ public class ElasticTaskHandler implements TaskPerformer {
             case PREPARE_COPY -> copier.prepare(task);
             case COPY_SLICE -> copier.copySlice(task);
             case VERIFY_COPY -> copier.verify(task);
+            case COPY_INDEX -> copier.copyIndex(task);
             default ->
                 throw new TaskFailedException(
                         FailureReason.BAD_INPUT, "elastic-worker does not handle " + task.type() + " tasks.");

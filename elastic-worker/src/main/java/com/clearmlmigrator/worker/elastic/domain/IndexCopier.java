@@ -26,4 +26,7 @@ public interface IndexCopier {
      * @throws com.clearmlmigrator.contracts.TaskFailedException when the copy does not match its source
      */
     CopyReport verify(MigrationTask task);
+
+    /** The three steps in one task, for an index small enough for one slice; the verification expects what it read. */
+    CopyReport copyIndex(MigrationTask task);
 }

@@ -48,13 +48,13 @@ final class CopyBulkWriter {
         List<CopiedDocument> bulk = new ArrayList<>();
         int bytes = 0;
         for (CopiedDocument document : documents) {
-            if (!bulk.isEmpty() && bytes + document.sizeInBytes() > MAX_BULK_BYTES) {
+            if (!bulk.isEmpty() && bytes + document.bytes() > MAX_BULK_BYTES) {
                 confirmed = confirmed.plus(writeBulk(bulk));
                 bulk = new ArrayList<>();
                 bytes = 0;
             }
             bulk.add(document);
-            bytes += document.sizeInBytes();
+            bytes += document.bytes();
         }
         return bulk.isEmpty() ? confirmed : confirmed.plus(writeBulk(bulk));
     }
@@ -138,13 +138,10 @@ final class CopyBulkWriter {
                 doc.put("routing", document.routing());
             }
         }
-        JsonNode found = target.send("POST", "/" + index + "/_mget", request.toString());
+        String found = target.sendForText("POST", "/" + index + "/_mget", request.toString());
         Map<String, Long> onTarget = new HashMap<>();
-        for (JsonNode doc : found.path("docs")) {
-            if (doc.path("found").asBoolean()) {
-                CopiedDocument stored = CopiedDocument.fromHit(index, doc);
-                onTarget.put(stored.id() + "\u0000" + stored.routing(), stored.digest());
-            }
+        for (CopiedDocument stored : RawHits.mgetDocuments(index, found)) {
+            onTarget.put(stored.id() + "\u0000" + stored.routing(), stored.digest());
         }
         ContentChecksum confirmed = ContentChecksum.EMPTY;
         List<String> collisions = new ArrayList<>();

@@ -11,6 +11,7 @@ import com.clearmlmigrator.contracts.CopyReport;
 import com.clearmlmigrator.contracts.CopySpec;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.Slice;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.clearmlmigrator.stores.ElasticConnections;
@@ -38,16 +39,68 @@ public class ElasticIndexCopier implements IndexCopier {
     @Override
     public CopyReport prepare(MigrationTask task) {
         Instant started = Instant.now();
-        CopySpec.Prepare spec = (CopySpec.Prepare) task.copy();
-        ElasticClient target = connections.client(task.elastic());
+        List<String> created = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        prepareTarget(task, (CopySpec.Prepare) task.copy(), created, notes);
+        return new CopyReport(task.target(), "prepare", null, null, 0, created, notes, started, Instant.now());
+    }
+
+    @Override
+    public CopyReport copySlice(MigrationTask task) {
+        Instant started = Instant.now();
+        Copied copied = copyDocuments(task, task.slice(), ((CopySpec.CopySlice) task.copy()).maxDocsPerSecond());
+        return new CopyReport(
+                task.target(),
+                "copy-slice",
+                copied.read(),
+                copied.written(),
+                copied.bytes(),
+                List.of(),
+                List.of(),
+                started,
+                Instant.now());
+    }
+
+    @Override
+    public CopyReport verify(MigrationTask task) {
+        Instant started = Instant.now();
+        CopySpec.Verify spec = (CopySpec.Verify) task.copy();
+        List<String> notes = new ArrayList<>();
+        ContentChecksum onTarget = verifyIndex(task, spec, notes);
+        return new CopyReport(
+                task.target(), "verify", spec.expected(), onTarget, 0, List.of(), notes, started, Instant.now());
+    }
+
+    @Override
+    public CopyReport copyIndex(MigrationTask task) {
+        Instant started = Instant.now();
+        CopySpec.CopyIndex spec = (CopySpec.CopyIndex) task.copy();
+        List<String> created = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        prepareTarget(task, spec.prepare(), created, notes);
+        Copied copied = copyDocuments(task, null, spec.copy().maxDocsPerSecond());
+        ContentChecksum onTarget = verifyIndex(task, spec.verify().expecting(copied.read()), notes);
+        return new CopyReport(
+                task.target(),
+                "copy-index",
+                copied.read(),
+                onTarget,
+                copied.bytes(),
+                created,
+                notes,
+                started,
+                Instant.now());
+    }
+
+    /** Puts the templates, then creates each index unless this migration already did (a replay). */
+    private void prepareTarget(MigrationTask task, CopySpec.Prepare spec, List<String> created, List<String> notes) {
+        ElasticClient target = connections.client(task.elastic());
         for (CopySpec.IndexTemplate template : spec.templates()) {
             target.send("PUT", "/_template/" + template.name(), write(template.body()));
         }
         if (!spec.templates().isEmpty()) {
             notes.add("Put " + spec.templates().size() + " index templates on the target.");
         }
-        List<String> created = new ArrayList<>();
         for (CopySpec.TargetIndex index : spec.indices()) {
             if (target.exists("/" + index.name())) {
                 if (createdBy(target, index.name()).equals(task.id().jobId())) {
@@ -62,47 +115,48 @@ public class ElasticIndexCopier implements IndexCopier {
                 target.send("DELETE", "/" + index.name(), null);
                 notes.add("Replaced the target's existing index " + index.name() + ".");
             }
+            // The primary starts in the background; the first bulk waits for it, so preparing takes no longer.
             target.send(
-                    "PUT", "/" + index.name(), write(createBody(index, task.id().jobId())));
+                    "PUT",
+                    "/" + index.name() + "?wait_for_active_shards=0",
+                    write(createBody(index, task.id().jobId())));
             created.add(index.name());
         }
-        return new CopyReport(task.target(), "prepare", null, null, 0, created, notes, started, Instant.now());
     }
 
-    @Override
-    public CopyReport copySlice(MigrationTask task) {
-        Instant started = Instant.now();
-        CopySpec.CopySlice spec = (CopySpec.CopySlice) task.copy();
+    private record Copied(ContentChecksum read, ContentChecksum written, long bytes) {}
+
+    /** Streams one slice (or, with a null slice, the whole index) from the source into the target. */
+    private Copied copyDocuments(MigrationTask task, Slice slice, long maxDocsPerSecond) {
         String index = task.target();
-        ElasticClient source = connections.client(task.source());
         CopyBulkWriter writer = new CopyBulkWriter(connections.client(task.elastic()), index);
-        RatePacer pacer = new RatePacer(spec.maxDocsPerSecond());
+        RatePacer pacer = new RatePacer(maxDocsPerSecond);
         ContentChecksum[] read = {ContentChecksum.EMPTY};
         ContentChecksum[] written = {ContentChecksum.EMPTY};
         long[] bytes = {0};
-        ElasticScroll.forEachPage(source, index, task.slice(), pageSize(index), sourceQuery(), hits -> {
-            List<CopiedDocument> documents = CopiedDocument.fromHits(index, hits);
+        RawScroll.forEachPage(connections.client(task.source()), index, slice, pageSize(index), documents -> {
             for (CopiedDocument document : documents) {
                 read[0] = read[0].plusDocument(document.digest());
-                bytes[0] += document.sizeInBytes();
+                bytes[0] += document.bytes();
             }
             written[0] = written[0].plus(writer.write(documents));
             pacer.finished(documents.size());
         });
-        return new CopyReport(
-                index, "copy-slice", read[0], written[0], bytes[0], List.of(), List.of(), started, Instant.now());
+        return new Copied(read[0], written[0], bytes[0]);
     }
 
-    @Override
-    public CopyReport verify(MigrationTask task) {
-        Instant started = Instant.now();
-        CopySpec.Verify spec = (CopySpec.Verify) task.copy();
+    /**
+     * Makes the target index durable and searchable, fingerprints it, restores its settings and, when it matches,
+     * write-blocks the source if asked.
+     */
+    private ContentChecksum verifyIndex(MigrationTask task, CopySpec.Verify spec, List<String> notes) {
         String index = task.target();
         ElasticClient target = connections.client(task.elastic());
+        // A flush makes the copy durable before the source may be sealed; the refresh makes it visible to the scan.
+        target.send("POST", "/" + index + "/_flush", null);
         target.send("POST", "/" + index + "/_refresh", null);
         ContentChecksum onTarget = fingerprint(target, index);
         target.send("PUT", "/" + index + "/_settings", write(spec.restore()));
-        List<String> notes = new ArrayList<>();
         notes.add("Restored the index settings " + spec.restore() + ".");
         if (!onTarget.equals(spec.expected())) {
             throw new TaskFailedException(
@@ -118,22 +172,18 @@ public class ElasticIndexCopier implements IndexCopier {
             connections.client(task.source()).send("PUT", "/" + index + "/_settings", "{\"index.blocks.write\": true}");
             notes.add("Put a write block on the source index " + index + ".");
         }
-        return new CopyReport(index, "verify", spec.expected(), onTarget, 0, List.of(), notes, started, Instant.now());
+        return onTarget;
     }
 
     /** The fingerprint of every document of an index, read in one scroll. */
     private static ContentChecksum fingerprint(ElasticClient client, String index) {
         ContentChecksum[] sum = {ContentChecksum.EMPTY};
-        ElasticScroll.forEachPage(client, index, null, pageSize(index), sourceQuery(), hits -> {
-            for (JsonNode hit : hits) {
-                sum[0] = sum[0].plusDocument(CopiedDocument.fromHit(index, hit).digest());
+        RawScroll.forEachPage(client, index, null, pageSize(index), documents -> {
+            for (CopiedDocument document : documents) {
+                sum[0] = sum[0].plusDocument(document.digest());
             }
         });
         return sum[0];
-    }
-
-    private static ObjectNode sourceQuery() {
-        return ElasticClient.JSON.createObjectNode().put("_source", true);
     }
 
     private static int pageSize(String index) {

@@ -1,0 +1,69 @@
+package com.clearmlmigrator.worker.elastic.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.TaskFailedException;
+
+class RawHitsTest {
+    @Test
+    void sourcesComeOutVerbatimWhateverTheirSpacingNumbersAndCharacters() {
+        String source1 =
+                "{\"metric\": \"loss\" ,\"value\":1.50, \"nested\":{\"a\":[1,{\"b\":\"}\"}]},\"text\":\"caf\\u00e9 \u00e9\"}";
+        String source2 = "{}";
+        String page = "{\"_scroll_id\":\"abc\",\"took\":1,\"hits\":{\"total\":2,\"max_score\":null,\"hits\":["
+                + "{\"_index\":\"i\",\"_type\":\"event\",\"_id\":\"1\",\"_score\":null,\"_routing\":\"t1\",\"_source\":"
+                + source1 + ",\"sort\":[0]},"
+                + "{\"_index\":\"i\",\"_type\":\"event\",\"_id\":\"2\",\"_score\":null,\"_source\":" + source2
+                + ",\"sort\":[1]}]}}";
+
+        RawHits.Page parsed = RawHits.searchPage("i", page);
+
+        assertThat(parsed.scrollId()).isEqualTo("abc");
+        assertThat(parsed.documents())
+                .extracting(CopiedDocument::id, CopiedDocument::routing, CopiedDocument::source)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("1", "t1", source1),
+                        org.assertj.core.groups.Tuple.tuple("2", null, source2));
+    }
+
+    @Test
+    void theSameDocumentDigestsTheSameAndAnyDifferenceChangesTheDigest() {
+        CopiedDocument document = CopiedDocument.of("1", "t1", "{\"a\":1}");
+
+        assertThat(CopiedDocument.of("1", "t1", "{\"a\":1}").digest()).isEqualTo(document.digest());
+        assertThat(List.of(
+                        CopiedDocument.of("2", "t1", "{\"a\":1}"),
+                        CopiedDocument.of("1", "t2", "{\"a\":1}"),
+                        CopiedDocument.of("1", null, "{\"a\":1}"),
+                        CopiedDocument.of("1", "", "{\"a\":1}"),
+                        CopiedDocument.of("1", "t1", "{\"a\":1.0}")))
+                .extracting(CopiedDocument::digest)
+                .doesNotContain(document.digest());
+    }
+
+    @Test
+    void mgetKeepsFoundDocumentsOnly() {
+        String answer = "{\"docs\":[{\"_index\":\"i\",\"_id\":\"1\",\"found\":false},"
+                + "{\"_index\":\"i\",\"_id\":\"2\",\"_version\":1,\"_routing\":\"t\",\"found\":true,\"_source\":{\"x\":[]}}]}";
+
+        assertThat(RawHits.mgetDocuments("i", answer))
+                .singleElement()
+                .satisfies(d -> assertThat(d.source()).isEqualTo("{\"x\":[]}"));
+    }
+
+    @Test
+    void anIndexWithoutSourcesCannotBeCopied() {
+        String page = "{\"_scroll_id\":\"abc\",\"hits\":{\"hits\":[{\"_id\":\"1\"}]}}";
+
+        assertThatThrownBy(() -> RawHits.searchPage("i", page))
+                .isInstanceOfSatisfying(
+                        TaskFailedException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.BAD_INPUT))
+                .hasMessageContaining("_source");
+    }
+}
