@@ -1,0 +1,109 @@
+package com.clearmlmigrator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.clearmlmigrator.localservers.LocalStack;
+import com.clearmlmigrator.localservers.ManagedProcess;
+import com.clearmlmigrator.synthetic.ClearmlWorld;
+import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.ElasticEra;
+import com.clearmlmigrator.synthetic.ElasticSeeder;
+import com.clearmlmigrator.synthetic.EventDataset;
+import com.clearmlmigrator.synthetic.EventDocument;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * An Elasticsearch copy that loses its worker mid-slice ({@code kill -9}) and then its planner, on the real local
+ * servers. A second worker takes the killed one's tasks over, a restarted planner goes on from its stored state and
+ * the results that waited on Kafka, and every copied document ends identical to its source: nothing lost, nothing
+ * duplicated.
+ */
+@ExtendWith(RunningSystem.class)
+class EsCopyFaultsIT {
+    private static final ClearmlWorld WORLD = ClearmlWorld.generate(DatasetSpec.of(11, 3, 12));
+    private static final List<ClearmlWorld.Company> COMPANIES =
+            WORLD.companies().subList(1, WORLD.companies().size());
+
+    private static List<String> indices = List.of();
+
+    @AfterAll
+    static void leaveTheClustersAsFound() {
+        // The other end-to-end tests count and rewrite every ClearML index on both nodes: take ours away.
+        ElasticHttp es5 = new ElasticHttp(RunningSystem.ports().elastic5Url());
+        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
+        for (String index : indices) {
+            es5.delete("/" + index);
+            es7.delete("/" + index);
+        }
+    }
+
+    @Test
+    void aKilledWorkerAndARestartedPlannerLoseNothingAndDuplicateNothing() throws Exception {
+        ElasticHttp es5 = new ElasticHttp(RunningSystem.ports().elastic5Url());
+        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
+        List<EventDocument> documents = new EventDataset(WORLD, ElasticEra.ES5)
+                .documents().stream()
+                        .filter(d -> COMPANIES.stream().anyMatch(c -> d.index().contains(c.id())))
+                        .toList();
+        new ElasticSeeder(RunningSystem.ports().elastic5Url()).seed(ElasticEra.ES5, documents);
+        indices =
+                documents.stream().map(EventDocument::index).distinct().sorted().toList();
+        LocalStack stack = RunningSystem.stack();
+        ManagedProcess firstWorker = stack.process(LocalStack.ELASTIC_WORKER);
+        stack.startService(LocalStack.ELASTIC_WORKER, "elastic-worker-2", freePort());
+
+        // Slow enough (about 15 documents a second per task) that the kills land mid-copy.
+        String id = Migrations.submit(copyRequest("\"afterCopy\":\"none\",\"maxDocsPerSecond\":60"));
+        await().atMost(Duration.ofMinutes(1))
+                .until(
+                        () -> RestAssured.given().get("/migrations/" + id).path("copy.copied"),
+                        copied -> copied != null && ((Number) copied).longValue() > 0);
+        ProcessHandle.of(firstWorker.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        Thread.sleep(2_000);
+        ManagedProcess planner = stack.process(LocalStack.PLANNER);
+        ProcessHandle.of(planner.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !planner.isAlive());
+        stack.startService(
+                LocalStack.PLANNER, LocalStack.PLANNER, RunningSystem.ports().planner());
+
+        JsonPath migration = Migrations.awaitFinal(id);
+
+        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+        JsonPath report = Migrations.report(id);
+        assertThat(report.getList("indices.checksumMatch", Boolean.class))
+                .hasSize(indices.size())
+                .containsOnly(true);
+        for (String index : indices) {
+            assertThat(es7.documents(index)).as(index).isEqualTo(es5.documents(index));
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String copyRequest(String options) {
+        List<String> patterns = COMPANIES.stream()
+                .flatMap(c -> Stream.of(
+                        "events-*-" + c.id(), "worker_stats_" + c.id() + "_*", "queue_metrics_" + c.id() + "_*"))
+                .toList();
+        return "{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\""
+                + RunningSystem.ports().elastic5Url()
+                + "\"]},\"target\":{\"hosts\":[\"" + RunningSystem.ports().elastic7Url() + "\"]},\"indices\":["
+                + String.join(",", patterns.stream().map(p -> "\"" + p + "\"").toList()) + "]," + options + "}";
+    }
+}
