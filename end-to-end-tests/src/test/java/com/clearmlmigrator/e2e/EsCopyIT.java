@@ -276,6 +276,24 @@ class EsCopyIT {
         assertThat(es7.documents(logs)).isEqualTo(es5.documents(logs));
     }
 
+    @Test
+    @Order(10)
+    void aTargetAnswering429IsRetriedWithPausesAndNothingIsLost() throws Exception {
+        String scalars = "events-training_stats_scalar-" + company(1);
+        try (ThrottlingProxy proxy = new ThrottlingProxy(RunningSystem.ports().elastic7Url(), 3)) {
+            String id = Migrations.submit("{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\""
+                    + RunningSystem.ports().elastic5Url() + "\"]},\"target\":{\"hosts\":[\"" + proxy.url()
+                    + "\"]},\"indices\":[\"" + scalars + "\"],\"ifTargetExists\":\"overwrite\","
+                    + "\"afterCopy\":\"none\"}");
+
+            JsonPath migration = Migrations.awaitFinal(id);
+
+            assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+            assertThat(proxy.refused()).isEqualTo(3);
+        }
+        assertThat(es7.documents(scalars)).isEqualTo(es5.documents(scalars));
+    }
+
     private static Map<String, Map<String, JsonNode>> targetDocuments() {
         Map<String, Map<String, JsonNode>> all = new TreeMap<>();
         indices.forEach(index -> all.put(index, es7.documents(index)));

@@ -1,9 +1,11 @@
 package com.clearmlmigrator.planner.domain;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -132,11 +134,17 @@ public class EsCopyPlanner implements TaskPlanner {
                 .map(t -> new CopySpec.IndexTemplate(t.name(), t.body()))
                 .toList();
         List<MigrationTask> tasks = new ArrayList<>();
-        for (int i = 0; i < planned.size(); i++) {
+        // Largest indices first: they are the longest chains of work, and the small ones fill the gaps at the end.
+        List<Integer> largestFirst = IntStream.range(0, planned.size())
+                .boxed()
+                .sorted(Comparator.comparingLong((Integer i) -> planned.get(i).documents())
+                        .reversed())
+                .toList();
+        for (int i : largestFirst) {
             CopyJob.PlannedIndex index = planned.get(i);
-            // The first index's preparation also puts the templates; every later step waits for its own preparation.
+            // The first task also puts the templates; every later step waits for its own index's preparation.
             CopySpec.Prepare prepare = new CopySpec.Prepare(
-                    i == 0 ? templateBodies : List.of(),
+                    tasks.isEmpty() ? templateBodies : List.of(),
                     List.of(new CopySpec.TargetIndex(
                             index.name(), index.mappings(), index.settings(), index.replaces())));
             CopySpec.CopySlice slice = new CopySpec.CopySlice(rate);
