@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.localservers.LocalStack;
@@ -25,12 +29,13 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 /**
- * An Elasticsearch copy that loses its worker mid-slice ({@code kill -9}) and then its planner, on the real local
- * servers. A second worker takes the killed one's tasks over, a restarted planner goes on from its stored state and
- * the results that waited on Kafka, and every copied document ends identical to its source: nothing lost, nothing
- * duplicated.
+ * An Elasticsearch copy that loses its worker mid-slice ({@code kill -9}) and then its planner, and one whose Kafka
+ * broker restarts mid-copy, on the real local servers. A second worker takes the killed one's tasks over, a restarted
+ * planner goes on from its stored state and the results that waited on Kafka, and every copied document ends identical
+ * to its source: nothing lost, nothing duplicated.
  */
 @ExtendWith(RunningSystem.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EsCopyFaultsIT {
     private static final ClearmlWorld WORLD = ClearmlWorld.generate(DatasetSpec.of(11, 3, 12));
     private static final List<ClearmlWorld.Company> COMPANIES =
@@ -49,10 +54,8 @@ class EsCopyFaultsIT {
         }
     }
 
-    @Test
-    void aKilledWorkerAndARestartedPlannerLoseNothingAndDuplicateNothing() throws Exception {
-        ElasticHttp es5 = new ElasticHttp(RunningSystem.ports().elastic5Url());
-        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
+    @BeforeAll
+    static void seedOwnCompanies() {
         List<EventDocument> documents = new EventDataset(WORLD, ElasticEra.ES5)
                 .documents().stream()
                         .filter(d -> COMPANIES.stream().anyMatch(c -> d.index().contains(c.id())))
@@ -60,16 +63,18 @@ class EsCopyFaultsIT {
         new ElasticSeeder(RunningSystem.ports().elastic5Url()).seed(ElasticEra.ES5, documents);
         indices =
                 documents.stream().map(EventDocument::index).distinct().sorted().toList();
+    }
+
+    @Test
+    @Order(1)
+    void aKilledWorkerAndARestartedPlannerLoseNothingAndDuplicateNothing() throws Exception {
         LocalStack stack = RunningSystem.stack();
         ManagedProcess firstWorker = stack.process(LocalStack.ELASTIC_WORKER);
         stack.startService(LocalStack.ELASTIC_WORKER, "elastic-worker-2", freePort());
 
         // Slow enough (about 15 documents a second per task) that the kills land mid-copy.
         String id = Migrations.submit(copyRequest("\"afterCopy\":\"none\",\"maxDocsPerSecond\":60"));
-        await().atMost(Duration.ofMinutes(1))
-                .until(
-                        () -> RestAssured.given().get("/migrations/" + id).path("copy.copied"),
-                        copied -> copied != null && ((Number) copied).longValue() > 0);
+        awaitFirstCopiedDocuments(id);
         ProcessHandle.of(firstWorker.pid()).ifPresent(ProcessHandle::destroyForcibly);
         Thread.sleep(2_000);
         ManagedProcess planner = stack.process(LocalStack.PLANNER);
@@ -78,6 +83,29 @@ class EsCopyFaultsIT {
         stack.startService(
                 LocalStack.PLANNER, LocalStack.PLANNER, RunningSystem.ports().planner());
 
+        assertCopiedWhole(id);
+    }
+
+    @Test
+    @Order(2)
+    void aKafkaBrokerRestartMidCopyLosesNothingAndDuplicatesNothing() throws Exception {
+        String id = Migrations.submit(
+                copyRequest("\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\",\"maxDocsPerSecond\":60"));
+        awaitFirstCopiedDocuments(id);
+
+        RunningSystem.stack().restartKafka(Duration.ofSeconds(3));
+
+        assertCopiedWhole(id);
+    }
+
+    private static void awaitFirstCopiedDocuments(String id) {
+        await().atMost(Duration.ofMinutes(1))
+                .until(
+                        () -> RestAssured.given().get("/migrations/" + id).path("copy.copied"),
+                        copied -> copied != null && ((Number) copied).longValue() > 0);
+    }
+
+    private static void assertCopiedWhole(String id) {
         JsonPath migration = Migrations.awaitFinal(id);
 
         assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
@@ -85,6 +113,8 @@ class EsCopyFaultsIT {
         assertThat(report.getList("indices.checksumMatch", Boolean.class))
                 .hasSize(indices.size())
                 .containsOnly(true);
+        ElasticHttp es5 = new ElasticHttp(RunningSystem.ports().elastic5Url());
+        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
         for (String index : indices) {
             assertThat(es7.documents(index)).as(index).isEqualTo(es5.documents(index));
         }

@@ -65,6 +65,21 @@ public final class LocalStack implements AutoCloseable {
         return process.awaitReady();
     }
 
+    /**
+     * Stops the Kafka broker (as a restart does: SIGTERM, then SIGKILL after the grace period), waits {@code down}, and
+     * starts it again on the same ports and data; returns once it is ready. For fault tests.
+     */
+    public ManagedProcess restartKafka(Duration down) throws InterruptedException {
+        ProcessSpec spec = recipes.kafka();
+        ManagedProcess broker = process(spec.name());
+        broker.stop(STOP_GRACE);
+        started.remove(broker);
+        Thread.sleep(down.toMillis());
+        ManagedProcess restarted = ManagedProcess.start(spec, stateDir);
+        started.add(restarted);
+        return restarted.awaitReady();
+    }
+
     /** The started process of that name. */
     public ManagedProcess process(String name) {
         synchronized (started) {
