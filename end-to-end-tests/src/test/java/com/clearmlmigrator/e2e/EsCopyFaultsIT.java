@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,13 +126,10 @@ class EsCopyFaultsIT {
     }
 
     private static String copyRequest(String options) {
-        List<String> patterns = COMPANIES.stream()
-                .flatMap(c -> Stream.of(
-                        "events-*-" + c.id(), "worker_stats_" + c.id() + "_*", "queue_metrics_" + c.id() + "_*"))
-                .toList();
-        return "{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\""
-                + RunningSystem.ports().elastic5Url()
-                + "\"]},\"target\":{\"hosts\":[\"" + RunningSystem.ports().elastic7Url() + "\"]},\"indices\":["
-                + String.join(",", patterns.stream().map(p -> "\"" + p + "\"").toList()) + "]," + options + "}";
+        return Migrations.esCopy(
+                RunningSystem.ports().elastic5Url(),
+                RunningSystem.ports().elastic7Url(),
+                Migrations.indexPatterns(COMPANIES),
+                options);
     }
 }

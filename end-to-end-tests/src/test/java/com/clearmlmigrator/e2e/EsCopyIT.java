@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -311,17 +310,11 @@ class EsCopyIT {
     }
 
     private static String copyRequest(String options) {
-        List<String> patterns = COMPANIES.stream()
-                .flatMap(c -> Stream.of(
-                        "events-*-" + c.id(), "worker_stats_" + c.id() + "_*", "queue_metrics_" + c.id() + "_*"))
-                .toList();
-        return copyRequest(patterns, options);
+        return copyRequest(Migrations.indexPatterns(COMPANIES), options);
     }
 
     private static String copyRequest(List<String> patterns, String options) {
-        return "{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\""
-                + RunningSystem.ports().elastic5Url()
-                + "\"]},\"target\":{\"hosts\":[\"" + RunningSystem.ports().elastic7Url() + "\"]},\"indices\":["
-                + String.join(",", patterns.stream().map(p -> "\"" + p + "\"").toList()) + "]," + options + "}";
+        return Migrations.esCopy(
+                RunningSystem.ports().elastic5Url(), RunningSystem.ports().elastic7Url(), patterns, options);
     }
 }

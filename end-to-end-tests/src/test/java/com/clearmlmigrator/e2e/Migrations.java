@@ -4,7 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+
+import com.clearmlmigrator.synthetic.ClearmlWorld;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -54,6 +58,21 @@ final class Migrations {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
+    }
+
+    /** The index patterns of these companies' ClearML indices: events, worker and queue statistics. */
+    static List<String> indexPatterns(List<ClearmlWorld.Company> companies) {
+        return companies.stream()
+                .flatMap(c -> Stream.of(
+                        "events-*-" + c.id(), "worker_stats_" + c.id() + "_*", "queue_metrics_" + c.id() + "_*"))
+                .toList();
+    }
+
+    /** An es-copy request body for these index patterns; {@code options} adds more members, such as {@code "dryRun":true}. */
+    static String esCopy(String source, String target, List<String> patterns, String options) {
+        return "{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"" + source + "\"]},\"target\":{\"hosts\":[\""
+                + target + "\"]},\"indices\":["
+                + String.join(",", patterns.stream().map(p -> "\"" + p + "\"").toList()) + "]," + options + "}";
     }
 
     static String mongo(String uri) {
