@@ -85,6 +85,8 @@ final class ServerRecipes {
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dkafka.bootstrap.servers=" + ports.kafkaBootstrap());
         command.add("-Dquarkus.mongodb.connection-string=" + ports.mongoUri());
+        // The planner seals task credentials with this key and the workers open them; one key per stack.
+        command.add("-Dmigrator.secret-key=" + secretKey());
         if (module.equals(LocalStack.PLANNER)) {
             command.add("-Dplanner.report-dir=" + stateDir.resolve("reports"));
         }
@@ -92,6 +94,22 @@ final class ServerRecipes {
         command.add(layout.serviceJar(module).toString());
         Readiness ready = new Readiness.HttpOk(java.net.URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"));
         return new ProcessSpec(instance, command, ready, SERVICE_START);
+    }
+
+    /** The stack's key for sealing task credentials, made once and kept in its state directory. */
+    private String secretKey() {
+        Path file = stateDir.resolve("secret-key");
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.createDirectories(stateDir);
+                Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String markerProperty() {

@@ -20,6 +20,7 @@ public class MigrationRetry {
     private final MigrationStore store;
     private final TaskScheduler scheduler;
     private final ConnectionVault vault;
+    private final TaskDispatcher dispatcher;
     private final ProgressReporter progress;
     private final WriterGuard writerGuard;
 
@@ -28,10 +29,12 @@ public class MigrationRetry {
             TaskScheduler scheduler,
             ConnectionVault vault,
             ProgressReporter progress,
-            WriterGuard writerGuard) {
+            WriterGuard writerGuard,
+            TaskDispatcher dispatcher) {
         this.store = store;
         this.scheduler = scheduler;
         this.vault = vault;
+        this.dispatcher = dispatcher;
         this.progress = progress;
         this.writerGuard = writerGuard;
     }
@@ -66,6 +69,7 @@ public class MigrationRetry {
         ElasticEndpoint retryElastic = StoredConnections.elastic(migration, elastic);
         ElasticEndpoint retrySource = source != null ? source : storedSource(migration);
         writerGuard.check(migration.id(), migration.kind(), migration.targets());
+        SecretPolicy.check(dispatcher, retryMongo, retryElastic, retrySource);
         vault.keep(migration.id(), new ConnectionVault.Connections(retryMongo, retryElastic, retrySource));
         store.resetResults(failed.stream().map(TaskState::id).toList());
         Migration running = migration.withStatus(MigrationStatus.RUNNING, null, Instant.now());

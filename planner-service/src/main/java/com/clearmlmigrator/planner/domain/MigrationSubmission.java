@@ -30,6 +30,7 @@ public class MigrationSubmission {
     private final Executor planningExecutor;
     private final MigrationCompletion completion;
     private final WriterGuard writerGuard;
+    private final TaskDispatcher dispatcher;
 
     public MigrationSubmission(
             MigrationStore store,
@@ -39,7 +40,8 @@ public class MigrationSubmission {
             ProgressReporter progress,
             PlanningExecutor planningExecutor,
             MigrationCompletion completion,
-            WriterGuard writerGuard) {
+            WriterGuard writerGuard,
+            TaskDispatcher dispatcher) {
         this.store = store;
         this.planners = planners.stream().collect(Collectors.toMap(TaskPlanner::kind, p -> p));
         this.scheduler = scheduler;
@@ -48,10 +50,12 @@ public class MigrationSubmission {
         this.planningExecutor = planningExecutor;
         this.completion = completion;
         this.writerGuard = writerGuard;
+        this.dispatcher = dispatcher;
     }
 
     /** Records the migration as PLANNING and returns it; planning continues in the background. */
     public synchronized Migration submit(MigrationOrder order) {
+        SecretPolicy.check(dispatcher, order.mongo(), order.elastic(), order.copySource());
         writerGuard.check(order);
         Migration migration = Migration.accepted(UUID.randomUUID().toString().replace("-", ""), order, Instant.now());
         store.save(migration);

@@ -1,13 +1,16 @@
 package com.clearmlmigrator.planner.messaging;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.SecretSeal;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.contracts.WorkerKind;
 import com.clearmlmigrator.planner.domain.TaskDispatcher;
@@ -21,12 +24,21 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 public class KafkaTaskDispatcher implements TaskDispatcher {
     private final MutinyEmitter<MigrationTask> mongoTasks;
     private final MutinyEmitter<MigrationTask> elasticTasks;
+    private final Optional<SecretSeal> seal;
 
+    /** @param secretKey the key shared with the workers ({@code MIGRATOR_SECRET_KEY}) that task credentials are sealed with */
     public KafkaTaskDispatcher(
             @Channel(Topics.MONGO_TASKS) MutinyEmitter<MigrationTask> mongoTasks,
-            @Channel(Topics.ELASTIC_TASKS) MutinyEmitter<MigrationTask> elasticTasks) {
+            @Channel(Topics.ELASTIC_TASKS) MutinyEmitter<MigrationTask> elasticTasks,
+            @ConfigProperty(name = "migrator.secret-key") Optional<String> secretKey) {
         this.mongoTasks = mongoTasks;
         this.elasticTasks = elasticTasks;
+        this.seal = secretKey.filter(key -> !key.isBlank()).map(SecretSeal::fromBase64);
+    }
+
+    @Override
+    public boolean sealsSecrets() {
+        return seal.isPresent();
     }
 
     /** Sends all tasks at once and waits until the broker acknowledged every one. */
@@ -44,6 +56,8 @@ public class KafkaTaskDispatcher implements TaskDispatcher {
                 .withKey(task.id().toString())
                 .build();
         MutinyEmitter<MigrationTask> emitter = task.type().worker() == WorkerKind.MONGO ? mongoTasks : elasticTasks;
-        return emitter.sendMessage(Message.of(task).addMetadata(key));
+        // Credentials cross Kafka sealed; a task with credentials is never accepted without a key (see sealsSecrets).
+        MigrationTask sent = seal.map(s -> s.seal(task)).orElse(task);
+        return emitter.sendMessage(Message.of(sent).addMetadata(key));
     }
 }

@@ -4,11 +4,13 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.SecretSeal;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskReport;
@@ -41,14 +43,25 @@ public class TaskIntake {
     private final Outbox outbox;
     private final MigrationStatuses statuses;
     private final RetryPolicy retry;
+    private final Optional<SecretSeal> seal;
 
+    /**
+     * @param secretKey the key the planner seals task credentials with ({@code MIGRATOR_SECRET_KEY}); without it a
+     *                  task with sealed credentials fails with a sentence saying so
+     */
     public TaskIntake(
-            ObjectMapper json, TaskPerformer performer, Outbox outbox, MigrationStatuses statuses, RetryPolicy retry) {
+            ObjectMapper json,
+            TaskPerformer performer,
+            Outbox outbox,
+            MigrationStatuses statuses,
+            RetryPolicy retry,
+            @ConfigProperty(name = "migrator.secret-key") Optional<String> secretKey) {
         this.json = json;
         this.performer = performer;
         this.outbox = outbox;
         this.statuses = statuses;
         this.retry = retry;
+        this.seal = secretKey.filter(key -> !key.isBlank()).map(SecretSeal::fromBase64);
     }
 
     public void accept(String payload) {
@@ -67,10 +80,31 @@ public class TaskIntake {
         MDC.put("jobId", task.id().jobId());
         MDC.put("taskId", task.id().toString());
         try {
-            outbox.publishResult(perform(task, payload));
+            Optional<MigrationTask> opened = opened(task);
+            outbox.publishResult(
+                    opened.isPresent()
+                            ? perform(opened.get(), payload)
+                            : TaskResult.failed(
+                                    task.id(),
+                                    FailureReason.BAD_INPUT,
+                                    "The task's credentials are sealed and this worker cannot open them: give the"
+                                            + " planner and every worker the same MIGRATOR_SECRET_KEY."));
         } finally {
             MDC.remove("taskId");
             MDC.remove("jobId");
+        }
+    }
+
+    /** The task with its sealed credentials opened; empty when they cannot be opened here. */
+    private Optional<MigrationTask> opened(MigrationTask task) {
+        if (!SecretSeal.isSealed(task)) {
+            return Optional.of(task);
+        }
+        try {
+            return seal.map(s -> s.open(task));
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("Task %s: %s", task.id(), e.getMessage());
+            return Optional.empty();
         }
     }
 

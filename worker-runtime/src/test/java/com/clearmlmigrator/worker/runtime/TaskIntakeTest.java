@@ -145,7 +145,12 @@ class TaskIntakeTest {
 
     private TaskIntake intake(TaskPerformer performer) {
         return new TaskIntake(
-                JSON, performer, outbox, migrationId -> migrationId.equals("cancelled-job"), QUICK_RETRIES);
+                JSON,
+                performer,
+                outbox,
+                migrationId -> migrationId.equals("cancelled-job"),
+                QUICK_RETRIES,
+                java.util.Optional.empty());
     }
 
     @Test
