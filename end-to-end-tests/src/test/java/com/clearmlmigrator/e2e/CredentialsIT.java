@@ -1,17 +1,11 @@
 package com.clearmlmigrator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,28 +37,13 @@ class CredentialsIT {
     }
 
     private static List<String> taskMessages(String migrationId, int expected) {
-        List<String> messages = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RunningSystem.ports().kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "credentials-check-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName()))) {
-            consumer.subscribe(List.of(Topics.ELASTIC_TASKS));
-            await().atMost(Duration.ofMinutes(1)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (record.key() != null && record.key().startsWith(migrationId + "-")) {
-                        messages.add(record.value());
-                    }
-                });
-                return messages.size() >= expected;
-            });
-        }
-        return messages;
+        return TaskReplay.read(
+                        RunningSystem.ports().kafkaBootstrap(),
+                        List.of(Topics.ELASTIC_TASKS),
+                        record -> record.key().startsWith(migrationId + "-"),
+                        expected)
+                .stream()
+                .map(ConsumerRecord::value)
+                .toList();
     }
 }

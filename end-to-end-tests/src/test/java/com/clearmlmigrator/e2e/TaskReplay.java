@@ -48,7 +48,7 @@ final class TaskReplay {
     }
 
     /** Reads matching records from the start; with {@code atLeast} >= 0, waits until that many have arrived. */
-    private static List<ConsumerRecord<String, String>> read(
+    static List<ConsumerRecord<String, String>> read(
             String bootstrap,
             List<String> topics,
             java.util.function.Predicate<ConsumerRecord<String, String>> matching,
