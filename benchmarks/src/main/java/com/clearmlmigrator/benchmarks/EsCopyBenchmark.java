@@ -76,30 +76,36 @@ public final class EsCopyBenchmark {
                     baseline);
             deleteOnTarget(ports, indices);
 
-            long ours = System.nanoTime();
-            JsonNode migration = planner.run("{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"" + ports.elastic5Url()
-                    + "\"]},\"target\":{\"hosts\":[\"" + ports.elastic7Url() + "\"]}}");
-            double oursSeconds = seconds(ours);
-            JsonNode report = planner.report(migration.path("id").asText());
-            long matching = 0;
-            for (JsonNode index : report.path("indices")) {
-                matching += index.path("checksumMatch").asBoolean() ? 1 : 0;
-            }
-            System.out.printf(
-                    "clearml-migrator es-copy: %s, %d tasks, %d of %d documents copied, %d of %d indices verified"
-                            + " equal by count and checksum, %.1f s end to end (%.0f documents/s)%n",
-                    migration.path("status").asText(),
-                    migration.path("tasks").path("total").asInt(),
-                    report.path("copied").asLong(),
-                    report.path("documents").asLong(),
-                    matching,
-                    report.path("indices").size(),
-                    oursSeconds,
-                    report.path("copied").asLong() / oursSeconds);
+            double oursSeconds = copyWithOurs(ports, planner);
             System.out.printf(
                     "=> es-copy: ours %.1f s vs reindex-from-remote %.1f s (%.2fx)%n",
                     oursSeconds, baseline, baseline / oursSeconds);
         }
+    }
+
+    /** Our es-copy of every ClearML index, end to end with verification; prints what it did and returns seconds. */
+    private static double copyWithOurs(StackPorts ports, PlannerClient planner) throws Exception {
+        long ours = System.nanoTime();
+        JsonNode migration = planner.run("{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"" + ports.elastic5Url()
+                + "\"]},\"target\":{\"hosts\":[\"" + ports.elastic7Url() + "\"]}}");
+        double oursSeconds = seconds(ours);
+        JsonNode report = planner.report(migration.path("id").asText());
+        long matching = 0;
+        for (JsonNode index : report.path("indices")) {
+            matching += index.path("checksumMatch").asBoolean() ? 1 : 0;
+        }
+        System.out.printf(
+                "clearml-migrator es-copy: %s, %d tasks, %d of %d documents copied, %d of %d indices verified"
+                        + " equal by count and checksum, %.1f s end to end (%.0f documents/s)%n",
+                migration.path("status").asText(),
+                migration.path("tasks").path("total").asInt(),
+                report.path("copied").asLong(),
+                report.path("documents").asLong(),
+                matching,
+                report.path("indices").size(),
+                oursSeconds,
+                report.path("copied").asLong() / oursSeconds);
+        return oursSeconds;
     }
 
     /** What ClearML's upgrade did: for each index in turn, one synchronous reindex-from-remote call on the ES 7 node. */

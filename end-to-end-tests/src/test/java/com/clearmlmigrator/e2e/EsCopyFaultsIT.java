@@ -75,7 +75,7 @@ class EsCopyFaultsIT {
         String id = Migrations.submit(copyRequest("\"afterCopy\":\"none\",\"maxDocsPerSecond\":60"));
         awaitFirstCopiedDocuments(id);
         ProcessHandle.of(firstWorker.pid()).ifPresent(ProcessHandle::destroyForcibly);
-        Thread.sleep(2_000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !firstWorker.isAlive());
         ManagedProcess planner = stack.process(LocalStack.PLANNER);
         ProcessHandle.of(planner.pid()).ifPresent(ProcessHandle::destroyForcibly);
         await().atMost(Duration.ofSeconds(30)).until(() -> !planner.isAlive());

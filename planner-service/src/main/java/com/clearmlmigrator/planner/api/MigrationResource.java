@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.planner.domain.CopyRequestRules;
 import com.clearmlmigrator.planner.domain.ElasticRequestExport;
 import com.clearmlmigrator.planner.domain.InvalidRequestException;
 import com.clearmlmigrator.planner.domain.Migration;
@@ -161,7 +162,7 @@ public class MigrationResource {
                     request.to(),
                     request.include(),
                     request.extraFields());
-            return RequestRules.copy(
+            return CopyRequestRules.order(
                     elastic("source", request.source()),
                     elastic("target", request.target()),
                     request.indices(),

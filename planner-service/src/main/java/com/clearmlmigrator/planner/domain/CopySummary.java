@@ -140,19 +140,7 @@ public record CopySummary(
                 .filter(Objects::nonNull)
                 .min(Instant::compareTo)
                 .orElse(null);
-        Instant lastSlice = slices.stream()
-                .map(CopyReport::finishedAt)
-                .max(Instant::compareTo)
-                .orElse(null);
-        Double rate = null;
-        Long eta = null;
-        if (started != null && lastSlice != null && copied > 0) {
-            double seconds =
-                    Math.max(0.001, Duration.between(started, lastSlice).toMillis() / 1000.0);
-            rate = Math.round(copied / seconds * 10) / 10.0;
-            long left = Math.max(0, index.documents() - copied);
-            eta = verified == null && rate > 0 ? (long) Math.ceil(left / rate) : null;
-        }
+        Pace pace = Pace.of(started, slices, copied, index.documents(), verified != null);
         return new IndexRow(
                 index.name(),
                 index.replaces(),
@@ -164,14 +152,32 @@ public record CopySummary(
                 verified != null ? Boolean.TRUE : verifyFailed ? Boolean.FALSE : null,
                 verified == null ? null : verified.source().sum(),
                 verified == null ? null : verified.copied().sum(),
-                rate,
-                eta,
+                pace.docsPerSecond(),
+                pace.etaSeconds(),
                 verified == null || started == null
                         ? null
                         : Duration.between(started, verified.finishedAt()).toMillis(),
                 verified != null && job.afterCopy().equals(CopyOrder.READ_ONLY_SOURCE),
                 job.dryRun() ? index.mappings() : null,
                 job.dryRun() ? index.settings() : null);
+    }
+
+    /** Copy rate from the first step's start to the last slice's end, and the time left at that rate. */
+    private record Pace(Double docsPerSecond, Long etaSeconds) {
+        static Pace of(Instant started, List<CopyReport> slices, long copied, long documents, boolean done) {
+            Instant lastSlice = slices.stream()
+                    .map(CopyReport::finishedAt)
+                    .max(Instant::compareTo)
+                    .orElse(null);
+            if (started == null || lastSlice == null || copied == 0) {
+                return new Pace(null, null);
+            }
+            double seconds =
+                    Math.max(0.001, Duration.between(started, lastSlice).toMillis() / 1000.0);
+            double rate = Math.round(copied / seconds * 10) / 10.0;
+            long left = Math.max(0, documents - copied);
+            return new Pace(rate, !done && rate > 0 ? (long) Math.ceil(left / rate) : null);
+        }
     }
 
     private static List<CopyReport> reports(List<TaskState> tasks, TaskType... types) {

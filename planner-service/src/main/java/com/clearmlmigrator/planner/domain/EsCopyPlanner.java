@@ -78,25 +78,10 @@ public class EsCopyPlanner implements TaskPlanner {
                 .filter(name -> skipExisting && existing.contains(name))
                 .toList();
 
-        List<CopyJob.PlannedIndex> planned = new ArrayList<>();
-        for (SourceIndex index : toCopy) {
-            MappingTranslation mapping = MappingTranslation.of(index.mappings(), typed);
-            mapping.conflicts().forEach(c -> problems.add("Index " + index.name() + ": " + c));
-            planned.add(new CopyJob.PlannedIndex(
-                    index.name(),
-                    index.documents(),
-                    index.primaryBytes(),
-                    chunking.slicesFor(index.documents()),
-                    existing.contains(index.name()),
-                    mapping.mappings(),
-                    CopySettings.forCreation(index.settings())));
-        }
-        List<TemplateTranslation> templates =
-                surveyed("source", () -> survey.templates(copy.source())).entrySet().stream()
-                        .map(t -> TemplateTranslation.of(t.getKey(), t.getValue(), typed))
-                        .filter(TemplateTranslation::isClearml)
-                        .toList();
-        templates.forEach(t -> problems.addAll(t.conflicts()));
+        List<CopyJob.PlannedIndex> planned = toCopy.stream()
+                .map(index -> planIndex(index, existing.contains(index.name()), typed, problems))
+                .toList();
+        List<TemplateTranslation> templates = clearmlTemplates(copy.source(), typed, problems);
         long estimated =
                 (long) (toCopy.stream().mapToLong(SourceIndex::primaryBytes).sum() * SIZE_MARGIN);
         problems.addAll(CopyPreflight.diskProblems(estimated, targetFacts));
@@ -117,6 +102,30 @@ public class EsCopyPlanner implements TaskPlanner {
             return List.of();
         }
         return tasks(migrationId, order, toCopy, planned, templates);
+    }
+
+    /** The target index for a source index; conflicts of its mapping translation are added to {@code problems}. */
+    private CopyJob.PlannedIndex planIndex(SourceIndex index, boolean replaces, boolean typed, List<String> problems) {
+        MappingTranslation mapping = MappingTranslation.of(index.mappings(), typed);
+        mapping.conflicts().forEach(c -> problems.add("Index " + index.name() + ": " + c));
+        return new CopyJob.PlannedIndex(
+                index.name(),
+                index.documents(),
+                index.primaryBytes(),
+                chunking.slicesFor(index.documents()),
+                replaces,
+                mapping.mappings(),
+                CopySettings.forCreation(index.settings()));
+    }
+
+    /** ClearML's templates on the source, translated; their conflicts are added to {@code problems}. */
+    private List<TemplateTranslation> clearmlTemplates(ElasticEndpoint source, boolean typed, List<String> problems) {
+        List<TemplateTranslation> templates = surveyed("source", () -> survey.templates(source)).entrySet().stream()
+                .map(t -> TemplateTranslation.of(t.getKey(), t.getValue(), typed))
+                .filter(TemplateTranslation::isClearml)
+                .toList();
+        templates.forEach(t -> problems.addAll(t.conflicts()));
+        return templates;
     }
 
     private List<MigrationTask> tasks(
