@@ -36,9 +36,4 @@ public record CopyReport(
         created = created == null ? List.of() : List.copyOf(created);
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
-
-    /** True for a verification whose target matched its source, in count and content. */
-    public boolean matches() {
-        return source != null && source.equals(copied);
-    }
 }
