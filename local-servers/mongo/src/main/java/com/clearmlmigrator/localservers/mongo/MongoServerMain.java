@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * Runs the MongoDB wire-compatible server on loopback until the process is terminated.
@@ -22,7 +21,7 @@ public final class MongoServerMain {
         int port = Integer.parseInt(args[0]);
         String backendKind = args.length > 1 ? args[1] : "memory";
         MongoBackend backend =
-                backendKind.startsWith("h2:") ? new H2Backend(backendKind.substring(3)) : new MemoryBackend();
+                backendKind.startsWith("h2:") ? new H2Backend(backendKind.substring(3)) : new IdLookupMemoryBackend();
         // The 5.x Java driver refuses the default 3.6 wire version.
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer server = new MongoServer(backend);

@@ -1,0 +1,77 @@
+package com.clearmlmigrator.localservers.mongo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+
+class IdLookupMemoryBackendTest {
+    private MongoServer server;
+    private MongoClient client;
+    private MongoCollection<Document> tasks;
+
+    @BeforeEach
+    void start() {
+        IdLookupMemoryBackend backend = new IdLookupMemoryBackend();
+        backend.version(ServerVersion.MONGO_5_0);
+        server = new MongoServer(backend);
+        client = MongoClients.create("mongodb://" + hostAndPort(server.bind()));
+        tasks = client.getDatabase("backend").getCollection("task");
+        tasks.insertMany(IntStream.range(0, 100)
+                .mapToObj(i -> new Document("_id", "t" + i).append("uri", "http://old/" + i))
+                .toList());
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void conditionalUpdatesByIdStillCheckTheirOtherConditions() {
+        var result = tasks.bulkWrite(List.of(
+                new UpdateOneModel<>(
+                        new Document("_id", "t1").append("uri", "http://old/1"), Updates.set("uri", "http://new/1")),
+                new UpdateOneModel<>(
+                        new Document("_id", "t2").append("uri", "http://elsewhere/2"),
+                        Updates.set("uri", "http://new/2"))));
+
+        assertEquals(1, result.getMatchedCount());
+        assertEquals("http://new/1", tasks.find(Filters.eq("_id", "t1")).first().getString("uri"));
+        assertEquals("http://old/2", tasks.find(Filters.eq("_id", "t2")).first().getString("uri"));
+    }
+
+    @Test
+    void findsByIdAndOtherFieldsLikeBefore() {
+        assertEquals(1, count(new Document("_id", "t5").append("uri", "http://old/5")));
+        assertEquals(0, count(new Document("_id", "t5").append("uri", "http://old/6")));
+        assertEquals(0, count(new Document("_id", "missing").append("uri", "http://old/5")));
+        assertEquals(2, count(new Document("_id", new Document("$in", List.of("t1", "t2")))));
+        assertTrue(count(new Document("uri", new Document("$regex", "^http://old/"))) == 100);
+    }
+
+    private long count(Document filter) {
+        return tasks.countDocuments(filter);
+    }
+
+    private static String hostAndPort(java.net.InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
+    }
+}
