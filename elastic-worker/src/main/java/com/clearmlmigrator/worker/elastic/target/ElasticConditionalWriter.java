@@ -1,10 +1,8 @@
 package com.clearmlmigrator.worker.elastic.target;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.clearmlmigrator.relink.DocumentPaths;
 import com.clearmlmigrator.relink.FieldChange;
@@ -16,12 +14,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Writes planned changes with one bulk of partial updates, each guarded by the version the document was read at, so a
- * document changed in between is reported as a conflict instead of overwritten. ES 5.6 documents keep their type and
- * routing.
+ * Writes planned changes with one bulk that indexes each changed document whole, guarded by the version it was read at,
+ * so a document changed in between is reported as a conflict instead of overwritten. ES 5.6 documents keep their type
+ * and routing.
+ *
+ * <p>Whole documents rather than partial updates: a partial update makes the server fetch the document again by id
+ * and merge it, which on ES 7.10 cost it three times the CPU of indexing the document we already hold (measured over
+ * 72,000 debug images: 4.7 s against 15.4 s; ClearML's own {@code _update_by_query} took 14.3 s).
  */
 final class ElasticConditionalWriter {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // The client's mapper: numbers are read and written back exactly, so a whole document is indexed as it was read.
+    private static final ObjectMapper JSON = ElasticClient.JSON;
     private static final int CONFLICT = 409;
 
     private ElasticConditionalWriter() {}
@@ -33,14 +36,12 @@ final class ElasticConditionalWriter {
         StringBuilder bulk = new StringBuilder();
         for (PlannedWrite write : writes) {
             bulk.append(action(index, major, write)).append('\n');
-            ObjectNode update = JSON.createObjectNode();
-            update.set("doc", JSON.valueToTree(partialDocument(write)));
-            // toString explicitly: set() returns a type variable, which append() would bind to CharSequence.
-            bulk.append(update.toString()).append('\n');
+            // toString explicitly: valueToTree() returns a type variable, which append() would bind to CharSequence.
+            bulk.append(JSON.valueToTree(changedDocument(write)).toString()).append('\n');
         }
         JsonNode items = client.bulk(bulk.toString()).path("items");
         for (int i = 0; i < writes.size(); i++) {
-            JsonNode item = items.path(i).path("update");
+            JsonNode item = items.path(i).path("index");
             int status = item.path("status").asInt();
             if (status >= 200 && status < 300) {
                 pass.written(writes.get(i), PlannedWrite.Outcome.WRITTEN, null);
@@ -73,21 +74,17 @@ final class ElasticConditionalWriter {
             meta.put("if_seq_no", handle.seqNo()).put("if_primary_term", handle.primaryTerm());
         }
         ObjectNode action = JSON.createObjectNode();
-        action.set("update", meta);
+        action.set("index", meta);
         return action;
     }
 
-    /** The top-level fields the changes touch, with their complete new values. */
+    /** The whole document as read, with every change applied. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> partialDocument(PlannedWrite write) {
+    private static Map<String, Object> changedDocument(PlannedWrite write) {
         Map<String, Object> copy = JSON.convertValue(write.document().source(), LinkedHashMap.class);
-        Set<String> touched = new LinkedHashSet<>();
         for (FieldChange change : write.changes()) {
             DocumentPaths.set(copy, change.path(), change.after());
-            touched.add(change.path().split("\\.")[0]);
         }
-        Map<String, Object> partial = new LinkedHashMap<>();
-        touched.forEach(field -> partial.put(field, copy.get(field)));
-        return partial;
+        return copy;
     }
 }

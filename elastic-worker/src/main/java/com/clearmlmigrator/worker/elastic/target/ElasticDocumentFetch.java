@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Reads journaled documents back by id with {@code _mget}, with what conditional writes need. */
 final class ElasticDocumentFetch {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // The client's mapper: numbers are read exactly, as undo writes whole documents back.
+    private static final ObjectMapper JSON = ElasticClient.JSON;
 
     private ElasticDocumentFetch() {}
 

@@ -52,11 +52,12 @@ public class ElasticRelinker implements IndexRelinker {
         ElasticClient client = connections.client(task.elastic());
         int major = majorVersion(client);
         List<String> fields = fields(rules, plots);
+        // Changed documents are written back whole, so the pass that writes reads them whole.
         ElasticScroll.forEachBatch(
                 client,
                 index,
                 task.slice(),
-                fields,
+                spec.dryRun() ? fields : null,
                 major,
                 batch -> ElasticConditionalWriter.write(client, index, major, pass.plan(batch), pass));
         if (!spec.dryRun()) {
