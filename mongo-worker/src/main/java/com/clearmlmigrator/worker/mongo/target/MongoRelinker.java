@@ -29,7 +29,6 @@ import com.clearmlmigrator.worker.mongo.domain.CollectionRelinker;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 
 /**
  * Relinks one id range of a collection: reads it in batches of only the fields the rules touch, and writes back with
@@ -91,11 +90,9 @@ public class MongoRelinker implements CollectionRelinker {
     private static void inBatches(
             MongoCollection<Document> collection, Bson range, Bson fields, Consumer<List<StoredDocument>> work) {
         List<StoredDocument> batch = new ArrayList<>(BATCH);
-        for (Document doc : collection
-                .find(range)
-                .projection(fields)
-                .sort(Sorts.ascending("_id"))
-                .batchSize(BATCH)) {
+        // No sort: batches are independent, and the MongoDB wire server would sort the whole range on every query
+        // (measured: a quarter of its time in a relink of 20,000 tasks).
+        for (Document doc : collection.find(range).projection(fields).batchSize(BATCH)) {
             batch.add(new StoredDocument(String.valueOf(doc.get("_id")), doc, doc.get("_id")));
             if (batch.size() == BATCH) {
                 work.accept(batch);
