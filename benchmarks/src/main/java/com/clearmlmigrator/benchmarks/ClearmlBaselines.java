@@ -64,7 +64,11 @@ final class ClearmlBaselines {
         int updated = 0;
         try (MongoClient client = MongoClients.create(mongoUri)) {
             MongoCollection<Document> tasks = client.getDatabase("backend").getCollection("task");
-            for (Document task : tasks.find().projection(new Document("execution.artifacts", 1))) {
+            // Batches of 1,000: the wire server otherwise answers 50,000 tasks in one reply, larger than the driver
+            // takes.
+            for (Document task : tasks.find()
+                    .projection(new Document("execution.artifacts", 1))
+                    .batchSize(1_000)) {
                 Object artifacts = ((Document) task.get("execution")).get("artifacts");
                 List<Bson> sets = new ArrayList<>();
                 if (artifacts instanceof Document map) {

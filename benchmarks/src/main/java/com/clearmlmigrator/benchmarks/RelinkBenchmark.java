@@ -1,5 +1,9 @@
 package com.clearmlmigrator.benchmarks;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code bin/benchmark-relink}: on a fresh local stack (free ports, its own data), relinks 100k debug-image events and
  * 5k plots on ES 7 and 50k tasks in MongoDB with clearml-migrator, end to end through the REST API, and then runs
  * ClearML's own approach on the same data in the other direction: {@code _update_by_query} painless requests for
- * Elasticsearch and a single-threaded read-modify-write loop for MongoDB. Prints the figures; asserts nothing.
+ * Elasticsearch and a single-threaded read-modify-write loop for MongoDB. Everything runs twice on fresh data, first on
+ * freshly started servers and then on warm ones, and both rounds are printed. Prints the figures; asserts nothing.
  */
 public final class RelinkBenchmark {
     private static final String FROM = "http://files.old.lan:8081/";
@@ -50,12 +55,24 @@ public final class RelinkBenchmark {
         }
     }
 
+    /**
+     * Two rounds on the same fresh data: the first on freshly started servers, the second on warm ones, as long-running
+     * servers are. The first round of each side warms the server for the other side's: both are printed.
+     */
     private static void elastic(StackPorts ports, PlannerClient planner, int debugImages, int plots) throws Exception {
+        elasticRound(ports, planner, debugImages, plots, "Round 1 (fresh servers)");
+        deleteEventIndices(ports.elastic7Url());
+        elasticRound(ports, planner, debugImages, plots, "Round 2 (warm servers)");
+    }
+
+    private static void elasticRound(StackPorts ports, PlannerClient planner, int debugImages, int plots, String round)
+            throws Exception {
         List<EventDocument> documents = eventDocuments(debugImages, plots);
         long seedStart = System.nanoTime();
         new ElasticSeeder(ports.elastic7Url()).seed(ElasticEra.ES7, documents);
         System.out.printf(
-                "Seeded ES 7 with %d debug-image events and %d plots (%d compressed) in %.1f s%n",
+                "%s: seeded ES 7 with %d debug-image events and %d plots (%d compressed) in %.1f s%n",
+                round,
                 count(documents, "events-training_debug_image-"),
                 count(documents, "events-plot-"),
                 documents.stream()
@@ -81,11 +98,17 @@ public final class RelinkBenchmark {
     }
 
     private static void mongo(StackPorts ports, PlannerClient planner, int tasks) throws Exception {
+        mongoRound(ports, planner, tasks, "Round 1 (fresh servers)");
+        mongoRound(ports, planner, tasks, "Round 2 (warm servers)");
+    }
+
+    private static void mongoRound(StackPorts ports, PlannerClient planner, int tasks, String round) throws Exception {
         Map<String, List<Map<String, Object>>> collections =
                 new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(99, 1, tasks))).collections();
         long seedStart = System.nanoTime();
+        // Replaces the collection, so the measured round starts from fresh data.
         new MongoSeeder(ports.mongoUri()).seed(MongoDataset.DATABASE, Map.of("task", collections.get("task")));
-        System.out.printf("Seeded MongoDB with %d tasks in %.1f s%n", tasks, seconds(seedStart));
+        System.out.printf("%s: seeded MongoDB with %d tasks in %.1f s%n", round, tasks, seconds(seedStart));
 
         long ours = System.nanoTime();
         JsonNode migration = planner.run("{\"kind\":\"relink\",\"from\":\"" + FROM + "\",\"to\":\"" + TO
@@ -100,8 +123,20 @@ public final class RelinkBenchmark {
                 "Single-threaded read-modify-write loop (like fix_mongo_urls.py): %d tasks in %.1f s%n",
                 updated, baselineSeconds);
         System.out.printf(
-                "=> MongoDB: ours %.1f s vs baseline %.1f s (%.2fx)%n",
+                "=> MongoDB: ours %.1f s vs baseline %.1f s (%.2fx)%n%n",
                 oursSeconds, baselineSeconds, baselineSeconds / oursSeconds);
+    }
+
+    private static void deleteEventIndices(String elasticUrl) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(elasticUrl + "/events-*"))
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("Deleting the first round's indices failed: " + answer.body());
+        }
     }
 
     private static void printRelink(String title, JsonNode migration, PlannerClient planner, double seconds)
