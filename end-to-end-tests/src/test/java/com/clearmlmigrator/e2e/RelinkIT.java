@@ -32,7 +32,7 @@ import io.restassured.path.json.JsonPath;
  * changes nothing; a relink whose new prefix extends the old one (where a naive replay would rewrite twice) changes
  * exactly the specified values and nothing else, reports a unique-index collision instead of failing, keeps ES 5.6
  * routing, and verifies that only the refused value still references the old prefix; replaying every task afterwards changes nothing;
- * undo restores every original document exactly.
+ * undo restores every original document exactly; the opt-in groups and an extra field rewrite exactly their values.
  */
 @ExtendWith(RunningSystem.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -177,6 +177,44 @@ class RelinkIT {
         assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url())).isEqualTo(es7Before);
     }
 
+    @Test
+    @Order(6)
+    void includeGroupsAndExtraFieldsRewriteTheirValuesAndUndoRestoresThem() {
+        plantAHyperDatasetFrame();
+        var mongoStart = StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE);
+        var es7Start = StoreSnapshot.elastic(RunningSystem.ports().elastic7Url());
+
+        String id = Migrations.submit("{" + RELINK + "," + ExpectedGroupRelink.INCLUDE_ALL + ","
+                + ExpectedGroupRelink.EXTRA_FIELDS + ","
+                + mongo(RunningSystem.ports().mongoUri()) + ","
+                + elastic(RunningSystem.ports().elastic7Url()) + "}");
+
+        assertThat(Migrations.awaitFinal(id).getString("status")).isEqualTo("SUCCEEDED");
+        assertAllAsExpected(
+                mongoStart,
+                StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE),
+                (collection, doc) -> collection.equals("url_to_delete") && collidingId.equals(doc.get("_id"))
+                        ? ExpectedRelink.deepCopy(doc)
+                        : ExpectedGroupRelink.mongo(collection, doc));
+        assertElasticAsExpected(RunningSystem.ports().elastic7Url(), es7Start, ExpectedGroupRelink::elastic);
+        JsonPath report = Migrations.report(id);
+        assertThat(tally(report, ExpectedGroupRelink.EXTRA_COLLECTION, "meta.preview", "changed"))
+                .isEqualTo(1);
+        assertThat(tally(report, "queue", "metadata.*.value", "changed")).isPositive();
+        assertThat(tally(report, StoreSnapshot.indices(es7Start, "events-log-").get(0), "msg", "changed"))
+                .isPositive();
+
+        String undo = given().post("/migrations/" + id + "/undo")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        assertThat(Migrations.awaitFinal(undo).getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE))
+                .isEqualTo(mongoStart);
+        assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url())).isEqualTo(es7Start);
+    }
+
     /** Leaves url_to_delete as the other tests expect it: without the planted twin and its unique index. */
     @AfterAll
     static void removeThePlantedCollision() {
@@ -184,6 +222,23 @@ class RelinkIT {
             var urls = client.getDatabase(MongoDataset.DATABASE).getCollection("url_to_delete");
             urls.deleteOne(new Document("_id", "planted-collision"));
             urls.dropIndex(Indexes.ascending("company", "url"));
+            client.getDatabase(MongoDataset.DATABASE)
+                    .getCollection(ExpectedGroupRelink.EXTRA_COLLECTION)
+                    .drop();
+        }
+    }
+
+    /**
+     * A collection ClearML's default fields do not know, like a Hyper-Dataset's frames: relinked only through
+     * {@code extraFields}. Its other text holds the old prefix too and must stay.
+     */
+    private static void plantAHyperDatasetFrame() {
+        try (MongoClient client = MongoClients.create(RunningSystem.ports().mongoUri())) {
+            client.getDatabase(MongoDataset.DATABASE)
+                    .getCollection(ExpectedGroupRelink.EXTRA_COLLECTION)
+                    .insertOne(new Document("_id", "frame-1")
+                            .append("meta", new Document("preview", OLD + "frames/1.png"))
+                            .append("notes", "copied from " + OLD + "frames/1.png"));
         }
     }
 
@@ -215,6 +270,13 @@ class RelinkIT {
     }
 
     private static void assertElasticAsExpected(String url, Map<String, Map<String, Map<String, Object>>> before) {
+        assertElasticAsExpected(url, before, ExpectedRelink::elastic);
+    }
+
+    private static void assertElasticAsExpected(
+            String url,
+            Map<String, Map<String, Map<String, Object>>> before,
+            BiFunction<String, Map<String, Object>, Map<String, Object>> expected) {
         var after = StoreSnapshot.elastic(url);
         assertThat(after.keySet()).isEqualTo(before.keySet());
         for (String index : before.keySet()) {
@@ -225,7 +287,7 @@ class RelinkIT {
                     .forEach((docId, doc) -> assertThat(
                                     ExpectedRelink.opened(after.get(index).get(docId)))
                             .as(index + "/" + docId)
-                            .isEqualTo(ExpectedRelink.elastic(index, doc)));
+                            .isEqualTo(expected.apply(index, doc)));
         }
     }
 
