@@ -76,8 +76,8 @@ final class MongoConditionalWriter {
     }
 
     /**
-     * The filter is one flat document ({@code {_id: .., path: before, ..}}) rather than an {@code $and}: servers find
-     * the document by its {@code _id} index either way, but the MongoDB wire server only does so for the flat form.
+     * The filter is one flat document ({@code {_id: .., path: before, ..}}) rather than an {@code $and}: MongoDB finds
+     * the document by its {@code _id} index either way, and so does our local wire server for the flat form only.
      */
     private static UpdateOneModel<Document> update(PlannedWrite write) {
         Document unchanged = new Document("_id", write.document().handle());
