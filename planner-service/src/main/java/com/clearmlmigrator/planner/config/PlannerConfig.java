@@ -29,6 +29,10 @@ public interface PlannerConfig {
     @WithDefault("5000")
     int relinkSliceSize();
 
+    /** Relink: plot documents per task, fewer than other events: each is opened and rewritten on the worker. */
+    @WithDefault("1000")
+    int relinkPlotSliceSize();
+
     /** Relink: most slices of one index. */
     @WithDefault("16")
     int relinkMaxSlices();

@@ -28,7 +28,11 @@ public class StoreClientsProducer {
     @Produces
     @Singleton
     RelinkChunking relinkChunking(PlannerConfig config) {
-        return new RelinkChunking(config.relinkChunkSize(), config.relinkSliceSize(), config.relinkMaxSlices());
+        return new RelinkChunking(
+                config.relinkChunkSize(),
+                config.relinkSliceSize(),
+                config.relinkPlotSliceSize(),
+                config.relinkMaxSlices());
     }
 
     @Produces

@@ -69,7 +69,7 @@ public class RelinkPlanner implements TaskPlanner {
 
     private void planIndex(
             String migrationId, ElasticEndpoint elastic, String index, RelinkSpec spec, List<MigrationTask> tasks) {
-        int slices = chunking.slicesFor(indices.documentCount(elastic, index));
+        int slices = chunking.slicesFor(index, indices.documentCount(elastic, index));
         for (int s = 0; s < slices; s++) {
             Slice slice = slices == 1 ? null : new Slice(s, slices);
             TaskId id = new TaskId(migrationId, tasks.size());
