@@ -16,30 +16,38 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
- * A TCP proxy in front of a real server that takes the server away once, mid-run, and brings it back: after a given
- * number of bytes have come back from the server it closes every connection and refuses new ones for a while, as a
- * restarting or partitioned server does. Deciding by bytes, not by time, puts the outage in the middle of the work
- * whatever the machine's speed. The server keeps its data throughout.
+ * A TCP proxy in front of a real server that injects one fault mid-run: once a given number of bytes have come back
+ * from the server, it runs the fault, for example {@link #takeAwayFor} (every connection closed, new ones refused for a
+ * while, as a restarting or partitioned server) or killing a worker. Deciding by bytes, not by time, puts the fault in
+ * the middle of the work whatever the machine's speed. Answers may also be paced to a number of bytes per second per
+ * connection, so the work lasts long enough for a fault that takes effect slowly.
  */
-final class TcpOutageProxy implements AutoCloseable {
+final class TcpFaultProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int upstreamPort;
-    private final long bytesBeforeOutage;
-    private final Duration outage;
+    private final long bytesBeforeFault;
+    private final long bytesPerSecond;
+    private final Consumer<TcpFaultProxy> fault;
     private final ExecutorService pipes = Executors.newCachedThreadPool();
     private final ScheduledExecutorService restorer = Executors.newSingleThreadScheduledExecutor();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong served = new AtomicLong();
     private final AtomicBoolean down = new AtomicBoolean();
-    private final AtomicInteger outages = new AtomicInteger();
+    private final AtomicBoolean faulted = new AtomicBoolean();
     private final AtomicInteger refused = new AtomicInteger();
 
-    TcpOutageProxy(int upstreamPort, long bytesBeforeOutage, Duration outage) throws IOException {
+    /**
+     * @param bytesPerSecond pace of each connection's answers, or 0 for full speed
+     */
+    TcpFaultProxy(int upstreamPort, long bytesBeforeFault, long bytesPerSecond, Consumer<TcpFaultProxy> fault)
+            throws IOException {
         this.upstreamPort = upstreamPort;
-        this.bytesBeforeOutage = bytesBeforeOutage;
-        this.outage = outage;
+        this.bytesBeforeFault = bytesBeforeFault;
+        this.bytesPerSecond = bytesPerSecond;
+        this.fault = fault;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         pipes.submit(this::acceptLoop);
     }
@@ -48,14 +56,22 @@ final class TcpOutageProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** How many times the server was taken away (at most once). */
-    int outages() {
-        return outages.get();
+    /** Whether the fault was injected (at most once). */
+    boolean faulted() {
+        return faulted.get();
     }
 
     /** Connections refused while the server was away. */
     int refusedConnections() {
         return refused.get();
+    }
+
+    /** Closes every connection and refuses new ones for this long; the server itself keeps running and its data. */
+    void takeAwayFor(Duration outage) {
+        down.set(true);
+        open.forEach(TcpFaultProxy::closeQuietly);
+        open.clear();
+        restorer.schedule(() -> down.set(false), outage.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void acceptLoop() {
@@ -85,27 +101,26 @@ final class TcpOutageProxy implements AutoCloseable {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, n);
-                if (fromServer && served.addAndGet(n) >= bytesBeforeOutage && outages.get() == 0) {
-                    takeAway();
+                if (fromServer) {
+                    answered(n);
                 }
             }
-        } catch (IOException e) {
-            // A connection closed by the outage or by its peer.
+        } catch (IOException | InterruptedException e) {
+            // A connection closed by a fault or by its peer, or the proxy closing.
         } finally {
             closeQuietly(from);
             closeQuietly(to);
         }
     }
 
-    private synchronized void takeAway() {
-        if (outages.get() > 0) {
-            return;
+    private void answered(int bytes) throws InterruptedException {
+        if (served.addAndGet(bytes) >= bytesBeforeFault && faulted.compareAndSet(false, true)) {
+            fault.accept(this);
         }
-        outages.incrementAndGet();
-        down.set(true);
-        open.forEach(TcpOutageProxy::closeQuietly);
-        open.clear();
-        restorer.schedule(() -> down.set(false), outage.toMillis(), TimeUnit.MILLISECONDS);
+        if (bytesPerSecond > 0) {
+            // Pacing, not waiting for a condition: the answer's bytes take their share of a second.
+            TimeUnit.MICROSECONDS.sleep(bytes * 1_000_000L / bytesPerSecond);
+        }
     }
 
     private static void closeQuietly(Socket socket) {
@@ -119,7 +134,7 @@ final class TcpOutageProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         listener.close();
-        open.forEach(TcpOutageProxy::closeQuietly);
+        open.forEach(TcpFaultProxy::closeQuietly);
         pipes.shutdownNow();
         restorer.shutdownNow();
     }

@@ -1,0 +1,127 @@
+package com.clearmlmigrator.e2e;
+
+import static com.clearmlmigrator.e2e.ExpectedRelink.NEW;
+import static com.clearmlmigrator.e2e.ExpectedRelink.OLD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.clearmlmigrator.localservers.LocalStack;
+import com.clearmlmigrator.localservers.ManagedProcess;
+import com.clearmlmigrator.synthetic.ClearmlWorld;
+import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.MongoDataset;
+import com.clearmlmigrator.synthetic.MongoSeeder;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * A relink of a 600-task MongoDB database that meets a fault mid-run, on the real local servers: the database going
+ * away and coming back, and the mongo-worker killed ({@code kill -9}) with a second one running. Each run must end
+ * with every document exactly as a relink without the fault leaves it, compared one by one with the test's own oracle:
+ * nothing lost, nothing rewritten twice (the new prefix extends the old one, so a second rewrite would show).
+ */
+@ExtendWith(RunningSystem.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RelinkFaultsIT {
+    /** A database of its own, larger than the shared world, so the relink has many parts to be interrupted in. */
+    private static final String DATABASE = "backend_faults";
+
+    private static final ClearmlWorld WORLD = ClearmlWorld.generate(DatasetSpec.of(13, 1, 600));
+
+    private static Map<String, Map<String, Map<String, Object>>> before;
+
+    @BeforeEach
+    void seedTheDatabase() {
+        new MongoSeeder(RunningSystem.ports().mongoUri()).seed(DATABASE, new MongoDataset(WORLD).collections());
+        before = StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), DATABASE);
+    }
+
+    @AfterAll
+    static void dropTheDatabase() {
+        try (MongoClient client = MongoClients.create(RunningSystem.ports().mongoUri())) {
+            client.getDatabase(DATABASE).drop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDatabaseGoingAwayMidRunAndComingBackLosesNothingAndRewritesNothingTwice() throws Exception {
+        try (TcpFaultProxy proxy = new TcpFaultProxy(
+                RunningSystem.ports().mongo(), 400_000, 0, p -> p.takeAwayFor(Duration.ofSeconds(3)))) {
+            String id = Migrations.submit(relinkThrough(proxy));
+            JsonPath migration = Migrations.awaitFinal(id);
+
+            assertThat(proxy.faulted())
+                    .as("the database was taken away mid-run")
+                    .isTrue();
+            assertRelinkedWhole(id, migration);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aWorkerKilledMidRunLosesNothingAndRewritesNothingTwice() throws Exception {
+        LocalStack stack = RunningSystem.stack();
+        ManagedProcess firstWorker = stack.process(LocalStack.MONGO_WORKER);
+        stack.startService(LocalStack.MONGO_WORKER, "mongo-worker-2", freePort());
+        // Answers paced to 50 kB/s per connection make the run last seconds; the kill lands after 300 kB.
+        try (TcpFaultProxy proxy = new TcpFaultProxy(
+                RunningSystem.ports().mongo(),
+                300_000,
+                50_000,
+                p -> ProcessHandle.of(firstWorker.pid()).ifPresent(ProcessHandle::destroyForcibly))) {
+            String id = Migrations.submit(relinkThrough(proxy));
+            await().atMost(Duration.ofMinutes(1)).until(() -> !firstWorker.isAlive());
+            JsonPath migration = Migrations.awaitFinal(id);
+
+            assertThat(proxy.faulted()).as("the worker was killed mid-run").isTrue();
+            assertRelinkedWhole(id, migration);
+        }
+    }
+
+    private static String relinkThrough(TcpFaultProxy proxy) {
+        return "{\"kind\":\"relink\",\"from\":\"" + OLD + "\",\"to\":\"" + NEW
+                + "\",\"mongo\":{\"uri\":\"mongodb://127.0.0.1:" + proxy.port() + "\",\"database\":\"" + DATABASE
+                + "\"}}";
+    }
+
+    private static void assertRelinkedWhole(String id, JsonPath migration) {
+        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(migration.getInt("tasks.total")).isGreaterThan(10);
+        JsonPath report = Migrations.report(id);
+        for (String count : new String[] {"failed", "conflicts", "remaining"}) {
+            assertThat(report.getList("targets.fields.flatten()." + count, Integer.class))
+                    .as(count)
+                    .allMatch(n -> n == 0);
+        }
+        var after = StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), DATABASE);
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        before.forEach((collection, documents) -> {
+            assertThat(after.get(collection).keySet()).as(collection).isEqualTo(documents.keySet());
+            documents.forEach((docId, doc) -> assertThat(
+                            ExpectedRelink.deepCopy(after.get(collection).get(docId)))
+                    .as(collection + "/" + docId)
+                    .isEqualTo(ExpectedRelink.mongo(collection, doc)));
+        });
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
