@@ -8,11 +8,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.clearmlmigrator.planner.domain.InvalidRequestException;
 import com.clearmlmigrator.planner.domain.MigrationConflictException;
 import com.clearmlmigrator.planner.domain.MigrationNotFoundException;
+import com.clearmlmigrator.planner.domain.PlannerBusyException;
 
 import io.quarkus.logging.Log;
 
 /** Turns failures into JSON answers with a sentence to act on; never a stack trace, never a credential. */
 public class ApiExceptionMappers {
+    private static final int RETRY_AFTER_SECONDS = 60;
+
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
         return answer(Response.Status.BAD_REQUEST, e.getMessage());
@@ -26,6 +29,13 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response conflict(MigrationConflictException e) {
         return answer(Response.Status.CONFLICT, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response busy(PlannerBusyException e) {
+        return Response.fromResponse(answer(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .build();
     }
 
     @ServerExceptionMapper

@@ -57,6 +57,13 @@ public interface PlannerConfig {
     @WithDefault("4")
     int copyConcurrentSlices();
 
+    /**
+     * Migrations being planned or waiting to be, at most; beyond it a submission is refused with 503 and nothing is
+     * recorded. Planning waits up to {@link #storeTimeout()} on each unreachable store.
+     */
+    @WithDefault("50")
+    int planningQueue();
+
     /** Where each finished migration's report is also written as a timestamped JSON file. */
     @WithDefault("reports")
     String reportDir();

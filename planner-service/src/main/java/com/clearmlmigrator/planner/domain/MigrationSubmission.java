@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +26,7 @@ public class MigrationSubmission {
     private final TaskScheduler scheduler;
     private final ConnectionVault vault;
     private final ProgressReporter progress;
-    private final Executor planningExecutor;
+    private final PlanningExecutor planningExecutor;
     private final MigrationCompletion completion;
     private final WriterGuard writerGuard;
     private final TaskDispatcher dispatcher;
@@ -53,15 +52,25 @@ public class MigrationSubmission {
         this.dispatcher = dispatcher;
     }
 
-    /** Records the migration as PLANNING and returns it; planning continues in the background. */
+    /**
+     * Records the migration as PLANNING and returns it; planning continues in the background.
+     *
+     * @throws PlannerBusyException when too many migrations wait to be planned; nothing is recorded then
+     */
     public synchronized Migration submit(MigrationOrder order) {
         SecretPolicy.check(dispatcher, order.mongo(), order.elastic(), order.copySource());
         writerGuard.check(order);
-        Migration migration = Migration.accepted(UUID.randomUUID().toString().replace("-", ""), order, Instant.now());
-        store.save(migration);
-        Log.infof("Migration %s (%s) accepted", migration.id(), order.kind().wireName());
-        planningExecutor.execute(() -> plan(migration, order));
-        return migration;
+        PlanningExecutor.Place place = planningExecutor.reserve();
+        try {
+            Migration migration =
+                    Migration.accepted(UUID.randomUUID().toString().replace("-", ""), order, Instant.now());
+            store.save(migration);
+            Log.infof("Migration %s (%s) accepted", migration.id(), order.kind().wireName());
+            place.run(() -> plan(migration, order));
+            return migration;
+        } finally {
+            place.release();
+        }
     }
 
     private void plan(Migration migration, MigrationOrder order) {

@@ -1,31 +1,88 @@
 package com.clearmlmigrator.planner.domain;
 
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.clearmlmigrator.planner.config.PlannerConfig;
 
 /**
  * Runs planning off the HTTP thread: listing a large cluster or waiting for an unreachable one must not hold the
- * request. Two threads: planning is short and mostly waits on the stores.
+ * request. Two threads: planning is short and mostly waits on the stores. The number of migrations planned or waiting
+ * is bounded: a flood of requests against unreachable hosts, each waiting for its timeout, would otherwise queue every
+ * later migration behind it without end. A submission beyond the bound is refused before anything is recorded.
  */
 @ApplicationScoped
-public class PlanningExecutor implements Executor {
-    private final ExecutorService threads = Executors.newFixedThreadPool(2, runnable -> {
+public class PlanningExecutor {
+    private static final int THREADS = 2;
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(THREADS, runnable -> {
         Thread thread = new Thread(runnable, "planning");
         thread.setDaemon(true);
         return thread;
     });
+    private final Semaphore places;
+    private final int capacity;
 
-    @Override
-    public void execute(Runnable command) {
-        threads.execute(command);
+    @Inject
+    public PlanningExecutor(PlannerConfig config) {
+        this(config.planningQueue());
+    }
+
+    /** @param capacity migrations being planned or waiting to be, at most */
+    public PlanningExecutor(int capacity) {
+        this.capacity = capacity;
+        this.places = new Semaphore(capacity);
+    }
+
+    /**
+     * Takes a place for one planning, or refuses.
+     *
+     * @throws PlannerBusyException when {@code capacity} migrations are being planned or waiting
+     */
+    public Place reserve() {
+        if (!places.tryAcquire()) {
+            throw new PlannerBusyException("The planner is already planning or about to plan " + capacity
+                    + " migrations (planner.planning-queue); submit this one again in a minute.");
+        }
+        return new Place();
     }
 
     @PreDestroy
     void stop() {
         threads.shutdownNow();
+    }
+
+    /** A reserved place: run the planning in it once, or give it back. */
+    public final class Place {
+        private boolean used;
+
+        private Place() {}
+
+        public synchronized void run(Runnable planning) {
+            if (used) {
+                throw new IllegalStateException("A place runs one planning");
+            }
+            used = true;
+            threads.execute(() -> {
+                try {
+                    planning.run();
+                } finally {
+                    places.release();
+                }
+            });
+        }
+
+        /** Gives the place back unused, when the submission was refused after reserving it. */
+        public synchronized void release() {
+            if (!used) {
+                used = true;
+                places.release();
+            }
+        }
     }
 }
