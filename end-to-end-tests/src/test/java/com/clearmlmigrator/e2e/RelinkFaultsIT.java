@@ -30,7 +30,8 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * A relink of a 600-task MongoDB database that meets a fault mid-run, on the real local servers: the database going
- * away and coming back, and the mongo-worker killed ({@code kill -9}) with a second one running. Each run must end
+ * away and coming back, the mongo-worker killed ({@code kill -9}) with a second one running, the planner killed and
+ * started again, and the Kafka broker restarted. Each run must end
  * with every document exactly as a relink without the fault leaves it, compared one by one with the test's own oracle:
  * nothing lost, nothing rewritten twice (the new prefix extends the old one, so a second rewrite would show).
  */
@@ -90,6 +91,51 @@ class RelinkFaultsIT {
 
             assertThat(proxy.faulted()).as("the worker was killed mid-run").isTrue();
             assertRelinkedWhole(id, migration);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aPlannerKilledAndStartedAgainMidRunLosesNothingAndCountsNothingTwice() throws Exception {
+        LocalStack stack = RunningSystem.stack();
+        try (TcpFaultProxy proxy = new TcpFaultProxy(RunningSystem.ports().mongo(), 300_000, 50_000, p -> {
+            ManagedProcess planner = stack.process(LocalStack.PLANNER);
+            ProcessHandle.of(planner.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !planner.isAlive());
+            stack.startService(
+                    LocalStack.PLANNER,
+                    LocalStack.PLANNER,
+                    RunningSystem.ports().planner());
+        })) {
+            String id = Migrations.submit(relinkThrough(proxy));
+            assertThat(proxy.awaitFault(Duration.ofMinutes(2)))
+                    .as("the planner was restarted")
+                    .isTrue();
+
+            assertRelinkedWhole(id, Migrations.awaitFinal(id));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aKafkaBrokerRestartMidRunLosesNothingAndRewritesNothingTwice() throws Exception {
+        try (TcpFaultProxy proxy =
+                new TcpFaultProxy(RunningSystem.ports().mongo(), 300_000, 50_000, p -> restartTheBroker())) {
+            String id = Migrations.submit(relinkThrough(proxy));
+            assertThat(proxy.awaitFault(Duration.ofMinutes(2)))
+                    .as("the broker was restarted")
+                    .isTrue();
+
+            assertRelinkedWhole(id, Migrations.awaitFinal(id));
+        }
+    }
+
+    private static void restartTheBroker() {
+        try {
+            RunningSystem.stack().restartKafka(Duration.ofSeconds(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,7 +38,9 @@ final class TcpFaultProxy implements AutoCloseable {
     private final AtomicLong served = new AtomicLong();
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicBoolean faulted = new AtomicBoolean();
+    private final AtomicBoolean faultReturned = new AtomicBoolean();
     private final AtomicInteger refused = new AtomicInteger();
+    private final CountDownLatch injected = new CountDownLatch(1);
 
     /**
      * @param bytesPerSecond pace of each connection's answers, or 0 for full speed
@@ -59,6 +62,11 @@ final class TcpFaultProxy implements AutoCloseable {
     /** Whether the fault was injected (at most once). */
     boolean faulted() {
         return faulted.get();
+    }
+
+    /** Waits until the fault has been injected and has returned; false when it was not within the time. */
+    boolean awaitFault(Duration atMost) throws InterruptedException {
+        return injected.await(atMost.toMillis(), TimeUnit.MILLISECONDS) && faultReturned.get();
     }
 
     /** Connections refused while the server was away. */
@@ -115,7 +123,16 @@ final class TcpFaultProxy implements AutoCloseable {
 
     private void answered(int bytes) throws InterruptedException {
         if (served.addAndGet(bytes) >= bytesBeforeFault && faulted.compareAndSet(false, true)) {
-            fault.accept(this);
+            // On a thread of its own: a fault such as restarting a service takes seconds and must not stall this pipe.
+            Thread injector = new Thread(() -> {
+                try {
+                    fault.accept(this);
+                    faultReturned.set(true);
+                } finally {
+                    injected.countDown();
+                }
+            });
+            injector.start();
         }
         if (bytesPerSecond > 0) {
             // Pacing, not waiting for a condition: the answer's bytes take their share of a second.
