@@ -2,6 +2,7 @@ package com.clearmlmigrator.e2e;
 
 import static com.clearmlmigrator.e2e.ExpectedRelink.NEW;
 import static com.clearmlmigrator.e2e.ExpectedRelink.OLD;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -70,6 +71,30 @@ class RelinkFaultsIT {
                     .as("the database was taken away mid-run")
                     .isTrue();
             assertRelinkedWhole(id, migration);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void anOutageLongerThanTheRetriesFailsTasksWithTheirReasonAndRetryFinishesTheJob() throws Exception {
+        // Attempts of 3 s each and pauses of 2, 4 and 8 s: every task met by the outage gives up within 26 s.
+        try (TcpFaultProxy proxy = new TcpFaultProxy(
+                RunningSystem.ports().mongo(), 400_000, 0, p -> p.takeAwayFor(Duration.ofSeconds(40)))) {
+            String id = Migrations.submit(relinkThrough(proxy));
+            JsonPath ended = Migrations.awaitFinal(id);
+
+            assertThat(ended.getString("status")).as(ended.prettify()).isEqualTo("COMPLETED_WITH_ERRORS");
+            JsonPath report = Migrations.report(id);
+            assertThat(report.getList("failures.reason", String.class))
+                    .isNotEmpty()
+                    .allMatch(reason -> reason.equals("TARGET_UNAVAILABLE"));
+            await().atMost(Duration.ofMinutes(1)).until(() -> proxy.refusedConnections() > 0 && proxy.isUp());
+
+            given().contentType("application/json")
+                    .post("/migrations/" + id + "/retry")
+                    .then()
+                    .statusCode(202);
+            assertRelinkedWhole(id, Migrations.awaitFinal(id));
         }
     }
 

@@ -69,6 +69,11 @@ final class TcpFaultProxy implements AutoCloseable {
         return injected.await(atMost.toMillis(), TimeUnit.MILLISECONDS) && faultReturned.get();
     }
 
+    /** Whether the server can be reached through the proxy (false while it is taken away). */
+    boolean isUp() {
+        return !down.get();
+    }
+
     /** Connections refused while the server was away. */
     int refusedConnections() {
         return refused.get();
