@@ -3,7 +3,6 @@ package com.clearmlmigrator.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
@@ -67,20 +66,14 @@ class EsCopyFaultsIT {
     @Test
     @Order(1)
     void aKilledWorkerAndARestartedPlannerLoseNothingAndDuplicateNothing() throws Exception {
-        LocalStack stack = RunningSystem.stack();
-        ManagedProcess firstWorker = stack.process(LocalStack.ELASTIC_WORKER);
-        stack.startService(LocalStack.ELASTIC_WORKER, "elastic-worker-2", freePort());
+        ManagedProcess firstWorker = RunningSystem.stack().process(LocalStack.ELASTIC_WORKER);
+        ServiceFaults.startSecondCopy(LocalStack.ELASTIC_WORKER, "elastic-worker-2");
 
         // Slow enough (about 15 documents a second per task) that the kills land mid-copy.
         String id = Migrations.submit(copyRequest("\"afterCopy\":\"none\",\"maxDocsPerSecond\":60"));
         awaitFirstCopiedDocuments(id);
-        ProcessHandle.of(firstWorker.pid()).ifPresent(ProcessHandle::destroyForcibly);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !firstWorker.isAlive());
-        ManagedProcess planner = stack.process(LocalStack.PLANNER);
-        ProcessHandle.of(planner.pid()).ifPresent(ProcessHandle::destroyForcibly);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !planner.isAlive());
-        stack.startService(
-                LocalStack.PLANNER, LocalStack.PLANNER, RunningSystem.ports().planner());
+        ServiceFaults.kill(firstWorker);
+        ServiceFaults.restartPlanner();
 
         assertCopiedWhole(id);
     }
@@ -92,7 +85,7 @@ class EsCopyFaultsIT {
                 copyRequest("\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\",\"maxDocsPerSecond\":60"));
         awaitFirstCopiedDocuments(id);
 
-        RunningSystem.stack().restartKafka(Duration.ofSeconds(3));
+        ServiceFaults.restartBroker();
 
         assertCopiedWhole(id);
     }
@@ -116,12 +109,6 @@ class EsCopyFaultsIT {
         ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
         for (String index : indices) {
             assertThat(es7.documents(index)).as(index).isEqualTo(es5.documents(index));
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -6,7 +6,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
@@ -75,6 +74,51 @@ class RelinkFaultsIT {
     }
 
     @Test
+    @Order(2)
+    void aWorkerKilledMidRunLosesNothingAndRewritesNothingTwice() throws Exception {
+        ManagedProcess firstWorker = RunningSystem.stack().process(LocalStack.MONGO_WORKER);
+        ServiceFaults.startSecondCopy(LocalStack.MONGO_WORKER, "mongo-worker-2");
+        // Answers paced to 50 kB/s per connection make the run last seconds; the kill lands after 300 kB.
+        try (TcpFaultProxy proxy = new TcpFaultProxy(
+                RunningSystem.ports().mongo(), 300_000, 50_000, p -> ServiceFaults.kill(firstWorker))) {
+            String id = Migrations.submit(relinkThrough(proxy));
+            assertThat(proxy.awaitFault(Duration.ofMinutes(1)))
+                    .as("the worker was killed mid-run")
+                    .isTrue();
+
+            assertRelinkedWhole(id, Migrations.awaitFinal(id));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aPlannerKilledAndStartedAgainMidRunLosesNothingAndCountsNothingTwice() throws Exception {
+        try (TcpFaultProxy proxy = new TcpFaultProxy(
+                RunningSystem.ports().mongo(), 300_000, 50_000, p -> ServiceFaults.restartPlanner())) {
+            String id = Migrations.submit(relinkThrough(proxy));
+            assertThat(proxy.awaitFault(Duration.ofMinutes(2)))
+                    .as("the planner was restarted")
+                    .isTrue();
+
+            assertRelinkedWhole(id, Migrations.awaitFinal(id));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aKafkaBrokerRestartMidRunLosesNothingAndRewritesNothingTwice() throws Exception {
+        try (TcpFaultProxy proxy =
+                new TcpFaultProxy(RunningSystem.ports().mongo(), 300_000, 50_000, p -> ServiceFaults.restartBroker())) {
+            String id = Migrations.submit(relinkThrough(proxy));
+            assertThat(proxy.awaitFault(Duration.ofMinutes(2)))
+                    .as("the broker was restarted")
+                    .isTrue();
+
+            assertRelinkedWhole(id, Migrations.awaitFinal(id));
+        }
+    }
+
+    @Test
     @Order(5)
     void anOutageLongerThanTheRetriesFailsTasksWithTheirReasonAndRetryFinishesTheJob() throws Exception {
         // Attempts of 3 s each and pauses of 2, 4 and 8 s: every task met by the outage gives up within 26 s.
@@ -95,72 +139,6 @@ class RelinkFaultsIT {
                     .then()
                     .statusCode(202);
             assertRelinkedWhole(id, Migrations.awaitFinal(id));
-        }
-    }
-
-    @Test
-    @Order(2)
-    void aWorkerKilledMidRunLosesNothingAndRewritesNothingTwice() throws Exception {
-        LocalStack stack = RunningSystem.stack();
-        ManagedProcess firstWorker = stack.process(LocalStack.MONGO_WORKER);
-        stack.startService(LocalStack.MONGO_WORKER, "mongo-worker-2", freePort());
-        // Answers paced to 50 kB/s per connection make the run last seconds; the kill lands after 300 kB.
-        try (TcpFaultProxy proxy = new TcpFaultProxy(
-                RunningSystem.ports().mongo(),
-                300_000,
-                50_000,
-                p -> ProcessHandle.of(firstWorker.pid()).ifPresent(ProcessHandle::destroyForcibly))) {
-            String id = Migrations.submit(relinkThrough(proxy));
-            await().atMost(Duration.ofMinutes(1)).until(() -> !firstWorker.isAlive());
-            JsonPath migration = Migrations.awaitFinal(id);
-
-            assertThat(proxy.faulted()).as("the worker was killed mid-run").isTrue();
-            assertRelinkedWhole(id, migration);
-        }
-    }
-
-    @Test
-    @Order(3)
-    void aPlannerKilledAndStartedAgainMidRunLosesNothingAndCountsNothingTwice() throws Exception {
-        LocalStack stack = RunningSystem.stack();
-        try (TcpFaultProxy proxy = new TcpFaultProxy(RunningSystem.ports().mongo(), 300_000, 50_000, p -> {
-            ManagedProcess planner = stack.process(LocalStack.PLANNER);
-            ProcessHandle.of(planner.pid()).ifPresent(ProcessHandle::destroyForcibly);
-            await().atMost(Duration.ofSeconds(30)).until(() -> !planner.isAlive());
-            stack.startService(
-                    LocalStack.PLANNER,
-                    LocalStack.PLANNER,
-                    RunningSystem.ports().planner());
-        })) {
-            String id = Migrations.submit(relinkThrough(proxy));
-            assertThat(proxy.awaitFault(Duration.ofMinutes(2)))
-                    .as("the planner was restarted")
-                    .isTrue();
-
-            assertRelinkedWhole(id, Migrations.awaitFinal(id));
-        }
-    }
-
-    @Test
-    @Order(4)
-    void aKafkaBrokerRestartMidRunLosesNothingAndRewritesNothingTwice() throws Exception {
-        try (TcpFaultProxy proxy =
-                new TcpFaultProxy(RunningSystem.ports().mongo(), 300_000, 50_000, p -> restartTheBroker())) {
-            String id = Migrations.submit(relinkThrough(proxy));
-            assertThat(proxy.awaitFault(Duration.ofMinutes(2)))
-                    .as("the broker was restarted")
-                    .isTrue();
-
-            assertRelinkedWhole(id, Migrations.awaitFinal(id));
-        }
-    }
-
-    private static void restartTheBroker() {
-        try {
-            RunningSystem.stack().restartKafka(Duration.ofSeconds(3));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -188,11 +166,5 @@ class RelinkFaultsIT {
                     .as(collection + "/" + docId)
                     .isEqualTo(ExpectedRelink.mongo(collection, doc)));
         });
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,0 +1,54 @@
+package com.clearmlmigrator.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import com.clearmlmigrator.localservers.LocalStack;
+import com.clearmlmigrator.localservers.ManagedProcess;
+
+/** What the fault tests do to the running services: kill them as a crash would, start them or more copies again. */
+final class ServiceFaults {
+    private ServiceFaults() {}
+
+    /** A loopback port nothing listens on now, for a second service copy or an unreachable host. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts another copy of a worker, in the same consumer group as the first. */
+    static void startSecondCopy(String module, String instance) {
+        RunningSystem.stack().startService(module, instance, freePort());
+    }
+
+    /** {@code kill -9}, and waits until the process is gone. */
+    static void kill(ManagedProcess process) {
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+    }
+
+    /** Kills the planner and starts it again on its port, from its stored state. */
+    static void restartPlanner() {
+        LocalStack stack = RunningSystem.stack();
+        kill(stack.process(LocalStack.PLANNER));
+        stack.startService(
+                LocalStack.PLANNER, LocalStack.PLANNER, RunningSystem.ports().planner());
+    }
+
+    /** Stops the Kafka broker for a few seconds and starts it again. */
+    static void restartBroker() {
+        try {
+            RunningSystem.stack().restartKafka(Duration.ofSeconds(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
