@@ -33,6 +33,9 @@ public final class RunningSystem implements BeforeAllCallback {
     /** The dataset every end-to-end test sees. */
     public static final ClearmlWorld WORLD = ClearmlWorld.generate(DatasetSpec.of(42, 2, 20));
 
+    /** The CA the services are told to trust (MIGRATOR_TLS_CA_FILE), as an organisation's own CA would be. */
+    static final TestCertificates AUTHORITY = TestCertificates.newAuthority("clearml-migrator test CA");
+
     private static volatile LocalStack stack;
 
     @Override
@@ -56,7 +59,9 @@ public final class RunningSystem implements BeforeAllCallback {
         RepoLayout layout = RepoLayout.locate();
         Path stateDir = layout.root().resolve("end-to-end-tests/target/stack");
         deleteRecursively(stateDir);
-        LocalStack started = new LocalStack(layout, StackPorts.free(), StackOptions.forTests(), stateDir);
+        Path trustedCa = AUTHORITY.writeCaPem(stateDir.resolve("trusted-ca.pem"));
+        LocalStack started = new LocalStack(
+                layout, StackPorts.free(), StackOptions.forTests().withTrustedCaFile(trustedCa), stateDir);
         try {
             started.startServers();
             seed(started.ports());

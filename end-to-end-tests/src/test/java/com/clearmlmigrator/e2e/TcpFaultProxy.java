@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * A TCP proxy in front of a real server that injects one fault mid-run: once a given number of bytes have come back
  * from the server, it runs the fault, for example {@link #takeAwayFor} (every connection closed, new ones refused for a
@@ -47,12 +49,36 @@ final class TcpFaultProxy implements AutoCloseable {
      */
     TcpFaultProxy(int upstreamPort, long bytesBeforeFault, long bytesPerSecond, Consumer<TcpFaultProxy> fault)
             throws IOException {
+        this(
+                new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+                upstreamPort,
+                bytesBeforeFault,
+                bytesPerSecond,
+                fault);
+    }
+
+    private TcpFaultProxy(
+            ServerSocket listener,
+            int upstreamPort,
+            long bytesBeforeFault,
+            long bytesPerSecond,
+            Consumer<TcpFaultProxy> fault) {
         this.upstreamPort = upstreamPort;
         this.bytesBeforeFault = bytesBeforeFault;
         this.bytesPerSecond = bytesPerSecond;
         this.fault = fault;
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.listener = listener;
         pipes.submit(this::acceptLoop);
+    }
+
+    /**
+     * A proxy without faults that speaks TLS to its clients and plain TCP to the server, as a TLS-terminating load
+     * balancer in front of Elasticsearch or MongoDB does: clients see the server through {@code tls}'s certificate.
+     */
+    static TcpFaultProxy terminatingTls(int upstreamPort, SSLContext tls) throws IOException {
+        ServerSocket listener =
+                tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        return new TcpFaultProxy(listener, upstreamPort, Long.MAX_VALUE, 0, proxy -> {});
     }
 
     int port() {

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.UsernamePasswordCredentials;
@@ -44,19 +46,20 @@ public final class ElasticClient implements AutoCloseable {
     private final RestClient rest;
     private final List<String> hosts;
 
-    ElasticClient(ElasticEndpoint endpoint, int connectTimeoutMillis, int socketTimeoutMillis) {
+    /** @param tls the authorities trusted on {@code https} hosts ({@link TrustedAuthorities}) */
+    ElasticClient(ElasticEndpoint endpoint, SSLContext tls, int connectTimeoutMillis, int socketTimeoutMillis) {
         this.hosts = endpoint.hosts();
         HttpHost[] httpHosts = endpoint.hosts().stream().map(HttpHost::create).toArray(HttpHost[]::new);
-        var builder = RestClient.builder(httpHosts)
-                .setRequestConfigCallback(
-                        config -> config.setConnectTimeout(connectTimeoutMillis).setSocketTimeout(socketTimeoutMillis));
+        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
         if (endpoint.hasCredentials()) {
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
             credentials.setCredentials(
                     AuthScope.ANY, new UsernamePasswordCredentials(endpoint.username(), endpoint.password()));
-            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
         }
-        this.rest = builder.build();
+        this.rest = RestClient.builder(httpHosts)
+                .setRequestConfigCallback(
+                        config -> config.setConnectTimeout(connectTimeoutMillis).setSocketTimeout(socketTimeoutMillis))
+                .setHttpClientConfigCallback(http -> http.setSSLContext(tls).setDefaultCredentialsProvider(credentials))
+                .build();
     }
 
     /** True when a HEAD of the path answers 200, false when it answers 404. */
@@ -134,6 +137,13 @@ public final class ElasticClient implements AutoCloseable {
     }
 
     private TaskFailedException unreachable(IOException e) {
+        if (TrustedAuthorities.isTlsFailure(e)) {
+            return new TaskFailedException(
+                    FailureReason.TARGET_REJECTED,
+                    "Elasticsearch at " + hosts + " failed the TLS handshake: " + describe(e) + "."
+                            + TrustedAuthorities.ADVICE,
+                    e);
+        }
         return new TaskFailedException(
                 FailureReason.TARGET_UNAVAILABLE,
                 "Elasticsearch at " + hosts + " is unreachable: " + describe(e) + ".",

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.net.ssl.SSLContext;
+
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
@@ -14,14 +16,17 @@ public final class ElasticConnections implements AutoCloseable {
     private final Map<ElasticEndpoint, ElasticClient> clients = new ConcurrentHashMap<>();
     private final Duration connectTimeout;
     private final Duration answerTimeout;
+    private final SSLContext tls;
 
     /**
      * @param connectTimeout how long to wait for a connection
      * @param answerTimeout  how long to wait for an answer; bulk and scroll requests need minutes on big indices
+     * @param tls            the authorities trusted on {@code https} hosts ({@link TrustedAuthorities})
      */
-    public ElasticConnections(Duration connectTimeout, Duration answerTimeout) {
+    public ElasticConnections(Duration connectTimeout, Duration answerTimeout, SSLContext tls) {
         this.connectTimeout = connectTimeout;
         this.answerTimeout = answerTimeout;
+        this.tls = tls;
     }
 
     public ElasticClient client(ElasticEndpoint endpoint) {
@@ -30,7 +35,7 @@ public final class ElasticConnections implements AutoCloseable {
 
     private ElasticClient open(ElasticEndpoint endpoint) {
         try {
-            return new ElasticClient(endpoint, (int) connectTimeout.toMillis(), (int) answerTimeout.toMillis());
+            return new ElasticClient(endpoint, tls, (int) connectTimeout.toMillis(), (int) answerTimeout.toMillis());
         } catch (IllegalArgumentException e) {
             throw new TaskFailedException(
                     FailureReason.BAD_INPUT, "Elasticsearch hosts " + endpoint.hosts() + " are not valid URLs.");

@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLContext;
+
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.TaskFailedException;
@@ -26,10 +28,15 @@ import com.mongodb.client.MongoDatabase;
 public final class MongoConnections implements AutoCloseable {
     private final Map<String, MongoClient> clients = new ConcurrentHashMap<>();
     private final Duration answerTimeout;
+    private final SSLContext tls;
 
-    /** @param answerTimeout how long to wait for a server to be found and for a connection to open */
-    public MongoConnections(Duration answerTimeout) {
+    /**
+     * @param answerTimeout how long to wait for a server to be found and for a connection to open
+     * @param tls           the authorities trusted when the connection string asks for TLS ({@link TrustedAuthorities})
+     */
+    public MongoConnections(Duration answerTimeout, SSLContext tls) {
         this.answerTimeout = answerTimeout;
+        this.tls = tls;
     }
 
     /**
@@ -66,12 +73,19 @@ public final class MongoConnections implements AutoCloseable {
                 .applyToSocketSettings(b -> b.connectTimeout((int) millis, TimeUnit.MILLISECONDS)
                         // A server that stops answering must fail the task, not hang it (local-servers.md addendum).
                         .readTimeout(5, TimeUnit.MINUTES))
+                // Whether to use TLS stays the connection string's choice (tls=true); this only says whom to trust.
+                .applyToSslSettings(b -> b.context(tls))
                 .build();
         return MongoClients.create(settings);
     }
 
     static TaskFailedException translate(MongoEndpoint endpoint, MongoException e) {
         String where = "MongoDB at " + endpoint.redactedUri();
+        if (TrustedAuthorities.isTlsFailure(e) || String.valueOf(e.getMessage()).contains("javax.net.ssl.")) {
+            // A server selection timeout names the TLS failure only in its text.
+            return new TaskFailedException(
+                    FailureReason.TARGET_REJECTED, where + " failed the TLS handshake." + TrustedAuthorities.ADVICE, e);
+        }
         if (e instanceof MongoTimeoutException || e instanceof MongoSocketException) {
             return new TaskFailedException(
                     FailureReason.TARGET_UNAVAILABLE, where + " is unreachable: no answer within the timeout.", e);

@@ -25,7 +25,7 @@ class StoreErrorsTest {
         int closedPort = closedPort();
         MongoEndpoint endpoint = new MongoEndpoint("mongodb://admin:s3cret@127.0.0.1:" + closedPort, "backend");
 
-        try (MongoConnections mongo = new MongoConnections(Duration.ofMillis(500))) {
+        try (MongoConnections mongo = new MongoConnections(Duration.ofMillis(500), TrustedAuthorities.jvmOnly())) {
             assertThatThrownBy(() -> mongo.withDatabase(
                             endpoint, db -> db.listCollectionNames().first()))
                     .isInstanceOfSatisfying(TaskFailedException.class, e -> {
@@ -39,7 +39,7 @@ class StoreErrorsTest {
 
     @Test
     void malformedConnectionStringIsBadInput() {
-        try (MongoConnections mongo = new MongoConnections(Duration.ofMillis(500))) {
+        try (MongoConnections mongo = new MongoConnections(Duration.ofMillis(500), TrustedAuthorities.jvmOnly())) {
             assertThatThrownBy(() -> mongo.withDatabase(new MongoEndpoint("mongodb://", "backend"), db -> db.getName()))
                     .isInstanceOfSatisfying(
                             TaskFailedException.class,
@@ -51,7 +51,7 @@ class StoreErrorsTest {
     void reachableMongoAnswers() {
         MongoServer server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
         String uri = server.bindAndGetConnectionString();
-        try (MongoConnections mongo = new MongoConnections(Duration.ofSeconds(5))) {
+        try (MongoConnections mongo = new MongoConnections(Duration.ofSeconds(5), TrustedAuthorities.jvmOnly())) {
             String name = mongo.withDatabase(new MongoEndpoint(uri, "backend"), db -> db.getName());
 
             assertThat(name).isEqualTo("backend");
@@ -64,7 +64,8 @@ class StoreErrorsTest {
     void unreachableElasticsearchIsUnavailable() throws Exception {
         ElasticEndpoint endpoint = new ElasticEndpoint(List.of("http://127.0.0.1:" + closedPort()), "u", "s3cret");
 
-        try (ElasticConnections elastic = new ElasticConnections(Duration.ofMillis(500), Duration.ofSeconds(2))) {
+        try (ElasticConnections elastic =
+                new ElasticConnections(Duration.ofMillis(500), Duration.ofSeconds(2), TrustedAuthorities.jvmOnly())) {
             assertThatThrownBy(() -> elastic.client(endpoint).get("/"))
                     .isInstanceOfSatisfying(TaskFailedException.class, e -> {
                         assertThat(e.reason()).isEqualTo(FailureReason.TARGET_UNAVAILABLE);

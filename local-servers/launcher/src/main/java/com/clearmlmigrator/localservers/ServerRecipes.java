@@ -87,6 +87,9 @@ final class ServerRecipes {
         command.add("-Dquarkus.mongodb.connection-string=" + ports.mongoUri());
         // The planner seals task credentials with this key and the workers open them; one key per stack.
         command.add("-Dmigrator.secret-key=" + secretKey());
+        if (options.trustedCaFile() != null) {
+            command.add("-Dmigrator.tls.ca-file=" + options.trustedCaFile());
+        }
         if (module.equals(LocalStack.PLANNER)) {
             command.add("-Dplanner.report-dir=" + stateDir.resolve("reports"));
         }

@@ -1,5 +1,6 @@
 package com.clearmlmigrator.localservers;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -10,9 +11,25 @@ import java.util.Map;
  * @param mongoHeap       heap of the Mongo wire server, which keeps all data on the heap when in memory
  * @param serviceHeap     heap of each service
  * @param persistentMongo keep Mongo data in an H2 file across restarts (local runs) instead of memory (tests)
+ * @param trustedCaFile   a PEM file of CAs the services trust on TLS connections to users' stores, or null
  */
 public record StackOptions(
-        String kafkaHeap, String elasticHeap, String mongoHeap, String serviceHeap, boolean persistentMongo) {
+        String kafkaHeap,
+        String elasticHeap,
+        String mongoHeap,
+        String serviceHeap,
+        boolean persistentMongo,
+        Path trustedCaFile) {
+
+    public StackOptions(
+            String kafkaHeap, String elasticHeap, String mongoHeap, String serviceHeap, boolean persistentMongo) {
+        this(kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, null);
+    }
+
+    /** These options with services that also trust the CAs of {@code caFile} ({@code MIGRATOR_TLS_CA_FILE}). */
+    public StackOptions withTrustedCaFile(Path caFile) {
+        return new StackOptions(kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, caFile);
+    }
 
     /** Defaults for tests: small heaps, Mongo in memory. */
     public static StackOptions forTests() {

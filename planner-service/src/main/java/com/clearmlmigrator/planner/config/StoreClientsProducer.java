@@ -1,28 +1,36 @@
 package com.clearmlmigrator.planner.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.clearmlmigrator.planner.domain.CopyChunking;
 import com.clearmlmigrator.planner.domain.RelinkChunking;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.stores.MongoConnections;
+import com.clearmlmigrator.stores.TrustedAuthorities;
 
 /** Clients to the users' stores, used while planning to list collections and indices; closed at shutdown. */
 public class StoreClientsProducer {
     @Produces
     @Singleton
-    MongoConnections mongoConnections(PlannerConfig config) {
-        return new MongoConnections(config.storeTimeout());
+    MongoConnections mongoConnections(
+            PlannerConfig config, @ConfigProperty(name = "migrator.tls.ca-file") Optional<Path> caFile) {
+        return new MongoConnections(config.storeTimeout(), TrustedAuthorities.sslContext(caFile));
     }
 
     @Produces
     @Singleton
-    ElasticConnections elasticConnections(PlannerConfig config) {
-        return new ElasticConnections(config.storeTimeout(), Duration.ofSeconds(30));
+    ElasticConnections elasticConnections(
+            PlannerConfig config, @ConfigProperty(name = "migrator.tls.ca-file") Optional<Path> caFile) {
+        return new ElasticConnections(
+                config.storeTimeout(), Duration.ofSeconds(30), TrustedAuthorities.sslContext(caFile));
     }
 
     @Produces

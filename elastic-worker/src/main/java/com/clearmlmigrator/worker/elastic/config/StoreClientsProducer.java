@@ -1,20 +1,28 @@
 package com.clearmlmigrator.worker.elastic.config;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.clearmlmigrator.relink.RelinkJournal;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.stores.MongoRelinkJournal;
+import com.clearmlmigrator.stores.TrustedAuthorities;
 import com.mongodb.client.MongoClient;
 
 /** The worker's pool of clients to users' Elasticsearch clusters, closed at shutdown. */
 public class StoreClientsProducer {
     @Produces
     @Singleton
-    ElasticConnections elasticConnections(ElasticWorkerConfig config) {
-        return new ElasticConnections(config.connectTimeout(), config.answerTimeout());
+    ElasticConnections elasticConnections(
+            ElasticWorkerConfig config, @ConfigProperty(name = "migrator.tls.ca-file") Optional<Path> caFile) {
+        return new ElasticConnections(
+                config.connectTimeout(), config.answerTimeout(), TrustedAuthorities.sslContext(caFile));
     }
 
     /** The relink journal lives in the migrator's own database, reached through the Quarkus default client. */

@@ -13,6 +13,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.IndexInspection;
 import com.clearmlmigrator.stores.ElasticConnections;
+import com.clearmlmigrator.stores.TrustedAuthorities;
 import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
 import com.clearmlmigrator.synthetic.ElasticEra;
@@ -33,7 +34,8 @@ class ElasticIndexInspectorContainerIT {
         new ElasticSeeder(url).seed(ElasticEra.ES7, new EventDataset(world, ElasticEra.ES7).documents());
         String index = EventDataset.eventIndex("plot", world.companies().get(0).id());
 
-        try (ElasticConnections connections = new ElasticConnections(Duration.ofSeconds(5), Duration.ofSeconds(30))) {
+        try (ElasticConnections connections =
+                new ElasticConnections(Duration.ofSeconds(5), Duration.ofSeconds(30), TrustedAuthorities.jvmOnly())) {
             IndexInspection inspection = new ElasticIndexInspector(connections)
                     .inspect(new ElasticEndpoint(List.of(url), null, null), index);
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.clearmlmigrator.contracts.CollectionInspection;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.stores.MongoConnections;
+import com.clearmlmigrator.stores.TrustedAuthorities;
 import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
 import com.clearmlmigrator.synthetic.MongoDataset;
@@ -26,7 +27,8 @@ final class InspectionExpectations {
                 .filter(t -> ((Map<?, ?>) t.get("execution")).get("artifacts") instanceof List)
                 .count();
 
-        try (MongoConnections connections = new MongoConnections(Duration.ofSeconds(10))) {
+        try (MongoConnections connections =
+                new MongoConnections(Duration.ofSeconds(10), TrustedAuthorities.jvmOnly())) {
             CollectionInspection tasks = new MongoCollectionInspector(connections)
                     .inspect(new MongoEndpoint(uri, MongoDataset.DATABASE), "task");
 

@@ -17,6 +17,7 @@ import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.stores.MongoConnections;
 import com.clearmlmigrator.stores.MongoRelinkJournal;
+import com.clearmlmigrator.stores.TrustedAuthorities;
 import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
 import com.clearmlmigrator.synthetic.MongoDataset;
@@ -37,7 +38,8 @@ final class RelinkExpectations {
                         MongoDataset.DATABASE,
                         new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(5, 1, 30))).collections());
         try (MongoClient client = MongoClients.create(uri);
-                MongoConnections connections = new MongoConnections(Duration.ofSeconds(10))) {
+                MongoConnections connections =
+                        new MongoConnections(Duration.ofSeconds(10), TrustedAuthorities.jvmOnly())) {
             long oldBefore = countStartingWith(client, OLD) - countStartingWith(client, NEW);
             MongoRelinker relinker = new MongoRelinker(
                     connections,
