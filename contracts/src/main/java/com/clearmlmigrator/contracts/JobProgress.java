@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param total     number of planned tasks
  * @param succeeded tasks that succeeded
  * @param failed    tasks that failed
+ * @param skipped   tasks of a cancelled migration that were never started
  * @param pending   tasks without a result yet
  * @param at        when this snapshot was taken
  * @param indices   per index, for an Elasticsearch copy; empty otherwise
@@ -26,6 +27,7 @@ public record JobProgress(
         int total,
         int succeeded,
         int failed,
+        int skipped,
         int pending,
         Instant at,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IndexProgress> indices) {

@@ -7,7 +7,7 @@ import java.util.Objects;
  * and ignores later duplicates.
  *
  * @param taskId  id of the task this answers
- * @param outcome whether the task succeeded
+ * @param outcome whether the task succeeded, failed, or was skipped because its migration was cancelled
  * @param reason  why it failed; null when it succeeded
  * @param detail  one sentence a user can act on; never a stack trace or a credential; null when it succeeded
  * @param report  what the task found or did; null when it failed
@@ -24,6 +24,14 @@ public record TaskResult(TaskId taskId, TaskOutcome outcome, FailureReason reaso
     /** A successful result carrying its report. */
     public static TaskResult succeeded(TaskId taskId, TaskReport report) {
         return new TaskResult(taskId, TaskOutcome.SUCCEEDED, null, null, report);
+    }
+
+    /**
+     * The answer to a task of a cancelled migration that was never started: the planner learns that the task will not
+     * write anything any more.
+     */
+    public static TaskResult skipped(TaskId taskId) {
+        return new TaskResult(taskId, TaskOutcome.SKIPPED, null, null, null);
     }
 
     /** A failed result with its reason and a sentence for the user. */

@@ -31,7 +31,7 @@ import io.restassured.path.json.JsonPath;
 /**
  * A relink of a 600-task MongoDB database that meets a fault mid-run, on the real local servers: the database going
  * away and coming back, the mongo-worker killed ({@code kill -9}) with a second one running, the planner killed and
- * started again, and the Kafka broker restarted. Each run must end
+ * started again, the Kafka broker restarted, and the relink cancelled. Each run must end
  * with every document exactly as a relink without the fault leaves it, compared one by one with the test's own oracle:
  * nothing lost, nothing rewritten twice (the new prefix extends the old one, so a second rewrite would show).
  */
@@ -139,6 +139,63 @@ class RelinkFaultsIT {
                     .then()
                     .statusCode(202);
             assertRelinkedWhole(id, Migrations.awaitFinal(id));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aRelinkCancelledMidRunStopsAtAPartBoundaryAndItsUndoRestoresEveryDocument() throws Exception {
+        // Answers paced to 50 kB/s per connection: the run lasts long enough to be cancelled with parts still to go.
+        try (TcpFaultProxy proxy = new TcpFaultProxy(RunningSystem.ports().mongo(), Long.MAX_VALUE, 50_000, p -> {})) {
+            String id = Migrations.submit(relinkThrough(proxy));
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> given().get("/migrations/" + id).path("tasks.succeeded"), n -> (int) n >= 2);
+
+            given().post("/migrations/" + id + "/cancel").then().statusCode(200);
+
+            // Parts under way finish; the workers answer the others as skipped.
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> given().get("/migrations/" + id).path("tasks.pending"), n -> (int) n == 0);
+            JsonPath cancelled = given().get("/migrations/" + id).jsonPath();
+            assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
+            assertThat(cancelled.getInt("tasks.skipped"))
+                    .as("parts never started")
+                    .isPositive();
+            var after = StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), DATABASE);
+            int rewritten = 0;
+            int untouched = 0;
+            for (var collection : before.entrySet()) {
+                for (var original : collection.getValue().entrySet()) {
+                    Map<String, Object> now = ExpectedRelink.deepCopy(
+                            after.get(collection.getKey()).get(original.getKey()));
+                    Map<String, Object> relinked = ExpectedRelink.mongo(collection.getKey(), original.getValue());
+                    boolean changes = !relinked.equals(ExpectedRelink.deepCopy(original.getValue()));
+                    assertThat(now)
+                            .as("%s/%s is either untouched or relinked whole", collection.getKey(), original.getKey())
+                            .isIn(ExpectedRelink.deepCopy(original.getValue()), relinked);
+                    if (changes && now.equals(relinked)) {
+                        rewritten++;
+                    } else if (changes) {
+                        untouched++;
+                    }
+                }
+            }
+            assertThat(rewritten).as("documents rewritten before the cancel").isPositive();
+            assertThat(untouched).as("documents the cancel spared").isPositive();
+            assertThat(Migrations.report(id).getList("targets.fields.flatten().changed", Integer.class).stream()
+                            .mapToInt(Integer::intValue)
+                            .sum())
+                    .as("the report counts what was changed")
+                    .isPositive();
+
+            String undo = given().post("/migrations/" + id + "/undo")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+            assertThat(Migrations.awaitFinal(undo).getString("status")).isEqualTo("SUCCEEDED");
+            assertThat(StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), DATABASE))
+                    .isEqualTo(before);
         }
     }
 

@@ -5,12 +5,13 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.contracts.TaskResult;
 
 import io.quarkus.logging.Log;
 
 /**
- * Cancels a migration: no more tasks are dispatched, workers skip its tasks that have not started, and tasks under way
- * finish their part. Results still arrive and are recorded, so the report shows what was changed, and a cancelled
+ * Cancels a migration: no more tasks are dispatched, workers skip its tasks that have not started (and say so), and tasks
+ * under way finish their part. Results still arrive and are recorded, so the report shows what was changed, and a cancelled
  * relink can be undone.
  */
 @ApplicationScoped
@@ -33,6 +34,10 @@ public class MigrationCancellation {
         }
         Migration cancelled = migration.withStatus(MigrationStatus.CANCELLED, Instant.now());
         store.save(cancelled);
+        // Steps never sent will not run: they are skipped now. Sent ones are answered by the workers, done or skipped.
+        store.taskStates(migration.id()).stream()
+                .filter(task -> task.isPending() && !task.dispatched())
+                .forEach(task -> store.recordResult(TaskResult.skipped(task.id())));
         Log.infof("Migration %s cancelled", migration.id());
         progress.report(cancelled, store.counts(migration.id()));
         completion.finished(cancelled);

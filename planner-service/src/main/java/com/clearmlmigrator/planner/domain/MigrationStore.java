@@ -19,6 +19,11 @@ public interface MigrationStore {
     /** Migrations still PLANNING, RUNNING or PAUSED. */
     List<Migration> active();
 
+    /**
+     * Cancelled migrations with tasks sent to the workers and not answered yet: parts under way that may still write.
+     */
+    List<Migration> finishing();
+
     /** The most recent migrations first. */
     List<Migration> recent(int limit);
 

@@ -48,6 +48,7 @@ public class ProgressReporter {
                 counts.total(),
                 counts.succeeded(),
                 counts.failed(),
+                counts.skipped(),
                 counts.pending(),
                 Instant.now(),
                 indices(migration, counts)));

@@ -1,13 +1,18 @@
 package com.clearmlmigrator.planner.domain;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.clearmlmigrator.contracts.MigrationStatus;
+
 /**
  * One writer per target: a migration that writes (relink, undo, es-copy) is refused while another writing migration is still
  * planning or running on the same MongoDB database or Elasticsearch cluster, since their journals and
- * compare-and-set writes would report each other's changes as conflicts.
+ * compare-and-set writes would report each other's changes as conflicts. A cancelled migration holds its target until
+ * the parts it had already sent have answered, so an undo never races the last writes of the relink it reverses.
  */
 @ApplicationScoped
 public class WriterGuard {
@@ -30,7 +35,10 @@ public class WriterGuard {
         if (!writes(kind)) {
             return;
         }
-        for (Migration running : store.active()) {
+        List<Migration> writing = new ArrayList<>(store.active());
+        // A cancelled migration still writes until its parts under way have answered.
+        writing.addAll(store.finishing());
+        for (Migration running : writing) {
             if (running.id().equals(self) || !writes(running.kind())) {
                 continue;
             }
@@ -52,6 +60,12 @@ public class WriterGuard {
     }
 
     private static MigrationConflictException busy(Migration running, String target) {
+        if (running.status() == MigrationStatus.CANCELLED) {
+            return new MigrationConflictException(
+                    "Migration " + running.id() + " (" + running.kind().wireName()
+                            + ") was cancelled, and parts of it already under way are still finishing on " + target
+                            + "; try again once GET /migrations/" + running.id() + " shows tasks.pending 0.");
+        }
         return new MigrationConflictException(
                 "Migration " + running.id() + " (" + running.kind().wireName()
                         + ") is still " + running.status() + " on " + target

@@ -92,6 +92,20 @@ public class MongoMigrationStore implements MigrationStore {
     }
 
     @Override
+    public List<Migration> finishing() {
+        List<String> unanswered = tasks.distinct(
+                        MIGRATION_ID, and(eq(RESULT, null), eq(DISPATCHED, true)), String.class)
+                .into(new ArrayList<>());
+        if (unanswered.isEmpty()) {
+            return List.of();
+        }
+        return migrations
+                .find(and(in("_id", unanswered), eq("status", MigrationStatus.CANCELLED.name())))
+                .map(MigrationDocuments::toMigration)
+                .into(new ArrayList<>());
+    }
+
+    @Override
     public List<Migration> recent(int limit) {
         return migrations
                 .find()
@@ -167,6 +181,7 @@ public class MongoMigrationStore implements MigrationStore {
         // One pass grouped by outcome instead of three counts: this runs on every result.
         int succeeded = 0;
         int failed = 0;
+        int skipped = 0;
         int pending = 0;
         for (Document group : tasks.aggregate(List.of(
                 Aggregates.match(eq(MIGRATION_ID, migrationId)),
@@ -177,11 +192,13 @@ public class MongoMigrationStore implements MigrationStore {
                 pending += n;
             } else if (outcome.equals(TaskOutcome.FAILED.name())) {
                 failed += n;
+            } else if (outcome.equals(TaskOutcome.SKIPPED.name())) {
+                skipped += n;
             } else {
                 succeeded += n;
             }
         }
-        return TaskCounts.of(succeeded, failed, pending);
+        return TaskCounts.of(succeeded, failed, skipped, pending);
     }
 
     private TaskState toTaskState(Document doc) {

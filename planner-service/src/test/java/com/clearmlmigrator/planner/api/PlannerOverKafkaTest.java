@@ -116,7 +116,7 @@ class PlannerOverKafkaTest {
     }
 
     @Test
-    void aSecondWriterOnTheSameDatabaseIsRefusedUntilTheFirstIsCancelled() {
+    void aSecondWriterOnTheSameDatabaseIsRefusedUntilTheFirstIsCancelledAndItsSentPartsHaveAnswered() throws Exception {
         seedClearmlCollections();
         String relink = "{\"kind\":\"relink\",\"from\":\"http://a/\",\"to\":\"http://b/\",\"mongo\":{\"uri\":\""
                 + PlannerInfrastructure.mongoUri() + "\",\"database\":\"backend\"}}";
@@ -142,6 +142,22 @@ class PlannerOverKafkaTest {
 
         given().post("/migrations/" + first + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
         given().post("/migrations/" + first + "/cancel").then().statusCode(409);
+        // Its tasks were sent and no worker has answered: they may still be writing, so even its undo must wait.
+        given().post("/migrations/" + first + "/undo")
+                .then()
+                .statusCode(409)
+                .body("error", org.hamcrest.Matchers.containsString("still finishing"));
+
+        int total = given().get("/migrations/" + first).path("tasks.total");
+        for (MigrationTask task : receiveTasks(first, total)) {
+            answer(TaskResult.skipped(task.id()));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/migrations/" + first)
+                        .then()
+                        .body("status", equalTo("CANCELLED"))
+                        .body("tasks.skipped", equalTo(total))
+                        .body("tasks.pending", equalTo(0)));
         given().post("/migrations/" + first + "/undo").then().statusCode(202);
     }
 

@@ -73,8 +73,10 @@ public class TaskIntake {
             return;
         }
         if (statuses.isCancelled(task.id().jobId())) {
-            // Cancelled before this task started: acknowledge it without doing it; the migration is final already.
+            // Cancelled before this task started: not done, and the planner is told, so it knows when nothing of the
+            // migration can write any more (an undo waits for that).
             LOG.infof("Skipped task %s: its migration was cancelled", task.id());
+            outbox.publishResult(TaskResult.skipped(task.id()));
             return;
         }
         MDC.put("jobId", task.id().jobId());

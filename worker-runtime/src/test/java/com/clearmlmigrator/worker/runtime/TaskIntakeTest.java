@@ -154,7 +154,7 @@ class TaskIntakeTest {
     }
 
     @Test
-    void taskOfACancelledMigrationIsSkippedWithoutAResult() throws Exception {
+    void taskOfACancelledMigrationIsSkippedAndThePlannerIsToldItWasNotDone() throws Exception {
         MigrationTask task = new MigrationTask(
                 new TaskId("cancelled-job", 0), TaskType.INSPECT_COLLECTION, "task", TASK.mongo(), null);
         boolean[] performed = {false};
@@ -166,7 +166,7 @@ class TaskIntakeTest {
                 .accept(JSON.writeValueAsString(task));
 
         assertThat(performed[0]).isFalse();
-        assertThat(outbox.results).isEmpty();
+        assertThat(outbox.results).containsExactly(TaskResult.skipped(task.id()));
         assertThat(outbox.deadLetters).isEmpty();
     }
 
