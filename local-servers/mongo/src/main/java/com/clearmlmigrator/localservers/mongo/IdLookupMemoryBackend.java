@@ -1,20 +1,35 @@
 package com.clearmlmigrator.localservers.mongo;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * The in-memory backend with one planning rule of MongoDB's that the wire server lacks: a filter that names one
- * {@code _id} finds its document through the {@code _id} index even when it has other conditions. The wire server uses
- * an index only when a filter has exactly the index's keys, so a compare-and-set update such as {@code {_id: x, uri:
- * old}} scanned the whole collection: updating a collection that way grew with the square of its size, which no real
- * MongoDB does. The other conditions are still checked on the document found.
+ * The in-memory backend with two planning rules of MongoDB's that the wire server lacks, so work that is linear on
+ * MongoDB is linear here too. The other conditions of a filter are still checked on every document found.
+ *
+ * <ul>
+ *   <li>A filter that names one {@code _id} finds its document through the {@code _id} index even when it has other
+ *       conditions. The wire server uses an index only when a filter has exactly the index's keys, so a compare-and-set
+ *       update such as {@code {_id: x, uri: old}} scanned the whole collection: updating a collection that way grew
+ *       with the square of its size.
+ *   <li>A range of string {@code _id}s ({@code $gte}, {@code $gt}, {@code $lt}, {@code $lte}) is found from the index's
+ *       keys, not by matching every document of the collection: reading a collection in id ranges cost a full scan per
+ *       range.
+ * </ul>
  */
 public final class IdLookupMemoryBackend extends MemoryBackend {
     @Override
@@ -31,6 +46,66 @@ public final class IdLookupMemoryBackend extends MemoryBackend {
         protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
             return new Collection(this, collectionName, options, cursorRegistry);
         }
+
+        @Override
+        protected Index<Integer> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return new RangeUniqueIndex(indexName, keys, sparse);
+        }
+    }
+
+    /** A unique index that can list the positions of the string keys in a range. */
+    private static final class RangeUniqueIndex extends MemoryUniqueIndex {
+        RangeUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+        }
+
+        boolean isOnIdOnly() {
+            return keys().equals(List.of("_id"));
+        }
+
+        List<Integer> positionsInRange(StringRange range) {
+            List<Integer> positions = new ArrayList<>();
+            for (Map.Entry<KeyValue, Integer> entry : getIterable()) {
+                // MongoDB brackets ranges by type: a range of strings never matches an id of another type.
+                if (entry.getKey().size() == 1 && entry.getKey().get(0) instanceof String id && range.contains(id)) {
+                    positions.add(entry.getValue());
+                }
+            }
+            return positions;
+        }
+    }
+
+    /** The bounds of a filter such as {@code {$gte: "a", $lt: "m"}}; null bounds are open. */
+    private record StringRange(String lower, boolean lowerInclusive, String upper, boolean upperInclusive) {
+        private static final Set<String> OPERATORS = Set.of("$gte", "$gt", "$lt", "$lte");
+
+        /** The range of a condition made only of string bounds, or null for any other condition. */
+        static StringRange of(Object condition) {
+            if (!(condition instanceof Document bounds)
+                    || bounds.isEmpty()
+                    || !OPERATORS.containsAll(bounds.keySet())
+                    || !bounds.values().stream().allMatch(String.class::isInstance)) {
+                return null;
+            }
+            String lower = (String) (bounds.containsKey("$gte") ? bounds.get("$gte") : bounds.get("$gt"));
+            String upper = (String) (bounds.containsKey("$lte") ? bounds.get("$lte") : bounds.get("$lt"));
+            return new StringRange(lower, bounds.containsKey("$gte"), upper, bounds.containsKey("$lte"));
+        }
+
+        boolean contains(String id) {
+            if (lower != null) {
+                int c = id.compareTo(lower);
+                if (c < 0 || (c == 0 && !lowerInclusive)) {
+                    return false;
+                }
+            }
+            if (upper != null) {
+                int c = id.compareTo(upper);
+                return c < 0 || (c == 0 && upperInclusive);
+            }
+            return true;
+        }
     }
 
     private static final class Collection extends MemoryCollection {
@@ -42,6 +117,15 @@ public final class IdLookupMemoryBackend extends MemoryBackend {
         protected QueryResult queryDocuments(
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
             Object id = query.get("_id");
+            StringRange range = StringRange.of(id);
+            if (range != null) {
+                for (Index<Integer> index : getIndexes()) {
+                    if (index instanceof RangeUniqueIndex ids && ids.isOnIdOnly()) {
+                        return matchDocuments(
+                                query, ids.positionsInRange(range), orderBy, skip, limit, batchSize, fieldSelector);
+                    }
+                }
+            }
             if (query.size() > 1 && id != null && !(id instanceof Document)) {
                 Document byId = new Document("_id", id);
                 for (Index<Integer> index : getIndexes()) {

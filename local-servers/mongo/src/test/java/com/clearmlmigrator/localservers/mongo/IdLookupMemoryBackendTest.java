@@ -67,6 +67,26 @@ class IdLookupMemoryBackendTest {
         assertTrue(count(new Document("uri", new Document("$regex", "^http://old/"))) == 100);
     }
 
+    @Test
+    void findsRangesOfStringIdsWithTheirBoundsAndOtherConditions() {
+        // Ids t0..t99 sort as strings: t1, t10..t19, t2, t20...
+        assertEquals(11, count(new Document("_id", new Document("$gte", "t1").append("$lt", "t2"))));
+        assertEquals(10, count(new Document("_id", new Document("$gt", "t1").append("$lt", "t2"))));
+        assertEquals(12, count(new Document("_id", new Document("$gte", "t1").append("$lte", "t2"))));
+        assertEquals(88, count(new Document("_id", new Document("$gte", "t2"))), "t2..t9 with their two-digit ids");
+        assertEquals(12, count(new Document("_id", new Document("$lt", "t2"))), "t0, t1 and t10..t19");
+        assertEquals(
+                1,
+                count(new Document("_id", new Document("$gte", "t1").append("$lt", "t2"))
+                        .append("uri", "http://old/15")));
+        tasks.insertOne(new Document("_id", 5).append("uri", "http://old/number"));
+        assertEquals(
+                0,
+                count(new Document("_id", new Document("$gte", "").append("$lt", "u"))
+                        .append("uri", "http://old/number")));
+        assertEquals(1, count(new Document("_id", new Document("$gte", 0))));
+    }
+
     private long count(Document filter) {
         return tasks.countDocuments(filter);
     }
