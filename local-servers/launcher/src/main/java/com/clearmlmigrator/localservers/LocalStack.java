@@ -66,6 +66,23 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Starts another Elasticsearch 7.10.2 cluster under its own name and ports, beside the stack's, and returns once it
+     * is ready: a second cluster to copy to, as when moving to a new cluster of the same version.
+     */
+    public ManagedProcess startAnotherElastic7(String name, int httpPort, int transportPort) {
+        ManagedProcess process = ManagedProcess.start(recipes.anotherElastic7(name, httpPort, transportPort), stateDir);
+        started.add(process);
+        return process.awaitReady();
+    }
+
+    /** Stops a started process (SIGTERM, then SIGKILL after the grace period). */
+    public void stop(String name) {
+        ManagedProcess process = process(name);
+        process.stop(STOP_GRACE);
+        started.remove(process);
+    }
+
+    /**
      * Stops the Kafka broker (as a restart does: SIGTERM, then SIGKILL after the grace period), waits {@code down}, and
      * starts it again on the same ports and data; returns once it is ready. For fault tests.
      */

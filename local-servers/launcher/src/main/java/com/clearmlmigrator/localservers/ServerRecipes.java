@@ -65,6 +65,14 @@ final class ServerRecipes {
         return new ProcessSpec(ELASTIC_7, command, new Readiness.LogMarker("ES_READY"), SERVER_START);
     }
 
+    /** Another ES 7.10.2 cluster of its own (own data, own cluster UUID), for copies from one ES 7 cluster to another. */
+    ProcessSpec anotherElastic7(String name, int httpPort, int transportPort) {
+        List<String> command = java(options.elasticHeap(), layout.serverClassPath(ELASTIC_7));
+        command.addAll(List.of(
+                ES_MAIN, dataDir(name).toString(), Integer.toString(httpPort), Integer.toString(transportPort)));
+        return new ProcessSpec(name, command, new Readiness.LogMarker("ES_READY"), SERVER_START);
+    }
+
     ProcessSpec elastic5() {
         List<String> command = java(options.elasticHeap(), layout.serverClassPath(ELASTIC_5));
         command.add(1, "-Dtransport.key=transport.tcp.port");

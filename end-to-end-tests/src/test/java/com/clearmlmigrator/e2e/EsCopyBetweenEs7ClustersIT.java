@@ -1,0 +1,111 @@
+package com.clearmlmigrator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.clearmlmigrator.synthetic.ClearmlWorld;
+import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.ElasticEra;
+import com.clearmlmigrator.synthetic.ElasticSeeder;
+import com.clearmlmigrator.synthetic.EventDataset;
+import com.clearmlmigrator.synthetic.EventDocument;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Moving ClearML's indices to a new cluster of the same version: from the stack's real ES 7.10.2 node to a second,
+ * separate ES 7.10.2 cluster started for this test. Typeless source mappings, ES 7 scrolls and an ES 7 source write
+ * block take other paths than the upgrade from ES 5.6.
+ */
+@ExtendWith(RunningSystem.class)
+class EsCopyBetweenEs7ClustersIT {
+    private static final String TARGET = "elasticsearch-7-target";
+    private static final ClearmlWorld WORLD = ClearmlWorld.generate(DatasetSpec.of(8, 3, 8));
+    // The first company of every synthetic world has ClearML's example id, which the shared dataset already uses.
+    private static final List<ClearmlWorld.Company> COMPANIES =
+            WORLD.companies().subList(1, WORLD.companies().size());
+
+    private static ElasticHttp source;
+    private static ElasticHttp target;
+    private static String targetUrl;
+    private static List<String> indices;
+
+    @BeforeAll
+    static void startASecondClusterAndSeedOwnCompanies() {
+        int httpPort = ServiceFaults.freePort();
+        RunningSystem.stack().startAnotherElastic7(TARGET, httpPort, ServiceFaults.freePort());
+        targetUrl = "http://127.0.0.1:" + httpPort;
+        source = new ElasticHttp(RunningSystem.ports().elastic7Url());
+        target = new ElasticHttp(targetUrl);
+        List<EventDocument> documents = new EventDataset(WORLD, ElasticEra.ES7)
+                .documents().stream()
+                        .filter(d -> COMPANIES.stream().anyMatch(c -> d.index().contains(c.id())))
+                        .toList();
+        new ElasticSeeder(RunningSystem.ports().elastic7Url()).seed(ElasticEra.ES7, documents);
+        indices =
+                documents.stream().map(EventDocument::index).distinct().sorted().toList();
+    }
+
+    @AfterAll
+    static void leaveTheStackAsFound() {
+        // The other end-to-end tests count and rewrite every ClearML index of the stack's ES 7: take ours away.
+        if (indices != null) {
+            indices.forEach(index -> source.delete("/" + index));
+        }
+        RunningSystem.stack().stop(TARGET);
+    }
+
+    @Test
+    void copiesEveryIndexToANewEs7ClusterIntactAndVerified() {
+        String id = Migrations.submit(Migrations.esCopy(
+                RunningSystem.ports().elastic7Url(),
+                targetUrl,
+                Migrations.indexPatterns(COMPANIES),
+                "\"dryRun\":false"));
+
+        JsonPath migration = Migrations.awaitFinal(id);
+        JsonPath report = Migrations.report(id);
+
+        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(report.getString("sourceVersion")).isEqualTo("7.10.2");
+        assertThat(report.getString("targetVersion")).isEqualTo("7.10.2");
+        assertThat(report.getList("indices.index", String.class)).containsExactlyInAnyOrderElementsOf(indices);
+        assertThat(report.getList("indices.checksumMatch", Boolean.class)).containsOnly(true);
+        for (String index : indices) {
+            var documents = source.documents(index);
+            assertThat(documents).as(index).isNotEmpty();
+            assertThat(target.documents(index)).as(index).isEqualTo(documents);
+            assertThat(writeBlock(source, index))
+                    .as("write block on the source " + index)
+                    .isEqualTo("true");
+            assertThat(writeBlock(target, index))
+                    .as("no write block on the target " + index)
+                    .isEmpty();
+        }
+        String scalars = "events-training_stats_scalar-" + COMPANIES.get(0).id();
+        JsonNode mapping = target.get("/" + scalars + "/_mapping").path(scalars).path("mappings");
+        assertThat(mapping.path("properties").path("metric").path("type").asText())
+                .isEqualTo("keyword");
+        JsonNode templates = target.get("/_template");
+        assertThat(report.getList("templates", String.class))
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(templates.has(name)).as(name).isTrue());
+    }
+
+    private static String writeBlock(ElasticHttp cluster, String index) {
+        return cluster.get("/" + index + "/_settings")
+                .path(index)
+                .path("settings")
+                .path("index")
+                .path("blocks")
+                .path("write")
+                .asText();
+    }
+}
