@@ -3,6 +3,7 @@ package com.clearmlmigrator.relink;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Where relink records the previous content of every value before overwriting it. Lives in the migrator's own
@@ -15,6 +16,9 @@ public interface RelinkJournal {
     /** Records entries; an entry that exists already is kept unchanged, so recording again is harmless. */
     void record(List<JournalEntry> entries);
 
-    /** Every entry of one migration and target, in document order, for undo. */
-    List<JournalEntry> entries(String migrationId, String target);
+    /**
+     * Every entry of one migration and target, for undo, handed to {@code work} in batches of at most {@code size} as
+     * they are read: a relink of millions of documents is undone without holding its journal in memory.
+     */
+    void forEachBatch(String migrationId, String target, int size, Consumer<List<JournalEntry>> work);
 }

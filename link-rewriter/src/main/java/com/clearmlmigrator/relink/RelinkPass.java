@@ -105,16 +105,11 @@ public final class RelinkPass {
         return writes;
     }
 
-    /** A relink's journal cut into batches of reversed entries by document id, ready for {@link #planUndo}. */
-    public static List<Map<String, JournalEntry>> reversedBatches(List<JournalEntry> entries, int size) {
-        List<Map<String, JournalEntry>> batches = new ArrayList<>();
-        for (int from = 0; from < entries.size(); from += size) {
-            Map<String, JournalEntry> batch = new LinkedHashMap<>();
-            entries.subList(from, Math.min(entries.size(), from + size))
-                    .forEach(entry -> batch.put(entry.documentId(), entry.reversed()));
-            batches.add(batch);
-        }
-        return batches;
+    /** A batch of a relink's journal, reversed and by document id, ready for {@link #planUndo}. */
+    public static Map<String, JournalEntry> reversed(List<JournalEntry> entries) {
+        Map<String, JournalEntry> batch = new LinkedHashMap<>();
+        entries.forEach(entry -> batch.put(entry.documentId(), entry.reversed()));
+        return batch;
     }
 
     /** A journaled document that no longer exists. */

@@ -106,11 +106,15 @@ class RelinkPassTest {
         }
 
         @Override
-        public List<JournalEntry> entries(String migrationId, String target) {
-            return entries.values().stream()
+        public void forEachBatch(
+                String migrationId, String target, int size, java.util.function.Consumer<List<JournalEntry>> work) {
+            List<JournalEntry> all = entries.values().stream()
                     .filter(e ->
                             e.migrationId().equals(migrationId) && e.target().equals(target))
                     .toList();
+            for (int from = 0; from < all.size(); from += size) {
+                work.accept(all.subList(from, Math.min(all.size(), from + size)));
+            }
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.bson.Document;
 
@@ -14,7 +15,9 @@ import com.clearmlmigrator.relink.JournalEntry;
 import com.clearmlmigrator.relink.RelinkJournal;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 
 /**
@@ -24,6 +27,8 @@ import com.mongodb.client.model.InsertManyOptions;
  */
 public final class MongoRelinkJournal implements RelinkJournal {
     private static final int DUPLICATE_KEY = 11000;
+    private static final String MIGRATION_ID = "migrationId";
+    private static final String TARGET = "target";
 
     private final MongoCollection<Document> entries;
 
@@ -59,12 +64,25 @@ public final class MongoRelinkJournal implements RelinkJournal {
     }
 
     @Override
-    public List<JournalEntry> entries(String migrationId, String target) {
-        List<JournalEntry> all = new ArrayList<>();
-        entries.find(Filters.and(Filters.eq("migrationId", migrationId), Filters.eq("target", target)))
-                .sort(com.mongodb.client.model.Sorts.ascending("documentId"))
-                .forEach(doc -> all.add(toEntry(doc)));
-        return all;
+    public void forEachBatch(String migrationId, String target, int size, Consumer<List<JournalEntry>> work) {
+        // Undo is rare and reads a migration's entries once: the index is made then (again is a no-op), not at start.
+        entries.createIndex(Indexes.ascending(MIGRATION_ID, TARGET));
+        List<JournalEntry> batch = new ArrayList<>(size);
+        try (MongoCursor<Document> cursor = entries.find(
+                        Filters.and(Filters.eq(MIGRATION_ID, migrationId), Filters.eq(TARGET, target)))
+                .batchSize(size)
+                .iterator()) {
+            while (cursor.hasNext()) {
+                batch.add(toEntry(cursor.next()));
+                if (batch.size() == size) {
+                    work.accept(batch);
+                    batch = new ArrayList<>(size);
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            work.accept(batch);
+        }
     }
 
     private static Document toDocument(JournalEntry entry) {
@@ -75,8 +93,8 @@ public final class MongoRelinkJournal implements RelinkJournal {
                         .append("after", c.after()))
                 .toList();
         return new Document("_id", entry.id())
-                .append("migrationId", entry.migrationId())
-                .append("target", entry.target())
+                .append(MIGRATION_ID, entry.migrationId())
+                .append(TARGET, entry.target())
                 .append("documentId", entry.documentId())
                 .append("routing", entry.routing())
                 .append("changes", changes)
@@ -88,8 +106,8 @@ public final class MongoRelinkJournal implements RelinkJournal {
                 .map(c -> new FieldChange(c.getString("rule"), c.getString("path"), c.get("before"), c.get("after")))
                 .toList();
         return new JournalEntry(
-                doc.getString("migrationId"),
-                doc.getString("target"),
+                doc.getString(MIGRATION_ID),
+                doc.getString(TARGET),
                 doc.getString("documentId"),
                 changes,
                 doc.getString("routing"));

@@ -76,13 +76,13 @@ public class ElasticRelinker implements IndexRelinker {
                 ClearmlFields.forIndex(index, spec),
                 ClearmlFields.isPlotIndex(index));
         RelinkPass pass = new RelinkPass(task.id().jobId(), index, relinker, journal, false);
-        List<JournalEntry> entries = journal.entries(spec.undoOf(), index);
         ElasticClient client = connections.client(task.elastic());
         int major = majorVersion(client);
-        for (Map<String, JournalEntry> reversed : RelinkPass.reversedBatches(entries, UNDO_BATCH)) {
+        journal.forEachBatch(spec.undoOf(), index, UNDO_BATCH, entries -> {
+            Map<String, JournalEntry> reversed = RelinkPass.reversed(entries);
             List<StoredDocument> documents = ElasticDocumentFetch.fetch(client, index, major, reversed.values());
             ElasticConditionalWriter.write(client, index, major, pass.planUndo(documents, reversed), pass);
-        }
+        });
         client.send("POST", "/" + index + "/_refresh", null);
         return pass.report();
     }

@@ -73,16 +73,16 @@ public class MongoRelinker implements CollectionRelinker {
         List<FieldRule> rules = ClearmlFields.forCollection(task.target(), spec);
         DocumentRelinker relinker = new DocumentRelinker(LinkRewriter.of(spec.from(), spec.to()), rules, false);
         RelinkPass pass = new RelinkPass(task.id().jobId(), task.target(), relinker, journal, false);
-        List<JournalEntry> entries = journal.entries(spec.undoOf(), task.target());
         return connections.withDatabase(task.mongo(), db -> {
             MongoCollection<Document> collection = db.getCollection(task.target());
-            for (Map<String, JournalEntry> reversed : RelinkPass.reversedBatches(entries, BATCH)) {
+            journal.forEachBatch(spec.undoOf(), task.target(), BATCH, entries -> {
+                Map<String, JournalEntry> reversed = RelinkPass.reversed(entries);
                 List<StoredDocument> documents = new ArrayList<>();
                 for (Document doc : collection.find(Filters.in("_id", reversed.keySet()))) {
                     documents.add(new StoredDocument(String.valueOf(doc.get("_id")), doc, doc.get("_id")));
                 }
                 writer.write(collection, pass.planUndo(documents, reversed), pass);
-            }
+            });
             return pass.report();
         });
     }

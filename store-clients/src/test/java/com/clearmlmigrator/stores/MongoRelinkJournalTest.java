@@ -1,0 +1,92 @@
+package com.clearmlmigrator.stores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.relink.FieldChange;
+import com.clearmlmigrator.relink.JournalEntry;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/** The relink journal on the Mongo wire server: recording is insert-if-absent, and undo reads it in bounded batches. */
+class MongoRelinkJournalTest {
+    private MongoServer server;
+    private MongoClient client;
+    private MongoRelinkJournal journal;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        journal = new MongoRelinkJournal(client.getDatabase("migrator").getCollection("relink_journal"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void undoReadsOneMigrationsEntriesForOneTargetInBatchesOfAtMostTheSizeAsked() {
+        journal.record(entries("m1", "task", 1234, "http://old/"));
+        journal.record(entries("m1", "model", 10, "http://old/"));
+        journal.record(entries("m2", "task", 10, "http://old/"));
+
+        List<Integer> sizes = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        journal.forEachBatch("m1", "task", 500, batch -> {
+            sizes.add(batch.size());
+            batch.forEach(entry -> ids.add(entry.documentId()));
+        });
+
+        assertThat(sizes).containsExactly(500, 500, 234);
+        assertThat(ids)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.range(0, 1234).mapToObj(i -> "d" + i).toList());
+    }
+
+    @Test
+    void recordingAgainKeepsTheFirstPreviousValues() {
+        journal.record(entries("m1", "task", 3, "http://old/"));
+        journal.record(entries("m1", "task", 5, "http://changed-since/"));
+
+        List<JournalEntry> all = new ArrayList<>();
+        journal.forEachBatch("m1", "task", 100, all::addAll);
+
+        assertThat(all).hasSize(5);
+        assertThat(journal.find("m1", "task", List.of("d0", "d4")))
+                .hasEntrySatisfying(
+                        "d0", e -> assertThat(e.changes().get(0).before()).isEqualTo("http://old/0"))
+                .hasEntrySatisfying(
+                        "d4", e -> assertThat(e.changes().get(0).before()).isEqualTo("http://changed-since/4"));
+        assertThat(client.getDatabase("migrator")
+                        .getCollection("relink_journal")
+                        .listIndexes())
+                .extracting(index -> ((Document) index.get("key")).keySet())
+                .contains(java.util.Set.of("migrationId", "target"));
+    }
+
+    private static List<JournalEntry> entries(String migration, String target, int count, String before) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> new JournalEntry(
+                        migration,
+                        target,
+                        "d" + i,
+                        List.of(new FieldChange("uri", "uri", before + i, "https://new/" + i))))
+                .toList();
+    }
+}
