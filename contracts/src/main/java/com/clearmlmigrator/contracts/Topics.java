@@ -11,6 +11,12 @@ public final class Topics {
     /** Workers to planner. Key: job id, so one job's results stay ordered. Payload: {@link TaskResult}. */
     public static final String TASK_RESULTS = "migration-task-results";
 
+    /**
+     * Workers to planner, while a task runs. Key: job id. Payload: {@link TaskProgress}. Best effort, never acknowledged
+     * by a result: a copy slice of many thousand documents shows progress before it ends.
+     */
+    public static final String TASK_PROGRESS = "migration-task-progress";
+
     /** Planner to anyone who watches. Key: job id. Payload: {@link JobProgress}. */
     public static final String PROGRESS = "migration-progress";
 

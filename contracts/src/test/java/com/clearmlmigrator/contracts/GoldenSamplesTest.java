@@ -35,7 +35,8 @@ class GoldenSamplesTest {
                 Arguments.of("task-result-failed.json", TaskResult.class),
                 Arguments.of("migration-task-relink-index.json", MigrationTask.class),
                 Arguments.of("task-result-relink.json", TaskResult.class),
-                Arguments.of("job-progress.json", JobProgress.class));
+                Arguments.of("job-progress.json", JobProgress.class),
+                Arguments.of("task-progress.json", TaskProgress.class));
     }
 
     @ParameterizedTest

@@ -90,6 +90,40 @@ class EsCopyFaultsIT {
         assertCopiedWhole(id);
     }
 
+    @Test
+    @Order(3)
+    void progressShowsWhileASliceIsStillCopying() {
+        String logs = indices.stream()
+                .filter(index -> index.startsWith("events-log-"))
+                .findFirst()
+                .orElseThrow();
+        // About 5 documents a second per task: a slice of 40 takes 8 s and reports between its pages of 10.
+        String id = Migrations.submit(Migrations.esCopy(
+                RunningSystem.ports().elastic5Url(),
+                RunningSystem.ports().elastic7Url(),
+                List.of(logs),
+                "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\",\"maxDocsPerSecond\":20"));
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            JsonPath now = RestAssured.given().get("/migrations/" + id).jsonPath();
+            // Each is null until the copy is planned, so the wait goes on until then.
+            Integer slicesDone = now.get("copy.indices[0].slicesDone");
+            Number copied = now.get("copy.indices[0].copied");
+            Number eta = now.get("copy.indices[0].etaSeconds");
+            assertThat(slicesDone).as("no slice has ended yet").isEqualTo(0);
+            assertThat(copied).as("documents copied so far").isNotNull();
+            assertThat(copied.longValue()).as("documents copied so far").isPositive();
+            assertThat(eta).as("time left").isNotNull();
+            assertThat(eta.longValue()).as("time left").isPositive();
+        });
+
+        JsonPath migration = Migrations.awaitFinal(id);
+        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(migration.getLong("copy.copied")).isEqualTo(migration.getLong("copy.documents"));
+        assertThat(new ElasticHttp(RunningSystem.ports().elastic7Url()).documents(logs))
+                .isEqualTo(new ElasticHttp(RunningSystem.ports().elastic5Url()).documents(logs));
+    }
+
     private static void awaitFirstCopiedDocuments(String id) {
         await().atMost(Duration.ofMinutes(1))
                 .until(

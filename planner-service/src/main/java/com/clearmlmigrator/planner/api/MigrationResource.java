@@ -18,6 +18,7 @@ import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.planner.domain.CopyRequestRules;
 import com.clearmlmigrator.planner.domain.ElasticRequestExport;
 import com.clearmlmigrator.planner.domain.InvalidRequestException;
+import com.clearmlmigrator.planner.domain.LiveProgress;
 import com.clearmlmigrator.planner.domain.Migration;
 import com.clearmlmigrator.planner.domain.MigrationCancellation;
 import com.clearmlmigrator.planner.domain.MigrationConflictException;
@@ -42,18 +43,21 @@ public class MigrationResource {
     private final MigrationStore store;
     private final MigrationCancellation cancellation;
     private final MigrationRetry retry;
+    private final LiveProgress live;
 
     public MigrationResource(
             StrictJsonReader json,
             MigrationSubmission submission,
             MigrationStore store,
             MigrationCancellation cancellation,
-            MigrationRetry retry) {
+            MigrationRetry retry,
+            LiveProgress live) {
         this.json = json;
         this.submission = submission;
         this.store = store;
         this.cancellation = cancellation;
         this.retry = retry;
+        this.live = live;
     }
 
     /** Accepts a migration and plans it in the background; 202 with its id, 400 with a reason for bad input. */
@@ -135,7 +139,10 @@ public class MigrationResource {
     public MigrationView get(@PathParam("id") String id) {
         Migration migration = find(id);
         return MigrationView.of(
-                migration, store.counts(id), migration.kind() == MigrationKind.ES_COPY ? store.taskStates(id) : null);
+                migration,
+                store.counts(id),
+                migration.kind() == MigrationKind.ES_COPY ? store.taskStates(id) : null,
+                live.of(id));
     }
 
     /** What the migration found or did, task by task, with every failure and its reason. */
@@ -143,7 +150,7 @@ public class MigrationResource {
     @Path("/{id}/report")
     public Object report(@PathParam("id") String id) {
         Migration migration = find(id);
-        return Reports.of(migration, store.counts(id), store.tasks(id));
+        return Reports.of(migration, store.counts(id), store.tasks(id), live.of(id));
     }
 
     private Migration find(String id) {

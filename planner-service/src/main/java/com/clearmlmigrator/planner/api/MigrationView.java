@@ -2,9 +2,12 @@ package com.clearmlmigrator.planner.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.planner.domain.CopySummary;
 import com.clearmlmigrator.planner.domain.Migration;
 import com.clearmlmigrator.planner.domain.TaskCounts;
@@ -45,11 +48,15 @@ public record MigrationView(
     public record ElasticTarget(List<String> hosts) {}
 
     public static MigrationView of(Migration migration, TaskCounts counts) {
-        return of(migration, counts, null);
+        return of(migration, counts, null, Map.of());
     }
 
-    /** @param tasks the migration's tasks, needed to show an es-copy's progress; null to leave it out */
-    public static MigrationView of(Migration migration, TaskCounts counts, List<TaskState> tasks) {
+    /**
+     * @param tasks   the migration's tasks, needed to show an es-copy's progress; null to leave it out
+     * @param running the progress of its tasks under way
+     */
+    public static MigrationView of(
+            Migration migration, TaskCounts counts, List<TaskState> tasks, Map<TaskId, TaskProgress> running) {
         Migration.Targets targets = migration.targets();
         return new MigrationView(
                 migration.id(),
@@ -60,7 +67,7 @@ public record MigrationView(
                 targets.mongoUri() == null ? null : new MongoTarget(targets.mongoUri(), targets.mongoDatabase()),
                 targets.elasticHosts().isEmpty() ? null : new ElasticTarget(targets.elasticHosts()),
                 migration.relink(),
-                migration.copy() == null || tasks == null ? null : CopySummary.of(migration, counts, tasks),
+                migration.copy() == null || tasks == null ? null : CopySummary.of(migration, counts, tasks, running),
                 migration.createdAt(),
                 migration.updatedAt());
     }

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import com.clearmlmigrator.contracts.CopyReport;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.contracts.TaskType;
 
 /**
@@ -62,7 +65,7 @@ public record CopySummary(
      * @param index            index name
      * @param replaced         whether an existing target index was replaced
      * @param documents        documents on the source when planned
-     * @param copied           documents copied by the slices that finished
+     * @param copied           documents copied by the slices that finished and, as they report it, by those under way
      * @param slices           copy tasks
      * @param slicesDone       copy tasks that succeeded
      * @param targetDocuments  documents on the target once verified; null before
@@ -95,11 +98,19 @@ public record CopySummary(
             Map<String, Object> settings) {}
 
     public static CopySummary of(Migration migration, TaskCounts counts, List<TaskState> tasks) {
+        return of(migration, counts, tasks, Map.of());
+    }
+
+    /** @param running the progress of tasks still under way, by task id, counted until their results arrive */
+    public static CopySummary of(
+            Migration migration, TaskCounts counts, List<TaskState> tasks, Map<TaskId, TaskProgress> running) {
         CopyJob job = migration.copy();
         CopyJob.Plan plan = job.plan();
         List<IndexRow> rows = plan == null
                 ? List.of()
-                : plan.indices().stream().map(index -> row(index, job, tasks)).toList();
+                : plan.indices().stream()
+                        .map(index -> row(index, job, tasks, running))
+                        .toList();
         return new CopySummary(
                 migration.id(),
                 migration.status(),
@@ -122,12 +133,19 @@ public record CopySummary(
                 TaskFailure.of(tasks));
     }
 
-    private static IndexRow row(CopyJob.PlannedIndex index, CopyJob job, List<TaskState> tasks) {
+    private static IndexRow row(
+            CopyJob.PlannedIndex index, CopyJob job, List<TaskState> tasks, Map<TaskId, TaskProgress> running) {
         List<TaskState> own =
                 tasks.stream().filter(t -> t.target().equals(index.name())).toList();
         // An index of one slice is one COPY_INDEX task: its copy and its verification.
         List<CopyReport> slices = reports(own, TaskType.COPY_SLICE, TaskType.COPY_INDEX);
-        long copied = slices.stream().mapToLong(r -> r.copied().documents()).sum();
+        List<TaskProgress> underWay = own.stream()
+                .filter(TaskState::isPending)
+                .map(t -> running.get(t.id()))
+                .filter(Objects::nonNull)
+                .toList();
+        long copied = slices.stream().mapToLong(r -> r.copied().documents()).sum()
+                + underWay.stream().mapToLong(TaskProgress::documents).sum();
         CopyReport verified = reports(own, TaskType.VERIFY_COPY, TaskType.COPY_INDEX).stream()
                 .findFirst()
                 .orElse(null);
@@ -135,12 +153,21 @@ public record CopySummary(
                 .anyMatch(t -> (t.type() == TaskType.VERIFY_COPY || t.type() == TaskType.COPY_INDEX)
                         && t.hasFailed()
                         && t.result().reason() != FailureReason.PREREQUISITE_FAILED);
-        Instant started = own.stream()
-                .map(t -> t.result() != null && t.result().report() instanceof CopyReport r ? r.startedAt() : null)
-                .filter(Objects::nonNull)
+        Instant started = Stream.concat(
+                        own.stream()
+                                .map(t -> t.result() != null && t.result().report() instanceof CopyReport r
+                                        ? r.startedAt()
+                                        : null)
+                                .filter(Objects::nonNull),
+                        underWay.stream().map(TaskProgress::startedAt))
                 .min(Instant::compareTo)
                 .orElse(null);
-        Pace pace = Pace.of(started, slices, copied, index.documents(), verified != null);
+        Instant lastProgress = Stream.concat(
+                        slices.stream().map(CopyReport::finishedAt),
+                        underWay.stream().map(TaskProgress::at))
+                .max(Instant::compareTo)
+                .orElse(null);
+        Pace pace = Pace.of(started, lastProgress, copied, index.documents(), verified != null);
         return new IndexRow(
                 index.name(),
                 index.replaces(),
@@ -162,18 +189,17 @@ public record CopySummary(
                 job.dryRun() ? index.settings() : null);
     }
 
-    /** Copy rate from the first step's start to the last slice's end, and the time left at that rate. */
+    /**
+     * Copy rate from the first step's start to the latest news (a slice's end or a running slice's progress), and the
+     * time left at that rate.
+     */
     private record Pace(Double docsPerSecond, Long etaSeconds) {
-        static Pace of(Instant started, List<CopyReport> slices, long copied, long documents, boolean done) {
-            Instant lastSlice = slices.stream()
-                    .map(CopyReport::finishedAt)
-                    .max(Instant::compareTo)
-                    .orElse(null);
-            if (started == null || lastSlice == null || copied == 0) {
+        static Pace of(Instant started, Instant lastProgress, long copied, long documents, boolean done) {
+            if (started == null || lastProgress == null || copied == 0) {
                 return new Pace(null, null);
             }
             double seconds =
-                    Math.max(0.001, Duration.between(started, lastSlice).toMillis() / 1000.0);
+                    Math.max(0.001, Duration.between(started, lastProgress).toMillis() / 1000.0);
             double rate = Math.round(copied / seconds * 10) / 10.0;
             long left = Math.max(0, documents - copied);
             return new Pace(rate, !done && rate > 0 ? (long) Math.ceil(left / rate) : null);

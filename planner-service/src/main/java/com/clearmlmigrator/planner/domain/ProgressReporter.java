@@ -25,9 +25,12 @@ public class ProgressReporter {
 
     private record Published(MigrationStatus status, long atNanos) {}
 
-    public ProgressReporter(ProgressSink sink, MigrationStore store) {
+    private final LiveProgress live;
+
+    public ProgressReporter(ProgressSink sink, MigrationStore store, LiveProgress live) {
         this.sink = sink;
         this.store = store;
+        this.live = live;
     }
 
     public void report(Migration migration, TaskCounts counts) {
@@ -58,7 +61,9 @@ public class ProgressReporter {
         if (migration.kind() != MigrationKind.ES_COPY || migration.copy() == null) {
             return List.of();
         }
-        return CopySummary.of(migration, counts, store.taskStates(migration.id())).indices().stream()
+        return CopySummary.of(migration, counts, store.taskStates(migration.id()), live.of(migration.id()))
+                .indices()
+                .stream()
                 .map(row -> new JobProgress.IndexProgress(
                         row.index(),
                         row.documents(),

@@ -21,17 +21,24 @@ public class ResultAggregator {
     private final ProgressReporter progress;
     private final MigrationCompletion completion;
     private final TaskScheduler scheduler;
+    private final LiveProgress live;
 
     public ResultAggregator(
-            MigrationStore store, ProgressReporter progress, MigrationCompletion completion, TaskScheduler scheduler) {
+            MigrationStore store,
+            ProgressReporter progress,
+            MigrationCompletion completion,
+            TaskScheduler scheduler,
+            LiveProgress live) {
         this.store = store;
         this.progress = progress;
         this.completion = completion;
         this.scheduler = scheduler;
+        this.live = live;
     }
 
     public void accept(TaskResult result) {
         String migrationId = result.taskId().jobId();
+        live.finished(result.taskId());
         if (!store.recordResult(result)) {
             Log.debugf("Ignored a duplicate or unknown result for task %s", result.taskId());
             return;

@@ -16,6 +16,13 @@ public interface ElasticWorkerConfig {
     @WithDefault("2m")
     Duration answerTimeout();
 
+    /**
+     * Documents per scroll page and bulk request of a copy (plot indices use at most 100, their documents being large).
+     * Progress is published between pages.
+     */
+    @WithDefault("1000")
+    int copyPageSize();
+
     /** The migrator's own database (same as the planner's) where the relink journal is kept. */
     @WithDefault("clearml_migrator")
     String journalDatabase();

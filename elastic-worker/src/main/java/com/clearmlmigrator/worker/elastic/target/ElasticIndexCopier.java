@@ -15,8 +15,10 @@ import com.clearmlmigrator.contracts.Slice;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.clearmlmigrator.stores.ElasticConnections;
+import com.clearmlmigrator.worker.elastic.config.ElasticWorkerConfig;
 import com.clearmlmigrator.worker.elastic.domain.IndexCopier;
 import com.clearmlmigrator.worker.elastic.domain.RatePacer;
+import com.clearmlmigrator.worker.runtime.ProgressBeacon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -26,14 +28,17 @@ public class ElasticIndexCopier implements IndexCopier {
     /** The key in a target index's {@code _meta} that names the migration that created it. */
     static final String META_KEY = "clearml_migrator";
 
-    private static final int PAGE = 1_000;
     // Plot events carry plotly JSON of up to hundreds of kilobytes each; smaller pages keep memory bounded.
     private static final int PLOT_PAGE = 100;
 
     private final ElasticConnections connections;
+    private final ProgressBeacon progress;
+    private final int page;
 
-    public ElasticIndexCopier(ElasticConnections connections) {
+    public ElasticIndexCopier(ElasticConnections connections, ProgressBeacon progress, ElasticWorkerConfig config) {
         this.connections = connections;
+        this.progress = progress;
+        this.page = config.copyPageSize();
     }
 
     @Override
@@ -134,12 +139,14 @@ public class ElasticIndexCopier implements IndexCopier {
         ContentChecksum[] read = {ContentChecksum.EMPTY};
         ContentChecksum[] written = {ContentChecksum.EMPTY};
         long[] bytes = {0};
+        ProgressBeacon.Counter done = progress.start(task.id());
         RawScroll.forEachPage(connections.client(task.source()), index, slice, pageSize(index), documents -> {
             for (CopiedDocument document : documents) {
                 read[0] = read[0].plusDocument(document.digest());
                 bytes[0] += document.bytes();
             }
             written[0] = written[0].plus(writer.write(documents));
+            done.add(documents.size());
             pacer.finished(documents.size());
         });
         return new Copied(read[0], written[0], bytes[0]);
@@ -176,7 +183,7 @@ public class ElasticIndexCopier implements IndexCopier {
     }
 
     /** The fingerprint of every document of an index, read in one scroll. */
-    private static ContentChecksum fingerprint(ElasticClient client, String index) {
+    private ContentChecksum fingerprint(ElasticClient client, String index) {
         ContentChecksum[] sum = {ContentChecksum.EMPTY};
         RawScroll.forEachPage(client, index, null, pageSize(index), documents -> {
             for (CopiedDocument document : documents) {
@@ -186,8 +193,8 @@ public class ElasticIndexCopier implements IndexCopier {
         return sum[0];
     }
 
-    private static int pageSize(String index) {
-        return index.startsWith("events-plot-") ? PLOT_PAGE : PAGE;
+    private int pageSize(String index) {
+        return index.startsWith("events-plot-") ? Math.min(page, PLOT_PAGE) : page;
     }
 
     private static String createdBy(ElasticClient target, String index) {
