@@ -1,6 +1,7 @@
 package com.clearmlmigrator.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -50,6 +51,17 @@ final class Migrations {
                     return now.equals(status);
                 });
         return given().get("/migrations/" + id).jsonPath();
+    }
+
+    /** Starts the undo of a relink, waits until it has succeeded and returns its id. */
+    static String undoAndAwait(String relink) {
+        String undo = given().post("/migrations/" + relink + "/undo")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        assertThat(awaitFinal(undo).getString("status")).isEqualTo("SUCCEEDED");
+        return undo;
     }
 
     static JsonPath report(String id) {

@@ -188,12 +188,7 @@ class RelinkFaultsIT {
                     .as("the report counts what was changed")
                     .isPositive();
 
-            String undo = given().post("/migrations/" + id + "/undo")
-                    .then()
-                    .statusCode(202)
-                    .extract()
-                    .path("id");
-            assertThat(Migrations.awaitFinal(undo).getString("status")).isEqualTo("SUCCEEDED");
+            Migrations.undoAndAwait(id);
             assertThat(StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), DATABASE))
                     .isEqualTo(before);
         }

@@ -161,7 +161,7 @@ class RelinkIT {
                 .body("error", org.hamcrest.Matchers.containsString("was a dry run"));
 
         for (String relink : relinks) {
-            String undo = undoAndAwait(relink);
+            String undo = Migrations.undoAndAwait(relink);
             assertThat(Migrations.report(undo).getList("targets.fields.flatten().conflicts", Integer.class))
                     .allMatch(n -> n == 0);
         }
@@ -194,7 +194,7 @@ class RelinkIT {
         assertThat(tally(report, StoreSnapshot.indices(es7Start, "events-log-").get(0), "msg", "changed"))
                 .isPositive();
 
-        undoAndAwait(id);
+        Migrations.undoAndAwait(id);
         assertThat(StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE))
                 .isEqualTo(mongoStart);
         assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url())).isEqualTo(es7Start);
@@ -297,17 +297,6 @@ class RelinkIT {
                             .as(collection + "/" + docId)
                             .isEqualTo(expected.apply(collection, doc)));
         }
-    }
-
-    /** Starts the undo of a relink, waits until it has succeeded and returns its id. */
-    private static String undoAndAwait(String relink) {
-        String undo = given().post("/migrations/" + relink + "/undo")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
-        assertThat(Migrations.awaitFinal(undo).getString("status")).isEqualTo("SUCCEEDED");
-        return undo;
     }
 
     private static int tally(JsonPath report, String target, String field, String count) {

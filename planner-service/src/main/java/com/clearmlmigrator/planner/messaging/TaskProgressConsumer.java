@@ -7,10 +7,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.planner.domain.ProgressAggregator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** Consumes the progress workers publish while their tasks run. */
@@ -28,13 +26,6 @@ public class TaskProgressConsumer {
     @Incoming(Topics.TASK_PROGRESS)
     @Blocking
     public void onProgress(String payload) {
-        TaskProgress progress;
-        try {
-            progress = json.readValue(payload, TaskProgress.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            Log.warnf("Skipped an unreadable progress message: %s", e.getMessage());
-            return;
-        }
-        aggregator.accept(progress);
+        JsonPayloads.read(json, payload, TaskProgress.class, "progress message").ifPresent(aggregator::accept);
     }
 }

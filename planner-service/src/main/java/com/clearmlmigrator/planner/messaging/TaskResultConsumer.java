@@ -7,10 +7,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.planner.domain.ResultAggregator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** Consumes task results from every worker. */
@@ -31,13 +29,6 @@ public class TaskResultConsumer {
     @Incoming(Topics.TASK_RESULTS)
     @Blocking
     public void onResult(String payload) {
-        TaskResult result;
-        try {
-            result = json.readValue(payload, TaskResult.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            Log.errorf("Skipped an unreadable task result: %s", e.getMessage());
-            return;
-        }
-        aggregator.accept(result);
+        JsonPayloads.read(json, payload, TaskResult.class, "task result").ifPresent(aggregator::accept);
     }
 }
