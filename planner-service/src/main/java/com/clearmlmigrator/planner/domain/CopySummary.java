@@ -139,13 +139,7 @@ public record CopySummary(
                 tasks.stream().filter(t -> t.target().equals(index.name())).toList();
         // An index of one slice is one COPY_INDEX task: its copy and its verification.
         List<CopyReport> slices = reports(own, TaskType.COPY_SLICE, TaskType.COPY_INDEX);
-        List<TaskProgress> underWay = own.stream()
-                .filter(TaskState::isPending)
-                .map(t -> running.get(t.id()))
-                .filter(Objects::nonNull)
-                .toList();
-        long copied = slices.stream().mapToLong(r -> r.copied().documents()).sum()
-                + underWay.stream().mapToLong(TaskProgress::documents).sum();
+        Advance advance = Advance.of(own, slices, running);
         CopyReport verified = reports(own, TaskType.VERIFY_COPY, TaskType.COPY_INDEX).stream()
                 .findFirst()
                 .orElse(null);
@@ -153,26 +147,12 @@ public record CopySummary(
                 .anyMatch(t -> (t.type() == TaskType.VERIFY_COPY || t.type() == TaskType.COPY_INDEX)
                         && t.hasFailed()
                         && t.result().reason() != FailureReason.PREREQUISITE_FAILED);
-        Instant started = Stream.concat(
-                        own.stream()
-                                .map(t -> t.result() != null && t.result().report() instanceof CopyReport r
-                                        ? r.startedAt()
-                                        : null)
-                                .filter(Objects::nonNull),
-                        underWay.stream().map(TaskProgress::startedAt))
-                .min(Instant::compareTo)
-                .orElse(null);
-        Instant lastProgress = Stream.concat(
-                        slices.stream().map(CopyReport::finishedAt),
-                        underWay.stream().map(TaskProgress::at))
-                .max(Instant::compareTo)
-                .orElse(null);
-        Pace pace = Pace.of(started, lastProgress, copied, index.documents(), verified != null);
+        Pace pace = Pace.of(advance, index.documents(), verified != null);
         return new IndexRow(
                 index.name(),
                 index.replaces(),
                 index.documents(),
-                copied,
+                advance.copied(),
                 index.slices(),
                 slices.size(),
                 verified == null ? null : verified.copied().documents(),
@@ -181,25 +161,56 @@ public record CopySummary(
                 verified == null ? null : verified.copied().sum(),
                 pace.docsPerSecond(),
                 pace.etaSeconds(),
-                verified == null || started == null
+                verified == null || advance.started() == null
                         ? null
-                        : Duration.between(started, verified.finishedAt()).toMillis(),
+                        : Duration.between(advance.started(), verified.finishedAt())
+                                .toMillis(),
                 verified != null && job.afterCopy().equals(CopyOrder.READ_ONLY_SOURCE),
                 job.dryRun() ? index.mappings() : null,
                 job.dryRun() ? index.settings() : null);
     }
 
     /**
-     * Copy rate from the first step's start to the latest news (a slice's end or a running slice's progress), and the
-     * time left at that rate.
+     * How far an index's copy has come: documents copied by the slices that ended and, as they report it, by those
+     * under way; when its first step started; and the latest news (a slice's end or a running slice's progress).
      */
+    private record Advance(long copied, Instant started, Instant lastNews) {
+        static Advance of(List<TaskState> own, List<CopyReport> slices, Map<TaskId, TaskProgress> running) {
+            List<TaskProgress> underWay = own.stream()
+                    .filter(TaskState::isPending)
+                    .map(t -> running.get(t.id()))
+                    .filter(Objects::nonNull)
+                    .toList();
+            long copied = slices.stream().mapToLong(r -> r.copied().documents()).sum()
+                    + underWay.stream().mapToLong(TaskProgress::documents).sum();
+            Instant started = Stream.concat(
+                            own.stream()
+                                    .map(t -> t.result() != null && t.result().report() instanceof CopyReport r
+                                            ? r.startedAt()
+                                            : null)
+                                    .filter(Objects::nonNull),
+                            underWay.stream().map(TaskProgress::startedAt))
+                    .min(Instant::compareTo)
+                    .orElse(null);
+            Instant lastNews = Stream.concat(
+                            slices.stream().map(CopyReport::finishedAt),
+                            underWay.stream().map(TaskProgress::at))
+                    .max(Instant::compareTo)
+                    .orElse(null);
+            return new Advance(copied, started, lastNews);
+        }
+    }
+
+    /** Copy rate from the first step's start to the latest news, and the time left at that rate. */
     private record Pace(Double docsPerSecond, Long etaSeconds) {
-        static Pace of(Instant started, Instant lastProgress, long copied, long documents, boolean done) {
-            if (started == null || lastProgress == null || copied == 0) {
+        static Pace of(Advance advance, long documents, boolean done) {
+            long copied = advance.copied();
+            if (advance.started() == null || advance.lastNews() == null || copied == 0) {
                 return new Pace(null, null);
             }
-            double seconds =
-                    Math.max(0.001, Duration.between(started, lastProgress).toMillis() / 1000.0);
+            double seconds = Math.max(
+                    0.001,
+                    Duration.between(advance.started(), advance.lastNews()).toMillis() / 1000.0);
             double rate = Math.round(copied / seconds * 10) / 10.0;
             long left = Math.max(0, documents - copied);
             return new Pace(rate, !done && rate > 0 ? (long) Math.ceil(left / rate) : null);

@@ -27,7 +27,8 @@ public class ProgressAggregator {
                 .filter(migration -> migration.status() == MigrationStatus.RUNNING)
                 .ifPresent(migration -> {
                     live.record(progress);
-                    reporter.report(migration, store.counts(migrationId));
+                    // Progress arrives often; the tasks are counted only when a snapshot is due.
+                    reporter.report(migration, () -> store.counts(migrationId));
                 });
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,11 +35,17 @@ public class ProgressReporter {
     }
 
     public void report(Migration migration, TaskCounts counts) {
+        report(migration, () -> counts);
+    }
+
+    /** Like {@link #report(Migration, TaskCounts)}, counting the tasks only when a snapshot is due. */
+    public void report(Migration migration, Supplier<TaskCounts> countsWhenDue) {
         long now = System.nanoTime();
         Published last = lastPublished.get(migration.id());
         if (last != null && last.status() == migration.status() && now - last.atNanos() < MIN_INTERVAL_NANOS) {
             return;
         }
+        TaskCounts counts = countsWhenDue.get();
         if (migration.status().isFinal()) {
             lastPublished.remove(migration.id());
         } else {

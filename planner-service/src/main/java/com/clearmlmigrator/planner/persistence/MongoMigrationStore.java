@@ -6,7 +6,9 @@ import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -178,27 +180,18 @@ public class MongoMigrationStore implements MigrationStore {
 
     @Override
     public TaskCounts counts(String migrationId) {
-        // One pass grouped by outcome instead of three counts: this runs on every result.
-        int succeeded = 0;
-        int failed = 0;
-        int skipped = 0;
-        int pending = 0;
+        // One pass grouped by outcome instead of a count each: this runs on every result. Pending tasks group as null.
+        Map<String, Integer> byOutcome = new HashMap<>();
         for (Document group : tasks.aggregate(List.of(
                 Aggregates.match(eq(MIGRATION_ID, migrationId)),
                 Aggregates.group("$" + RESULT + ".outcome", Accumulators.sum("n", 1))))) {
-            int n = group.getInteger("n");
-            String outcome = group.getString("_id");
-            if (outcome == null) {
-                pending += n;
-            } else if (outcome.equals(TaskOutcome.FAILED.name())) {
-                failed += n;
-            } else if (outcome.equals(TaskOutcome.SKIPPED.name())) {
-                skipped += n;
-            } else {
-                succeeded += n;
-            }
+            byOutcome.put(String.valueOf(group.getString("_id")), group.getInteger("n"));
         }
-        return TaskCounts.of(succeeded, failed, skipped, pending);
+        return TaskCounts.of(
+                byOutcome.getOrDefault(TaskOutcome.SUCCEEDED.name(), 0),
+                byOutcome.getOrDefault(TaskOutcome.FAILED.name(), 0),
+                byOutcome.getOrDefault(TaskOutcome.SKIPPED.name(), 0),
+                byOutcome.getOrDefault("null", 0));
     }
 
     private TaskState toTaskState(Document doc) {

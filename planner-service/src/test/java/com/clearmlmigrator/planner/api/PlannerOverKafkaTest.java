@@ -107,6 +107,13 @@ class PlannerOverKafkaTest {
         given().post("/migrations/" + id + "/retry").then().statusCode(409);
     }
 
+    /** As workers answer the tasks of a cancelled migration they never started. */
+    private void answerEveryTaskSkipped(String migrationId, int total) throws Exception {
+        for (MigrationTask task : receiveTasks(migrationId, total)) {
+            answer(TaskResult.skipped(task.id()));
+        }
+    }
+
     private void answer(TaskResult result) throws Exception {
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(new ProducerRecord<>(
@@ -149,9 +156,7 @@ class PlannerOverKafkaTest {
                 .body("error", org.hamcrest.Matchers.containsString("still finishing"));
 
         int total = given().get("/migrations/" + first).path("tasks.total");
-        for (MigrationTask task : receiveTasks(first, total)) {
-            answer(TaskResult.skipped(task.id()));
-        }
+        answerEveryTaskSkipped(first, total);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/migrations/" + first)
                         .then()

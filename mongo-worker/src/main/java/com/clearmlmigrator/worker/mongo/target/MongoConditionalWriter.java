@@ -41,22 +41,7 @@ final class MongoConditionalWriter {
             result = collection.bulkWrite(updates, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             result = e.getWriteResult();
-            for (BulkWriteError error : e.getWriteErrors()) {
-                refused.add(error.getIndex());
-                PlannedWrite write = writes.get(error.getIndex());
-                if (error.getCode() == DUPLICATE_KEY) {
-                    pass.written(
-                            write,
-                            PlannedWrite.Outcome.COLLISION,
-                            "another document already has the new value"
-                                    + " and a unique index forbids two (for url_to_delete: the same company and URL)");
-                } else {
-                    pass.written(
-                            write,
-                            PlannedWrite.Outcome.FAILED,
-                            "MongoDB refused the update (code " + error.getCode() + ")");
-                }
-            }
+            e.getWriteErrors().forEach(error -> refused.add(refusal(error, writes, pass)));
         }
         List<PlannedWrite> accepted = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
@@ -73,6 +58,22 @@ final class MongoConditionalWriter {
                             : PlannedWrite.Outcome.CONFLICT,
                     null);
         }
+    }
+
+    /** Reports an update the server refused; returns its position in the bulk. */
+    private static int refusal(BulkWriteError error, List<PlannedWrite> writes, RelinkPass pass) {
+        PlannedWrite write = writes.get(error.getIndex());
+        if (error.getCode() == DUPLICATE_KEY) {
+            pass.written(
+                    write,
+                    PlannedWrite.Outcome.COLLISION,
+                    "another document already has the new value"
+                            + " and a unique index forbids two (for url_to_delete: the same company and URL)");
+        } else {
+            pass.written(
+                    write, PlannedWrite.Outcome.FAILED, "MongoDB refused the update (code " + error.getCode() + ")");
+        }
+        return error.getIndex();
     }
 
     /**
