@@ -5,7 +5,6 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
-import com.clearmlmigrator.contracts.TaskResult;
 
 import io.quarkus.logging.Log;
 
@@ -19,11 +18,14 @@ public class MigrationCancellation {
     private final MigrationStore store;
     private final ProgressReporter progress;
     private final MigrationCompletion completion;
+    private final TaskScheduler scheduler;
 
-    public MigrationCancellation(MigrationStore store, ProgressReporter progress, MigrationCompletion completion) {
+    public MigrationCancellation(
+            MigrationStore store, ProgressReporter progress, MigrationCompletion completion, TaskScheduler scheduler) {
         this.store = store;
         this.progress = progress;
         this.completion = completion;
+        this.scheduler = scheduler;
     }
 
     /** @throws MigrationConflictException when the migration has already ended */
@@ -35,9 +37,7 @@ public class MigrationCancellation {
         Migration cancelled = migration.withStatus(MigrationStatus.CANCELLED, Instant.now());
         store.save(cancelled);
         // Steps never sent will not run: they are skipped now. Sent ones are answered by the workers, done or skipped.
-        store.taskStates(migration.id()).stream()
-                .filter(task -> task.isPending() && !task.dispatched())
-                .forEach(task -> store.recordResult(TaskResult.skipped(task.id())));
+        scheduler.skipUnsent(migration.id());
         Log.infof("Migration %s cancelled", migration.id());
         progress.report(cancelled, store.counts(migration.id()));
         completion.finished(cancelled);

@@ -30,9 +30,17 @@ public class TaskScheduler {
         this.vault = vault;
     }
 
-    /** @return how many tasks were sent */
+    /**
+     * Sends the steps whose prerequisites succeeded. The status is read again under the lock: a cancel that saved its
+     * status first stops any sending here.
+     *
+     * @return how many tasks were sent
+     */
     public synchronized int dispatchReady(Migration migration) {
-        if (migration.status() != MigrationStatus.RUNNING || store.undispatched(migration.id()) == 0) {
+        if (store.undispatched(migration.id()) == 0
+                || store.find(migration.id())
+                        .map(stored -> stored.status() != MigrationStatus.RUNNING)
+                        .orElse(true)) {
             return 0;
         }
         List<TaskState> tasks = store.taskStates(migration.id());
@@ -65,6 +73,16 @@ public class TaskScheduler {
         store.markDispatched(toSend.stream().map(MigrationTask::id).toList());
         Log.debugf("Migration %s: dispatched %d tasks", migration.id(), toSend.size());
         return toSend.size();
+    }
+
+    /**
+     * Records the tasks of a cancelled migration that were never sent as skipped. Under the same lock as sending, so a
+     * task is either sent and marked so (the workers will answer it) or skipped here, never both.
+     */
+    public synchronized void skipUnsent(String migrationId) {
+        store.taskStates(migrationId).stream()
+                .filter(task -> task.isPending() && !task.dispatched())
+                .forEach(task -> store.recordResult(TaskResult.skipped(task.id())));
     }
 
     /** Records as failed every waiting task whose prerequisite failed; true when it recorded any. */

@@ -107,13 +107,6 @@ class PlannerOverKafkaTest {
         given().post("/migrations/" + id + "/retry").then().statusCode(409);
     }
 
-    /** As workers answer the tasks of a cancelled migration they never started. */
-    private void answerEveryTaskSkipped(String migrationId, int total) throws Exception {
-        for (MigrationTask task : receiveTasks(migrationId, total)) {
-            answer(TaskResult.skipped(task.id()));
-        }
-    }
-
     private void answer(TaskResult result) throws Exception {
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(new ProducerRecord<>(
@@ -147,6 +140,11 @@ class PlannerOverKafkaTest {
                         "error",
                         org.hamcrest.Matchers.containsString("Migration " + first + " (relink) is still RUNNING"));
 
+        // Its tasks are on the task topic before the cancel: sent, so the workers will answer them.
+        int total = given().get("/migrations/" + first).path("tasks.total");
+        List<MigrationTask> sent = receiveTasks(first, total);
+        assertThat(sent).hasSize(total);
+
         given().post("/migrations/" + first + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
         given().post("/migrations/" + first + "/cancel").then().statusCode(409);
         // Its tasks were sent and no worker has answered: they may still be writing, so even its undo must wait.
@@ -155,8 +153,9 @@ class PlannerOverKafkaTest {
                 .statusCode(409)
                 .body("error", org.hamcrest.Matchers.containsString("still finishing"));
 
-        int total = given().get("/migrations/" + first).path("tasks.total");
-        answerEveryTaskSkipped(first, total);
+        for (MigrationTask task : sent) {
+            answer(TaskResult.skipped(task.id()));
+        }
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/migrations/" + first)
                         .then()
