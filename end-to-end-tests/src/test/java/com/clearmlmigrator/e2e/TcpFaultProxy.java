@@ -95,6 +95,11 @@ final class TcpFaultProxy implements AutoCloseable {
         return injected.await(atMost.toMillis(), TimeUnit.MILLISECONDS) && faultReturned.get();
     }
 
+    /** Bytes the server has answered through the proxy so far. */
+    long bytesServed() {
+        return served.get();
+    }
+
     /** Whether the server can be reached through the proxy (false while it is taken away). */
     boolean isUp() {
         return !down.get();

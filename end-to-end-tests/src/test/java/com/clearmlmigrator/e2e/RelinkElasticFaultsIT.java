@@ -1,0 +1,146 @@
+package com.clearmlmigrator.e2e;
+
+import static com.clearmlmigrator.e2e.ExpectedRelink.NEW;
+import static com.clearmlmigrator.e2e.ExpectedRelink.OLD;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.clearmlmigrator.synthetic.ClearmlWorld;
+import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.ElasticEra;
+import com.clearmlmigrator.synthetic.ElasticSeeder;
+import com.clearmlmigrator.synthetic.EventDataset;
+import com.clearmlmigrator.synthetic.EventDocument;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * A relink of Elasticsearch 7 whose cluster goes away mid-run, on the real local servers: once for a few seconds, which
+ * the elastic-worker's retries ride out, and once for longer than every retry, which fails the tasks it meets until a
+ * {@code POST /retry} finishes the job. Each run must end with every event exactly as a relink without the outage
+ * leaves it (nothing lost, nothing rewritten twice: the new prefix extends the old one, so a second rewrite would show),
+ * and its undo must give back the cluster as it was.
+ */
+@ExtendWith(RunningSystem.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RelinkElasticFaultsIT {
+    /** A company of its own with 300 tasks, so the relink has many slices to be interrupted in. */
+    private static final ClearmlWorld WORLD = ClearmlWorld.generate(DatasetSpec.of(17, 2, 300));
+
+    private static final List<ClearmlWorld.Company> COMPANIES =
+            WORLD.companies().subList(1, WORLD.companies().size());
+
+    /** About a third of what the relink reads: the outage meets it with slices done and slices to go. */
+    private static final long BYTES_BEFORE_OUTAGE = 300_000;
+
+    private static List<String> indices = List.of();
+    private static Map<String, Map<String, Map<String, Object>>> before;
+
+    @BeforeAll
+    static void seedOwnCompany() {
+        List<EventDocument> documents = new EventDataset(WORLD, ElasticEra.ES7)
+                .documents().stream()
+                        .filter(d -> COMPANIES.stream().anyMatch(c -> d.index().contains(c.id())))
+                        .toList();
+        new ElasticSeeder(RunningSystem.ports().elastic7Url()).seed(ElasticEra.ES7, documents);
+        indices = documents.stream().map(EventDocument::index).distinct().toList();
+    }
+
+    @AfterAll
+    static void leaveTheClusterAsFound() {
+        // The other end-to-end tests count and rewrite every ClearML index of the cluster: take ours away.
+        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
+        indices.forEach(index -> es7.delete("/" + index));
+    }
+
+    @BeforeEach
+    void snapshotTheCluster() {
+        before = StoreSnapshot.elastic(RunningSystem.ports().elastic7Url());
+    }
+
+    @Test
+    @Order(1)
+    void theClusterGoingAwayMidRunAndComingBackLosesNothingAndRewritesNothingTwice() throws Exception {
+        try (TcpFaultProxy proxy = new TcpFaultProxy(
+                RunningSystem.ports().elastic7(), BYTES_BEFORE_OUTAGE, 0, p -> p.takeAwayFor(Duration.ofSeconds(3)))) {
+            String id = Migrations.submit(relinkThrough(proxy));
+            JsonPath migration = Migrations.awaitFinal(id);
+
+            assertThat(proxy.faulted())
+                    .as("the cluster was taken away mid-run (%d bytes read in all)", proxy.bytesServed())
+                    .isTrue();
+            assertRelinkedWhole(id, migration);
+            assertUndoRestoresTheCluster(id);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void anOutageLongerThanTheRetriesFailsTasksWithTheirReasonAndRetryFinishesTheJob() throws Exception {
+        // A cluster that refuses connections fails each attempt at once; the pauses of 2, 4 and 8 s between the four
+        // attempts end within 14 s, well inside the outage.
+        try (TcpFaultProxy proxy = new TcpFaultProxy(
+                RunningSystem.ports().elastic7(), BYTES_BEFORE_OUTAGE, 0, p -> p.takeAwayFor(Duration.ofSeconds(30)))) {
+            String id = Migrations.submit(relinkThrough(proxy));
+            JsonPath ended = Migrations.awaitFinal(id);
+
+            assertThat(ended.getString("status")).as(ended.prettify()).isEqualTo("COMPLETED_WITH_ERRORS");
+            assertThat(Migrations.report(id).getList("failures.reason", String.class))
+                    .isNotEmpty()
+                    .allMatch(reason -> reason.equals("TARGET_UNAVAILABLE"));
+            await().atMost(Duration.ofMinutes(1)).until(() -> proxy.refusedConnections() > 0 && proxy.isUp());
+
+            given().contentType("application/json")
+                    .post("/migrations/" + id + "/retry")
+                    .then()
+                    .statusCode(202);
+            assertRelinkedWhole(id, Migrations.awaitFinal(id));
+            assertUndoRestoresTheCluster(id);
+        }
+    }
+
+    private static String relinkThrough(TcpFaultProxy proxy) {
+        return "{\"kind\":\"relink\",\"from\":\"" + OLD + "\",\"to\":\"" + NEW + "\","
+                + Migrations.elastic("http://127.0.0.1:" + proxy.port()) + "}";
+    }
+
+    private static void assertRelinkedWhole(String id, JsonPath migration) {
+        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(migration.getInt("tasks.total")).isGreaterThan(10);
+        JsonPath report = Migrations.report(id);
+        for (String count : new String[] {"failed", "conflicts", "remaining"}) {
+            assertThat(report.getList("targets.fields.flatten()." + count, Integer.class))
+                    .as(count)
+                    .allMatch(n -> n == 0);
+        }
+        var after = StoreSnapshot.elastic(RunningSystem.ports().elastic7Url());
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        before.forEach((index, documents) -> {
+            assertThat(after.get(index).keySet()).as(index).isEqualTo(documents.keySet());
+            documents.forEach((docId, doc) -> assertThat(
+                            ExpectedRelink.opened(after.get(index).get(docId)))
+                    .as(index + "/" + docId)
+                    .isEqualTo(ExpectedRelink.elastic(index, doc)));
+        });
+    }
+
+    /** The undo runs through the same proxy, now without faults, and must give back every event as it was. */
+    private static void assertUndoRestoresTheCluster(String id) {
+        Migrations.undoAndAwait(id);
+        assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url())).isEqualTo(before);
+    }
+}
