@@ -62,9 +62,11 @@ public final class MongoConnections implements AutoCloseable {
         try {
             connection = new ConnectionString(endpoint.uri());
         } catch (IllegalArgumentException e) {
-            // The driver's message describes the syntax problem without repeating the string.
+            // The driver quotes the part it could not read, and in a string whose '@' was lost that part is the
+            // password: say what is wrong, never what is there.
+            String problem = e.getMessage().replaceAll("\\s*'[^']*'", "").strip();
             throw new TaskFailedException(
-                    FailureReason.BAD_INPUT, "The MongoDB connection string is not valid: " + e.getMessage());
+                    FailureReason.BAD_INPUT, "The MongoDB connection string is not valid: " + problem);
         }
         long millis = answerTimeout.toMillis();
         MongoClientSettings settings = MongoClientSettings.builder()

@@ -48,6 +48,21 @@ class StoreErrorsTest {
     }
 
     @Test
+    void aConnectionStringMissingItsAtSignNeverShowsThePasswordItNowTakesForAHost() {
+        try (MongoConnections mongo = new MongoConnections(Duration.ofMillis(500), TrustedAuthorities.jvmOnly())) {
+            MongoEndpoint endpoint = new MongoEndpoint("mongodb://admin:s3cret[127.0.0.1:27017", "backend");
+
+            assertThatThrownBy(() -> mongo.withDatabase(endpoint, db -> db.getName()))
+                    .isInstanceOfSatisfying(TaskFailedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(FailureReason.BAD_INPUT);
+                        assertThat(e.getMessage())
+                                .startsWith("The MongoDB connection string is not valid: The connection string")
+                                .doesNotContain("s3cret");
+                    });
+        }
+    }
+
+    @Test
     void reachableMongoAnswers() {
         MongoServer server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
         String uri = server.bindAndGetConnectionString();

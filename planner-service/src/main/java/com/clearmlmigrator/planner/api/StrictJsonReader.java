@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.planner.domain.InvalidRequestException;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -30,6 +33,8 @@ public class StrictJsonReader {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // A null inside a list ("include": [null]) is never meant, and every rule past this point may rely on that.
+        strict.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         // Without this, Jackson would quietly turn 42 or true into the string "42" or "true".
         strict.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -62,6 +67,9 @@ public class StrictJsonReader {
                     .sorted()
                     .collect(Collectors.joining(", "));
             return "Unknown field '" + field + "'. Allowed here: " + known + ".";
+        }
+        if (e instanceof InvalidNullException) {
+            return "Field '" + field + "' must not be null; leave it out or give a value.";
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             String expected = expected(mismatch.getTargetType());

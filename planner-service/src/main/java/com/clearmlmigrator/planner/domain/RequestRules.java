@@ -23,7 +23,7 @@ public final class RequestRules {
     private static final int MAX_HOSTS = 64;
     private static final int MAX_NAME_LENGTH = 256;
     private static final int MAX_EXTRA_FIELDS = 50;
-    private static final Pattern DATABASE_NAME = Pattern.compile("[^/\\\\. \"$*<>:|?]{1,63}");
+    private static final Pattern DATABASE_NAME = Pattern.compile("[^/\\\\. \"$*<>:|?\\p{Cntrl}]{1,63}");
 
     private RequestRules() {}
 
@@ -54,8 +54,9 @@ public final class RequestRules {
         }
         String db = database == null ? DEFAULT_DATABASE : database;
         if (!DATABASE_NAME.matcher(db).matches()) {
-            throw new InvalidRequestException("Field 'mongo.database' is not a valid MongoDB database name: it needs 1"
-                    + " to 63 characters without spaces or any of / \\ . \" $ * < > : | ?. ClearML uses 'backend'.");
+            throw new InvalidRequestException(
+                    "Field 'mongo.database' is not a valid MongoDB database name: it needs 1"
+                            + " to 63 characters without spaces, control characters or any of / \\ . \" $ * < > : | ?. ClearML uses 'backend'.");
         }
         return new MongoEndpoint(uri, db);
     }

@@ -48,6 +48,19 @@ class MigrationResourceTest {
             relink unknown group      | {"kind":"relink","mongo":{"uri":"mongodb://h"},"from":"http://a/","to":"http://b/","include":["x"]} | Unknown 'include' group 'x'
             relink dryRun not boolean | {"kind":"relink","mongo":{"uri":"mongodb://h"},"from":"http://a/","to":"http://b/","dryRun":"yes"} | Field 'dryRun' must be
             relink fields on inspect  | {"kind":"inspect","mongo":{"uri":"mongodb://h"},"from":"http://a/","to":"http://b/"} | apply to relink migrations only
+            null in a list            | {"kind":"relink","mongo":{"uri":"mongodb://h"},"from":"http://a/","to":"http://b/","include":[null]} | Field 'include[0]' must not be null
+            control character in db   | {"kind":"inspect","mongo":{"uri":"mongodb://h","database":"a\\u0000b"}} | not a valid MongoDB database name
+            string body               | "inspect"                                                 | The request body must be a JSON object.
+            number body               | 42                                                        | The request body must be a JSON object.
+            null body                 | null                                                      | must be a JSON object, not null
+            copy without target       | {"kind":"es-copy","source":{"hosts":["http://old:9200"]}} | An es-copy needs 'source' and 'target'
+            copy onto its source      | {"kind":"es-copy","source":{"hosts":["http://es:9200"]},"target":{"hosts":["http://ES:9200/"]}} | a copy needs two different clusters
+            copy invalid pattern      | {"kind":"es-copy","source":{"hosts":["http://a:9200"]},"target":{"hosts":["http://b:9200"]},"indices":["_all"]} | Index pattern '_all' is not valid
+            copy no patterns          | {"kind":"es-copy","source":{"hosts":["http://a:9200"]},"target":{"hosts":["http://b:9200"]},"indices":[]} | needs 1 to 100 index patterns
+            copy unknown choice       | {"kind":"es-copy","source":{"hosts":["http://a:9200"]},"target":{"hosts":["http://b:9200"]},"ifTargetExists":"replace"} | must be one of fail, skip, overwrite
+            copy rate of zero         | {"kind":"es-copy","source":{"hosts":["http://a:9200"]},"target":{"hosts":["http://b:9200"]},"maxDocsPerSecond":0} | must be between 1 and 10000000
+            copy absurd rate          | {"kind":"es-copy","source":{"hosts":["http://a:9200"]},"target":{"hosts":["http://b:9200"]},"maxDocsPerSecond":99999999999999999999} | maxDocsPerSecond
+            copy with relink fields   | {"kind":"es-copy","source":{"hosts":["http://a:9200"]},"target":{"hosts":["http://b:9200"]},"from":"http://a/","to":"http://b/"} | belong to other kinds
             """)
     void badInputIsA400WithASentenceNamingTheProblem(String name, String body, String message) {
         given().contentType(ContentType.JSON)
@@ -68,6 +81,19 @@ class MigrationResourceTest {
                 .then()
                 .statusCode(400)
                 .body("error", containsString("longer than 2048 characters"));
+    }
+
+    @Test
+    void aPrefixOf100KilobytesIsA400() {
+        String from = "http://files.old.lan:8081/" + "p".repeat(100_000) + "/";
+
+        given().contentType(ContentType.JSON)
+                .body("{\"kind\":\"relink\",\"from\":\"" + from
+                        + "\",\"to\":\"https://files.example.com/\",\"mongo\":{\"uri\":\"mongodb://h\"}}")
+                .post("/migrations")
+                .then()
+                .statusCode(400)
+                .body("error", containsString("'from'"));
     }
 
     @Test
