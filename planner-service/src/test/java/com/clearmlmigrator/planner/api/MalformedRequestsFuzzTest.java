@@ -3,6 +3,10 @@ package com.clearmlmigrator.planner.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +15,24 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
+import com.clearmlmigrator.planner.support.RequestMutations;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /**
- * Thousands of malformed variants of valid requests (seeded, so a failure can be replayed): none may cause a 5xx, and
- * afterwards the planner still answers and still accepts a valid migration.
+ * Thousands of malformed variants of valid requests of every kind (seeded, so a failure can be replayed), as text
+ * edits and as structure edits. None may cause a 5xx; every refusal is JSON with a sentence and no stack trace; no
+ * answer echoes a password; exactly the accepted requests are recorded; and afterwards the planner still accepts a valid
+ * migration.
  */
 @QuarkusTest
 @TestProfile(MalformedRequestsFuzzTest.OwnApplication.class)
@@ -37,32 +49,47 @@ class MalformedRequestsFuzzTest {
         }
     }
 
-    private static final int REQUESTS = 2000;
-    private static final String JSON_CHARACTERS = "{}[]:,\"\\ 0123456789.-+eEtruefalsn/@%\u00e9\u0000\ud83d\ude00";
+    private static final int REQUESTS = 3000;
+    private static final String SECRET = "s3cret-fuzz";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URI planner;
 
     @Test
-    void malformedRequestsNeverCauseA5xx() {
-        List<String> seeds = List.of(
-                "{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri()
-                        + "\",\"database\":\"fuzz\"}}",
-                "{\"kind\":\"relink\",\"from\":\"http://files.old.lan:8081/\",\"to\":\"https://files.example.com/\","
-                        + "\"dryRun\":true,\"include\":[\"logs\"],\"extraFields\":[\"frames:sources.*.uri\"],"
-                        + "\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri() + "\",\"database\":\"fuzz\"}}");
+    void malformedRequestsNeverCauseA5xxNorRecordAnything() throws Exception {
+        List<String> seeds = seeds();
+        long recordedBefore = recordedMigrations();
         Random random = new Random(20261123);
-        List<String> serverErrors = new ArrayList<>();
+        List<String> defects = new ArrayList<>();
+        List<String> accepted = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
-            String body = mutate(seeds.get(random.nextInt(seeds.size())), random);
-            int status = given().contentType(ContentType.JSON)
-                    .body(body)
-                    .post(random.nextInt(10) == 0 ? "/migrations/x/undo" : "/migrations")
-                    .statusCode();
-            if (status >= 500) {
-                serverErrors.add(status + " for " + body);
+            String seed = seeds.get(random.nextInt(seeds.size()));
+            String body = random.nextBoolean()
+                    ? RequestMutations.textual(seed, random)
+                    : RequestMutations.structural(seed, random);
+            String path = random.nextInt(10) == 0
+                    ? "migrations/x/" + (random.nextBoolean() ? "undo" : "retry")
+                    : "migrations";
+            HttpResponse<String> answer = post(path, body);
+            String defect = defectOf(answer);
+            if (defect != null) {
+                defects.add(defect + " for " + abbreviated(body));
+            } else if (answer.statusCode() == 202) {
+                accepted.add(JSON.readTree(answer.body()).path("id").asText());
             }
         }
 
-        assertThat(serverErrors).isEmpty();
-        given().get("/migrations").then().statusCode(200);
+        assertThat(defects).isEmpty();
+        assertThat(recordedMigrations() - recordedBefore)
+                .as("only accepted requests are recorded")
+                .isEqualTo(accepted.size());
+        assertThat(accepted).as("some variants are still valid requests").isNotEmpty();
+        for (String id : accepted) {
+            given().get("/migrations/" + id).then().statusCode(200);
+            assertThat(given().get("/migrations/" + id).asString()).doesNotContain(SECRET);
+        }
         given().contentType(ContentType.JSON)
                 .body(seeds.get(0))
                 .post("/migrations")
@@ -70,21 +97,66 @@ class MalformedRequestsFuzzTest {
                 .statusCode(202);
     }
 
-    /** One to five random edits: delete, insert or replace a character, truncate, or swap a value's type. */
-    private static String mutate(String body, Random random) {
-        StringBuilder text = new StringBuilder(body);
-        int edits = 1 + random.nextInt(5);
-        for (int e = 0; e < edits && text.length() > 0; e++) {
-            int at = random.nextInt(text.length());
-            switch (random.nextInt(6)) {
-                case 0 -> text.deleteCharAt(at);
-                case 1 -> text.insert(at, JSON_CHARACTERS.charAt(random.nextInt(JSON_CHARACTERS.length())));
-                case 2 -> text.setCharAt(at, JSON_CHARACTERS.charAt(random.nextInt(JSON_CHARACTERS.length())));
-                case 3 -> text.setLength(at);
-                case 4 -> text.replace(0, text.length(), text.toString().replaceFirst("\"[^\"]*\"(?=[,}])", "12345"));
-                default -> text.insert(at, "x".repeat(random.nextInt(3) == 0 ? 100_000 : 10));
+    /** A valid request of each kind; two carry a password that no answer may echo. */
+    private static List<String> seeds() {
+        String mongo = "\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri() + "\",\"database\":\"fuzz\"}";
+        return List.of(
+                "{\"kind\":\"inspect\"," + mongo + "}",
+                "{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"mongodb://fuzzer:" + SECRET + "@"
+                        + PlannerInfrastructure.mongoUri().substring("mongodb://".length()) + "\"}}",
+                "{\"kind\":\"relink\",\"from\":\"http://files.old.lan:8081/\",\"to\":\"https://files.example.com/\","
+                        + "\"dryRun\":true,\"include\":[\"logs\"],\"extraFields\":[\"frames:sources.*.uri\"]," + mongo
+                        + "}",
+                "{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"http://127.0.0.1:1\"],\"username\":\"fuzzer\","
+                        + "\"password\":\"" + SECRET + "\"},\"target\":{\"hosts\":[\"http://127.0.0.1:2\"]},"
+                        + "\"indices\":[\"events-*\",\"worker_stats_*\"],\"ifTargetExists\":\"skip\","
+                        + "\"afterCopy\":\"none\",\"dryRun\":true,\"maxDocsPerSecond\":1000}");
+    }
+
+    /**
+     * A plain HTTP client rather than RestAssured, which formats every request body for its failure log: with bodies
+     * of 100 kB that alone took ten minutes.
+     */
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(planner.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What is wrong with an answer, or null when it is an acceptable one. */
+    private static String defectOf(HttpResponse<String> answer) throws JsonProcessingException {
+        int status = answer.statusCode();
+        if (status >= 500) {
+            return "status " + status;
+        }
+        if (answer.body().contains(SECRET)) {
+            return "a password echoed in " + status;
+        }
+        if (status >= 400) {
+            boolean json =
+                    answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+            String error = json ? JSON.readTree(answer.body()).path("error").asText("") : "";
+            if (error.isBlank()) {
+                return "no sentence in the " + status + " answer";
+            }
+            if (error.contains("Exception") || error.contains("\tat ")) {
+                return "a stack trace in the " + status + " answer: " + abbreviated(error);
             }
         }
-        return text.toString();
+        return null;
+    }
+
+    private static long recordedMigrations() {
+        try (MongoClient client = MongoClients.create(PlannerInfrastructure.mongoUri())) {
+            return client.getDatabase("clearml_migrator")
+                    .getCollection("migrations")
+                    .countDocuments();
+        }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "... (" + text.length() + " characters)";
     }
 }
