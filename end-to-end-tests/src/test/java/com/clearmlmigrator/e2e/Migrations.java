@@ -64,6 +64,37 @@ final class Migrations {
         return undo;
     }
 
+    /**
+     * Checks that a migration met by an outage longer than every retry ended with errors, each failure for a store that
+     * could not be reached; once the proxy lets the store be reached again, retries it and returns how it ended.
+     */
+    static JsonPath retryAfterOutage(String id, TcpFaultProxy proxy) {
+        JsonPath ended = awaitFinal(id);
+        assertThat(ended.getString("status")).as(ended.prettify()).isEqualTo("COMPLETED_WITH_ERRORS");
+        assertThat(report(id).getList("failures.reason", String.class))
+                .isNotEmpty()
+                .allMatch(reason -> reason.equals("TARGET_UNAVAILABLE"));
+        await().atMost(Duration.ofMinutes(1)).until(() -> proxy.refusedConnections() > 0 && proxy.isUp());
+
+        given().contentType(ContentType.JSON)
+                .post("/migrations/" + id + "/retry")
+                .then()
+                .statusCode(202);
+        return awaitFinal(id);
+    }
+
+    /** Checks that a relink of many parts succeeded with nothing failed, in conflict or left to rewrite. */
+    static void assertRelinkSucceededWhole(String id, JsonPath migration) {
+        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(migration.getInt("tasks.total")).isGreaterThan(10);
+        JsonPath report = report(id);
+        for (String count : new String[] {"failed", "conflicts", "remaining"}) {
+            assertThat(report.getList("targets.fields.flatten()." + count, Integer.class))
+                    .as(count)
+                    .allMatch(n -> n == 0);
+        }
+    }
+
     static JsonPath report(String id) {
         return given().get("/migrations/" + id + "/report")
                 .then()

@@ -2,9 +2,7 @@ package com.clearmlmigrator.e2e;
 
 import static com.clearmlmigrator.e2e.ExpectedRelink.NEW;
 import static com.clearmlmigrator.e2e.ExpectedRelink.OLD;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -96,19 +94,7 @@ class RelinkElasticFaultsIT {
         try (TcpFaultProxy proxy = new TcpFaultProxy(
                 RunningSystem.ports().elastic7(), BYTES_BEFORE_OUTAGE, 0, p -> p.takeAwayFor(Duration.ofSeconds(30)))) {
             String id = Migrations.submit(relinkThrough(proxy));
-            JsonPath ended = Migrations.awaitFinal(id);
-
-            assertThat(ended.getString("status")).as(ended.prettify()).isEqualTo("COMPLETED_WITH_ERRORS");
-            assertThat(Migrations.report(id).getList("failures.reason", String.class))
-                    .isNotEmpty()
-                    .allMatch(reason -> reason.equals("TARGET_UNAVAILABLE"));
-            await().atMost(Duration.ofMinutes(1)).until(() -> proxy.refusedConnections() > 0 && proxy.isUp());
-
-            given().contentType("application/json")
-                    .post("/migrations/" + id + "/retry")
-                    .then()
-                    .statusCode(202);
-            assertRelinkedWhole(id, Migrations.awaitFinal(id));
+            assertRelinkedWhole(id, Migrations.retryAfterOutage(id, proxy));
             assertUndoRestoresTheCluster(id);
         }
     }
@@ -119,14 +105,7 @@ class RelinkElasticFaultsIT {
     }
 
     private static void assertRelinkedWhole(String id, JsonPath migration) {
-        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
-        assertThat(migration.getInt("tasks.total")).isGreaterThan(10);
-        JsonPath report = Migrations.report(id);
-        for (String count : new String[] {"failed", "conflicts", "remaining"}) {
-            assertThat(report.getList("targets.fields.flatten()." + count, Integer.class))
-                    .as(count)
-                    .allMatch(n -> n == 0);
-        }
+        Migrations.assertRelinkSucceededWhole(id, migration);
         var after = StoreSnapshot.elastic(RunningSystem.ports().elastic7Url());
         assertThat(after.keySet()).isEqualTo(before.keySet());
         before.forEach((index, documents) -> {

@@ -125,20 +125,7 @@ class RelinkFaultsIT {
         try (TcpFaultProxy proxy = new TcpFaultProxy(
                 RunningSystem.ports().mongo(), 400_000, 0, p -> p.takeAwayFor(Duration.ofSeconds(40)))) {
             String id = Migrations.submit(relinkThrough(proxy));
-            JsonPath ended = Migrations.awaitFinal(id);
-
-            assertThat(ended.getString("status")).as(ended.prettify()).isEqualTo("COMPLETED_WITH_ERRORS");
-            JsonPath report = Migrations.report(id);
-            assertThat(report.getList("failures.reason", String.class))
-                    .isNotEmpty()
-                    .allMatch(reason -> reason.equals("TARGET_UNAVAILABLE"));
-            await().atMost(Duration.ofMinutes(1)).until(() -> proxy.refusedConnections() > 0 && proxy.isUp());
-
-            given().contentType("application/json")
-                    .post("/migrations/" + id + "/retry")
-                    .then()
-                    .statusCode(202);
-            assertRelinkedWhole(id, Migrations.awaitFinal(id));
+            assertRelinkedWhole(id, Migrations.retryAfterOutage(id, proxy));
         }
     }
 
@@ -211,14 +198,7 @@ class RelinkFaultsIT {
     }
 
     private static void assertRelinkedWhole(String id, JsonPath migration) {
-        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
-        assertThat(migration.getInt("tasks.total")).isGreaterThan(10);
-        JsonPath report = Migrations.report(id);
-        for (String count : new String[] {"failed", "conflicts", "remaining"}) {
-            assertThat(report.getList("targets.fields.flatten()." + count, Integer.class))
-                    .as(count)
-                    .allMatch(n -> n == 0);
-        }
+        Migrations.assertRelinkSucceededWhole(id, migration);
         var after = StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), DATABASE);
         assertThat(after.keySet()).isEqualTo(before.keySet());
         before.forEach((collection, documents) -> {
