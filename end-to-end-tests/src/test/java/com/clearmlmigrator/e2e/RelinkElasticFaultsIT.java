@@ -106,15 +106,7 @@ class RelinkElasticFaultsIT {
 
     private static void assertRelinkedWhole(String id, JsonPath migration) {
         Migrations.assertRelinkSucceededWhole(id, migration);
-        var after = StoreSnapshot.elastic(RunningSystem.ports().elastic7Url());
-        assertThat(after.keySet()).isEqualTo(before.keySet());
-        before.forEach((index, documents) -> {
-            assertThat(after.get(index).keySet()).as(index).isEqualTo(documents.keySet());
-            documents.forEach((docId, doc) -> assertThat(
-                            ExpectedRelink.opened(after.get(index).get(docId)))
-                    .as(index + "/" + docId)
-                    .isEqualTo(ExpectedRelink.elastic(index, doc)));
-        });
+        RelinkAssertions.assertElasticAsExpected(RunningSystem.ports().elastic7Url(), before);
     }
 
     /** The undo runs through the same proxy, now without faults, and must give back every event as it was. */

@@ -89,7 +89,7 @@ class RelinkIT {
         JsonPath migration = Migrations.awaitFinal(id);
         assertThat(migration.getString("status")).isEqualTo("SUCCEEDED");
         assertMongoAsExpected();
-        assertElasticAsExpected(RunningSystem.ports().elastic5Url(), es5Before);
+        RelinkAssertions.assertElasticAsExpected(RunningSystem.ports().elastic5Url(), es5Before);
         assertThat(StoreSnapshot.routing(
                         RunningSystem.ports().elastic5Url(),
                         StoreSnapshot.indices(es5Before, "events-plot-").get(0)))
@@ -121,7 +121,7 @@ class RelinkIT {
         relinks.add(id);
 
         assertThat(Migrations.awaitFinal(id).getString("status")).isEqualTo("SUCCEEDED");
-        assertElasticAsExpected(RunningSystem.ports().elastic7Url(), es7Before);
+        RelinkAssertions.assertElasticAsExpected(RunningSystem.ports().elastic7Url(), es7Before);
         JsonPath report = Migrations.report(id);
         String plots = StoreSnapshot.indices(es7Before, "events-plot-").get(0);
         assertThat(tally(report, plots, "plot_data", "changed")).isPositive();
@@ -186,7 +186,8 @@ class RelinkIT {
 
         assertThat(Migrations.awaitFinal(id).getString("status")).isEqualTo("SUCCEEDED");
         assertMongoAsExpected(mongoStart, ExpectedGroupRelink::mongo);
-        assertElasticAsExpected(RunningSystem.ports().elastic7Url(), es7Start, ExpectedGroupRelink::elastic);
+        RelinkAssertions.assertElasticAsExpected(
+                RunningSystem.ports().elastic7Url(), es7Start, ExpectedGroupRelink::elastic);
         JsonPath report = Migrations.report(id);
         assertThat(tally(report, ExpectedGroupRelink.EXTRA_COLLECTION, "meta.preview", "changed"))
                 .isEqualTo(1);
@@ -258,28 +259,6 @@ class RelinkIT {
                 (collection, doc) -> collection.equals("url_to_delete") && collidingId.equals(doc.get("_id"))
                         ? ExpectedRelink.deepCopy(doc)
                         : oracle.apply(collection, doc));
-    }
-
-    private static void assertElasticAsExpected(String url, Map<String, Map<String, Map<String, Object>>> before) {
-        assertElasticAsExpected(url, before, ExpectedRelink::elastic);
-    }
-
-    private static void assertElasticAsExpected(
-            String url,
-            Map<String, Map<String, Map<String, Object>>> before,
-            BiFunction<String, Map<String, Object>, Map<String, Object>> expected) {
-        var after = StoreSnapshot.elastic(url);
-        assertThat(after.keySet()).isEqualTo(before.keySet());
-        for (String index : before.keySet()) {
-            assertThat(after.get(index).keySet())
-                    .as(index)
-                    .isEqualTo(before.get(index).keySet());
-            before.get(index)
-                    .forEach((docId, doc) -> assertThat(
-                                    ExpectedRelink.opened(after.get(index).get(docId)))
-                            .as(index + "/" + docId)
-                            .isEqualTo(expected.apply(index, doc)));
-        }
     }
 
     private static void assertAllAsExpected(
