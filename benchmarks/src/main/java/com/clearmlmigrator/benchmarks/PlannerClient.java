@@ -37,7 +37,9 @@ final class PlannerClient {
             if (FINAL.contains(migration.path("status").asText())) {
                 return migration;
             }
-            Thread.sleep(100);
+            // Four times a second: the figure is at most a quarter second late, and on a 2-core machine faster polling
+            // takes measurable CPU from the migration it measures (every GET reads the migration's counts).
+            Thread.sleep(250);
         }
     }
 

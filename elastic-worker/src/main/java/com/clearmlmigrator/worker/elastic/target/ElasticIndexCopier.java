@@ -28,8 +28,9 @@ public class ElasticIndexCopier implements IndexCopier {
     /** The key in a target index's {@code _meta} that names the migration that created it. */
     static final String META_KEY = "clearml_migrator";
 
-    // Plot events carry plotly JSON of up to hundreds of kilobytes each; smaller pages keep memory bounded.
-    private static final int PLOT_PAGE = 100;
+    // Plot events carry plotly JSON of up to hundreds of kilobytes each; smaller pages keep memory bounded (the scroll
+    // reads one page ahead, so two are held at once).
+    private static final int PLOT_PAGE = 50;
 
     private final ElasticConnections connections;
     private final ProgressBeacon progress;

@@ -21,6 +21,7 @@ import com.clearmlmigrator.relink.StoredDocument;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.worker.elastic.domain.IndexRelinker;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Relinks one slice of an index on the client: compressed plots cannot be rewritten by the server, and one code path
@@ -58,12 +59,17 @@ public class ElasticRelinker implements IndexRelinker {
                 index,
                 task.slice(),
                 spec.dryRun() ? fields : null,
+                null,
                 major,
                 batch -> ElasticConditionalWriter.write(client, index, major, pass.plan(batch), pass));
         if (!spec.dryRun()) {
             client.send("POST", "/" + index + "/_refresh", null);
         }
-        ElasticScroll.forEachBatch(client, index, task.slice(), fields, major, batch -> batch.forEach(pass::verify));
+        ObjectNode candidates = plots
+                ? null
+                : ReferenceCandidates.query(client, index, rules, spec.from()).orElse(null);
+        ElasticScroll.forEachBatch(
+                client, index, task.slice(), fields, candidates, major, batch -> batch.forEach(pass::verify));
         return pass.report();
     }
 

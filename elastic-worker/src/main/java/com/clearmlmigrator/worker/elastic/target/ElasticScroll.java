@@ -18,12 +18,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Pages are large: every scroll page of a slice filters the whole index again and decompresses the stored-field
  * blocks its hits sit in, so on ES 7.10 one page of 2,000 costs the server about a fifth of four pages of 500
- * (measured). Plot documents carry plots of up to megabytes, so their pages stay small to bound the worker's memory.
+ * (measured). Plot documents carry plots of up to megabytes, so their pages stay small to bound the worker's memory:
+ * 50, as the read-ahead holds two pages at once.
  */
 final class ElasticScroll {
     private static final int PAGE = 2_000;
-    private static final int PLOT_PAGE = 100;
-    private static final String KEEP_ALIVE = "5m";
+    private static final int PLOT_PAGE = 50;
     // The client's mapper: numbers are read and written back exactly, so a whole document is indexed as it was read.
     private static final ObjectMapper JSON = ElasticClient.JSON;
 
@@ -33,53 +33,42 @@ final class ElasticScroll {
      * Every document of the slice in batches.
      *
      * @param fields the top-level fields to read, or null for whole documents
+     * @param query  a search body holding the query that selects the documents, or null for all of them
      */
     static void forEachBatch(
             ElasticClient client,
             String index,
             Slice slice,
             List<String> fields,
+            ObjectNode query,
             int major,
             Consumer<List<StoredDocument>> work) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = query == null ? JSON.createObjectNode() : query.deepCopy();
         if (fields != null) {
             fields.forEach(body.putArray("_source")::add);
         }
         // ES 5.6 guards writes with _version; ES 7 and later with sequence numbers.
         body.put(major >= 7 ? "seq_no_primary_term" : "version", true);
         int pageSize = index.startsWith("events-plot-") ? PLOT_PAGE : PAGE;
-        forEachPage(client, index, slice, pageSize, body, hits -> work.accept(documents(hits)));
-    }
-
-    /**
-     * Reads every hit of one slice (or of the whole index when {@code slice} is null) in pages of {@code pageSize},
-     * in index order, and always clears the scroll.
-     *
-     * @param query the search body to start from (source filtering, version flags); size, sort and slice are added
-     */
-    static void forEachPage(
-            ElasticClient client, String index, Slice slice, int pageSize, ObjectNode query, Consumer<JsonNode> work) {
-        ObjectNode body = query.deepCopy();
         body.put("size", pageSize);
         body.putArray("sort").add("_doc");
         if (slice != null && slice.max() > 1) {
             body.putObject("slice").put("id", slice.id()).put("max", slice.max());
         }
-        JsonNode page = client.send("POST", "/" + index + "/_search?scroll=" + KEEP_ALIVE, body.toString());
-        String scrollId = page.path("_scroll_id").asText();
-        try {
-            while (page.path("hits").path("hits").size() > 0) {
-                work.accept(page.path("hits").path("hits"));
-                ObjectNode next =
-                        JSON.createObjectNode().put("scroll", KEEP_ALIVE).put("scroll_id", scrollId);
-                page = client.send("POST", "/_search/scroll", next.toString());
-                scrollId = page.path("_scroll_id").asText(scrollId);
-            }
-        } finally {
-            ObjectNode clear = JSON.createObjectNode();
-            clear.putArray("scroll_id").add(scrollId);
-            client.send("DELETE", "/_search/scroll", clear.toString());
-        }
+        // Pages are parsed into documents on the read-ahead thread, beside the work on the page before.
+        ReadAheadScroll.forEachPage(
+                client,
+                () -> page(client.send(
+                        "POST", "/" + index + "/_search?scroll=" + ReadAheadScroll.KEEP_ALIVE, body.toString())),
+                scrollId -> page(client.send("POST", "/_search/scroll", ReadAheadScroll.nextPageBody(scrollId))),
+                work);
+    }
+
+    private static ReadAheadScroll.Page<List<StoredDocument>> page(JsonNode answer) {
+        JsonNode hits = answer.path("hits").path("hits");
+        String scrollId =
+                answer.hasNonNull("_scroll_id") ? answer.get("_scroll_id").asText() : null;
+        return new ReadAheadScroll.Page<>(scrollId, documents(hits), hits.size() == 0);
     }
 
     @SuppressWarnings("unchecked")

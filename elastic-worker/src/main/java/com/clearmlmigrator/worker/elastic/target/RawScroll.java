@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** A (sliced) scroll over whole documents whose sources stay verbatim (see {@link RawHits}); always cleared. */
 final class RawScroll {
-    private static final String KEEP_ALIVE = "5m";
-
     private RawScroll() {}
 
     static void forEachPage(
@@ -20,23 +18,21 @@ final class RawScroll {
         if (slice != null && slice.max() > 1) {
             body.putObject("slice").put("id", slice.id()).put("max", slice.max());
         }
-        RawHits.Page page = RawHits.searchPage(
-                index, client.sendForText("POST", "/" + index + "/_search?scroll=" + KEEP_ALIVE, body.toString()));
-        String scrollId = page.scrollId();
-        try {
-            while (!page.documents().isEmpty()) {
-                work.accept(page.documents());
-                ObjectNode next = ElasticClient.JSON
-                        .createObjectNode()
-                        .put("scroll", KEEP_ALIVE)
-                        .put("scroll_id", scrollId);
-                page = RawHits.searchPage(index, client.sendForText("POST", "/_search/scroll", next.toString()));
-                scrollId = page.scrollId() != null ? page.scrollId() : scrollId;
-            }
-        } finally {
-            ObjectNode clear = ElasticClient.JSON.createObjectNode();
-            clear.putArray("scroll_id").add(scrollId);
-            client.send("DELETE", "/_search/scroll", clear.toString());
-        }
+        ReadAheadScroll.forEachPage(
+                client,
+                () -> page(RawHits.searchPage(
+                        index,
+                        client.sendForText(
+                                "POST",
+                                "/" + index + "/_search?scroll=" + ReadAheadScroll.KEEP_ALIVE,
+                                body.toString()))),
+                scrollId -> page(RawHits.searchPage(
+                        index, client.sendForText("POST", "/_search/scroll", ReadAheadScroll.nextPageBody(scrollId)))),
+                work);
+    }
+
+    private static ReadAheadScroll.Page<List<CopiedDocument>> page(RawHits.Page page) {
+        return new ReadAheadScroll.Page<>(
+                page.scrollId(), page.documents(), page.documents().isEmpty());
     }
 }
