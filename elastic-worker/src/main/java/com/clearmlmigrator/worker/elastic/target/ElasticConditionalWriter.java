@@ -1,16 +1,19 @@
 package com.clearmlmigrator.worker.elastic.target;
 
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
 import com.clearmlmigrator.relink.DocumentPaths;
-import com.clearmlmigrator.relink.FieldChange;
 import com.clearmlmigrator.relink.PlannedWrite;
 import com.clearmlmigrator.relink.RelinkPass;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,6 +29,8 @@ final class ElasticConditionalWriter {
     // The client's mapper: numbers are read and written back exactly, so a whole document is indexed as it was read.
     private static final ObjectMapper JSON = ElasticClient.JSON;
     private static final int CONFLICT = 409;
+    // Newline-delimited: every value on a line of its own, as _bulk reads them.
+    private static final ObjectWriter LINES = JSON.writer().withRootValueSeparator("\n");
 
     private ElasticConditionalWriter() {}
 
@@ -33,13 +38,7 @@ final class ElasticConditionalWriter {
         if (writes.isEmpty()) {
             return;
         }
-        StringBuilder bulk = new StringBuilder();
-        for (PlannedWrite write : writes) {
-            bulk.append(action(index, major, write)).append('\n');
-            // toString explicitly: valueToTree() returns a type variable, which append() would bind to CharSequence.
-            bulk.append(JSON.valueToTree(changedDocument(write)).toString()).append('\n');
-        }
-        JsonNode items = client.bulk(bulk.toString()).path("items");
+        JsonNode items = client.bulk(body(index, major, writes)).path("items");
         for (int i = 0; i < writes.size(); i++) {
             JsonNode item = items.path(i).path("index");
             int status = item.path("status").asInt();
@@ -78,13 +77,23 @@ final class ElasticConditionalWriter {
         return action;
     }
 
-    /** The whole document as read, with every change applied. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> changedDocument(PlannedWrite write) {
-        Map<String, Object> copy = JSON.convertValue(write.document().source(), LinkedHashMap.class);
-        for (FieldChange change : write.changes()) {
-            DocumentPaths.set(copy, change.path(), change.after());
+    /**
+     * The bulk body: for each write, its action line and the whole document with every change applied. The changes
+     * are applied to the documents as read, in place: a batch is read for this write only, and a deep copy of every
+     * document was two fifths of the CPU of building the body (profiled). One generator writes every line.
+     */
+    private static String body(String index, int major, List<PlannedWrite> writes) {
+        StringWriter bulk = new StringWriter();
+        try (SequenceWriter lines = LINES.writeValues(bulk)) {
+            for (PlannedWrite write : writes) {
+                Map<String, Object> document = write.document().source();
+                write.changes().forEach(change -> DocumentPaths.set(document, change.path(), change.after()));
+                lines.write(action(index, major, write));
+                lines.write(document);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing a bulk body in memory failed", e);
         }
-        return copy;
+        return bulk.append('\n').toString();
     }
 }

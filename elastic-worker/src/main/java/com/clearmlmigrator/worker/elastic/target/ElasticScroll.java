@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import com.clearmlmigrator.contracts.Slice;
 import com.clearmlmigrator.relink.StoredDocument;
 import com.clearmlmigrator.stores.ElasticClient;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -55,40 +54,45 @@ final class ElasticScroll {
         if (slice != null && slice.max() > 1) {
             body.putObject("slice").put("id", slice.id()).put("max", slice.max());
         }
-        // Pages are parsed into documents on the read-ahead thread, beside the work on the page before.
+        // Pages are parsed into documents on the read-ahead thread, beside the work on the page before; straight into
+        // maps, rather than into a tree converted to maps afterwards (two passes over every document).
         ReadAheadScroll.forEachPage(
                 client,
-                () -> page(client.send(
+                () -> page(client.sendForMap(
                         "POST", "/" + index + "/_search?scroll=" + ReadAheadScroll.KEEP_ALIVE, body.toString())),
-                scrollId -> page(client.send("POST", "/_search/scroll", ReadAheadScroll.nextPageBody(scrollId))),
+                scrollId -> page(client.sendForMap("POST", "/_search/scroll", ReadAheadScroll.nextPageBody(scrollId))),
                 work);
     }
 
-    private static ReadAheadScroll.Page<List<StoredDocument>> page(JsonNode answer) {
-        JsonNode hits = answer.path("hits").path("hits");
-        String scrollId =
-                answer.hasNonNull("_scroll_id") ? answer.get("_scroll_id").asText() : null;
-        return new ReadAheadScroll.Page<>(scrollId, documents(hits), hits.size() == 0);
+    @SuppressWarnings("unchecked")
+    private static ReadAheadScroll.Page<List<StoredDocument>> page(Map<String, Object> answer) {
+        Object outer = answer.get("hits");
+        List<Map<String, Object>> hits = outer instanceof Map<?, ?> map && map.get("hits") instanceof List<?> list
+                ? (List<Map<String, Object>>) list
+                : List.of();
+        String scrollId = answer.get("_scroll_id") instanceof String id ? id : null;
+        return new ReadAheadScroll.Page<>(scrollId, documents(hits), hits.isEmpty());
     }
 
     @SuppressWarnings("unchecked")
-    private static List<StoredDocument> documents(JsonNode hits) {
+    private static List<StoredDocument> documents(List<Map<String, Object>> hits) {
         List<StoredDocument> batch = new ArrayList<>(hits.size());
-        for (JsonNode hit : hits) {
-            Map<String, Object> source = hit.has("_source")
-                    ? JSON.convertValue(hit.get("_source"), LinkedHashMap.class)
-                    : new LinkedHashMap<>();
+        for (Map<String, Object> hit : hits) {
+            Map<String, Object> source =
+                    hit.get("_source") instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
+            Object type = hit.get("_type");
             EsDocumentHandle handle = new EsDocumentHandle(
-                    hit.path("_type").isMissingNode()
-                                    || hit.path("_type").asText().equals("_doc")
-                            ? null
-                            : hit.path("_type").asText(),
-                    hit.hasNonNull("_routing") ? hit.get("_routing").asText() : null,
-                    hit.path("_version").asLong(-1),
-                    hit.path("_seq_no").asLong(-1),
-                    hit.path("_primary_term").asLong(-1));
-            batch.add(new StoredDocument(hit.path("_id").asText(), source, handle, handle.routing()));
+                    type == null || type.equals("_doc") ? null : type.toString(),
+                    hit.get("_routing") == null ? null : hit.get("_routing").toString(),
+                    number(hit.get("_version")),
+                    number(hit.get("_seq_no")),
+                    number(hit.get("_primary_term")));
+            batch.add(new StoredDocument(String.valueOf(hit.get("_id")), source, handle, handle.routing()));
         }
         return batch;
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : -1;
     }
 }
