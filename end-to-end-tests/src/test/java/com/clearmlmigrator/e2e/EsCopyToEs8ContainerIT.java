@@ -1,0 +1,124 @@
+package com.clearmlmigrator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+import com.clearmlmigrator.synthetic.ClearmlWorld;
+import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.ElasticEra;
+import com.clearmlmigrator.synthetic.ElasticSeeder;
+import com.clearmlmigrator.synthetic.EventDataset;
+import com.clearmlmigrator.synthetic.EventDocument;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * ES 7 to ES 8: from the stack's real ES 7.10.2 node to Elastic's ES 8 image, through the whole system. No ES 8 with
+ * its modules can run without Docker, so this test is skipped where Docker is not available and runs for those who
+ * have it. Security is off in the container: TLS and credentials have tests of their own ({@code TlsIT},
+ * {@code CredentialsIT}).
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@ExtendWith(RunningSystem.class)
+class EsCopyToEs8ContainerIT {
+    private static final int HTTP = 9200;
+
+    @Container
+    @SuppressWarnings("resource") // closed by the Testcontainers extension
+    static final GenericContainer<?> ES8 = new GenericContainer<>(
+                    "docker.elastic.co/elasticsearch/elasticsearch:8.15.3")
+            .withExposedPorts(HTTP)
+            .withEnv("discovery.type", "single-node")
+            .withEnv("xpack.security.enabled", "false")
+            .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m")
+            // A developer's disk is often fuller than the default watermarks allow new shards on.
+            .withEnv("cluster.routing.allocation.disk.threshold_enabled", "false")
+            .waitingFor(Wait.forHttp("/").forPort(HTTP).forStatusCode(200).withStartupTimeout(Duration.ofMinutes(3)));
+
+    private static final ClearmlWorld WORLD = ClearmlWorld.generate(DatasetSpec.of(9, 3, 8));
+    // The first company of every synthetic world has ClearML's example id, which the shared dataset already uses.
+    private static final List<ClearmlWorld.Company> COMPANIES =
+            WORLD.companies().subList(1, WORLD.companies().size());
+
+    private static ElasticHttp source;
+    private static ElasticHttp target;
+    private static String targetUrl;
+    private static List<String> indices;
+
+    @BeforeAll
+    static void seedOwnCompaniesOnTheStacksEs7() {
+        targetUrl = "http://" + ES8.getHost() + ":" + ES8.getMappedPort(HTTP);
+        source = new ElasticHttp(RunningSystem.ports().elastic7Url());
+        target = new ElasticHttp(targetUrl);
+        List<EventDocument> documents = new EventDataset(WORLD, ElasticEra.ES7)
+                .documents().stream()
+                        .filter(d -> COMPANIES.stream().anyMatch(c -> d.index().contains(c.id())))
+                        .toList();
+        new ElasticSeeder(RunningSystem.ports().elastic7Url()).seed(ElasticEra.ES7, documents);
+        indices =
+                documents.stream().map(EventDocument::index).distinct().sorted().toList();
+    }
+
+    @AfterAll
+    static void leaveTheStackAsFound() {
+        // The other end-to-end tests count and rewrite every ClearML index of the stack's ES 7: take ours away.
+        if (indices != null) {
+            indices.forEach(index -> source.delete("/" + index));
+        }
+    }
+
+    @Test
+    void copiesEveryIndexFromEs7ToEs8IntactAndVerified() {
+        String id = Migrations.submit(Migrations.esCopy(
+                RunningSystem.ports().elastic7Url(),
+                targetUrl,
+                Migrations.indexPatterns(COMPANIES),
+                "\"dryRun\":false"));
+
+        JsonPath migration = Migrations.awaitFinal(id);
+        JsonPath report = Migrations.report(id);
+
+        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(report.getString("sourceVersion")).isEqualTo("7.10.2");
+        assertThat(report.getString("targetVersion")).startsWith("8.");
+        assertThat(report.getList("indices.index", String.class)).containsExactlyInAnyOrderElementsOf(indices);
+        assertThat(report.getList("indices.checksumMatch", Boolean.class)).containsOnly(true);
+        for (String index : indices) {
+            var documents = source.documents(index);
+            assertThat(documents).as(index).isNotEmpty();
+            assertThat(target.documents(index)).as(index).isEqualTo(documents);
+        }
+        String scalars = "events-training_stats_scalar-" + COMPANIES.get(0).id();
+        JsonNode mapping = target.get("/" + scalars + "/_mapping").path(scalars).path("mappings");
+        assertThat(mapping.path("properties").path("metric").path("type").asText())
+                .isEqualTo("keyword");
+        assertThat(mapping.path("properties").path("variant").path("type").asText())
+                .isEqualTo("keyword");
+        // The terms aggregations ClearML's UI runs on metric and variant.
+        JsonNode buckets = target.post(
+                        "/" + scalars + "/_search",
+                        "{\"size\":0,\"aggs\":{\"metrics\":{\"terms\":{\"field\":\"metric\"},"
+                                + "\"aggs\":{\"variants\":{\"terms\":{\"field\":\"variant\"}}}}}}")
+                .path("aggregations")
+                .path("metrics")
+                .path("buckets");
+        assertThat(buckets.size()).isPositive();
+        assertThat(buckets.path(0).path("variants").path("buckets").size()).isPositive();
+        JsonNode templates = target.get("/_template");
+        assertThat(report.getList("templates", String.class))
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(templates.has(name)).as(name).isTrue());
+    }
+}
