@@ -61,13 +61,13 @@ public final class EsCopyBenchmark {
             PlannerClient planner = new PlannerClient(ports.plannerUrl());
             // Long-running servers are warm; so that neither side pays for JIT compilation, one small copy of the
             // statistics indices goes first, through every process both runs use, and is then deleted.
-            long warmStart = System.nanoTime();
-            JsonNode warmUp = planner.run("{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"" + ports.elastic5Url()
-                    + "\"]},\"target\":{\"hosts\":[\"" + ports.elastic7Url()
-                    + "\"]},\"indices\":[\"worker_stats_*\",\"queue_metrics_*\"],\"afterCopy\":\"none\"}");
+            PlannerClient.Finished warmUp =
+                    planner.run("{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"" + ports.elastic5Url()
+                            + "\"]},\"target\":{\"hosts\":[\"" + ports.elastic7Url()
+                            + "\"]},\"indices\":[\"worker_stats_*\",\"queue_metrics_*\"],\"afterCopy\":\"none\"}");
             System.out.printf(
                     "Warm-up copy of the statistics indices: %s in %.1f s (not counted)%n",
-                    warmUp.path("status").asText(), seconds(warmStart));
+                    warmUp.migration().path("status").asText(), warmUp.seconds());
             deleteOnTarget(ports, indices);
 
             double baseline = reindexFromRemote(ports, indices);
@@ -85,10 +85,10 @@ public final class EsCopyBenchmark {
 
     /** Our es-copy of every ClearML index, end to end with verification; prints what it did and returns seconds. */
     private static double copyWithOurs(StackPorts ports, PlannerClient planner) throws Exception {
-        long ours = System.nanoTime();
-        JsonNode migration = planner.run("{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"" + ports.elastic5Url()
-                + "\"]},\"target\":{\"hosts\":[\"" + ports.elastic7Url() + "\"]}}");
-        double oursSeconds = seconds(ours);
+        PlannerClient.Finished ours = planner.run("{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\""
+                + ports.elastic5Url() + "\"]},\"target\":{\"hosts\":[\"" + ports.elastic7Url() + "\"]}}");
+        JsonNode migration = ours.migration();
+        double oursSeconds = ours.seconds();
         JsonNode report = planner.report(migration.path("id").asText());
         long matching = 0;
         for (JsonNode index : report.path("indices")) {

@@ -85,10 +85,10 @@ public final class RelinkBenchmark {
                         .count(),
                 seconds(seedStart));
 
-        long ours = System.nanoTime();
-        JsonNode migration = planner.run("{\"kind\":\"relink\",\"from\":\"" + FROM + "\",\"to\":\"" + TO
+        PlannerClient.Finished ours = planner.run("{\"kind\":\"relink\",\"from\":\"" + FROM + "\",\"to\":\"" + TO
                 + "\",\"elastic\":{\"hosts\":[\"" + ports.elastic7Url() + "\"]}}");
-        double oursSeconds = seconds(ours);
+        JsonNode migration = ours.migration();
+        double oursSeconds = ours.seconds();
         printRelink("clearml-migrator relink, ES 7", migration, planner, oursSeconds);
 
         long baseline = System.nanoTime();
@@ -115,10 +115,10 @@ public final class RelinkBenchmark {
         new MongoSeeder(ports.mongoUri()).seed(MongoDataset.DATABASE, Map.of("task", collections.get("task")));
         System.out.printf("%s: seeded MongoDB with %d tasks in %.1f s%n", round, tasks, seconds(seedStart));
 
-        long ours = System.nanoTime();
-        JsonNode migration = planner.run("{\"kind\":\"relink\",\"from\":\"" + FROM + "\",\"to\":\"" + TO
+        PlannerClient.Finished ours = planner.run("{\"kind\":\"relink\",\"from\":\"" + FROM + "\",\"to\":\"" + TO
                 + "\",\"mongo\":{\"uri\":\"" + ports.mongoUri() + "\",\"database\":\"backend\"}}");
-        double oursSeconds = seconds(ours);
+        JsonNode migration = ours.migration();
+        double oursSeconds = ours.seconds();
         printRelink("clearml-migrator relink, MongoDB", migration, planner, oursSeconds);
 
         long baseline = System.nanoTime();

@@ -1,7 +1,9 @@
 package com.clearmlmigrator.planner.domain;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,13 +50,24 @@ public class RelinkPlanner implements TaskPlanner {
             }
         }
         for (ElasticEndpoint elastic : order.elasticEndpoint().stream().toList()) {
-            for (String index : indices.clearmlIndices(elastic)) {
-                if (!ClearmlFields.forIndex(index, spec).isEmpty() || ClearmlFields.isPlotIndex(index)) {
-                    planIndex(migrationId, elastic, index, spec, tasks);
-                }
-            }
+            planIndices(migrationId, elastic, spec, tasks);
         }
         return tasks;
+    }
+
+    /**
+     * The largest indices first: tasks are sent in plan order, and a large slice started last would run alone at the
+     * end while the other slots idle (100,000 debug images planned after 5 plot slices ran alone for about 11 of a relink's
+     * 17 seconds).
+     */
+    private void planIndices(String migrationId, ElasticEndpoint elastic, RelinkSpec spec, List<MigrationTask> tasks) {
+        Map<String, Long> sizes = new HashMap<>();
+        indices.clearmlIndices(elastic).stream()
+                .filter(index -> !ClearmlFields.forIndex(index, spec).isEmpty() || ClearmlFields.isPlotIndex(index))
+                .forEach(index -> sizes.put(index, indices.documentCount(elastic, index)));
+        sizes.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(size -> planIndex(migrationId, elastic, size.getKey(), size.getValue(), spec, tasks));
     }
 
     private void planCollection(
@@ -68,8 +81,13 @@ public class RelinkPlanner implements TaskPlanner {
     }
 
     private void planIndex(
-            String migrationId, ElasticEndpoint elastic, String index, RelinkSpec spec, List<MigrationTask> tasks) {
-        int slices = chunking.slicesFor(index, indices.documentCount(elastic, index));
+            String migrationId,
+            ElasticEndpoint elastic,
+            String index,
+            long documents,
+            RelinkSpec spec,
+            List<MigrationTask> tasks) {
+        int slices = chunking.slicesFor(index, documents);
         for (int s = 0; s < slices; s++) {
             Slice slice = slices == 1 ? null : new Slice(s, slices);
             TaskId id = new TaskId(migrationId, tasks.size());

@@ -58,6 +58,23 @@ class RelinkPlannerTest {
     }
 
     @Test
+    void plansTheLargestIndexFirstSoItsSlicesDoNotRunAloneAtTheEnd() {
+        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, SPEC));
+
+        // 45,000 debug images before 10 plots, although the catalog lists the plots first.
+        assertThat(tasks)
+                .extracting(MigrationTask::target)
+                .containsExactly(
+                        "events-training_debug_image-c",
+                        "events-training_debug_image-c",
+                        "events-training_debug_image-c",
+                        "events-plot-c",
+                        "events-plot-c",
+                        "events-plot-c");
+        assertThat(tasks).extracting(t -> t.id().ordinal()).containsExactly(0, 1, 2, 3, 4, 5);
+    }
+
+    @Test
     void logsAreRelinkedOnlyWhenIncluded() {
         RelinkSpec withLogs = new RelinkSpec(SPEC.from(), SPEC.to(), false, List.of("logs"), List.of());
 
