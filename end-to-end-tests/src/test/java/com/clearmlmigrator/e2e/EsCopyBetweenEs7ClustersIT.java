@@ -1,7 +1,5 @@
 package com.clearmlmigrator.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,9 +13,6 @@ import com.clearmlmigrator.synthetic.ElasticEra;
 import com.clearmlmigrator.synthetic.ElasticSeeder;
 import com.clearmlmigrator.synthetic.EventDataset;
 import com.clearmlmigrator.synthetic.EventDocument;
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.restassured.path.json.JsonPath;
 
 /**
  * Moving ClearML's indices to a new cluster of the same version: from the stack's real ES 7.10.2 node to a second,
@@ -70,42 +65,8 @@ class EsCopyBetweenEs7ClustersIT {
                 Migrations.indexPatterns(COMPANIES),
                 "\"dryRun\":false"));
 
-        JsonPath migration = Migrations.awaitFinal(id);
-        JsonPath report = Migrations.report(id);
-
-        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
-        assertThat(report.getString("sourceVersion")).isEqualTo("7.10.2");
-        assertThat(report.getString("targetVersion")).isEqualTo("7.10.2");
-        assertThat(report.getList("indices.index", String.class)).containsExactlyInAnyOrderElementsOf(indices);
-        assertThat(report.getList("indices.checksumMatch", Boolean.class)).containsOnly(true);
-        for (String index : indices) {
-            var documents = source.documents(index);
-            assertThat(documents).as(index).isNotEmpty();
-            assertThat(target.documents(index)).as(index).isEqualTo(documents);
-            assertThat(writeBlock(source, index))
-                    .as("write block on the source " + index)
-                    .isEqualTo("true");
-            assertThat(writeBlock(target, index))
-                    .as("no write block on the target " + index)
-                    .isEmpty();
-        }
-        String scalars = "events-training_stats_scalar-" + COMPANIES.get(0).id();
-        JsonNode mapping = target.get("/" + scalars + "/_mapping").path(scalars).path("mappings");
-        assertThat(mapping.path("properties").path("metric").path("type").asText())
-                .isEqualTo("keyword");
-        JsonNode templates = target.get("/_template");
-        assertThat(report.getList("templates", String.class))
-                .isNotEmpty()
-                .allSatisfy(name -> assertThat(templates.has(name)).as(name).isTrue());
-    }
-
-    private static String writeBlock(ElasticHttp cluster, String index) {
-        return cluster.get("/" + index + "/_settings")
-                .path(index)
-                .path("settings")
-                .path("index")
-                .path("blocks")
-                .path("write")
-                .asText();
+        CopyAssertions.assertCopiedIntact(id, source, target, indices, "7.10.2");
+        CopyAssertions.assertClearmlAggregationsWork(
+                target, "events-training_stats_scalar-" + COMPANIES.get(0).id());
     }
 }

@@ -1,7 +1,5 @@
 package com.clearmlmigrator.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -20,9 +18,6 @@ import com.clearmlmigrator.synthetic.ElasticEra;
 import com.clearmlmigrator.synthetic.ElasticSeeder;
 import com.clearmlmigrator.synthetic.EventDataset;
 import com.clearmlmigrator.synthetic.EventDocument;
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.restassured.path.json.JsonPath;
 
 /**
  * ES 7 to ES 8: from the stack's real ES 7.10.2 node to Elastic's ES 8 image, through the whole system. No ES 8 with
@@ -87,38 +82,8 @@ class EsCopyToEs8ContainerIT {
                 Migrations.indexPatterns(COMPANIES),
                 "\"dryRun\":false"));
 
-        JsonPath migration = Migrations.awaitFinal(id);
-        JsonPath report = Migrations.report(id);
-
-        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
-        assertThat(report.getString("sourceVersion")).isEqualTo("7.10.2");
-        assertThat(report.getString("targetVersion")).startsWith("8.");
-        assertThat(report.getList("indices.index", String.class)).containsExactlyInAnyOrderElementsOf(indices);
-        assertThat(report.getList("indices.checksumMatch", Boolean.class)).containsOnly(true);
-        for (String index : indices) {
-            var documents = source.documents(index);
-            assertThat(documents).as(index).isNotEmpty();
-            assertThat(target.documents(index)).as(index).isEqualTo(documents);
-        }
-        String scalars = "events-training_stats_scalar-" + COMPANIES.get(0).id();
-        JsonNode mapping = target.get("/" + scalars + "/_mapping").path(scalars).path("mappings");
-        assertThat(mapping.path("properties").path("metric").path("type").asText())
-                .isEqualTo("keyword");
-        assertThat(mapping.path("properties").path("variant").path("type").asText())
-                .isEqualTo("keyword");
-        // The terms aggregations ClearML's UI runs on metric and variant.
-        JsonNode buckets = target.post(
-                        "/" + scalars + "/_search",
-                        "{\"size\":0,\"aggs\":{\"metrics\":{\"terms\":{\"field\":\"metric\"},"
-                                + "\"aggs\":{\"variants\":{\"terms\":{\"field\":\"variant\"}}}}}}")
-                .path("aggregations")
-                .path("metrics")
-                .path("buckets");
-        assertThat(buckets.size()).isPositive();
-        assertThat(buckets.path(0).path("variants").path("buckets").size()).isPositive();
-        JsonNode templates = target.get("/_template");
-        assertThat(report.getList("templates", String.class))
-                .isNotEmpty()
-                .allSatisfy(name -> assertThat(templates.has(name)).as(name).isTrue());
+        CopyAssertions.assertCopiedIntact(id, source, target, indices, "8.");
+        CopyAssertions.assertClearmlAggregationsWork(
+                target, "events-training_stats_scalar-" + COMPANIES.get(0).id());
     }
 }

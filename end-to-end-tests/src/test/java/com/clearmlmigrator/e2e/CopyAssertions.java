@@ -1,0 +1,72 @@
+package com.clearmlmigrator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.restassured.path.json.JsonPath;
+
+/** What every finished es-copy between two clusters must show, shared by the tests of each pair of versions. */
+final class CopyAssertions {
+    private CopyAssertions() {}
+
+    /**
+     * The copy succeeded and says so index by index; every document of every index is on the target with its id,
+     * routing and source; the source indices carry a write block and the target's do not; the templates are there.
+     */
+    static void assertCopiedIntact(
+            String copyId, ElasticHttp source, ElasticHttp target, List<String> indices, String targetVersionPrefix) {
+        JsonPath migration = Migrations.awaitFinal(copyId);
+        JsonPath report = Migrations.report(copyId);
+        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(report.getString("sourceVersion")).isEqualTo("7.10.2");
+        assertThat(report.getString("targetVersion")).startsWith(targetVersionPrefix);
+        assertThat(report.getList("indices.index", String.class)).containsExactlyInAnyOrderElementsOf(indices);
+        assertThat(report.getList("indices.checksumMatch", Boolean.class)).containsOnly(true);
+        for (String index : indices) {
+            var documents = source.documents(index);
+            assertThat(documents).as(index).isNotEmpty();
+            assertThat(target.documents(index)).as(index).isEqualTo(documents);
+            assertThat(writeBlock(source, index))
+                    .as("write block on the source " + index)
+                    .isEqualTo("true");
+            assertThat(writeBlock(target, index))
+                    .as("no write block on the target " + index)
+                    .isEmpty();
+        }
+        JsonNode templates = target.get("/_template");
+        assertThat(report.getList("templates", String.class))
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(templates.has(name)).as(name).isTrue());
+    }
+
+    /** {@code metric} and {@code variant} are keywords, and the terms aggregations ClearML's UI runs on them work. */
+    static void assertClearmlAggregationsWork(ElasticHttp target, String scalars) {
+        JsonNode mapping = target.get("/" + scalars + "/_mapping").path(scalars).path("mappings");
+        assertThat(mapping.path("properties").path("metric").path("type").asText())
+                .isEqualTo("keyword");
+        assertThat(mapping.path("properties").path("variant").path("type").asText())
+                .isEqualTo("keyword");
+        JsonNode buckets = target.post(
+                        "/" + scalars + "/_search",
+                        "{\"size\":0,\"aggs\":{\"metrics\":{\"terms\":{\"field\":\"metric\"},"
+                                + "\"aggs\":{\"variants\":{\"terms\":{\"field\":\"variant\"}}}}}}")
+                .path("aggregations")
+                .path("metrics")
+                .path("buckets");
+        assertThat(buckets.size()).isPositive();
+        assertThat(buckets.path(0).path("variants").path("buckets").size()).isPositive();
+    }
+
+    private static String writeBlock(ElasticHttp cluster, String index) {
+        return cluster.get("/" + index + "/_settings")
+                .path(index)
+                .path("settings")
+                .path("index")
+                .path("blocks")
+                .path("write")
+                .asText();
+    }
+}
