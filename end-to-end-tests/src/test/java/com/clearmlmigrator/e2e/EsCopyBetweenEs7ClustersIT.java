@@ -9,10 +9,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
-import com.clearmlmigrator.synthetic.ElasticEra;
-import com.clearmlmigrator.synthetic.ElasticSeeder;
-import com.clearmlmigrator.synthetic.EventDataset;
-import com.clearmlmigrator.synthetic.EventDocument;
 
 /**
  * Moving ClearML's indices to a new cluster of the same version: from the stack's real ES 7.10.2 node to a second,
@@ -39,21 +35,13 @@ class EsCopyBetweenEs7ClustersIT {
         targetUrl = "http://127.0.0.1:" + httpPort;
         source = new ElasticHttp(RunningSystem.ports().elastic7Url());
         target = new ElasticHttp(targetUrl);
-        List<EventDocument> documents = new EventDataset(WORLD, ElasticEra.ES7)
-                .documents().stream()
-                        .filter(d -> COMPANIES.stream().anyMatch(c -> d.index().contains(c.id())))
-                        .toList();
-        new ElasticSeeder(RunningSystem.ports().elastic7Url()).seed(ElasticEra.ES7, documents);
-        indices =
-                documents.stream().map(EventDocument::index).distinct().sorted().toList();
+        indices = OwnCompanies.seedOnStackEs7(WORLD, COMPANIES);
     }
 
     @AfterAll
     static void leaveTheStackAsFound() {
         // The other end-to-end tests count and rewrite every ClearML index of the stack's ES 7: take ours away.
-        if (indices != null) {
-            indices.forEach(index -> source.delete("/" + index));
-        }
+        OwnCompanies.remove(source, indices);
         RunningSystem.stack().stop(TARGET);
     }
 

@@ -14,10 +14,6 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 
 import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
-import com.clearmlmigrator.synthetic.ElasticEra;
-import com.clearmlmigrator.synthetic.ElasticSeeder;
-import com.clearmlmigrator.synthetic.EventDataset;
-import com.clearmlmigrator.synthetic.EventDocument;
 
 /**
  * ES 7 to ES 8: from the stack's real ES 7.10.2 node to Elastic's ES 8 image, through the whole system. No ES 8 with
@@ -57,21 +53,13 @@ class EsCopyToEs8ContainerIT {
         targetUrl = "http://" + ES8.getHost() + ":" + ES8.getMappedPort(HTTP);
         source = new ElasticHttp(RunningSystem.ports().elastic7Url());
         target = new ElasticHttp(targetUrl);
-        List<EventDocument> documents = new EventDataset(WORLD, ElasticEra.ES7)
-                .documents().stream()
-                        .filter(d -> COMPANIES.stream().anyMatch(c -> d.index().contains(c.id())))
-                        .toList();
-        new ElasticSeeder(RunningSystem.ports().elastic7Url()).seed(ElasticEra.ES7, documents);
-        indices =
-                documents.stream().map(EventDocument::index).distinct().sorted().toList();
+        indices = OwnCompanies.seedOnStackEs7(WORLD, COMPANIES);
     }
 
     @AfterAll
     static void leaveTheStackAsFound() {
         // The other end-to-end tests count and rewrite every ClearML index of the stack's ES 7: take ours away.
-        if (indices != null) {
-            indices.forEach(index -> source.delete("/" + index));
-        }
+        OwnCompanies.remove(source, indices);
     }
 
     @Test
