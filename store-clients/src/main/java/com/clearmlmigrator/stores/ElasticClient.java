@@ -14,7 +14,6 @@ import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.entity.ContentType;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.nio.entity.NStringEntity;
-import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
@@ -85,11 +84,7 @@ public final class ElasticClient implements AutoCloseable {
 
     /** Sends a {@code _bulk} request (newline-delimited JSON) and reads the JSON answer. */
     public JsonNode bulk(String ndjson) {
-        return send(
-                "POST",
-                "/_bulk",
-                ndjson,
-                ContentType.create("application/x-ndjson", java.nio.charset.StandardCharsets.UTF_8));
+        return send("POST", "/_bulk", ndjson, ContentType.create("application/x-ndjson", StandardCharsets.UTF_8));
     }
 
     /**
@@ -106,18 +101,12 @@ public final class ElasticClient implements AutoCloseable {
      * it byte for byte (a copy passes each {@code _source} through untouched).
      */
     public String sendForText(String method, String path, String body) {
-        Request request = new Request(method, path);
-        if (body != null) {
-            request.setEntity(new NStringEntity(body, ContentType.APPLICATION_JSON));
-        }
-        try {
-            Response response = rest.performRequest(request);
-            return EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-        } catch (ResponseException e) {
-            throw rejected(method, path, e);
-        } catch (IOException e) {
-            throw unreachable(e);
-        }
+        return send(
+                method,
+                path,
+                body,
+                ContentType.APPLICATION_JSON,
+                content -> new String(content.readAllBytes(), StandardCharsets.UTF_8));
     }
 
     /**

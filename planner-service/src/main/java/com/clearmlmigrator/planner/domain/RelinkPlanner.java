@@ -57,8 +57,8 @@ public class RelinkPlanner implements TaskPlanner {
 
     /**
      * The largest indices first: tasks are sent in plan order, and a large slice started last would run alone at the
-     * end while the other slots idle (100,000 debug images planned after 5 plot slices ran alone for about 11 of a relink's
-     * 17 seconds).
+     * end while the other slots idle (100,000 debug images planned after 5 plot slices ran alone for about 11 of a
+     * relink's 17 seconds).
      */
     private void planIndices(String migrationId, ElasticEndpoint elastic, RelinkSpec spec, List<MigrationTask> tasks) {
         Map<String, Long> sizes = new HashMap<>();

@@ -16,9 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Drives a scroll so that the next page is fetched and parsed while the caller works on the current one. Read and
  * write then overlap: the cluster answers the scroll on its search threads while the worker journals and writes the
- * page before, instead of each side waiting for the other (a relink of 100,000 debug images kept the 2-core machine
- * only 80% busy without it). At most two pages are held at once. The scroll is always cleared, after any page still in
- * flight has arrived.
+ * page before, instead of each side waiting for the other's round trip. (On the 2-core test machine, where every
+ * process shares the same cores, the gain stayed within the noise; it is the network wait to a remote cluster that it
+ * hides.) At most two pages are held at once. The scroll is always cleared, after any page still in flight has arrived.
  */
 final class ReadAheadScroll {
     static final String KEEP_ALIVE = "5m";
