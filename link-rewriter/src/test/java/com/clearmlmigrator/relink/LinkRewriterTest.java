@@ -57,6 +57,17 @@ class LinkRewriterTest {
     }
 
     @Test
+    void findsOccurrencesInTextWhateverTheCaseOfTheirSchemeAndHost() {
+        String plot = "{\"é\":\"Http://FILES.old.lan:8081/a.png\",\"t\":\"ü hTTP://files.OLD.lan:8081\","
+                + "\"h\":\"hhttp://files.old.lan:8081/x\",\"end\":\"HTTP://files.old.lan:8081";
+
+        assertThat(files.rewriteText(plot))
+                .isEqualTo("{\"é\":\"https://files.example.com/a.png\",\"t\":\"ü https://files.example.com\","
+                        + "\"h\":\"hhttp://files.old.lan:8081/x\",\"end\":\"https://files.example.com");
+        assertThat(files.countOccurrences(plot)).isEqualTo(3);
+    }
+
+    @Test
     void textWithoutOccurrencesIsReturnedAsIs() {
         String text = "nothing to see";
 
