@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param sum       sum of the document digests, as 16 hex digits
  */
 public record ContentChecksum(long documents, String sum) {
+    private static final int HEX_DIGITS = 16;
     public static final ContentChecksum EMPTY = of(0, 0L);
 
     public ContentChecksum {
@@ -22,7 +23,10 @@ public record ContentChecksum(long documents, String sum) {
     }
 
     public static ContentChecksum of(long documents, long sum) {
-        return new ContentChecksum(documents, "%016x".formatted(sum));
+        // Not String.format: a copy makes one of these per page and per bulk, and the formatter's parsing showed in
+        // the worker's profile.
+        String hex = Long.toHexString(sum);
+        return new ContentChecksum(documents, "0".repeat(HEX_DIGITS - hex.length()) + hex);
     }
 
     /** The fingerprint of both sets together. */
@@ -33,6 +37,29 @@ public record ContentChecksum(long documents, String sum) {
     /** The fingerprint with one more document. */
     public ContentChecksum plusDocument(long digest) {
         return of(documents + 1, sumValue() + digest);
+    }
+
+    /**
+     * Sums documents into a fingerprint without making a value per document: loops over every document of a copy use
+     * it. Not thread-safe.
+     */
+    public static final class Tally {
+        private long documents;
+        private long sum;
+
+        public void addDocument(long digest) {
+            documents++;
+            sum += digest;
+        }
+
+        public void add(ContentChecksum checksum) {
+            documents += checksum.documents;
+            sum += checksum.sumValue();
+        }
+
+        public ContentChecksum total() {
+            return of(documents, sum);
+        }
     }
 
     private long sumValue() {

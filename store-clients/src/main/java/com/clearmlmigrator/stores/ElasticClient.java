@@ -82,9 +82,14 @@ public final class ElasticClient implements AutoCloseable {
         return send("GET", path, null);
     }
 
-    /** Sends a {@code _bulk} request (newline-delimited JSON) and reads the JSON answer. */
-    public JsonNode bulk(String ndjson) {
-        return send("POST", "/_bulk", ndjson, ContentType.create("application/x-ndjson", StandardCharsets.UTF_8));
+    /** Sends a {@code _bulk} request (newline-delimited JSON) and reads the answer. */
+    public BulkAnswer bulk(String ndjson) {
+        return send(
+                "POST",
+                "/_bulk",
+                ndjson,
+                ContentType.create("application/x-ndjson", StandardCharsets.UTF_8),
+                BulkAnswer::read);
     }
 
     /**

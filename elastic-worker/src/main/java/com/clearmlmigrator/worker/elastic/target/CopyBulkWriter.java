@@ -8,7 +8,9 @@ import java.util.Map;
 import com.clearmlmigrator.contracts.ContentChecksum;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.stores.BulkAnswer;
 import com.clearmlmigrator.stores.ElasticClient;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -83,7 +85,7 @@ final class CopyBulkWriter {
     }
 
     private BulkOutcome send(List<CopiedDocument> documents, int attempt) {
-        JsonNode answer;
+        BulkAnswer answer;
         try {
             answer = target.bulk(body(documents));
         } catch (TaskFailedException e) {
@@ -92,20 +94,31 @@ final class CopyBulkWriter {
             }
             throw e;
         }
-        BulkOutcome outcome = new BulkOutcome(ContentChecksum.EMPTY, new ArrayList<>(), new ArrayList<>());
+        if (!answer.errors()) {
+            ContentChecksum.Tally created = new ContentChecksum.Tally();
+            documents.forEach(document -> created.addDocument(document.digest()));
+            return new BulkOutcome(created.total(), List.of(), List.of());
+        }
+        return sortOut(documents, answer);
+    }
+
+    /** Which documents of a bulk with errors were created, existed already, or were throttled; fails on the rest. */
+    private BulkOutcome sortOut(List<CopiedDocument> documents, BulkAnswer answer) {
+        ContentChecksum.Tally created = new ContentChecksum.Tally();
+        List<CopiedDocument> existing = new ArrayList<>();
+        List<CopiedDocument> throttled = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         String refusal = null;
-        JsonNode items = answer.path("items");
         for (int i = 0; i < documents.size(); i++) {
             CopiedDocument document = documents.get(i);
-            JsonNode item = items.path(i).path("create");
+            JsonNode item = answer.item(i, "create");
             int status = item.path("status").asInt();
             if (status == CREATED || status == 200) {
-                outcome = outcome.plusCreated(document);
+                created.addDocument(document.digest());
             } else if (status == CONFLICT) {
-                outcome.existing.add(document);
+                existing.add(document);
             } else if (status == TOO_MANY_REQUESTS || status == 503) {
-                outcome.throttled.add(document);
+                throttled.add(document);
             } else if (ElasticClient.isWriteBlock(item.path("error"))) {
                 throw new TaskFailedException(
                         FailureReason.TARGET_BLOCKED,
@@ -125,7 +138,7 @@ final class CopyBulkWriter {
                             + sample(refused) + "): " + refusal + ". Check the target index mapping against the"
                             + " source's.");
         }
-        return outcome;
+        return new BulkOutcome(created.total(), existing, throttled);
     }
 
     /** Reads back documents that already existed and keeps those identical to the source's as confirmed. */
@@ -143,12 +156,12 @@ final class CopyBulkWriter {
         for (CopiedDocument stored : RawHits.mgetDocuments(index, found)) {
             onTarget.put(stored.id() + "\u0000" + stored.routing(), stored.digest());
         }
-        ContentChecksum confirmed = ContentChecksum.EMPTY;
+        ContentChecksum.Tally confirmed = new ContentChecksum.Tally();
         List<String> collisions = new ArrayList<>();
         for (CopiedDocument document : documents) {
             Long digest = onTarget.get(document.id() + "\u0000" + document.routing());
             if (digest != null && digest == document.digest()) {
-                confirmed = confirmed.plusDocument(document.digest());
+                confirmed.addDocument(document.digest());
             } else {
                 collisions.add(document.id());
             }
@@ -161,25 +174,31 @@ final class CopyBulkWriter {
                             + " mapping types, or a target index written to since the copy began. Nothing was"
                             + " overwritten.");
         }
-        return confirmed;
+        return confirmed.total();
     }
 
+    /**
+     * Action lines are written as text rather than through a tree per document, which showed in the worker's profile;
+     * the values are JSON-quoted all the same.
+     */
     private String body(List<CopiedDocument> documents) {
         StringBuilder bulk = new StringBuilder();
         for (CopiedDocument document : documents) {
-            ObjectNode meta =
-                    ElasticClient.JSON.createObjectNode().put("_index", index).put("_id", document.id());
+            bulk.append("{\"create\":{\"_index\":");
+            quoted(bulk, index).append(",\"_id\":");
+            quoted(bulk, document.id());
             if (document.routing() != null) {
-                meta.put("routing", document.routing());
+                quoted(bulk.append(",\"routing\":"), document.routing());
             }
-            ObjectNode action = ElasticClient.JSON.createObjectNode();
-            action.set("create", meta);
-            bulk.append(action.toString())
-                    .append('\n')
-                    .append(document.source())
-                    .append('\n');
+            bulk.append("}}\n").append(document.source()).append('\n');
         }
         return bulk.toString();
+    }
+
+    private static StringBuilder quoted(StringBuilder out, String value) {
+        out.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, out);
+        return out.append('"');
     }
 
     private static void pause(int attempt) {
@@ -195,9 +214,6 @@ final class CopyBulkWriter {
         return String.join(", ", ids.subList(0, Math.min(SAMPLE_IDS, ids.size())));
     }
 
-    private record BulkOutcome(ContentChecksum created, List<CopiedDocument> existing, List<CopiedDocument> throttled) {
-        BulkOutcome plusCreated(CopiedDocument document) {
-            return new BulkOutcome(created.plusDocument(document.digest()), existing, throttled);
-        }
-    }
+    private record BulkOutcome(
+            ContentChecksum created, List<CopiedDocument> existing, List<CopiedDocument> throttled) {}
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.clearmlmigrator.relink.DocumentPaths;
 import com.clearmlmigrator.relink.PlannedWrite;
 import com.clearmlmigrator.relink.RelinkPass;
+import com.clearmlmigrator.stores.BulkAnswer;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,10 +39,10 @@ final class ElasticConditionalWriter {
         if (writes.isEmpty()) {
             return;
         }
-        JsonNode items = client.bulk(body(index, major, writes)).path("items");
+        BulkAnswer answer = client.bulk(body(index, major, writes));
         for (int i = 0; i < writes.size(); i++) {
-            JsonNode item = items.path(i).path("index");
-            int status = item.path("status").asInt();
+            JsonNode item = answer.item(i, "index");
+            int status = answer.errors() ? item.path("status").asInt() : 200;
             if (status >= 200 && status < 300) {
                 pass.written(writes.get(i), PlannedWrite.Outcome.WRITTEN, null);
             } else if (status == CONFLICT) {

@@ -137,20 +137,20 @@ public class ElasticIndexCopier implements IndexCopier {
         String index = task.target();
         CopyBulkWriter writer = new CopyBulkWriter(connections.client(task.elastic()), index);
         RatePacer pacer = new RatePacer(maxDocsPerSecond);
-        ContentChecksum[] read = {ContentChecksum.EMPTY};
-        ContentChecksum[] written = {ContentChecksum.EMPTY};
+        ContentChecksum.Tally read = new ContentChecksum.Tally();
+        ContentChecksum.Tally written = new ContentChecksum.Tally();
         long[] bytes = {0};
         ProgressBeacon.Counter done = progress.start(task.id());
         RawScroll.forEachPage(connections.client(task.source()), index, slice, pageSize(index), documents -> {
             for (CopiedDocument document : documents) {
-                read[0] = read[0].plusDocument(document.digest());
+                read.addDocument(document.digest());
                 bytes[0] += document.bytes();
             }
-            written[0] = written[0].plus(writer.write(documents));
+            written.add(writer.write(documents));
             done.add(documents.size());
             pacer.finished(documents.size());
         });
-        return new Copied(read[0], written[0], bytes[0]);
+        return new Copied(read.total(), written.total(), bytes[0]);
     }
 
     /**
@@ -185,13 +185,13 @@ public class ElasticIndexCopier implements IndexCopier {
 
     /** The fingerprint of every document of an index, read in one scroll. */
     private ContentChecksum fingerprint(ElasticClient client, String index) {
-        ContentChecksum[] sum = {ContentChecksum.EMPTY};
+        ContentChecksum.Tally sum = new ContentChecksum.Tally();
         RawScroll.forEachPage(client, index, null, pageSize(index), documents -> {
             for (CopiedDocument document : documents) {
-                sum[0] = sum[0].plusDocument(document.digest());
+                sum.addDocument(document.digest());
             }
         });
-        return sum[0];
+        return sum.total();
     }
 
     private int pageSize(String index) {
