@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.bson.Document;
@@ -78,6 +79,49 @@ class MongoRelinkJournalTest {
                         .listIndexes())
                 .extracting(index -> ((Document) index.get("key")).keySet())
                 .contains(java.util.Set.of("migrationId", "target"));
+    }
+
+    @Test
+    void keepsRulesThatAreNotTheirPathAndRoutingAndStillReadsEntriesOfThePreviousShape() {
+        journal.record(List.of(new JournalEntry(
+                "m1",
+                "events-plot-c1",
+                "e/1",
+                List.of(new FieldChange("execution.artifacts.*.uri", "execution.artifacts.a.uri", "http://old/a", "x")),
+                "task-9")));
+        // How entries were stored before: the document id and every rule in full, and a timestamp.
+        client.getDatabase("migrator")
+                .getCollection("relink_journal")
+                .insertOne(new Document("_id", "m1/events-plot-c1/e2")
+                        .append("migrationId", "m1")
+                        .append("target", "events-plot-c1")
+                        .append("documentId", "e2")
+                        .append("routing", null)
+                        .append(
+                                "changes",
+                                List.of(new Document("rule", "url")
+                                        .append("path", "url")
+                                        .append("before", "http://old/2")
+                                        .append("after", "https://new/2")))
+                        .append("recordedAt", new java.util.Date()));
+
+        Map<String, JournalEntry> found = journal.find("m1", "events-plot-c1", List.of("e/1", "e2"));
+
+        assertThat(found.get("e/1"))
+                .isEqualTo(new JournalEntry(
+                        "m1",
+                        "events-plot-c1",
+                        "e/1",
+                        List.of(new FieldChange(
+                                "execution.artifacts.*.uri", "execution.artifacts.a.uri", "http://old/a", "x")),
+                        "task-9"));
+        assertThat(found.get("e2"))
+                .isEqualTo(new JournalEntry(
+                        "m1",
+                        "events-plot-c1",
+                        "e2",
+                        List.of(new FieldChange("url", "url", "http://old/2", "https://new/2")),
+                        null));
     }
 
     private static List<JournalEntry> entries(String migration, String target, int count, String before) {
