@@ -36,10 +36,17 @@ final class ElasticConditionalWriter {
     private ElasticConditionalWriter() {}
 
     static void write(ElasticClient client, String index, int major, List<PlannedWrite> writes, RelinkPass pass) {
-        if (writes.isEmpty()) {
-            return;
+        if (!writes.isEmpty()) {
+            record(writes, send(client, index, major, writes), pass);
         }
-        BulkAnswer answer = client.bulk(body(index, major, writes));
+    }
+
+    /** Sends the bulk of non-empty planned writes; {@link #record} then tells the pass how each ended. */
+    static BulkAnswer send(ElasticClient client, String index, int major, List<PlannedWrite> writes) {
+        return client.bulk(body(index, major, writes));
+    }
+
+    static void record(List<PlannedWrite> writes, BulkAnswer answer, RelinkPass pass) {
         for (int i = 0; i < writes.size(); i++) {
             JsonNode item = answer.item(i, "index");
             int status = answer.errors() ? item.path("status").asInt() : 200;

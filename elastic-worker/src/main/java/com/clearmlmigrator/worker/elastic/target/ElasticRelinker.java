@@ -54,14 +54,17 @@ public class ElasticRelinker implements IndexRelinker {
         int major = majorVersion(client);
         List<String> fields = fields(rules, plots);
         // Changed documents are written back whole, so the pass that writes reads them whole.
-        ElasticScroll.forEachBatch(
-                client,
-                index,
-                task.slice(),
-                spec.dryRun() ? fields : null,
-                null,
-                major,
-                batch -> ElasticConditionalWriter.write(client, index, major, pass.plan(batch), pass));
+        try (OverlappedBulks bulks = new OverlappedBulks(client, index, major, pass)) {
+            ElasticScroll.forEachBatch(
+                    client,
+                    index,
+                    task.slice(),
+                    spec.dryRun() ? fields : null,
+                    null,
+                    major,
+                    batch -> bulks.write(pass.plan(batch)));
+            bulks.finish();
+        }
         if (!spec.dryRun()) {
             client.send("POST", "/" + index + "/_refresh", null);
         }

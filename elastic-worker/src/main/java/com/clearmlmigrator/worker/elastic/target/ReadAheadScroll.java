@@ -77,7 +77,8 @@ final class ReadAheadScroll {
                 .toString();
     }
 
-    private static <T> Page<T> await(Future<Page<T>> ahead) {
+    /** The result of background work; the store's own exceptions come out as they were thrown. */
+    static <T> T await(Future<T> ahead) {
         try {
             return ahead.get();
         } catch (ExecutionException e) {
@@ -88,12 +89,12 @@ final class ReadAheadScroll {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CancellationException("Interrupted while reading the next page");
+            throw new CancellationException("Interrupted while waiting for background work");
         }
     }
 
-    /** Waits for a page nobody will read, so the scroll is not cleared under a request still running. */
-    private static void settle(Future<?> ahead) {
+    /** Waits for work whose result nobody will use: a page, so the scroll is not cleared under a running request. */
+    static void settle(Future<?> ahead) {
         try {
             ahead.get();
         } catch (ExecutionException | CancellationException e) {
