@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Elasticsearch upgrade copy, side by side on one fresh local stack and the same ES 5.6 data (about 90k documents over
  * three companies): ES 7's reindex-from-remote run one index at a time, as ClearML's upgrade script did, against
- * clearml-migrator's es-copy end to end, verification included. Size: -Dtasks= (tasks per company).
+ * clearml-migrator's es-copy end to end, verification included. Size: -Dtasks= (tasks per company); -Drounds=N for
+ * N rounds and their median.
  */
 public final class EsCopyBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,6 +38,7 @@ public final class EsCopyBenchmark {
 
     public static void main(String[] args) throws Exception {
         int tasksPerCompany = Integer.parseInt(System.getProperty("tasks", "1400"));
+        int rounds = Math.max(1, Integer.parseInt(System.getProperty("rounds", "1")));
         RepoLayout layout = RepoLayout.locate();
         Path state = Files.createTempDirectory("clearml-migrator-benchmark");
         StackPorts ports = StackPorts.free();
@@ -70,17 +73,31 @@ public final class EsCopyBenchmark {
                     warmUp.migration().path("status").asText(), warmUp.seconds());
             deleteOnTarget(ports, indices);
 
-            double baseline = reindexFromRemote(ports, indices);
-            System.out.printf(
-                    "ES 7 reindex-from-remote, one index at a time (ClearML's upgrade script), templates first: %.1f s%n",
-                    baseline);
-            deleteOnTarget(ports, indices);
-
-            double oursSeconds = copyWithOurs(ports, planner);
-            System.out.printf(
-                    "=> es-copy: ours %.1f s vs reindex-from-remote %.1f s (%.2fx)%n",
-                    oursSeconds, baseline, baseline / oursSeconds);
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                ratios.add(round(ports, planner, indices, round));
+            }
+            Ratios.printMedian("es-copy", ratios);
         }
+    }
+
+    /** Both sides on the same source; the source is made writable again afterwards, for the next round. */
+    private static double round(StackPorts ports, PlannerClient planner, List<String> indices, int round)
+            throws Exception {
+        System.out.printf("Round %d:%n", round);
+        double baseline = reindexFromRemote(ports, indices);
+        System.out.printf(
+                "ES 7 reindex-from-remote, one index at a time (ClearML's upgrade script), templates first: %.1f s%n",
+                baseline);
+        deleteOnTarget(ports, indices);
+
+        double oursSeconds = copyWithOurs(ports, planner);
+        System.out.printf(
+                "=> es-copy: ours %.1f s vs reindex-from-remote %.1f s (%.2fx)%n%n",
+                oursSeconds, baseline, baseline / oursSeconds);
+        deleteOnTarget(ports, indices);
+        send("PUT", ports.elastic5Url() + "/_all/_settings", "{\"index.blocks.write\": false}");
+        return baseline / oursSeconds;
     }
 
     /** Our es-copy of every ClearML index, end to end with verification; prints what it did and returns seconds. */

@@ -75,7 +75,7 @@ public final class RelinkBenchmark {
             deleteEventIndices(ports.elastic7Url());
             warm.add(elasticRound(ports, planner, debugImages, plots, "Round " + round + " (warm servers)"));
         }
-        printMedian("ES", warm);
+        Ratios.printMedian("ES, warm", warm);
     }
 
     /** Runs both sides on fresh data and returns how many times faster ours was. */
@@ -120,7 +120,7 @@ public final class RelinkBenchmark {
         for (int round = 2; round <= rounds; round++) {
             warm.add(mongoRound(ports, planner, tasks, "Round " + round + " (warm servers)"));
         }
-        printMedian("MongoDB", warm);
+        Ratios.printMedian("MongoDB, warm", warm);
     }
 
     /** Runs both sides on fresh data and returns how many times faster ours was. */
@@ -149,19 +149,6 @@ public final class RelinkBenchmark {
                 "=> MongoDB: ours %.1f s vs baseline %.1f s (%.2fx)%n%n",
                 oursSeconds, baselineSeconds, baselineSeconds / oursSeconds);
         return baselineSeconds / oursSeconds;
-    }
-
-    /** Runs on two shared cores move by a fifth from one to the next; the median of the warm rounds says more. */
-    private static void printMedian(String store, List<Double> ratios) {
-        if (ratios.size() < 2) {
-            return;
-        }
-        List<Double> sorted = ratios.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-        System.out.printf(
-                "=> %s, %d warm rounds: median %.2fx (from %.2fx to %.2fx)%n%n",
-                store, ratios.size(), median, sorted.get(0), sorted.get(sorted.size() - 1));
     }
 
     /**
