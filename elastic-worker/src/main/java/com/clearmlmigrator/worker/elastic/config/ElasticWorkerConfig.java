@@ -17,7 +17,7 @@ public interface ElasticWorkerConfig {
     Duration answerTimeout();
 
     /**
-     * Documents per scroll page and bulk request of a copy (plot indices use at most 100, their documents being large).
+     * Documents per scroll page and bulk request of a copy (plot indices use at most 50, their documents being large).
      * Progress is published between pages.
      */
     @WithDefault("1000")
