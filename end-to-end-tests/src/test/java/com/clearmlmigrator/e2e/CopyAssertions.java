@@ -44,20 +44,28 @@ final class CopyAssertions {
 
     /** {@code metric} and {@code variant} are keywords, and the terms aggregations ClearML's UI runs on them work. */
     static void assertClearmlAggregationsWork(ElasticHttp target, String scalars) {
+        JsonNode buckets = metricBuckets(target, scalars);
+        assertThat(buckets.size()).isPositive();
+        assertThat(buckets.path(0).path("variants").path("buckets").size()).isPositive();
+    }
+
+    /**
+     * Checks that {@code metric} and {@code variant} are keywords in a scalar index, then runs the nested terms
+     * aggregation ClearML's UI runs on them and returns its metric buckets.
+     */
+    static JsonNode metricBuckets(ElasticHttp target, String scalars) {
         JsonNode mapping = target.get("/" + scalars + "/_mapping").path(scalars).path("mappings");
         assertThat(mapping.path("properties").path("metric").path("type").asText())
                 .isEqualTo("keyword");
         assertThat(mapping.path("properties").path("variant").path("type").asText())
                 .isEqualTo("keyword");
-        JsonNode buckets = target.post(
+        return target.post(
                         "/" + scalars + "/_search",
                         "{\"size\":0,\"aggs\":{\"metrics\":{\"terms\":{\"field\":\"metric\"},"
                                 + "\"aggs\":{\"variants\":{\"terms\":{\"field\":\"variant\"}}}}}}")
                 .path("aggregations")
                 .path("metrics")
                 .path("buckets");
-        assertThat(buckets.size()).isPositive();
-        assertThat(buckets.path(0).path("variants").path("buckets").size()).isPositive();
     }
 
     private static String writeBlock(ElasticHttp cluster, String index) {

@@ -134,19 +134,8 @@ class EsCopyIT {
     @Test
     @Order(3)
     void theTargetAnswersClearmlsAggregationsOnKeywordMetricAndVariant() {
-        String scalars = "events-training_stats_scalar-" + company(0);
-        JsonNode mapping = es7.get("/" + scalars + "/_mapping").path(scalars).path("mappings");
-        assertThat(mapping.path("properties").path("metric").path("type").asText())
-                .isEqualTo("keyword");
-        assertThat(mapping.path("properties").path("variant").path("type").asText())
-                .isEqualTo("keyword");
-        JsonNode answer = es7.post(
-                "/" + scalars + "/_search",
-                "{\"size\":0,\"aggs\":{\"metrics\":{\"terms\":{\"field\":\"metric\"},"
-                        + "\"aggs\":{\"variants\":{\"terms\":{\"field\":\"variant\"}}}}}}");
-        assertThat(answer.path("aggregations").path("metrics").path("buckets").size())
-                .as(answer.toString())
-                .isEqualTo(2);
+        JsonNode buckets = CopyAssertions.metricBuckets(es7, "events-training_stats_scalar-" + company(0));
+        assertThat(buckets.size()).as(buckets.toString()).isEqualTo(2);
         // Indices the ClearML server creates later get the same mappings from the templates put first.
         String later = "events-training_stats_scalar-" + "later" + company(0);
         try {

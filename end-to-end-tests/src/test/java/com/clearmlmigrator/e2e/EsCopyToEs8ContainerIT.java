@@ -1,7 +1,6 @@
 package com.clearmlmigrator.e2e;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +11,6 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
-import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
 
 /**
@@ -38,40 +36,22 @@ class EsCopyToEs8ContainerIT {
             .withEnv("cluster.routing.allocation.disk.threshold_enabled", "false")
             .waitingFor(Wait.forHttp("/").forPort(HTTP).forStatusCode(200).withStartupTimeout(Duration.ofMinutes(3)));
 
-    private static final ClearmlWorld WORLD = ClearmlWorld.generate(DatasetSpec.of(9, 3, 8));
-    // The first company of every synthetic world has ClearML's example id, which the shared dataset already uses.
-    private static final List<ClearmlWorld.Company> COMPANIES =
-            WORLD.companies().subList(1, WORLD.companies().size());
-
-    private static ElasticHttp source;
-    private static ElasticHttp target;
-    private static String targetUrl;
-    private static List<String> indices;
+    private static OwnCompanies own;
 
     @BeforeAll
     static void seedOwnCompaniesOnTheStacksEs7() {
-        targetUrl = "http://" + ES8.getHost() + ":" + ES8.getMappedPort(HTTP);
-        source = new ElasticHttp(RunningSystem.ports().elastic7Url());
-        target = new ElasticHttp(targetUrl);
-        indices = OwnCompanies.seedOnStackEs7(WORLD, COMPANIES);
+        own = OwnCompanies.seedOnStackEs7(DatasetSpec.of(9, 3, 8));
     }
 
     @AfterAll
     static void leaveTheStackAsFound() {
-        // The other end-to-end tests count and rewrite every ClearML index of the stack's ES 7: take ours away.
-        OwnCompanies.remove(source, indices);
+        if (own != null) {
+            own.remove();
+        }
     }
 
     @Test
     void copiesEveryIndexFromEs7ToEs8IntactAndVerified() {
-        String id = Migrations.submit(Migrations.esCopy(
-                RunningSystem.ports().elastic7Url(),
-                targetUrl,
-                Migrations.indexPatterns(COMPANIES),
-                "\"dryRun\":false"));
-
-        CopyAssertions.assertCopiedIntact(id, source, target, indices, "8.");
-        CopyAssertions.assertClearmlAggregationsWork(
-                target, "events-training_stats_scalar-" + COMPANIES.get(0).id());
+        own.copyAndCheck("http://" + ES8.getHost() + ":" + ES8.getMappedPort(HTTP), "8.");
     }
 }
