@@ -2,9 +2,7 @@ package com.clearmlmigrator.worker.elastic.target;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.clearmlmigrator.relink.PlannedWrite;
 import com.clearmlmigrator.relink.RelinkPass;
@@ -18,12 +16,7 @@ import com.clearmlmigrator.stores.ElasticClient;
  * as without the overlap; only the wait for the bulk before is moved after the next page's journal.
  */
 final class OverlappedBulks implements AutoCloseable {
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService SENDERS = Executors.newCachedThreadPool(work -> {
-        Thread thread = new Thread(work, "relink-bulk-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService SENDERS = BackgroundWork.threads("relink-bulk");
 
     private final ElasticClient client;
     private final String index;
@@ -53,7 +46,7 @@ final class OverlappedBulks implements AutoCloseable {
         if (inFlight != null) {
             Future<BulkAnswer> sent = inFlight;
             inFlight = null;
-            ElasticConditionalWriter.record(inFlightWrites, ReadAheadScroll.await(sent), pass);
+            ElasticConditionalWriter.record(inFlightWrites, BackgroundWork.await(sent), pass);
         }
     }
 
@@ -61,7 +54,7 @@ final class OverlappedBulks implements AutoCloseable {
     @Override
     public void close() {
         if (inFlight != null) {
-            ReadAheadScroll.settle(inFlight);
+            BackgroundWork.settle(inFlight);
         }
     }
 }

@@ -1,11 +1,7 @@
 package com.clearmlmigrator.worker.elastic.target;
 
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -23,12 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ReadAheadScroll {
     static final String KEEP_ALIVE = "5m";
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService READERS = Executors.newCachedThreadPool(work -> {
-        Thread thread = new Thread(work, "scroll-read-ahead-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService READERS = BackgroundWork.threads("scroll-read-ahead");
 
     private ReadAheadScroll() {}
 
@@ -56,13 +47,14 @@ final class ReadAheadScroll {
                 String current = scrollId;
                 ahead = READERS.submit(() -> next.apply(current));
                 work.accept(page.content());
-                page = await(ahead);
+                page = BackgroundWork.await(ahead);
                 ahead = null;
                 scrollId = page.scrollId() != null ? page.scrollId() : scrollId;
             }
         } finally {
             if (ahead != null) {
-                settle(ahead);
+                // So the scroll is not cleared under a request still running.
+                BackgroundWork.settle(ahead);
             }
             clear(client, scrollId);
         }
@@ -75,33 +67,6 @@ final class ReadAheadScroll {
                 .put("scroll", KEEP_ALIVE)
                 .put("scroll_id", scrollId)
                 .toString();
-    }
-
-    /** The result of background work; the store's own exceptions come out as they were thrown. */
-    static <T> T await(Future<T> ahead) {
-        try {
-            return ahead.get();
-        } catch (ExecutionException e) {
-            // The store's own exceptions (unreachable, refused) keep their type: retries and reports depend on it.
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("Interrupted while waiting for background work");
-        }
-    }
-
-    /** Waits for work whose result nobody will use: a page, so the scroll is not cleared under a running request. */
-    static void settle(Future<?> ahead) {
-        try {
-            ahead.get();
-        } catch (ExecutionException | CancellationException e) {
-            // The work already failed; this page's own failure adds nothing.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void clear(ElasticClient client, String scrollId) {
