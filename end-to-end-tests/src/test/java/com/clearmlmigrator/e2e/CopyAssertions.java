@@ -21,7 +21,7 @@ final class CopyAssertions {
         JsonPath migration = Migrations.awaitFinal(copyId);
         JsonPath report = Migrations.report(copyId);
         assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
-        assertThat(report.getString("sourceVersion")).isEqualTo("7.10.2");
+        assertThat(report.getString("sourceVersion")).isEqualTo(source.version());
         assertThat(report.getString("targetVersion")).startsWith(targetVersionPrefix);
         assertThat(report.getList("indices.index", String.class)).containsExactlyInAnyOrderElementsOf(indices);
         assertThat(report.getList("indices.checksumMatch", Boolean.class)).containsOnly(true);

@@ -44,6 +44,11 @@ final class ElasticHttp {
         return send("DELETE", path, null);
     }
 
+    /** The cluster's version number, as {@code GET /} gives it. */
+    String version() {
+        return get("/").path("version").path("number").asText();
+    }
+
     /**
      * Every document of an index by id: its routing and source, read in one scroll.
      *

@@ -10,58 +10,66 @@ import com.clearmlmigrator.synthetic.EventDataset;
 import com.clearmlmigrator.synthetic.EventDocument;
 
 /**
- * Companies of a test's own on the stack's ES 7 node: seeded for the test and taken away after it, because the other
- * end-to-end tests count and rewrite every ClearML index they find. The tests that copy from ES 7 to another cluster
- * copy these.
+ * Companies of a test's own on one of the stack's Elasticsearch nodes (ES 7 or ES 5.6): seeded for the test and taken
+ * away after it, because the other end-to-end tests count and rewrite every ClearML index they find. The tests that
+ * copy from the stack to another cluster copy these.
  */
 final class OwnCompanies {
     private final List<ClearmlWorld.Company> companies;
     private final List<String> indices;
-    private final ElasticHttp stackEs7;
+    private final String sourceUrl;
+    private final ElasticHttp source;
 
-    private OwnCompanies(List<ClearmlWorld.Company> companies, List<String> indices) {
+    private OwnCompanies(List<ClearmlWorld.Company> companies, List<String> indices, String sourceUrl) {
         this.companies = companies;
         this.indices = indices;
-        this.stackEs7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
+        this.sourceUrl = sourceUrl;
+        this.source = new ElasticHttp(sourceUrl);
+    }
+
+    /** {@link #seedOnStack} into the stack's ES 7 node. */
+    static OwnCompanies seedOnStackEs7(DatasetSpec spec) {
+        return seedOnStack(ElasticEra.ES7, spec);
     }
 
     /**
-     * Seeds the ES 7 events of every company of a synthetic world but its first into the stack's ES 7 node. The first
-     * company of every world has ClearML's example id, which the shared dataset already uses.
+     * Seeds the events of every company of a synthetic world but its first into the stack's node of that era. The
+     * first company of every world has ClearML's example id, which the shared dataset already uses.
      */
-    static OwnCompanies seedOnStackEs7(DatasetSpec spec) {
+    static OwnCompanies seedOnStack(ElasticEra era, DatasetSpec spec) {
         ClearmlWorld world = ClearmlWorld.generate(spec);
         List<ClearmlWorld.Company> companies =
                 world.companies().subList(1, world.companies().size());
-        List<EventDocument> documents = new EventDataset(world, ElasticEra.ES7)
+        List<EventDocument> documents = new EventDataset(world, era)
                 .documents().stream()
                         .filter(d -> companies.stream().anyMatch(c -> d.index().contains(c.id())))
                         .toList();
-        new ElasticSeeder(RunningSystem.ports().elastic7Url()).seed(ElasticEra.ES7, documents);
+        String url = era == ElasticEra.ES5
+                ? RunningSystem.ports().elastic5Url()
+                : RunningSystem.ports().elastic7Url();
+        new ElasticSeeder(url).seed(era, documents);
         return new OwnCompanies(
                 companies,
-                documents.stream().map(EventDocument::index).distinct().sorted().toList());
+                documents.stream().map(EventDocument::index).distinct().sorted().toList(),
+                url);
     }
 
     /**
-     * Copies these companies' indices with es-copy from the stack's ES 7 into another cluster, then checks the copy
+     * Copies these companies' indices with es-copy from the stack into another cluster, then checks the copy
      * ({@link CopyAssertions}) and ClearML's aggregations on the target.
      */
     void copyAndCheck(String targetUrl, String targetVersionPrefix) {
-        String id = Migrations.submit(Migrations.esCopy(
-                RunningSystem.ports().elastic7Url(),
-                targetUrl,
-                Migrations.indexPatterns(companies),
-                "\"dryRun\":false"));
+        String id = Migrations.submit(
+                Migrations.esCopy(sourceUrl, targetUrl, Migrations.indexPatterns(companies), "\"dryRun\":false"));
         ElasticHttp target = new ElasticHttp(targetUrl);
 
-        CopyAssertions.assertCopiedIntact(id, stackEs7, target, indices, targetVersionPrefix);
+        CopyAssertions.assertCopiedIntact(id, source, target, indices, targetVersionPrefix);
         CopyAssertions.assertClearmlAggregationsWork(
                 target, "events-training_stats_scalar-" + companies.get(0).id());
     }
 
-    /** Deletes the indices seeded on the stack's ES 7. */
+    /** Deletes the seeded indices from the stack's node. */
     void remove() {
-        indices.forEach(index -> stackEs7.delete("/" + index));
+        indices.forEach(index -> source.delete("/" + index));
     }
 }

@@ -75,6 +75,16 @@ public final class LocalStack implements AutoCloseable {
         return process.awaitReady();
     }
 
+    /**
+     * Starts an Elasticsearch 8.19 cluster under its own name and ports, beside the stack's, and returns once it is
+     * ready: a target for copies to ES 8.
+     */
+    public ManagedProcess startElastic8(String name, int httpPort, int transportPort) {
+        ManagedProcess process = ManagedProcess.start(recipes.elastic8(name, httpPort, transportPort), stateDir);
+        started.add(process);
+        return process.awaitReady();
+    }
+
     /** Stops a started process (SIGTERM, then SIGKILL after the grace period). */
     public void stop(String name) {
         ManagedProcess process = process(name);

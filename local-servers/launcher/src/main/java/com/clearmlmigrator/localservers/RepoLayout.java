@@ -30,6 +30,14 @@ public record RepoLayout(Path root) {
         return target.resolve("classes") + java.io.File.pathSeparator + target.resolve("lib") + "/*";
     }
 
+    /** A folder that a local server module's build made beside its class path, such as a server's home. */
+    public Path serverFolder(String module, String folder) {
+        Path path =
+                root.resolve("local-servers").resolve(module).resolve("target").resolve(folder);
+        requireBuilt(path);
+        return path;
+    }
+
     /** The runnable fast-jar of a service module, built by {@code mvn package}. */
     public Path serviceJar(String service) {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");

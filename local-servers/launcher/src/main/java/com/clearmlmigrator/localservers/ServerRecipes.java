@@ -17,6 +17,7 @@ final class ServerRecipes {
     static final String MONGO = "mongo";
     static final String ELASTIC_7 = "elasticsearch-7";
     static final String ELASTIC_5 = "elasticsearch-5";
+    static final String ELASTIC_8 = "elasticsearch-8";
     static final List<String> SERVERS = List.of(KAFKA, MONGO, ELASTIC_7, ELASTIC_5);
 
     private static final Duration SERVER_START = Duration.ofSeconds(180);
@@ -70,6 +71,21 @@ final class ServerRecipes {
         List<String> command = java(options.elasticHeap(), layout.serverClassPath(ELASTIC_7));
         command.addAll(List.of(
                 ES_MAIN, dataDir(name).toString(), Integer.toString(httpPort), Integer.toString(transportPort)));
+        return new ProcessSpec(name, command, new Readiness.LogMarker("ES_READY"), SERVER_START);
+    }
+
+    /**
+     * An Elasticsearch 8.19 cluster under its own name and ports: the server and its HTTP transport embedded as Maven
+     * Central has them (no painless, reindex or analysis-common, which a copy target does not use).
+     */
+    ProcessSpec elastic8(String name, int httpPort, int transportPort) {
+        List<String> command = java(options.elasticHeap(), layout.serverClassPath(ELASTIC_8));
+        command.addAll(List.of(
+                "com.clearmlmigrator.localservers.elasticsearch8.Elasticsearch8NodeMain",
+                layout.serverFolder(ELASTIC_8, "es-home").toString(),
+                dataDir(name).toString(),
+                Integer.toString(httpPort),
+                Integer.toString(transportPort)));
         return new ProcessSpec(name, command, new Readiness.LogMarker("ES_READY"), SERVER_START);
     }
 

@@ -1,0 +1,67 @@
+package com.clearmlmigrator.localservers.elasticsearch8;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.elasticsearch.common.logging.LogConfigurator;
+import org.elasticsearch.common.settings.Settings;
+import org.elasticsearch.env.Environment;
+import org.elasticsearch.node.Node;
+import org.elasticsearch.plugins.PluginsLoader;
+
+/**
+ * Runs one Elasticsearch 8 node bound to loopback until the process is terminated, security off as in the
+ * {@code xpack.security.enabled=false} images.
+ *
+ * <p>Arguments: {@code <home> <dataDir> <httpPort> <transportPort>}. {@code home} holds the node's modules (built into
+ * {@code target/es-home}); data and logs go to {@code dataDir}. Prints {@code ES_READY} once the node is started;
+ * SIGTERM closes it cleanly.
+ */
+public final class Elasticsearch8NodeMain {
+    public static final String READY_MARKER = "ES_READY";
+
+    private Elasticsearch8NodeMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args[0]);
+        Path data = Path.of(args[1]);
+        String httpPort = args[2];
+        Settings settings = Settings.builder()
+                .put("path.home", home.toString())
+                .put("path.data", data.resolve("data").toString())
+                .put("path.logs", data.resolve("logs").toString())
+                .put("cluster.name", "clearml-migrator-local-8")
+                .put("node.name", "node-1")
+                .put("network.host", "127.0.0.1")
+                .put("http.port", httpPort)
+                .put("transport.port", args[3])
+                .put("discovery.type", "single-node")
+                // A developer's nearly full disk must not turn every index read-only mid-test.
+                .put("cluster.routing.allocation.disk.threshold_enabled", "false")
+                .build();
+        // The distribution's launcher sets logging up before the node exists; the node's classes need it to load.
+        LogConfigurator.configureESLogging();
+        LogConfigurator.configureWithoutConfig(settings);
+        Environment environment = new Environment(settings, Files.createDirectories(data.resolve("config")));
+        PluginsLoader modules = PluginsLoader.createPluginsLoader(
+                PluginsLoader.loadModulesBundles(environment.modulesDir()),
+                PluginsLoader.loadPluginsBundles(environment.pluginsDir()),
+                Map.of(),
+                false);
+        Node node = new Node(environment, modules);
+        RootEndpoint.register(node);
+        node.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(node)));
+        System.out.println(READY_MARKER + " http://127.0.0.1:" + httpPort);
+        Thread.currentThread().join();
+    }
+
+    private static void close(Node node) {
+        try {
+            node.close();
+        } catch (Exception e) {
+            System.err.println("Elasticsearch did not close cleanly: " + e);
+        }
+    }
+}
