@@ -14,10 +14,10 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import com.clearmlmigrator.synthetic.DatasetSpec;
 
 /**
- * ES 7 to ES 8: from the stack's real ES 7.10.2 node to Elastic's ES 8 image, through the whole system. No ES 8 with
- * its modules can run without Docker, so this test is skipped where Docker is not available and runs for those who
- * have it. Security is off in the container: TLS and credentials have tests of their own ({@code TlsIT},
- * {@code CredentialsIT}).
+ * ES 7 to ES 8: from the stack's real ES 7.10.2 node to Elastic's ES 8 image, through the whole system. Where
+ * {@code EsCopyToEs8IT} copies to an ES 8 node embedded without the distribution's modules, this one meets the full
+ * distribution; it is skipped where Docker is not available and runs for those who have it. Security is off in the
+ * container: TLS and credentials have tests of their own ({@code TlsIT}, {@code CredentialsIT}).
  */
 @Testcontainers(disabledWithoutDocker = true)
 @ExtendWith(RunningSystem.class)
