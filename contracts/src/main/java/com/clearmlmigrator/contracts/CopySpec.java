@@ -24,7 +24,8 @@ public sealed interface CopySpec {
      * Creates the translated templates first (so indices the ClearML server creates later get the right mappings),
      * then every target index, empty, with replicas and refresh off for the copy.
      *
-     * @param templates legacy index templates to put on the target
+     * @param templates index templates to put on the target, in this order (component templates before the composable
+     *                  templates built of them)
      * @param indices   indices to create
      */
     record Prepare(List<IndexTemplate> templates, List<TargetIndex> indices) implements CopySpec {
@@ -76,15 +77,45 @@ public sealed interface CopySpec {
     }
 
     /**
-     * A legacy index template in the target's (typeless) form.
+     * An index template in the target's (typeless) form.
      *
      * @param name template name, as on the source
-     * @param body the {@code PUT _template/<name>} body
+     * @param body the body to put at {@link TemplateKind#path}{@code /<name>}
+     * @param kind which kind of template; tasks planned before there were kinds carry none and mean a legacy one
      */
-    record IndexTemplate(String name, Map<String, Object> body) {
+    record IndexTemplate(String name, Map<String, Object> body, TemplateKind kind) {
         public IndexTemplate {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(body, "body");
+            kind = kind == null ? TemplateKind.LEGACY : kind;
+        }
+
+        /** The request path that puts this template. */
+        public String path() {
+            return kind.path() + "/" + name;
+        }
+    }
+
+    /**
+     * The three kinds of Elasticsearch template. ClearML servers up to 1.16 put legacy templates; from 1.17, on ES 8,
+     * composable index templates built on a component template.
+     */
+    enum TemplateKind {
+        /** {@code _template}: ES 5.6 to 8. */
+        LEGACY("/_template"),
+        /** {@code _component_template}: ES 7.8 and later; composable index templates are built of them. */
+        COMPONENT("/_component_template"),
+        /** {@code _index_template}: ES 7.8 and later. */
+        COMPOSABLE("/_index_template");
+
+        private final String path;
+
+        TemplateKind(String path) {
+            this.path = path;
+        }
+
+        public String path() {
+            return path;
         }
     }
 

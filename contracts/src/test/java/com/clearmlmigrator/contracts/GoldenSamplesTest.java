@@ -51,6 +51,17 @@ class GoldenSamplesTest {
     }
 
     @Test
+    void copyTaskPlannedBeforeTemplateKindsPutsLegacyTemplates() throws IOException {
+        CopySpec.Prepare prepare =
+                (CopySpec.Prepare) JSON.readValue(read("copy-prepare-before-template-kinds.json"), CopySpec.class);
+
+        assertThat(prepare.templates()).singleElement().satisfies(template -> {
+            assertThat(template.kind()).isEqualTo(CopySpec.TemplateKind.LEGACY);
+            assertThat(template.path()).isEqualTo("/_template/events_log");
+        });
+    }
+
+    @Test
     void messageFromANewerVersionWithAnExtraFieldStillReads() throws IOException {
         TaskResult result = JSON.readValue(read("task-result-from-a-newer-version.json"), TaskResult.class);
 

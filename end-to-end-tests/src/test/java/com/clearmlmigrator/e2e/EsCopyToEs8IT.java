@@ -1,16 +1,24 @@
 package com.clearmlmigrator.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
 import com.clearmlmigrator.synthetic.ElasticEra;
+import com.clearmlmigrator.synthetic.ElasticSeeder;
+import com.clearmlmigrator.synthetic.EventDataset;
+import com.clearmlmigrator.synthetic.IndexTemplates;
 
 /**
- * The upgrade to ES 8: from the stack's real ES 7.10.2 node, and straight from its ES 5.6.16 node, to a real
- * Elasticsearch 8.19 node started for this test,
+ * The move to ES 8: from the stack's real ES 7.10.2 node, straight from its ES 5.6.16 node, and from another ES 8
+ * cluster, to a real Elasticsearch 8.19 node started for this test,
  * embedded from Maven Central's jars (the server and its HTTP transport; no painless, reindex or analysis-common, which
  * the copy does not use). The translated mappings and templates, the bulk writes, the settings put back and the
  * verification all meet ES 8's own code. {@code EsCopyToEs8ContainerIT} runs the same check against Elastic's image for
@@ -19,10 +27,13 @@ import com.clearmlmigrator.synthetic.ElasticEra;
 @ExtendWith(RunningSystem.class)
 class EsCopyToEs8IT {
     private static final String TARGET = "elasticsearch-8-target";
+    private static final String SOURCE = "elasticsearch-8-source";
 
     private static String targetUrl;
     private static OwnCompanies onEs7;
     private static OwnCompanies onEs5;
+    private static String es8SourceUrl;
+    private static ClearmlWorld es8World;
 
     @BeforeAll
     static void startAnEs8ClusterAndSeedOwnCompaniesOnEs7AndEs5() {
@@ -31,6 +42,11 @@ class EsCopyToEs8IT {
         targetUrl = "http://127.0.0.1:" + httpPort;
         onEs7 = OwnCompanies.seedOnStack(ElasticEra.ES7, DatasetSpec.of(10, 3, 8));
         onEs5 = OwnCompanies.seedOnStack(ElasticEra.ES5, DatasetSpec.of(12, 3, 8));
+        int sourcePort = ServiceFaults.freePort();
+        RunningSystem.stack().startElastic8(SOURCE, sourcePort, ServiceFaults.freePort());
+        es8SourceUrl = "http://127.0.0.1:" + sourcePort;
+        es8World = ClearmlWorld.generate(DatasetSpec.of(16, 2, 8));
+        new ElasticSeeder(es8SourceUrl).seedAsEs8Server(new EventDataset(es8World, ElasticEra.ES7).documents());
     }
 
     @AfterAll
@@ -41,6 +57,7 @@ class EsCopyToEs8IT {
             }
         }
         RunningSystem.stack().stop(TARGET);
+        RunningSystem.stack().stop(SOURCE);
     }
 
     @Test
@@ -52,5 +69,36 @@ class EsCopyToEs8IT {
     @Test
     void copiesEveryIndexFromEs56StraightToEs8IntactAndVerified() {
         onEs5.copyAndCheck(targetUrl, "8.19");
+    }
+
+    /**
+     * A ClearML server from 1.17 moving to a new ES 8 cluster: its composable index templates and the component
+     * template they are built of arrive on the target as they were, so indices ClearML creates later match too.
+     */
+    @Test
+    void movesAnEs8ServersIndicesAndComposableTemplatesToANewEs8Cluster() {
+        ElasticHttp source = new ElasticHttp(es8SourceUrl);
+        ElasticHttp target = new ElasticHttp(targetUrl);
+        List<String> indices = StoreSnapshot.indices(StoreSnapshot.elastic(es8SourceUrl), "");
+        String id = Migrations.submit(Migrations.esCopy(
+                es8SourceUrl, targetUrl, Migrations.indexPatterns(es8World.companies()), "\"dryRun\":false"));
+
+        CopyAssertions.assertCopiedIntact(id, source, target, indices, "8.19");
+        assertThat(Migrations.report(id).getList("templates", String.class))
+                .containsAll(IndexTemplates.composableForEs8().indexTemplates().keySet())
+                .contains("events_common");
+        for (String path : List.of("/_component_template/events_common", "/_index_template/events_log")) {
+            assertThat(target.get(path)).as(path).isEqualTo(source.get(path));
+        }
+        CopyAssertions.assertClearmlAggregationsWork(
+                target,
+                "events-training_stats_scalar-" + es8World.companies().get(0).id());
+        // An index ClearML creates after the move gets its mappings from the copied templates.
+        target.put("/events-log-" + es8World.companies().get(0).id() + "-later", "{}");
+        assertThat(target.get("/events-log-" + es8World.companies().get(0).id() + "-later/_mapping")
+                        .findPath("level")
+                        .path("type")
+                        .asText())
+                .isEqualTo("keyword");
     }
 }

@@ -29,6 +29,21 @@ public final class ElasticSeeder {
     /** Installs the era's templates, bulk-loads the documents and refreshes; returns the number written. */
     public int seed(ElasticEra era, List<EventDocument> documents) {
         IndexTemplates.forEra(era).forEach((name, body) -> send("PUT", "_template/" + name, write(body)));
+        return load(documents, era);
+    }
+
+    /**
+     * As a ClearML server from 1.17 on ES 8 would have: composable templates ({@link IndexTemplates#composableForEs8}),
+     * then the documents, which have the ES 7 era's shape. Returns the number written.
+     */
+    public int seedAsEs8Server(List<EventDocument> documents) {
+        IndexTemplates.Composable templates = IndexTemplates.composableForEs8();
+        templates.components().forEach((name, body) -> send("PUT", "_component_template/" + name, write(body)));
+        templates.indexTemplates().forEach((name, body) -> send("PUT", "_index_template/" + name, write(body)));
+        return load(documents, ElasticEra.ES7);
+    }
+
+    private int load(List<EventDocument> documents, ElasticEra era) {
         for (int from = 0; from < documents.size(); from += BULK_DOCUMENTS) {
             bulk(documents.subList(from, Math.min(documents.size(), from + BULK_DOCUMENTS)), era);
         }

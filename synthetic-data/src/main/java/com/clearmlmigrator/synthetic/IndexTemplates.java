@@ -82,6 +82,63 @@ public final class IndexTemplates {
         return templates;
     }
 
+    /**
+     * What a ClearML server from 1.17 puts on ES 8 instead of legacy templates (its {@code index_templates} folder):
+     * the common event fields in the component template {@code events_common}, and composable index templates built of
+     * it, the specific event types at a higher priority than the catch-all {@code events-*}. Documents keep the ES 7
+     * era's shape.
+     */
+    public static Composable composableForEs8() {
+        ElasticEra era = ElasticEra.ES7;
+        Map<String, Map<String, Object>> components = new LinkedHashMap<>();
+        components.put(
+                "events_common",
+                map("template", map("settings", singleShard(), "mappings", map("properties", eventFields(era)))));
+        Map<String, Map<String, Object>> indexTemplates = new LinkedHashMap<>();
+        indexTemplates.put("events", composable("events-*", 100, map()));
+        indexTemplates.put(
+                "events_log",
+                composable("events-log-*", 500, map("msg", map("type", "text", "index", false), "level", keyword())));
+        indexTemplates.put("events_plot", composable("events-plot-*", 500, plotFields(era)));
+        indexTemplates.put(
+                "events_training_debug_image",
+                composable("events-training_debug_image-*", 500, map("key", keyword(), "url", keyword())));
+        forEra(era).forEach((name, legacy) -> {
+            if (!name.startsWith("events")) {
+                indexTemplates.put(
+                        name,
+                        map(
+                                "index_patterns",
+                                legacy.get("index_patterns"),
+                                "priority",
+                                500,
+                                "template",
+                                map("settings", singleShard(), "mappings", legacy.get("mappings"))));
+            }
+        });
+        return new Composable(components, indexTemplates);
+    }
+
+    /**
+     * @param components     component template name to body, to put first
+     * @param indexTemplates composable index template name to body
+     */
+    public record Composable(
+            Map<String, Map<String, Object>> components, Map<String, Map<String, Object>> indexTemplates) {}
+
+    private static Map<String, Object> composable(String pattern, int priority, Map<String, Object> fields) {
+        Map<String, Object> body = map("index_patterns", List.of(pattern), "priority", priority);
+        body.put("composed_of", List.of("events_common"));
+        if (!fields.isEmpty()) {
+            body.put("template", map("mappings", map("properties", fields)));
+        }
+        return body;
+    }
+
+    private static Map<String, Object> singleShard() {
+        return map("number_of_shards", 1, "number_of_replicas", 0);
+    }
+
     private static Map<String, Object> eventFields(ElasticEra era) {
         Map<String, Object> fields = map(
                 "@timestamp",

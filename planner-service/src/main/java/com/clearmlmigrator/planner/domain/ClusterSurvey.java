@@ -20,6 +20,9 @@ public interface ClusterSurvey {
     /** Every legacy index template, by name, as {@code GET _template} returns them. */
     Map<String, Map<String, Object>> templates(ElasticEndpoint cluster);
 
+    /** Every composable index template and component template; call only where {@link ClusterFacts#hasComposable}. */
+    ComposableTemplates composableTemplates(ElasticEndpoint cluster);
+
     /** Which of these index names exist. */
     Set<String> existing(ElasticEndpoint cluster, Collection<String> names);
 
@@ -34,13 +37,32 @@ public interface ClusterSurvey {
     record ClusterFacts(
             String version, String clusterUuid, String writeBlock, Long availableBytes, long reservedBytes) {
         public int major() {
+            return part(0);
+        }
+
+        /** Whether the cluster has composable index templates and component templates (ES 7.8 and later). */
+        public boolean hasComposable() {
+            return major() > 7 || (major() == 7 && part(1) >= 8);
+        }
+
+        private int part(int index) {
+            String[] parts = version.split("\\.");
             try {
-                return Integer.parseInt(version.split("\\.")[0]);
+                return parts.length > index ? Integer.parseInt(parts[index]) : 0;
             } catch (NumberFormatException e) {
                 return 0;
             }
         }
     }
+
+    /**
+     * @param indexTemplates composable index templates by name, each as {@code GET _index_template} gives its
+     *                       {@code index_template}
+     * @param components     component templates by name, each as {@code GET _component_template} gives its
+     *                       {@code component_template}
+     */
+    record ComposableTemplates(
+            Map<String, Map<String, Object>> indexTemplates, Map<String, Map<String, Object>> components) {}
 
     /**
      * @param name         index name

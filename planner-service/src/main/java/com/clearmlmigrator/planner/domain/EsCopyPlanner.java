@@ -81,7 +81,7 @@ public class EsCopyPlanner implements TaskPlanner {
         List<CopyJob.PlannedIndex> planned = toCopy.stream()
                 .map(index -> planIndex(index, existing.contains(index.name()), typed, problems))
                 .toList();
-        List<TemplateTranslation> templates = clearmlTemplates(copy.source(), typed, problems);
+        List<CopySpec.IndexTemplate> templates = clearmlTemplates(copy.source(), sourceFacts, problems);
         long estimated =
                 (long) (toCopy.stream().mapToLong(SourceIndex::primaryBytes).sum() * SIZE_MARGIN);
         problems.addAll(CopyPreflight.diskProblems(estimated, targetFacts));
@@ -96,7 +96,7 @@ public class EsCopyPlanner implements TaskPlanner {
                         : targetFacts.availableBytes() - targetFacts.reservedBytes(),
                 planned,
                 skipped,
-                templates.stream().map(TemplateTranslation::name).toList());
+                templates.stream().map(CopySpec.IndexTemplate::name).toList());
         store.find(migrationId).ifPresent(m -> store.save(m.withCopy(m.copy().withPlan(plan))));
         if (copy.dryRun()) {
             return List.of();
@@ -118,13 +118,25 @@ public class EsCopyPlanner implements TaskPlanner {
                 CopySettings.forCreation(index.settings()));
     }
 
-    /** ClearML's templates on the source, translated; their conflicts are added to {@code problems}. */
-    private List<TemplateTranslation> clearmlTemplates(ElasticEndpoint source, boolean typed, List<String> problems) {
-        List<TemplateTranslation> templates = surveyed("source", () -> survey.templates(source)).entrySet().stream()
+    /**
+     * ClearML's templates on the source, in the order to put them: composable ones (component templates first) where
+     * the source has them, then the legacy ones, translated; translation conflicts are added to {@code problems}.
+     */
+    private List<CopySpec.IndexTemplate> clearmlTemplates(
+            ElasticEndpoint source, ClusterFacts facts, List<String> problems) {
+        List<CopySpec.IndexTemplate> templates = new ArrayList<>();
+        if (facts.hasComposable()) {
+            templates.addAll(
+                    ComposableTemplateSelection.clearml(surveyed("source", () -> survey.composableTemplates(source))));
+        }
+        boolean typed = facts.major() < 7;
+        List<TemplateTranslation> legacy = surveyed("source", () -> survey.templates(source)).entrySet().stream()
                 .map(t -> TemplateTranslation.of(t.getKey(), t.getValue(), typed))
                 .filter(TemplateTranslation::isClearml)
                 .toList();
-        templates.forEach(t -> problems.addAll(t.conflicts()));
+        legacy.forEach(t -> problems.addAll(t.conflicts()));
+        legacy.forEach(
+                t -> templates.add(new CopySpec.IndexTemplate(t.name(), t.body(), CopySpec.TemplateKind.LEGACY)));
         return templates;
     }
 
@@ -133,15 +145,12 @@ public class EsCopyPlanner implements TaskPlanner {
             MigrationOrder order,
             List<SourceIndex> sources,
             List<CopyJob.PlannedIndex> planned,
-            List<TemplateTranslation> templates) {
+            List<CopySpec.IndexTemplate> templateBodies) {
         CopyOrder copy = order.copy();
         int totalSlices =
                 planned.stream().mapToInt(CopyJob.PlannedIndex::slices).sum();
         long rate = chunking.perTaskRate(copy.maxDocsPerSecond(), totalSlices);
         boolean seal = copy.afterCopy().equals(CopyOrder.READ_ONLY_SOURCE);
-        List<CopySpec.IndexTemplate> templateBodies = templates.stream()
-                .map(t -> new CopySpec.IndexTemplate(t.name(), t.body()))
-                .toList();
         List<MigrationTask> tasks = new ArrayList<>();
         // Largest indices first: they are the longest chains of work, and the small ones fill the gaps at the end.
         List<Integer> largestFirst = IntStream.range(0, planned.size())

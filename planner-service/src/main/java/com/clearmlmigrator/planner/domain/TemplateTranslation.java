@@ -57,6 +57,11 @@ public record TemplateTranslation(
 
     /** True for the templates a ClearML server puts on its cluster. */
     public boolean isClearml() {
-        return patterns.stream().anyMatch(p -> CLEARML_PATTERN_STARTS.stream().anyMatch(p::startsWith));
+        return patterns.stream().anyMatch(TemplateTranslation::isClearmlPattern);
+    }
+
+    /** True for an index pattern of ClearML's indices. */
+    static boolean isClearmlPattern(String pattern) {
+        return CLEARML_PATTERN_STARTS.stream().anyMatch(pattern::startsWith);
     }
 }

@@ -101,6 +101,23 @@ public class ElasticClusterSurvey implements ClusterSurvey {
     }
 
     @Override
+    public ComposableTemplates composableTemplates(ElasticEndpoint cluster) {
+        ElasticClient client = connections.client(cluster);
+        return new ComposableTemplates(
+                named(client.get("/_index_template").path("index_templates"), "index_template"),
+                named(client.get("/_component_template").path("component_templates"), "component_template"));
+    }
+
+    /** {@code [{"name": n, "<field>": {...}}, ...]} as name to body. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> named(JsonNode list, String field) {
+        Map<String, Map<String, Object>> result = new LinkedHashMap<>();
+        list.forEach(
+                t -> result.put(t.path("name").asText(), ElasticClient.JSON.convertValue(t.path(field), Map.class)));
+        return result;
+    }
+
+    @Override
     public Set<String> existing(ElasticEndpoint cluster, Collection<String> names) {
         ElasticClient client = connections.client(cluster);
         Set<String> present = new TreeSet<>();

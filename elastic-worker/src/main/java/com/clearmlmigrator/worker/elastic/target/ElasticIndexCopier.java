@@ -102,7 +102,7 @@ public class ElasticIndexCopier implements IndexCopier {
     private void prepareTarget(MigrationTask task, CopySpec.Prepare spec, List<String> created, List<String> notes) {
         ElasticClient target = connections.client(task.elastic());
         for (CopySpec.IndexTemplate template : spec.templates()) {
-            target.send("PUT", "/_template/" + template.name(), write(template.body()));
+            target.send("PUT", template.path(), write(template.body()));
         }
         if (!spec.templates().isEmpty()) {
             notes.add("Put " + spec.templates().size() + " index templates on the target.");
