@@ -26,13 +26,15 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Relink on Elasticsearch 8, where current ClearML servers keep their events: a real ES 8.19 node (embedded from Maven
- * Central's jars) holding ClearML's typeless event indices with compressed plots. The relink changes exactly the
- * specified values, replaying its tasks changes nothing, and undo restores every document exactly.
+ * Central's jars) holding ClearML's typeless event indices with compressed plots. A dry run counts and writes nothing;
+ * the relink changes exactly the specified values, replaying its tasks changes nothing, and undo restores every
+ * document exactly.
  */
 @ExtendWith(RunningSystem.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RelinkOnEs8IT {
     private static final String ES8 = "elasticsearch-8-relink";
+    private static final String RELINK = "\"kind\":\"relink\",\"from\":\"" + OLD + "\",\"to\":\"" + NEW + "\"";
 
     private static String url;
     private static Map<String, Map<String, Map<String, Object>>> before;
@@ -55,9 +57,23 @@ class RelinkOnEs8IT {
 
     @Test
     @Order(1)
+    void dryRunCountsWhatWouldChangeAndWritesNothing() {
+        String dryRun = Migrations.submit("{" + RELINK + ",\"dryRun\":true," + elastic(url) + "}");
+
+        assertThat(Migrations.awaitFinal(dryRun).getString("status")).isEqualTo("SUCCEEDED");
+        String debugImages =
+                StoreSnapshot.indices(before, "events-training_debug_image-").get(0);
+        assertThat(Migrations.report(dryRun)
+                        .getInt("targets.find { it.target == '" + debugImages
+                                + "' }.fields.find { it.field == 'url' }.matched"))
+                .isEqualTo(before.get(debugImages).size());
+        assertThat(StoreSnapshot.elastic(url)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(2)
     void relinkChangesExactlyTheSpecifiedValuesIncludingInsideCompressedPlots() {
-        relink = Migrations.submit(
-                "{\"kind\":\"relink\",\"from\":\"" + OLD + "\",\"to\":\"" + NEW + "\"," + elastic(url) + "}");
+        relink = Migrations.submit("{" + RELINK + "," + elastic(url) + "}");
 
         assertThat(Migrations.awaitFinal(relink).getString("status")).isEqualTo("SUCCEEDED");
         RelinkAssertions.assertElasticAsExpected(url, before);
@@ -75,7 +91,7 @@ class RelinkOnEs8IT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void replayingEveryTaskChangesNothing() throws Exception {
         var after = StoreSnapshot.elastic(url);
 
@@ -85,7 +101,7 @@ class RelinkOnEs8IT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void undoRestoresEveryOriginalDocumentExactly() {
         String undo = Migrations.undoAndAwait(relink);
 
