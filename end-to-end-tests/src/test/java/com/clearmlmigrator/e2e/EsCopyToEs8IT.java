@@ -36,7 +36,7 @@ class EsCopyToEs8IT {
     private static ClearmlWorld es8World;
 
     @BeforeAll
-    static void startAnEs8ClusterAndSeedOwnCompaniesOnEs7AndEs5() {
+    static void startTwoEs8NodesAndSeedTheSources() {
         int httpPort = ServiceFaults.freePort();
         RunningSystem.stack().startElastic8(TARGET, httpPort, ServiceFaults.freePort());
         targetUrl = "http://127.0.0.1:" + httpPort;
@@ -94,8 +94,9 @@ class EsCopyToEs8IT {
                 target,
                 "events-training_stats_scalar-" + es8World.companies().get(0).id());
         // An index ClearML creates after the move gets its mappings from the copied templates.
-        target.put("/events-log-" + es8World.companies().get(0).id() + "-later", "{}");
-        assertThat(target.get("/events-log-" + es8World.companies().get(0).id() + "-later/_mapping")
+        String later = "/events-log-" + es8World.companies().get(0).id() + "-later";
+        target.put(later, "{}");
+        assertThat(target.get(later + "/_mapping")
                         .findPath("level")
                         .path("type")
                         .asText())

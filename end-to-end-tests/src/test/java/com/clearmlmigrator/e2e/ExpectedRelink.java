@@ -20,6 +20,9 @@ final class ExpectedRelink {
     /** Extends the old prefix: a naive replay would rewrite twice. */
     static final String NEW = "http://files.old.lan:8081/moved/";
 
+    /** The members of a relink request from {@link #OLD} to {@link #NEW}, to complete with connections and options. */
+    static final String RELINK = "\"kind\":\"relink\",\"from\":\"" + OLD + "\",\"to\":\"" + NEW + "\"";
+
     private ExpectedRelink() {}
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package com.clearmlmigrator.e2e;
 
 import static com.clearmlmigrator.e2e.ExpectedRelink.NEW;
 import static com.clearmlmigrator.e2e.ExpectedRelink.OLD;
+import static com.clearmlmigrator.e2e.ExpectedRelink.RELINK;
 import static com.clearmlmigrator.e2e.Migrations.elastic;
 import static com.clearmlmigrator.e2e.Migrations.mongo;
 import static io.restassured.RestAssured.given;
@@ -37,8 +38,6 @@ import io.restassured.path.json.JsonPath;
 @ExtendWith(RunningSystem.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RelinkIT {
-    private static final String RELINK = "\"kind\":\"relink\",\"from\":\"" + OLD + "\",\"to\":\"" + NEW + "\"";
-
     private static Map<String, Map<String, Map<String, Object>>> mongoBefore;
     private static Map<String, Map<String, Map<String, Object>>> es5Before;
     private static Map<String, Map<String, Map<String, Object>>> es7Before;

@@ -1,7 +1,6 @@
 package com.clearmlmigrator.e2e;
 
-import static com.clearmlmigrator.e2e.ExpectedRelink.NEW;
-import static com.clearmlmigrator.e2e.ExpectedRelink.OLD;
+import static com.clearmlmigrator.e2e.ExpectedRelink.RELINK;
 import static com.clearmlmigrator.e2e.Migrations.elastic;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +33,6 @@ import io.restassured.path.json.JsonPath;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RelinkOnEs8IT {
     private static final String ES8 = "elasticsearch-8-relink";
-    private static final String RELINK = "\"kind\":\"relink\",\"from\":\"" + OLD + "\",\"to\":\"" + NEW + "\"";
 
     private static String url;
     private static Map<String, Map<String, Map<String, Object>>> before;

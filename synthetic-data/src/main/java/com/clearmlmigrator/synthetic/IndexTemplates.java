@@ -184,11 +184,7 @@ public final class IndexTemplates {
         }
         body.put("order", order);
         if (order == 0) {
-            body.put(
-                    "settings",
-                    era == ElasticEra.ES5
-                            ? map("number_of_shards", 1)
-                            : map("number_of_shards", 1, "number_of_replicas", 0));
+            body.put("settings", era == ElasticEra.ES5 ? map("number_of_shards", 1) : singleShard());
         }
         Map<String, Object> mapping = map("properties", fields);
         if (era == ElasticEra.ES5 && routed) {

@@ -60,9 +60,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts one more copy of a service under its own name and port, for scaling and fault tests. */
     public ManagedProcess startService(String module, String instance, int httpPort) {
-        ManagedProcess process = ManagedProcess.start(recipes.service(module, instance, httpPort), stateDir);
-        started.add(process);
-        return process.awaitReady();
+        return startAndAwait(recipes.service(module, instance, httpPort));
     }
 
     /**
@@ -70,17 +68,20 @@ public final class LocalStack implements AutoCloseable {
      * is ready: a second cluster to copy to, as when moving to a new cluster of the same version.
      */
     public ManagedProcess startAnotherElastic7(String name, int httpPort, int transportPort) {
-        ManagedProcess process = ManagedProcess.start(recipes.anotherElastic7(name, httpPort, transportPort), stateDir);
-        started.add(process);
-        return process.awaitReady();
+        return startAndAwait(recipes.anotherElastic7(name, httpPort, transportPort));
     }
 
     /**
      * Starts an Elasticsearch 8.19 cluster under its own name and ports, beside the stack's, and returns once it is
-     * ready: a target for copies to ES 8.
+     * ready: a cluster to copy to or from, or to relink on, as ClearML servers from 1.17 use.
      */
     public ManagedProcess startElastic8(String name, int httpPort, int transportPort) {
-        ManagedProcess process = ManagedProcess.start(recipes.elastic8(name, httpPort, transportPort), stateDir);
+        return startAndAwait(recipes.elastic8(name, httpPort, transportPort));
+    }
+
+    /** Starts one process, counts it among those this stack stops, and returns once it is ready. */
+    private ManagedProcess startAndAwait(ProcessSpec spec) {
+        ManagedProcess process = ManagedProcess.start(spec, stateDir);
         started.add(process);
         return process.awaitReady();
     }
@@ -102,9 +103,7 @@ public final class LocalStack implements AutoCloseable {
         broker.stop(STOP_GRACE);
         started.remove(broker);
         Thread.sleep(down.toMillis());
-        ManagedProcess restarted = ManagedProcess.start(spec, stateDir);
-        started.add(restarted);
-        return restarted.awaitReady();
+        return startAndAwait(spec);
     }
 
     /** The started process of that name. */

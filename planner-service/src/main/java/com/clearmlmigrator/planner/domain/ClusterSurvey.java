@@ -40,6 +40,11 @@ public interface ClusterSurvey {
             return part(0);
         }
 
+        /** Whether its mappings have types (ES 5.6 and 6), which an ES 7 or 8 target does not take. */
+        public boolean typedMappings() {
+            return major() < 7;
+        }
+
         /** Whether the cluster has composable index templates and component templates (ES 7.8 and later). */
         public boolean hasComposable() {
             return major() > 7 || (major() == 7 && part(1) >= 8);

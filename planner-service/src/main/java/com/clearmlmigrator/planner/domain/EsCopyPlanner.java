@@ -68,7 +68,7 @@ public class EsCopyPlanner implements TaskPlanner {
             problems.add("The target already has " + existing.size() + " of these indices (" + listed(existing)
                     + "); remove them, or set \"ifTargetExists\" to \"skip\" or \"overwrite\".");
         }
-        boolean typed = sourceFacts.major() < 7;
+        boolean typed = sourceFacts.typedMappings();
         boolean skipExisting = copy.ifTargetExists().equals(CopyOrder.SKIP);
         List<SourceIndex> toCopy = found.stream()
                 .filter(i -> !(skipExisting && existing.contains(i.name())))
@@ -129,9 +129,8 @@ public class EsCopyPlanner implements TaskPlanner {
             templates.addAll(
                     ComposableTemplateSelection.clearml(surveyed("source", () -> survey.composableTemplates(source))));
         }
-        boolean typed = facts.major() < 7;
         List<TemplateTranslation> legacy = surveyed("source", () -> survey.templates(source)).entrySet().stream()
-                .map(t -> TemplateTranslation.of(t.getKey(), t.getValue(), typed))
+                .map(t -> TemplateTranslation.of(t.getKey(), t.getValue(), facts.typedMappings()))
                 .filter(TemplateTranslation::isClearml)
                 .toList();
         legacy.forEach(t -> problems.addAll(t.conflicts()));
