@@ -71,7 +71,7 @@ final class ElasticScroll {
                 ? (List<Map<String, Object>>) list
                 : List.of();
         String scrollId = answer.get("_scroll_id") instanceof String id ? id : null;
-        return new ReadAheadScroll.Page<>(scrollId, documents(hits), hits.isEmpty());
+        return new ReadAheadScroll.Page<>(scrollId, documents(hits), hits.isEmpty(), false);
     }
 
     @SuppressWarnings("unchecked")

@@ -18,18 +18,23 @@ import com.fasterxml.jackson.core.JsonToken;
 final class RawHits {
     private RawHits() {}
 
+    /** A total the answer gave only as a lower bound ({@code "relation": "gte"}), or none at all. */
+    static final long UNKNOWN_TOTAL = -1;
+
     /**
      * One page of a scroll.
      *
-     * @param scrollId  the scroll to continue
-     * @param documents the page's documents, in order
+     * @param scrollId   the scroll to continue
+     * @param documents  the page's documents, in order
+     * @param exactTotal how many documents the whole scroll holds, or {@link #UNKNOWN_TOTAL}
      */
-    record Page(String scrollId, List<CopiedDocument> documents) {}
+    record Page(String scrollId, List<CopiedDocument> documents, long exactTotal) {}
 
     static Page searchPage(String index, String json) {
         try (JsonParser parser = ElasticClient.JSON.getFactory().createParser(json)) {
             String scrollId = null;
             List<CopiedDocument> documents = new ArrayList<>();
+            long total = UNKNOWN_TOTAL;
             expect(parser, JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -37,12 +42,12 @@ final class RawHits {
                 if (field.equals("_scroll_id")) {
                     scrollId = parser.getText();
                 } else if (field.equals("hits")) {
-                    readHitsObject(index, parser, json, documents);
+                    total = readHitsObject(index, parser, json, documents);
                 } else {
                     parser.skipChildren();
                 }
             }
-            return new Page(scrollId, documents);
+            return new Page(scrollId, documents, total);
         } catch (IOException e) {
             throw unreadable(index, e);
         }
@@ -68,18 +73,49 @@ final class RawHits {
         }
     }
 
-    /** Inside the outer {@code hits} object: the inner {@code hits} array holds the documents. */
-    private static void readHitsObject(String index, JsonParser parser, String json, List<CopiedDocument> out)
+    /**
+     * Inside the outer {@code hits} object: the inner {@code hits} array holds the documents.
+     *
+     * @return the exact total of hits, or {@link #UNKNOWN_TOTAL}
+     */
+    private static long readHitsObject(String index, JsonParser parser, String json, List<CopiedDocument> out)
             throws IOException {
+        long total = UNKNOWN_TOTAL;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
-            parser.nextToken();
+            JsonToken value = parser.nextToken();
             if (field.equals("hits")) {
                 readArray(index, parser, json, out);
+            } else if (field.equals("total")) {
+                total = value == JsonToken.START_OBJECT ? readTotalObject(parser) : readTotalNumber(parser, value);
             } else {
                 parser.skipChildren();
             }
         }
+        return total;
+    }
+
+    /** ES 5.6 and 6 give the total as a number, always exact. */
+    private static long readTotalNumber(JsonParser parser, JsonToken value) throws IOException {
+        return value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : UNKNOWN_TOTAL;
+    }
+
+    /** ES 7 and later: {@code {"value": n, "relation": "eq" | "gte"}}; only "eq" is a total to stop at. */
+    private static long readTotalObject(JsonParser parser) throws IOException {
+        long value = UNKNOWN_TOTAL;
+        boolean exact = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken token = parser.nextToken();
+            if (field.equals("value") && token == JsonToken.VALUE_NUMBER_INT) {
+                value = parser.getLongValue();
+            } else if (field.equals("relation")) {
+                exact = "eq".equals(parser.getText());
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return exact ? value : UNKNOWN_TOTAL;
     }
 
     private static void readArray(String index, JsonParser parser, String json, List<CopiedDocument> out)

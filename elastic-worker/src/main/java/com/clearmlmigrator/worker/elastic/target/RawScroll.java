@@ -1,6 +1,7 @@
 package com.clearmlmigrator.worker.elastic.target;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.clearmlmigrator.contracts.Slice;
@@ -18,21 +19,34 @@ final class RawScroll {
         if (slice != null && slice.max() > 1) {
             body.putObject("slice").put("id", slice.id()).put("max", slice.max());
         }
+        // Pages are parsed one after the other (on the read-ahead thread or this one), never two at once.
+        AtomicLong read = new AtomicLong();
         ReadAheadScroll.forEachPage(
                 client,
-                () -> page(RawHits.searchPage(
-                        index,
-                        client.sendForText(
-                                "POST",
-                                "/" + index + "/_search?scroll=" + ReadAheadScroll.KEEP_ALIVE,
-                                body.toString()))),
-                scrollId -> page(RawHits.searchPage(
-                        index, client.sendForText("POST", "/_search/scroll", ReadAheadScroll.nextPageBody(scrollId)))),
+                () -> page(
+                        RawHits.searchPage(
+                                index,
+                                client.sendForText(
+                                        "POST",
+                                        "/" + index + "/_search?scroll=" + ReadAheadScroll.KEEP_ALIVE,
+                                        body.toString())),
+                        read),
+                scrollId -> page(
+                        RawHits.searchPage(
+                                index,
+                                client.sendForText("POST", "/_search/scroll", ReadAheadScroll.nextPageBody(scrollId))),
+                        read),
                 work);
     }
 
-    private static ReadAheadScroll.Page<List<CopiedDocument>> page(RawHits.Page page) {
+    /**
+     * A page, marked last once the scroll's exact total has been read: most ClearML indices are smaller than a page, and
+     * their copy and verification each save the round trip that would only fetch the empty page.
+     */
+    private static ReadAheadScroll.Page<List<CopiedDocument>> page(RawHits.Page page, AtomicLong read) {
+        long readSoFar = read.addAndGet(page.documents().size());
+        boolean last = page.exactTotal() != RawHits.UNKNOWN_TOTAL && readSoFar >= page.exactTotal();
         return new ReadAheadScroll.Page<>(
-                page.scrollId(), page.documents(), page.documents().isEmpty());
+                page.scrollId(), page.documents(), page.documents().isEmpty(), last);
     }
 }

@@ -29,8 +29,10 @@ final class ReadAheadScroll {
      * @param scrollId the scroll to continue; null when the answer did not repeat it
      * @param content  what the caller works on
      * @param empty    true when the scroll has no more documents
+     * @param last     true when no page follows this one, as the scroll's exact total shows; the empty page that would
+     *                 say so is then never asked for
      */
-    record Page<T>(String scrollId, T content, boolean empty) {}
+    record Page<T>(String scrollId, T content, boolean empty, boolean last) {}
 
     /**
      * @param first the first page (the search that opens the scroll)
@@ -44,6 +46,10 @@ final class ReadAheadScroll {
         Future<Page<T>> ahead = null;
         try {
             while (!page.empty()) {
+                if (page.last()) {
+                    work.accept(page.content());
+                    break;
+                }
                 String current = scrollId;
                 ahead = READERS.submit(() -> next.apply(current));
                 work.accept(page.content());

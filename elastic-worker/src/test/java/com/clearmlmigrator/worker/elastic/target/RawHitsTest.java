@@ -33,6 +33,27 @@ class RawHitsTest {
     }
 
     @Test
+    void aPageTellsTheScrollsTotalOnlyWhenItIsExact() {
+        String hits = "\"hits\":[{\"_id\":\"1\",\"_source\":{}}]";
+
+        assertThat(RawHits.searchPage("i", "{\"hits\":{\"total\":3," + hits + "}}")
+                        .exactTotal())
+                .as("ES 5.6 and 6: a number")
+                .isEqualTo(3);
+        assertThat(RawHits.searchPage("i", "{\"hits\":{\"total\":{\"value\":3,\"relation\":\"eq\"}," + hits + "}}")
+                        .exactTotal())
+                .as("ES 7 and later")
+                .isEqualTo(3);
+        assertThat(RawHits.searchPage("i", "{\"hits\":{\"total\":{\"value\":10000,\"relation\":\"gte\"}," + hits + "}}")
+                        .exactTotal())
+                .as("only a lower bound")
+                .isEqualTo(RawHits.UNKNOWN_TOTAL);
+        assertThat(RawHits.searchPage("i", "{\"hits\":{" + hits + "}}").exactTotal())
+                .as("no total")
+                .isEqualTo(RawHits.UNKNOWN_TOTAL);
+    }
+
+    @Test
     void theSameDocumentDigestsTheSameAndAnyDifferenceChangesTheDigest() {
         CopiedDocument document = CopiedDocument.of("1", "t1", "{\"a\":1}");
 
