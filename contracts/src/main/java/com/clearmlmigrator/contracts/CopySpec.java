@@ -47,7 +47,8 @@ public sealed interface CopySpec {
      *
      * @param expected   the source's fingerprint, summed from the copy slices when the planner sends the task; null
      *                   while planned
-     * @param restore    index settings to put back on the target index once copied (replicas, refresh interval)
+     * @param restore    index settings to put back on the target index once copied (replicas, refresh interval);
+     *                   empty when the index was created with its final settings
      * @param sealSource whether to put a write block on the source index when the copy matches
      */
     record Verify(ContentChecksum expected, Map<String, Object> restore, boolean sealSource) implements CopySpec {

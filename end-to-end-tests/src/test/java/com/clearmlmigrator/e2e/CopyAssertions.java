@@ -30,12 +30,18 @@ final class CopyAssertions {
             var documents = source.documents(index);
             assertThat(documents).as(index).isNotEmpty();
             assertThat(target.documents(index)).as(index).isEqualTo(documents);
-            assertThat(writeBlock(source, index))
+            assertThat(indexSetting(source, index, "blocks", "write"))
                     .as("write block on the source " + index)
                     .isEqualTo("true");
-            assertThat(writeBlock(target, index))
+            assertThat(indexSetting(target, index, "blocks", "write"))
                     .as("no write block on the target " + index)
                     .isEmpty();
+            // Replicas and refresh were off while copying (for indices larger than a bulk); the source's are back.
+            for (String setting : List.of("number_of_replicas", "refresh_interval")) {
+                assertThat(indexSetting(target, index, setting))
+                        .as(setting + " of " + index)
+                        .isEqualTo(indexSetting(source, index, setting));
+            }
         }
         List<String> onTarget = templateNames(target);
         assertThat(report.getList("templates", String.class))
@@ -83,13 +89,15 @@ final class CopyAssertions {
                 .path("buckets");
     }
 
-    private static String writeBlock(ElasticHttp cluster, String index) {
-        return cluster.get("/" + index + "/_settings")
+    /** An index setting under {@code index.}, as text; empty when not set. */
+    private static String indexSetting(ElasticHttp cluster, String index, String... path) {
+        JsonNode setting = cluster.get("/" + index + "/_settings")
                 .path(index)
                 .path("settings")
-                .path("index")
-                .path("blocks")
-                .path("write")
-                .asText();
+                .path("index");
+        for (String name : path) {
+            setting = setting.path(name);
+        }
+        return setting.asText();
     }
 }

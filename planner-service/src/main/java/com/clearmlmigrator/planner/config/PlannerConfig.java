@@ -58,6 +58,13 @@ public interface PlannerConfig {
     int copyConcurrentSlices();
 
     /**
+     * es-copy: indices of at most this many documents are created on the target with their final replicas and refresh
+     * interval, instead of with both off and put back after the copy; they arrive in a bulk or two.
+     */
+    @WithDefault("1000")
+    int copySmallIndex();
+
+    /**
      * Migrations being planned or waiting to be, at most; beyond it a submission is refused with 503 and nothing is
      * recorded. Planning waits up to {@link #storeTimeout()} on each unreachable store.
      */

@@ -46,7 +46,8 @@ public class StoreClientsProducer {
     @Produces
     @Singleton
     CopyChunking copyChunking(PlannerConfig config) {
-        return new CopyChunking(config.copySliceSize(), config.copyMaxSlices(), config.copyConcurrentSlices());
+        return new CopyChunking(
+                config.copySliceSize(), config.copyMaxSlices(), config.copyConcurrentSlices(), config.copySmallIndex());
     }
 
     void closeMongo(@Disposes MongoConnections connections) {

@@ -6,12 +6,22 @@ package com.clearmlmigrator.planner.domain;
  * @param documentsPerSlice  documents per copy task (one scroll slice); a crashed task copies at most this many again
  * @param maxSlices          most slices of one index (each slice filters the whole index on the source)
  * @param concurrentSlices   slices expected to run at once over all elastic-workers, to share a rate limit
+ * @param smallIndex         indices of at most this many documents are created with their final settings
  */
-public record CopyChunking(int documentsPerSlice, int maxSlices, int concurrentSlices) {
+public record CopyChunking(int documentsPerSlice, int maxSlices, int concurrentSlices, int smallIndex) {
     public CopyChunking {
-        if (documentsPerSlice < 1 || maxSlices < 1 || concurrentSlices < 1) {
+        if (documentsPerSlice < 1 || maxSlices < 1 || concurrentSlices < 1 || smallIndex < 0) {
             throw new IllegalArgumentException("slice sizes and counts must be positive");
         }
+    }
+
+    /**
+     * Whether an index arrives in a bulk or two (ClearML's monthly statistics indices, a small company's events), where
+     * replicas and refresh cost next to nothing while copying. Created with its final settings, it spares the target a
+     * settings update, one more cluster-state change, per index.
+     */
+    public boolean isSmall(long documents) {
+        return documents <= smallIndex;
     }
 
     public int slicesFor(long documents) {

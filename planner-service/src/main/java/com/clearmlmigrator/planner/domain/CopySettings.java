@@ -17,9 +17,10 @@ public final class CopySettings {
 
     /**
      * @param source the {@code settings} of a source index, nested as Elasticsearch returns them ({@code index} → ...)
+     * @param small  whether the index is small enough to be created with its final settings (see {@link CopyChunking})
      * @return the settings to create the target index with
      */
-    public static Map<String, Object> forCreation(Map<String, Object> source) {
+    public static Map<String, Object> forCreation(Map<String, Object> source, boolean small) {
         Map<String, Object> index = new LinkedHashMap<>();
         Map<String, Object> from = indexPart(source);
         for (String key : CARRIED) {
@@ -27,19 +28,33 @@ public final class CopySettings {
                 index.put(key, from.get(key));
             }
         }
-        index.put("number_of_replicas", 0);
-        index.put("refresh_interval", "-1");
+        if (small) {
+            finalSettings(from).forEach((key, value) -> {
+                if (value != null) {
+                    index.put(key, value);
+                }
+            });
+        } else {
+            index.put("number_of_replicas", 0);
+            index.put("refresh_interval", "-1");
+        }
         return Map.of("index", index);
     }
 
-    /** The settings to put back once the index is copied: the source's replicas and refresh interval. */
-    public static Map<String, Object> toRestore(Map<String, Object> source) {
-        Map<String, Object> from = indexPart(source);
+    /**
+     * The settings to put back once the index is copied: the source's replicas and refresh interval; none for a small
+     * index, created with them.
+     */
+    public static Map<String, Object> toRestore(Map<String, Object> source, boolean small) {
+        return small ? Map.of() : Map.of("index", finalSettings(indexPart(source)));
+    }
+
+    private static Map<String, Object> finalSettings(Map<String, Object> from) {
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("number_of_replicas", from.getOrDefault("number_of_replicas", DEFAULT_REPLICAS));
         // null resets the interval to the target's default (1s) when the source had none set.
         index.put("refresh_interval", from.get("refresh_interval"));
-        return Map.of("index", index);
+        return index;
     }
 
     @SuppressWarnings("unchecked")

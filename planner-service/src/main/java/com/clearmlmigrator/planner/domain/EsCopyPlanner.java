@@ -115,7 +115,7 @@ public class EsCopyPlanner implements TaskPlanner {
                 chunking.slicesFor(index.documents()),
                 replaces,
                 mapping.mappings(),
-                CopySettings.forCreation(index.settings()));
+                CopySettings.forCreation(index.settings(), chunking.isSmall(index.documents())));
     }
 
     /**
@@ -166,7 +166,7 @@ public class EsCopyPlanner implements TaskPlanner {
                             index.name(), index.mappings(), index.settings(), index.replaces())));
             CopySpec.CopySlice slice = new CopySpec.CopySlice(rate);
             CopySpec.Verify verify = new CopySpec.Verify(
-                    null, CopySettings.toRestore(sources.get(i).settings()), seal);
+                    null, CopySettings.toRestore(sources.get(i).settings(), chunking.isSmall(index.documents())), seal);
             if (index.slices() == 1) {
                 CopySpec whole = new CopySpec.CopyIndex(prepare, slice, verify);
                 add(tasks, migrationId, TaskType.COPY_INDEX, index.name(), order, null, whole);

@@ -37,7 +37,7 @@ class CopyPlanningTest {
                         "creation_date", "1",
                         "analysis", Map.of("analyzer", Map.of())));
 
-        assertThat(CopySettings.forCreation(source))
+        assertThat(CopySettings.forCreation(source, false))
                 .isEqualTo(Map.of(
                         "index",
                         Map.of(
@@ -49,11 +49,30 @@ class CopyPlanningTest {
                                 0,
                                 "refresh_interval",
                                 "-1")));
-        Map<String, Object> restore = CopySettings.toRestore(source);
+        Map<String, Object> restore = CopySettings.toRestore(source, false);
         assertThat(((Map<?, ?>) restore.get("index")).get("number_of_replicas")).isEqualTo("2");
         assertThat(((Map<?, ?>) restore.get("index")).containsKey("refresh_interval"))
                 .isTrue();
         assertThat(((Map<?, ?>) restore.get("index")).get("refresh_interval")).isNull();
+    }
+
+    @Test
+    void aSmallIndexIsCreatedWithItsFinalSettingsAndNothingIsRestored() {
+        Map<String, Object> source =
+                Map.of("index", Map.of("number_of_shards", "1", "number_of_replicas", "2", "refresh_interval", "30s"));
+        Map<String, Object> noInterval = Map.of("index", Map.of("number_of_shards", "1"));
+
+        assertThat(CopySettings.forCreation(source, true))
+                .isEqualTo(Map.of(
+                        "index",
+                        Map.of("number_of_shards", "1", "number_of_replicas", "2", "refresh_interval", "30s")));
+        assertThat(CopySettings.toRestore(source, true)).isEmpty();
+        assertThat(CopySettings.forCreation(noInterval, true))
+                .as("the target's default interval; ES's default replicas")
+                .isEqualTo(Map.of("index", Map.of("number_of_shards", "1", "number_of_replicas", "1")));
+        CopyChunking chunking = new CopyChunking(20_000, 32, 4, 1000);
+        assertThat(chunking.isSmall(1000)).isTrue();
+        assertThat(chunking.isSmall(1001)).isFalse();
     }
 
     @Test
@@ -120,7 +139,7 @@ class CopyPlanningTest {
 
     @Test
     void chunkingBoundsSlicesAndSharesTheRateLimit() {
-        CopyChunking chunking = new CopyChunking(20_000, 32, 4);
+        CopyChunking chunking = new CopyChunking(20_000, 32, 4, 1000);
 
         assertThat(chunking.slicesFor(0)).isEqualTo(1);
         assertThat(chunking.slicesFor(40_001)).isEqualTo(3);

@@ -164,8 +164,10 @@ public class ElasticIndexCopier implements IndexCopier {
         // no flush is needed before the source is sealed; the refresh makes the copy visible to the scan.
         target.send("POST", "/" + index + "/_refresh", null);
         ContentChecksum onTarget = fingerprint(target, index);
-        target.send("PUT", "/" + index + "/_settings", write(spec.restore()));
-        notes.add("Restored the index settings " + spec.restore() + ".");
+        if (!spec.restore().isEmpty()) {
+            target.send("PUT", "/" + index + "/_settings", write(spec.restore()));
+            notes.add("Restored the index settings " + spec.restore() + ".");
+        }
         if (!onTarget.equals(spec.expected())) {
             throw new TaskFailedException(
                     FailureReason.TARGET_REJECTED,
