@@ -122,7 +122,25 @@ public final class EsCopyBenchmark {
                 report.path("indices").size(),
                 oursSeconds,
                 report.path("copied").asLong() / oursSeconds);
+        printSlowest(report.path("indices"));
         return oursSeconds;
+    }
+
+    /** The indices that took longest, from the first step's start to the end of their verification. */
+    private static void printSlowest(JsonNode indices) {
+        List<JsonNode> rows = new ArrayList<>();
+        indices.forEach(rows::add);
+        rows.sort((a, b) ->
+                Long.compare(b.path("tookMillis").asLong(), a.path("tookMillis").asLong()));
+        StringBuilder line = new StringBuilder("  slowest indices:");
+        for (JsonNode row : rows.subList(0, Math.min(5, rows.size()))) {
+            line.append(String.format(
+                    " %s (%d docs, %.1f s)",
+                    row.path("index").asText(),
+                    row.path("documents").asLong(),
+                    row.path("tookMillis").asLong() / 1e3));
+        }
+        System.out.println(line);
     }
 
     /** What ClearML's upgrade did: for each index in turn, one synchronous reindex-from-remote call on the ES 7 node. */
