@@ -92,6 +92,16 @@ public final class ElasticClient implements AutoCloseable {
                 BulkAnswer::read);
     }
 
+    /** Sends a {@code _msearch} request (newline-delimited JSON: a header line and a body line per search). */
+    public JsonNode multiSearch(String ndjson) {
+        return send(
+                "POST",
+                "/_msearch",
+                ndjson,
+                ContentType.create("application/x-ndjson", StandardCharsets.UTF_8),
+                JSON::readTree);
+    }
+
     /**
      * Sends a request with an optional JSON body and reads the JSON answer. 429 and 5xx answers and connection
      * problems become {@link FailureReason#TARGET_UNAVAILABLE}; other error answers {@link

@@ -1,6 +1,7 @@
 package com.clearmlmigrator.planner.domain;
 
 import java.util.List;
+import java.util.Map;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 
@@ -13,6 +14,6 @@ public interface IndexCatalog {
      */
     List<String> clearmlIndices(ElasticEndpoint endpoint);
 
-    /** The number of documents in an index. */
-    long documentCount(ElasticEndpoint endpoint, String index);
+    /** The number of documents in each of these indices. */
+    Map<String, Long> documentCounts(ElasticEndpoint endpoint, List<String> indices);
 }

@@ -1,7 +1,6 @@
 package com.clearmlmigrator.planner.domain;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,10 +60,10 @@ public class RelinkPlanner implements TaskPlanner {
      * relink's 17 seconds).
      */
     private void planIndices(String migrationId, ElasticEndpoint elastic, RelinkSpec spec, List<MigrationTask> tasks) {
-        Map<String, Long> sizes = new HashMap<>();
-        indices.clearmlIndices(elastic).stream()
+        List<String> relinked = indices.clearmlIndices(elastic).stream()
                 .filter(index -> !ClearmlFields.forIndex(index, spec).isEmpty() || ClearmlFields.isPlotIndex(index))
-                .forEach(index -> sizes.put(index, indices.documentCount(elastic, index)));
+                .toList();
+        Map<String, Long> sizes = relinked.isEmpty() ? Map.of() : indices.documentCounts(elastic, relinked);
         sizes.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(size -> planIndex(migrationId, elastic, size.getKey(), size.getValue(), spec, tasks));

@@ -2,6 +2,7 @@ package com.clearmlmigrator.planner.target;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.planner.domain.ClusterSurvey;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.clearmlmigrator.stores.ElasticConnections;
+import com.clearmlmigrator.stores.IndexBatches;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Surveys clusters with the plain REST calls that ES 5.6 to 8 all answer. */
@@ -72,6 +74,7 @@ public class ElasticClusterSurvey implements ClusterSurvey {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public List<SourceIndex> indices(ElasticEndpoint cluster, List<String> patterns) {
         ElasticClient client = connections.client(cluster);
         List<Pattern> globs = patterns.stream().map(ElasticClusterSurvey::glob).toList();
@@ -84,8 +87,20 @@ public class ElasticClusterSurvey implements ClusterSurvey {
                 sizes.put(name, row.path("pri.store.size").asLong(0));
             }
         }
-        return new TreeSet<>(sizes.keySet())
-                .stream().map(name -> describe(client, name, sizes.get(name))).toList();
+        List<String> names = List.copyOf(new TreeSet<>(sizes.keySet()));
+        Map<String, JsonNode> mappings = new HashMap<>();
+        Map<String, JsonNode> settings = new HashMap<>();
+        IndexBatches.forEach(client, names, "_mapping", (name, answer) -> mappings.put(name, answer.path("mappings")));
+        IndexBatches.forEach(client, names, "_settings", (name, answer) -> settings.put(name, answer.path("settings")));
+        Map<String, Long> documents = IndexBatches.documentCounts(client, names);
+        return names.stream()
+                .map(name -> new SourceIndex(
+                        name,
+                        documents.get(name),
+                        sizes.get(name),
+                        ElasticClient.JSON.convertValue(mappings.get(name), Map.class),
+                        ElasticClient.JSON.convertValue(settings.get(name), Map.class)))
+                .toList();
     }
 
     @Override
@@ -125,19 +140,6 @@ public class ElasticClusterSurvey implements ClusterSurvey {
                 .forEach(row -> present.add(row.path("index").asText()));
         present.retainAll(names);
         return present;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static SourceIndex describe(ElasticClient client, String name, long bytes) {
-        long documents = client.get("/" + name + "/_count").path("count").asLong();
-        JsonNode mappings = client.get("/" + name + "/_mapping").path(name).path("mappings");
-        JsonNode settings = client.get("/" + name + "/_settings").path(name).path("settings");
-        return new SourceIndex(
-                name,
-                documents,
-                bytes,
-                ElasticClient.JSON.convertValue(mappings, Map.class),
-                ElasticClient.JSON.convertValue(settings, Map.class));
     }
 
     private static JsonNode clusterSettings(ElasticClient client) {

@@ -2,6 +2,7 @@ package com.clearmlmigrator.planner.target;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +10,7 @@ import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.planner.domain.IndexCatalog;
 import com.clearmlmigrator.stores.ClearmlIndices;
 import com.clearmlmigrator.stores.ElasticConnections;
+import com.clearmlmigrator.stores.IndexBatches;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Lists ClearML's indices in a user's cluster with {@code _cat/indices}, which ES 5.6 to 8 all answer alike. */
@@ -29,11 +31,7 @@ public class ElasticIndexCatalog implements IndexCatalog {
     }
 
     @Override
-    public long documentCount(ElasticEndpoint endpoint, String index) {
-        return connections
-                .client(endpoint)
-                .get("/" + index + "/_count")
-                .path("count")
-                .asLong();
+    public Map<String, Long> documentCounts(ElasticEndpoint endpoint, List<String> indices) {
+        return IndexBatches.documentCounts(connections.client(endpoint), indices);
     }
 }

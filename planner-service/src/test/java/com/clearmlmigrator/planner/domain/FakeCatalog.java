@@ -1,5 +1,6 @@
 package com.clearmlmigrator.planner.domain;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,9 @@ final class FakeCatalog implements CollectionCatalog, IndexCatalog {
     }
 
     @Override
-    public long documentCount(ElasticEndpoint endpoint, String index) {
-        return documentsByIndex.get(index);
+    public Map<String, Long> documentCounts(ElasticEndpoint endpoint, List<String> indices) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        indices.forEach(index -> counts.put(index, documentsByIndex.get(index)));
+        return counts;
     }
 }
