@@ -43,6 +43,9 @@ public final class ElasticClient implements AutoCloseable {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
+    /** Bulk and multi-search bodies: a JSON document per line. */
+    private static final ContentType NDJSON = ContentType.create("application/x-ndjson", StandardCharsets.UTF_8);
+
     private final RestClient rest;
     private final List<String> hosts;
 
@@ -84,22 +87,12 @@ public final class ElasticClient implements AutoCloseable {
 
     /** Sends a {@code _bulk} request (newline-delimited JSON) and reads the answer. */
     public BulkAnswer bulk(String ndjson) {
-        return send(
-                "POST",
-                "/_bulk",
-                ndjson,
-                ContentType.create("application/x-ndjson", StandardCharsets.UTF_8),
-                BulkAnswer::read);
+        return send("POST", "/_bulk", ndjson, NDJSON, BulkAnswer::read);
     }
 
     /** Sends a {@code _msearch} request (newline-delimited JSON: a header line and a body line per search). */
     public JsonNode multiSearch(String ndjson) {
-        return send(
-                "POST",
-                "/_msearch",
-                ndjson,
-                ContentType.create("application/x-ndjson", StandardCharsets.UTF_8),
-                JSON::readTree);
+        return send("POST", "/_msearch", ndjson, NDJSON, JSON::readTree);
     }
 
     /**
