@@ -11,7 +11,8 @@ package com.clearmlmigrator.planner.domain;
 public record CopyChunking(int documentsPerSlice, int maxSlices, int concurrentSlices, int smallIndex) {
     public CopyChunking {
         if (documentsPerSlice < 1 || maxSlices < 1 || concurrentSlices < 1 || smallIndex < 0) {
-            throw new IllegalArgumentException("slice sizes and counts must be positive");
+            throw new IllegalArgumentException(
+                    "slice sizes and counts must be positive, the small-index size not negative");
         }
     }
 

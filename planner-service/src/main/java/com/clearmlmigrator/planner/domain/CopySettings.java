@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The index settings a copy carries over: shard count, analysis and mapping limits as the source has them; replicas
- * and refresh turned off while documents stream in (each would double the target's work) and put back afterwards.
+ * and refresh turned off while documents stream in (each would double the target's work) and put back afterwards,
+ * except on a small index, which is created with them.
  * Everything else (uuid, creation date, version, routing allocation) belongs to the source cluster and stays there.
  */
 public final class CopySettings {

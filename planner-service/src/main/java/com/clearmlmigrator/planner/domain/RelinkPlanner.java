@@ -63,7 +63,7 @@ public class RelinkPlanner implements TaskPlanner {
         List<String> relinked = indices.clearmlIndices(elastic).stream()
                 .filter(index -> !ClearmlFields.forIndex(index, spec).isEmpty() || ClearmlFields.isPlotIndex(index))
                 .toList();
-        Map<String, Long> sizes = relinked.isEmpty() ? Map.of() : indices.documentCounts(elastic, relinked);
+        Map<String, Long> sizes = indices.documentCounts(elastic, relinked);
         sizes.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(size -> planIndex(migrationId, elastic, size.getKey(), size.getValue(), spec, tasks));
