@@ -13,8 +13,17 @@ public interface RelinkJournal {
     /** The entries of these documents, by document id; documents without an entry are absent. */
     Map<String, JournalEntry> find(String migrationId, String target, Collection<String> documentIds);
 
-    /** Records entries; an entry that exists already is kept unchanged, so recording again is harmless. */
-    void record(List<JournalEntry> entries);
+    /**
+     * Records entries of one migration and target. An entry that exists already is kept unchanged, so recording again is harmless; the entries kept
+     * are returned, by document id, because the document must then be reconciled with them instead of rewritten.
+     */
+    Map<String, JournalEntry> record(List<JournalEntry> entries);
+
+    /**
+     * Marks a relink task as started. False when it had been started before: a redelivery, a retry or a second copy
+     * of the same task, which may find journal entries of its documents; true the first time, when none can exist yet.
+     */
+    boolean markStarted(String taskId);
 
     /**
      * Every entry of one migration and target, for undo, handed to {@code work} in batches of at most {@code size} as

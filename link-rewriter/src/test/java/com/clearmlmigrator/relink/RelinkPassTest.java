@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.contracts.FieldTally;
 import com.clearmlmigrator.contracts.RelinkReport;
+import com.clearmlmigrator.contracts.TaskId;
 
 class RelinkPassTest {
+    private static final TaskId TASK = new TaskId("m", 0);
     private final InMemoryJournal journal = new InMemoryJournal();
     private final DocumentRelinker relinker = new DocumentRelinker(
             LinkRewriter.of("http://a/", "http://a/b/"), ClearmlFields.forCollection("model", Set.of()), false);
@@ -23,12 +26,12 @@ class RelinkPassTest {
     void journalsBeforeWritingAndAReplayAfterTheWriteChangesNothing() {
         Map<String, Object> stored = model("http://a/x");
 
-        RelinkPass first = new RelinkPass("m", "model", relinker, journal, false);
+        RelinkPass first = new RelinkPass(TASK, "model", relinker, journal, false);
         List<PlannedWrite> writes = first.plan(List.of(new StoredDocument("1", stored, null)));
         assertThat(journal.entries).containsKey("m/model/1");
         applyAll(writes, first);
 
-        RelinkPass replay = new RelinkPass("m", "model", relinker, journal, false);
+        RelinkPass replay = new RelinkPass(TASK, "model", relinker, journal, false);
         assertThat(replay.plan(List.of(new StoredDocument("1", stored, null)))).isEmpty();
         assertThat(stored.get("uri")).isEqualTo("http://a/b/x");
         assertThat(tally(replay.report(), "uri").changed()).isEqualTo(1);
@@ -37,9 +40,9 @@ class RelinkPassTest {
     @Test
     void replayAfterACrashBetweenJournalAndWriteStillWritesOnce() {
         Map<String, Object> stored = model("http://a/x");
-        new RelinkPass("m", "model", relinker, journal, false).plan(List.of(new StoredDocument("1", stored, null)));
+        new RelinkPass(TASK, "model", relinker, journal, false).plan(List.of(new StoredDocument("1", stored, null)));
 
-        RelinkPass replay = new RelinkPass("m", "model", relinker, journal, false);
+        RelinkPass replay = new RelinkPass(TASK, "model", relinker, journal, false);
         List<PlannedWrite> writes = replay.plan(List.of(new StoredDocument("1", stored, null)));
         applyAll(writes, replay);
 
@@ -47,8 +50,37 @@ class RelinkPassTest {
     }
 
     @Test
+    void aFirstDeliveryDoesNotLookUpTheJournalAndAReplayDoes() {
+        Map<String, Object> stored = model("http://a/x");
+        RelinkPass first = new RelinkPass(TASK, "model", relinker, journal, false);
+        first.plan(List.of(new StoredDocument("1", stored, null)));
+        first.plan(List.of(new StoredDocument("2", model("http://a/y"), null)));
+        assertThat(journal.lookups).isZero();
+
+        new RelinkPass(TASK, "model", relinker, journal, false).plan(List.of(new StoredDocument("1", stored, null)));
+
+        assertThat(journal.lookups).isEqualTo(1);
+    }
+
+    @Test
+    void aDocumentJournaledByASecondCopyOfTheTaskMeanwhileIsReconciledNotRewrittenAgain() {
+        // Another copy of the task journaled and rewrote the document after this copy had started.
+        journal.record(List.of(new JournalEntry(
+                "m", "model", "1", List.of(new FieldChange("uri", "uri", "http://a/x", "http://a/b/x")))));
+        Map<String, Object> stored = model("http://a/b/x");
+
+        RelinkPass late = new RelinkPass(TASK, "model", relinker, journal, false);
+        List<PlannedWrite> writes = late.plan(List.of(new StoredDocument("1", stored, null)));
+
+        assertThat(writes).isEmpty();
+        assertThat(journal.entries.get("m/model/1").changes().get(0).after()).isEqualTo("http://a/b/x");
+        assertThat(tally(late.report(), "uri").changed()).isEqualTo(1);
+        assertThat(late.report().samples()).isEmpty();
+    }
+
+    @Test
     void dryRunCountsAndSamplesButJournalsAndWritesNothing() {
-        RelinkPass dry = new RelinkPass("m", "model", relinker, journal, true);
+        RelinkPass dry = new RelinkPass(TASK, "model", relinker, journal, true);
 
         List<PlannedWrite> writes = dry.plan(List.of(new StoredDocument("1", model("http://a/x"), null)));
 
@@ -63,7 +95,7 @@ class RelinkPassTest {
 
     @Test
     void verificationCountsWhatIsLeft() {
-        RelinkPass pass = new RelinkPass("m", "model", relinker, journal, false);
+        RelinkPass pass = new RelinkPass(TASK, "model", relinker, journal, false);
 
         pass.verify(new StoredDocument("1", model("http://a/left"), null));
 
@@ -92,9 +124,12 @@ class RelinkPassTest {
 
     private static final class InMemoryJournal implements RelinkJournal {
         final Map<String, JournalEntry> entries = new HashMap<>();
+        final Set<String> startedTasks = new HashSet<>();
+        int lookups;
 
         @Override
         public Map<String, JournalEntry> find(String migrationId, String target, Collection<String> documentIds) {
+            lookups++;
             Map<String, JournalEntry> found = new HashMap<>();
             documentIds.forEach(id -> {
                 JournalEntry entry = entries.get(migrationId + "/" + target + "/" + id);
@@ -118,8 +153,20 @@ class RelinkPassTest {
         }
 
         @Override
-        public void record(List<JournalEntry> newEntries) {
-            newEntries.forEach(e -> entries.putIfAbsent(e.id(), e));
+        public Map<String, JournalEntry> record(List<JournalEntry> newEntries) {
+            Map<String, JournalEntry> kept = new HashMap<>();
+            newEntries.forEach(e -> {
+                JournalEntry existing = entries.putIfAbsent(e.id(), e);
+                if (existing != null) {
+                    kept.put(e.documentId(), existing);
+                }
+            });
+            return kept;
+        }
+
+        @Override
+        public boolean markStarted(String taskId) {
+            return startedTasks.add(taskId);
         }
     }
 }

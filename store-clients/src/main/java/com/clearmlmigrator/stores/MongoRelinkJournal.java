@@ -13,8 +13,10 @@ import com.clearmlmigrator.relink.FieldChange;
 import com.clearmlmigrator.relink.JournalEntry;
 import com.clearmlmigrator.relink.RelinkJournal;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
@@ -22,7 +24,7 @@ import com.mongodb.client.model.InsertManyOptions;
 /**
  * The relink journal in the migrator's own MongoDB database ({@code relink_journal}), one document per migration,
  * target and document. Inserting an entry that exists is a no-op, so replayed tasks never overwrite the original
- * previous values.
+ * previous values. Beside it, {@code relink_tasks} holds one document per relink task that has started.
  */
 public final class MongoRelinkJournal implements RelinkJournal {
     private static final int DUPLICATE_KEY = 11000;
@@ -34,9 +36,12 @@ public final class MongoRelinkJournal implements RelinkJournal {
     private static final String RULE = "rule";
 
     private final MongoCollection<Document> entries;
+    private final MongoCollection<Document> startedTasks;
 
-    public MongoRelinkJournal(MongoCollection<Document> entries) {
-        this.entries = entries;
+    /** @param database the migrator's own database, never ClearML's */
+    public MongoRelinkJournal(MongoDatabase database) {
+        this.entries = database.getCollection("relink_journal");
+        this.startedTasks = database.getCollection("relink_tasks");
     }
 
     @Override
@@ -53,17 +58,45 @@ public final class MongoRelinkJournal implements RelinkJournal {
     }
 
     @Override
-    public void record(List<JournalEntry> newEntries) {
+    public Map<String, JournalEntry> record(List<JournalEntry> newEntries) {
         List<Document> documents =
                 newEntries.stream().map(MongoRelinkJournal::toDocument).toList();
         try {
             entries.insertMany(documents, new InsertManyOptions().ordered(false));
+            return Map.of();
         } catch (MongoBulkWriteException e) {
-            boolean onlyExisting = e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
-            if (!onlyExisting) {
+            if (!onlyDuplicates(e)) {
                 throw e;
             }
+            List<String> kept = e.getWriteErrors().stream()
+                    .map(error -> newEntries.get(error.getIndex()).documentId())
+                    .toList();
+            JournalEntry first = newEntries.get(0);
+            Map<String, JournalEntry> found = find(first.migrationId(), first.target(), kept);
+            if (found.size() != kept.size()) {
+                // Only someone deleting the journal under a running relink gets here; writing without it could not be
+                // undone.
+                throw new IllegalStateException("Journal entries of " + first.target() + " vanished while relinking");
+            }
+            return found;
         }
+    }
+
+    @Override
+    public boolean markStarted(String taskId) {
+        try {
+            startedTasks.insertOne(new Document("_id", taskId));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCode() != DUPLICATE_KEY) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    private static boolean onlyDuplicates(MongoBulkWriteException e) {
+        return e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
     }
 
     @Override

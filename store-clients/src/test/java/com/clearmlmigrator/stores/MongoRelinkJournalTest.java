@@ -31,7 +31,7 @@ class MongoRelinkJournalTest {
     void start() {
         server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
         client = MongoClients.create(server.bindAndGetConnectionString());
-        journal = new MongoRelinkJournal(client.getDatabase("migrator").getCollection("relink_journal"));
+        journal = new MongoRelinkJournal(client.getDatabase("migrator"));
     }
 
     @AfterEach
@@ -61,9 +61,12 @@ class MongoRelinkJournalTest {
     }
 
     @Test
-    void recordingAgainKeepsTheFirstPreviousValues() {
-        journal.record(entries("m1", "task", 3, "http://old/"));
-        journal.record(entries("m1", "task", 5, "http://changed-since/"));
+    void recordingAgainKeepsTheFirstPreviousValuesAndHandsThemBack() {
+        assertThat(journal.record(entries("m1", "task", 3, "http://old/"))).isEmpty();
+        Map<String, JournalEntry> kept = journal.record(entries("m1", "task", 5, "http://changed-since/"));
+
+        assertThat(kept).containsOnlyKeys("d0", "d1", "d2");
+        assertThat(kept.get("d2").changes().get(0).before()).isEqualTo("http://old/2");
 
         List<JournalEntry> all = new ArrayList<>();
         journal.forEachBatch("m1", "task", 100, all::addAll);
@@ -79,6 +82,13 @@ class MongoRelinkJournalTest {
                         .listIndexes())
                 .extracting(index -> ((Document) index.get("key")).keySet())
                 .contains(java.util.Set.of("migrationId", "target"));
+    }
+
+    @Test
+    void aTaskIsStartedForTheFirstTimeOnce() {
+        assertThat(journal.markStarted("m1-0000")).isTrue();
+        assertThat(journal.markStarted("m1-0001")).isTrue();
+        assertThat(journal.markStarted("m1-0000")).isFalse();
     }
 
     @Test

@@ -29,8 +29,7 @@ public class StoreClientsProducer {
     @Produces
     @Singleton
     RelinkJournal relinkJournal(MongoClient migratorDatabase, ElasticWorkerConfig config) {
-        return new MongoRelinkJournal(
-                migratorDatabase.getDatabase(config.journalDatabase()).getCollection("relink_journal"));
+        return new MongoRelinkJournal(migratorDatabase.getDatabase(config.journalDatabase()));
     }
 
     void close(@Disposes ElasticConnections connections) {

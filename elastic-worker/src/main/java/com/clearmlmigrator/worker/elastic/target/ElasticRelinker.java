@@ -46,7 +46,7 @@ public class ElasticRelinker implements IndexRelinker {
         List<FieldRule> rules = ClearmlFields.forIndex(index, spec);
         boolean plots = ClearmlFields.isPlotIndex(index);
         DocumentRelinker relinker = new DocumentRelinker(LinkRewriter.of(spec.from(), spec.to()), rules, plots);
-        RelinkPass pass = new RelinkPass(task.id().jobId(), index, relinker, journal, spec.dryRun());
+        RelinkPass pass = new RelinkPass(task.id(), index, relinker, journal, spec.dryRun());
         if (rules.isEmpty() && !plots) {
             return pass.report();
         }
@@ -84,7 +84,7 @@ public class ElasticRelinker implements IndexRelinker {
                 LinkRewriter.of(spec.from(), spec.to()),
                 ClearmlFields.forIndex(index, spec),
                 ClearmlFields.isPlotIndex(index));
-        RelinkPass pass = new RelinkPass(task.id().jobId(), index, relinker, journal, false);
+        RelinkPass pass = new RelinkPass(task.id(), index, relinker, journal, false);
         ElasticClient client = connections.client(task.elastic());
         int major = majorVersion(client);
         journal.forEachBatch(spec.undoOf(), index, UNDO_BATCH, entries -> {

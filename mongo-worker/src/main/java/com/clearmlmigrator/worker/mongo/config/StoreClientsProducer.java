@@ -28,8 +28,7 @@ public class StoreClientsProducer {
     @Produces
     @Singleton
     RelinkJournal relinkJournal(MongoClient migratorDatabase, MongoWorkerConfig config) {
-        return new MongoRelinkJournal(
-                migratorDatabase.getDatabase(config.journalDatabase()).getCollection("relink_journal"));
+        return new MongoRelinkJournal(migratorDatabase.getDatabase(config.journalDatabase()));
     }
 
     void close(@Disposes MongoConnections connections) {

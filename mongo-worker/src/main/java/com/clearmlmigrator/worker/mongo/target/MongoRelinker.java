@@ -53,7 +53,7 @@ public class MongoRelinker implements CollectionRelinker {
         RelinkSpec spec = task.relink();
         List<FieldRule> rules = ClearmlFields.forCollection(task.target(), spec);
         DocumentRelinker relinker = new DocumentRelinker(LinkRewriter.of(spec.from(), spec.to()), rules, false);
-        RelinkPass pass = new RelinkPass(task.id().jobId(), task.target(), relinker, journal, spec.dryRun());
+        RelinkPass pass = new RelinkPass(task.id(), task.target(), relinker, journal, spec.dryRun());
         if (rules.isEmpty()) {
             return pass.report();
         }
@@ -72,7 +72,7 @@ public class MongoRelinker implements CollectionRelinker {
         RelinkSpec spec = task.relink();
         List<FieldRule> rules = ClearmlFields.forCollection(task.target(), spec);
         DocumentRelinker relinker = new DocumentRelinker(LinkRewriter.of(spec.from(), spec.to()), rules, false);
-        RelinkPass pass = new RelinkPass(task.id().jobId(), task.target(), relinker, journal, false);
+        RelinkPass pass = new RelinkPass(task.id(), task.target(), relinker, journal, false);
         return connections.withDatabase(task.mongo(), db -> {
             MongoCollection<Document> collection = db.getCollection(task.target());
             journal.forEachBatch(spec.undoOf(), task.target(), BATCH, entries -> {

@@ -41,10 +41,8 @@ final class RelinkExpectations {
                 MongoConnections connections =
                         new MongoConnections(Duration.ofSeconds(10), TrustedAuthorities.jvmOnly())) {
             long oldBefore = countStartingWith(client, OLD) - countStartingWith(client, NEW);
-            MongoRelinker relinker = new MongoRelinker(
-                    connections,
-                    new MongoRelinkJournal(
-                            client.getDatabase("clearml_migrator").getCollection("relink_journal")));
+            MongoRelinker relinker =
+                    new MongoRelinker(connections, new MongoRelinkJournal(client.getDatabase("clearml_migrator")));
             MigrationTask task = new MigrationTask(
                     new TaskId("job", 0),
                     TaskType.RELINK_COLLECTION,
