@@ -12,7 +12,7 @@ import java.util.Optional;
  * becomes the new prefix without its trailing slash. Inside free text every delimited occurrence is replaced.
  */
 public final class LinkRewriter {
-    private static final char ASCII_LIMIT = 128;
+    private static final String SCHEME_SEPARATOR = "://";
 
     private final UrlPrefix from;
     private final String fromBase;
@@ -30,8 +30,8 @@ public final class LinkRewriter {
         this.from = from;
         this.fromBase = from.base();
         this.toBase = to.base();
-        this.fromSchemeLower =
-                fromBase.substring(0, fromBase.indexOf("://") + 3).toLowerCase(Locale.ROOT);
+        this.fromSchemeLower = fromBase.substring(0, fromBase.indexOf(SCHEME_SEPARATOR) + SCHEME_SEPARATOR.length())
+                .toLowerCase(Locale.ROOT);
     }
 
     public static LinkRewriter of(String from, String to) {
@@ -99,27 +99,22 @@ public final class LinkRewriter {
     }
 
     /**
-     * Where the old scheme next starts, without regard to case. Most characters of a plot are ASCII and cannot start
-     * the scheme, and comparing their lower case with its first letter is far cheaper than a case-insensitive region
-     * match at every position, which was the largest part of a worker's time on large plots (profiled). Other
-     * characters still go through the region match, so the result is the same as matching at every position.
+     * Where the old scheme next starts, without regard to case. Every match holds the scheme's {@code ://} at the same
+     * offset, and no other character equals {@code :} or {@code /} without regard to case, so only the places of the
+     * rare {@code ://}, found by the JDK's vectorized {@code indexOf}, are compared. Comparing at every position was
+     * the largest part of a worker's time on large plots (profiled), and after a first-letter filter still a tenth.
      */
     private int nextCandidate(String text, int fromIndex) {
-        int length = fromSchemeLower.length();
-        char first = fromSchemeLower.charAt(0);
+        int separator = fromSchemeLower.length() - SCHEME_SEPARATOR.length();
         int last = text.length() - fromBase.length();
-        for (int i = fromIndex; i <= last; i++) {
-            char c = text.charAt(i);
-            boolean mayStart = c >= ASCII_LIMIT || lowerAscii(c) == first;
-            if (mayStart && text.regionMatches(true, i, fromSchemeLower, 0, length)) {
-                return i;
+        for (int at = text.indexOf(SCHEME_SEPARATOR, fromIndex + separator);
+                at >= 0 && at - separator <= last;
+                at = text.indexOf(SCHEME_SEPARATOR, at + 1)) {
+            if (text.regionMatches(true, at - separator, fromSchemeLower, 0, separator)) {
+                return at - separator;
             }
         }
         return -1;
-    }
-
-    private static char lowerAscii(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     private boolean isTextOccurrence(String text, int at) {

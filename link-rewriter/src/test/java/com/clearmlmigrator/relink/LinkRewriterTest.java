@@ -68,6 +68,20 @@ class LinkRewriterTest {
     }
 
     @Test
+    void findsOccurrencesAmongOtherSchemesAndCutOffPrefixesAtEitherEndOfTheText() {
+        String text = "tp://files.old.lan:8081/a https://files.old.lan:8081/b http:/files.old.lan:8081/c"
+                + " http://files.old.lan:8081/d s3://x/ http://files.old.lan:8081/e http://files.old.lan:808";
+        LinkRewriter bucket = LinkRewriter.of("s3://bucket/", "gs://bucket/");
+
+        assertThat(files.rewriteText(text))
+                .isEqualTo("tp://files.old.lan:8081/a https://files.old.lan:8081/b http:/files.old.lan:8081/c"
+                        + " https://files.example.com/d s3://x/ https://files.example.com/e http://files.old.lan:808");
+        assertThat(files.countOccurrences(text)).isEqualTo(2);
+        assertThat(bucket.rewriteText("s3://bucket/a,xs3://bucket/b,S3://BUCKET/c,s3://bucket/"))
+                .isEqualTo("gs://bucket/a,xs3://bucket/b,gs://bucket/c,gs://bucket/");
+    }
+
+    @Test
     void textWithoutOccurrencesIsReturnedAsIs() {
         String text = "nothing to see";
 
