@@ -23,6 +23,7 @@ import com.clearmlmigrator.synthetic.EventDocument;
 import com.clearmlmigrator.synthetic.MongoDataset;
 import com.clearmlmigrator.synthetic.MongoSeeder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.ConnectionString;
 
 /**
  * {@code bin/benchmark-relink}: on a fresh local stack (free ports, its own data), relinks 100k debug-image events and
@@ -30,7 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * ClearML's own approach on the same data in the other direction: {@code _update_by_query} painless requests for
  * Elasticsearch and a single-threaded read-modify-write loop for MongoDB. Everything runs twice on fresh data, first on
  * freshly started servers and then on warm ones ({@code -Drounds=N} for N - 1 warm rounds and their median), and every
- * round is printed. Prints the figures; asserts nothing.
+ * round is printed. Prints the figures; asserts nothing. {@code -DmongoUri=} runs the MongoDB part, and keeps the
+ * services' own database, on a real {@code mongod} instead of the wire server.
  */
 public final class RelinkBenchmark {
     private static final String FROM = "http://files.old.lan:8081/";
@@ -44,11 +46,15 @@ public final class RelinkBenchmark {
         int tasks = Integer.parseInt(System.getProperty("tasks", "50000"));
         // Round 1 on freshly started servers, every later one on warm servers.
         int rounds = Math.max(2, Integer.parseInt(System.getProperty("rounds", "2")));
+        // A real mongod (for example one run by Docker) for the MongoDB part and the services' own database, in place
+        // of the wire server that stands in for it here.
+        String realMongo = System.getProperty("mongoUri");
         RepoLayout layout = RepoLayout.locate();
         Path state = Files.createTempDirectory("clearml-migrator-benchmark");
         StackPorts ports = StackPorts.free();
-        try (LocalStack stack =
-                new LocalStack(layout, ports, new StackOptions("512m", "1g", "3g", "512m", false), state)) {
+        StackOptions options = new StackOptions("512m", "1g", "3g", "512m", false);
+        try (LocalStack stack = new LocalStack(
+                layout, ports, realMongo == null ? options : options.withServicesMongo(realMongo), state)) {
             System.out.println("Starting the local stack in " + state + " ...");
             stack.startServers();
             stack.startServices();
@@ -58,7 +64,10 @@ public final class RelinkBenchmark {
                 elastic(ports, planner, debugImages, plots, rounds);
             }
             if (tasks > 0) {
-                mongo(ports, planner, tasks, rounds);
+                String mongoUri = realMongo == null ? ports.mongoUri() : realMongo;
+                System.out.println("MongoDB: " + String.join(", ", new ConnectionString(mongoUri).getHosts())
+                        + (realMongo == null ? " (the wire server)" : ""));
+                mongo(mongoUri, planner, tasks, rounds);
             }
         }
     }
@@ -114,33 +123,32 @@ public final class RelinkBenchmark {
         return baselineSeconds / oursSeconds;
     }
 
-    private static void mongo(StackPorts ports, PlannerClient planner, int tasks, int rounds) throws Exception {
-        mongoRound(ports, planner, tasks, "Round 1 (fresh servers)");
+    private static void mongo(String mongoUri, PlannerClient planner, int tasks, int rounds) throws Exception {
+        mongoRound(mongoUri, planner, tasks, "Round 1 (fresh servers)");
         List<Double> warm = new ArrayList<>();
         for (int round = 2; round <= rounds; round++) {
-            warm.add(mongoRound(ports, planner, tasks, "Round " + round + " (warm servers)"));
+            warm.add(mongoRound(mongoUri, planner, tasks, "Round " + round + " (warm servers)"));
         }
         Ratios.printMedian("MongoDB, warm", warm);
     }
 
     /** Runs both sides on fresh data and returns how many times faster ours was. */
-    private static double mongoRound(StackPorts ports, PlannerClient planner, int tasks, String round)
-            throws Exception {
+    private static double mongoRound(String mongoUri, PlannerClient planner, int tasks, String round) throws Exception {
         Map<String, List<Map<String, Object>>> collections =
                 new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(99, 1, tasks))).collections();
         long seedStart = System.nanoTime();
         // Replaces the collection, so the measured round starts from fresh data.
-        new MongoSeeder(ports.mongoUri()).seed(MongoDataset.DATABASE, Map.of("task", collections.get("task")));
+        new MongoSeeder(mongoUri).seed(MongoDataset.DATABASE, Map.of("task", collections.get("task")));
         System.out.printf("%s: seeded MongoDB with %d tasks in %.1f s%n", round, tasks, seconds(seedStart));
 
         PlannerClient.Finished ours = planner.run("{\"kind\":\"relink\",\"from\":\"" + FROM + "\",\"to\":\"" + TO
-                + "\",\"mongo\":{\"uri\":\"" + ports.mongoUri() + "\",\"database\":\"backend\"}}");
+                + "\",\"mongo\":{\"uri\":\"" + mongoUri + "\",\"database\":\"backend\"}}");
         JsonNode migration = ours.migration();
         double oursSeconds = ours.seconds();
         printRelink("clearml-migrator relink, MongoDB", migration, planner, oursSeconds);
 
         long baseline = System.nanoTime();
-        int updated = ClearmlBaselines.mongoLoop(ports.mongoUri(), TO, FROM);
+        int updated = ClearmlBaselines.mongoLoop(mongoUri, TO, FROM);
         double baselineSeconds = seconds(baseline);
         System.out.printf(
                 "Single-threaded read-modify-write loop (like fix_mongo_urls.py): %d tasks in %.1f s%n",

@@ -108,7 +108,8 @@ final class ServerRecipes {
         command.add(markerProperty());
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dkafka.bootstrap.servers=" + ports.kafkaBootstrap());
-        command.add("-Dquarkus.mongodb.connection-string=" + ports.mongoUri());
+        String ownDatabase = options.servicesMongo() != null ? options.servicesMongo() : ports.mongoUri();
+        command.add("-Dquarkus.mongodb.connection-string=" + ownDatabase);
         // The planner seals task credentials with this key and the workers open them; one key per stack.
         command.add("-Dmigrator.secret-key=" + secretKey());
         if (options.trustedCaFile() != null) {

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param serviceHeap     heap of each service
  * @param persistentMongo keep Mongo data in an H2 file across restarts (local runs) instead of memory (tests)
  * @param trustedCaFile   a PEM file of CAs the services trust on TLS connections to users' stores, or null
+ * @param servicesMongo   the MongoDB the services keep their own database in (journal, migrations), or null for the
+ *                        stack's wire server; a real {@code mongod}, to measure against one
  */
 public record StackOptions(
         String kafkaHeap,
@@ -19,16 +21,22 @@ public record StackOptions(
         String mongoHeap,
         String serviceHeap,
         boolean persistentMongo,
-        Path trustedCaFile) {
+        Path trustedCaFile,
+        String servicesMongo) {
 
     public StackOptions(
             String kafkaHeap, String elasticHeap, String mongoHeap, String serviceHeap, boolean persistentMongo) {
-        this(kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, null);
+        this(kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, null, null);
     }
 
     /** These options with services that also trust the CAs of {@code caFile} ({@code MIGRATOR_TLS_CA_FILE}). */
     public StackOptions withTrustedCaFile(Path caFile) {
-        return new StackOptions(kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, caFile);
+        return new StackOptions(kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, caFile, servicesMongo);
+    }
+
+    /** These options with services that keep their own database in the MongoDB at {@code uri}. */
+    public StackOptions withServicesMongo(String uri) {
+        return new StackOptions(kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, trustedCaFile, uri);
     }
 
     /** Defaults for tests: small heaps, Mongo in memory. */
