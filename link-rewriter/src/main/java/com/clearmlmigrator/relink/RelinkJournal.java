@@ -14,8 +14,9 @@ public interface RelinkJournal {
     Map<String, JournalEntry> find(String migrationId, String target, Collection<String> documentIds);
 
     /**
-     * Records entries of one migration and target. An entry that exists already is kept unchanged, so recording again is harmless; the entries kept
-     * are returned, by document id, because the document must then be reconciled with them instead of rewritten.
+     * Records entries of one migration and target. An entry that exists already is kept unchanged, so recording again
+     * is harmless; the entries kept are returned, by document id, because their documents must then be reconciled with
+     * them instead of rewritten.
      */
     Map<String, JournalEntry> record(List<JournalEntry> entries);
 
