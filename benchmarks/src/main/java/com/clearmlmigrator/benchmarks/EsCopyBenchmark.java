@@ -75,23 +75,28 @@ public final class EsCopyBenchmark {
 
             List<Double> ratios = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                ratios.add(round(ports, planner, indices, round));
+                ratios.add(round(stack, planner, indices, round));
             }
             Ratios.printMedian("es-copy", ratios);
         }
     }
 
     /** Both sides on the same source; the source is made writable again afterwards, for the next round. */
-    private static double round(StackPorts ports, PlannerClient planner, List<String> indices, int round)
+    private static double round(LocalStack stack, PlannerClient planner, List<String> indices, int round)
             throws Exception {
+        StackPorts ports = stack.ports();
         System.out.printf("Round %d:%n", round);
+        CpuMeter baselineCpu = CpuMeter.start(stack);
         double baseline = reindexFromRemote(ports, indices);
         System.out.printf(
                 "ES 7 reindex-from-remote, one index at a time (ClearML's upgrade script), templates first: %.1f s%n",
                 baseline);
+        System.out.println(baselineCpu.summary());
         deleteOnTarget(ports, indices);
 
+        CpuMeter oursCpu = CpuMeter.start(stack);
         double oursSeconds = copyWithOurs(ports, planner);
+        System.out.println(oursCpu.summary());
         System.out.printf(
                 "=> es-copy: ours %.1f s vs reindex-from-remote %.1f s (%.2fx)%n%n",
                 oursSeconds, baseline, baseline / oursSeconds);

@@ -61,13 +61,13 @@ public final class RelinkBenchmark {
             PlannerClient planner = new PlannerClient(ports.plannerUrl());
             // A size of 0 leaves that store out, to measure the other alone.
             if (debugImages + plots > 0) {
-                elastic(ports, planner, debugImages, plots, rounds);
+                elastic(stack, planner, debugImages, plots, rounds);
             }
             if (tasks > 0) {
                 String mongoUri = realMongo == null ? ports.mongoUri() : realMongo;
                 System.out.println("MongoDB: " + String.join(", ", new ConnectionString(mongoUri).getHosts())
                         + (realMongo == null ? " (the wire server)" : ""));
-                mongo(mongoUri, planner, tasks, rounds);
+                mongo(stack, mongoUri, planner, tasks, rounds);
             }
         }
     }
@@ -76,20 +76,21 @@ public final class RelinkBenchmark {
      * Rounds on the same fresh data: the first on freshly started servers, the others on warm ones, as long-running
      * servers are. The first round of each side warms the server for the other side's: both are printed.
      */
-    private static void elastic(StackPorts ports, PlannerClient planner, int debugImages, int plots, int rounds)
+    private static void elastic(LocalStack stack, PlannerClient planner, int debugImages, int plots, int rounds)
             throws Exception {
-        elasticRound(ports, planner, debugImages, plots, "Round 1 (fresh servers)");
+        elasticRound(stack, planner, debugImages, plots, "Round 1 (fresh servers)");
         List<Double> warm = new ArrayList<>();
         for (int round = 2; round <= rounds; round++) {
-            deleteEventIndices(ports.elastic7Url());
-            warm.add(elasticRound(ports, planner, debugImages, plots, "Round " + round + " (warm servers)"));
+            deleteEventIndices(stack.ports().elastic7Url());
+            warm.add(elasticRound(stack, planner, debugImages, plots, "Round " + round + " (warm servers)"));
         }
         Ratios.printMedian("ES, warm", warm);
     }
 
     /** Runs both sides on fresh data and returns how many times faster ours was. */
     private static double elasticRound(
-            StackPorts ports, PlannerClient planner, int debugImages, int plots, String round) throws Exception {
+            LocalStack stack, PlannerClient planner, int debugImages, int plots, String round) throws Exception {
+        StackPorts ports = stack.ports();
         List<EventDocument> documents = eventDocuments(debugImages, plots);
         long seedStart = System.nanoTime();
         new ElasticSeeder(ports.elastic7Url()).seed(ElasticEra.ES7, documents);
@@ -104,36 +105,42 @@ public final class RelinkBenchmark {
                 seconds(seedStart));
         settle(ports.elastic7Url());
 
+        CpuMeter oursCpu = CpuMeter.start(stack);
         PlannerClient.Finished ours = planner.run("{\"kind\":\"relink\",\"from\":\"" + FROM + "\",\"to\":\"" + TO
                 + "\",\"elastic\":{\"hosts\":[\"" + ports.elastic7Url() + "\"]}}");
         JsonNode migration = ours.migration();
         double oursSeconds = ours.seconds();
         printRelink("clearml-migrator relink, ES 7", migration, planner, oursSeconds);
+        System.out.println(oursCpu.summary());
 
         settle(ports.elastic7Url());
+        CpuMeter baselineCpu = CpuMeter.start(stack);
         long baseline = System.nanoTime();
         ClearmlBaselines.updateByQuery(ports.elastic7Url(), TO, FROM);
         double baselineSeconds = seconds(baseline);
         System.out.printf(
                 "ClearML _update_by_query (painless, as printed by its script; skips compressed plots): %.1f s%n",
                 baselineSeconds);
+        System.out.println(baselineCpu.summary());
         System.out.printf(
                 "=> ES: ours %.1f s vs baseline %.1f s (%.2fx)%n%n",
                 oursSeconds, baselineSeconds, baselineSeconds / oursSeconds);
         return baselineSeconds / oursSeconds;
     }
 
-    private static void mongo(String mongoUri, PlannerClient planner, int tasks, int rounds) throws Exception {
-        mongoRound(mongoUri, planner, tasks, "Round 1 (fresh servers)");
+    private static void mongo(LocalStack stack, String mongoUri, PlannerClient planner, int tasks, int rounds)
+            throws Exception {
+        mongoRound(stack, mongoUri, planner, tasks, "Round 1 (fresh servers)");
         List<Double> warm = new ArrayList<>();
         for (int round = 2; round <= rounds; round++) {
-            warm.add(mongoRound(mongoUri, planner, tasks, "Round " + round + " (warm servers)"));
+            warm.add(mongoRound(stack, mongoUri, planner, tasks, "Round " + round + " (warm servers)"));
         }
         Ratios.printMedian("MongoDB, warm", warm);
     }
 
     /** Runs both sides on fresh data and returns how many times faster ours was. */
-    private static double mongoRound(String mongoUri, PlannerClient planner, int tasks, String round) throws Exception {
+    private static double mongoRound(LocalStack stack, String mongoUri, PlannerClient planner, int tasks, String round)
+            throws Exception {
         Map<String, List<Map<String, Object>>> collections =
                 new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(99, 1, tasks))).collections();
         long seedStart = System.nanoTime();
@@ -141,18 +148,22 @@ public final class RelinkBenchmark {
         new MongoSeeder(mongoUri).seed(MongoDataset.DATABASE, Map.of("task", collections.get("task")));
         System.out.printf("%s: seeded MongoDB with %d tasks in %.1f s%n", round, tasks, seconds(seedStart));
 
+        CpuMeter oursCpu = CpuMeter.start(stack);
         PlannerClient.Finished ours = planner.run("{\"kind\":\"relink\",\"from\":\"" + FROM + "\",\"to\":\"" + TO
                 + "\",\"mongo\":{\"uri\":\"" + mongoUri + "\",\"database\":\"backend\"}}");
         JsonNode migration = ours.migration();
         double oursSeconds = ours.seconds();
         printRelink("clearml-migrator relink, MongoDB", migration, planner, oursSeconds);
+        System.out.println(oursCpu.summary());
 
+        CpuMeter baselineCpu = CpuMeter.start(stack);
         long baseline = System.nanoTime();
         int updated = ClearmlBaselines.mongoLoop(mongoUri, TO, FROM);
         double baselineSeconds = seconds(baseline);
         System.out.printf(
                 "Single-threaded read-modify-write loop (like fix_mongo_urls.py): %d tasks in %.1f s%n",
                 updated, baselineSeconds);
+        System.out.println(baselineCpu.summary());
         System.out.printf(
                 "=> MongoDB: ours %.1f s vs baseline %.1f s (%.2fx)%n%n",
                 oursSeconds, baselineSeconds, baselineSeconds / oursSeconds);

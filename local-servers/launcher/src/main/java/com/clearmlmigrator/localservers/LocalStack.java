@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -114,6 +116,17 @@ public final class LocalStack implements AutoCloseable {
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no process named " + name));
         }
+    }
+
+    /** The CPU time each running process of the stack has used so far, by name; those the system does not say are left out. */
+    public Map<String, Duration> cpuTimes() {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        synchronized (started) {
+            for (ManagedProcess process : started) {
+                process.cpuTime().ifPresent(time -> times.put(process.name(), time));
+            }
+        }
+        return times;
     }
 
     /** Stops every process this stack started, services first. */

@@ -72,6 +72,11 @@ public final class ManagedProcess {
         return handle.isAlive();
     }
 
+    /** The CPU time the process has used so far, all its threads together; empty where the system does not say. */
+    public Optional<Duration> cpuTime() {
+        return handle.info().totalCpuDuration();
+    }
+
     public Path log() {
         return log;
     }
