@@ -9,5 +9,7 @@ WORKDIR /app
 # The fast-jar layout: the whole quarkus-app folder, not just quarkus-run.jar.
 COPY --from=build /src/planner-service/target/quarkus-app/ /app/
 EXPOSE 8080
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75"
+# C1 only (TieredStopAtLevel=1): the planner coordinates, and the optimizing compiler cost it more CPU than it saved,
+# CPU that Elasticsearch needs when it shares the host (see ServerRecipes in local-servers/launcher).
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
