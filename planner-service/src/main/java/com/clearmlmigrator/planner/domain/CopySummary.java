@@ -76,6 +76,8 @@ public record CopySummary(
      * @param etaSeconds       time left at that rate; null when unknown or done
      * @param tookMillis       from the first step's start to the verification's end; null until verified
      * @param sourceWriteBlocked whether the source index now has a write block
+     * @param notes            what the index's steps did besides copying, one sentence each (settings restored, source
+     *                         write-blocked, an existing index replaced, writes the source took during the copy)
      * @param mappings         the translated mappings (dry run only)
      * @param settings         the settings the target index is created with (dry run only)
      */
@@ -94,6 +96,7 @@ public record CopySummary(
             Long etaSeconds,
             Long tookMillis,
             boolean sourceWriteBlocked,
+            List<String> notes,
             Map<String, Object> mappings,
             Map<String, Object> settings) {}
 
@@ -166,6 +169,9 @@ public record CopySummary(
                         : Duration.between(advance.started(), verified.finishedAt())
                                 .toMillis(),
                 verified != null && job.afterCopy().equals(CopyOrder.READ_ONLY_SOURCE),
+                reports(own, TaskType.values()).stream()
+                        .flatMap(report -> report.notes().stream())
+                        .toList(),
                 job.dryRun() ? index.mappings() : null,
                 job.dryRun() ? index.settings() : null);
     }
