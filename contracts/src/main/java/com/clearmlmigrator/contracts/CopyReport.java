@@ -13,6 +13,8 @@ import java.util.Objects;
  *                   (as the copy slices summed it); null for the preparation
  * @param copied     fingerprint of what is on the target: the documents written for a copy, the whole target index
  *                   for a verification; null for the preparation
+ * @param sourceWrites the source index's write count ({@link CopySpec.Verify#sourceWritesBefore}) read before the
+ *                   copy's scroll opened; null for other steps, or from a worker that did not read it
  * @param bytes      bytes of source JSON copied; 0 for other steps
  * @param created    indices created, for the preparation
  * @param notes      what else happened (templates put, indices replaced, source write-blocked), one sentence each
@@ -24,6 +26,7 @@ public record CopyReport(
         String step,
         ContentChecksum source,
         ContentChecksum copied,
+        Long sourceWrites,
         long bytes,
         List<String> created,
         List<String> notes,

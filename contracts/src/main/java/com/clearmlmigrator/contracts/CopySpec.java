@@ -47,17 +47,22 @@ public sealed interface CopySpec {
      *
      * @param expected   the source's fingerprint, summed from the copy slices when the planner sends the task; null
      *                   while planned
+     * @param sourceWritesBefore the source index's write count (documents its primary shards indexed and deleted, from
+     *                   its indexing stats) from before any copy slice opened its scroll, the least the slices read;
+     *                   null while planned, or when unknown. A verification that finds the count grown knows the source
+     *                   took writes the copy may have missed.
      * @param restore    index settings to put back on the target index once copied (replicas, refresh interval);
      *                   empty when the index was created with its final settings
      * @param sealSource whether to put a write block on the source index when the copy matches
      */
-    record Verify(ContentChecksum expected, Map<String, Object> restore, boolean sealSource) implements CopySpec {
+    record Verify(ContentChecksum expected, Long sourceWritesBefore, Map<String, Object> restore, boolean sealSource)
+            implements CopySpec {
         public Verify {
             Objects.requireNonNull(restore, "restore");
         }
 
-        public Verify expecting(ContentChecksum sourceChecksum) {
-            return new Verify(sourceChecksum, restore, sealSource);
+        public Verify expecting(ContentChecksum sourceChecksum, Long sourceWrites) {
+            return new Verify(sourceChecksum, sourceWrites, restore, sealSource);
         }
     }
 

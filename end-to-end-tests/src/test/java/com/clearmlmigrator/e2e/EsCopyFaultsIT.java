@@ -22,6 +22,7 @@ import com.clearmlmigrator.synthetic.ElasticEra;
 import com.clearmlmigrator.synthetic.ElasticSeeder;
 import com.clearmlmigrator.synthetic.EventDataset;
 import com.clearmlmigrator.synthetic.EventDocument;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -124,6 +125,84 @@ class EsCopyFaultsIT {
         assertThat(migration.getLong("copy.copied")).isEqualTo(migration.getLong("copy.documents"));
         assertThat(new ElasticHttp(RunningSystem.ports().elastic7Url()).documents(logs))
                 .isEqualTo(new ElasticHttp(RunningSystem.ports().elastic5Url()).documents(logs));
+    }
+
+    @Test
+    @Order(4)
+    void aWriteToTheSourceDuringTheCopyFailsTheIndexInsteadOfGoingMissing() {
+        // 48 documents: two slices, each reading the source's write count before its scroll opens.
+        String images = ownIndex("events-training_debug_image-");
+        String id = Migrations.submit(Migrations.esCopy(
+                RunningSystem.ports().elastic5Url(),
+                RunningSystem.ports().elastic7Url(),
+                List.of(images),
+                "\"ifTargetExists\":\"overwrite\",\"maxDocsPerSecond\":4"));
+        awaitFirstCopiedDocuments(id);
+
+        writeOneMoreDocument(images);
+
+        JsonPath migration = Migrations.awaitFinal(id);
+        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("COMPLETED_WITH_ERRORS");
+        JsonPath report = Migrations.report(id);
+        assertThat(report.getList("failures.reason", String.class)).containsExactly("BAD_INPUT");
+        assertThat(report.getString("failures[0].detail"))
+                .contains("The source index " + images + " took 1 write while it was copied")
+                .contains("ifTargetExists");
+        assertThat(report.getBoolean("indices[0].checksumMatch")).isFalse();
+        assertThat(new ElasticHttp(RunningSystem.ports().elastic5Url())
+                        .get("/" + images + "/_settings")
+                        .path(images)
+                        .path("settings")
+                        .path("index")
+                        .path("blocks")
+                        .path("write")
+                        .asText())
+                .as("the source is sealed, so a new copy reads it whole")
+                .isEqualTo("true");
+    }
+
+    @Test
+    @Order(5)
+    void aWriteToASourceLeftWritableIsNotedInTheReport() {
+        // 36 documents: one task that copies and verifies.
+        String logs = ownIndex("events-log-");
+        String id = Migrations.submit(Migrations.esCopy(
+                RunningSystem.ports().elastic5Url(),
+                RunningSystem.ports().elastic7Url(),
+                List.of(logs),
+                "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\",\"maxDocsPerSecond\":4"));
+        awaitFirstCopiedDocuments(id);
+
+        writeOneMoreDocument(logs);
+
+        JsonPath migration = Migrations.awaitFinal(id);
+        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(Migrations.report(id).getList("indices[0].notes", String.class))
+                .anySatisfy(note -> assertThat(note)
+                        .contains("The source index " + logs + " took 1 write while it was copied")
+                        .contains("stays writable"));
+    }
+
+    private static String ownIndex(String prefix) {
+        return indices.stream()
+                .filter(index -> index.startsWith(prefix))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Indexes a copy of one of the index's documents under a new id, as a ClearML server still running would. */
+    private static void writeOneMoreDocument(String index) {
+        ElasticHttp es5 = new ElasticHttp(RunningSystem.ports().elastic5Url());
+        JsonNode hit = es5.post("/" + index + "/_search", "{\"size\":1}")
+                .path("hits")
+                .path("hits")
+                .get(0);
+        String routing =
+                hit.hasNonNull("_routing") ? "&routing=" + hit.path("_routing").asText() : "";
+        JsonNode answer = es5.put(
+                "/" + index + "/" + hit.path("_type").asText() + "/written-during-the-copy?refresh=true" + routing,
+                hit.path("_source").toString());
+        assertThat(answer.path("result").asText()).as(answer.toString()).isEqualTo("created");
     }
 
     private static void awaitFirstCopiedDocuments(String id) {

@@ -166,7 +166,10 @@ public class EsCopyPlanner implements TaskPlanner {
                             index.name(), index.mappings(), index.settings(), index.replaces())));
             CopySpec.CopySlice slice = new CopySpec.CopySlice(rate);
             CopySpec.Verify verify = new CopySpec.Verify(
-                    null, CopySettings.toRestore(sources.get(i).settings(), chunking.isSmall(index.documents())), seal);
+                    null,
+                    null,
+                    CopySettings.toRestore(sources.get(i).settings(), chunking.isSmall(index.documents())),
+                    seal);
             if (index.slices() == 1) {
                 CopySpec whole = new CopySpec.CopyIndex(prepare, slice, verify);
                 add(tasks, migrationId, TaskType.COPY_INDEX, index.name(), order, null, whole);

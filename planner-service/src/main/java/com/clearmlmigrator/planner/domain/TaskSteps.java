@@ -33,7 +33,8 @@ public final class TaskSteps {
 
     /**
      * The task as it is sent, with what its prerequisites found: a verification learns the source fingerprint that
-     * the copy slices summed while reading.
+     * the copy slices summed while reading, and the source's write count from before the first of them opened its
+     * scroll. The count only grows, so the least the slices read is that one; unknown if any slice did not say.
      */
     public static MigrationTask resolved(MigrationTask definition, List<TaskState> all) {
         if (definition.type() != TaskType.VERIFY_COPY) {
@@ -43,9 +44,14 @@ public final class TaskSteps {
                 .filter(t -> t.id().equals(definition.id()))
                 .findFirst()
                 .orElseThrow();
-        ContentChecksum source = prerequisites(task, all).stream()
-                .map(t -> ((CopyReport) t.result().report()).source())
-                .reduce(ContentChecksum.EMPTY, ContentChecksum::plus);
-        return definition.withCopy(((CopySpec.Verify) definition.copy()).expecting(source));
+        List<CopyReport> slices = prerequisites(task, all).stream()
+                .map(t -> (CopyReport) t.result().report())
+                .toList();
+        ContentChecksum source =
+                slices.stream().map(CopyReport::source).reduce(ContentChecksum.EMPTY, ContentChecksum::plus);
+        Long writesBefore = slices.stream().anyMatch(slice -> slice.sourceWrites() == null)
+                ? null
+                : slices.stream().mapToLong(CopyReport::sourceWrites).min().orElse(0);
+        return definition.withCopy(((CopySpec.Verify) definition.copy()).expecting(source, writesBefore));
     }
 }

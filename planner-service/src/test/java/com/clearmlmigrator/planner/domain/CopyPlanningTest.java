@@ -111,8 +111,8 @@ class CopyPlanningTest {
     void slicesWaitForTheirIndexPreparationAndTheVerificationForEverySlice() {
         TaskState prepare = state(0, TaskType.PREPARE_COPY, "a", null, null);
         TaskState otherPrepare = state(1, TaskType.PREPARE_COPY, "b", null, null);
-        TaskState slice0 = state(2, TaskType.COPY_SLICE, "a", new Slice(0, 2), copied(3, 7));
-        TaskState slice1 = state(3, TaskType.COPY_SLICE, "a", new Slice(1, 2), copied(2, 5));
+        TaskState slice0 = state(2, TaskType.COPY_SLICE, "a", new Slice(0, 2), copied(3, 7, 41L));
+        TaskState slice1 = state(3, TaskType.COPY_SLICE, "a", new Slice(1, 2), copied(2, 5, 40L));
         TaskState verify = state(4, TaskType.VERIFY_COPY, "a", null, null);
         List<TaskState> all = List.of(prepare, otherPrepare, slice0, slice1, verify);
 
@@ -122,6 +122,25 @@ class CopyPlanningTest {
         CopySpec.Verify sent =
                 (CopySpec.Verify) TaskSteps.resolved(verify.definition(), all).copy();
         assertThat(sent.expected()).isEqualTo(ContentChecksum.of(5, 12));
+        assertThat(sent.sourceWritesBefore())
+                .as("the source's write count before the first slice opened its scroll")
+                .isEqualTo(40L);
+    }
+
+    @Test
+    void aVerificationChecksNoSourceWritesWhenASliceDidNotCountThem() {
+        TaskState slice0 = state(0, TaskType.COPY_SLICE, "a", new Slice(0, 2), copied(3, 7, 40L));
+        TaskState slice1 = state(1, TaskType.COPY_SLICE, "a", new Slice(1, 2), copied(2, 5, null));
+        TaskState verify = state(2, TaskType.VERIFY_COPY, "a", null, null);
+
+        CopySpec.Verify sent =
+                (CopySpec.Verify) TaskSteps.resolved(verify.definition(), List.of(slice0, slice1, verify))
+                        .copy();
+
+        assertThat(sent.expected()).isEqualTo(ContentChecksum.of(5, 12));
+        assertThat(sent.sourceWritesBefore())
+                .as("a slice from a worker that did not count")
+                .isNull();
     }
 
     @Test
@@ -154,16 +173,25 @@ class CopyPlanningTest {
         CopySpec spec = switch (type) {
             case PREPARE_COPY -> new CopySpec.Prepare(List.of(), List.of());
             case COPY_SLICE -> new CopySpec.CopySlice(0);
-            default -> new CopySpec.Verify(null, Map.of(), true);
+            default -> new CopySpec.Verify(null, null, Map.of(), true);
         };
         MigrationTask task = MigrationTask.copy(id, type, index, SOURCE, TARGET, slice, spec);
         TaskResult result = report == null ? null : TaskResult.succeeded(id, report);
         return new TaskState(id, type, index, result, task, result != null);
     }
 
-    private static CopyReport copied(long documents, long sum) {
+    private static CopyReport copied(long documents, long sum, Long sourceWrites) {
         ContentChecksum checksum = ContentChecksum.of(documents, sum);
         return new CopyReport(
-                "a", "copy-slice", checksum, checksum, 10, List.of(), List.of(), Instant.now(), Instant.now());
+                "a",
+                "copy-slice",
+                checksum,
+                checksum,
+                sourceWrites,
+                10,
+                List.of(),
+                List.of(),
+                Instant.now(),
+                Instant.now());
     }
 }

@@ -35,6 +35,7 @@ class CopySummaryTest {
                                 "copy-slice",
                                 checksum(1000),
                                 checksum(1000),
+                                null,
                                 100_000,
                                 List.of(),
                                 List.of(),

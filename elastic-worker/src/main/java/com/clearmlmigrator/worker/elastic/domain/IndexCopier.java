@@ -21,9 +21,11 @@ public interface IndexCopier {
 
     /**
      * Fingerprints the whole target index and compares it with the source's; restores the index settings and, when
-     * asked and the copy matches, write-blocks the source index.
+     * asked and the copy matches, write-blocks the source index. Then checks that the source took no writes since the
+     * copy began.
      *
-     * @throws com.clearmlmigrator.contracts.TaskFailedException when the copy does not match its source
+     * @throws com.clearmlmigrator.contracts.TaskFailedException when the copy does not match its source, or a sealed
+     *                                                           source took writes the copy may have missed
      */
     CopyReport verify(MigrationTask task);
 

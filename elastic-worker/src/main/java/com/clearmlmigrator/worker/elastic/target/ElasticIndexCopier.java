@@ -48,7 +48,7 @@ public class ElasticIndexCopier implements IndexCopier {
         List<String> created = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         prepareTarget(task, (CopySpec.Prepare) task.copy(), created, notes);
-        return new CopyReport(task.target(), "prepare", null, null, 0, created, notes, started, Instant.now());
+        return new CopyReport(task.target(), "prepare", null, null, null, 0, created, notes, started, Instant.now());
     }
 
     @Override
@@ -60,6 +60,7 @@ public class ElasticIndexCopier implements IndexCopier {
                 "copy-slice",
                 copied.read(),
                 copied.written(),
+                copied.sourceWrites(),
                 copied.bytes(),
                 List.of(),
                 List.of(),
@@ -74,7 +75,7 @@ public class ElasticIndexCopier implements IndexCopier {
         List<String> notes = new ArrayList<>();
         ContentChecksum onTarget = verifyIndex(task, spec, notes);
         return new CopyReport(
-                task.target(), "verify", spec.expected(), onTarget, 0, List.of(), notes, started, Instant.now());
+                task.target(), "verify", spec.expected(), onTarget, null, 0, List.of(), notes, started, Instant.now());
     }
 
     @Override
@@ -85,12 +86,14 @@ public class ElasticIndexCopier implements IndexCopier {
         List<String> notes = new ArrayList<>();
         prepareTarget(task, spec.prepare(), created, notes);
         Copied copied = copyDocuments(task, null, spec.copy().maxDocsPerSecond());
-        ContentChecksum onTarget = verifyIndex(task, spec.verify().expecting(copied.read()), notes);
+        ContentChecksum onTarget =
+                verifyIndex(task, spec.verify().expecting(copied.read(), copied.sourceWrites()), notes);
         return new CopyReport(
                 task.target(),
                 "copy-index",
                 copied.read(),
                 onTarget,
+                copied.sourceWrites(),
                 copied.bytes(),
                 created,
                 notes,
@@ -130,7 +133,7 @@ public class ElasticIndexCopier implements IndexCopier {
         }
     }
 
-    private record Copied(ContentChecksum read, ContentChecksum written, long bytes) {}
+    private record Copied(ContentChecksum read, ContentChecksum written, long bytes, long sourceWrites) {}
 
     /** Streams one slice (or, with a null slice, the whole index) from the source into the target. */
     private Copied copyDocuments(MigrationTask task, Slice slice, long maxDocsPerSecond) {
@@ -141,7 +144,9 @@ public class ElasticIndexCopier implements IndexCopier {
         ContentChecksum.Tally written = new ContentChecksum.Tally();
         long[] bytes = {0};
         ProgressBeacon.Counter done = progress.start(task.id());
-        RawScroll.forEachPage(connections.client(task.source()), index, slice, pageSize(index), documents -> {
+        ElasticClient source = connections.client(task.source());
+        long sourceWrites = SourceWrites.count(source, index);
+        RawScroll.forEachPage(source, index, slice, pageSize(index), documents -> {
             for (CopiedDocument document : documents) {
                 read.addDocument(document.digest());
                 bytes[0] += document.bytes();
@@ -150,7 +155,7 @@ public class ElasticIndexCopier implements IndexCopier {
             done.add(documents.size());
             pacer.finished(documents.size());
         });
-        return new Copied(read.total(), written.total(), bytes[0]);
+        return new Copied(read.total(), written.total(), bytes[0], sourceWrites);
     }
 
     /**
@@ -182,7 +187,35 @@ public class ElasticIndexCopier implements IndexCopier {
             connections.client(task.source()).send("PUT", "/" + index + "/_settings", "{\"index.blocks.write\": true}");
             notes.add("Put a write block on the source index " + index + ".");
         }
+        if (spec.sourceWritesBefore() != null) {
+            checkSourceUnchanged(task, spec, notes);
+        }
         return onTarget;
+    }
+
+    /**
+     * Compares the source's write count with the one read before the copy's scrolls opened. The target matched what
+     * the copy read, so a write since then may be missing from it: that fails the index when the source is now sealed
+     * (a new copy reads it whole), and is noted when it stays writable ({@code "afterCopy": "none"}), where writes
+     * during the copy are the operator's choice. Read after the seal, so no write can slip in after the check.
+     */
+    private void checkSourceUnchanged(MigrationTask task, CopySpec.Verify spec, List<String> notes) {
+        String index = task.target();
+        long writes = SourceWrites.count(connections.client(task.source()), index) - spec.sourceWritesBefore();
+        if (writes == 0) {
+            return;
+        }
+        String count = writes == 1 ? "1 write" : writes > 0 ? writes + " writes" : "writes";
+        String took = "The source index " + index + " took " + count + " while it was copied; the target has it as"
+                + " the copy read it";
+        if (!spec.sealSource()) {
+            notes.add(took + ", and the source stays writable (\"afterCopy\": \"none\").");
+            return;
+        }
+        throw new TaskFailedException(
+                FailureReason.BAD_INPUT,
+                took + ". The source now has a write block: stop whatever still writes to it (the old ClearML"
+                        + " server) and copy the index again with \"ifTargetExists\": \"overwrite\".");
     }
 
     /** The fingerprint of every document of an index, read in one scroll. */
