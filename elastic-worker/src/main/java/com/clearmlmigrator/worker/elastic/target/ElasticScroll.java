@@ -10,6 +10,7 @@ import com.clearmlmigrator.contracts.Slice;
 import com.clearmlmigrator.relink.StoredDocument;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -58,14 +59,24 @@ final class ElasticScroll {
         // maps, rather than into a tree converted to maps afterwards (two passes over every document).
         ReadAheadScroll.forEachPage(
                 client,
-                () -> page(client.sendForMap(
-                        "POST", "/" + index + "/_search?scroll=" + ReadAheadScroll.KEEP_ALIVE, body.toString())),
-                scrollId -> page(client.sendForMap("POST", "/_search/scroll", ReadAheadScroll.nextPageBody(scrollId))),
+                () -> page(
+                        index,
+                        client.sendForMap(
+                                "POST",
+                                "/" + index + "/_search?scroll=" + ReadAheadScroll.KEEP_ALIVE,
+                                body.toString())),
+                scrollId -> page(
+                        index, client.sendForMap("POST", "/_search/scroll", ReadAheadScroll.nextPageBody(scrollId))),
                 work);
     }
 
     @SuppressWarnings("unchecked")
-    private static ReadAheadScroll.Page<List<StoredDocument>> page(Map<String, Object> answer) {
+    private static ReadAheadScroll.Page<List<StoredDocument>> page(String index, Map<String, Object> answer) {
+        Object shards = answer.get("_shards");
+        ShardFailures.check(
+                index,
+                shards == null ? MissingNode.getInstance() : JSON.valueToTree(shards),
+                Boolean.TRUE.equals(answer.get("timed_out")));
         Object outer = answer.get("hits");
         List<Map<String, Object>> hits = outer instanceof Map<?, ?> map && map.get("hits") instanceof List<?> list
                 ? (List<Map<String, Object>>) list

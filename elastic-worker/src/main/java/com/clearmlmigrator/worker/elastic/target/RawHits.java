@@ -9,6 +9,8 @@ import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * Reads documents out of a raw Elasticsearch answer (a search page or an {@code _mget}) with a streaming parser,
@@ -35,18 +37,21 @@ final class RawHits {
             String scrollId = null;
             List<CopiedDocument> documents = new ArrayList<>();
             long total = UNKNOWN_TOTAL;
+            JsonNode shards = MissingNode.getInstance();
+            boolean timedOut = false;
             expect(parser, JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 parser.nextToken();
-                if (field.equals("_scroll_id")) {
-                    scrollId = parser.getText();
-                } else if (field.equals("hits")) {
-                    total = readHitsObject(index, parser, json, documents);
-                } else {
-                    parser.skipChildren();
+                switch (field) {
+                    case "_scroll_id" -> scrollId = parser.getText();
+                    case "hits" -> total = readHitsObject(index, parser, json, documents);
+                    case "_shards" -> shards = parser.readValueAsTree();
+                    case "timed_out" -> timedOut = parser.getValueAsBoolean();
+                    default -> parser.skipChildren();
                 }
             }
+            ShardFailures.check(index, shards, timedOut);
             return new Page(scrollId, documents, total);
         } catch (IOException e) {
             throw unreadable(index, e);

@@ -54,6 +54,41 @@ class RawHitsTest {
     }
 
     @Test
+    void anAnswerSomeShardsFailedToServeFailsInsteadOfPassingForTheWholeIndex() {
+        String hits = "\"hits\":{\"total\":1,\"hits\":[{\"_id\":\"1\",\"_source\":{}}]}";
+        String partial = "{\"_scroll_id\":\"abc\",\"timed_out\":false,\"_shards\":{\"total\":2,\"successful\":1,"
+                + "\"failed\":1,\"failures\":[{\"shard\":1,\"index\":\"i\",\"reason\":{\"type\":"
+                + "\"no_shard_available_action_exception\",\"reason\":\"No shard available for [i][1]\"}}]}," + hits
+                + "}";
+
+        assertThatThrownBy(() -> RawHits.searchPage("i", partial))
+                .isInstanceOfSatisfying(
+                        TaskFailedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.TARGET_UNAVAILABLE))
+                .hasMessageContaining("Reading i failed on 1 of 2 shards (No shard available for [i][1])");
+        // What ES 5.6.16 answers for a red index of two primaries, one of them unassigned: nothing counts as failed.
+        String red = "{\"_scroll_id\":\"abc\",\"took\":5,\"timed_out\":false,\"_shards\":{\"total\":2,"
+                + "\"successful\":1,\"skipped\":0,\"failed\":0}," + hits + "}";
+        assertThatThrownBy(() -> RawHits.searchPage("i", red))
+                .isInstanceOfSatisfying(
+                        TaskFailedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.TARGET_UNAVAILABLE))
+                .hasMessageContaining("Reading i got answers from 1 of 2 shards");
+        assertThatThrownBy(() -> RawHits.searchPage("i", "{\"timed_out\":true," + hits + "}"))
+                .isInstanceOfSatisfying(
+                        TaskFailedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.TARGET_UNAVAILABLE))
+                .hasMessageContaining("Reading i timed out");
+        assertThat(RawHits.searchPage(
+                                "i",
+                                "{\"timed_out\":false,\"_shards\":{\"total\":2,\"successful\":2,\"failed\":0}," + hits
+                                        + "}")
+                        .documents())
+                .as("every shard answered")
+                .hasSize(1);
+    }
+
+    @Test
     void theSameDocumentDigestsTheSameAndAnyDifferenceChangesTheDigest() {
         CopiedDocument document = CopiedDocument.of("1", "t1", "{\"a\":1}");
 
