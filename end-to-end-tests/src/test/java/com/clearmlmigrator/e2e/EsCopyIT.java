@@ -2,12 +2,18 @@ package com.clearmlmigrator.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -225,6 +231,68 @@ class EsCopyIT {
 
     @Test
     @Order(8)
+    void closedOrRedSourceIndicesFailBeforeAnythingMoves() throws Exception {
+        String red = "events-log-red-" + company(1);
+        String closed = "events-log-closed-" + company(1);
+        String healthy = "events-log-" + company(1);
+        try {
+            makeRed(red);
+            es5.put("/" + closed, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}");
+            es5.post("/" + closed + "/_close", null);
+
+            String id =
+                    Migrations.submit(copyRequest(List.of(red, closed, healthy), "\"ifTargetExists\":\"overwrite\""));
+            JsonPath migration = Migrations.awaitFinal(id);
+
+            assertThat(migration.getString("status")).isEqualTo("FAILED");
+            assertThat(migration.getString("error"))
+                    .contains("1 closed indices that match (" + closed + ")")
+                    .contains("1 red indices that match (" + red + ")")
+                    .contains("only part of its documents");
+            assertThat(migration.getInt("tasks.total")).isZero();
+        } finally {
+            es5.delete("/" + red);
+            es5.delete("/" + closed);
+        }
+    }
+
+    /**
+     * Makes a two-shard index whose second primary is gone, as after a lost disk: the index is red, and a search of it
+     * answers from the other shard alone without counting the missing one as failed.
+     */
+    private static void makeRed(String index) throws Exception {
+        es5.put("/" + index, "{\"settings\":{\"number_of_shards\":2,\"number_of_replicas\":0}}");
+        StringBuilder bulk = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            bulk.append("{\"index\":{\"_type\":\"event\",\"_id\":\"").append(i).append("\"}}\n");
+            bulk.append("{\"msg\":\"line ").append(i).append("\"}\n");
+        }
+        es5.post("/" + index + "/_bulk?refresh=true", bulk.toString());
+        String uuid = es5.get("/_cat/indices/" + index + "?format=json&h=uuid")
+                .path(0)
+                .path("uuid")
+                .asText();
+        es5.post("/" + index + "/_close", null);
+        Path es5Data = RunningSystem.stack().stateDir().resolve("data").resolve("elasticsearch-5");
+        try (Stream<Path> paths = Files.walk(es5Data)) {
+            Path secondShard = paths.filter(p -> p.endsWith(Path.of("indices", uuid, "1")))
+                    .findFirst()
+                    .orElseThrow();
+            try (Stream<Path> inside = Files.walk(secondShard)) {
+                inside.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        es5.post("/" + index + "/_open", null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> es5.get("/_cat/indices/" + index + "?format=json&h=health")
+                        .path(0)
+                        .path("health")
+                        .asText()
+                        .equals("red"));
+    }
+
+    @Test
+    @Order(9)
     void copyRequestsWithoutTwoClustersAreRefused() {
         String es7Url = RunningSystem.ports().elastic7Url();
         given().contentType("application/json")
@@ -237,7 +305,7 @@ class EsCopyIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aWriteBlockMidCopyPausesTheMigrationAndRetryGoesOnOnceItIsLifted() {
         String logs = "events-log-" + company(0);
         // As a flood-stage watermark would: the index the copy creates comes up write-blocked.
@@ -265,7 +333,7 @@ class EsCopyIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aTargetAnswering429IsRetriedWithPausesAndNothingIsLost() throws Exception {
         String scalars = "events-training_stats_scalar-" + company(1);
         try (ThrottlingProxy proxy = new ThrottlingProxy(RunningSystem.ports().elastic7Url(), 3)) {

@@ -14,8 +14,11 @@ import com.clearmlmigrator.contracts.ElasticEndpoint;
 public interface ClusterSurvey {
     ClusterFacts facts(ElasticEndpoint cluster);
 
-    /** The open indices whose names match one of the glob patterns, sorted by name, with their mappings. */
-    List<SourceIndex> indices(ElasticEndpoint cluster, List<String> patterns);
+    /**
+     * The indices whose names match one of the glob patterns, sorted by name: the open ones with their mappings, and
+     * the names of those a copy could not read whole.
+     */
+    SourceIndices indices(ElasticEndpoint cluster, List<String> patterns);
 
     /** Every legacy index template, by name, as {@code GET _template} returns them. */
     Map<String, Map<String, Object>> templates(ElasticEndpoint cluster);
@@ -68,6 +71,20 @@ public interface ClusterSurvey {
      */
     record ComposableTemplates(
             Map<String, Map<String, Object>> indexTemplates, Map<String, Map<String, Object>> components) {}
+
+    /**
+     * @param open   the open indices, red ones included
+     * @param closed the closed indices, which cannot be read
+     * @param red    the open indices with a primary shard unassigned (health red): a search of one answers from the
+     *               other shards and returns only part of it, and ES 5.6 does not even count the missing shard as failed
+     */
+    record SourceIndices(List<SourceIndex> open, List<String> closed, List<String> red) {
+        public SourceIndices {
+            open = List.copyOf(open);
+            closed = List.copyOf(closed);
+            red = List.copyOf(red);
+        }
+    }
 
     /**
      * @param name         index name

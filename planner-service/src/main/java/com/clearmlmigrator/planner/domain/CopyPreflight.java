@@ -1,16 +1,19 @@
 package com.clearmlmigrator.planner.domain;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
 import com.clearmlmigrator.planner.domain.ClusterSurvey.ClusterFacts;
+import com.clearmlmigrator.planner.domain.ClusterSurvey.SourceIndices;
 
 /** The checks an Elasticsearch copy passes before it writes anything; each problem is a sentence saying what to fix. */
 public final class CopyPreflight {
     private static final int FIRST_MAJOR_READ = 5;
     private static final int FIRST_MAJOR_WRITTEN = 7;
     private static final int LAST_MAJOR = 8;
+    private static final int LISTED_NAMES = 10;
 
     private CopyPreflight() {}
 
@@ -36,6 +39,26 @@ public final class CopyPreflight {
         return problems;
     }
 
+    /**
+     * Source indices that match but cannot be read whole. Left out quietly, they would be missing from the new cluster
+     * after a copy that looked complete.
+     */
+    public static List<String> unreadableProblems(SourceIndices indices) {
+        List<String> problems = new ArrayList<>();
+        if (!indices.closed().isEmpty()) {
+            problems.add("The source has " + indices.closed().size() + " closed indices that match ("
+                    + listed(indices.closed()) + "); open them (POST /<index>/_open) to copy them, or name in"
+                    + " 'indices' only those to copy.");
+        }
+        if (!indices.red().isEmpty()) {
+            problems.add("The source has " + indices.red().size() + " red indices that match ("
+                    + listed(indices.red()) + "): a primary shard of each is unassigned, so a read would return only"
+                    + " part of its documents. Bring the shards back (GET /_cluster/allocation/explain says why they"
+                    + " are unassigned), or name in 'indices' only those to copy.");
+        }
+        return problems;
+    }
+
     /** Whether the target can take {@code neededBytes} more without passing its high disk watermark. */
     public static List<String> diskProblems(long neededBytes, ClusterFacts target) {
         if (target.availableBytes() == null) {
@@ -48,6 +71,13 @@ public final class CopyPreflight {
         return List.of("The target has about " + human(Math.max(0, usable)) + " free below its high disk watermark,"
                 + " and the copy needs about " + human(neededBytes) + " (the source's primary size plus 20%); free"
                 + " disk space or add nodes, or copy fewer indices at a time.");
+    }
+
+    /** The first few names, sorted, and "..." when there are more. */
+    static String listed(Collection<String> names) {
+        List<String> sorted = names.stream().sorted().toList();
+        String shown = String.join(", ", sorted.subList(0, Math.min(LISTED_NAMES, sorted.size())));
+        return sorted.size() > LISTED_NAMES ? shown + ", ..." : shown;
     }
 
     static String human(long bytes) {

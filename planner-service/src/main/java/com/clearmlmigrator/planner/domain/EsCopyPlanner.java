@@ -19,6 +19,7 @@ import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.planner.domain.ClusterSurvey.ClusterFacts;
 import com.clearmlmigrator.planner.domain.ClusterSurvey.SourceIndex;
+import com.clearmlmigrator.planner.domain.ClusterSurvey.SourceIndices;
 
 /**
  * Plans an Elasticsearch copy: runs the pre-flight (both clusters, versions, blocks, disk, existing indices, mapping
@@ -30,7 +31,6 @@ import com.clearmlmigrator.planner.domain.ClusterSurvey.SourceIndex;
 @ApplicationScoped
 public class EsCopyPlanner implements TaskPlanner {
     private static final double SIZE_MARGIN = 1.2;
-    private static final int LISTED_NAMES = 10;
 
     private final ClusterSurvey survey;
     private final MigrationStore store;
@@ -56,16 +56,20 @@ public class EsCopyPlanner implements TaskPlanner {
         List<String> problems = new ArrayList<>(CopyPreflight.clusterProblems(sourceFacts, targetFacts));
         failOn(problems);
 
-        List<SourceIndex> found = surveyed("source", () -> survey.indices(copy.source(), copy.indices()));
+        SourceIndices matching = surveyed("source", () -> survey.indices(copy.source(), copy.indices()));
+        problems.addAll(CopyPreflight.unreadableProblems(matching));
+        List<SourceIndex> found = matching.open();
         if (found.isEmpty()) {
-            throw preflightFailure(List.of("No open index on the source matches " + copy.indices() + "."));
+            problems.add("No open index on the source matches " + copy.indices() + ".");
+            failOn(problems);
         }
         Set<String> existing = surveyed(
                 "target",
                 () -> survey.existing(
                         target, found.stream().map(SourceIndex::name).toList()));
         if (copy.ifTargetExists().equals(CopyOrder.FAIL) && !existing.isEmpty()) {
-            problems.add("The target already has " + existing.size() + " of these indices (" + listed(existing)
+            problems.add("The target already has " + existing.size() + " of these indices ("
+                    + CopyPreflight.listed(existing)
                     + "); remove them, or set \"ifTargetExists\" to \"skip\" or \"overwrite\".");
         }
         boolean typed = sourceFacts.typedMappings();
@@ -218,11 +222,5 @@ public class EsCopyPlanner implements TaskPlanner {
             message.append(problems.size() == 1 ? " " : " (" + (i + 1) + ") ").append(problems.get(i));
         }
         return new TaskFailedException(FailureReason.BAD_INPUT, message.toString());
-    }
-
-    private static String listed(Set<String> names) {
-        List<String> sorted = names.stream().sorted().toList();
-        String shown = String.join(", ", sorted.subList(0, Math.min(LISTED_NAMES, sorted.size())));
-        return sorted.size() > LISTED_NAMES ? shown + ", ..." : shown;
     }
 }

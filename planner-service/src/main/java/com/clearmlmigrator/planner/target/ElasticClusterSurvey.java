@@ -75,17 +75,26 @@ public class ElasticClusterSurvey implements ClusterSurvey {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<SourceIndex> indices(ElasticEndpoint cluster, List<String> patterns) {
+    public SourceIndices indices(ElasticEndpoint cluster, List<String> patterns) {
         ElasticClient client = connections.client(cluster);
         List<Pattern> globs = patterns.stream().map(ElasticClusterSurvey::glob).toList();
-        JsonNode rows = client.get("/_cat/indices?format=json&bytes=b&h=index,status,pri.store.size");
+        JsonNode rows = client.get("/_cat/indices?format=json&bytes=b&h=index,status,health,pri.store.size");
         Map<String, Long> sizes = new LinkedHashMap<>();
+        Set<String> closed = new TreeSet<>();
+        Set<String> red = new TreeSet<>();
         for (JsonNode row : rows) {
             String name = row.path("index").asText();
-            if (row.path("status").asText("open").equals("open")
-                    && globs.stream().anyMatch(g -> g.matcher(name).matches())) {
-                sizes.put(name, row.path("pri.store.size").asLong(0));
+            if (globs.stream().noneMatch(g -> g.matcher(name).matches())) {
+                continue;
             }
+            if (!row.path("status").asText("open").equals("open")) {
+                closed.add(name);
+                continue;
+            }
+            if (row.path("health").asText().equals("red")) {
+                red.add(name);
+            }
+            sizes.put(name, row.path("pri.store.size").asLong(0));
         }
         List<String> names = List.copyOf(new TreeSet<>(sizes.keySet()));
         Map<String, JsonNode> mappings = new HashMap<>();
@@ -93,7 +102,7 @@ public class ElasticClusterSurvey implements ClusterSurvey {
         IndexBatches.forEach(client, names, "_mapping", (name, answer) -> mappings.put(name, answer.path("mappings")));
         IndexBatches.forEach(client, names, "_settings", (name, answer) -> settings.put(name, answer.path("settings")));
         Map<String, Long> documents = IndexBatches.documentCounts(client, names);
-        return names.stream()
+        List<SourceIndex> open = names.stream()
                 .map(name -> new SourceIndex(
                         name,
                         documents.get(name),
@@ -101,6 +110,7 @@ public class ElasticClusterSurvey implements ClusterSurvey {
                         ElasticClient.JSON.convertValue(mappings.get(name), Map.class),
                         ElasticClient.JSON.convertValue(settings.get(name), Map.class)))
                 .toList();
+        return new SourceIndices(open, List.copyOf(closed), List.copyOf(red));
     }
 
     @Override

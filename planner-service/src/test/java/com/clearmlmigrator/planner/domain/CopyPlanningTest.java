@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +105,25 @@ class CopyPlanningTest {
                 .contains("8.8 KB");
         assertThat(CopyPreflight.diskProblems(Long.MAX_VALUE, ES5))
                 .as("a cluster that reports no disk")
+                .isEmpty();
+    }
+
+    @Test
+    void closedAndRedSourceIndicesAreProblemsThatNameThem() {
+        List<String> closed = IntStream.range(0, 12)
+                .mapToObj(i -> "events-log-" + (char) ('a' + i))
+                .toList();
+
+        List<String> problems = CopyPreflight.unreadableProblems(
+                new ClusterSurvey.SourceIndices(List.of(), closed, List.of("events-plot-x")));
+
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0))
+                .startsWith("The source has 12 closed indices that match (events-log-a, events-log-b,")
+                .contains("events-log-j, ...)")
+                .doesNotContain("events-log-k");
+        assertThat(problems.get(1)).contains("1 red indices that match (events-plot-x)");
+        assertThat(CopyPreflight.unreadableProblems(new ClusterSurvey.SourceIndices(List.of(), List.of(), List.of())))
                 .isEmpty();
     }
 
