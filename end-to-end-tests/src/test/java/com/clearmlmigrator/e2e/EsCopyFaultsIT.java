@@ -132,14 +132,7 @@ class EsCopyFaultsIT {
     void aWriteToTheSourceDuringTheCopyFailsTheIndexInsteadOfGoingMissing() {
         // 48 documents: two slices, each reading the source's write count before its scroll opens.
         String images = ownIndex("events-training_debug_image-");
-        String id = Migrations.submit(Migrations.esCopy(
-                RunningSystem.ports().elastic5Url(),
-                RunningSystem.ports().elastic7Url(),
-                List.of(images),
-                "\"ifTargetExists\":\"overwrite\",\"maxDocsPerSecond\":4"));
-        awaitFirstCopiedDocuments(id);
-
-        writeOneMoreDocument(images);
+        String id = copyWhileOneMoreDocumentIsWritten(images, "");
 
         JsonPath migration = Migrations.awaitFinal(id);
         assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("COMPLETED_WITH_ERRORS");
@@ -166,14 +159,7 @@ class EsCopyFaultsIT {
     void aWriteToASourceLeftWritableIsNotedInTheReport() {
         // 36 documents: one task that copies and verifies.
         String logs = ownIndex("events-log-");
-        String id = Migrations.submit(Migrations.esCopy(
-                RunningSystem.ports().elastic5Url(),
-                RunningSystem.ports().elastic7Url(),
-                List.of(logs),
-                "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\",\"maxDocsPerSecond\":4"));
-        awaitFirstCopiedDocuments(id);
-
-        writeOneMoreDocument(logs);
+        String id = copyWhileOneMoreDocumentIsWritten(logs, ",\"afterCopy\":\"none\"");
 
         JsonPath migration = Migrations.awaitFinal(id);
         assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
@@ -190,8 +176,17 @@ class EsCopyFaultsIT {
                 .orElseThrow();
     }
 
-    /** Indexes a copy of one of the index's documents under a new id, as a ClearML server still running would. */
-    private static void writeOneMoreDocument(String index) {
+    /**
+     * Starts a slow copy of one index and, once it has copied its first documents, writes one more to the source, as
+     * a ClearML server still running would: a copy of one of the index's documents under a new id.
+     */
+    private static String copyWhileOneMoreDocumentIsWritten(String index, String moreOptions) {
+        String id = Migrations.submit(Migrations.esCopy(
+                RunningSystem.ports().elastic5Url(),
+                RunningSystem.ports().elastic7Url(),
+                List.of(index),
+                "\"ifTargetExists\":\"overwrite\",\"maxDocsPerSecond\":4" + moreOptions));
+        awaitFirstCopiedDocuments(id);
         ElasticHttp es5 = new ElasticHttp(RunningSystem.ports().elastic5Url());
         JsonNode hit = es5.post("/" + index + "/_search", "{\"size\":1}")
                 .path("hits")
@@ -203,6 +198,7 @@ class EsCopyFaultsIT {
                 "/" + index + "/" + hit.path("_type").asText() + "/written-during-the-copy?refresh=true" + routing,
                 hit.path("_source").toString());
         assertThat(answer.path("result").asText()).as(answer.toString()).isEqualTo("created");
+        return id;
     }
 
     private static void awaitFirstCopiedDocuments(String id) {
