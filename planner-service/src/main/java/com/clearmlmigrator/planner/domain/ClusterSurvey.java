@@ -76,7 +76,8 @@ public interface ClusterSurvey {
      * @param open   the open indices, red ones included
      * @param closed the closed indices, which cannot be read
      * @param red    the open indices with a primary shard unassigned (health red): a search of one answers from the
-     *               other shards and returns only part of it, and ES 5.6 does not even count the missing shard as failed
+     *               other shards and returns only part of it, and ES 5.6 and 7.10 do not count the missing shard as
+     *               failed
      */
     record SourceIndices(List<SourceIndex> open, List<String> closed, List<String> red) {
         public SourceIndices {

@@ -25,7 +25,7 @@ final class ShardFailures {
             String reason = first.path("reason").asText(first.path("type").asText("no reason given"));
             throw partial(index, "failed on " + failed + " of " + total + " shards (" + reason + ")");
         }
-        // An unassigned shard of a red index is left out of the answer without counting as failed (ES 5.6 does so).
+        // An unassigned shard of a red index is left out of the answer without counting as failed (ES 5.6 and 7.10).
         int answered = shards.path("successful").asInt(total);
         if (answered < total) {
             throw partial(
@@ -39,8 +39,8 @@ final class ShardFailures {
     private static TaskFailedException partial(String index, String what) {
         return new TaskFailedException(
                 FailureReason.TARGET_UNAVAILABLE,
-                "Reading " + index + " " + what + ", so the answer held only part of the index; nothing of it was"
-                        + " taken as whole. The task is tried again; if this goes on, check that every shard of "
+                "Reading " + index + " " + what + ", so the answer held only part of the index and was not used."
+                        + " The task is tried again; if this goes on, check that every shard of "
                         + index + " is assigned (GET /_cluster/health/" + index + "?level=shards).");
     }
 }
