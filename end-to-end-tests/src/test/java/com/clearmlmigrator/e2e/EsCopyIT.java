@@ -246,8 +246,8 @@ class EsCopyIT {
 
             assertThat(migration.getString("status")).isEqualTo("FAILED");
             assertThat(migration.getString("error"))
-                    .contains("1 closed indices that match (" + closed + ")")
-                    .contains("1 red indices that match (" + red + ")")
+                    .contains("1 closed index matching the patterns (" + closed + ")")
+                    .contains("1 red index matching the patterns (" + red + ")")
                     .contains("only part of its documents");
             assertThat(migration.getInt("tasks.total")).isZero();
         } finally {

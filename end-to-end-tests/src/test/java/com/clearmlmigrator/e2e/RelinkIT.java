@@ -203,6 +203,33 @@ class RelinkIT {
         assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url())).isEqualTo(es7Start);
     }
 
+    @Test
+    @Order(7)
+    void aClosedIndexToRelinkFailsThePlanBeforeAnythingChanges() {
+        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
+        String closed = "events-training_debug_image-closed-for-relink";
+        es7.put("/" + closed, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}");
+        es7.post("/" + closed + "/_close", null);
+        try {
+            Map<String, Map<String, Map<String, Object>>> before =
+                    StoreSnapshot.elastic(RunningSystem.ports().elastic7Url());
+
+            String id = Migrations.submit(
+                    "{" + RELINK + "," + elastic(RunningSystem.ports().elastic7Url()) + "}");
+            JsonPath migration = Migrations.awaitFinal(id);
+
+            assertThat(migration.getString("status")).isEqualTo("FAILED");
+            assertThat(migration.getString("error"))
+                    .contains("1 ClearML index to relink that cannot be read whole: " + closed + " (closed)")
+                    .contains("_open");
+            assertThat(migration.getInt("tasks.total")).isZero();
+            assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url()))
+                    .isEqualTo(before);
+        } finally {
+            es7.delete("/" + closed);
+        }
+    }
+
     /** Leaves url_to_delete as the other tests expect it: without the planted twin and its unique index. */
     @AfterAll
     static void removeThePlantedCollision() {

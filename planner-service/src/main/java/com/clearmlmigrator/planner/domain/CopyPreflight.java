@@ -46,13 +46,13 @@ public final class CopyPreflight {
     public static List<String> unreadableProblems(SourceIndices indices) {
         List<String> problems = new ArrayList<>();
         if (!indices.closed().isEmpty()) {
-            problems.add("The source has " + indices.closed().size() + " closed indices that match ("
-                    + listed(indices.closed()) + "); open them (POST /<index>/_open) to copy them, or name in"
-                    + " 'indices' only those to copy.");
+            problems.add("The source has " + counted(indices.closed().size(), "closed") + " matching the patterns ("
+                    + listed(indices.closed()) + "); open each (POST /<index>/_open) to copy it, or name in 'indices'"
+                    + " only those to copy.");
         }
         if (!indices.red().isEmpty()) {
-            problems.add("The source has " + indices.red().size() + " red indices that match ("
-                    + listed(indices.red()) + "): a primary shard of each is unassigned, so a read would return only"
+            problems.add("The source has " + counted(indices.red().size(), "red") + " matching the patterns ("
+                    + listed(indices.red()) + "): each has a primary shard unassigned, so a read would return only"
                     + " part of its documents. Bring the shards back (GET /_cluster/allocation/explain says why they"
                     + " are unassigned), or name in 'indices' only those to copy.");
         }
@@ -71,6 +71,11 @@ public final class CopyPreflight {
         return List.of("The target has about " + human(Math.max(0, usable)) + " free below its high disk watermark,"
                 + " and the copy needs about " + human(neededBytes) + " (the source's primary size plus 20%); free"
                 + " disk space or add nodes, or copy fewer indices at a time.");
+    }
+
+    /** "1 red index", "3 red indices". */
+    static String counted(int count, String kind) {
+        return count + " " + kind + (count == 1 ? " index" : " indices");
     }
 
     /** The first few names, sorted, and "..." when there are more. */

@@ -14,6 +14,12 @@ public interface IndexCatalog {
      */
     List<String> clearmlIndices(ElasticEndpoint endpoint);
 
+    /**
+     * The ClearML indices a reader would not see whole, each with why: {@code closed}, or {@code red} when a primary
+     * shard is unassigned (a search then answers from the other shards without counting the missing one as failed).
+     */
+    Map<String, String> unreadableClearmlIndices(ElasticEndpoint endpoint);
+
     /** The number of documents in each of these indices. */
     Map<String, Long> documentCounts(ElasticEndpoint endpoint, List<String> indices);
 }

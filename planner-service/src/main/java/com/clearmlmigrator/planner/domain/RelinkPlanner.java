@@ -7,11 +7,13 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.IdRange;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.contracts.Slice;
+import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.relink.ClearmlFields;
@@ -63,10 +65,33 @@ public class RelinkPlanner implements TaskPlanner {
         List<String> relinked = indices.clearmlIndices(elastic).stream()
                 .filter(index -> !ClearmlFields.forIndex(index, spec).isEmpty() || ClearmlFields.isPlotIndex(index))
                 .toList();
+        failOnUnreadable(elastic, relinked);
         Map<String, Long> sizes = indices.documentCounts(elastic, relinked);
         sizes.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(size -> planIndex(migrationId, elastic, size.getKey(), size.getValue(), spec, tasks));
+    }
+
+    /**
+     * Stops a relink that would leave links behind unseen: a closed index keeps its old links, and the documents on a
+     * red index's missing shard would keep theirs while the relink reported none remaining.
+     */
+    private void failOnUnreadable(ElasticEndpoint elastic, List<String> relinked) {
+        Map<String, String> unreadable = indices.unreadableClearmlIndices(elastic);
+        List<String> named = relinked.stream()
+                .filter(unreadable::containsKey)
+                .map(index -> index + " (" + unreadable.get(index) + ")")
+                .toList();
+        if (named.isEmpty()) {
+            return;
+        }
+        throw new TaskFailedException(
+                FailureReason.BAD_INPUT,
+                "Elasticsearch at " + elastic.hosts() + " has " + CopyPreflight.counted(named.size(), "ClearML")
+                        + " to relink that cannot be read whole: " + CopyPreflight.listed(named) + ". Open a closed one"
+                        + " (POST /<index>/_open); bring back the unassigned shards of a red one (GET"
+                        + " /_cluster/allocation/explain says why they are unassigned). Then start the relink again;"
+                        + " nothing was changed.");
     }
 
     private void planCollection(

@@ -3,6 +3,7 @@ package com.clearmlmigrator.planner.target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,6 +29,24 @@ public class ElasticIndexCatalog implements IndexCatalog {
         List<String> names = new ArrayList<>();
         rows.forEach(row -> names.add(row.path("index").asText()));
         return names.stream().filter(ClearmlIndices::isClearmlIndex).sorted().toList();
+    }
+
+    @Override
+    public Map<String, String> unreadableClearmlIndices(ElasticEndpoint endpoint) {
+        JsonNode rows = connections.client(endpoint).get("/_cat/indices?format=json&h=index,status,health");
+        Map<String, String> unreadable = new TreeMap<>();
+        for (JsonNode row : rows) {
+            String name = row.path("index").asText();
+            if (!ClearmlIndices.isClearmlIndex(name)) {
+                continue;
+            }
+            if (!row.path("status").asText("open").equals("open")) {
+                unreadable.put(name, "closed");
+            } else if (row.path("health").asText().equals("red")) {
+                unreadable.put(name, "red");
+            }
+        }
+        return unreadable;
     }
 
     @Override

@@ -119,10 +119,10 @@ class CopyPlanningTest {
 
         assertThat(problems).hasSize(2);
         assertThat(problems.get(0))
-                .startsWith("The source has 12 closed indices that match (events-log-a, events-log-b,")
+                .startsWith("The source has 12 closed indices matching the patterns (events-log-a, events-log-b,")
                 .contains("events-log-j, ...)")
                 .doesNotContain("events-log-k");
-        assertThat(problems.get(1)).contains("1 red indices that match (events-plot-x)");
+        assertThat(problems.get(1)).contains("1 red index matching the patterns (events-plot-x)");
         assertThat(CopyPreflight.unreadableProblems(new ClusterSurvey.SourceIndices(List.of(), List.of(), List.of())))
                 .isEmpty();
     }

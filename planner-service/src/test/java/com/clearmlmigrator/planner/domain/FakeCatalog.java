@@ -12,6 +12,7 @@ final class FakeCatalog implements CollectionCatalog, IndexCatalog {
     private final Map<String, List<String>> collectionsByDatabase;
     private final Map<String, Long> documentsByIndex;
     private final Map<String, List<String>> boundariesByCollection;
+    private Map<String, String> unreadableIndices = Map.of();
 
     FakeCatalog(
             Map<String, List<String>> collectionsByDatabase,
@@ -40,6 +41,17 @@ final class FakeCatalog implements CollectionCatalog, IndexCatalog {
     @Override
     public List<String> clearmlIndices(ElasticEndpoint endpoint) {
         return documentsByIndex.keySet().stream().sorted().toList();
+    }
+
+    /** Marks indices as closed or red. */
+    FakeCatalog withUnreadable(Map<String, String> why) {
+        this.unreadableIndices = why;
+        return this;
+    }
+
+    @Override
+    public Map<String, String> unreadableClearmlIndices(ElasticEndpoint endpoint) {
+        return unreadableIndices;
     }
 
     @Override

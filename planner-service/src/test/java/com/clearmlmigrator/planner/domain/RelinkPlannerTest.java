@@ -1,6 +1,7 @@
 package com.clearmlmigrator.planner.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -8,11 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.IdRange;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.contracts.Slice;
+import com.clearmlmigrator.contracts.TaskFailedException;
 
 class RelinkPlannerTest {
     private static final MongoEndpoint MONGO = new MongoEndpoint("mongodb://m", "backend");
@@ -55,6 +58,25 @@ class RelinkPlannerTest {
                 .filteredOn(t -> t.target().equals("events-plot-c"))
                 .extracting(MigrationTask::slice)
                 .containsExactly(new Slice(0, 3), new Slice(1, 3), new Slice(2, 3));
+    }
+
+    @Test
+    void closedOrRedIndicesToRelinkStopThePlanAndIndicesItWouldNotTouchDoNot() {
+        catalog.withUnreadable(Map.of(
+                "events-plot-c", "closed",
+                "events-training_debug_image-c", "red",
+                "events-log-c", "closed"));
+
+        assertThatThrownBy(() -> planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, SPEC)))
+                .isInstanceOfSatisfying(
+                        TaskFailedException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.BAD_INPUT))
+                .hasMessageContaining("has 2 ClearML indices to relink that cannot be read whole: events-plot-c"
+                        + " (closed), events-training_debug_image-c (red)")
+                .hasMessageContaining("nothing was changed");
+        // Logs are relinked only when included, so a closed log index stops nothing else.
+        catalog.withUnreadable(Map.of("events-log-c", "closed"));
+        assertThat(planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, SPEC)))
+                .isNotEmpty();
     }
 
     @Test
