@@ -188,34 +188,10 @@ public class ElasticIndexCopier implements IndexCopier {
             notes.add("Put a write block on the source index " + index + ".");
         }
         if (spec.sourceWritesBefore() != null) {
-            checkSourceUnchanged(task, spec, notes);
+            long countNow = SourceWrites.count(connections.client(task.source()), index);
+            SourceWrites.checkUnchanged(index, countNow, spec, notes);
         }
         return onTarget;
-    }
-
-    /**
-     * Compares the source's write count with the one read before the copy's scrolls opened. The target matched what
-     * the copy read, so a write since then may be missing from it: that fails the index when the source is now sealed
-     * (a new copy reads it whole), and is noted when it stays writable ({@code "afterCopy": "none"}), where writes
-     * during the copy are the operator's choice. Read after the seal, so no write can slip in after the check.
-     */
-    private void checkSourceUnchanged(MigrationTask task, CopySpec.Verify spec, List<String> notes) {
-        String index = task.target();
-        long writes = SourceWrites.count(connections.client(task.source()), index) - spec.sourceWritesBefore();
-        if (writes == 0) {
-            return;
-        }
-        String count = writes == 1 ? "1 write" : writes > 0 ? writes + " writes" : "writes";
-        String took = "The source index " + index + " took " + count + " while it was copied; the target has it as"
-                + " the copy read it";
-        if (!spec.sealSource()) {
-            notes.add(took + ", and the source stays writable (\"afterCopy\": \"none\").");
-            return;
-        }
-        throw new TaskFailedException(
-                FailureReason.BAD_INPUT,
-                took + ". The source now has a write block: stop whatever still writes to it (the old ClearML"
-                        + " server) and copy the index again with \"ifTargetExists\": \"overwrite\".");
     }
 
     /** The fingerprint of every document of an index, read in one scroll. */
