@@ -1,7 +1,6 @@
 package com.clearmlmigrator.planner.domain;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,7 +12,6 @@ public final class CopyPreflight {
     private static final int FIRST_MAJOR_READ = 5;
     private static final int FIRST_MAJOR_WRITTEN = 7;
     private static final int LAST_MAJOR = 8;
-    private static final int LISTED_NAMES = 10;
 
     private CopyPreflight() {}
 
@@ -46,15 +44,19 @@ public final class CopyPreflight {
     public static List<String> unreadableProblems(SourceIndices indices) {
         List<String> problems = new ArrayList<>();
         if (!indices.closed().isEmpty()) {
-            problems.add("The source has " + counted(indices.closed().size(), "closed") + " matching the patterns ("
-                    + listed(indices.closed()) + "); open each (POST /<index>/_open) to copy it, or name in 'indices'"
+            problems.add("The source has " + IndexNames.counted(indices.closed().size(), "closed")
+                    + " matching the patterns ("
+                    + IndexNames.listed(indices.closed())
+                    + "); open each (POST /<index>/_open) to copy it, or name in 'indices'"
                     + " only those to copy.");
         }
         if (!indices.red().isEmpty()) {
-            problems.add("The source has " + counted(indices.red().size(), "red") + " matching the patterns ("
-                    + listed(indices.red()) + "): each has a primary shard unassigned, so a read would return only"
-                    + " part of its documents. Bring the shards back (GET /_cluster/allocation/explain says why they"
-                    + " are unassigned), or name in 'indices' only those to copy.");
+            problems.add(
+                    "The source has " + IndexNames.counted(indices.red().size(), "red") + " matching the patterns ("
+                            + IndexNames.listed(indices.red())
+                            + "): each has a primary shard unassigned, so a read would return only"
+                            + " part of its documents. Bring the shards back (GET /_cluster/allocation/explain says why they"
+                            + " are unassigned), or name in 'indices' only those to copy.");
         }
         return problems;
     }
@@ -71,18 +73,6 @@ public final class CopyPreflight {
         return List.of("The target has about " + human(Math.max(0, usable)) + " free below its high disk watermark,"
                 + " and the copy needs about " + human(neededBytes) + " (the source's primary size plus 20%); free"
                 + " disk space or add nodes, or copy fewer indices at a time.");
-    }
-
-    /** "1 red index", "3 red indices". */
-    static String counted(int count, String kind) {
-        return count + " " + kind + (count == 1 ? " index" : " indices");
-    }
-
-    /** The first few names, sorted, and "..." when there are more. */
-    static String listed(Collection<String> names) {
-        List<String> sorted = names.stream().sorted().toList();
-        String shown = String.join(", ", sorted.subList(0, Math.min(LISTED_NAMES, sorted.size())));
-        return sorted.size() > LISTED_NAMES ? shown + ", ..." : shown;
     }
 
     static String human(long bytes) {

@@ -69,7 +69,7 @@ public class EsCopyPlanner implements TaskPlanner {
                         target, found.stream().map(SourceIndex::name).toList()));
         if (copy.ifTargetExists().equals(CopyOrder.FAIL) && !existing.isEmpty()) {
             problems.add("The target already has " + existing.size() + " of these indices ("
-                    + CopyPreflight.listed(existing)
+                    + IndexNames.listed(existing)
                     + "); remove them, or set \"ifTargetExists\" to \"skip\" or \"overwrite\".");
         }
         boolean typed = sourceFacts.typedMappings();

@@ -87,8 +87,8 @@ public class RelinkPlanner implements TaskPlanner {
         }
         throw new TaskFailedException(
                 FailureReason.BAD_INPUT,
-                "Elasticsearch at " + elastic.hosts() + " has " + CopyPreflight.counted(named.size(), "ClearML")
-                        + " to relink that cannot be read whole: " + CopyPreflight.listed(named) + ". Open a closed one"
+                "Elasticsearch at " + elastic.hosts() + " has " + IndexNames.counted(named.size(), "ClearML")
+                        + " to relink that cannot be read whole: " + IndexNames.listed(named) + ". Open a closed one"
                         + " (POST /<index>/_open); bring back the unassigned shards of a red one (GET"
                         + " /_cluster/allocation/explain says why they are unassigned). Then start the relink again;"
                         + " nothing was changed.");

@@ -87,11 +87,12 @@ public class ElasticClusterSurvey implements ClusterSurvey {
             if (globs.stream().noneMatch(g -> g.matcher(name).matches())) {
                 continue;
             }
-            if (!row.path("status").asText("open").equals("open")) {
+            String unreadable = CatIndexRow.unreadable(row);
+            if (CatIndexRow.CLOSED.equals(unreadable)) {
                 closed.add(name);
                 continue;
             }
-            if (row.path("health").asText().equals("red")) {
+            if (CatIndexRow.RED.equals(unreadable)) {
                 red.add(name);
             }
             sizes.put(name, row.path("pri.store.size").asLong(0));

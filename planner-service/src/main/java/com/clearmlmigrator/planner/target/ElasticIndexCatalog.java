@@ -37,13 +37,9 @@ public class ElasticIndexCatalog implements IndexCatalog {
         Map<String, String> unreadable = new TreeMap<>();
         for (JsonNode row : rows) {
             String name = row.path("index").asText();
-            if (!ClearmlIndices.isClearmlIndex(name)) {
-                continue;
-            }
-            if (!row.path("status").asText("open").equals("open")) {
-                unreadable.put(name, "closed");
-            } else if (row.path("health").asText().equals("red")) {
-                unreadable.put(name, "red");
+            String why = CatIndexRow.unreadable(row);
+            if (why != null && ClearmlIndices.isClearmlIndex(name)) {
+                unreadable.put(name, why);
             }
         }
         return unreadable;
