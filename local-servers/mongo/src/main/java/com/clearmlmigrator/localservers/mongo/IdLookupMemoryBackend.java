@@ -3,7 +3,6 @@ package com.clearmlmigrator.localservers.mongo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -22,10 +21,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * MongoDB is linear here too. The other conditions of a filter are still checked on every document found.
  *
  * <ul>
- *   <li>A filter that names one {@code _id} finds its document through the {@code _id} index even when it has other
- *       conditions. The wire server uses an index only when a filter has exactly the index's keys, so a compare-and-set
- *       update such as {@code {_id: x, uri: old}} scanned the whole collection: updating a collection that way grew
- *       with the square of its size.
+ *   <li>A filter that names one {@code _id} finds its document through the {@code _id} index ({@link IdLookups}).
  *   <li>A range of string {@code _id}s ({@code $gte}, {@code $gt}, {@code $lt}, {@code $lte}) is found from the index's
  *       keys, not by matching every document of the collection: reading a collection in id ranges cost a full scan per
  *       range.
@@ -64,7 +60,7 @@ public final class IdLookupMemoryBackend extends MemoryBackend {
             return keys().equals(List.of("_id"));
         }
 
-        List<Integer> positionsInRange(StringRange range) {
+        List<Integer> positionsInRange(StringIdRange range) {
             List<Integer> positions = new ArrayList<>();
             for (Map.Entry<KeyValue, Integer> entry : getIterable()) {
                 // MongoDB brackets ranges by type: a range of strings never matches an id of another type.
@@ -76,38 +72,6 @@ public final class IdLookupMemoryBackend extends MemoryBackend {
         }
     }
 
-    /** The bounds of a filter such as {@code {$gte: "a", $lt: "m"}}; null bounds are open. */
-    private record StringRange(String lower, boolean lowerInclusive, String upper, boolean upperInclusive) {
-        private static final Set<String> OPERATORS = Set.of("$gte", "$gt", "$lt", "$lte");
-
-        /** The range of a condition made only of string bounds, or null for any other condition. */
-        static StringRange of(Object condition) {
-            if (!(condition instanceof Document bounds)
-                    || bounds.isEmpty()
-                    || !OPERATORS.containsAll(bounds.keySet())
-                    || !bounds.values().stream().allMatch(String.class::isInstance)) {
-                return null;
-            }
-            String lower = (String) (bounds.containsKey("$gte") ? bounds.get("$gte") : bounds.get("$gt"));
-            String upper = (String) (bounds.containsKey("$lte") ? bounds.get("$lte") : bounds.get("$lt"));
-            return new StringRange(lower, bounds.containsKey("$gte"), upper, bounds.containsKey("$lte"));
-        }
-
-        boolean contains(String id) {
-            if (lower != null) {
-                int c = id.compareTo(lower);
-                if (c < 0 || (c == 0 && !lowerInclusive)) {
-                    return false;
-                }
-            }
-            if (upper != null) {
-                int c = id.compareTo(upper);
-                return c < 0 || (c == 0 && upperInclusive);
-            }
-            return true;
-        }
-    }
-
     private static final class Collection extends MemoryCollection {
         Collection(MemoryDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);
@@ -116,8 +80,7 @@ public final class IdLookupMemoryBackend extends MemoryBackend {
         @Override
         protected QueryResult queryDocuments(
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
-            Object id = query.get("_id");
-            StringRange range = StringRange.of(id);
+            StringIdRange range = StringIdRange.of(query.get("_id"));
             if (range != null) {
                 for (Index<Integer> index : getIndexes()) {
                     if (index instanceof RangeUniqueIndex ids && ids.isOnIdOnly()) {
@@ -126,14 +89,9 @@ public final class IdLookupMemoryBackend extends MemoryBackend {
                     }
                 }
             }
-            if (query.size() > 1 && id != null && !(id instanceof Document)) {
-                Document byId = new Document("_id", id);
-                for (Index<Integer> index : getIndexes()) {
-                    if (index.canHandle(byId)) {
-                        return matchDocuments(
-                                query, index.getPositions(byId), orderBy, skip, limit, batchSize, fieldSelector);
-                    }
-                }
+            Iterable<Integer> named = IdLookups.positionsOfNamedId(query, getIndexes());
+            if (named != null) {
+                return matchDocuments(query, named, orderBy, skip, limit, batchSize, fieldSelector);
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }

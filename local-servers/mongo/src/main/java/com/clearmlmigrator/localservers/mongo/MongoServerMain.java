@@ -3,7 +3,6 @@ package com.clearmlmigrator.localservers.mongo;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * Runs the MongoDB wire-compatible server on loopback until the process is terminated.
@@ -20,8 +19,9 @@ public final class MongoServerMain {
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(args[0]);
         String backendKind = args.length > 1 ? args[1] : "memory";
-        MongoBackend backend =
-                backendKind.startsWith("h2:") ? new H2Backend(backendKind.substring(3)) : new IdLookupMemoryBackend();
+        MongoBackend backend = backendKind.startsWith("h2:")
+                ? new IdLookupH2Backend(backendKind.substring(3))
+                : new IdLookupMemoryBackend();
         // The 5.x Java driver refuses the default 3.6 wire version.
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer server = new MongoServer(backend);

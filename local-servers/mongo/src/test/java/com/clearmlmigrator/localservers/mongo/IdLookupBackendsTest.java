@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -20,15 +23,28 @@ import com.mongodb.client.model.Updates;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 
-class IdLookupMemoryBackendTest {
+/** Both backends the local MongoDB runs on: memory (tests) and H2 files ({@code bin/dev-stack}, {@code bin/demo}). */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"memory", "h2"})
+class IdLookupBackendsTest {
+    private final String backendKind;
     private MongoServer server;
     private MongoClient client;
     private MongoCollection<Document> tasks;
 
+    IdLookupBackendsTest(String backendKind) {
+        this.backendKind = backendKind;
+    }
+
+    private AbstractMongoBackend backend() {
+        return backendKind.equals("h2") ? new IdLookupH2Backend(MVStore.open(null)) : new IdLookupMemoryBackend();
+    }
+
     @BeforeEach
     void start() {
-        IdLookupMemoryBackend backend = new IdLookupMemoryBackend();
+        AbstractMongoBackend backend = backend();
         backend.version(ServerVersion.MONGO_5_0);
         server = new MongoServer(backend);
         client = MongoClients.create("mongodb://" + hostAndPort(server.bind()));
