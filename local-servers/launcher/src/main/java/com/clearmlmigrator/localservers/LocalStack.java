@@ -29,12 +29,14 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final StackPorts ports;
+    private final StackOptions options;
     private final Path stateDir;
     private final ServerRecipes recipes;
     private final List<ManagedProcess> started = Collections.synchronizedList(new ArrayList<>());
 
     public LocalStack(RepoLayout layout, StackPorts ports, StackOptions options, Path stateDir) {
         this.ports = ports;
+        this.options = options;
         this.stateDir = stateDir.toAbsolutePath();
         this.recipes = new ServerRecipes(layout, ports, options, this.stateDir);
     }
@@ -52,17 +54,30 @@ public final class LocalStack implements AutoCloseable {
         awaitAll(Stream.of(recipes.kafka(), recipes.mongo(), recipes.elastic7(), recipes.elastic5()));
     }
 
-    /** Starts the planner and one copy of each worker and returns when all are ready. */
+    /**
+     * Starts the planner and one copy of each worker and returns when all are ready; under a {@link Supervisor} each
+     * when the options say so.
+     */
     public void startServices() {
+        boolean supervised = options.supervised();
         awaitAll(Stream.of(
-                recipes.service(PLANNER, PLANNER, ports.planner()),
-                recipes.service(MONGO_WORKER, MONGO_WORKER, ports.mongoWorker()),
-                recipes.service(ELASTIC_WORKER, ELASTIC_WORKER, ports.elasticWorker())));
+                recipes.service(PLANNER, PLANNER, ports.planner(), supervised, List.of()),
+                recipes.service(MONGO_WORKER, MONGO_WORKER, ports.mongoWorker(), supervised, List.of()),
+                recipes.service(ELASTIC_WORKER, ELASTIC_WORKER, ports.elasticWorker(), supervised, List.of())));
     }
 
     /** Starts one more copy of a service under its own name and port, for scaling and fault tests. */
     public ManagedProcess startService(String module, String instance, int httpPort) {
-        return startAndAwait(recipes.service(module, instance, httpPort));
+        return startService(module, instance, httpPort, false, List.of());
+    }
+
+    /**
+     * Starts one more copy of a service under its own name and port, with more JVM flags ({@code -Dname=value}
+     * settings), under a {@link Supervisor} if asked.
+     */
+    public ManagedProcess startService(
+            String module, String instance, int httpPort, boolean supervised, List<String> flags) {
+        return startAndAwait(recipes.service(module, instance, httpPort, supervised, flags));
     }
 
     /**
@@ -71,6 +86,14 @@ public final class LocalStack implements AutoCloseable {
      */
     public ManagedProcess startAnotherElastic7(String name, int httpPort, int transportPort) {
         return startAndAwait(recipes.anotherElastic7(name, httpPort, transportPort));
+    }
+
+    /**
+     * Starts another MongoDB wire server under its own name and port, beside the stack's: on H2 files, as {@code
+     * bin/dev-stack} runs it, or in memory.
+     */
+    public ManagedProcess startAnotherMongo(String name, int port, boolean onH2) {
+        return startAndAwait(recipes.mongo(name, port, onH2));
     }
 
     /**

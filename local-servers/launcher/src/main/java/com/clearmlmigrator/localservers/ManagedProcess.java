@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -72,9 +73,20 @@ public final class ManagedProcess {
         return handle.isAlive();
     }
 
-    /** The CPU time the process has used so far, all its threads together; empty where the system does not say. */
+    /**
+     * The CPU time the process and the processes it started (a supervised service) have used so far, all their threads
+     * together; empty where the system does not say.
+     */
     public Optional<Duration> cpuTime() {
-        return handle.info().totalCpuDuration();
+        Optional<Duration> own = handle.info().totalCpuDuration();
+        return own.map(time -> handle.descendants()
+                .map(child -> child.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(time, Duration::plus));
+    }
+
+    /** The process a {@link Supervisor} runs now, or this process itself when it supervises none. */
+    public ProcessHandle service() {
+        return handle.children().findFirst().orElse(handle);
     }
 
     public Path log() {
@@ -104,13 +116,21 @@ public final class ManagedProcess {
         }
     }
 
+    /**
+     * SIGTERM to the process first, so a {@link Supervisor} knows it is being stopped before its service ends; then to
+     * whatever it started that still runs; SIGKILL to all of them after the grace period.
+     */
     private static void terminate(ProcessHandle process, Duration grace) {
-        process.descendants().forEach(ProcessHandle::destroy);
+        List<ProcessHandle> started = process.descendants().toList();
         process.destroy();
         try {
             process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+            started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
+            for (ProcessHandle child : started) {
+                child.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (Exception e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
     }

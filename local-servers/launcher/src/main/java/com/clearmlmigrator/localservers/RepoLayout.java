@@ -38,6 +38,13 @@ public record RepoLayout(Path root) {
         return path;
     }
 
+    /** {@code java -cp} value for this launcher's own classes, such as the {@link Supervisor}. */
+    public String launcherClassPath() {
+        Path classes = root.resolve("local-servers/launcher/target/classes");
+        requireBuilt(classes);
+        return classes.toString();
+    }
+
     /** The runnable fast-jar of a service module, built by {@code mvn package}. */
     public Path serviceJar(String service) {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");

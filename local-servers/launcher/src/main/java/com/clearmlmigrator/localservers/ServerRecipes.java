@@ -54,11 +54,16 @@ final class ServerRecipes {
     }
 
     ProcessSpec mongo() {
-        String backend = options.persistentMongo() ? "h2:" + dataDir(MONGO).resolve("clearml.mv") : "memory";
+        return mongo(MONGO, ports.mongo(), options.persistentMongo());
+    }
+
+    /** A MongoDB wire server under its own name and port, in memory or on H2 files in its own data folder. */
+    ProcessSpec mongo(String name, int port, boolean persistent) {
+        String backend = persistent ? "h2:" + dataDir(name).resolve("clearml.mv") : "memory";
         List<String> command = java(options.mongoHeap(), layout.serverClassPath(MONGO));
-        command.addAll(List.of(
-                "com.clearmlmigrator.localservers.mongo.MongoServerMain", Integer.toString(ports.mongo()), backend));
-        return new ProcessSpec(MONGO, command, new Readiness.LogMarker("MONGO_READY"), SERVER_START);
+        command.addAll(
+                List.of("com.clearmlmigrator.localservers.mongo.MongoServerMain", Integer.toString(port), backend));
+        return new ProcessSpec(name, command, new Readiness.LogMarker("MONGO_READY"), SERVER_START);
     }
 
     ProcessSpec elastic7() {
@@ -107,9 +112,22 @@ final class ServerRecipes {
         return new ProcessSpec(ELASTIC_5, command, new Readiness.LogMarker("ES_READY"), SERVER_START);
     }
 
-    /** A Quarkus service; {@code instance} names the process so several copies of one worker can run. */
-    ProcessSpec service(String module, String instance, int httpPort) {
+    /**
+     * A Quarkus service; {@code instance} names the process so several copies of one worker can run. A supervised one
+     * runs under {@link Supervisor}, which starts it again whenever it exits.
+     */
+    ProcessSpec service(String module, String instance, int httpPort, boolean supervised, List<String> extraFlags) {
         List<String> command = new ArrayList<>();
+        if (supervised) {
+            command.addAll(List.of(
+                    javaBinary(),
+                    "-Xmx32m",
+                    markerProperty(),
+                    "-cp",
+                    layout.launcherClassPath(),
+                    Supervisor.class.getName(),
+                    instance));
+        }
         command.add(javaBinary());
         command.add("-Xmx" + options.serviceHeap());
         command.add(markerProperty());
@@ -122,6 +140,7 @@ final class ServerRecipes {
         if (options.trustedCaFile() != null) {
             command.add("-Dmigrator.tls.ca-file=" + options.trustedCaFile());
         }
+        command.addAll(extraFlags);
         if (module.equals(LocalStack.PLANNER)) {
             command.add(PLANNER_QUICK_COMPILER_ONLY);
             command.add("-Dplanner.report-dir=" + stateDir.resolve("reports"));

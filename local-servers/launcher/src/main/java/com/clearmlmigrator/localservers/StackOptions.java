@@ -14,6 +14,8 @@ import java.util.Map;
  * @param trustedCaFile   a PEM file of CAs the services trust on TLS connections to users' stores, or null
  * @param servicesMongo   the MongoDB the services keep their own database in (journal, migrations), or null for the
  *                        stack's wire server; a real {@code mongod}, to measure against one
+ * @param supervised      run each service under a {@link Supervisor} that starts it again when it exits ({@code
+ *                        bin/dev-stack}); tests start them bare, to kill and restart them themselves
  */
 public record StackOptions(
         String kafkaHeap,
@@ -22,21 +24,24 @@ public record StackOptions(
         String serviceHeap,
         boolean persistentMongo,
         Path trustedCaFile,
-        String servicesMongo) {
+        String servicesMongo,
+        boolean supervised) {
 
     public StackOptions(
             String kafkaHeap, String elasticHeap, String mongoHeap, String serviceHeap, boolean persistentMongo) {
-        this(kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, null, null);
+        this(kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, null, null, false);
     }
 
     /** These options with services that also trust the CAs of {@code caFile} ({@code MIGRATOR_TLS_CA_FILE}). */
     public StackOptions withTrustedCaFile(Path caFile) {
-        return new StackOptions(kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, caFile, servicesMongo);
+        return new StackOptions(
+                kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, caFile, servicesMongo, supervised);
     }
 
     /** These options with services that keep their own database in the MongoDB at {@code uri}. */
     public StackOptions withServicesMongo(String uri) {
-        return new StackOptions(kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, trustedCaFile, uri);
+        return new StackOptions(
+                kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, trustedCaFile, uri, supervised);
     }
 
     /** Defaults for tests: small heaps, Mongo in memory. */
@@ -52,6 +57,9 @@ public record StackOptions(
                 // The wire server keeps every document on its heap; tens of thousands of tasks need gigabytes.
                 env.getOrDefault("MONGO_HEAP", "3g"),
                 env.getOrDefault("SERVICE_HEAP", "384m"),
-                !"memory".equals(env.get("MONGO_BACKEND")));
+                !"memory".equals(env.get("MONGO_BACKEND")),
+                null,
+                null,
+                !"false".equals(env.get("DEV_STACK_SUPERVISE")));
     }
 }
