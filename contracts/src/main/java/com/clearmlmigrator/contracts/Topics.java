@@ -12,10 +12,11 @@ public final class Topics {
     public static final String TASK_RESULTS = "migration-task-results";
 
     /**
-     * Workers to planner, while a task runs. Key: job id. Payload: {@link TaskProgress}. Best effort, never acknowledged
-     * by a result: a copy slice of many thousand documents shows progress before it ends.
+     * Workers to planner, every few seconds from each worker. Key: worker id. Payload: {@link WorkerHeartbeat}, with the
+     * progress of every task it performs. Best effort: a slice of many thousand documents shows progress before it
+     * ends, and a task whose heartbeats stop is seen to have stalled.
      */
-    public static final String TASK_PROGRESS = "migration-task-progress";
+    public static final String HEARTBEATS = "migration-worker-heartbeats";
 
     /** Planner to anyone who watches. Key: job id. Payload: {@link JobProgress}. */
     public static final String PROGRESS = "migration-progress";

@@ -36,7 +36,7 @@ class GoldenSamplesTest {
                 Arguments.of("migration-task-relink-index.json", MigrationTask.class),
                 Arguments.of("task-result-relink.json", TaskResult.class),
                 Arguments.of("job-progress.json", JobProgress.class),
-                Arguments.of("task-progress.json", TaskProgress.class));
+                Arguments.of("worker-heartbeat.json", WorkerHeartbeat.class));
     }
 
     @ParameterizedTest

@@ -43,6 +43,8 @@ public final class RelinkPass {
     private final List<ValueSample> samples = new ArrayList<>();
     private final List<DocumentIssue> issues = new ArrayList<>();
     private long scanned;
+    private long documentsChanged;
+    private long documentsChangedTold;
     private Boolean startedBefore;
 
     public RelinkPass(TaskId task, String target, DocumentRelinker relinker, RelinkJournal journal, boolean dryRun) {
@@ -161,7 +163,10 @@ public final class RelinkPass {
     /** Records how the store's conditional write of a planned document ended. */
     public void written(PlannedWrite write, PlannedWrite.Outcome outcome, String problem) {
         switch (outcome) {
-            case WRITTEN -> count(write.changes(), c -> c.changed++);
+            case WRITTEN -> {
+                count(write.changes(), c -> c.changed++);
+                documentsChanged++;
+            }
             case CONFLICT -> {
                 count(write.changes(), c -> c.conflicts++);
                 issue(write.document().id(), null, "changed by someone else since it was read; left unchanged");
@@ -182,6 +187,13 @@ public final class RelinkPass {
         relinker.remaining(document.source()).forEach((field, n) -> tally(field).remaining += n);
     }
 
+    /** Documents changed (written, or found written by an earlier delivery) since this was last asked: for progress. */
+    public long changedSinceLastAsked() {
+        long news = documentsChanged - documentsChangedTold;
+        documentsChangedTold = documentsChanged;
+        return news;
+    }
+
     public RelinkReport report() {
         List<FieldTally> fields = counts.entrySet().stream()
                 .map(e -> e.getValue().toTally(e.getKey(), scanned))
@@ -193,7 +205,10 @@ public final class RelinkPass {
         count(earlier.changes(), c -> c.matched++);
         switch (earlier.stateOf(document.source())) {
             case TO_APPLY -> writes.add(new PlannedWrite(document, earlier.changes()));
-            case APPLIED -> count(earlier.changes(), c -> c.changed++);
+            case APPLIED -> {
+                count(earlier.changes(), c -> c.changed++);
+                documentsChanged++;
+            }
             case CONFLICT -> {
                 count(earlier.changes(), c -> c.conflicts++);
                 issue(document.id(), null, "changed by someone else since this migration journaled it; left unchanged");

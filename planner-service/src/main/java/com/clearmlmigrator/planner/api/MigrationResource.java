@@ -1,6 +1,8 @@
 package com.clearmlmigrator.planner.api;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -13,8 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.domain.CopyRequestRules;
 import com.clearmlmigrator.planner.domain.ElasticRequestExport;
 import com.clearmlmigrator.planner.domain.InvalidRequestException;
@@ -30,7 +34,10 @@ import com.clearmlmigrator.planner.domain.MigrationStore;
 import com.clearmlmigrator.planner.domain.MigrationSubmission;
 import com.clearmlmigrator.planner.domain.Reports;
 import com.clearmlmigrator.planner.domain.RequestRules;
+import com.clearmlmigrator.planner.domain.TaskState;
+import com.clearmlmigrator.planner.domain.TaskUnderWay;
 import com.clearmlmigrator.planner.domain.UndoRequests;
+import com.clearmlmigrator.planner.domain.WaitingNotice;
 
 /** Submit and follow migrations. */
 @Path("/migrations")
@@ -44,6 +51,7 @@ public class MigrationResource {
     private final MigrationCancellation cancellation;
     private final MigrationRetry retry;
     private final LiveProgress live;
+    private final Duration stallTimeout;
 
     public MigrationResource(
             StrictJsonReader json,
@@ -51,13 +59,15 @@ public class MigrationResource {
             MigrationStore store,
             MigrationCancellation cancellation,
             MigrationRetry retry,
-            LiveProgress live) {
+            LiveProgress live,
+            PlannerConfig config) {
         this.json = json;
         this.submission = submission;
         this.store = store;
         this.cancellation = cancellation;
         this.retry = retry;
         this.live = live;
+        this.stallTimeout = config.stallTimeout();
     }
 
     /** Accepts a migration and plans it in the background; 202 with its id, 400 with a reason for bad input. */
@@ -138,11 +148,20 @@ public class MigrationResource {
     @Path("/{id}")
     public MigrationView get(@PathParam("id") String id) {
         Migration migration = find(id);
+        boolean running = migration.status() == MigrationStatus.RUNNING;
+        List<TaskState> tasks = running || migration.kind() == MigrationKind.ES_COPY ? store.taskStates(id) : null;
+        List<TaskUnderWay> underWay = live.underWay(id);
+        String notice = running
+                ? WaitingNotice.of(tasks, underWay, live, Instant.now(), stallTimeout)
+                        .orElse(null)
+                : null;
         return MigrationView.of(
                 migration,
                 store.counts(id),
-                migration.kind() == MigrationKind.ES_COPY ? store.taskStates(id) : null,
-                live.of(id));
+                migration.kind() == MigrationKind.ES_COPY ? tasks : null,
+                live.of(id),
+                underWay,
+                notice);
     }
 
     /** What the migration found or did, task by task, with every failure and its reason. */

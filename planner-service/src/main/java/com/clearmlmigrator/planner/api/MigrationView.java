@@ -12,6 +12,7 @@ import com.clearmlmigrator.planner.domain.CopySummary;
 import com.clearmlmigrator.planner.domain.Migration;
 import com.clearmlmigrator.planner.domain.TaskCounts;
 import com.clearmlmigrator.planner.domain.TaskState;
+import com.clearmlmigrator.planner.domain.TaskUnderWay;
 
 /**
  * A migration as {@code GET /migrations/{id}} shows it. Connections appear without credentials.
@@ -25,6 +26,9 @@ import com.clearmlmigrator.planner.domain.TaskState;
  * @param elastic   the Elasticsearch cluster it works on, without credentials; null when none
  * @param relink    what a relink rewrites; null for other kinds
  * @param copy      an es-copy's plan and progress per index (documents copied, rate, time left); null for other kinds
+ * @param running   its tasks under way: worker, progress, and whether they stalled; empty when none
+ * @param notice    what holds a running migration up, when something seen does (no worker of a kind needed heard
+ *                  from); null otherwise
  * @param createdAt when it was accepted
  * @param updatedAt when its status last changed
  */
@@ -38,6 +42,8 @@ public record MigrationView(
         ElasticTarget elastic,
         RelinkSpec relink,
         CopySummary copy,
+        List<RunningTaskView> running,
+        String notice,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -48,15 +54,22 @@ public record MigrationView(
     public record ElasticTarget(List<String> hosts) {}
 
     public static MigrationView of(Migration migration, TaskCounts counts) {
-        return of(migration, counts, null, Map.of());
+        return of(migration, counts, null, Map.of(), List.of(), null);
     }
 
     /**
-     * @param tasks   the migration's tasks, needed to show an es-copy's progress; null to leave it out
-     * @param running the progress of its tasks under way
+     * @param tasks    the migration's tasks, needed to show an es-copy's progress; null to leave it out
+     * @param progress the progress of its tasks under way, by task
+     * @param underWay its tasks under way
+     * @param notice   what holds it up, or null
      */
     public static MigrationView of(
-            Migration migration, TaskCounts counts, List<TaskState> tasks, Map<TaskId, TaskProgress> running) {
+            Migration migration,
+            TaskCounts counts,
+            List<TaskState> tasks,
+            Map<TaskId, TaskProgress> progress,
+            List<TaskUnderWay> underWay,
+            String notice) {
         Migration.Targets targets = migration.targets();
         return new MigrationView(
                 migration.id(),
@@ -67,7 +80,9 @@ public record MigrationView(
                 targets.mongoUri() == null ? null : new MongoTarget(targets.mongoUri(), targets.mongoDatabase()),
                 targets.elasticHosts().isEmpty() ? null : new ElasticTarget(targets.elasticHosts()),
                 migration.relink(),
-                migration.copy() == null || tasks == null ? null : CopySummary.of(migration, counts, tasks, running),
+                migration.copy() == null || tasks == null ? null : CopySummary.of(migration, counts, tasks, progress),
+                underWay.stream().map(RunningTaskView::of).toList(),
+                notice,
                 migration.createdAt(),
                 migration.updatedAt());
     }

@@ -76,6 +76,25 @@ public interface PlannerConfig {
     String reportDir();
 
     /**
+     * How long a started task may go without a heartbeat naming it before it counts as stalled (its worker frozen, cut
+     * off or gone). Workers send heartbeats every {@code worker.progress-interval} (2 s) and hold a task's lease for
+     * {@code worker.lease-time} (20 s), so this must be well above both.
+     */
+    @WithDefault("3m")
+    Duration stallTimeout();
+
+    /** How often the planner looks for stalled tasks. */
+    @WithDefault("5s")
+    Duration stallCheckInterval();
+
+    /**
+     * How often a stalled task is sent again before it fails as TARGET_UNAVAILABLE. A live worker takes a resent task
+     * up once the silent one's lease ran out.
+     */
+    @WithDefault("1")
+    int stallResends();
+
+    /**
      * When set, every call of the migrations API must carry {@code Authorization: Bearer <token>}; unset, the API is
      * open (bind it to a trusted network).
      */

@@ -1,6 +1,11 @@
 package com.clearmlmigrator.planner.domain;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -8,19 +13,42 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskProgress;
+import com.clearmlmigrator.contracts.WorkerHeartbeat;
+import com.clearmlmigrator.contracts.WorkerKind;
 
 /**
- * The latest progress of each running task, held in memory only: it is ephemeral, a task's result replaces it, and
- * after a planner restart the workers' next messages bring it back.
+ * What the workers' heartbeats tell about tasks under way and about the workers themselves. Held in memory only: it is
+ * ephemeral, a task's result replaces it, and after a planner restart the next heartbeats (every few seconds) bring it
+ * back. Times are the planner's own, taken when a heartbeat arrives, so workers' clocks do not matter.
  */
 @ApplicationScoped
 public class LiveProgress {
-    private final Map<TaskId, TaskProgress> running = new ConcurrentHashMap<>();
+    private final Map<TaskId, TaskUnderWay> running = new ConcurrentHashMap<>();
+    private final Map<String, WorkerSeen> workers = new ConcurrentHashMap<>();
 
-    /** Keeps the newer of this and what is held for the task: messages may arrive out of order. */
-    public void record(TaskProgress progress) {
-        running.merge(
-                progress.taskId(), progress, (held, arriving) -> arriving.at().isAfter(held.at()) ? arriving : held);
+    /** A worker and when it was last heard from. */
+    public record WorkerSeen(String worker, WorkerKind kind, Instant heardAt, int tasks) {}
+
+    /** Takes a heartbeat in: each task it names is under way on that worker, heard from now. */
+    public void heard(WorkerHeartbeat heartbeat, Instant now) {
+        workers.put(
+                heartbeat.worker(),
+                new WorkerSeen(
+                        heartbeat.worker(),
+                        heartbeat.kind(),
+                        now,
+                        heartbeat.tasks().size()));
+        for (TaskProgress progress : heartbeat.tasks()) {
+            running.merge(
+                    progress.taskId(),
+                    TaskUnderWay.heard(progress, heartbeat.worker(), now),
+                    (held, arriving) -> held.heardAgain(arriving));
+        }
+    }
+
+    /** Replaces what is held for a task (a stall marked, a task sent again); nothing if the task ended meanwhile. */
+    public void update(TaskUnderWay task) {
+        running.computeIfPresent(task.task(), (id, held) -> task);
     }
 
     /** The task has a result: its progress no longer counts. */
@@ -33,10 +61,37 @@ public class LiveProgress {
         running.keySet().removeIf(task -> task.jobId().equals(migrationId));
     }
 
-    /** The progress of one migration's running tasks. */
+    /** The progress of one migration's running tasks, by task. */
     public Map<TaskId, TaskProgress> of(String migrationId) {
         return running.entrySet().stream()
                 .filter(e -> e.getKey().jobId().equals(migrationId))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().progress()));
+    }
+
+    /** One migration's tasks under way, in plan order. */
+    public List<TaskUnderWay> underWay(String migrationId) {
+        return running.values().stream()
+                .filter(t -> t.task().jobId().equals(migrationId))
+                .sorted(Comparator.comparingInt(t -> t.task().ordinal()))
+                .toList();
+    }
+
+    /** Every task under way, of every migration. */
+    public List<TaskUnderWay> underWay() {
+        return List.copyOf(running.values());
+    }
+
+    /** The worker of this kind heard from most recently, if any was. */
+    public Optional<WorkerSeen> lastHeard(WorkerKind kind) {
+        return workers.values().stream().filter(w -> w.kind() == kind).max(Comparator.comparing(WorkerSeen::heardAt));
+    }
+
+    /** Workers heard from within {@code window} before {@code now}, most recent first. */
+    public List<WorkerSeen> workers(Instant now, Duration window) {
+        workers.values().removeIf(w -> w.heardAt().isBefore(now.minus(window.multipliedBy(10))));
+        return workers.values().stream()
+                .filter(w -> !w.heardAt().isBefore(now.minus(window)))
+                .sorted(Comparator.comparing(WorkerSeen::heardAt).reversed())
+                .toList();
     }
 }

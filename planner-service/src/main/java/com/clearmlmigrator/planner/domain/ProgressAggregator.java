@@ -1,13 +1,16 @@
 package com.clearmlmigrator.planner.domain;
 
+import java.time.Instant;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
-import com.clearmlmigrator.contracts.TaskProgress;
+import com.clearmlmigrator.contracts.WorkerHeartbeat;
 
 /**
- * Folds the progress of running tasks into their migration's view and progress snapshots. Only running migrations
- * take it: a late message about a migration that ended is dropped.
+ * Folds workers' heartbeats into what the planner knows of tasks under way, and into the progress snapshots of their
+ * migrations. Only running migrations take it: a late heartbeat about a migration that ended is dropped.
  */
 @ApplicationScoped
 public class ProgressAggregator {
@@ -21,14 +24,25 @@ public class ProgressAggregator {
         this.reporter = reporter;
     }
 
-    public void accept(TaskProgress progress) {
-        String migrationId = progress.taskId().jobId();
-        store.find(migrationId)
+    public void accept(WorkerHeartbeat heartbeat) {
+        List<Migration> running = heartbeat.tasks().stream()
+                .map(progress -> progress.taskId().jobId())
+                .distinct()
+                .flatMap(id -> store.find(id).stream())
                 .filter(migration -> migration.status() == MigrationStatus.RUNNING)
-                .ifPresent(migration -> {
-                    live.record(progress);
-                    // Progress arrives often; the tasks are counted only when a snapshot is due.
-                    reporter.report(migration, () -> store.counts(migrationId));
-                });
+                .toList();
+        List<String> ids = running.stream().map(Migration::id).toList();
+        live.heard(
+                new WorkerHeartbeat(
+                        heartbeat.worker(),
+                        heartbeat.kind(),
+                        heartbeat.at(),
+                        heartbeat.tasks().stream()
+                                .filter(progress ->
+                                        ids.contains(progress.taskId().jobId()))
+                                .toList()),
+                Instant.now());
+        // Heartbeats arrive often; the tasks are counted only when a snapshot is due.
+        running.forEach(migration -> reporter.report(migration, () -> store.counts(migration.id())));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskResult;
 
 import io.quarkus.logging.Log;
@@ -73,6 +74,38 @@ public class TaskScheduler {
         store.markDispatched(toSend.stream().map(MigrationTask::id).toList());
         Log.debugf("Migration %s: dispatched %d tasks", migration.id(), toSend.size());
         return toSend.size();
+    }
+
+    /**
+     * Sends one dispatched task of a running migration again, the same task under the same id (tasks are idempotent,
+     * and a worker that still performs it keeps it: see the workers' task leases).
+     *
+     * @return false when it cannot be sent: the migration no longer runs, the task has its result, or the connections
+     *     it needs are not known here (held in memory only, so lost with a planner restart)
+     */
+    public synchronized boolean resend(Migration migration, TaskId task) {
+        if (store.find(migration.id())
+                .map(m -> m.status() != MigrationStatus.RUNNING)
+                .orElse(true)) {
+            return false;
+        }
+        List<TaskState> all = store.taskStates(migration.id());
+        boolean waiting = all.stream().anyMatch(t -> t.id().equals(task) && t.isPending() && t.dispatched());
+        if (!waiting) {
+            return false;
+        }
+        ConnectionVault.Connections connections;
+        try {
+            connections = vault.connectionsOf(migration);
+        } catch (InvalidRequestException e) {
+            return false;
+        }
+        List<MigrationTask> again = store.definitions(List.of(task)).stream()
+                .map(definition -> TaskSteps.resolved(definition, all)
+                        .withConnections(connections.mongo(), connections.elastic(), connections.source()))
+                .toList();
+        dispatcher.dispatch(again);
+        return !again.isEmpty();
     }
 
     /**

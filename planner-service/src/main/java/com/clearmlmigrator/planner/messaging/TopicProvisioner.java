@@ -48,7 +48,7 @@ public class TopicProvisioner {
                 Topics.MONGO_TASKS, config.taskPartitions(),
                 Topics.ELASTIC_TASKS, config.taskPartitions(),
                 Topics.TASK_RESULTS, 3,
-                Topics.TASK_PROGRESS, 3,
+                Topics.HEARTBEATS, 3,
                 Topics.PROGRESS, 3,
                 Topics.DEAD_LETTERS, 1);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,11 @@ import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.JobProgress;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.Topics;
+import com.clearmlmigrator.contracts.WorkerHeartbeat;
+import com.clearmlmigrator.contracts.WorkerKind;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
@@ -163,6 +167,62 @@ class PlannerOverKafkaTest {
                         .body("tasks.skipped", equalTo(total))
                         .body("tasks.pending", equalTo(0)));
         given().post("/migrations/" + first + "/undo").then().statusCode(202);
+    }
+
+    @Test
+    void aTaskWhoseWorkerFallsSilentIsShownStalledSentAgainAndThenFailedNamingTheWorker() throws Exception {
+        seedClearmlCollections();
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri()
+                        + "\",\"database\":\"backend\"}}")
+                .post("/migrations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        List<MigrationTask> tasks = receiveTasks(id, COLLECTIONS.size());
+        MigrationTask silent = tasks.get(0);
+        String worker = "mongo-worker@host-a/4711#k3f9";
+        // The worker starts the first task, says so once, and is never heard from again (frozen, say).
+        heartbeat(worker, new TaskProgress(silent.id(), 5, 0, Instant.now(), Instant.now()));
+        for (MigrationTask task : tasks.subList(1, tasks.size())) {
+            answer(TaskResult.succeeded(
+                    task.id(), new CollectionInspection("backend", task.target(), 7, 100, "5.0.0", Map.of())));
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/migrations/" + id)
+                        .then()
+                        .body("status", equalTo("RUNNING"))
+                        .body("running[0].task", equalTo(silent.id().toString()))
+                        .body("running[0].worker", equalTo(worker))
+                        .body("running[0].documents", equalTo(5))
+                        .body("running[0].stalled", equalTo(true))
+                        .body("running[0].resent", equalTo(1)));
+        assertThat(receiveTasks(id, COLLECTIONS.size() + 1))
+                .as("the stalled task went out again, under the same id")
+                .filteredOn(task -> task.id().equals(silent.id()))
+                .hasSize(2);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/migrations/" + id)
+                        .then()
+                        .body("status", equalTo("COMPLETED_WITH_ERRORS"))
+                        .body("tasks.failed", equalTo(1))
+                        .body("running.size()", equalTo(0)));
+        given().get("/migrations/" + id + "/report")
+                .then()
+                .body("failures[0].reason", equalTo("TARGET_UNAVAILABLE"))
+                .body("failures[0].detail", org.hamcrest.Matchers.containsString("stalled: worker " + worker))
+                .body("failures[0].detail", org.hamcrest.Matchers.containsString("/retry"));
+    }
+
+    private void heartbeat(String worker, TaskProgress progress) throws Exception {
+        WorkerHeartbeat beat = new WorkerHeartbeat(worker, WorkerKind.MONGO, Instant.now(), List.of(progress));
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.HEARTBEATS, worker, json.writeValueAsString(beat)))
+                    .get();
+        }
     }
 
     /** Idempotent: both tests seed the same server. */

@@ -44,7 +44,7 @@ class CopySummaryTest {
         TaskState running = slice(2, null);
         TaskState queued = slice(3, null);
         Map<TaskId, TaskProgress> live =
-                Map.of(running.id(), new TaskProgress(running.id(), 500, T0.plusSeconds(5), T0.plusSeconds(20)));
+                Map.of(running.id(), new TaskProgress(running.id(), 500, 0, T0.plusSeconds(5), T0.plusSeconds(20)));
 
         CopySummary summary =
                 CopySummary.of(migration(), TaskCounts.of(1, 0, 0, 2), List.of(finished, running, queued), live);
@@ -61,7 +61,7 @@ class CopySummaryTest {
     void progressOfATaskThatHasItsResultIsNotCountedTwice() {
         TaskState finished = slice(1, TaskResult.skipped(new TaskId("m1", 1)));
         Map<TaskId, TaskProgress> live =
-                Map.of(finished.id(), new TaskProgress(finished.id(), 700, T0, T0.plusSeconds(3)));
+                Map.of(finished.id(), new TaskProgress(finished.id(), 700, 0, T0, T0.plusSeconds(3)));
 
         CopySummary summary = CopySummary.of(migration(), TaskCounts.of(0, 0, 1, 0), List.of(finished), live);
 

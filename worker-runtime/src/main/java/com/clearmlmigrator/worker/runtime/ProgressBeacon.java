@@ -2,13 +2,24 @@ package com.clearmlmigrator.worker.runtime;
 
 import com.clearmlmigrator.contracts.TaskId;
 
-/** Tells the planner how far running tasks have come. Best effort: it never slows or fails a task. */
+/**
+ * Where a running task counts how far it has come. The worker's heartbeat reads the counts every few seconds and tells
+ * the planner; counting costs the task nothing more than an addition.
+ */
 public interface ProgressBeacon {
-    /** A counter for one handling of a task, which starts now. */
-    Counter start(TaskId task);
+    /** The counter of a task this worker is performing now; a counter that goes nowhere for any other task. */
+    Counter counter(TaskId task);
 
-    /** Counts a task's finished documents and publishes the running total now and then. Not thread-safe. */
+    /**
+     * Counts a running task's progress. Each call is also where a task learns that it must stop: when another worker
+     * has taken its lease over (this one was frozen or cut off for longer than the lease), it throws {@link
+     * TaskLostException}.
+     */
     interface Counter {
+        /** Documents finished: scanned by a relink, copied by a copy. */
         void add(long documents);
+
+        /** Documents a relink rewrote. */
+        default void addChanged(long documents) {}
     }
 }

@@ -25,13 +25,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <ol>
  *   <li>reads it; an unreadable message goes to the dead-letter topic, and if its task id can still be read, a FAILED
  *       result tells the planner; a task of a cancelled migration is skipped;
+ *   <li>claims the task's lease ({@link LeaseClaims}): a task that already runs, here or on a live worker elsewhere, is
+ *       not started a second time;
  *   <li>performs it; while the store is unavailable it tries again with growing pauses ({@link RetryPolicy}); an
  *       expected failure becomes a FAILED result with its reason, a bug also goes to the dead-letter topic;
  *   <li>publishes exactly one result and returns only once the broker has it, so the caller acknowledges (commits the
  *       offset) after the result is safe.
  * </ol>
  *
- * The worker never stops consuming because of one message.
+ * The worker never stops consuming because of one message. A task whose lease passed to another worker meanwhile
+ * ({@link TaskLostException}) publishes nothing: the other worker answers for it.
  */
 @ApplicationScoped
 public class TaskIntake {
@@ -43,6 +46,8 @@ public class TaskIntake {
     private final Outbox outbox;
     private final MigrationStatuses statuses;
     private final RetryPolicy retry;
+    private final LeaseClaims claims;
+    private final RunningTasks running;
     private final Optional<SecretSeal> seal;
 
     /**
@@ -55,12 +60,16 @@ public class TaskIntake {
             Outbox outbox,
             MigrationStatuses statuses,
             RetryPolicy retry,
+            LeaseClaims claims,
+            RunningTasks running,
             @ConfigProperty(name = "migrator.secret-key") Optional<String> secretKey) {
         this.json = json;
         this.performer = performer;
         this.outbox = outbox;
         this.statuses = statuses;
         this.retry = retry;
+        this.claims = claims;
+        this.running = running;
         this.seal = secretKey.filter(key -> !key.isBlank()).map(SecretSeal::fromBase64);
     }
 
@@ -79,19 +88,25 @@ public class TaskIntake {
             outbox.publishResult(TaskResult.skipped(task.id()));
             return;
         }
+        if (claims.claim(task.id(), running::isRunning) != LeaseClaims.Claim.TAKEN) {
+            return;
+        }
+        RunningTask underWay = running.begin(task.id());
         MDC.put("jobId", task.id().jobId());
         MDC.put("taskId", task.id().toString());
         try {
             Optional<MigrationTask> opened = opened(task);
-            outbox.publishResult(
-                    opened.isPresent()
-                            ? perform(opened.get(), payload)
-                            : TaskResult.failed(
-                                    task.id(),
-                                    FailureReason.BAD_INPUT,
-                                    "The task's credentials are sealed and this worker cannot open them: give the"
-                                            + " planner and every worker the same MIGRATOR_SECRET_KEY."));
+            Optional<TaskResult> result = opened.isPresent()
+                    ? perform(opened.get(), payload)
+                    : Optional.of(TaskResult.failed(
+                            task.id(),
+                            FailureReason.BAD_INPUT,
+                            "The task's credentials are sealed and this worker cannot open them: give the"
+                                    + " planner and every worker the same MIGRATOR_SECRET_KEY."));
+            result.ifPresent(outbox::publishResult);
         } finally {
+            running.end(underWay);
+            claims.release(task.id());
             MDC.remove("taskId");
             MDC.remove("jobId");
         }
@@ -110,17 +125,21 @@ public class TaskIntake {
         }
     }
 
-    private TaskResult perform(MigrationTask task, String payload) {
+    /** The task's result; empty when another worker took the task over and answers for it. */
+    private Optional<TaskResult> perform(MigrationTask task, String payload) {
         try {
             long started = System.nanoTime();
             TaskResult result = TaskResult.succeeded(task.id(), performWithRetries(task));
             LOG.infof(
                     "Task %s (%s %s) succeeded in %d ms",
                     task.id(), task.type(), task.target(), (System.nanoTime() - started) / 1_000_000);
-            return result;
+            return Optional.of(result);
+        } catch (TaskLostException e) {
+            LOG.warnf("Task %s (%s %s) stopped: %s", task.id(), task.type(), task.target(), e.getMessage());
+            return Optional.empty();
         } catch (TaskFailedException e) {
             LOG.warnf("Task %s (%s %s) failed: %s", task.id(), task.type(), task.target(), e.getMessage());
-            return TaskResult.failed(task.id(), e.reason(), e.getMessage());
+            return Optional.of(TaskResult.failed(task.id(), e.reason(), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.errorf(
                     e,
@@ -129,11 +148,11 @@ public class TaskIntake {
                     task.type(),
                     task.target());
             outbox.publishDeadLetter(payload, "bug: " + e);
-            return TaskResult.failed(
+            return Optional.of(TaskResult.failed(
                     task.id(),
                     FailureReason.BUG,
                     "Unexpected " + e.getClass().getSimpleName()
-                            + " in the worker; the task is in the dead-letter topic.");
+                            + " in the worker; the task is in the dead-letter topic."));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.contracts.CollectionInspection;
@@ -29,6 +30,13 @@ class TaskIntakeTest {
             null);
 
     private final RecordingOutbox outbox = new RecordingOutbox();
+    private final LocalLeases leases = new LocalLeases();
+    private final RunningTasks running = new RunningTasks();
+
+    @AfterEach
+    void stopLeases() {
+        leases.close();
+    }
 
     /** Three attempts, a millisecond apart. */
     private static final RetryPolicy QUICK_RETRIES = new RetryPolicy() {
@@ -150,6 +158,8 @@ class TaskIntakeTest {
                 outbox,
                 migrationId -> migrationId.equals("cancelled-job"),
                 QUICK_RETRIES,
+                new LeaseClaims(leases.leases, "mongo-worker@test/1#abcd", java.time.Duration.ofSeconds(20)),
+                running,
                 java.util.Optional.empty());
     }
 
@@ -168,6 +178,68 @@ class TaskIntakeTest {
         assertThat(performed[0]).isFalse();
         assertThat(outbox.results).containsExactly(TaskResult.skipped(task.id()));
         assertThat(outbox.deadLetters).isEmpty();
+    }
+
+    @Test
+    void aTaskThatRunsHereAlreadyIsNotStartedASecondTime() throws Exception {
+        boolean[] performedAgain = {false};
+        TaskIntake intake = intake(task -> {
+            performedAgain[0] = true;
+            return null;
+        });
+        intake.accept(JSON.writeValueAsString(TASK)); // performed, answered, lease given back
+        outbox.results.clear();
+        performedAgain[0] = false;
+        RunningTask underWay = running.begin(TASK.id());
+        leases.leases.tryTake(
+                TASK.id(),
+                "mongo-worker@test/1#abcd",
+                java.time.Instant.now(),
+                java.time.Instant.now().plusSeconds(20));
+
+        intake.accept(JSON.writeValueAsString(TASK));
+
+        running.end(underWay);
+        assertThat(performedAgain[0]).isFalse();
+        assertThat(outbox.results).isEmpty();
+    }
+
+    @Test
+    void aTaskTakenOverByAnotherWorkerPublishesNothingAndLeavesItsLeaseToThatWorker() throws Exception {
+        intake(task -> {
+                    // Meanwhile this worker was frozen past its lease and another took the task over.
+                    leases.leases.release(task.id(), "mongo-worker@test/1#abcd");
+                    leases.leases.tryTake(
+                            task.id(),
+                            "mongo-worker@other/2#wxyz",
+                            java.time.Instant.now(),
+                            java.time.Instant.now().plusSeconds(20));
+                    RunningTask self = (RunningTask) running.counter(task.id());
+                    self.lose("Another worker took task " + task.id() + " over.");
+                    self.add(500);
+                    return null;
+                })
+                .accept(JSON.writeValueAsString(TASK));
+
+        assertThat(outbox.results).isEmpty();
+        assertThat(outbox.deadLetters).isEmpty();
+        assertThat(leases.leases.holder(TASK.id()).orElseThrow().worker()).isEqualTo("mongo-worker@other/2#wxyz");
+        assertThat(running.isRunning(TASK.id())).isFalse();
+    }
+
+    @Test
+    void theLeaseIsGivenBackOnceTheResultIsOut() throws Exception {
+        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of());
+
+        intake(task -> {
+                    assertThat(leases.leases.holder(task.id())).isPresent();
+                    assertThat(running.isRunning(task.id())).isTrue();
+                    return report;
+                })
+                .accept(JSON.writeValueAsString(TASK));
+
+        assertThat(outbox.results).containsExactly(TaskResult.succeeded(TASK.id(), report));
+        assertThat(leases.leases.holder(TASK.id())).isEmpty();
     }
 
     private static final class RecordingOutbox implements Outbox {

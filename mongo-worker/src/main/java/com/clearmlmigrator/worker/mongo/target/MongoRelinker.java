@@ -26,6 +26,7 @@ import com.clearmlmigrator.relink.RelinkPass;
 import com.clearmlmigrator.relink.StoredDocument;
 import com.clearmlmigrator.stores.MongoConnections;
 import com.clearmlmigrator.worker.mongo.domain.CollectionRelinker;
+import com.clearmlmigrator.worker.runtime.ProgressBeacon;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -41,11 +42,13 @@ public class MongoRelinker implements CollectionRelinker {
 
     private final MongoConnections connections;
     private final RelinkJournal journal;
+    private final ProgressBeacon progress;
     private final MongoConditionalWriter writer = new MongoConditionalWriter();
 
-    public MongoRelinker(MongoConnections connections, RelinkJournal journal) {
+    public MongoRelinker(MongoConnections connections, RelinkJournal journal, ProgressBeacon progress) {
         this.connections = connections;
         this.journal = journal;
+        this.progress = progress;
     }
 
     @Override
@@ -61,7 +64,12 @@ public class MongoRelinker implements CollectionRelinker {
             MongoCollection<Document> collection = db.getCollection(task.target());
             Bson range = range(task.idRange());
             Bson fields = Projections.include(topLevelFields(rules));
-            inBatches(collection, range, fields, batch -> writer.write(collection, pass.plan(batch), pass));
+            ProgressBeacon.Counter counter = progress.counter(task.id());
+            inBatches(collection, range, fields, batch -> {
+                writer.write(collection, pass.plan(batch), pass);
+                counter.add(batch.size());
+                counter.addChanged(pass.changedSinceLastAsked());
+            });
             inBatches(collection, range, fields, batch -> batch.forEach(pass::verify));
             return pass.report();
         });
@@ -73,6 +81,7 @@ public class MongoRelinker implements CollectionRelinker {
         List<FieldRule> rules = ClearmlFields.forCollection(task.target(), spec);
         DocumentRelinker relinker = new DocumentRelinker(LinkRewriter.of(spec.from(), spec.to()), rules, false);
         RelinkPass pass = new RelinkPass(task.id(), task.target(), relinker, journal, false);
+        ProgressBeacon.Counter counter = progress.counter(task.id());
         return connections.withDatabase(task.mongo(), db -> {
             MongoCollection<Document> collection = db.getCollection(task.target());
             journal.forEachBatch(spec.undoOf(), task.target(), BATCH, entries -> {
@@ -82,6 +91,8 @@ public class MongoRelinker implements CollectionRelinker {
                     documents.add(new StoredDocument(String.valueOf(doc.get("_id")), doc, doc.get("_id")));
                 }
                 writer.write(collection, pass.planUndo(documents, reversed), pass);
+                counter.add(documents.size());
+                counter.addChanged(pass.changedSinceLastAsked());
             });
             return pass.report();
         });

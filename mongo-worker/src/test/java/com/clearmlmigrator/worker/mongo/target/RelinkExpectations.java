@@ -22,6 +22,7 @@ import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
 import com.clearmlmigrator.synthetic.MongoDataset;
 import com.clearmlmigrator.synthetic.MongoSeeder;
+import com.clearmlmigrator.worker.runtime.RunningTasks;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
@@ -41,8 +42,8 @@ final class RelinkExpectations {
                 MongoConnections connections =
                         new MongoConnections(Duration.ofSeconds(10), TrustedAuthorities.jvmOnly())) {
             long oldBefore = countStartingWith(client, OLD) - countStartingWith(client, NEW);
-            MongoRelinker relinker =
-                    new MongoRelinker(connections, new MongoRelinkJournal(client.getDatabase("clearml_migrator")));
+            MongoRelinker relinker = new MongoRelinker(
+                    connections, new MongoRelinkJournal(client.getDatabase("clearml_migrator")), new RunningTasks());
             MigrationTask task = new MigrationTask(
                     new TaskId("job", 0),
                     TaskType.RELINK_COLLECTION,

@@ -1,0 +1,109 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.contracts.TaskResult;
+import com.clearmlmigrator.planner.config.PlannerConfig;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Notices tasks whose worker went silent, so no migration stays {@code RUNNING} for ever without saying why. Workers
+ * send heartbeats every few seconds naming the tasks they perform; a started task not named for {@code
+ * planner.stall-timeout} (3 min) has stalled: its worker is frozen, cut off from Kafka, or gone. The planner then
+ * shows it as stalled, sends it again (at most {@code planner.stall-resends} times: a live worker takes it up, and a
+ * worker still holding it keeps it through its lease), and once it stays silent after that, fails it as {@link
+ * FailureReason#TARGET_UNAVAILABLE} with a sentence that names the worker, so the migration ends and can be retried.
+ *
+ * <p>A task that was never heard from (waiting in Kafka behind other tasks) is not judged here: heartbeats do not name
+ * tasks not yet started. After a planner restart a task is watched again from its next heartbeat.
+ */
+@ApplicationScoped
+public class StallWatch {
+    private final LiveProgress live;
+    private final MigrationStore store;
+    private final TaskScheduler scheduler;
+    private final ResultAggregator results;
+    private final Duration timeout;
+    private final int resends;
+
+    public StallWatch(
+            LiveProgress live,
+            MigrationStore store,
+            TaskScheduler scheduler,
+            ResultAggregator results,
+            PlannerConfig config) {
+        this.live = live;
+        this.store = store;
+        this.scheduler = scheduler;
+        this.results = results;
+        this.timeout = config.stallTimeout();
+        this.resends = config.stallResends();
+    }
+
+    @Scheduled(
+            every = "${planner.stall-check-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduledCheck() {
+        check(Instant.now());
+    }
+
+    /** Judges every task under way whose worker has been silent for the stall timeout. */
+    public void check(Instant now) {
+        for (TaskUnderWay task : live.underWay()) {
+            if (Duration.between(task.silentSince(), now).compareTo(timeout) < 0) {
+                continue;
+            }
+            Optional<Migration> migration =
+                    store.find(task.task().jobId()).filter(m -> m.status() == MigrationStatus.RUNNING);
+            if (migration.isEmpty()) {
+                live.finished(task.task());
+            } else {
+                judge(migration.get(), task, now);
+            }
+        }
+    }
+
+    private void judge(Migration migration, TaskUnderWay task, Instant now) {
+        TaskUnderWay stalled = task;
+        if (task.stalledSince() == null) {
+            stalled = task.stalled(now);
+            Log.warnf(
+                    "Task %s has stalled: nothing heard from it for %d s; it last ran on %s",
+                    task.task(), timeout.toSeconds(), task.worker());
+        }
+        if (stalled.resent() < resends && scheduler.resend(migration, task.task())) {
+            live.update(stalled.sentAgain(now));
+            Log.warnf("Task %s sent again (%d of %d)", task.task(), stalled.resent() + 1, resends);
+            return;
+        }
+        live.update(stalled);
+        results.accept(TaskResult.failed(task.task(), FailureReason.TARGET_UNAVAILABLE, sentence(migration, stalled)));
+    }
+
+    private String sentence(Migration migration, TaskUnderWay task) {
+        String target = store.taskStates(migration.id()).stream()
+                .filter(t -> t.id().equals(task.task()))
+                .findFirst()
+                .map(t -> " ("
+                        + t.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + t.target() + ")")
+                .orElse("");
+        String again = task.resent() > 0
+                ? " It was sent again at " + task.resentAt().truncatedTo(ChronoUnit.SECONDS)
+                        + " and no worker has reported on it since."
+                : "";
+        return "Task " + task.task() + target + " stalled: worker " + task.worker() + " last reported on it at "
+                + task.lastHeardAt().truncatedTo(ChronoUnit.SECONDS) + " and has been silent for over "
+                + timeout.toSeconds() + " s." + again + " The worker may be frozen, cut off from Kafka or gone;"
+                + " check it, then POST /migrations/" + migration.id() + "/retry.";
+    }
+}

@@ -1,0 +1,41 @@
+package com.clearmlmigrator.planner.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.WorkerKind;
+
+/**
+ * Says why a running migration's sent tasks wait, when the heartbeats show why: no worker of the kind they need has
+ * been heard from for the stall timeout. Tasks waiting behind others on live workers need no notice.
+ */
+public final class WaitingNotice {
+    private WaitingNotice() {}
+
+    public static Optional<String> of(
+            List<TaskState> tasks, List<TaskUnderWay> underWay, LiveProgress live, Instant now, Duration timeout) {
+        Set<TaskId> started = underWay.stream().map(TaskUnderWay::task).collect(Collectors.toSet());
+        List<TaskState> waiting = tasks.stream()
+                .filter(t -> t.isPending() && t.dispatched() && !started.contains(t.id()))
+                .toList();
+        for (WorkerKind kind : WorkerKind.values()) {
+            long count = waiting.stream().filter(t -> t.type().worker() == kind).count();
+            boolean heard = live.lastHeard(kind)
+                    .map(w -> !w.heardAt().isBefore(now.minus(timeout)))
+                    .orElse(false);
+            if (count > 0 && !heard) {
+                String worker = kind.name().toLowerCase(Locale.ROOT) + "-worker";
+                return Optional.of("No " + worker + " has sent a heartbeat in the last " + timeout.toSeconds()
+                        + " s while " + count + " tasks wait for one: start one, or look in the log of the one that"
+                        + " ran (and its supervisor) for why it stopped.");
+            }
+        }
+        return Optional.empty();
+    }
+}

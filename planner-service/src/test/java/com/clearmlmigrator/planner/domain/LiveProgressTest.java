@@ -1,0 +1,80 @@
+package com.clearmlmigrator.planner.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskProgress;
+import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.contracts.WorkerHeartbeat;
+import com.clearmlmigrator.contracts.WorkerKind;
+
+class LiveProgressTest {
+    private static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
+    private static final TaskId TASK = new TaskId("m1", 3);
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private final LiveProgress live = new LiveProgress();
+
+    @Test
+    void aTaskHeardAgainIsNoLongerStalledAndKeepsHowOftenItWasSentAgain() {
+        live.heard(beat("w1", 100), T0);
+        TaskUnderWay held = live.underWay("m1").get(0);
+        live.update(held.stalled(T0.plusSeconds(200)).sentAgain(T0.plusSeconds(200)));
+
+        live.heard(beat("w2", 150), T0.plusSeconds(210));
+
+        assertThat(live.underWay("m1")).singleElement().satisfies(task -> {
+            assertThat(task.worker()).isEqualTo("w2");
+            assertThat(task.progress().documents()).isEqualTo(150);
+            assertThat(task.stalledSince()).isNull();
+            assertThat(task.resent()).isEqualTo(1);
+            assertThat(task.silentSince()).isEqualTo(T0.plusSeconds(210));
+        });
+    }
+
+    @Test
+    void aFinishedTaskIsForgottenAndAStalledTaskCannotComeBackThroughAnUpdate() {
+        live.heard(beat("w1", 100), T0);
+        TaskUnderWay held = live.underWay("m1").get(0);
+
+        live.finished(TASK);
+        live.update(held.stalled(T0.plusSeconds(200)));
+
+        assertThat(live.underWay("m1")).isEmpty();
+    }
+
+    @Test
+    void waitingTasksAreExplainedOnlyWhenNoWorkerOfTheirKindHasBeenHeardFrom() {
+        List<TaskState> tasks = List.of(
+                dispatched(new TaskId("m1", 0), TaskType.INSPECT_COLLECTION),
+                dispatched(new TaskId("m1", 1), TaskType.INSPECT_COLLECTION));
+
+        assertThat(WaitingNotice.of(tasks, List.of(), live, T0, TIMEOUT))
+                .hasValueSatisfying(notice -> assertThat(notice)
+                        .startsWith("No mongo-worker has sent a heartbeat in the last 180 s while 2 tasks wait"));
+
+        live.heard(new WorkerHeartbeat("w1", WorkerKind.MONGO, T0, List.of()), T0.minusSeconds(30));
+        assertThat(WaitingNotice.of(tasks, List.of(), live, T0, TIMEOUT)).isEmpty();
+        assertThat(WaitingNotice.of(tasks, List.of(), live, T0.plus(TIMEOUT), TIMEOUT))
+                .isPresent();
+    }
+
+    private static WorkerHeartbeat beat(String worker, long documents) {
+        return new WorkerHeartbeat(
+                worker, WorkerKind.ELASTIC, T0, List.of(new TaskProgress(TASK, documents, 0, T0, T0)));
+    }
+
+    private static TaskState dispatched(TaskId id, TaskType type) {
+        MigrationTask task = new MigrationTask(id, type, "task", new MongoEndpoint("mongodb://h", "backend"), null);
+        TaskState pending = TaskState.pending(task);
+        return new TaskState(pending.id(), pending.type(), pending.target(), null, pending.definition(), true);
+    }
+}

@@ -1,0 +1,104 @@
+package com.clearmlmigrator.worker.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.jboss.logging.Logger;
+
+import com.clearmlmigrator.contracts.TaskId;
+
+/**
+ * Decides whether a delivered task is this worker's to perform, through its lease ({@link TaskLeases}).
+ *
+ * <ul>
+ *   <li>Nobody holds it, or its lease ran out: take it and perform it.
+ *   <li>This worker performs it already (Kafka handed the same record back after a rebalance): drop the delivery.
+ *   <li>Another worker holds it: wait until that lease would run out. A holder that renewed it meanwhile is alive and
+ *       will publish the result, so drop the delivery; a lease that ran out belonged to a frozen or dead worker, so
+ *       take it over. The wait is at most one lease time (20 s by default).
+ * </ul>
+ *
+ * A dropped delivery is acknowledged without a result. Should its holder die later, the planner notices the silence
+ * and sends the task again ({@code planner.stall-timeout}).
+ */
+public final class LeaseClaims {
+    private static final Logger LOG = Logger.getLogger(LeaseClaims.class);
+    private static final Duration MARGIN = Duration.ofMillis(500);
+
+    /** What became of a delivery. */
+    public enum Claim {
+        TAKEN,
+        RUNNING_HERE,
+        RUNNING_ELSEWHERE
+    }
+
+    private final TaskLeases leases;
+    private final String worker;
+    private final Duration leaseTime;
+
+    public LeaseClaims(TaskLeases leases, String worker, Duration leaseTime) {
+        this.leases = leases;
+        this.worker = worker;
+        this.leaseTime = leaseTime;
+    }
+
+    /** @param runningHere whether this worker performs the task now */
+    public Claim claim(TaskId task, Predicate<TaskId> runningHere) {
+        Instant lastSeenExpiry = null;
+        while (true) {
+            Instant now = Instant.now();
+            if (leases.tryTake(task, worker, now, now.plus(leaseTime))) {
+                return Claim.TAKEN;
+            }
+            Optional<TaskLeases.Lease> held = leases.holder(task);
+            if (held.isEmpty()) {
+                continue; // released meanwhile
+            }
+            TaskLeases.Lease lease = held.get();
+            if (lease.worker().equals(worker)) {
+                if (runningHere.test(task)) {
+                    return Claim.RUNNING_HERE;
+                }
+                // Left behind by this process (a release that failed): still ours.
+                leases.renew(java.util.List.of(task), worker, now.plus(leaseTime));
+                return Claim.TAKEN;
+            }
+            if (lastSeenExpiry != null && lease.expiresAt().isAfter(lastSeenExpiry)) {
+                LOG.infof("Task %s runs on %s, which renews its lease; this delivery is dropped", task, lease.worker());
+                return Claim.RUNNING_ELSEWHERE;
+            }
+            lastSeenExpiry = lease.expiresAt();
+            LOG.infof(
+                    "Task %s is leased to %s until %s; waiting to see whether that worker is still alive",
+                    task, lease.worker(), lease.expiresAt());
+            pauseUntil(lease.expiresAt().plus(MARGIN));
+        }
+    }
+
+    /** Gives the lease back once the task has ended here (its result, if any, is published). */
+    public void release(TaskId task) {
+        try {
+            leases.release(task, worker);
+        } catch (RuntimeException e) {
+            // It runs out by itself; until then a new delivery of the task waits for it.
+            LOG.warnf("Could not release the lease of task %s: %s", task, e.getMessage());
+        }
+    }
+
+    private void pauseUntil(Instant when) {
+        long millis = Math.min(
+                Duration.between(Instant.now(), when).toMillis(),
+                leaseTime.plus(MARGIN).toMillis());
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a task's lease", e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package com.clearmlmigrator.worker.runtime;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import com.clearmlmigrator.contracts.TaskId;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+/**
+ * Leases in the migrator's own database ({@code task_leases}), which every worker already reaches for the relink
+ * journal: one document per task under way, {@code {_id: task, worker, expiresAt}}, removed when the task ends. Plain
+ * inserts and conditional updates, which the MongoDB wire server of the local stack has too.
+ */
+public final class MongoTaskLeases implements TaskLeases {
+    static final String COLLECTION = "task_leases";
+
+    private final MongoCollection<Document> leases;
+
+    public MongoTaskLeases(MongoDatabase migratorDatabase) {
+        this.leases = migratorDatabase.getCollection(COLLECTION);
+    }
+
+    @Override
+    public boolean tryTake(TaskId task, String worker, Instant now, Instant expiresAt) {
+        try {
+            leases.insertOne(new Document("_id", task.toString())
+                    .append("worker", worker)
+                    .append("expiresAt", Date.from(expiresAt)));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        // Held, or left behind: take it over only if it ran out; of two workers trying at once, one matches.
+        Bson ranOut = Filters.and(Filters.eq("_id", task.toString()), Filters.lt("expiresAt", Date.from(now)));
+        return leases.updateOne(
+                                ranOut,
+                                Updates.combine(
+                                        Updates.set("worker", worker), Updates.set("expiresAt", Date.from(expiresAt))))
+                        .getMatchedCount()
+                == 1;
+    }
+
+    @Override
+    public Optional<Lease> holder(TaskId task) {
+        return Optional.ofNullable(
+                        leases.find(Filters.eq("_id", task.toString())).first())
+                .map(lease -> new Lease(
+                        lease.getString("worker"), lease.getDate("expiresAt").toInstant()));
+    }
+
+    @Override
+    public Set<TaskId> renew(Collection<TaskId> tasks, String worker, Instant expiresAt) {
+        if (tasks.isEmpty()) {
+            return Set.of();
+        }
+        List<String> ids = tasks.stream().map(TaskId::toString).toList();
+        long held = leases.updateMany(
+                        Filters.and(Filters.in("_id", ids), Filters.eq("worker", worker)),
+                        Updates.set("expiresAt", Date.from(expiresAt)))
+                .getMatchedCount();
+        if (held == ids.size()) {
+            return Set.of();
+        }
+        Set<TaskId> lost = new HashSet<>(tasks);
+        leases.find(Filters.and(Filters.in("_id", ids), Filters.eq("worker", worker)))
+                .forEach(lease -> lost.remove(TaskId.parse(lease.getString("_id"))));
+        return lost;
+    }
+
+    @Override
+    public void release(TaskId task, String worker) {
+        leases.deleteOne(Filters.and(Filters.eq("_id", task.toString()), Filters.eq("worker", worker)));
+    }
+}

@@ -1,0 +1,58 @@
+package com.clearmlmigrator.worker.runtime;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskProgress;
+
+/** One task this worker performs now: its counts, written by the task's threads and read by the heartbeat. */
+final class RunningTask implements ProgressBeacon.Counter {
+    private final TaskId id;
+    private final Instant startedAt;
+    private final AtomicLong documents = new AtomicLong();
+    private final AtomicLong changed = new AtomicLong();
+    private volatile String lostBecause;
+
+    RunningTask(TaskId id, Instant startedAt) {
+        this.id = id;
+        this.startedAt = startedAt;
+    }
+
+    TaskId id() {
+        return id;
+    }
+
+    @Override
+    public void add(long finished) {
+        documents.addAndGet(finished);
+        stopIfLost();
+    }
+
+    @Override
+    public void addChanged(long rewritten) {
+        changed.addAndGet(rewritten);
+        stopIfLost();
+    }
+
+    /** Marks the task lost: its next count throws. */
+    void lose(String because) {
+        lostBecause = because;
+    }
+
+    boolean isLost() {
+        return lostBecause != null;
+    }
+
+    /** Throws when the task was lost; also called once the task returns, before its result goes out. */
+    void stopIfLost() {
+        String because = lostBecause;
+        if (because != null) {
+            throw new TaskLostException(because);
+        }
+    }
+
+    TaskProgress progress(Instant at) {
+        return new TaskProgress(id, documents.get(), changed.get(), startedAt, at);
+    }
+}

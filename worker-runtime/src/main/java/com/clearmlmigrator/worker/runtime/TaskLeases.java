@@ -1,0 +1,40 @@
+package com.clearmlmigrator.worker.runtime;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+
+import com.clearmlmigrator.contracts.TaskId;
+
+/**
+ * Who performs a task now. Kafka may hand one task to two workers: a rebalance moves a partition while its task still
+ * runs, or the planner sends a stalled task again. A worker takes the task's lease before it starts and renews it with
+ * every heartbeat, so a second delivery finds the task taken, and a lease that stopped being renewed (a frozen or dead
+ * worker) runs out and may be taken over.
+ */
+public interface TaskLeases {
+    /**
+     * A task's lease.
+     *
+     * @param worker    the worker that holds it
+     * @param expiresAt when it runs out unless renewed, by the holder's clock
+     */
+    record Lease(String worker, Instant expiresAt) {}
+
+    /** Takes the lease until {@code expiresAt} if nobody holds it or it ran out; true when this worker now holds it. */
+    boolean tryTake(TaskId task, String worker, Instant now, Instant expiresAt);
+
+    /** Who holds the task's lease; empty when nobody does. */
+    Optional<Lease> holder(TaskId task);
+
+    /**
+     * Extends this worker's leases of these tasks.
+     *
+     * @return the tasks whose lease this worker no longer holds: another worker took them over
+     */
+    Set<TaskId> renew(Collection<TaskId> tasks, String worker, Instant expiresAt);
+
+    /** Gives the lease back, if this worker still holds it. */
+    void release(TaskId task, String worker);
+}

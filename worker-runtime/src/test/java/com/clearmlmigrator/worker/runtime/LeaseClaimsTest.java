@@ -1,0 +1,95 @@
+package com.clearmlmigrator.worker.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.contracts.TaskId;
+
+class LeaseClaimsTest {
+    private static final TaskId TASK = new TaskId("job1", 7);
+    private static final Duration LEASE = Duration.ofMillis(600);
+
+    private final LocalLeases local = new LocalLeases();
+    private final LeaseClaims first = new LeaseClaims(local.leases, "worker-a", LEASE);
+    private final LeaseClaims second = new LeaseClaims(local.leases, "worker-b", LEASE);
+
+    @AfterEach
+    void stop() {
+        local.close();
+    }
+
+    @Test
+    void aFreeTaskIsTakenAndGivenBack() {
+        assertThat(first.claim(TASK, task -> false)).isEqualTo(LeaseClaims.Claim.TAKEN);
+        assertThat(local.leases.holder(TASK))
+                .hasValueSatisfying(lease -> assertThat(lease.worker()).isEqualTo("worker-a"));
+
+        first.release(TASK);
+
+        assertThat(local.leases.holder(TASK)).isEmpty();
+        assertThat(second.claim(TASK, task -> false)).isEqualTo(LeaseClaims.Claim.TAKEN);
+    }
+
+    @Test
+    void aSecondDeliveryToTheWorkerThatRunsTheTaskIsDropped() {
+        first.claim(TASK, task -> false);
+
+        assertThat(first.claim(TASK, task -> true)).isEqualTo(LeaseClaims.Claim.RUNNING_HERE);
+    }
+
+    @Test
+    void aTaskWhoseHolderKeepsRenewingIsLeftToIt() {
+        first.claim(TASK, task -> false);
+        ScheduledExecutorService holder = Executors.newSingleThreadScheduledExecutor();
+        holder.scheduleAtFixedRate(
+                () -> local.leases.renew(
+                        List.of(TASK), "worker-a", Instant.now().plus(LEASE)),
+                0,
+                150,
+                TimeUnit.MILLISECONDS);
+
+        LeaseClaims.Claim claim = second.claim(TASK, task -> false);
+
+        holder.shutdownNow();
+        assertThat(claim).isEqualTo(LeaseClaims.Claim.RUNNING_ELSEWHERE);
+        assertThat(local.leases.holder(TASK).orElseThrow().worker()).isEqualTo("worker-a");
+    }
+
+    @Test
+    void aTaskWhoseHolderWentSilentIsTakenOverOnceItsLeaseRanOut() {
+        first.claim(TASK, task -> false);
+        long started = System.nanoTime();
+
+        LeaseClaims.Claim claim = second.claim(TASK, task -> false);
+
+        assertThat(claim).isEqualTo(LeaseClaims.Claim.TAKEN);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(LEASE.minusMillis(100));
+        assertThat(local.leases.holder(TASK).orElseThrow().worker()).isEqualTo("worker-b");
+        // The silent holder learns it lost the task at its next renewal.
+        assertThat(local.leases.renew(List.of(TASK), "worker-a", Instant.now().plus(LEASE)))
+                .isEqualTo(Set.of(TASK));
+    }
+
+    @Test
+    void ofTwoWorkersTakingARunOutLeaseAtOnceOnlyOneGetsIt() {
+        Instant past = Instant.now().minusSeconds(5);
+        assertThat(local.leases.tryTake(TASK, "worker-dead", past.minusSeconds(1), past))
+                .isTrue();
+
+        Instant now = Instant.now();
+        boolean a = local.leases.tryTake(TASK, "worker-a", now, now.plus(LEASE));
+        boolean b = local.leases.tryTake(TASK, "worker-b", now, now.plus(LEASE));
+
+        assertThat(List.of(a, b)).containsExactlyInAnyOrder(true, false);
+    }
+}
