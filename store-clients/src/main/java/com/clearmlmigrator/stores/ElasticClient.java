@@ -2,9 +2,12 @@ package com.clearmlmigrator.stores;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import javax.net.ssl.SSLContext;
 
@@ -14,9 +17,12 @@ import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.entity.ContentType;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.nio.entity.NStringEntity;
+import org.elasticsearch.client.Cancellable;
 import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RequestOptions;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.ResponseListener;
 import org.elasticsearch.client.RestClient;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
@@ -90,6 +96,13 @@ public final class ElasticClient implements AutoCloseable {
         return send("POST", "/_bulk", ndjson, NDJSON, BulkAnswer::read);
     }
 
+    /** Sends a {@code _bulk} request built of pieces, each sent as it is, and reads the answer. */
+    public BulkAnswer bulk(BulkBody body) {
+        Request request = new Request("POST", "/_bulk");
+        request.setEntity(body.entity());
+        return perform(request, BulkAnswer::read);
+    }
+
     /** Sends a {@code _msearch} request (newline-delimited JSON: a header line and a body line per search). */
     public JsonNode multiSearch(String ndjson) {
         return send("POST", "/_msearch", ndjson, NDJSON, JSON::readTree);
@@ -132,8 +145,63 @@ public final class ElasticClient implements AutoCloseable {
 
     /** How an answer's body is read. */
     @FunctionalInterface
-    private interface AnswerReader<T> {
+    public interface AnswerReader<T> {
         T read(InputStream content) throws IOException;
+    }
+
+    /**
+     * Sends a request with an optional JSON body and gives the answer to {@code reader} while it arrives, through a
+     * buffer of fixed size ({@link StreamingAnswers}): for answers that may be larger than memory should hold, such as a
+     * scroll page of plots. Errors map as in {@link #send(String, String, String)}; a reader that stops early (it threw)
+     * cancels the rest of the answer.
+     */
+    public <T> T stream(String method, String path, String body, AnswerReader<T> reader) {
+        Request request = new Request(method, path);
+        if (body != null) {
+            request.setEntity(new NStringEntity(body, ContentType.APPLICATION_JSON));
+        }
+        StreamingAnswers answers = new StreamingAnswers();
+        request.setOptions(RequestOptions.DEFAULT.toBuilder().setHttpAsyncResponseConsumerFactory(answers));
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        Cancellable call = rest.performRequestAsync(request, new ResponseListener() {
+            @Override
+            public void onSuccess(Response response) {
+                // An answer without a body hands nothing over by itself.
+                answers.handedOver()
+                        .complete(new StreamingAnswers.Streamed(
+                                response.getStatusLine().getStatusCode(), InputStream.nullInputStream()));
+                ended.complete(null);
+            }
+
+            @Override
+            public void onFailure(Exception failure) {
+                answers.handedOver().completeExceptionally(failure);
+                ended.completeExceptionally(failure);
+            }
+        });
+        try (InputStream content = awaitBody(answers, method, path)) {
+            return reader.read(content);
+        } catch (IOException e) {
+            throw unreachable(e);
+        } finally {
+            if (!ended.isDone()) {
+                call.cancel();
+            }
+        }
+    }
+
+    private InputStream awaitBody(StreamingAnswers answers, String method, String path) throws IOException {
+        try {
+            return answers.handedOver().get().body();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ResponseException refused) {
+                throw rejected(method, path, refused);
+            }
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting for Elasticsearch to answer");
+        }
     }
 
     private <T> T send(String method, String path, String body, ContentType type, AnswerReader<T> reader) {
@@ -141,6 +209,12 @@ public final class ElasticClient implements AutoCloseable {
         if (body != null) {
             request.setEntity(new NStringEntity(body, type));
         }
+        return perform(request, reader);
+    }
+
+    private <T> T perform(Request request, AnswerReader<T> reader) {
+        String method = request.getMethod();
+        String path = request.getEndpoint();
         try {
             Response response = rest.performRequest(request);
             try (InputStream content = response.getEntity().getContent()) {

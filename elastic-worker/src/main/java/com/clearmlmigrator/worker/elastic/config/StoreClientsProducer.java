@@ -13,6 +13,7 @@ import com.clearmlmigrator.relink.RelinkJournal;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.stores.MongoRelinkJournal;
 import com.clearmlmigrator.stores.TrustedAuthorities;
+import com.clearmlmigrator.worker.elastic.target.DocumentLimits;
 import com.mongodb.client.MongoClient;
 
 /** The worker's pool of clients to users' Elasticsearch clusters, closed at shutdown. */
@@ -30,6 +31,15 @@ public class StoreClientsProducer {
     @Singleton
     RelinkJournal relinkJournal(MongoClient migratorDatabase, ElasticWorkerConfig config) {
         return new MongoRelinkJournal(migratorDatabase.getDatabase(config.journalDatabase()));
+    }
+
+    /** The worker's document size limits, the largest by default a share of this JVM's heap. */
+    @Produces
+    @Singleton
+    DocumentLimits documentLimits(ElasticWorkerConfig config) {
+        long max = config.maxDocumentBytes()
+                .orElse(DocumentLimits.defaultMaxBytes(Runtime.getRuntime().maxMemory()));
+        return new DocumentLimits(Math.min(config.largeDocumentBytes(), max), max);
     }
 
     void close(@Disposes ElasticConnections connections) {

@@ -14,7 +14,7 @@ public final class RatePacer {
         this.maxPerSecond = maxPerSecond;
     }
 
-    /** Records a finished batch and pauses until the average rate is back under the limit. */
+    /** Records a finished batch (a page) and pauses until the average rate is back under the limit. */
     public void finished(int documents) {
         done += documents;
         if (maxPerSecond <= 0) {

@@ -4,26 +4,31 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 import com.clearmlmigrator.contracts.ContentChecksum;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.stores.BulkAnswer;
+import com.clearmlmigrator.stores.BulkBody;
 import com.clearmlmigrator.stores.ElasticClient;
+import com.clearmlmigrator.worker.runtime.ProgressBeacon;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Writes copied documents to a target index with {@code create} bulk actions, sized by bytes. Creating instead of
- * indexing is what makes a replayed slice safe and honest: a document already there is read back and compared, so a
- * replay confirms it while a different document under the same {@code _id} (two ES 5.6 mapping types sharing an id)
- * is reported and never overwritten. Throttling answers (429, 503) are retried with growing pauses; a write block
- * stops the task with {@link FailureReason#TARGET_BLOCKED}.
+ * Writes copied documents to a target index with {@code create} bulk actions, cut by bytes and by count. One bulk is
+ * written in the background while the next is read and gathered, so reading the source and writing the target
+ * overlap; what is held is at most two bulks. Creating instead of indexing is what makes a replayed slice safe and
+ * honest: a document already there is read back and compared, so a replay confirms it while a different document under
+ * the same {@code _id} (two ES 5.6 mapping types sharing an id) is reported and never overwritten. Throttling answers
+ * (429, 503) are retried with growing pauses; a write block stops the task with {@link FailureReason#TARGET_BLOCKED}.
  */
-final class CopyBulkWriter {
-    static final int MAX_BULK_BYTES = 8 * 1024 * 1024;
+final class CopyBulkWriter implements AutoCloseable {
+    private static final ExecutorService SENDERS = BackgroundWork.threads("copy-bulk");
     private static final int ATTEMPTS = 6;
     private static final long FIRST_PAUSE_MILLIS = 500;
     private static final int CREATED = 201;
@@ -33,32 +38,95 @@ final class CopyBulkWriter {
 
     private final ElasticClient target;
     private final String index;
+    private final long bulkBytes;
+    private final int bulkDocuments;
+    private final DocumentLimits limits;
+    private final ProgressBeacon.Counter written;
+    private List<CopiedDocument> pending = new ArrayList<>();
+    private long pendingBytes;
+    private Future<ContentChecksum> inFlight;
+    private ContentChecksum confirmed = ContentChecksum.EMPTY;
 
-    CopyBulkWriter(ElasticClient target, String index) {
+    /**
+     * @param bulkBytes     a bulk is sent once it holds this many bytes of sources
+     * @param bulkDocuments or this many documents
+     * @param written       counts the documents the target has confirmed
+     */
+    CopyBulkWriter(
+            ElasticClient target,
+            String index,
+            long bulkBytes,
+            int bulkDocuments,
+            DocumentLimits limits,
+            ProgressBeacon.Counter written) {
         this.target = target;
         this.index = index;
+        this.bulkBytes = bulkBytes;
+        this.bulkDocuments = bulkDocuments;
+        this.limits = limits;
+        this.written = written;
+    }
+
+    /** Adds a document to the bulk being gathered, sending it once it is full. */
+    void add(CopiedDocument document) {
+        pending.add(document);
+        pendingBytes += document.bytes();
+        if (pendingBytes >= bulkBytes || pending.size() >= bulkDocuments) {
+            send();
+        }
+    }
+
+    /** Writes a large document in a bulk of its own, after everything before it, and returns once it is written. */
+    void writeAlone(CopiedDocument document) {
+        send();
+        awaitInFlight();
+        confirmed = confirmed.plus(writeBulk(List.of(document)));
+        written.add(1);
     }
 
     /**
-     * Writes the documents and returns the fingerprint of those now on the target with exactly this content.
+     * Writes what is gathered and waits for every bulk; returns the fingerprint of the documents now on the target
+     * with exactly this content.
      *
      * @throws TaskFailedException when a document was refused, collided with a different one, or the target stayed
      *                             throttled or blocked
      */
-    ContentChecksum write(List<CopiedDocument> documents) {
-        ContentChecksum confirmed = ContentChecksum.EMPTY;
-        List<CopiedDocument> bulk = new ArrayList<>();
-        int bytes = 0;
-        for (CopiedDocument document : documents) {
-            if (!bulk.isEmpty() && bytes + document.bytes() > MAX_BULK_BYTES) {
-                confirmed = confirmed.plus(writeBulk(bulk));
-                bulk = new ArrayList<>();
-                bytes = 0;
-            }
-            bulk.add(document);
-            bytes += document.bytes();
+    ContentChecksum finish() {
+        send();
+        awaitInFlight();
+        return confirmed;
+    }
+
+    /** After a failure: the task does not end while one of its bulks is still being written. */
+    @Override
+    public void close() {
+        if (inFlight != null) {
+            BackgroundWork.settle(inFlight);
+            inFlight = null;
         }
-        return bulk.isEmpty() ? confirmed : confirmed.plus(writeBulk(bulk));
+    }
+
+    private void send() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        awaitInFlight();
+        List<CopiedDocument> bulk = pending;
+        pending = new ArrayList<>();
+        pendingBytes = 0;
+        inFlight = SENDERS.submit(() -> {
+            ContentChecksum done = writeBulk(bulk);
+            written.add(bulk.size());
+            return done;
+        });
+    }
+
+    private void awaitInFlight() {
+        if (inFlight != null) {
+            Future<ContentChecksum> sent = inFlight;
+            inFlight = null;
+            confirmed = confirmed.plus(BackgroundWork.await(sent));
+        }
     }
 
     private ContentChecksum writeBulk(List<CopiedDocument> documents) {
@@ -151,11 +219,17 @@ final class CopyBulkWriter {
                 doc.put("routing", document.routing());
             }
         }
-        String found = target.sendForText("POST", "/" + index + "/_mget", request.toString());
         Map<String, Long> onTarget = new HashMap<>();
-        for (CopiedDocument stored : RawHits.mgetDocuments(index, found)) {
-            onTarget.put(stored.id() + "\u0000" + stored.routing(), stored.digest());
-        }
+        target.stream(
+                "POST",
+                "/" + index + "/_mget",
+                request.toString(),
+                body -> HitReader.mget(body, index, HitReader.Mode.BYTES, limits, hit -> {
+                    try (hit) {
+                        CopiedDocument stored = CopiedDocument.of(hit);
+                        onTarget.put(stored.id() + "\u0000" + stored.routing(), stored.digest());
+                    }
+                }));
         ContentChecksum.Tally confirmed = new ContentChecksum.Tally();
         List<String> collisions = new ArrayList<>();
         for (CopiedDocument document : documents) {
@@ -179,20 +253,20 @@ final class CopyBulkWriter {
 
     /**
      * Action lines are written as text rather than through a tree per document, which showed in the worker's profile;
-     * the values are JSON-quoted all the same.
+     * the values are JSON-quoted all the same. Sources go out as the bytes that were read.
      */
-    private String body(List<CopiedDocument> documents) {
-        StringBuilder bulk = new StringBuilder();
+    private BulkBody body(List<CopiedDocument> documents) {
+        BulkBody bulk = new BulkBody();
         for (CopiedDocument document : documents) {
-            bulk.append("{\"create\":{\"_index\":");
-            quoted(bulk, index).append(",\"_id\":");
-            quoted(bulk, document.id());
+            StringBuilder action = new StringBuilder("{\"create\":{\"_index\":");
+            quoted(action, index).append(",\"_id\":");
+            quoted(action, document.id());
             if (document.routing() != null) {
-                quoted(bulk.append(",\"routing\":"), document.routing());
+                quoted(action.append(",\"routing\":"), document.routing());
             }
-            bulk.append("}}\n").append(document.source()).append('\n');
+            bulk.action(action.append("}}").toString()).line(document.source());
         }
-        return bulk.toString();
+        return bulk;
     }
 
     private static StringBuilder quoted(StringBuilder out, String value) {

@@ -28,18 +28,29 @@ public class ElasticIndexCopier implements IndexCopier {
     /** The key in a target index's {@code _meta} that names the migration that created it. */
     static final String META_KEY = "clearml_migrator";
 
-    // Plot events carry plotly JSON of up to hundreds of kilobytes each; smaller pages keep memory bounded (the scroll
-    // reads one page ahead, so two are held at once).
+    // Plot events carry plotly JSON of up to megabytes each. The worker streams pages, but Elasticsearch builds each
+    // answer whole in its own heap before sending it, so plot pages stay small for the cluster's sake.
     private static final int PLOT_PAGE = 50;
+    // A throttled copy reads pages of at most this many seconds of its rate: the pacing pauses between pages, and a
+    // scroll must be asked again within its keep-alive.
+    private static final int PACED_PAGE_SECONDS = 30;
 
     private final ElasticConnections connections;
     private final ProgressBeacon progress;
+    private final DocumentLimits limits;
     private final int page;
+    private final long bulkBytes;
 
-    public ElasticIndexCopier(ElasticConnections connections, ProgressBeacon progress, ElasticWorkerConfig config) {
+    public ElasticIndexCopier(
+            ElasticConnections connections,
+            ProgressBeacon progress,
+            DocumentLimits limits,
+            ElasticWorkerConfig config) {
         this.connections = connections;
         this.progress = progress;
+        this.limits = limits;
         this.page = config.copyPageSize();
+        this.bulkBytes = config.copyBulkBytes();
     }
 
     @Override
@@ -138,24 +149,48 @@ public class ElasticIndexCopier implements IndexCopier {
     /** Streams one slice (or, with a null slice, the whole index) from the source into the target. */
     private Copied copyDocuments(MigrationTask task, Slice slice, long maxDocsPerSecond) {
         String index = task.target();
-        CopyBulkWriter writer = new CopyBulkWriter(connections.client(task.elastic()), index);
         RatePacer pacer = new RatePacer(maxDocsPerSecond);
         ContentChecksum.Tally read = new ContentChecksum.Tally();
-        ContentChecksum.Tally written = new ContentChecksum.Tally();
         long[] bytes = {0};
-        ProgressBeacon.Counter done = progress.start(task.id());
         ElasticClient source = connections.client(task.source());
         long sourceWrites = SourceWrites.count(source, index);
-        RawScroll.forEachPage(source, index, slice, pageSize(index), documents -> {
-            for (CopiedDocument document : documents) {
-                read.addDocument(document.digest());
-                bytes[0] += document.bytes();
-            }
-            written.add(writer.write(documents));
-            done.add(documents.size());
-            pacer.finished(documents.size());
-        });
-        return new Copied(read.total(), written.total(), bytes[0], sourceWrites);
+        int pageSize = maxDocsPerSecond > 0
+                ? (int) Math.max(1, Math.min(pageSize(index), maxDocsPerSecond * PACED_PAGE_SECONDS))
+                : pageSize(index);
+        try (CopyBulkWriter writer = new CopyBulkWriter(
+                connections.client(task.elastic()), index, bulkBytes, page, limits, progress.counter(task.id()))) {
+            StreamingScroll.forEachHit(
+                    source,
+                    index,
+                    search(slice, pageSize),
+                    HitReader.Mode.BYTES,
+                    limits,
+                    hit -> {
+                        try (hit) {
+                            CopiedDocument document = CopiedDocument.of(hit);
+                            read.addDocument(document.digest());
+                            bytes[0] += document.bytes();
+                            if (hit.isLarge()) {
+                                writer.writeAlone(document);
+                            } else {
+                                writer.add(document);
+                            }
+                        }
+                    },
+                    pacer::finished);
+            ContentChecksum written = writer.finish();
+            return new Copied(read.total(), written, bytes[0], sourceWrites);
+        }
+    }
+
+    /** A scroll over whole documents in index order, of one slice or, with a null slice, of all of them. */
+    private static ObjectNode search(Slice slice, int pageSize) {
+        ObjectNode body = ElasticClient.JSON.createObjectNode().put("size", pageSize);
+        body.putArray("sort").add("_doc");
+        if (slice != null && slice.max() > 1) {
+            body.putObject("slice").put("id", slice.id()).put("max", slice.max());
+        }
+        return body;
     }
 
     /**
@@ -197,11 +232,18 @@ public class ElasticIndexCopier implements IndexCopier {
     /** The fingerprint of every document of an index, read in one scroll. */
     private ContentChecksum fingerprint(ElasticClient client, String index) {
         ContentChecksum.Tally sum = new ContentChecksum.Tally();
-        RawScroll.forEachPage(client, index, null, pageSize(index), documents -> {
-            for (CopiedDocument document : documents) {
-                sum.addDocument(document.digest());
-            }
-        });
+        StreamingScroll.forEachHit(
+                client,
+                index,
+                search(null, pageSize(index)),
+                HitReader.Mode.BYTES,
+                limits,
+                hit -> {
+                    try (hit) {
+                        sum.addDocument(CopiedDocument.of(hit).digest());
+                    }
+                },
+                pageHits -> {});
         return sum.total();
     }
 

@@ -17,10 +17,11 @@ import com.clearmlmigrator.relink.JournalEntry;
 import com.clearmlmigrator.relink.LinkRewriter;
 import com.clearmlmigrator.relink.RelinkJournal;
 import com.clearmlmigrator.relink.RelinkPass;
-import com.clearmlmigrator.relink.StoredDocument;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.clearmlmigrator.stores.ElasticConnections;
+import com.clearmlmigrator.worker.elastic.config.ElasticWorkerConfig;
 import com.clearmlmigrator.worker.elastic.domain.IndexRelinker;
+import com.clearmlmigrator.worker.runtime.ProgressBeacon;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,13 +31,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @ApplicationScoped
 public class ElasticRelinker implements IndexRelinker {
     private static final int UNDO_BATCH = 500;
+    // Undo reads journaled documents back whole by id: plots, of megabytes each, a few at a time.
+    private static final int UNDO_PLOT_BATCH = 10;
 
     private final ElasticConnections connections;
     private final RelinkJournal journal;
+    private final ProgressBeacon progress;
+    private final DocumentLimits limits;
+    private final long batchBytes;
 
-    public ElasticRelinker(ElasticConnections connections, RelinkJournal journal) {
+    public ElasticRelinker(
+            ElasticConnections connections,
+            RelinkJournal journal,
+            ProgressBeacon progress,
+            DocumentLimits limits,
+            ElasticWorkerConfig config) {
         this.connections = connections;
         this.journal = journal;
+        this.progress = progress;
+        this.limits = limits;
+        this.batchBytes = config.relinkBatchBytes();
     }
 
     @Override
@@ -53,6 +67,7 @@ public class ElasticRelinker implements IndexRelinker {
         ElasticClient client = connections.client(task.elastic());
         int major = majorVersion(client);
         List<String> fields = fields(rules, plots);
+        ProgressBeacon.Counter counter = progress.counter(task.id());
         // Changed documents are written back whole, so the pass that writes reads them whole.
         try (OverlappedBulks bulks = new OverlappedBulks(client, index, major, pass)) {
             ElasticScroll.forEachBatch(
@@ -62,8 +77,16 @@ public class ElasticRelinker implements IndexRelinker {
                     spec.dryRun() ? fields : null,
                     null,
                     major,
-                    batch -> bulks.write(pass.plan(batch)));
+                    limits,
+                    batchBytes,
+                    batch -> {
+                        bulks.write(pass.plan(batch));
+                        counter.add(batch.size());
+                        counter.addChanged(pass.changedSinceLastAsked());
+                    },
+                    bulks::finish);
             bulks.finish();
+            counter.addChanged(pass.changedSinceLastAsked());
         }
         if (!spec.dryRun()) {
             client.send("POST", "/" + index + "/_refresh", null);
@@ -72,7 +95,16 @@ public class ElasticRelinker implements IndexRelinker {
                 ? null
                 : ReferenceCandidates.query(client, index, rules, spec.from()).orElse(null);
         ElasticScroll.forEachBatch(
-                client, index, task.slice(), fields, candidates, major, batch -> batch.forEach(pass::verify));
+                client,
+                index,
+                task.slice(),
+                fields,
+                candidates,
+                major,
+                limits,
+                batchBytes,
+                batch -> batch.forEach(pass::verify),
+                () -> {});
         return pass.report();
     }
 
@@ -87,10 +119,15 @@ public class ElasticRelinker implements IndexRelinker {
         RelinkPass pass = new RelinkPass(task.id(), index, relinker, journal, false);
         ElasticClient client = connections.client(task.elastic());
         int major = majorVersion(client);
-        journal.forEachBatch(spec.undoOf(), index, UNDO_BATCH, entries -> {
+        ProgressBeacon.Counter counter = progress.counter(task.id());
+        int batch = ClearmlFields.isPlotIndex(index) ? UNDO_PLOT_BATCH : UNDO_BATCH;
+        journal.forEachBatch(spec.undoOf(), index, batch, entries -> {
             Map<String, JournalEntry> reversed = RelinkPass.reversed(entries);
-            List<StoredDocument> documents = ElasticDocumentFetch.fetch(client, index, major, reversed.values());
-            ElasticConditionalWriter.write(client, index, major, pass.planUndo(documents, reversed), pass);
+            ElasticDocumentFetch.fetch(client, index, major, reversed.values(), limits, documents -> {
+                ElasticConditionalWriter.write(client, index, major, pass.planUndo(documents, reversed), pass);
+                counter.add(documents.size());
+                counter.addChanged(pass.changedSinceLastAsked());
+            });
         });
         client.send("POST", "/" + index + "/_refresh", null);
         return pass.report();

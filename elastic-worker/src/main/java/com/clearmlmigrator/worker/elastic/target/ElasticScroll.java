@@ -1,39 +1,41 @@
 package com.clearmlmigrator.worker.elastic.target;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import com.clearmlmigrator.contracts.Slice;
+import com.clearmlmigrator.relink.DocumentRelinker;
 import com.clearmlmigrator.relink.StoredDocument;
 import com.clearmlmigrator.stores.ElasticClient;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Reads one slice of an index in batches with a (sliced) scroll, keeping what conditional writes need.
+ * Reads one slice of an index for a relink, keeping what conditional writes need, and hands it on in batches cut by
+ * count and by bytes. Pages stream in ({@link StreamingScroll}), so memory follows the batch, not the page.
  *
  * <p>Pages are large: every scroll page of a slice filters the whole index again and decompresses the stored-field
  * blocks its hits sit in, so on ES 7.10 one page of 2,000 costs the server about a fifth of four pages of 500
- * (measured). Plot documents carry plots of up to megabytes, so their pages stay small to bound the worker's memory:
- * 50, as the read-ahead holds two pages at once.
+ * (measured). Plot pages stay at 50: Elasticsearch builds each answer whole in its own heap.
+ *
+ * <p>A large document (past {@link DocumentLimits#largeBytes()}, a compressed plot counted by its decompressed {@code
+ * plot_len}) goes in a batch of its own and holds the worker's place for large documents until {@code settle} has seen
+ * it written: rewriting it holds it several times over.
  */
 final class ElasticScroll {
     private static final int PAGE = 2_000;
     private static final int PLOT_PAGE = 50;
-    // The client's mapper: numbers are read and written back exactly, so a whole document is indexed as it was read.
-    private static final ObjectMapper JSON = ElasticClient.JSON;
+    private static final int BATCH = 2_000;
 
     private ElasticScroll() {}
 
     /**
      * Every document of the slice in batches.
      *
-     * @param fields the top-level fields to read, or null for whole documents
-     * @param query  a search body holding the query that selects the documents, or null for all of them
+     * @param fields     the top-level fields to read, or null for whole documents
+     * @param query      a search body holding the query that selects the documents, or null for all of them
+     * @param batchBytes a batch is handed on once its sources reach this many bytes
+     * @param settle     waits until the batches handed on are written; run before a large document's place is left
      */
     static void forEachBatch(
             ElasticClient client,
@@ -42,68 +44,85 @@ final class ElasticScroll {
             List<String> fields,
             ObjectNode query,
             int major,
-            Consumer<List<StoredDocument>> work) {
-        ObjectNode body = query == null ? JSON.createObjectNode() : query.deepCopy();
+            DocumentLimits limits,
+            long batchBytes,
+            Consumer<List<StoredDocument>> work,
+            Runnable settle) {
+        ObjectNode body = query == null ? ElasticClient.JSON.createObjectNode() : query.deepCopy();
         if (fields != null) {
             fields.forEach(body.putArray("_source")::add);
         }
         // ES 5.6 guards writes with _version; ES 7 and later with sequence numbers.
         body.put(major >= 7 ? "seq_no_primary_term" : "version", true);
-        int pageSize = index.startsWith("events-plot-") ? PLOT_PAGE : PAGE;
-        body.put("size", pageSize);
+        body.put("size", index.startsWith("events-plot-") ? PLOT_PAGE : PAGE);
         body.putArray("sort").add("_doc");
         if (slice != null && slice.max() > 1) {
             body.putObject("slice").put("id", slice.id()).put("max", slice.max());
         }
-        // Pages are parsed into documents on the read-ahead thread, beside the work on the page before; straight into
-        // maps, rather than into a tree converted to maps afterwards (two passes over every document).
-        ReadAheadScroll.forEachPage(
-                client,
-                () -> page(
-                        index,
-                        client.sendForMap(
-                                "POST",
-                                "/" + index + "/_search?scroll=" + ReadAheadScroll.KEEP_ALIVE,
-                                body.toString())),
-                scrollId -> page(
-                        index, client.sendForMap("POST", "/_search/scroll", ReadAheadScroll.nextPageBody(scrollId))),
-                work);
+        Batches batches = new Batches(index, limits, batchBytes, work, settle);
+        StreamingScroll.forEachHit(client, index, body, HitReader.Mode.MAPS, limits, batches::take, pageHits -> {});
+        batches.flush();
     }
 
-    @SuppressWarnings("unchecked")
-    private static ReadAheadScroll.Page<List<StoredDocument>> page(String index, Map<String, Object> answer) {
-        Object shards = answer.get("_shards");
-        ShardFailures.check(
-                index,
-                shards == null ? MissingNode.getInstance() : JSON.valueToTree(shards),
-                Boolean.TRUE.equals(answer.get("timed_out")));
-        Object outer = answer.get("hits");
-        List<Map<String, Object>> hits = outer instanceof Map<?, ?> map && map.get("hits") instanceof List<?> list
-                ? (List<Map<String, Object>>) list
-                : List.of();
-        String scrollId = answer.get("_scroll_id") instanceof String id ? id : null;
-        return new ReadAheadScroll.Page<>(scrollId, documents(hits), hits.isEmpty(), false);
-    }
+    /** Gathers documents into batches. */
+    private static final class Batches {
+        private final String index;
+        private final DocumentLimits limits;
+        private final long batchBytes;
+        private final Consumer<List<StoredDocument>> work;
+        private final Runnable settle;
+        private List<StoredDocument> batch = new ArrayList<>();
+        private long bytes;
 
-    @SuppressWarnings("unchecked")
-    private static List<StoredDocument> documents(List<Map<String, Object>> hits) {
-        List<StoredDocument> batch = new ArrayList<>(hits.size());
-        for (Map<String, Object> hit : hits) {
-            Map<String, Object> source =
-                    hit.get("_source") instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
-            Object type = hit.get("_type");
-            EsDocumentHandle handle = new EsDocumentHandle(
-                    type == null || type.equals("_doc") ? null : type.toString(),
-                    hit.get("_routing") == null ? null : hit.get("_routing").toString(),
-                    number(hit.get("_version")),
-                    number(hit.get("_seq_no")),
-                    number(hit.get("_primary_term")));
-            batch.add(new StoredDocument(String.valueOf(hit.get("_id")), source, handle, handle.routing()));
+        Batches(
+                String index,
+                DocumentLimits limits,
+                long batchBytes,
+                Consumer<List<StoredDocument>> work,
+                Runnable settle) {
+            this.index = index;
+            this.limits = limits;
+            this.batchBytes = batchBytes;
+            this.work = work;
+            this.settle = settle;
         }
-        return batch;
-    }
 
-    private static long number(Object value) {
-        return value instanceof Number n ? n.longValue() : -1;
+        void take(Hit read) {
+            long weight = Math.max(read.size(), plotLength(read));
+            Hit hit = read;
+            try {
+                limits.check(weight, "Document " + read.id() + " of index " + index);
+                if (!hit.isLarge() && weight >= limits.largeBytes()) {
+                    hit = hit.holdingLargePlace(limits);
+                }
+                if (hit.isLarge()) {
+                    flush();
+                    work.accept(List.of(hit.toStoredDocument()));
+                    settle.run();
+                } else {
+                    batch.add(hit.toStoredDocument());
+                    bytes += hit.size();
+                    if (batch.size() >= BATCH || bytes >= batchBytes) {
+                        flush();
+                    }
+                }
+            } finally {
+                hit.close();
+            }
+        }
+
+        void flush() {
+            if (!batch.isEmpty()) {
+                List<StoredDocument> full = batch;
+                batch = new ArrayList<>();
+                bytes = 0;
+                work.accept(full);
+            }
+        }
+
+        /** A compressed plot's length once decompressed, which is what rewriting it holds; 0 for other documents. */
+        private static long plotLength(Hit hit) {
+            return hit.source().get(DocumentRelinker.PLOT_LEN) instanceof Number length ? length.longValue() : 0;
+        }
     }
 }
