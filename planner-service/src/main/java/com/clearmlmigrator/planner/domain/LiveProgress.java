@@ -25,6 +25,12 @@ import com.clearmlmigrator.contracts.WorkerKind;
 public class LiveProgress {
     private final Map<TaskId, TaskUnderWay> running = new ConcurrentHashMap<>();
     private final Map<String, WorkerSeen> workers = new ConcurrentHashMap<>();
+    /**
+     * When the handling that answered a task had started, by its worker's clock: a heartbeat sent just before the
+     * result but read after it names that same handling, and must not bring the task back as running. A later handling
+     * (a retry) started later, and is taken in.
+     */
+    private final Map<TaskId, Instant> answeredRuns = new ConcurrentHashMap<>();
 
     /** A worker and when it was last heard from. */
     public record WorkerSeen(String worker, WorkerKind kind, Instant heardAt, int tasks) {}
@@ -39,6 +45,10 @@ public class LiveProgress {
                         now,
                         heartbeat.tasks().size()));
         for (TaskProgress progress : heartbeat.tasks()) {
+            Instant answered = answeredRuns.get(progress.taskId());
+            if (answered != null && !progress.startedAt().isAfter(answered)) {
+                continue;
+            }
             running.merge(
                     progress.taskId(),
                     TaskUnderWay.heard(progress, heartbeat.worker(), now),
@@ -51,14 +61,18 @@ public class LiveProgress {
         running.computeIfPresent(task.task(), (id, held) -> task);
     }
 
-    /** The task has a result: its progress no longer counts. */
+    /** The task has a result: its progress no longer counts, and late heartbeats of that handling are ignored. */
     public void finished(TaskId task) {
-        running.remove(task);
+        TaskUnderWay ended = running.remove(task);
+        if (ended != null) {
+            answeredRuns.put(task, ended.progress().startedAt());
+        }
     }
 
     /** The migration has ended: nothing of it runs any more. */
     public void forget(String migrationId) {
         running.keySet().removeIf(task -> task.jobId().equals(migrationId));
+        answeredRuns.keySet().removeIf(task -> task.jobId().equals(migrationId));
     }
 
     /** The progress of one migration's running tasks, by task. */

@@ -74,6 +74,12 @@ public class StallWatch {
     }
 
     private void judge(Migration migration, TaskUnderWay task, Instant now) {
+        boolean answered =
+                store.taskStates(migration.id()).stream().noneMatch(t -> t.id().equals(task.task()) && t.isPending());
+        if (answered) {
+            live.finished(task.task()); // its result came in meanwhile
+            return;
+        }
         TaskUnderWay stalled = task;
         if (task.stalledSince() == null) {
             stalled = task.stalled(now);

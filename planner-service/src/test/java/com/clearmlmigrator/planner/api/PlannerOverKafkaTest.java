@@ -61,14 +61,7 @@ class PlannerOverKafkaTest {
     @Test
     void aggregatesDuplicatedResultsIntoOneCountPerTaskAndKeepsTheFirst() throws Exception {
         seedClearmlCollections();
-        String id = given().contentType(ContentType.JSON)
-                .body("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri()
-                        + "\",\"database\":\"backend\"}}")
-                .post("/migrations")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        String id = submitInspect();
 
         List<MigrationTask> tasks = receiveTasks(id, COLLECTIONS.size());
         assertThat(tasks).extracting(t -> t.id().ordinal()).containsExactly(0, 1, 2, 3, 4);
@@ -172,14 +165,7 @@ class PlannerOverKafkaTest {
     @Test
     void aTaskWhoseWorkerFallsSilentIsShownStalledSentAgainAndThenFailedNamingTheWorker() throws Exception {
         seedClearmlCollections();
-        String id = given().contentType(ContentType.JSON)
-                .body("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri()
-                        + "\",\"database\":\"backend\"}}")
-                .post("/migrations")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        String id = submitInspect();
         List<MigrationTask> tasks = receiveTasks(id, COLLECTIONS.size());
         MigrationTask silent = tasks.get(0);
         String worker = "mongo-worker@host-a/4711#k3f9";
@@ -223,6 +209,17 @@ class PlannerOverKafkaTest {
             producer.send(new ProducerRecord<>(Topics.HEARTBEATS, worker, json.writeValueAsString(beat)))
                     .get();
         }
+    }
+
+    private static String submitInspect() {
+        return given().contentType(ContentType.JSON)
+                .body("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri()
+                        + "\",\"database\":\"backend\"}}")
+                .post("/migrations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
     }
 
     /** Idempotent: both tests seed the same server. */

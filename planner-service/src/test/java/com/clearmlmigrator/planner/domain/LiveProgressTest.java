@@ -52,6 +52,21 @@ class LiveProgressTest {
     }
 
     @Test
+    void aHeartbeatReadAfterTheResultDoesNotBringTheTaskBackButALaterHandlingOfItIsTakenIn() {
+        live.heard(beat("w1", 100), T0);
+        live.finished(TASK);
+
+        live.heard(beat("w1", 120), T0.plusSeconds(1)); // sent just before the result, read just after it
+
+        assertThat(live.underWay("m1")).isEmpty();
+        TaskProgress retried = new TaskProgress(TASK, 5, 0, T0.plusSeconds(60), T0.plusSeconds(61));
+        live.heard(new WorkerHeartbeat("w2", WorkerKind.ELASTIC, T0.plusSeconds(61), List.of(retried)), T0);
+        assertThat(live.underWay("m1"))
+                .singleElement()
+                .satisfies(task -> assertThat(task.worker()).isEqualTo("w2"));
+    }
+
+    @Test
     void waitingTasksAreExplainedOnlyWhenNoWorkerOfTheirKindHasBeenHeardFrom() {
         List<TaskState> tasks = List.of(
                 dispatched(new TaskId("m1", 0), TaskType.INSPECT_COLLECTION),

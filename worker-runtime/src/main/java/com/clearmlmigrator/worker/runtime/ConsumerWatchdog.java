@@ -28,17 +28,16 @@ public class ConsumerWatchdog {
     private static final Logger LOG = Logger.getLogger(ConsumerWatchdog.class);
 
     private final HealthCenter health;
-    private final WorkerIdentity identity;
-    private final Duration grace;
-    private Instant failingSince;
+    private final String channel;
+    private final DeadConsumer judge;
 
     public ConsumerWatchdog(
             HealthCenter health,
             WorkerIdentity identity,
             @ConfigProperty(name = "worker.dead-consumer-exit-after", defaultValue = "30s") Duration grace) {
         this.health = health;
-        this.identity = identity;
-        this.grace = grace;
+        this.channel = identity.kind().taskTopic();
+        this.judge = new DeadConsumer(grace);
     }
 
     @Scheduled(
@@ -47,25 +46,54 @@ public class ConsumerWatchdog {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void check() {
-        String channel = identity.kind().taskTopic();
         Optional<HealthReport.ChannelInfo> failed = health.getLiveness().getChannels().stream()
                 .filter(info -> info.getChannel().equals(channel) && !info.isOk())
                 .findFirst();
-        if (failed.isEmpty()) {
-            failingSince = null;
-            return;
+        switch (judge.seen(failed.isPresent(), Instant.now())) {
+            case FAILED ->
+                LOG.errorf(
+                        "The consumer of %s failed: %s", channel, failed.get().getMessage());
+            case EXIT -> {
+                LOG.errorf(
+                        "The consumer of %s has stayed failed for %d s; exiting with status %d so this worker is"
+                                + " started again and its tasks go to a working consumer",
+                        channel, judge.grace().toSeconds(), DEAD_CONSUMER_EXIT);
+                Quarkus.asyncExit(DEAD_CONSUMER_EXIT);
+            }
+            default -> {}
         }
-        Instant now = Instant.now();
-        if (failingSince == null) {
-            failingSince = now;
-            LOG.errorf("The consumer of %s failed: %s", channel, failed.get().getMessage());
+    }
+
+    /** Decides, from a consumer's health seen over time, when the worker must go. */
+    static final class DeadConsumer {
+        enum Verdict {
+            ALIVE,
+            FAILED,
+            STILL_FAILED,
+            EXIT
         }
-        if (Duration.between(failingSince, now).compareTo(grace) >= 0) {
-            LOG.errorf(
-                    "The consumer of %s has been failed for %d s; exiting with status %d so this worker is started"
-                            + " again and its tasks go to a working consumer",
-                    channel, grace.toSeconds(), DEAD_CONSUMER_EXIT);
-            Quarkus.asyncExit(DEAD_CONSUMER_EXIT);
+
+        private final Duration grace;
+        private Instant failingSince;
+
+        DeadConsumer(Duration grace) {
+            this.grace = grace;
+        }
+
+        Duration grace() {
+            return grace;
+        }
+
+        Verdict seen(boolean failed, Instant now) {
+            if (!failed) {
+                failingSince = null;
+                return Verdict.ALIVE;
+            }
+            if (failingSince == null) {
+                failingSince = now;
+                return grace.isZero() ? Verdict.EXIT : Verdict.FAILED;
+            }
+            return Duration.between(failingSince, now).compareTo(grace) >= 0 ? Verdict.EXIT : Verdict.STILL_FAILED;
         }
     }
 }
