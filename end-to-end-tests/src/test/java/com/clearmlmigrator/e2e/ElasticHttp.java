@@ -55,8 +55,13 @@ final class ElasticHttp {
      * @return id to {@code {"_routing": ..., "_source": ...}}
      */
     Map<String, JsonNode> documents(String index) {
+        return documents(index, 1000);
+    }
+
+    /** As {@link #documents(String)}, in pages of {@code pageSize}: a few at a time for plots of megabytes. */
+    Map<String, JsonNode> documents(String index, int pageSize) {
         Map<String, JsonNode> documents = new TreeMap<>();
-        JsonNode page = post("/" + index + "/_search?scroll=1m", "{\"size\":1000,\"sort\":[\"_doc\"]}");
+        JsonNode page = post("/" + index + "/_search?scroll=1m", "{\"size\":" + pageSize + ",\"sort\":[\"_doc\"]}");
         while (page.path("hits").path("hits").size() > 0) {
             for (JsonNode hit : page.path("hits").path("hits")) {
                 var kept = JSON.createObjectNode();

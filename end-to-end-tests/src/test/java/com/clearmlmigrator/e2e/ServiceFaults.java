@@ -34,6 +34,33 @@ final class ServiceFaults {
         await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
     }
 
+    /** {@code kill -STOP}: the process stays, every thread of it stops, as a frozen VM or a stopped container's would. */
+    static void freeze(ManagedProcess process) {
+        signal("STOP", process);
+    }
+
+    /** {@code kill -CONT}: a frozen process goes on where it stopped. */
+    static void thaw(ManagedProcess process) {
+        signal("CONT", process);
+    }
+
+    private static void signal(String signal, ManagedProcess process) {
+        try {
+            int status = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+            if (status != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " exited " + status);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Kills the planner and starts it again on its port, from its stored state. */
     static void restartPlanner() {
         LocalStack stack = RunningSystem.stack();

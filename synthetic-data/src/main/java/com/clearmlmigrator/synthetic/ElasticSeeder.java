@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Writes templates and documents into an Elasticsearch cluster over plain HTTP, as a ClearML server would have. */
 public final class ElasticSeeder {
     private static final int BULK_DOCUMENTS = 1_000;
+    // Plots of megabytes: a bulk is sent once it holds this much, so neither side holds a bulk of gigabytes.
+    private static final int BULK_CHARACTERS = 16 * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI baseUrl;
@@ -43,31 +45,46 @@ public final class ElasticSeeder {
         return load(documents, ElasticEra.ES7);
     }
 
+    /** Adds documents to indices that may already hold others (no templates put); returns the number written. */
+    public int add(ElasticEra era, List<EventDocument> documents) {
+        return load(documents, era);
+    }
+
     private int load(List<EventDocument> documents, ElasticEra era) {
-        for (int from = 0; from < documents.size(); from += BULK_DOCUMENTS) {
-            bulk(documents.subList(from, Math.min(documents.size(), from + BULK_DOCUMENTS)), era);
+        StringBuilder body = new StringBuilder();
+        int inBody = 0;
+        for (EventDocument doc : documents) {
+            append(body, doc, era);
+            if (++inBody == BULK_DOCUMENTS || body.length() >= BULK_CHARACTERS) {
+                bulk(body.toString());
+                body.setLength(0);
+                inBody = 0;
+            }
+        }
+        if (inBody > 0) {
+            bulk(body.toString());
         }
         send("POST", "_refresh", "");
         return documents.size();
     }
 
-    private void bulk(List<EventDocument> batch, ElasticEra era) {
-        StringBuilder body = new StringBuilder();
-        for (EventDocument doc : batch) {
-            Map<String, Object> action = new LinkedHashMap<>();
-            action.put("_index", doc.index());
-            if (doc.type() != null) {
-                action.put("_type", doc.type());
-            }
-            action.put("_id", doc.id());
-            if (doc.routing() != null) {
-                // ES 5.6 names the bulk routing field _routing; ES 7 calls it routing.
-                action.put(era == ElasticEra.ES5 ? "_routing" : "routing", doc.routing());
-            }
-            body.append(write(Map.of("index", action))).append('\n');
-            body.append(write(doc.source())).append('\n');
+    private static void append(StringBuilder body, EventDocument doc, ElasticEra era) {
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("_index", doc.index());
+        if (doc.type() != null) {
+            action.put("_type", doc.type());
         }
-        JsonNode answer = read(send("POST", "_bulk", body.toString()));
+        action.put("_id", doc.id());
+        if (doc.routing() != null) {
+            // ES 5.6 names the bulk routing field _routing; ES 7 calls it routing.
+            action.put(era == ElasticEra.ES5 ? "_routing" : "routing", doc.routing());
+        }
+        body.append(write(Map.of("index", action))).append('\n');
+        body.append(write(doc.source())).append('\n');
+    }
+
+    private void bulk(String body) {
+        JsonNode answer = read(send("POST", "_bulk", body));
         if (answer.path("errors").asBoolean()) {
             JsonNode firstFailure = answer.path("items").get(0);
             for (JsonNode item : answer.path("items")) {
