@@ -23,36 +23,40 @@ public final class HeavyPlots {
             ElasticEra era, String companyId, int count, int characters, String urlPrefix) {
         List<EventDocument> documents = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String task = "heavy%028d".formatted(i % 7);
-            String plot = table("samples " + i, urlPrefix + "/heavy/" + task + "/metrics", characters);
-            Map<String, Object> source = MongoDataset.map(
-                    "task",
-                    task,
-                    "type",
-                    "plot",
-                    "iter",
-                    i,
-                    "metric",
-                    "samples",
-                    "variant",
-                    "val",
-                    "timestamp",
-                    1_597_455_288_000L + i);
-            if (era == ElasticEra.ES7) {
-                source.put("plot_len", plot.length());
-                source.put("source_urls", Plots.sourceUrls(plot));
-                source.put("plot_data", Plots.compress(plot));
-            } else {
-                source.put("plot_str", plot);
-            }
-            String index = EventDataset.eventIndex("plot", companyId);
-            String id = "heavy-plot-" + i;
-            documents.add(
-                    era == ElasticEra.ES5
-                            ? new EventDocument(index, "event", id, task, source)
-                            : new EventDocument(index, null, id, null, source));
+            documents.add(document(era, companyId, i, characters, urlPrefix));
         }
         return documents;
+    }
+
+    /** The {@code i}-th of those plots, made on its own: plots of tens of megabytes are best made one at a time. */
+    public static EventDocument document(ElasticEra era, String companyId, int i, int characters, String urlPrefix) {
+        String task = "heavy%028d".formatted(i % 7);
+        String plot = table("samples " + i, urlPrefix + "/heavy/" + task + "/metrics", characters);
+        Map<String, Object> source = MongoDataset.map(
+                "task",
+                task,
+                "type",
+                "plot",
+                "iter",
+                i,
+                "metric",
+                "samples",
+                "variant",
+                "val",
+                "timestamp",
+                1_597_455_288_000L + i);
+        if (era == ElasticEra.ES7) {
+            source.put("plot_len", plot.length());
+            source.put("source_urls", Plots.sourceUrls(plot));
+            source.put("plot_data", Plots.compress(plot));
+        } else {
+            source.put("plot_str", plot);
+        }
+        String index = EventDataset.eventIndex("plot", companyId);
+        String id = "heavy-plot-" + i;
+        return era == ElasticEra.ES5
+                ? new EventDocument(index, "event", id, task, source)
+                : new EventDocument(index, null, id, null, source);
     }
 
     /** A table plot of at least {@code characters} characters with an image URL in every cell. */

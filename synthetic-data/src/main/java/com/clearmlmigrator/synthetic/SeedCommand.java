@@ -1,5 +1,6 @@
 package com.clearmlmigrator.synthetic;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -30,6 +31,19 @@ public final class SeedCommand implements Callable<Integer> {
     @Option(names = "--es7", description = "Elasticsearch 7 URL for ES 7-era events.")
     String es7;
 
+    @Option(
+            names = "--heavy-plots",
+            defaultValue = "0",
+            description =
+                    "Also this many plots of --plot-mb each, in index events-plot-heavy (default ${DEFAULT-VALUE}).")
+    int heavyPlots;
+
+    @Option(
+            names = "--plot-mb",
+            defaultValue = "4",
+            description = "Size of each heavy plot's JSON in megabytes (default ${DEFAULT-VALUE}).")
+    int plotMegabytes;
+
     @Override
     public Integer call() {
         ClearmlWorld world = ClearmlWorld.generate(DatasetSpec.of(seed, companies, tasks));
@@ -48,9 +62,25 @@ public final class SeedCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void seedElastic(ClearmlWorld world, ElasticEra era, String url) {
-        int written = new ElasticSeeder(url).seed(era, new EventDataset(world, era).documents());
+    private void seedElastic(ClearmlWorld world, ElasticEra era, String url) {
+        ElasticSeeder seeder = new ElasticSeeder(url);
+        int written = seeder.seed(era, new EventDataset(world, era).documents());
         System.out.printf("Elasticsearch %s: %d %s-era documents%n", url, written, era);
+        for (int i = 0; i < heavyPlots; i++) {
+            // One at a time: a plot of tens of megabytes is a bulk of its own for the cluster.
+            seeder.add(
+                    era,
+                    List.of(HeavyPlots.document(
+                            era,
+                            "heavy",
+                            i,
+                            plotMegabytes * 1_000_000,
+                            world.spec().fileServer())));
+        }
+        if (heavyPlots > 0) {
+            System.out.printf(
+                    "Elasticsearch %s: %d plots of %d MB in events-plot-heavy%n", url, heavyPlots, plotMegabytes);
+        }
     }
 
     public static void main(String[] args) {
