@@ -22,7 +22,8 @@ import com.mongodb.client.model.Updates;
 /**
  * Leases in the migrator's own database ({@code task_leases}), which every worker already reaches for the relink
  * journal: one document per task under way, {@code {_id: task, worker, expiresAt}}, removed when the task ends. Plain
- * inserts and conditional updates, which the MongoDB wire server of the local stack has too.
+ * inserts and conditional updates, which the MongoDB wire server of the local stack has too; filters name the {@code
+ * _id} directly, as that server finds such a filter's document through its index.
  */
 public final class MongoTaskLeases implements TaskLeases {
     static final String COLLECTION = "task_leases";
@@ -46,7 +47,7 @@ public final class MongoTaskLeases implements TaskLeases {
             }
         }
         // Held, or left behind: take it over only if it ran out; of two workers trying at once, one matches.
-        Bson ranOut = Filters.and(Filters.eq("_id", task.toString()), Filters.lt("expiresAt", Date.from(now)));
+        Bson ranOut = new Document("_id", task.toString()).append("expiresAt", new Document("$lt", Date.from(now)));
         return leases.updateOne(
                                 ranOut,
                                 Updates.combine(
@@ -84,6 +85,6 @@ public final class MongoTaskLeases implements TaskLeases {
 
     @Override
     public void release(TaskId task, String worker) {
-        leases.deleteOne(Filters.and(Filters.eq("_id", task.toString()), Filters.eq("worker", worker)));
+        leases.deleteOne(new Document("_id", task.toString()).append("worker", worker));
     }
 }

@@ -1,8 +1,11 @@
 package com.clearmlmigrator.localservers.mongo;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -19,8 +22,8 @@ import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * The H2 file backend (what {@code bin/dev-stack} and {@code bin/demo} run) with the same two planning rules of
- * MongoDB's as {@link IdLookupMemoryBackend}: a filter naming one {@code _id} is answered through the {@code _id} index
- * ({@link IdLookups}), and a range of string {@code _id}s is read from the sorted key map. Without them a relink of
+ * MongoDB's as {@link IdLookupMemoryBackend}: a filter naming its {@code _id}s ({@link IdLookups}) and a range of string
+ * {@code _id}s are both answered from the collection's map, which is keyed and sorted by {@code _id}. Without them a relink of
  * 50,000 tasks on H2 spent minutes per 2,000-document part scanning the collection for every compare-and-set update.
  *
  * <p>In H2 a document's position is its {@code _id}, and the collection's map is sorted by it (strings by {@link
@@ -32,11 +35,26 @@ public final class IdLookupH2Backend extends H2Backend {
     private static final String META_PREFIX = "meta.";
 
     public IdLookupH2Backend(String fileName) {
-        super(fileName);
+        super(openStore(fileName));
     }
 
     public IdLookupH2Backend(MVStore store) {
         super(store);
+    }
+
+    /**
+     * The store as the local stack needs it. No background compaction: with it, a long read such as the planner's pass
+     * over the ids of 200,000 tasks failed with "Chunk N not found" while compaction rewrote chunks under it (H2
+     * 2.3.232), every time; freed space is still reused. And a page cache of 256 MB instead of 16 MB, which made H2 read
+     * and deserialize the same pages again and again on collections of tens of thousands of documents (the wire
+     * server's heap is 3 GB in {@code bin/dev-stack}).
+     */
+    private static MVStore openStore(String fileName) {
+        return new MVStore.Builder()
+                .fileName(fileName)
+                .autoCompactFillRate(0)
+                .cacheSize(256)
+                .open();
     }
 
     @Override
@@ -58,14 +76,14 @@ public final class IdLookupH2Backend extends H2Backend {
             String fullName = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> data = getMvStore().openMap(DATA_PREFIX + fullName);
             MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + fullName);
-            return new Collection(this, collectionName, options, data, meta, cursorRegistry);
+            return new IdCollection(this, collectionName, options, data, meta, cursorRegistry);
         }
     }
 
-    private static final class Collection extends H2Collection {
+    private static final class IdCollection extends H2Collection {
         private final MVMap<Object, Document> data;
 
-        Collection(
+        IdCollection(
                 MongoDatabase database,
                 String name,
                 CollectionOptions options,
@@ -83,9 +101,13 @@ public final class IdLookupH2Backend extends H2Backend {
             if (range != null && "_id".equals(getIdField())) {
                 return matchDocuments(query, idsInRange(range), orderBy, skip, limit, batchSize, fieldSelector);
             }
-            Iterable<Object> named = IdLookups.positionsOfNamedId(query, getIndexes());
+            Collection<?> named = "_id".equals(getIdField()) ? IdLookups.namedIds(query) : null;
             if (named != null) {
-                return matchDocuments(query, named, orderBy, skip, limit, batchSize, fieldSelector);
+                // A document's position is its _id: the data map answers directly, sparing the _id index, whose keys
+                // H2 compares by serializing them.
+                Set<Object> positions = new LinkedHashSet<>();
+                named.stream().filter(data::containsKey).forEach(positions::add);
+                return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }

@@ -89,7 +89,7 @@ public final class IdLookupMemoryBackend extends MemoryBackend {
                     }
                 }
             }
-            Iterable<Integer> named = IdLookups.positionsOfNamedId(query, getIndexes());
+            Iterable<Integer> named = IdLookups.positionsOfNamedIds(query, getIndexes());
             if (named != null) {
                 return matchDocuments(query, named, orderBy, skip, limit, batchSize, fieldSelector);
             }

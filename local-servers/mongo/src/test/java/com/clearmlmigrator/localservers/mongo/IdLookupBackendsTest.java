@@ -103,6 +103,18 @@ class IdLookupBackendsTest {
         assertEquals(1, count(new Document("_id", new Document("$gte", 0))));
     }
 
+    @Test
+    void findsTheIdsOfAnInListWithTheirOtherConditions() {
+        assertEquals(2, count(new Document("_id", new Document("$in", List.of("t1", "t2", "t2", "missing")))));
+        assertEquals(
+                1, count(new Document("_id", new Document("$in", List.of("t1", "t2"))).append("uri", "http://old/2")));
+        assertEquals(0, count(new Document("_id", new Document("$in", List.of()))));
+        var updated = tasks.updateMany(
+                new Document("_id", new Document("$in", List.of("t3", "t4"))).append("uri", "http://old/3"),
+                Updates.set("uri", "http://new/3"));
+        assertEquals(1, updated.getModifiedCount());
+    }
+
     private long count(Document filter) {
         return tasks.countDocuments(filter);
     }
