@@ -9,5 +9,7 @@ WORKDIR /app
 # The fast-jar layout: the whole quarkus-app folder, not just quarkus-run.jar.
 COPY --from=build /src/mongo-worker/target/quarkus-app/ /app/
 EXPOSE 8091
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75"
+# The memory flags bin/dev-stack uses (ServerRecipes.SERVICE_MEMORY_FLAGS): serial collector, a heap that starts small
+# and gives back what a peak took; the heap's ceiling follows the container's memory limit.
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=64m"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
