@@ -76,6 +76,11 @@ final class CopyBulkWriter implements AutoCloseable {
         }
     }
 
+    /** A page of the source has been read: what is gathered goes out, so a paced copy's progress moves page by page. */
+    void pageEnded() {
+        send();
+    }
+
     /** Writes a large document in a bulk of its own, after everything before it, and returns once it is written. */
     void writeAlone(CopiedDocument document) {
         send();

@@ -31,9 +31,9 @@ public class ElasticIndexCopier implements IndexCopier {
     // Plot events carry plotly JSON of up to megabytes each. The worker streams pages, but Elasticsearch builds each
     // answer whole in its own heap before sending it, so plot pages stay small for the cluster's sake.
     private static final int PLOT_PAGE = 50;
-    // A throttled copy reads pages of at most this many seconds of its rate: the pacing pauses between pages, and a
-    // scroll must be asked again within its keep-alive.
-    private static final int PACED_PAGE_SECONDS = 30;
+    // A throttled copy reads pages of about this many seconds of its rate: the pacing pauses between pages (never with
+    // an answer open), and its progress moves page by page.
+    private static final int PACED_PAGE_SECONDS = 5;
 
     private final ElasticConnections connections;
     private final ProgressBeacon progress;
@@ -177,7 +177,10 @@ public class ElasticIndexCopier implements IndexCopier {
                             }
                         }
                     },
-                    pacer::finished);
+                    pageHits -> {
+                        writer.pageEnded();
+                        pacer.finished(pageHits);
+                    });
             ContentChecksum written = writer.finish();
             return new Copied(read.total(), written, bytes[0], sourceWrites);
         }
