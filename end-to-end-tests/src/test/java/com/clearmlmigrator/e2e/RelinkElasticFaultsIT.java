@@ -89,10 +89,10 @@ class RelinkElasticFaultsIT {
     @Test
     @Order(2)
     void anOutageLongerThanTheRetriesFailsTasksWithTheirReasonAndRetryFinishesTheJob() throws Exception {
-        // A cluster that refuses connections fails each attempt at once; the pauses of 2, 4 and 8 s between the four
-        // attempts end within 14 s, well inside the outage.
+        // A cluster that refuses connections fails each attempt at once; the pauses of 1, 2 and 2 s between the four
+        // attempts (the tests' worker.retry settings) end within 5 s, well inside the outage.
         try (TcpFaultProxy proxy = new TcpFaultProxy(
-                RunningSystem.ports().elastic7(), BYTES_BEFORE_OUTAGE, 0, p -> p.takeAwayFor(Duration.ofSeconds(30)))) {
+                RunningSystem.ports().elastic7(), BYTES_BEFORE_OUTAGE, 0, p -> p.takeAwayFor(Duration.ofSeconds(15)))) {
             String id = Migrations.submit(relinkThrough(proxy));
             assertRelinkedWhole(id, Migrations.retryAfterOutage(id, proxy));
             assertUndoRestoresTheCluster(id);

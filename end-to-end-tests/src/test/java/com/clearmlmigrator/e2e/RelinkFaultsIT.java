@@ -121,9 +121,10 @@ class RelinkFaultsIT {
     @Test
     @Order(5)
     void anOutageLongerThanTheRetriesFailsTasksWithTheirReasonAndRetryFinishesTheJob() throws Exception {
-        // Attempts of 3 s each and pauses of 2, 4 and 8 s: every task met by the outage gives up within 26 s.
+        // Attempts of 3 s each and pauses of 1, 2 and 2 s (the tests' worker.retry settings): every task met by the
+        // outage gives up within 17 s.
         try (TcpFaultProxy proxy = new TcpFaultProxy(
-                RunningSystem.ports().mongo(), 400_000, 0, p -> p.takeAwayFor(Duration.ofSeconds(40)))) {
+                RunningSystem.ports().mongo(), 400_000, 0, p -> p.takeAwayFor(Duration.ofSeconds(25)))) {
             String id = Migrations.submit(relinkThrough(proxy));
             assertRelinkedWhole(id, Migrations.retryAfterOutage(id, proxy));
         }
