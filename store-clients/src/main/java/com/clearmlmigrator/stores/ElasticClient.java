@@ -28,6 +28,8 @@ import org.elasticsearch.client.RestClient;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,9 +44,15 @@ public final class ElasticClient implements AutoCloseable {
     /**
      * Reads numbers exactly as stored (floats as decimals, trailing zeros kept), so a document read here and written
      * elsewhere keeps its values and its field types: {@code 1.0} must not come back as {@code 1}, which a dynamic
-     * mapping would take for a long.
+     * mapping would take for a long. Strings of any length: an ES 5.6-era plot kept uncompressed in {@code plot_str}
+     * may be tens of megabytes, past Jackson's default limit of 20 million characters; how large a document the worker
+     * takes is its own setting ({@code elastic-worker.max-document-bytes}).
      */
-    public static final ObjectMapper JSON = JsonMapper.builder()
+    public static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(Integer.MAX_VALUE)
+                            .build())
+                    .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
@@ -54,6 +62,7 @@ public final class ElasticClient implements AutoCloseable {
 
     private final RestClient rest;
     private final List<String> hosts;
+    private volatile int majorVersion;
 
     /** @param tls the authorities trusted on {@code https} hosts ({@link TrustedAuthorities}) */
     ElasticClient(ElasticEndpoint endpoint, SSLContext tls, int connectTimeoutMillis, int socketTimeoutMillis) {
@@ -69,6 +78,14 @@ public final class ElasticClient implements AutoCloseable {
                         config -> config.setConnectTimeout(connectTimeoutMillis).setSocketTimeout(socketTimeoutMillis))
                 .setHttpClientConfigCallback(http -> http.setSSLContext(tls).setDefaultCredentialsProvider(credentials))
                 .build();
+    }
+
+    /** The cluster's major version (5, 6, 7, 8), asked once: requests differ in a few names between versions. */
+    public int majorVersion() {
+        if (majorVersion == 0) {
+            majorVersion = get("/").path("version").path("number").asText("7").charAt(0) - '0';
+        }
+        return majorVersion;
     }
 
     /** True when a HEAD of the path answers 200, false when it answers 404. */

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.bson.BsonMaximumSizeExceededException;
 import org.bson.Document;
 
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.relink.FieldChange;
 import com.clearmlmigrator.relink.JournalEntry;
 import com.clearmlmigrator.relink.RelinkJournal;
@@ -34,6 +37,8 @@ public final class MongoRelinkJournal implements RelinkJournal {
     private static final String CHANGES = "changes";
     private static final String PATH = "path";
     private static final String RULE = "rule";
+    /** MongoDB's 16 MB per document, as JSON text roughly. */
+    private static final int MAX_ENTRY_CHARACTERS = 16 * 1024 * 1024;
 
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> startedTasks;
@@ -64,6 +69,8 @@ public final class MongoRelinkJournal implements RelinkJournal {
         try {
             entries.insertMany(documents, new InsertManyOptions().ordered(false));
             return Map.of();
+        } catch (BsonMaximumSizeExceededException e) {
+            throw tooLargeToJournal(newEntries, documents, e);
         } catch (MongoBulkWriteException e) {
             if (!onlyDuplicates(e)) {
                 throw e;
@@ -80,6 +87,24 @@ public final class MongoRelinkJournal implements RelinkJournal {
             }
             return found;
         }
+    }
+
+    /** A value that, deflated, still passes MongoDB's 16 MB per document cannot be kept for undo: the task fails. */
+    private static TaskFailedException tooLargeToJournal(
+            List<JournalEntry> entries, List<Document> documents, BsonMaximumSizeExceededException e) {
+        String which = "";
+        for (int i = 0; i < documents.size(); i++) {
+            if (documents.get(i).toJson().length() > MAX_ENTRY_CHARACTERS) {
+                which = " (document " + entries.get(i).documentId() + ")";
+                break;
+            }
+        }
+        return new TaskFailedException(
+                FailureReason.BAD_INPUT,
+                "A value of " + entries.get(0).target() + which + " is too large to keep for undo even deflated:"
+                        + " MongoDB takes at most 16 MB per document. The relink wrote nothing of it; leave the index"
+                        + " out or relink it with ClearML's own script, which keeps no undo.",
+                e);
     }
 
     @Override
@@ -143,7 +168,8 @@ public final class MongoRelinkJournal implements RelinkJournal {
         if (!change.rule().equals(change.path())) {
             document.append(RULE, change.rule());
         }
-        return document.append("before", change.before()).append("after", change.after());
+        return document.append("before", JournalValues.stored(change.before()))
+                .append("after", JournalValues.stored(change.after()));
     }
 
     /** Reads entries of either shape: this one, and the one before it that also stored the document id and rules. */
@@ -152,8 +178,8 @@ public final class MongoRelinkJournal implements RelinkJournal {
                 .map(c -> new FieldChange(
                         c.getString(c.containsKey(RULE) ? RULE : PATH),
                         c.getString(PATH),
-                        c.get("before"),
-                        c.get("after")))
+                        JournalValues.read(c.get("before")),
+                        JournalValues.read(c.get("after"))))
                 .toList();
         String migrationId = doc.getString(MIGRATION_ID);
         String target = doc.getString(TARGET);

@@ -41,6 +41,39 @@ class MongoRelinkJournalTest {
     }
 
     @Test
+    void aPlotOfTensOfMegabytesIsJournaledDeflatedAndReadBackWhole() {
+        String before = "{\"cells\": [" + "\"http://old/sample.png\", ".repeat(1_000_000) + "\"end\"]}";
+        String after = before.replace("http://old/", "https://new/");
+        JournalEntry entry = new JournalEntry(
+                "m1", "events-plot-c1", "p1", List.of(new FieldChange("plot_str", "plot_str", before, after)));
+
+        journal.record(List.of(entry));
+
+        assertThat(before.length()).isGreaterThan(20_000_000);
+        JournalEntry read = journal.find("m1", "events-plot-c1", List.of("p1")).get("p1");
+        assertThat(read.changes().get(0).before()).isEqualTo(before);
+        assertThat(read.changes().get(0).after()).isEqualTo(after);
+    }
+
+    @Test
+    void aValueTooLargeForMongoDbEvenDeflatedFailsItsTaskNamingTheDocument() {
+        var random = new java.util.Random(7);
+        StringBuilder noise = new StringBuilder();
+        while (noise.length() < 24_000_000) {
+            noise.append(Long.toString(random.nextLong(), 36));
+        }
+        JournalEntry entry = new JournalEntry(
+                "m1", "events-plot-c1", "p2", List.of(new FieldChange("plot_str", "plot_str", noise.toString(), "x")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> journal.record(List.of(entry)))
+                .isInstanceOfSatisfying(
+                        com.clearmlmigrator.contracts.TaskFailedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(com.clearmlmigrator.contracts.FailureReason.BAD_INPUT))
+                .hasMessageContaining("document p2")
+                .hasMessageContaining("16 MB");
+    }
+
+    @Test
     void undoReadsOneMigrationsEntriesForOneTargetInBatchesOfAtMostTheSizeAsked() {
         journal.record(entries("m1", "task", 1234, "http://old/"));
         journal.record(entries("m1", "model", 10, "http://old/"));

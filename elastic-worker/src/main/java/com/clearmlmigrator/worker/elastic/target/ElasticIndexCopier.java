@@ -28,9 +28,6 @@ public class ElasticIndexCopier implements IndexCopier {
     /** The key in a target index's {@code _meta} that names the migration that created it. */
     static final String META_KEY = "clearml_migrator";
 
-    // Plot events carry plotly JSON of up to megabytes each. The worker streams pages, but Elasticsearch builds each
-    // answer whole in its own heap before sending it, so plot pages stay small for the cluster's sake.
-    private static final int PLOT_PAGE = 50;
     // A throttled copy reads pages of about this many seconds of its rate: the pacing pauses between pages (never with
     // an answer open), and its progress moves page by page.
     private static final int PACED_PAGE_SECONDS = 5;
@@ -154,17 +151,17 @@ public class ElasticIndexCopier implements IndexCopier {
         long[] bytes = {0};
         ElasticClient source = connections.client(task.source());
         long sourceWrites = SourceWrites.count(source, index);
-        int pageSize = maxDocsPerSecond > 0
-                ? (int) Math.max(1, Math.min(pageSize(index), maxDocsPerSecond * PACED_PAGE_SECONDS))
-                : pageSize(index);
+        int pageSize =
+                maxDocsPerSecond > 0 ? (int) Math.max(1, Math.min(page, maxDocsPerSecond * PACED_PAGE_SECONDS)) : page;
         try (CopyBulkWriter writer = new CopyBulkWriter(
                 connections.client(task.elastic()), index, bulkBytes, page, limits, progress.counter(task.id()))) {
-            StreamingScroll.forEachHit(
+            StreamingScroll.forEachDocument(
                     source,
                     index,
                     search(slice, pageSize),
                     HitReader.Mode.BYTES,
                     limits,
+                    null,
                     hit -> {
                         try (hit) {
                             CopiedDocument document = CopiedDocument.of(hit);
@@ -235,12 +232,13 @@ public class ElasticIndexCopier implements IndexCopier {
     /** The fingerprint of every document of an index, read in one scroll. */
     private ContentChecksum fingerprint(ElasticClient client, String index) {
         ContentChecksum.Tally sum = new ContentChecksum.Tally();
-        StreamingScroll.forEachHit(
+        StreamingScroll.forEachDocument(
                 client,
                 index,
-                search(null, pageSize(index)),
+                search(null, page),
                 HitReader.Mode.BYTES,
                 limits,
+                null,
                 hit -> {
                     try (hit) {
                         sum.addDocument(CopiedDocument.of(hit).digest());
@@ -248,10 +246,6 @@ public class ElasticIndexCopier implements IndexCopier {
                 },
                 pageHits -> {});
         return sum.total();
-    }
-
-    private int pageSize(String index) {
-        return index.startsWith("events-plot-") ? Math.min(page, PLOT_PAGE) : page;
     }
 
     private static String createdBy(ElasticClient target, String index) {

@@ -65,7 +65,7 @@ public class ElasticRelinker implements IndexRelinker {
             return pass.report();
         }
         ElasticClient client = connections.client(task.elastic());
-        int major = majorVersion(client);
+        int major = client.majorVersion();
         List<String> fields = fields(rules, plots);
         ProgressBeacon.Counter counter = progress.counter(task.id());
         // Changed documents are written back whole, so the pass that writes reads them whole.
@@ -118,7 +118,7 @@ public class ElasticRelinker implements IndexRelinker {
                 ClearmlFields.isPlotIndex(index));
         RelinkPass pass = new RelinkPass(task.id(), index, relinker, journal, false);
         ElasticClient client = connections.client(task.elastic());
-        int major = majorVersion(client);
+        int major = client.majorVersion();
         ProgressBeacon.Counter counter = progress.counter(task.id());
         int batch = ClearmlFields.isPlotIndex(index) ? UNDO_PLOT_BATCH : UNDO_BATCH;
         journal.forEachBatch(spec.undoOf(), index, batch, entries -> {
@@ -131,10 +131,6 @@ public class ElasticRelinker implements IndexRelinker {
         });
         client.send("POST", "/" + index + "/_refresh", null);
         return pass.report();
-    }
-
-    private static int majorVersion(ElasticClient client) {
-        return client.get("/").path("version").path("number").asText("7").charAt(0) - '0';
     }
 
     private static List<String> fields(List<FieldRule> rules, boolean plots) {

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Pages are large: every scroll page of a slice filters the whole index again and decompresses the stored-field
  * blocks its hits sit in, so on ES 7.10 one page of 2,000 costs the server about a fifth of four pages of 500
- * (measured). Plot pages stay at 50: Elasticsearch builds each answer whole in its own heap.
+ * (measured). Plot indices are read by ids first ({@link SourcesById}): Elasticsearch builds each answer whole in its
+ * own heap.
  *
  * <p>A large document (past {@link DocumentLimits#largeBytes()}, a compressed plot counted by its decompressed {@code
  * plot_len}) goes in a batch of its own and holds the worker's place for large documents until {@code settle} has seen
@@ -24,7 +25,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class ElasticScroll {
     private static final int PAGE = 2_000;
-    private static final int PLOT_PAGE = 50;
     private static final int BATCH = 2_000;
 
     private ElasticScroll() {}
@@ -49,18 +49,16 @@ final class ElasticScroll {
             Consumer<List<StoredDocument>> work,
             Runnable settle) {
         ObjectNode body = query == null ? ElasticClient.JSON.createObjectNode() : query.deepCopy();
-        if (fields != null) {
-            fields.forEach(body.putArray("_source")::add);
-        }
         // ES 5.6 guards writes with _version; ES 7 and later with sequence numbers.
         body.put(major >= 7 ? "seq_no_primary_term" : "version", true);
-        body.put("size", index.startsWith("events-plot-") ? PLOT_PAGE : PAGE);
+        body.put("size", PAGE);
         body.putArray("sort").add("_doc");
         if (slice != null && slice.max() > 1) {
             body.putObject("slice").put("id", slice.id()).put("max", slice.max());
         }
         Batches batches = new Batches(index, limits, batchBytes, work, settle);
-        StreamingScroll.forEachHit(client, index, body, HitReader.Mode.MAPS, limits, batches::take, pageHits -> {});
+        StreamingScroll.forEachDocument(
+                client, index, body, HitReader.Mode.MAPS, limits, fields, batches::take, pageHits -> {});
         batches.flush();
     }
 

@@ -24,10 +24,11 @@ final class HitReader {
     /** A total the answer gave only as a lower bound ({@code "relation": "gte"}), or none at all. */
     static final long UNKNOWN_TOTAL = -1;
 
-    /** How a document's {@code _source} is read. */
+    /** How a document's {@code _source} is read: as bytes, as maps, or not at all (ids only). */
     enum Mode {
         BYTES,
-        MAPS
+        MAPS,
+        IDS
     }
 
     /** What a page said besides its documents. */
@@ -226,7 +227,9 @@ final class HitReader {
                 case "found" -> found = parser.getBooleanValue();
                 case "_source" -> {
                     long start = parser.currentTokenLocation().getByteOffset();
-                    if (mode == Mode.BYTES) {
+                    if (mode == Mode.IDS) {
+                        parser.skipChildren();
+                    } else if (mode == Mode.BYTES) {
                         parser.skipChildren();
                         long end = parser.currentLocation().getByteOffset();
                         sourceBytes = input.copy(start, end);

@@ -6,8 +6,8 @@ import java.util.concurrent.Future;
 
 import com.clearmlmigrator.relink.PlannedWrite;
 import com.clearmlmigrator.relink.RelinkPass;
-import com.clearmlmigrator.stores.BulkAnswer;
 import com.clearmlmigrator.stores.ElasticClient;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Keeps one relink bulk in flight while the task plans and journals the next page. Without it the cluster waited for
@@ -22,7 +22,7 @@ final class OverlappedBulks implements AutoCloseable {
     private final String index;
     private final int major;
     private final RelinkPass pass;
-    private Future<BulkAnswer> inFlight;
+    private Future<List<JsonNode>> inFlight;
     private List<PlannedWrite> inFlightWrites;
 
     OverlappedBulks(ElasticClient client, String index, int major, RelinkPass pass) {
@@ -44,7 +44,7 @@ final class OverlappedBulks implements AutoCloseable {
     /** Waits for the bulk in flight, if any, and records how it ended. */
     void finish() {
         if (inFlight != null) {
-            Future<BulkAnswer> sent = inFlight;
+            Future<List<JsonNode>> sent = inFlight;
             inFlight = null;
             ElasticConditionalWriter.record(inFlightWrites, BackgroundWork.await(sent), pass);
         }

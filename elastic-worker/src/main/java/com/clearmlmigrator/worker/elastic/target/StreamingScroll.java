@@ -13,8 +13,37 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class StreamingScroll {
     static final String KEEP_ALIVE = "5m";
+    // A scroll of ids for plot indices waits while the sources of a page are fetched, a few plots at a time.
+    private static final String IDS_KEEP_ALIVE = "30m";
 
     private StreamingScroll() {}
+
+    /**
+     * Every document the search finds, read the way its index needs: plot indices, whose documents may weigh megabytes,
+     * by ids first and sources a few at a time ({@link SourcesById}); every other index page by page.
+     *
+     * @param fields the top-level fields to read, or null for whole documents
+     */
+    static void forEachDocument(
+            ElasticClient client,
+            String index,
+            ObjectNode search,
+            HitReader.Mode mode,
+            DocumentLimits limits,
+            java.util.List<String> fields,
+            HitReader.Sink sink,
+            IntConsumer betweenPages) {
+        if (index.startsWith("events-plot-")) {
+            new SourcesById(client, index, mode, limits, fields, sink).forEachHit(search, betweenPages);
+            return;
+        }
+        ObjectNode body = search;
+        if (fields != null) {
+            body = search.deepCopy();
+            fields.forEach(body.putArray("_source")::add);
+        }
+        forEachHit(client, index, body, mode, limits, sink, betweenPages);
+    }
 
     /**
      * @param search       the search body: query, sort, size, slice and what to read of each document
@@ -31,9 +60,10 @@ final class StreamingScroll {
         String[] scrollId = {null};
         java.util.function.Consumer<String> seen = id -> scrollId[0] = id;
         try {
+            String keepAlive = mode == HitReader.Mode.IDS ? IDS_KEEP_ALIVE : KEEP_ALIVE;
             HitReader.Answer page = client.stream(
                     "POST",
-                    "/" + index + "/_search?scroll=" + KEEP_ALIVE,
+                    "/" + index + "/_search?scroll=" + keepAlive,
                     search.toString(),
                     body -> HitReader.searchPage(body, index, mode, limits, sink, seen));
             long read = page.hits();
@@ -43,7 +73,7 @@ final class StreamingScroll {
                 page = client.stream(
                         "POST",
                         "/_search/scroll",
-                        nextPageBody(current),
+                        nextPageBody(current, keepAlive),
                         body -> HitReader.searchPage(body, index, mode, limits, sink, seen));
                 read += page.hits();
                 betweenPages.accept(page.hits());
@@ -54,10 +84,10 @@ final class StreamingScroll {
     }
 
     /** The body of the request for the page after {@code scrollId}. */
-    static String nextPageBody(String scrollId) {
+    static String nextPageBody(String scrollId, String keepAlive) {
         return ElasticClient.JSON
                 .createObjectNode()
-                .put("scroll", KEEP_ALIVE)
+                .put("scroll", keepAlive)
                 .put("scroll_id", scrollId)
                 .toString();
     }

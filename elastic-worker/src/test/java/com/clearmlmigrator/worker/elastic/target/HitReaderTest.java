@@ -203,6 +203,18 @@ class HitReaderTest {
     }
 
     @Test
+    void aRelinkReadsAnUncompressedPlotOfTensOfMegabytes() {
+        // ES 5.6-era plots copied to ES 7 keep plot_str uncompressed: past Jackson's default of 20 million characters.
+        String plot = "x".repeat(25_000_000);
+        String page = "{\"hits\":{\"hits\":[" + hit("p", "{\"plot_str\":\"" + plot + "\"}") + "]}}";
+
+        List<Hit> hits =
+                searchPage("events-plot-c1", page, HitReader.Mode.MAPS, ROOMY).documents();
+
+        assertThat(hits.get(0).source().get("plot_str")).isEqualTo(plot);
+    }
+
+    @Test
     void aDocumentPastTheLargestSizeFailsItsTaskBeforeItIsReadWholeAndNamesTheSetting() {
         DocumentLimits small = new DocumentLimits(1024, 100_000);
         String huge = "{\"plot_str\":\"" + "x".repeat(5_000_000) + "\"}";
