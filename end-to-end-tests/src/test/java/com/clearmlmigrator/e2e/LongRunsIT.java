@@ -43,7 +43,7 @@ class LongRunsIT {
     private static final String SLOW_INDEX = "events-log-longrun";
     private static final int SLOW_DOCUMENTS = 40;
     /** A slow source: each next scroll page comes after this long. */
-    private static final Duration SLOW_PAGE = Duration.ofSeconds(32);
+    private static final Duration SLOW_PAGE = Duration.ofSeconds(14);
 
     private static final String HEAVY_COMPANY = "heavy";
     private static final String HEAVY_INDEX = "events-plot-" + HEAVY_COMPANY;
@@ -65,9 +65,10 @@ class LongRunsIT {
         }
         new ElasticSeeder(RunningSystem.ports().elastic5Url()).seed(ElasticEra.ES5, logs);
         slowSource = new ThrottlingProxy(RunningSystem.ports().elastic5Url(), 0, SLOW_PAGE);
-        // 40 documents at 1 a second, from a source that answers each of the three next pages after 32 s: the pacing
-        // overlaps the waits, so the one task takes some 100 s. It writes to ES 7, where no other migration may write
-        // meanwhile: the test of heavy plots waits for it.
+        // 40 documents at 1 a second, read in pages of 5 (five seconds of the rate), from a source that answers each of
+        // the seven next pages after 14 s: the pacing overlaps the waits, so the one task takes some 100 s. It writes
+        // to
+        // ES 7, where no other migration may write meanwhile: the test of heavy plots waits for it.
         slowCopy = Migrations.submit(Migrations.esCopy(
                 slowSource.url(),
                 RunningSystem.ports().elastic7Url(),

@@ -147,7 +147,7 @@ final class ServerRecipes {
         }
         command.add(javaBinary());
         command.add("-Xmx" + options.serviceHeap());
-        command.addAll(SERVICE_MEMORY_FLAGS);
+        command.addAll(options.serviceJvmFlags());
         command.add(markerProperty());
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dkafka.bootstrap.servers=" + ports.kafkaBootstrap());

@@ -1,6 +1,7 @@
 package com.clearmlmigrator.localservers;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Map;
  *                        stack's wire server; a real {@code mongod}, to measure against one
  * @param supervised      run each service under a {@link Supervisor} that starts it again when it exits ({@code
  *                        bin/dev-stack}); tests start them bare, to kill and restart them themselves
+ * @param serviceJvmFlags how the services hold memory ({@link ServerRecipes#SERVICE_MEMORY_FLAGS} unless {@code
+ *                        SERVICE_JAVA_OPTS} replaces them)
  */
 public record StackOptions(
         String kafkaHeap,
@@ -25,23 +28,53 @@ public record StackOptions(
         boolean persistentMongo,
         Path trustedCaFile,
         String servicesMongo,
-        boolean supervised) {
+        boolean supervised,
+        List<String> serviceJvmFlags) {
+
+    public StackOptions {
+        serviceJvmFlags = List.copyOf(serviceJvmFlags);
+    }
 
     public StackOptions(
             String kafkaHeap, String elasticHeap, String mongoHeap, String serviceHeap, boolean persistentMongo) {
-        this(kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, null, null, false);
+        this(
+                kafkaHeap,
+                elasticHeap,
+                mongoHeap,
+                serviceHeap,
+                persistentMongo,
+                null,
+                null,
+                false,
+                ServerRecipes.SERVICE_MEMORY_FLAGS);
     }
 
     /** These options with services that also trust the CAs of {@code caFile} ({@code MIGRATOR_TLS_CA_FILE}). */
     public StackOptions withTrustedCaFile(Path caFile) {
         return new StackOptions(
-                kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, caFile, servicesMongo, supervised);
+                kafkaHeap,
+                elasticHeap,
+                mongoHeap,
+                serviceHeap,
+                persistentMongo,
+                caFile,
+                servicesMongo,
+                supervised,
+                serviceJvmFlags);
     }
 
     /** These options with services that keep their own database in the MongoDB at {@code uri}. */
     public StackOptions withServicesMongo(String uri) {
         return new StackOptions(
-                kafkaHeap, elasticHeap, mongoHeap, serviceHeap, persistentMongo, trustedCaFile, uri, supervised);
+                kafkaHeap,
+                elasticHeap,
+                mongoHeap,
+                serviceHeap,
+                persistentMongo,
+                trustedCaFile,
+                uri,
+                supervised,
+                serviceJvmFlags);
     }
 
     /** Defaults for tests: small heaps, Mongo in memory. */
@@ -60,6 +93,9 @@ public record StackOptions(
                 !"memory".equals(env.get("MONGO_BACKEND")),
                 null,
                 null,
-                !"false".equals(env.get("DEV_STACK_SUPERVISE")));
+                !"false".equals(env.get("DEV_STACK_SUPERVISE")),
+                env.containsKey("SERVICE_JAVA_OPTS")
+                        ? List.of(env.get("SERVICE_JAVA_OPTS").trim().split("\\s+"))
+                        : ServerRecipes.SERVICE_MEMORY_FLAGS);
     }
 }
