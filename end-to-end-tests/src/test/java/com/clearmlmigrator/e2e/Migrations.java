@@ -83,6 +83,28 @@ final class Migrations {
         return awaitFinal(id);
     }
 
+    /**
+     * Cancels the migration if it has not ended and waits until the parts it had under way have answered, so a test that
+     * failed midway leaves no migration holding its stores for the tests after it. Nothing when {@code id} is null.
+     */
+    static void cancelUnlessEnded(String id) {
+        if (id == null || FINAL.contains(given().get("/migrations/" + id).<String>path("status"))) {
+            return;
+        }
+        given().post("/migrations/" + id + "/cancel");
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> given().get("/migrations/" + id).<Integer>path("tasks.pending") == 0);
+    }
+
+    /** Every migration the planner lists that has not ended, most recent first. */
+    static List<String> unended() {
+        return given().get("/migrations")
+                .jsonPath()
+                .<String>getList("findAll { !(it.status in "
+                        + FINAL.stream().map(s -> "'" + s + "'").toList() + ") }.id");
+    }
+
     /** Checks that a relink of many parts succeeded with nothing failed, in conflict or left to rewrite. */
     static void assertRelinkSucceededWhole(String id, JsonPath migration) {
         assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");

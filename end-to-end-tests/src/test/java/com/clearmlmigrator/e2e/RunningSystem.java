@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -28,8 +29,10 @@ import io.restassured.RestAssured;
  * Starts the whole system once per test run, on free ports: real Kafka, Elasticsearch 7.10.2 and 5.6.16, the MongoDB
  * wire server and the three packaged services, each its own process. Seeds the synthetic dataset into MongoDB (both
  * artifact shapes), ES 5.6 (ES 5.6-era indices) and ES 7 (ES 7-era indices). Stops everything when the run ends.
+ * After each test class, cancels what that class left running: a test that failed midway must not hold a store, and so
+ * fail every test after it with 409.
  */
-public final class RunningSystem implements BeforeAllCallback {
+public final class RunningSystem implements BeforeAllCallback, AfterAllCallback {
     /** The dataset every end-to-end test sees. */
     public static final ClearmlWorld WORLD = ClearmlWorld.generate(DatasetSpec.of(42, 2, 20));
 
@@ -45,6 +48,17 @@ public final class RunningSystem implements BeforeAllCallback {
                 .getOrComputeIfAbsent(RunningSystem.class, key -> new Started(start()), Started.class);
         RestAssured.baseURI = ports().plannerUrl();
         RestAssured.port = ports().planner();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (stack == null) {
+            return;
+        }
+        for (String id : Migrations.unended()) {
+            System.err.println(context.getDisplayName() + " left migration " + id + " running; cancelling it.");
+            Migrations.cancelUnlessEnded(id);
+        }
     }
 
     public static StackPorts ports() {
