@@ -13,7 +13,7 @@ import com.clearmlmigrator.relink.RelinkJournal;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.stores.MongoRelinkJournal;
 import com.clearmlmigrator.stores.TrustedAuthorities;
-import com.clearmlmigrator.worker.elastic.target.DocumentLimits;
+import com.clearmlmigrator.worker.elastic.adapter.DocumentLimits;
 import com.mongodb.client.MongoClient;
 
 /** The worker's pool of clients to users' Elasticsearch clusters, closed at shutdown. */

@@ -1,0 +1,58 @@
+package com.clearmlmigrator.worker.mongo.adapter;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import com.clearmlmigrator.contracts.CollectionInspection;
+import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.stores.MongoConnections;
+import com.clearmlmigrator.worker.mongo.domain.CollectionInspector;
+import com.clearmlmigrator.worker.mongo.domain.ShapeProbes;
+import com.clearmlmigrator.worker.mongo.domain.ShapeProbes.ShapeProbe;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+
+/** Inspects a collection with read-only commands that MongoDB 4.4 to 7 and the wire server all answer. */
+@ApplicationScoped
+public class MongoCollectionInspector implements CollectionInspector {
+    private final MongoConnections connections;
+
+    public MongoCollectionInspector(MongoConnections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public CollectionInspection inspect(MongoEndpoint endpoint, String collection) {
+        return connections.withDatabase(endpoint, db -> {
+            Document stats = db.runCommand(new Document("collStats", collection));
+            Map<String, Long> shapes = new LinkedHashMap<>();
+            for (ShapeProbe probe : ShapeProbes.forCollection(collection)) {
+                shapes.put(probe.name(), db.getCollection(collection).countDocuments(filter(probe)));
+            }
+            return new CollectionInspection(
+                    endpoint.database(),
+                    collection,
+                    stats.get("count", Number.class).longValue(),
+                    stats.get("size", Number.class).longValue(),
+                    serverVersion(db),
+                    shapes);
+        });
+    }
+
+    /**
+     * {@code $type: "object"} also matches an array of embedded documents, so the map shape excludes arrays explicitly.
+     */
+    private static Bson filter(ShapeProbe probe) {
+        Bson isArray = Filters.type(probe.field(), "array");
+        return probe.list() ? isArray : Filters.and(Filters.type(probe.field(), "object"), Filters.nor(isArray));
+    }
+
+    private static String serverVersion(MongoDatabase db) {
+        return db.runCommand(new Document("buildInfo", 1)).getString("version");
+    }
+}

@@ -1,0 +1,81 @@
+package com.clearmlmigrator.worker.mongo.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.bson.Document;
+
+import com.clearmlmigrator.contracts.FieldTally;
+import com.clearmlmigrator.contracts.IdRange;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.contracts.RelinkReport;
+import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.stores.MongoConnections;
+import com.clearmlmigrator.stores.MongoRelinkJournal;
+import com.clearmlmigrator.stores.TrustedAuthorities;
+import com.clearmlmigrator.synthetic.ClearmlWorld;
+import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.MongoDataset;
+import com.clearmlmigrator.synthetic.MongoSeeder;
+import com.clearmlmigrator.worker.runtime.RunningTasks;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+/** The same relink checks against any MongoDB: the wire server here, real images where Docker runs. */
+final class RelinkExpectations {
+    private static final String OLD = "http://files.old.lan:8081/";
+    private static final String NEW = "http://files.old.lan:8081/moved/";
+
+    private RelinkExpectations() {}
+
+    static void relinkRewritesModelUrisOnceEvenWhenReplayed(String uri) {
+        new MongoSeeder(uri)
+                .seed(
+                        MongoDataset.DATABASE,
+                        new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(5, 1, 30))).collections());
+        try (MongoClient client = MongoClients.create(uri);
+                MongoConnections connections =
+                        new MongoConnections(Duration.ofSeconds(10), TrustedAuthorities.jvmOnly())) {
+            long oldBefore = countStartingWith(client, OLD) - countStartingWith(client, NEW);
+            MongoRelinker relinker = new MongoRelinker(
+                    connections, new MongoRelinkJournal(client.getDatabase("clearml_migrator")), new RunningTasks());
+            MigrationTask task = new MigrationTask(
+                    new TaskId("job", 0),
+                    TaskType.RELINK_COLLECTION,
+                    "model",
+                    new MongoEndpoint(uri, MongoDataset.DATABASE),
+                    null,
+                    new RelinkSpec(OLD, NEW, false, List.of(), List.of()),
+                    IdRange.ALL,
+                    null);
+
+            RelinkReport first = relinker.relink(task);
+            RelinkReport replay = relinker.relink(task);
+
+            FieldTally uris = first.fields().get(0);
+            assertThat(oldBefore).isPositive();
+            assertThat(uris.matched()).isEqualTo(oldBefore);
+            assertThat(uris.changed()).isEqualTo(oldBefore);
+            assertThat(uris.remaining()).isZero();
+            assertThat(replay.fields().get(0).changed()).isEqualTo(oldBefore);
+            assertThat(countStartingWith(client, NEW + "moved/")).isZero();
+            assertThat(countStartingWith(client, NEW)).isEqualTo(oldBefore);
+        }
+    }
+
+    private static long countStartingWith(MongoClient client, String prefix) {
+        return client
+                .getDatabase(MongoDataset.DATABASE)
+                .getCollection("model")
+                .find()
+                .into(new java.util.ArrayList<Document>())
+                .stream()
+                .filter(m -> m.getString("uri").startsWith(prefix))
+                .count();
+    }
+}

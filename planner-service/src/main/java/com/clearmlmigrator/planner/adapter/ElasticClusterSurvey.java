@@ -1,0 +1,211 @@
+package com.clearmlmigrator.planner.adapter;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.planner.domain.ClusterSurvey;
+import com.clearmlmigrator.stores.ElasticClient;
+import com.clearmlmigrator.stores.ElasticConnections;
+import com.clearmlmigrator.stores.IndexBatches;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Surveys clusters with the plain REST calls that ES 5.6 to 8 all answer. */
+@ApplicationScoped
+public class ElasticClusterSurvey implements ClusterSurvey {
+    private static final List<String> WRITE_BLOCKS = List.of("read_only", "read_only_allow_delete");
+    private static final String DEFAULT_HIGH_WATERMARK = "90%";
+
+    private final ElasticConnections connections;
+
+    public ElasticClusterSurvey(ElasticConnections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public ClusterFacts facts(ElasticEndpoint cluster) {
+        ElasticClient client = connections.client(cluster);
+        JsonNode root = client.get("/");
+        JsonNode settings = clusterSettings(client);
+        String block = null;
+        for (String name : WRITE_BLOCKS) {
+            String key = "cluster.blocks." + name;
+            if (setting(settings, key).equals("true")) {
+                block = key;
+            }
+        }
+        Long available = null;
+        long total = 0;
+        JsonNode nodes = client.get("/_nodes/stats/fs").path("nodes");
+        for (JsonNode node : nodes) {
+            JsonNode fs = node.path("fs").path("total");
+            if (fs.has("available_in_bytes")) {
+                available = (available == null ? 0 : available)
+                        + fs.path("available_in_bytes").asLong();
+                total += fs.path("total_in_bytes").asLong();
+            }
+        }
+        long reserved = 0;
+        if (available != null
+                && !setting(settings, "cluster.routing.allocation.disk.threshold_enabled")
+                        .equals("false")) {
+            String high = setting(settings, "cluster.routing.allocation.disk.watermark.high");
+            reserved = reserve(high.isEmpty() ? DEFAULT_HIGH_WATERMARK : high, total);
+        }
+        return new ClusterFacts(
+                root.path("version").path("number").asText("unknown"),
+                root.path("cluster_uuid").asText(null),
+                block,
+                available,
+                reserved);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public SourceIndices indices(ElasticEndpoint cluster, List<String> patterns) {
+        ElasticClient client = connections.client(cluster);
+        List<Pattern> globs = patterns.stream().map(ElasticClusterSurvey::glob).toList();
+        JsonNode rows = client.get("/_cat/indices?format=json&bytes=b&h=index,status,health,pri.store.size");
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        Set<String> closed = new TreeSet<>();
+        Set<String> red = new TreeSet<>();
+        for (JsonNode row : rows) {
+            String name = row.path("index").asText();
+            if (globs.stream().noneMatch(g -> g.matcher(name).matches())) {
+                continue;
+            }
+            String unreadable = CatIndexRow.unreadable(row);
+            if (CatIndexRow.CLOSED.equals(unreadable)) {
+                closed.add(name);
+                continue;
+            }
+            if (CatIndexRow.RED.equals(unreadable)) {
+                red.add(name);
+            }
+            sizes.put(name, row.path("pri.store.size").asLong(0));
+        }
+        List<String> names = List.copyOf(new TreeSet<>(sizes.keySet()));
+        Map<String, JsonNode> mappings = new HashMap<>();
+        Map<String, JsonNode> settings = new HashMap<>();
+        IndexBatches.forEach(client, names, "_mapping", (name, answer) -> mappings.put(name, answer.path("mappings")));
+        IndexBatches.forEach(client, names, "_settings", (name, answer) -> settings.put(name, answer.path("settings")));
+        Map<String, Long> documents = IndexBatches.documentCounts(client, names);
+        List<SourceIndex> open = names.stream()
+                .map(name -> new SourceIndex(
+                        name,
+                        documents.get(name),
+                        sizes.get(name),
+                        ElasticClient.JSON.convertValue(mappings.get(name), Map.class),
+                        ElasticClient.JSON.convertValue(settings.get(name), Map.class)))
+                .toList();
+        return new SourceIndices(open, List.copyOf(closed), List.copyOf(red));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Map<String, Object>> templates(ElasticEndpoint cluster) {
+        JsonNode templates = connections.client(cluster).get("/_template");
+        Map<String, Map<String, Object>> result = new LinkedHashMap<>();
+        templates
+                .fields()
+                .forEachRemaining(
+                        t -> result.put(t.getKey(), ElasticClient.JSON.convertValue(t.getValue(), Map.class)));
+        return result;
+    }
+
+    @Override
+    public ComposableTemplates composableTemplates(ElasticEndpoint cluster) {
+        ElasticClient client = connections.client(cluster);
+        return new ComposableTemplates(
+                named(client.get("/_index_template").path("index_templates"), "index_template"),
+                named(client.get("/_component_template").path("component_templates"), "component_template"));
+    }
+
+    /** {@code [{"name": n, "<field>": {...}}, ...]} as name to body. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> named(JsonNode list, String field) {
+        Map<String, Map<String, Object>> result = new LinkedHashMap<>();
+        list.forEach(
+                t -> result.put(t.path("name").asText(), ElasticClient.JSON.convertValue(t.path(field), Map.class)));
+        return result;
+    }
+
+    @Override
+    public Set<String> existing(ElasticEndpoint cluster, Collection<String> names) {
+        ElasticClient client = connections.client(cluster);
+        Set<String> present = new TreeSet<>();
+        client.get("/_cat/indices?format=json&h=index")
+                .forEach(row -> present.add(row.path("index").asText()));
+        present.retainAll(names);
+        return present;
+    }
+
+    private static JsonNode clusterSettings(ElasticClient client) {
+        try {
+            return client.get("/_cluster/settings?include_defaults=true&flat_settings=true");
+        } catch (TaskFailedException e) {
+            if (e.reason() != FailureReason.TARGET_REJECTED) {
+                throw e;
+            }
+            // Older versions do not know include_defaults; without it the defaults apply.
+            return client.get("/_cluster/settings?flat_settings=true");
+        }
+    }
+
+    private static String setting(JsonNode settings, String key) {
+        for (String scope : List.of("transient", "persistent", "defaults")) {
+            JsonNode value = settings.path(scope).path(key);
+            if (!value.isMissingNode() && !value.isNull()) {
+                return value.asText();
+            }
+        }
+        return "";
+    }
+
+    /** Bytes the watermark keeps free: a percentage or ratio of the disk used, or an absolute free amount. */
+    static long reserve(String watermark, long totalBytes) {
+        String value = watermark.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (value.endsWith("%")) {
+                double used = Double.parseDouble(value.substring(0, value.length() - 1)) / 100;
+                return (long) (totalBytes * (1 - used));
+            }
+            if (value.matches("[0-9.]+")) {
+                return (long) (totalBytes * (1 - Double.parseDouble(value)));
+            }
+            return bytes(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static long bytes(String value) {
+        String[] units = {"pb", "tb", "gb", "mb", "kb", "b"};
+        long[] factors = {1L << 50, 1L << 40, 1L << 30, 1L << 20, 1L << 10, 1};
+        for (int i = 0; i < units.length; i++) {
+            if (value.endsWith(units[i])) {
+                String number = value.substring(0, value.length() - units[i].length());
+                return (long) (Double.parseDouble(number) * factors[i]);
+            }
+        }
+        return Long.parseLong(value);
+    }
+
+    private static Pattern glob(String pattern) {
+        return Pattern.compile(
+                Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")));
+    }
+}

@@ -1,0 +1,52 @@
+package com.clearmlmigrator.planner.adapter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.planner.domain.IndexCatalog;
+import com.clearmlmigrator.stores.ClearmlIndices;
+import com.clearmlmigrator.stores.ElasticConnections;
+import com.clearmlmigrator.stores.IndexBatches;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Lists ClearML's indices in a user's cluster with {@code _cat/indices}, which ES 5.6 to 8 all answer alike. */
+@ApplicationScoped
+public class ElasticIndexCatalog implements IndexCatalog {
+    private final ElasticConnections connections;
+
+    public ElasticIndexCatalog(ElasticConnections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public List<String> clearmlIndices(ElasticEndpoint endpoint) {
+        JsonNode rows = connections.client(endpoint).get("/_cat/indices?format=json&h=index");
+        List<String> names = new ArrayList<>();
+        rows.forEach(row -> names.add(row.path("index").asText()));
+        return names.stream().filter(ClearmlIndices::isClearmlIndex).sorted().toList();
+    }
+
+    @Override
+    public Map<String, String> unreadableClearmlIndices(ElasticEndpoint endpoint) {
+        JsonNode rows = connections.client(endpoint).get("/_cat/indices?format=json&h=index,status,health");
+        Map<String, String> unreadable = new TreeMap<>();
+        for (JsonNode row : rows) {
+            String name = row.path("index").asText();
+            String why = CatIndexRow.unreadable(row);
+            if (why != null && ClearmlIndices.isClearmlIndex(name)) {
+                unreadable.put(name, why);
+            }
+        }
+        return unreadable;
+    }
+
+    @Override
+    public Map<String, Long> documentCounts(ElasticEndpoint endpoint, List<String> indices) {
+        return IndexBatches.documentCounts(connections.client(endpoint), indices);
+    }
+}
