@@ -10,8 +10,6 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.clearmlmigrator.planner.domain.CopyChunking;
-import com.clearmlmigrator.planner.domain.RelinkChunking;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.stores.MongoConnections;
 import com.clearmlmigrator.stores.TrustedAuthorities;
@@ -31,23 +29,6 @@ public class StoreClientsProducer {
             PlannerConfig config, @ConfigProperty(name = "migrator.tls.ca-file") Optional<Path> caFile) {
         return new ElasticConnections(
                 config.storeTimeout(), Duration.ofSeconds(30), TrustedAuthorities.sslContext(caFile));
-    }
-
-    @Produces
-    @Singleton
-    RelinkChunking relinkChunking(PlannerConfig config) {
-        return new RelinkChunking(
-                config.relinkChunkSize(),
-                config.relinkSliceSize(),
-                config.relinkPlotSliceSize(),
-                config.relinkMaxSlices());
-    }
-
-    @Produces
-    @Singleton
-    CopyChunking copyChunking(PlannerConfig config) {
-        return new CopyChunking(
-                config.copySliceSize(), config.copyMaxSlices(), config.copyConcurrentSlices(), config.copySmallIndex());
     }
 
     void closeMongo(@Disposes MongoConnections connections) {

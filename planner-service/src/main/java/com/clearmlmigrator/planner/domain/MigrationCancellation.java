@@ -4,9 +4,9 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.clearmlmigrator.contracts.MigrationStatus;
+import org.jboss.logging.Logger;
 
-import io.quarkus.logging.Log;
+import com.clearmlmigrator.contracts.MigrationStatus;
 
 /**
  * Cancels a migration: no more tasks are dispatched, workers skip its tasks that have not started (and say so), and tasks
@@ -15,6 +15,8 @@ import io.quarkus.logging.Log;
  */
 @ApplicationScoped
 public class MigrationCancellation {
+    private static final Logger LOG = Logger.getLogger(MigrationCancellation.class);
+
     private final MigrationStore store;
     private final ProgressReporter progress;
     private final MigrationCompletion completion;
@@ -38,7 +40,7 @@ public class MigrationCancellation {
         store.save(cancelled);
         // Steps never sent will not run: they are skipped now. Sent ones are answered by the workers, done or skipped.
         scheduler.skipUnsent(migration.id());
-        Log.infof("Migration %s cancelled", migration.id());
+        LOG.infof("Migration %s cancelled", migration.id());
         progress.report(cancelled, store.counts(migration.id()));
         completion.finished(cancelled);
         return cancelled;

@@ -4,9 +4,9 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.clearmlmigrator.contracts.MigrationStatus;
+import org.jboss.logging.Logger;
 
-import io.quarkus.logging.Log;
+import com.clearmlmigrator.contracts.MigrationStatus;
 
 /**
  * What a starting planner does with the migrations a previous run left active: running ones go on (steps whose
@@ -15,6 +15,8 @@ import io.quarkus.logging.Log;
  */
 @ApplicationScoped
 public class MigrationResumption {
+    private static final Logger LOG = Logger.getLogger(MigrationResumption.class);
+
     private final MigrationStore store;
     private final TaskScheduler scheduler;
     private final ProgressReporter progress;
@@ -33,7 +35,7 @@ public class MigrationResumption {
             try {
                 resume(migration);
             } catch (RuntimeException e) {
-                Log.errorf(e, "Could not resume migration %s", migration.id());
+                LOG.errorf(e, "Could not resume migration %s", migration.id());
             }
         }
     }
@@ -46,10 +48,10 @@ public class MigrationResumption {
             store.save(failed);
             progress.report(failed, store.counts(migration.id()));
             completion.finished(failed);
-            Log.warnf("Migration %s was caught mid-planning by a restart; marked FAILED", migration.id());
+            LOG.warnf("Migration %s was caught mid-planning by a restart; marked FAILED", migration.id());
         } else if (migration.status() == MigrationStatus.RUNNING) {
             int sent = scheduler.dispatchReady(migration);
-            Log.infof("Migration %s resumed; %d waiting tasks sent", migration.id(), sent);
+            LOG.infof("Migration %s resumed; %d waiting tasks sent", migration.id(), sent);
         }
     }
 }

@@ -5,11 +5,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MongoEndpoint;
-
-import io.quarkus.logging.Log;
 
 /**
  * Sends the failed tasks of a migration that completed with errors again, with the same ids and parts. Every task is
@@ -17,6 +17,8 @@ import io.quarkus.logging.Log;
  */
 @ApplicationScoped
 public class MigrationRetry {
+    private static final Logger LOG = Logger.getLogger(MigrationRetry.class);
+
     private final MigrationStore store;
     private final TaskScheduler scheduler;
     private final ConnectionVault vault;
@@ -75,7 +77,7 @@ public class MigrationRetry {
         Migration running = migration.withStatus(MigrationStatus.RUNNING, null, Instant.now());
         store.save(running);
         int sent = scheduler.dispatchReady(running);
-        Log.infof("Migration %s: retrying %d failed tasks, %d sent now", migration.id(), failed.size(), sent);
+        LOG.infof("Migration %s: retrying %d failed tasks, %d sent now", migration.id(), failed.size(), sent);
         progress.report(running, store.counts(migration.id()));
         return running;
     }

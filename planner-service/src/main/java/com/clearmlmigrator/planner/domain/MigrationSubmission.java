@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import org.jboss.logging.Logger;
+
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskFailedException;
-
-import io.quarkus.logging.Log;
 
 /**
  * Accepts a migration and plans it in the background: lists what to do, records the tasks, then dispatches them. A
@@ -21,6 +21,8 @@ import io.quarkus.logging.Log;
  */
 @ApplicationScoped
 public class MigrationSubmission {
+    private static final Logger LOG = Logger.getLogger(MigrationSubmission.class);
+
     private final MigrationStore store;
     private final Map<MigrationKind, TaskPlanner> planners;
     private final TaskScheduler scheduler;
@@ -65,7 +67,7 @@ public class MigrationSubmission {
             Migration migration =
                     Migration.accepted(UUID.randomUUID().toString().replace("-", ""), order, Instant.now());
             store.save(migration);
-            Log.infof("Migration %s (%s) accepted", migration.id(), order.kind().wireName());
+            LOG.infof("Migration %s (%s) accepted", migration.id(), order.kind().wireName());
             place.run(() -> plan(migration, order));
             return migration;
         } finally {
@@ -81,7 +83,7 @@ public class MigrationSubmission {
             // Planning may have recorded more on the migration (an es-copy's plan); build on the stored one.
             Migration planned = store.find(migration.id()).orElse(migration);
             if (planned.status() == MigrationStatus.CANCELLED) {
-                Log.infof("Migration %s was cancelled while planning; nothing dispatched", migration.id());
+                LOG.infof("Migration %s was cancelled while planning; nothing dispatched", migration.id());
                 return;
             }
             Migration running = planned.withStatus(
@@ -91,7 +93,7 @@ public class MigrationSubmission {
                     new ConnectionVault.Connections(order.mongo(), order.elastic(), order.copySource()));
             store.save(running);
             int sent = scheduler.dispatchReady(running);
-            Log.infof("Migration %s planned into %d tasks, %d sent", migration.id(), tasks.size(), sent);
+            LOG.infof("Migration %s planned into %d tasks, %d sent", migration.id(), tasks.size(), sent);
             progress.report(running, store.counts(migration.id()));
             if (running.status().isFinal()) {
                 completion.finished(running);
@@ -99,7 +101,7 @@ public class MigrationSubmission {
         } catch (TaskFailedException e) {
             fail(migration, e.getMessage());
         } catch (RuntimeException e) {
-            Log.errorf(e, "Planning migration %s failed unexpectedly", migration.id());
+            LOG.errorf(e, "Planning migration %s failed unexpectedly", migration.id());
             fail(
                     migration,
                     "Planning failed unexpectedly (" + e.getClass().getSimpleName() + "); see the planner log.");
@@ -107,7 +109,7 @@ public class MigrationSubmission {
     }
 
     private void fail(Migration migration, String reason) {
-        Log.warnf("Migration %s failed: %s", migration.id(), reason);
+        LOG.warnf("Migration %s failed: %s", migration.id(), reason);
         Migration failed = migration.failed(reason, Instant.now());
         store.save(failed);
         progress.report(failed, store.counts(migration.id()));

@@ -4,20 +4,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import com.clearmlmigrator.planner.config.PlannerConfig;
-
 /**
  * Runs planning off the HTTP thread: listing a large cluster or waiting for an unreachable one must not hold the
  * request. Two threads: planning is short and mostly waits on the stores. The number of migrations planned or waiting
  * is bounded: a flood of requests against unreachable hosts, each waiting for its timeout, would otherwise queue every
  * later migration behind it without end. A submission beyond the bound is refused before anything is recorded.
  */
-@ApplicationScoped
-public class PlanningExecutor {
+public class PlanningExecutor implements AutoCloseable {
     private static final int THREADS = 2;
 
     private final ExecutorService threads = Executors.newFixedThreadPool(THREADS, runnable -> {
@@ -27,11 +20,6 @@ public class PlanningExecutor {
     });
     private final Semaphore places;
     private final int capacity;
-
-    @Inject
-    public PlanningExecutor(PlannerConfig config) {
-        this(config.planningQueue());
-    }
 
     /** @param capacity migrations being planned or waiting to be, at most */
     public PlanningExecutor(int capacity) {
@@ -52,8 +40,9 @@ public class PlanningExecutor {
         return new Place();
     }
 
-    @PreDestroy
-    void stop() {
+    /** Stops planning: at shutdown, what is being planned is abandoned and resumed by the next start. */
+    @Override
+    public void close() {
         threads.shutdownNow();
     }
 

@@ -5,11 +5,11 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.TaskResult;
-
-import io.quarkus.logging.Log;
 
 /**
  * Folds task results into their migration. Idempotent: a task keeps its first result, duplicates from redelivery are
@@ -17,6 +17,8 @@ import io.quarkus.logging.Log;
  */
 @ApplicationScoped
 public class ResultAggregator {
+    private static final Logger LOG = Logger.getLogger(ResultAggregator.class);
+
     private final MigrationStore store;
     private final ProgressReporter progress;
     private final MigrationCompletion completion;
@@ -40,7 +42,7 @@ public class ResultAggregator {
         String migrationId = result.taskId().jobId();
         live.finished(result.taskId());
         if (!store.recordResult(result)) {
-            Log.debugf("Ignored a duplicate or unknown result for task %s", result.taskId());
+            LOG.debugf("Ignored a duplicate or unknown result for task %s", result.taskId());
             return;
         }
         store.find(migrationId).ifPresent(migration -> {
@@ -54,7 +56,7 @@ public class ResultAggregator {
                 if (current.status().isFinal()) {
                     completion.finished(current);
                 }
-                Log.infof(
+                LOG.infof(
                         "Migration %s: %s (%d tasks, %d failed)",
                         migrationId, current.status(), counts.total(), counts.failed());
             }

@@ -7,13 +7,11 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.TaskResult;
-import com.clearmlmigrator.planner.config.PlannerConfig;
-
-import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * Notices tasks whose worker went silent, so no migration stays {@code RUNNING} for ever without saying why. Workers
@@ -23,11 +21,15 @@ import io.quarkus.scheduler.Scheduled;
  * worker still holding it keeps it through its lease), and once it stays silent after that, fails it as {@link
  * FailureReason#TARGET_UNAVAILABLE} with a sentence that names the worker, so the migration ends and can be retried.
  *
+ * <p>{@code check} runs every {@code planner.stall-check-interval} (5 s).
+ *
  * <p>A task that was never heard from (waiting in Kafka behind other tasks) is not judged here: heartbeats do not name
  * tasks not yet started. After a planner restart a task is watched again from its next heartbeat.
  */
 @ApplicationScoped
 public class StallWatch {
+    private static final Logger LOG = Logger.getLogger(StallWatch.class);
+
     private final LiveProgress live;
     private final MigrationStore store;
     private final TaskScheduler scheduler;
@@ -40,21 +42,13 @@ public class StallWatch {
             MigrationStore store,
             TaskScheduler scheduler,
             ResultAggregator results,
-            PlannerConfig config) {
+            StallPolicy policy) {
         this.live = live;
         this.store = store;
         this.scheduler = scheduler;
         this.results = results;
-        this.timeout = config.stallTimeout();
-        this.resends = config.stallResends();
-    }
-
-    @Scheduled(
-            every = "${planner.stall-check-interval:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void scheduledCheck() {
-        check(Instant.now());
+        this.timeout = policy.timeout();
+        this.resends = policy.resends();
     }
 
     /** Judges every task under way whose worker has been silent for the stall timeout. */
@@ -83,13 +77,13 @@ public class StallWatch {
         TaskUnderWay stalled = task;
         if (task.stalledSince() == null) {
             stalled = task.stalled(now);
-            Log.warnf(
+            LOG.warnf(
                     "Task %s has stalled: nothing heard from it for %d s; it last ran on %s",
                     task.task(), timeout.toSeconds(), task.worker());
         }
         if (stalled.resent() < resends && scheduler.resend(migration, task.task())) {
             live.update(stalled.sentAgain(now));
-            Log.warnf("Task %s sent again (%d of %d)", task.task(), stalled.resent() + 1, resends);
+            LOG.warnf("Task %s sent again (%d of %d)", task.task(), stalled.resent() + 1, resends);
             return;
         }
         live.update(stalled);

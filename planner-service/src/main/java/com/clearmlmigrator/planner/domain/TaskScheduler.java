@@ -5,13 +5,13 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskResult;
-
-import io.quarkus.logging.Log;
 
 /**
  * Hands a running migration's tasks to the workers as soon as the tasks they wait for have succeeded (see
@@ -21,6 +21,8 @@ import io.quarkus.logging.Log;
  */
 @ApplicationScoped
 public class TaskScheduler {
+    private static final Logger LOG = Logger.getLogger(TaskScheduler.class);
+
     private final MigrationStore store;
     private final TaskDispatcher dispatcher;
     private final ConnectionVault vault;
@@ -72,7 +74,7 @@ public class TaskScheduler {
                 .toList();
         dispatcher.dispatch(toSend);
         store.markDispatched(toSend.stream().map(MigrationTask::id).toList());
-        Log.debugf("Migration %s: dispatched %d tasks", migration.id(), toSend.size());
+        LOG.debugf("Migration %s: dispatched %d tasks", migration.id(), toSend.size());
         return toSend.size();
     }
 

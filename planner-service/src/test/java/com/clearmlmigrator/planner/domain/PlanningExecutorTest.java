@@ -18,7 +18,7 @@ class PlanningExecutorTest {
     @AfterEach
     void stop() {
         storesAnswer.countDown();
-        executor.stop();
+        executor.close();
     }
 
     @Test
