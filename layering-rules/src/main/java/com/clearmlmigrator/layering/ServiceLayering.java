@@ -46,24 +46,28 @@ public final class ServiceLayering {
     }
 
     /**
-     * Fails, naming every offending dependency, when a class of these packages uses infrastructure.
-     *
-     * @param domainPackages packages under the service's root that hold plain Java, such as {@code domain}
+     * Fails, naming every offending dependency, when a class outside the service's outer packages (its features, its
+     * domain, its ports) uses infrastructure or an outer package. A new feature package is checked without being named
+     * here.
      */
-    public void checkPlain(String... domainPackages) {
-        JavaClasses classes = new ClassFileImporter()
+    public void check() {
+        check(new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages(servicePackage);
-        String[] domain = Arrays.stream(domainPackages)
-                .map(p -> servicePackage + "." + p + "..")
-                .toArray(String[]::new);
-        String[] forbidden = Stream.concat(
-                        INFRASTRUCTURE.stream(), OUTER.stream().map(p -> servicePackage + "." + p + ".."))
-                .toArray(String[]::new);
+                .importPackages(servicePackage));
+    }
+
+    /** The same check over classes already imported. */
+    void check(JavaClasses classes) {
+        String[] outer =
+                OUTER.stream().map(p -> servicePackage + "." + p + "..").toArray(String[]::new);
+        String[] forbidden =
+                Stream.concat(INFRASTRUCTURE.stream(), Arrays.stream(outer)).toArray(String[]::new);
         noClasses()
                 .that()
-                .resideInAnyPackage(domain)
+                .resideInAPackage(servicePackage + "..")
+                .and()
+                .resideOutsideOfPackages(outer)
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(forbidden)

@@ -6,7 +6,7 @@ import com.clearmlmigrator.layering.ServiceLayering;
 
 class LayeringTest {
     @Test
-    void domainCodeUsesNoInfrastructure() {
-        ServiceLayering.of("com.clearmlmigrator.worker.mongo").checkPlain("domain");
+    void featureAndDomainCodeUsesNoInfrastructure() {
+        ServiceLayering.of("com.clearmlmigrator.worker.mongo").check();
     }
 }
