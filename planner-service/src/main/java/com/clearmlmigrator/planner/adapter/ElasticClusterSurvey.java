@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
-import com.clearmlmigrator.planner.domain.ClusterSurvey;
+import com.clearmlmigrator.planner.escopy.ClusterSurvey;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.stores.IndexBatches;

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
-import com.clearmlmigrator.planner.domain.IndexCatalog;
+import com.clearmlmigrator.planner.catalog.IndexCatalog;
 import com.clearmlmigrator.stores.ClearmlIndices;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.stores.IndexBatches;

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 
 import com.clearmlmigrator.contracts.MongoEndpoint;
-import com.clearmlmigrator.planner.domain.CollectionCatalog;
+import com.clearmlmigrator.planner.catalog.CollectionCatalog;
 import com.clearmlmigrator.stores.MongoConnections;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;

@@ -5,10 +5,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.clearmlmigrator.planner.domain.InvalidRequestException;
-import com.clearmlmigrator.planner.domain.MigrationConflictException;
-import com.clearmlmigrator.planner.domain.MigrationNotFoundException;
-import com.clearmlmigrator.planner.domain.PlannerBusyException;
+import com.clearmlmigrator.planner.migration.InvalidRequestException;
+import com.clearmlmigrator.planner.migration.MigrationConflictException;
+import com.clearmlmigrator.planner.migration.MigrationNotFoundException;
+import com.clearmlmigrator.planner.migration.PlannerBusyException;
 
 import io.quarkus.logging.Log;
 

@@ -8,11 +8,11 @@ import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskProgress;
-import com.clearmlmigrator.planner.domain.CopySummary;
-import com.clearmlmigrator.planner.domain.Migration;
-import com.clearmlmigrator.planner.domain.TaskCounts;
-import com.clearmlmigrator.planner.domain.TaskState;
-import com.clearmlmigrator.planner.domain.TaskUnderWay;
+import com.clearmlmigrator.planner.escopy.CopySummary;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.TaskCounts;
+import com.clearmlmigrator.planner.migration.TaskState;
+import com.clearmlmigrator.planner.progress.TaskUnderWay;
 
 /**
  * A migration as {@code GET /migrations/{id}} shows it. Connections appear without credentials.

@@ -2,7 +2,7 @@ package com.clearmlmigrator.planner.api;
 
 import java.time.Instant;
 
-import com.clearmlmigrator.planner.domain.TaskUnderWay;
+import com.clearmlmigrator.planner.progress.TaskUnderWay;
 
 /**
  * A task under way, as {@code GET /migrations/{id}} shows it.

@@ -4,7 +4,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.clearmlmigrator.planner.domain.InvalidRequestException;
+import com.clearmlmigrator.planner.migration.InvalidRequestException;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JacksonException;

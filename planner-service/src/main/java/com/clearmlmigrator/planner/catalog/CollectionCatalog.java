@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.catalog;
 
 import java.util.List;
 

@@ -4,10 +4,10 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import com.clearmlmigrator.planner.domain.CopyChunking;
-import com.clearmlmigrator.planner.domain.PlanningExecutor;
-import com.clearmlmigrator.planner.domain.RelinkChunking;
-import com.clearmlmigrator.planner.domain.StallPolicy;
+import com.clearmlmigrator.planner.escopy.CopyChunking;
+import com.clearmlmigrator.planner.lifecycle.PlanningExecutor;
+import com.clearmlmigrator.planner.progress.StallPolicy;
+import com.clearmlmigrator.planner.relink.RelinkChunking;
 
 /** The domain's settings as plain values, read from {@link PlannerConfig}: the domain never reads configuration. */
 public class DomainSettingsProducer {

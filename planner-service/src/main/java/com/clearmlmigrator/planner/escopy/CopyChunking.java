@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.escopy;
 
 /**
  * How an Elasticsearch copy is cut into tasks.

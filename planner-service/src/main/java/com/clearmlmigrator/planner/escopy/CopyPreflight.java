@@ -1,11 +1,12 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.escopy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.clearmlmigrator.planner.domain.ClusterSurvey.ClusterFacts;
-import com.clearmlmigrator.planner.domain.ClusterSurvey.SourceIndices;
+import com.clearmlmigrator.planner.catalog.IndexNames;
+import com.clearmlmigrator.planner.escopy.ClusterSurvey.ClusterFacts;
+import com.clearmlmigrator.planner.escopy.ClusterSurvey.SourceIndices;
 
 /** The checks an Elasticsearch copy passes before it writes anything; each problem is a sentence saying what to fix. */
 public final class CopyPreflight {

@@ -1,10 +1,14 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.escopy;
 
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.planner.migration.InvalidRequestException;
+import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.migration.MigrationOrder;
+import com.clearmlmigrator.planner.migration.RequestRules;
 
 /**
  * What an es-copy request must satisfy, beside the connection rules of {@link RequestRules}. Every rule fails with a

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.escopy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +13,10 @@ import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.TaskCounts;
+import com.clearmlmigrator.planner.migration.TaskFailure;
+import com.clearmlmigrator.planner.migration.TaskState;
 
 /**
  * The report of an Elasticsearch copy: the plan, and per index the documents on each side, whether the checksums

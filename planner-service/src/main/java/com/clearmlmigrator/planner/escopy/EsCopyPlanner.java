@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.escopy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,9 +17,14 @@ import com.clearmlmigrator.contracts.Slice;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
-import com.clearmlmigrator.planner.domain.ClusterSurvey.ClusterFacts;
-import com.clearmlmigrator.planner.domain.ClusterSurvey.SourceIndex;
-import com.clearmlmigrator.planner.domain.ClusterSurvey.SourceIndices;
+import com.clearmlmigrator.planner.catalog.IndexNames;
+import com.clearmlmigrator.planner.escopy.ClusterSurvey.ClusterFacts;
+import com.clearmlmigrator.planner.escopy.ClusterSurvey.SourceIndex;
+import com.clearmlmigrator.planner.escopy.ClusterSurvey.SourceIndices;
+import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.migration.MigrationOrder;
+import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.migration.TaskPlanner;
 
 /**
  * Plans an Elasticsearch copy: runs the pre-flight (both clusters, versions, blocks, disk, existing indices, mapping

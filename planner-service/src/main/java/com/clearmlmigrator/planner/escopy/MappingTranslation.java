@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.escopy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.inspect;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,11 @@ import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.planner.catalog.CollectionCatalog;
+import com.clearmlmigrator.planner.catalog.IndexCatalog;
+import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.migration.MigrationOrder;
+import com.clearmlmigrator.planner.migration.TaskPlanner;
 
 /**
  * Splits an inspect migration into one task per collection of each ClearML database (the requested one, and {@code auth}

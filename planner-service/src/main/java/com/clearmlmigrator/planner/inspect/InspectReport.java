@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.inspect;
 
 import java.util.List;
 import java.util.Objects;
@@ -6,6 +6,10 @@ import java.util.Objects;
 import com.clearmlmigrator.contracts.CollectionInspection;
 import com.clearmlmigrator.contracts.IndexInspection;
 import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.TaskCounts;
+import com.clearmlmigrator.planner.migration.TaskFailure;
+import com.clearmlmigrator.planner.migration.TaskState;
 
 /**
  * The aggregated answer of an inspect migration: what each collection and index holds, and every task that failed.

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.lifecycle;
 
 import java.time.Instant;
 
@@ -7,6 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.MigrationConflictException;
+import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.progress.ProgressReporter;
 
 /**
  * Cancels a migration: no more tasks are dispatched, workers skip its tasks that have not started (and say so), and tasks

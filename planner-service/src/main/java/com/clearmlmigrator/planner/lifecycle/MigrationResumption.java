@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.lifecycle;
 
 import java.time.Instant;
 
@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.progress.ProgressReporter;
 
 /**
  * What a starting planner does with the migrations a previous run left active: running ones go on (steps whose

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.lifecycle;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +10,16 @@ import org.jboss.logging.Logger;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.planner.migration.ConnectionVault;
+import com.clearmlmigrator.planner.migration.InvalidRequestException;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.MigrationConflictException;
+import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.migration.SecretPolicy;
+import com.clearmlmigrator.planner.migration.StoredConnections;
+import com.clearmlmigrator.planner.migration.TaskDispatcher;
+import com.clearmlmigrator.planner.migration.TaskState;
+import com.clearmlmigrator.planner.progress.ProgressReporter;
 
 /**
  * Sends the failed tasks of a migration that completed with errors again, with the same ids and parts. Every task is

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.lifecycle;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +14,17 @@ import org.jboss.logging.Logger;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.planner.migration.ConnectionVault;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.migration.MigrationOrder;
+import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.migration.PlannerBusyException;
+import com.clearmlmigrator.planner.migration.SecretPolicy;
+import com.clearmlmigrator.planner.migration.TaskDispatcher;
+import com.clearmlmigrator.planner.migration.TaskPlanner;
+import com.clearmlmigrator.planner.migration.TaskState;
+import com.clearmlmigrator.planner.progress.ProgressReporter;
 
 /**
  * Accepts a migration and plans it in the background: lists what to do, records the tasks, then dispatches them. A

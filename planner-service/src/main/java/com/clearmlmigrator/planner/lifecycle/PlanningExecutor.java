@@ -1,8 +1,10 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.lifecycle;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+
+import com.clearmlmigrator.planner.migration.PlannerBusyException;
 
 /**
  * Runs planning off the HTTP thread: listing a large cluster or waiting for an unreachable one must not hold the

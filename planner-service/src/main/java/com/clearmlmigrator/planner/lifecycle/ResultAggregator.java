@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.lifecycle;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -10,6 +10,12 @@ import org.jboss.logging.Logger;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.TaskResult;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.migration.TaskCounts;
+import com.clearmlmigrator.planner.migration.TaskState;
+import com.clearmlmigrator.planner.progress.LiveProgress;
+import com.clearmlmigrator.planner.progress.ProgressReporter;
 
 /**
  * Folds task results into their migration. Idempotent: a task keeps its first result, duplicates from redelivery are

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.lifecycle;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +12,12 @@ import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskResult;
+import com.clearmlmigrator.planner.migration.ConnectionVault;
+import com.clearmlmigrator.planner.migration.InvalidRequestException;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.migration.TaskDispatcher;
+import com.clearmlmigrator.planner.migration.TaskState;
 
 /**
  * Hands a running migration's tasks to the workers as soon as the tasks they wait for have succeeded (see

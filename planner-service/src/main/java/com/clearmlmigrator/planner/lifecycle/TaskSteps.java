@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.lifecycle;
 
 import java.util.List;
 
@@ -7,6 +7,7 @@ import com.clearmlmigrator.contracts.CopyReport;
 import com.clearmlmigrator.contracts.CopySpec;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.planner.migration.TaskState;
 
 /**
  * Which tasks wait for which. Most tasks stand alone; an Elasticsearch copy runs in steps per index: its slices wait

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.lifecycle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,11 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.MigrationConflictException;
+import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.migration.MigrationOrder;
+import com.clearmlmigrator.planner.migration.MigrationStore;
 
 /**
  * One writer per target: a migration that writes (relink, undo, es-copy) is refused while another writing migration is still

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.clearmlmigrator.contracts.JobProgress;
 import com.clearmlmigrator.contracts.Topics;
-import com.clearmlmigrator.planner.domain.ProgressSink;
+import com.clearmlmigrator.planner.progress.ProgressSink;
 
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.MutinyEmitter;

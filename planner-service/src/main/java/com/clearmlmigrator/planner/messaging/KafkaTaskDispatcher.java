@@ -13,7 +13,7 @@ import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.SecretSeal;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.contracts.WorkerKind;
-import com.clearmlmigrator.planner.domain.TaskDispatcher;
+import com.clearmlmigrator.planner.migration.TaskDispatcher;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.planner.config.PlannerConfig;
-import com.clearmlmigrator.planner.domain.MigrationResumption;
+import com.clearmlmigrator.planner.lifecycle.MigrationResumption;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.migration;
 
 /** A request the planner cannot accept; the message says what to change, without echoing secrets. */
 public class InvalidRequestException extends RuntimeException {

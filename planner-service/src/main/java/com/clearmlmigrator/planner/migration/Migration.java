@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.migration;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.planner.escopy.CopyJob;
 
 /**
  * A migration as the planner keeps it. Holds no credential: connections are kept as {@link Targets}.

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.migration;
 
 /** No migration has the requested id. */
 public class MigrationNotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.migration;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.planner.escopy.CopyOrder;
 
 /**
  * A validated request to run a migration.

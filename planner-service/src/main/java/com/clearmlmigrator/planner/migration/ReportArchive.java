@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.migration;
 
 /** Keeps a copy of every finished migration's report outside the API, for the operator's records. */
 public interface ReportArchive {

@@ -1,10 +1,13 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.migration;
 
 import java.util.List;
 import java.util.Map;
 
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskProgress;
+import com.clearmlmigrator.planner.escopy.CopySummary;
+import com.clearmlmigrator.planner.inspect.InspectReport;
+import com.clearmlmigrator.planner.relink.RelinkSummary;
 
 /** The report of a migration, by kind. */
 public final class Reports {

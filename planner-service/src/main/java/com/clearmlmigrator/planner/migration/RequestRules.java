@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.migration;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -165,7 +165,7 @@ public final class RequestRules {
         }
     }
 
-    static String shorten(String value) {
+    public static String shorten(String value) {
         return value.length() <= MAX_NAME_LENGTH ? value : value.substring(0, MAX_NAME_LENGTH) + "...";
     }
 }

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.migration;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -7,11 +7,11 @@ import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 
 /** Credentials reach the workers only sealed: without a shared key, a migration that needs them is refused. */
-final class SecretPolicy {
+public final class SecretPolicy {
     private SecretPolicy() {}
 
     /** @throws InvalidRequestException when the connections carry credentials and the dispatcher cannot seal them */
-    static void check(TaskDispatcher dispatcher, MongoEndpoint mongo, ElasticEndpoint... elastic) {
+    public static void check(TaskDispatcher dispatcher, MongoEndpoint mongo, ElasticEndpoint... elastic) {
         boolean mongoSecret = mongo != null && !mongo.redactedUri().equals(mongo.uri());
         boolean elasticSecret = Arrays.stream(elastic).filter(Objects::nonNull).anyMatch(e -> e.password() != null);
         if ((mongoSecret || elasticSecret) && !dispatcher.sealsSecrets()) {

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.migration;
 
 import java.util.List;
 

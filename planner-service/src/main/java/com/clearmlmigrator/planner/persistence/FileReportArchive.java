@@ -9,8 +9,8 @@ import java.time.format.DateTimeFormatter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.planner.config.PlannerConfig;
-import com.clearmlmigrator.planner.domain.Migration;
-import com.clearmlmigrator.planner.domain.ReportArchive;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.ReportArchive;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;

@@ -6,9 +6,9 @@ import org.bson.Document;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.RelinkSpec;
-import com.clearmlmigrator.planner.domain.CopyJob;
-import com.clearmlmigrator.planner.domain.Migration;
-import com.clearmlmigrator.planner.domain.MigrationKind;
+import com.clearmlmigrator.planner.escopy.CopyJob;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.progress;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.WorkerHeartbeat;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.MigrationStore;
 
 /**
  * Folds workers' heartbeats into what the planner knows of tasks under way, and into the progress snapshots of their

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.progress;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.JobProgress;
 import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.planner.escopy.CopySummary;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.migration.TaskCounts;
 
 /**
  * Turns a migration and its counts into a progress snapshot. Snapshots of an unchanged status go out at most every

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.progress;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.WorkerKind;
+import com.clearmlmigrator.planner.migration.TaskState;
 
 /**
  * Says why a running migration's sent tasks wait, when the heartbeats show why: no worker of the kind they need has

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.relink;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,12 @@ import com.clearmlmigrator.contracts.Slice;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.planner.catalog.CollectionCatalog;
+import com.clearmlmigrator.planner.catalog.IndexCatalog;
+import com.clearmlmigrator.planner.catalog.IndexNames;
+import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.migration.MigrationOrder;
+import com.clearmlmigrator.planner.migration.TaskPlanner;
 import com.clearmlmigrator.relink.ClearmlFields;
 
 /**

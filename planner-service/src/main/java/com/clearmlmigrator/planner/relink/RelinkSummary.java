@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.relink;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +11,10 @@ import com.clearmlmigrator.contracts.RelinkReport;
 import com.clearmlmigrator.contracts.RelinkReport.DocumentIssue;
 import com.clearmlmigrator.contracts.RelinkReport.ValueSample;
 import com.clearmlmigrator.contracts.WorkerKind;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.TaskCounts;
+import com.clearmlmigrator.planner.migration.TaskFailure;
+import com.clearmlmigrator.planner.migration.TaskState;
 
 /**
  * The report of a relink: per collection or index and field, how many values were scanned, matched, changed, left

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.undo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,6 +13,11 @@ import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.contracts.WorkerKind;
+import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.migration.MigrationOrder;
+import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.migration.TaskPlanner;
+import com.clearmlmigrator.planner.migration.TaskState;
 
 /** Plans the undo of a relink: one task per collection and index the relink worked on, reading its journal. */
 @ApplicationScoped

@@ -1,8 +1,14 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.undo;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.MigrationConflictException;
+import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.migration.MigrationOrder;
+import com.clearmlmigrator.planner.migration.RequestRules;
+import com.clearmlmigrator.planner.migration.StoredConnections;
 
 /** Turns a request to undo a relink into an undo order, or says why it cannot be undone now. */
 public final class UndoRequests {

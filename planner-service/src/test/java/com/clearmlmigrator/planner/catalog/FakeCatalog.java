@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.catalog;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,13 +8,13 @@ import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 
 /** A server and a cluster described by maps, for planning tests. */
-final class FakeCatalog implements CollectionCatalog, IndexCatalog {
+public final class FakeCatalog implements CollectionCatalog, IndexCatalog {
     private final Map<String, List<String>> collectionsByDatabase;
     private final Map<String, Long> documentsByIndex;
     private final Map<String, List<String>> boundariesByCollection;
     private Map<String, String> unreadableIndices = Map.of();
 
-    FakeCatalog(
+    public FakeCatalog(
             Map<String, List<String>> collectionsByDatabase,
             Map<String, Long> documentsByIndex,
             Map<String, List<String>> boundariesByCollection) {
@@ -44,7 +44,7 @@ final class FakeCatalog implements CollectionCatalog, IndexCatalog {
     }
 
     /** Marks indices as closed or red. */
-    FakeCatalog withUnreadable(Map<String, String> why) {
+    public FakeCatalog withUnreadable(Map<String, String> why) {
         this.unreadableIndices = why;
         return this;
     }

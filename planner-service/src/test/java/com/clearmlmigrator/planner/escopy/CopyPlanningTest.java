@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.escopy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,9 @@ import com.clearmlmigrator.contracts.Slice;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.TaskType;
-import com.clearmlmigrator.planner.domain.ClusterSurvey.ClusterFacts;
+import com.clearmlmigrator.planner.escopy.ClusterSurvey.ClusterFacts;
+import com.clearmlmigrator.planner.lifecycle.TaskSteps;
+import com.clearmlmigrator.planner.migration.TaskState;
 
 /** The pure rules of an Elasticsearch copy: settings carried over, pre-flight checks, step order, chunking. */
 class CopyPlanningTest {

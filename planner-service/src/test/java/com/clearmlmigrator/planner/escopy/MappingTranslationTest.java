@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.escopy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -12,6 +12,10 @@ import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.planner.catalog.FakeCatalog;
+import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.migration.MigrationOrder;
+import com.clearmlmigrator.planner.migration.RequestRules;
 
 class InspectPlannerTest {
     private static final MongoEndpoint MONGO = new MongoEndpoint("mongodb://m", "backend");

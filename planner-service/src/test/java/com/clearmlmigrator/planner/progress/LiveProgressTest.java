@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.contracts.WorkerHeartbeat;
 import com.clearmlmigrator.contracts.WorkerKind;
+import com.clearmlmigrator.planner.migration.TaskState;
 
 class LiveProgressTest {
     private static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");

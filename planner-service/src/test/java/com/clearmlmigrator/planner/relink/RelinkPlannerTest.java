@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.domain;
+package com.clearmlmigrator.planner.relink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,9 @@ import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.contracts.Slice;
 import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.planner.catalog.FakeCatalog;
+import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.migration.RequestRules;
 
 class RelinkPlannerTest {
     private static final MongoEndpoint MONGO = new MongoEndpoint("mongodb://m", "backend");
