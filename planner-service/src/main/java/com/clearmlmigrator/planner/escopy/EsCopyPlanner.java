@@ -23,7 +23,7 @@ import com.clearmlmigrator.planner.escopy.ClusterSurvey.SourceIndex;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.SourceIndices;
 import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
-import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.TaskPlanner;
 
 /**
@@ -38,12 +38,10 @@ public class EsCopyPlanner implements TaskPlanner {
     private static final double SIZE_MARGIN = 1.2;
 
     private final ClusterSurvey survey;
-    private final MigrationStore store;
     private final CopyChunking chunking;
 
-    public EsCopyPlanner(ClusterSurvey survey, MigrationStore store, CopyChunking chunking) {
+    public EsCopyPlanner(ClusterSurvey survey, CopyChunking chunking) {
         this.survey = survey;
-        this.store = store;
         this.chunking = chunking;
     }
 
@@ -53,7 +51,7 @@ public class EsCopyPlanner implements TaskPlanner {
     }
 
     @Override
-    public List<MigrationTask> plan(String migrationId, MigrationOrder order) {
+    public MigrationPlan plan(String migrationId, MigrationOrder order) {
         CopyOrder copy = order.copy();
         ElasticEndpoint target = order.elastic();
         ClusterFacts sourceFacts = surveyed("source", () -> survey.facts(copy.source()));
@@ -106,11 +104,10 @@ public class EsCopyPlanner implements TaskPlanner {
                 planned,
                 skipped,
                 templates.stream().map(CopySpec.IndexTemplate::name).toList());
-        store.find(migrationId).ifPresent(m -> store.save(m.withCopy(m.copy().withPlan(plan))));
         if (copy.dryRun()) {
-            return List.of();
+            return new MigrationPlan(List.of(), plan);
         }
-        return tasks(migrationId, order, toCopy, planned, templates);
+        return new MigrationPlan(tasks(migrationId, order, toCopy, planned, templates), plan);
     }
 
     /** The target index for a source index; conflicts of its mapping translation are added to {@code problems}. */

@@ -14,6 +14,7 @@ import com.clearmlmigrator.planner.catalog.CollectionCatalog;
 import com.clearmlmigrator.planner.catalog.IndexCatalog;
 import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
+import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.TaskPlanner;
 
 /**
@@ -38,7 +39,7 @@ public class InspectPlanner implements TaskPlanner {
 
     /** Collections first, then indices, each in catalog order, so planning again yields the same task ids. */
     @Override
-    public List<MigrationTask> plan(String migrationId, MigrationOrder order) {
+    public MigrationPlan plan(String migrationId, MigrationOrder order) {
         List<MigrationTask> tasks = new ArrayList<>();
         for (MongoEndpoint database :
                 order.mongoEndpoint().map(this::clearmlDatabases).orElse(List.of())) {
@@ -53,7 +54,7 @@ public class InspectPlanner implements TaskPlanner {
                 tasks.add(new MigrationTask(id, TaskType.INSPECT_INDEX, index, null, elastic));
             }
         }
-        return tasks;
+        return MigrationPlan.of(tasks);
     }
 
     /** ClearML keeps its data in the requested database (backend) and user credentials in {@code auth}. */

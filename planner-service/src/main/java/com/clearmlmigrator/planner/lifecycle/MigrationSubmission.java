@@ -18,6 +18,7 @@ import com.clearmlmigrator.planner.migration.ConnectionVault;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
+import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.PlannerBusyException;
 import com.clearmlmigrator.planner.migration.SecretPolicy;
@@ -88,11 +89,12 @@ public class MigrationSubmission {
 
     private void plan(Migration migration, MigrationOrder order) {
         try {
-            List<MigrationTask> tasks = planners.get(order.kind()).plan(migration.id(), order);
+            MigrationPlan plan = planners.get(order.kind()).plan(migration.id(), order);
+            List<MigrationTask> tasks = plan.tasks();
             store.addTasks(
                     migration.id(), tasks.stream().map(TaskState::pending).toList());
-            // Planning may have recorded more on the migration (an es-copy's plan); build on the stored one.
-            Migration planned = store.find(migration.id()).orElse(migration);
+            // Read back: a cancellation may have come while it was being planned.
+            Migration planned = plan.appliedTo(store.find(migration.id()).orElse(migration));
             if (planned.status() == MigrationStatus.CANCELLED) {
                 LOG.infof("Migration %s was cancelled while planning; nothing dispatched", migration.id());
                 return;

@@ -1,9 +1,5 @@
 package com.clearmlmigrator.planner.migration;
 
-import java.util.List;
-
-import com.clearmlmigrator.contracts.MigrationTask;
-
 /** Splits one kind of migration into tasks. Planning the same order again yields the same task ids. */
 public interface TaskPlanner {
     MigrationKind kind();
@@ -11,5 +7,5 @@ public interface TaskPlanner {
     /**
      * @throws com.clearmlmigrator.contracts.TaskFailedException when a store cannot be listed
      */
-    List<MigrationTask> plan(String migrationId, MigrationOrder order);
+    MigrationPlan plan(String migrationId, MigrationOrder order);
 }

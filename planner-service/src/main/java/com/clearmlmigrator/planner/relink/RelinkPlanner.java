@@ -21,6 +21,7 @@ import com.clearmlmigrator.planner.catalog.IndexCatalog;
 import com.clearmlmigrator.planner.catalog.IndexNames;
 import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
+import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.TaskPlanner;
 import com.clearmlmigrator.relink.ClearmlFields;
 
@@ -46,7 +47,7 @@ public class RelinkPlanner implements TaskPlanner {
     }
 
     @Override
-    public List<MigrationTask> plan(String migrationId, MigrationOrder order) {
+    public MigrationPlan plan(String migrationId, MigrationOrder order) {
         RelinkSpec spec = order.relink();
         List<MigrationTask> tasks = new ArrayList<>();
         for (MongoEndpoint mongo : order.mongoEndpoint().stream().toList()) {
@@ -59,7 +60,7 @@ public class RelinkPlanner implements TaskPlanner {
         for (ElasticEndpoint elastic : order.elasticEndpoint().stream().toList()) {
             planIndices(migrationId, elastic, spec, tasks);
         }
-        return tasks;
+        return MigrationPlan.of(tasks);
     }
 
     /**

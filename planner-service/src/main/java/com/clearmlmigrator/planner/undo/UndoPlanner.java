@@ -15,6 +15,7 @@ import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.contracts.WorkerKind;
 import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
+import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.TaskPlanner;
 import com.clearmlmigrator.planner.migration.TaskState;
@@ -34,7 +35,7 @@ public class UndoPlanner implements TaskPlanner {
     }
 
     @Override
-    public List<MigrationTask> plan(String migrationId, MigrationOrder order) {
+    public MigrationPlan plan(String migrationId, MigrationOrder order) {
         String relinkId = order.relink().undoOf();
         Set<String> seen = new LinkedHashSet<>();
         List<MigrationTask> tasks = new ArrayList<>();
@@ -66,7 +67,7 @@ public class UndoPlanner implements TaskPlanner {
                         null));
             }
         }
-        return tasks;
+        return MigrationPlan.of(tasks);
     }
 
     private static <T> T required(T connection, String name) {

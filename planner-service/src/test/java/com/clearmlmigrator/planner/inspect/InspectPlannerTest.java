@@ -29,7 +29,8 @@ class InspectPlannerTest {
 
     @Test
     void plansOneTaskPerCollectionOfBothClearmlDatabasesThenOnePerIndex() {
-        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.INSPECT, MONGO, ELASTIC));
+        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.INSPECT, MONGO, ELASTIC))
+                .tasks();
 
         assertThat(tasks)
                 .extracting(MigrationTask::type, MigrationTask::target)
@@ -43,7 +44,8 @@ class InspectPlannerTest {
 
     @Test
     void authCollectionsAreInspectedInTheAuthDatabase() {
-        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.INSPECT, MONGO, null));
+        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.INSPECT, MONGO, null))
+                .tasks();
 
         assertThat(tasks.get(0).mongo().database()).isEqualTo("backend");
         assertThat(tasks.get(2).mongo().database()).isEqualTo("auth");
@@ -53,15 +55,17 @@ class InspectPlannerTest {
     void planningAgainYieldsTheSameTaskIds() {
         MigrationOrder order = RequestRules.order(MigrationKind.INSPECT, MONGO, ELASTIC);
 
-        assertThat(planner.plan("job", order)).isEqualTo(planner.plan("job", order));
-        assertThat(planner.plan("job", order))
+        assertThat(planner.plan("job", order).tasks())
+                .isEqualTo(planner.plan("job", order).tasks());
+        assertThat(planner.plan("job", order).tasks())
                 .extracting(t -> t.id().toString())
                 .startsWith("job-0000", "job-0001");
     }
 
     @Test
     void onlyTheGivenStoreIsPlanned() {
-        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.INSPECT, null, ELASTIC));
+        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.INSPECT, null, ELASTIC))
+                .tasks();
 
         assertThat(tasks).allSatisfy(t -> assertThat(t.type()).isEqualTo(TaskType.INSPECT_INDEX));
     }

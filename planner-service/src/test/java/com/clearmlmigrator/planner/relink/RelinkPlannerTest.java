@@ -38,7 +38,8 @@ class RelinkPlannerTest {
 
     @Test
     void splitsCollectionsWithReferenceFieldsIntoIdRanges() {
-        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.RELINK, MONGO, null, SPEC));
+        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.RELINK, MONGO, null, SPEC))
+                .tasks();
 
         assertThat(tasks).extracting(MigrationTask::target).containsExactly("model", "task", "task", "task", "task");
         assertThat(tasks.subList(1, 5))
@@ -49,7 +50,8 @@ class RelinkPlannerTest {
 
     @Test
     void slicesIndicesWithReferenceFieldsAndSkipsTheOthers() {
-        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, SPEC));
+        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, SPEC))
+                .tasks();
 
         assertThat(tasks).extracting(MigrationTask::target).doesNotContain("events-log-c", "worker_stats_c_2020-08");
         assertThat(tasks)
@@ -70,7 +72,8 @@ class RelinkPlannerTest {
                 "events-training_debug_image-c", "red",
                 "events-log-c", "closed"));
 
-        assertThatThrownBy(() -> planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, SPEC)))
+        assertThatThrownBy(() -> planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, SPEC))
+                        .tasks())
                 .isInstanceOfSatisfying(
                         TaskFailedException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.BAD_INPUT))
                 .hasMessageContaining("has 2 ClearML indices to relink that cannot be read whole: events-plot-c"
@@ -78,13 +81,15 @@ class RelinkPlannerTest {
                 .hasMessageContaining("nothing was changed");
         // Logs are relinked only when included, so a closed log index stops nothing else.
         catalog.withUnreadable(Map.of("events-log-c", "closed"));
-        assertThat(planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, SPEC)))
+        assertThat(planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, SPEC))
+                        .tasks())
                 .isNotEmpty();
     }
 
     @Test
     void plansTheLargestIndexFirstSoItsSlicesDoNotRunAloneAtTheEnd() {
-        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, SPEC));
+        List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, SPEC))
+                .tasks();
 
         // 45,000 debug images before 10 plots, although the catalog lists the plots first.
         assertThat(tasks)
@@ -103,8 +108,9 @@ class RelinkPlannerTest {
     void logsAreRelinkedOnlyWhenIncluded() {
         RelinkSpec withLogs = new RelinkSpec(SPEC.from(), SPEC.to(), false, List.of("logs"), List.of());
 
-        List<MigrationTask> tasks =
-                planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, withLogs));
+        List<MigrationTask> tasks = planner.plan(
+                        "job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, withLogs))
+                .tasks();
 
         assertThat(tasks).filteredOn(t -> t.target().equals("events-log-c")).hasSize(5);
     }
