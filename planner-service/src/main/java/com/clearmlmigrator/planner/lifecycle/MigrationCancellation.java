@@ -9,8 +9,6 @@ import org.jboss.logging.Logger;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationConflictException;
-import com.clearmlmigrator.planner.migration.MigrationStore;
-import com.clearmlmigrator.planner.progress.ProgressReporter;
 
 /**
  * Cancels a migration: no more tasks are dispatched, workers skip its tasks that have not started (and say so), and tasks
@@ -21,16 +19,11 @@ import com.clearmlmigrator.planner.progress.ProgressReporter;
 public class MigrationCancellation {
     private static final Logger LOG = Logger.getLogger(MigrationCancellation.class);
 
-    private final MigrationStore store;
-    private final ProgressReporter progress;
-    private final MigrationCompletion completion;
+    private final MigrationLifecycle lifecycle;
     private final TaskScheduler scheduler;
 
-    public MigrationCancellation(
-            MigrationStore store, ProgressReporter progress, MigrationCompletion completion, TaskScheduler scheduler) {
-        this.store = store;
-        this.progress = progress;
-        this.completion = completion;
+    public MigrationCancellation(MigrationLifecycle lifecycle, TaskScheduler scheduler) {
+        this.lifecycle = lifecycle;
         this.scheduler = scheduler;
     }
 
@@ -40,13 +33,12 @@ public class MigrationCancellation {
             throw new MigrationConflictException(
                     "Migration " + migration.id() + " has already ended (" + migration.status() + ").");
         }
-        Migration cancelled = migration.withStatus(MigrationStatus.CANCELLED, Instant.now());
-        store.save(cancelled);
-        // Steps never sent will not run: they are skipped now. Sent ones are answered by the workers, done or skipped.
-        scheduler.skipUnsent(migration.id());
+        // Steps never sent will not run: they are skipped once it is saved. Sent ones are answered by the workers, done
+        // or skipped.
+        Migration cancelled = lifecycle.record(
+                migration.withStatus(MigrationStatus.CANCELLED, Instant.now()),
+                saved -> scheduler.skipUnsent(saved.id()));
         LOG.infof("Migration %s cancelled", migration.id());
-        progress.report(cancelled, store.counts(migration.id()));
-        completion.finished(cancelled);
         return cancelled;
     }
 }

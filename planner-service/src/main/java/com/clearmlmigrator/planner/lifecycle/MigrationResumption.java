@@ -1,7 +1,5 @@
 package com.clearmlmigrator.planner.lifecycle;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -9,7 +7,6 @@ import org.jboss.logging.Logger;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationStore;
-import com.clearmlmigrator.planner.progress.ProgressReporter;
 
 /**
  * What a starting planner does with the migrations a previous run left active: running ones go on (steps whose
@@ -22,15 +19,12 @@ public class MigrationResumption {
 
     private final MigrationStore store;
     private final TaskScheduler scheduler;
-    private final ProgressReporter progress;
-    private final MigrationCompletion completion;
+    private final MigrationLifecycle lifecycle;
 
-    public MigrationResumption(
-            MigrationStore store, TaskScheduler scheduler, ProgressReporter progress, MigrationCompletion completion) {
+    public MigrationResumption(MigrationStore store, TaskScheduler scheduler, MigrationLifecycle lifecycle) {
         this.store = store;
         this.scheduler = scheduler;
-        this.progress = progress;
-        this.completion = completion;
+        this.lifecycle = lifecycle;
     }
 
     public void resumeAll() {
@@ -45,12 +39,9 @@ public class MigrationResumption {
 
     private void resume(Migration migration) {
         if (migration.status() == MigrationStatus.PLANNING) {
-            Migration failed = migration.failed(
-                    "The planner stopped while planning this migration, before sending any task; submit it again.",
-                    Instant.now());
-            store.save(failed);
-            progress.report(failed, store.counts(migration.id()));
-            completion.finished(failed);
+            lifecycle.fail(
+                    migration,
+                    "The planner stopped while planning this migration, before sending any task; submit it again.");
             LOG.warnf("Migration %s was caught mid-planning by a restart; marked FAILED", migration.id());
         } else if (migration.status() == MigrationStatus.RUNNING) {
             int sent = scheduler.dispatchReady(migration);

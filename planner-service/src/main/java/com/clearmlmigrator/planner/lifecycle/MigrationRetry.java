@@ -19,7 +19,6 @@ import com.clearmlmigrator.planner.migration.SecretPolicy;
 import com.clearmlmigrator.planner.migration.StoredConnections;
 import com.clearmlmigrator.planner.migration.TaskDispatcher;
 import com.clearmlmigrator.planner.migration.TaskState;
-import com.clearmlmigrator.planner.progress.ProgressReporter;
 
 /**
  * Sends the failed tasks of a migration that completed with errors again, with the same ids and parts. Every task is
@@ -33,21 +32,21 @@ public class MigrationRetry {
     private final TaskScheduler scheduler;
     private final ConnectionVault vault;
     private final TaskDispatcher dispatcher;
-    private final ProgressReporter progress;
+    private final MigrationLifecycle lifecycle;
     private final WriterGuard writerGuard;
 
     public MigrationRetry(
             MigrationStore store,
             TaskScheduler scheduler,
             ConnectionVault vault,
-            ProgressReporter progress,
+            MigrationLifecycle lifecycle,
             WriterGuard writerGuard,
             TaskDispatcher dispatcher) {
         this.store = store;
         this.scheduler = scheduler;
         this.vault = vault;
         this.dispatcher = dispatcher;
-        this.progress = progress;
+        this.lifecycle = lifecycle;
         this.writerGuard = writerGuard;
     }
 
@@ -84,12 +83,11 @@ public class MigrationRetry {
         SecretPolicy.check(dispatcher, retryMongo, retryElastic, retrySource);
         vault.keep(migration.id(), new ConnectionVault.Connections(retryMongo, retryElastic, retrySource));
         store.resetResults(failed.stream().map(TaskState::id).toList());
-        Migration running = migration.withStatus(MigrationStatus.RUNNING, null, Instant.now());
-        store.save(running);
-        int sent = scheduler.dispatchReady(running);
-        LOG.infof("Migration %s: retrying %d failed tasks, %d sent now", migration.id(), failed.size(), sent);
-        progress.report(running, store.counts(migration.id()));
-        return running;
+        return lifecycle.record(
+                migration.withStatus(MigrationStatus.RUNNING, null, Instant.now()),
+                running -> LOG.infof(
+                        "Migration %s: retrying %d failed tasks, %d sent now",
+                        migration.id(), failed.size(), scheduler.dispatchReady(running)));
     }
 
     private static ElasticEndpoint storedSource(Migration migration) {

@@ -25,7 +25,6 @@ import com.clearmlmigrator.planner.migration.SecretPolicy;
 import com.clearmlmigrator.planner.migration.TaskDispatcher;
 import com.clearmlmigrator.planner.migration.TaskPlanner;
 import com.clearmlmigrator.planner.migration.TaskState;
-import com.clearmlmigrator.planner.progress.ProgressReporter;
 
 /**
  * Accepts a migration and plans it in the background: lists what to do, records the tasks, then dispatches them. A
@@ -39,9 +38,8 @@ public class MigrationSubmission {
     private final Map<MigrationKind, TaskPlanner> planners;
     private final TaskScheduler scheduler;
     private final ConnectionVault vault;
-    private final ProgressReporter progress;
+    private final MigrationLifecycle lifecycle;
     private final PlanningExecutor planningExecutor;
-    private final MigrationCompletion completion;
     private final WriterGuard writerGuard;
     private final TaskDispatcher dispatcher;
 
@@ -50,18 +48,16 @@ public class MigrationSubmission {
             Instance<TaskPlanner> planners,
             TaskScheduler scheduler,
             ConnectionVault vault,
-            ProgressReporter progress,
+            MigrationLifecycle lifecycle,
             PlanningExecutor planningExecutor,
-            MigrationCompletion completion,
             WriterGuard writerGuard,
             TaskDispatcher dispatcher) {
         this.store = store;
         this.planners = planners.stream().collect(Collectors.toMap(TaskPlanner::kind, p -> p));
         this.scheduler = scheduler;
         this.vault = vault;
-        this.progress = progress;
+        this.lifecycle = lifecycle;
         this.planningExecutor = planningExecutor;
-        this.completion = completion;
         this.writerGuard = writerGuard;
         this.dispatcher = dispatcher;
     }
@@ -78,7 +74,7 @@ public class MigrationSubmission {
         try {
             Migration migration =
                     Migration.accepted(UUID.randomUUID().toString().replace("-", ""), order, Instant.now());
-            store.save(migration);
+            store.save(migration); // created, not changed: the answer to the request tells of it
             LOG.infof("Migration %s (%s) accepted", migration.id(), order.kind().wireName());
             place.run(() -> plan(migration, order));
             return migration;
@@ -99,18 +95,15 @@ public class MigrationSubmission {
                 LOG.infof("Migration %s was cancelled while planning; nothing dispatched", migration.id());
                 return;
             }
-            Migration running = planned.withStatus(
-                    tasks.isEmpty() ? MigrationStatus.SUCCEEDED : MigrationStatus.RUNNING, Instant.now());
             vault.keep(
                     migration.id(),
                     new ConnectionVault.Connections(order.mongo(), order.elastic(), order.copySource()));
-            store.save(running);
-            int sent = scheduler.dispatchReady(running);
-            LOG.infof("Migration %s planned into %d tasks, %d sent", migration.id(), tasks.size(), sent);
-            progress.report(running, store.counts(migration.id()));
-            if (running.status().isFinal()) {
-                completion.finished(running);
-            }
+            lifecycle.record(
+                    planned.withStatus(
+                            tasks.isEmpty() ? MigrationStatus.SUCCEEDED : MigrationStatus.RUNNING, Instant.now()),
+                    running -> LOG.infof(
+                            "Migration %s planned into %d tasks, %d sent",
+                            migration.id(), tasks.size(), scheduler.dispatchReady(running)));
         } catch (TaskFailedException e) {
             fail(migration, e.getMessage());
         } catch (RuntimeException e) {
@@ -123,9 +116,6 @@ public class MigrationSubmission {
 
     private void fail(Migration migration, String reason) {
         LOG.warnf("Migration %s failed: %s", migration.id(), reason);
-        Migration failed = migration.failed(reason, Instant.now());
-        store.save(failed);
-        progress.report(failed, store.counts(migration.id()));
-        completion.finished(failed);
+        lifecycle.fail(migration, reason);
     }
 }

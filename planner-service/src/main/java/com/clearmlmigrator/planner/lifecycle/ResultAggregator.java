@@ -15,7 +15,6 @@ import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.TaskCounts;
 import com.clearmlmigrator.planner.migration.TaskState;
 import com.clearmlmigrator.planner.progress.LiveProgress;
-import com.clearmlmigrator.planner.progress.ProgressReporter;
 
 /**
  * Folds task results into their migration. Idempotent: a task keeps its first result, duplicates from redelivery are
@@ -26,20 +25,14 @@ public class ResultAggregator {
     private static final Logger LOG = Logger.getLogger(ResultAggregator.class);
 
     private final MigrationStore store;
-    private final ProgressReporter progress;
-    private final MigrationCompletion completion;
+    private final MigrationLifecycle lifecycle;
     private final TaskScheduler scheduler;
     private final LiveProgress live;
 
     public ResultAggregator(
-            MigrationStore store,
-            ProgressReporter progress,
-            MigrationCompletion completion,
-            TaskScheduler scheduler,
-            LiveProgress live) {
+            MigrationStore store, MigrationLifecycle lifecycle, TaskScheduler scheduler, LiveProgress live) {
         this.store = store;
-        this.progress = progress;
-        this.completion = completion;
+        this.lifecycle = lifecycle;
         this.scheduler = scheduler;
         this.live = live;
     }
@@ -55,18 +48,14 @@ public class ResultAggregator {
             // Steps waiting for this task go out now (or fail with it), before the migration's status is judged.
             scheduler.dispatchReady(migration);
             TaskCounts counts = store.counts(migrationId);
-            Migration current = migration;
             if (migration.status() == MigrationStatus.RUNNING && counts.impliedStatus() != MigrationStatus.RUNNING) {
-                current = ended(migration, counts);
-                store.save(current);
-                if (current.status().isFinal()) {
-                    completion.finished(current);
-                }
+                Migration ended = lifecycle.record(ended(migration, counts), counts);
                 LOG.infof(
                         "Migration %s: %s (%d tasks, %d failed)",
-                        migrationId, current.status(), counts.total(), counts.failed());
+                        migrationId, ended.status(), counts.total(), counts.failed());
+            } else {
+                lifecycle.progressed(migration, counts);
             }
-            progress.report(current, counts);
         });
     }
 

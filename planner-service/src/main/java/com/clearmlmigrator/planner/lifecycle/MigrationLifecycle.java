@@ -1,0 +1,66 @@
+package com.clearmlmigrator.planner.lifecycle;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.migration.TaskCounts;
+import com.clearmlmigrator.planner.progress.ProgressReporter;
+
+/**
+ * The one owner of a migration's status: every change of it is recorded here, in the same order each time. The change
+ * is saved, what must follow it at once runs (its tasks dispatched or skipped), the progress topic is told, and a change
+ * that ended the migration is completed (report archived, credentials and live progress dropped).
+ */
+@ApplicationScoped
+public class MigrationLifecycle {
+    private final MigrationStore store;
+    private final ProgressReporter progress;
+    private final MigrationCompletion completion;
+
+    public MigrationLifecycle(MigrationStore store, ProgressReporter progress, MigrationCompletion completion) {
+        this.store = store;
+        this.progress = progress;
+        this.completion = completion;
+    }
+
+    /** Records a changed migration. */
+    public Migration record(Migration changed) {
+        return record(changed, saved -> {});
+    }
+
+    /** Records a changed migration, running {@code onceSaved} after it is saved and before it is reported. */
+    public Migration record(Migration changed, Consumer<Migration> onceSaved) {
+        store.save(changed);
+        onceSaved.accept(changed);
+        announce(changed, store.counts(changed.id()));
+        return changed;
+    }
+
+    /** Records a changed migration whose task counts the caller has just read. */
+    public Migration record(Migration changed, TaskCounts counts) {
+        store.save(changed);
+        announce(changed, counts);
+        return changed;
+    }
+
+    /** Records the migration as failed with this reason. */
+    public Migration fail(Migration migration, String reason) {
+        return record(migration.failed(reason, Instant.now()));
+    }
+
+    /** Tells the progress topic of a migration whose status stays as it is and whose counts moved. */
+    public void progressed(Migration migration, TaskCounts counts) {
+        progress.report(migration, counts);
+    }
+
+    private void announce(Migration changed, TaskCounts counts) {
+        progress.report(changed, counts);
+        if (changed.status().isFinal()) {
+            completion.finished(changed);
+        }
+    }
+}
