@@ -1,5 +1,6 @@
 package com.clearmlmigrator.worker.elastic.adapter;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,7 +147,8 @@ public class ElasticIndexCopier implements IndexCopier {
     /** Streams one slice (or, with a null slice, the whole index) from the source into the target. */
     private Copied copyDocuments(MigrationTask task, Slice slice, long maxDocsPerSecond) {
         String index = task.target();
-        RatePacer pacer = new RatePacer(maxDocsPerSecond);
+        // Credit for time not used is one page: after a stall the copy goes on at the limit, not faster.
+        RatePacer pacer = new RatePacer(maxDocsPerSecond, Duration.ofSeconds(PACED_PAGE_SECONDS));
         ContentChecksum.Tally read = new ContentChecksum.Tally();
         long[] bytes = {0};
         ElasticClient source = connections.client(task.source());
