@@ -165,6 +165,24 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Stops what an earlier invocation recorded in {@code stateDir}, services first; returns what it stopped. */
+    /** The names of the processes an earlier {@code up} or {@code servers} recorded in {@code stateDir} that still run. */
+    public static List<String> recordedAlive(Path stateDir) {
+        Path pids = stateDir.toAbsolutePath().resolve("pids");
+        if (!Files.isDirectory(pids)) {
+            return List.of();
+        }
+        String marker = MARKER_PROPERTY + "=" + stateDir.toAbsolutePath();
+        try (Stream<Path> files = Files.list(pids)) {
+            return files.filter(
+                            pidFile -> ManagedProcess.recorded(pidFile, marker).isPresent())
+                    .map(pidFile -> pidFile.getFileName().toString().replace(".pid", ""))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static List<String> stopRecorded(Path stateDir) {
         Path pids = stateDir.toAbsolutePath().resolve("pids");
         if (!Files.isDirectory(pids)) {

@@ -32,6 +32,14 @@ public final class LocalStackCli {
     }
 
     private static void start(RepoLayout layout, Map<String, String> env, Path stateDir, boolean withServices) {
+        // A second start would take over the pid files of the running stack and, failing on its ports, leave that
+        // stack running with no record for 'down' to stop. The running one is used instead, as it is.
+        List<String> running = LocalStack.recordedAlive(stateDir);
+        if (!running.isEmpty()) {
+            System.out.println("The dev stack in " + stateDir + " is already running (" + String.join(", ", running)
+                    + "); using it as it is. Stop it with: bin/dev-stack down");
+            return;
+        }
         StackPorts ports = StackPorts.fromEnvironment(env);
         LocalStack stack = new LocalStack(layout, ports, StackOptions.fromEnvironment(env), stateDir);
         try {

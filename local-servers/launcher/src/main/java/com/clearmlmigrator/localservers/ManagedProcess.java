@@ -100,20 +100,24 @@ public final class ManagedProcess {
     }
 
     /** Stops whatever a PID file records, if it is still one of ours (its command line carries {@code marker}). */
-    public static Optional<String> stopRecorded(Path pidFile, String marker, Duration grace) {
+    /** The process a pid file records, if it still runs and carries {@code marker} on its command line. */
+    public static Optional<ProcessHandle> recorded(Path pidFile, String marker) {
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
-            Optional<ProcessHandle> process = ProcessHandle.of(pid)
+            return ProcessHandle.of(pid)
                     .filter(ProcessHandle::isAlive)
                     .filter(p ->
                             p.info().commandLine().map(c -> c.contains(marker)).orElse(false));
-            process.ifPresent(p -> terminate(p, grace));
-            deletePidFile(pidFile);
-            return process.map(p -> pidFile.getFileName().toString().replace(".pid", "") + " (pid " + pid + ")");
         } catch (IOException | NumberFormatException e) {
-            deletePidFile(pidFile);
             return Optional.empty();
         }
+    }
+
+    public static Optional<String> stopRecorded(Path pidFile, String marker, Duration grace) {
+        Optional<ProcessHandle> process = recorded(pidFile, marker);
+        process.ifPresent(p -> terminate(p, grace));
+        deletePidFile(pidFile);
+        return process.map(p -> pidFile.getFileName().toString().replace(".pid", "") + " (pid " + p.pid() + ")");
     }
 
     /**

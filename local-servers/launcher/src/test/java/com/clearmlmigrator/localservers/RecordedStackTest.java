@@ -1,0 +1,52 @@
+package com.clearmlmigrator.localservers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code bin/dev-stack up} reads before it starts anything: which recorded processes of a stack still run. */
+class RecordedStackTest {
+    @TempDir
+    Path stateDir;
+
+    private Process running;
+
+    @AfterEach
+    void stop() {
+        if (running != null) {
+            running.destroyForcibly();
+        }
+    }
+
+    @Test
+    void namesOnlyRecordedProcessesThatRunAndCarryThisStacksMarker() throws IOException {
+        // "; exit 0" keeps bash, whose command line carries the marker, from handing its process over to sleep.
+        running = new ProcessBuilder(
+                        "bash", "-c", "sleep 60; exit 0", LocalStack.MARKER_PROPERTY + "=" + stateDir.toAbsolutePath())
+                .start();
+        Process unmarked = new ProcessBuilder("sleep", "60").start();
+        try {
+            Path pids = Files.createDirectories(stateDir.resolve("pids"));
+            Files.writeString(pids.resolve("kafka.pid"), Long.toString(running.pid()));
+            Files.writeString(pids.resolve("mongo.pid"), Long.toString(unmarked.pid()));
+            Files.writeString(pids.resolve("planner-service.pid"), "999999999");
+            Files.writeString(pids.resolve("elastic-worker.pid"), "not a pid");
+
+            assertEquals(List.of("kafka"), LocalStack.recordedAlive(stateDir));
+        } finally {
+            unmarked.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aStackNeverStartedHasNothingRunning() {
+        assertEquals(List.of(), LocalStack.recordedAlive(stateDir.resolve("never-used")));
+    }
+}
