@@ -164,46 +164,50 @@ public final class LocalStack implements AutoCloseable {
         toStop.forEach(p -> p.stop(STOP_GRACE));
     }
 
-    /** Stops what an earlier invocation recorded in {@code stateDir}, services first; returns what it stopped. */
     /** The names of the processes an earlier {@code up} or {@code servers} recorded in {@code stateDir} that still run. */
     public static List<String> recordedAlive(Path stateDir) {
+        String marker = marker(stateDir);
+        return pidFiles(stateDir).stream()
+                .filter(pidFile -> ManagedProcess.recorded(pidFile, marker).isPresent())
+                .map(LocalStack::processName)
+                .sorted()
+                .toList();
+    }
+
+    /** Stops what an earlier invocation recorded in {@code stateDir}, services first; returns what it stopped. */
+    public static List<String> stopRecorded(Path stateDir) {
+        String marker = marker(stateDir);
+        List<String> stopped = new ArrayList<>();
+        pidFiles(stateDir).stream()
+                .sorted((a, b) -> Boolean.compare(isServer(a), isServer(b)))
+                .forEach(pidFile ->
+                        ManagedProcess.stopRecorded(pidFile, marker, STOP_GRACE).ifPresent(stopped::add));
+        return stopped;
+    }
+
+    /** What an invocation's processes carry on their command line, so that only they are ever found or stopped. */
+    private static String marker(Path stateDir) {
+        return MARKER_PROPERTY + "=" + stateDir.toAbsolutePath();
+    }
+
+    private static List<Path> pidFiles(Path stateDir) {
         Path pids = stateDir.toAbsolutePath().resolve("pids");
         if (!Files.isDirectory(pids)) {
             return List.of();
         }
-        String marker = MARKER_PROPERTY + "=" + stateDir.toAbsolutePath();
         try (Stream<Path> files = Files.list(pids)) {
-            return files.filter(
-                            pidFile -> ManagedProcess.recorded(pidFile, marker).isPresent())
-                    .map(pidFile -> pidFile.getFileName().toString().replace(".pid", ""))
-                    .sorted()
-                    .toList();
+            return files.toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public static List<String> stopRecorded(Path stateDir) {
-        Path pids = stateDir.toAbsolutePath().resolve("pids");
-        if (!Files.isDirectory(pids)) {
-            return List.of();
-        }
-        String marker = MARKER_PROPERTY + "=" + stateDir.toAbsolutePath();
-        try (Stream<Path> files = Files.list(pids)) {
-            List<Path> servicesFirst = files.sorted((a, b) -> Boolean.compare(isServer(a), isServer(b)))
-                    .toList();
-            List<String> stopped = new ArrayList<>();
-            for (Path pidFile : servicesFirst) {
-                ManagedProcess.stopRecorded(pidFile, marker, STOP_GRACE).ifPresent(stopped::add);
-            }
-            return stopped;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String processName(Path pidFile) {
+        return pidFile.getFileName().toString().replace(".pid", "");
     }
 
     private static boolean isServer(Path pidFile) {
-        return ServerRecipes.SERVERS.contains(pidFile.getFileName().toString().replace(".pid", ""));
+        return ServerRecipes.SERVERS.contains(processName(pidFile));
     }
 
     private void awaitAll(Stream<ProcessSpec> specs) {
