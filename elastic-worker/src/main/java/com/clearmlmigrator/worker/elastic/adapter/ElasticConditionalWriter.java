@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.elasticsearch.client.ResponseException;
+
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.relink.DocumentPaths;
@@ -49,8 +51,8 @@ final class ElasticConditionalWriter {
      * Sends the bulk of non-empty planned writes and returns each write's item of the answer, in order; {@link #record}
      * then tells the pass how each ended. Writes answered 429 or 503 (a cluster under indexing pressure: a plot of tens
      * of megabytes needs room in the node's indexing buffer) are sent again with growing pauses, as is a bulk the
-     * cluster refused whole for the same reason; what is still refused after the last attempt fails the task as
-     * unavailable, to be tried again.
+     * cluster refused whole with 429 or 503; what is still refused after the last attempt, and a bulk whose answer was
+     * lost, fail the task as unavailable, to be tried again.
      */
     static List<JsonNode> send(ElasticClient client, String index, int major, List<PlannedWrite> writes) {
         JsonNode[] items = new JsonNode[writes.size()];
@@ -91,7 +93,7 @@ final class ElasticConditionalWriter {
             answer = client.bulk(
                     body(index, major, toSend.stream().map(writes::get).toList()));
         } catch (TaskFailedException e) {
-            if (e.reason() == FailureReason.TARGET_UNAVAILABLE && attempt < ATTEMPTS) {
+            if (refusedWhole(e) && attempt < ATTEMPTS) {
                 return toSend;
             }
             throw e;
@@ -107,6 +109,20 @@ final class ElasticConditionalWriter {
             }
         }
         return throttled;
+    }
+
+    /**
+     * True for a bulk the cluster answered 429 or 503 as a whole: it applied none of it, so it may be sent again as it
+     * is. After a lost connection or another 5xx the cluster may have applied it; sent again, its compare-and-set
+     * writes would meet their own results as conflicts. The task's retry takes such a bulk over instead, and its
+     * journal tells the writes that landed from the ones that did not.
+     */
+    private static boolean refusedWhole(TaskFailedException e) {
+        if (!(e.getCause() instanceof ResponseException refused)) {
+            return false;
+        }
+        int status = refused.getResponse().getStatusLine().getStatusCode();
+        return status == TOO_MANY_REQUESTS || status == UNAVAILABLE;
     }
 
     /** Tells the pass how each write ended, given its item ({@code null} when the bulk had no error at all). */
