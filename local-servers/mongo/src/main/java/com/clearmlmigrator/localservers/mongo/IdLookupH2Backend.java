@@ -14,11 +14,14 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
  * The H2 file backend (what {@code bin/dev-stack} and {@code bin/demo} run) with the same two planning rules of
@@ -30,30 +33,29 @@ import de.bwaldvogel.mongo.bson.Document;
  * String#compareTo}, each type in a block of its own), so a range is a walk from its lower bound.
  */
 public final class IdLookupH2Backend extends H2Backend {
-    // Map names as H2Database gives them, so files written by the stock backend open unchanged.
-    private static final String DATA_PREFIX = "databases.";
-    private static final String META_PREFIX = "meta.";
-
     public IdLookupH2Backend(String fileName) {
-        super(openStore(fileName));
+        this(openStore(fileName));
     }
 
     public IdLookupH2Backend(MVStore store) {
+        // The stock constructor opens the databases it finds in its own format, converting them on the way.
         super(store);
+        new H2MapLayout(store).databaseNames().forEach(this::resolveDatabase);
     }
 
     /**
      * The store as the local stack needs it. No background compaction: with it, a long read such as the planner's pass
      * over the ids of 200,000 tasks failed with "Chunk N not found" while compaction rewrote chunks under it (H2
-     * 2.3.232), every time; freed space is still reused. And a page cache of 256 MB instead of 16 MB, which made H2 read
-     * and deserialize the same pages again and again on collections of tens of thousands of documents (the wire
-     * server's heap is 3 GB in {@code bin/dev-stack}).
+     * 2.3.232), every time; freed space is still reused. And a page cache of 1 GB (of estimated weight, see {@link
+     * BsonDocumentType}) instead of 16 MB, so that a collection of 100,000 tasks stays decoded in memory instead of being
+     * read and decoded again on every pass (the wire server's heap is 3 GB in {@code bin/dev-stack}; 1.7 GB was in use
+     * after two relinks of 100,000 documents).
      */
     private static MVStore openStore(String fileName) {
         return new MVStore.Builder()
                 .fileName(fileName)
                 .autoCompactFillRate(0)
-                .cacheSize(256)
+                .cacheSize(1024)
                 .open();
     }
 
@@ -71,12 +73,53 @@ public final class IdLookupH2Backend extends H2Backend {
             super(name, getMvStore(), cursors);
         }
 
+        // Not a field: the stock constructor opens collections before a field of this class could be set.
+        private H2MapLayout layout() {
+            return new H2MapLayout(getMvStore());
+        }
+
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> data = getMvStore().openMap(DATA_PREFIX + fullName);
-            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + fullName);
-            return new IdCollection(this, collectionName, options, data, meta, cursorRegistry);
+            String namespace = getFullCollectionNamespace(collectionName);
+            return new IdCollection(
+                    this,
+                    collectionName,
+                    options,
+                    layout().documents(namespace),
+                    layout().meta(namespace),
+                    cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            return new H2KeyIndex(layout().uniqueIndex(namespace, indexName), indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            layout().dropIndex(collection.getFullName(), indexName);
+        }
+
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            super.dropCollection(collectionName, oplog);
+            layout().dropCollection(getFullCollectionNamespace(collectionName));
+        }
+
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            String namespace = collection.getFullName();
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            layout().renameCollection(namespace, getFullCollectionNamespace(newCollectionName));
+        }
+
+        @Override
+        public void drop(Oplog oplog) {
+            super.drop(oplog);
+            layout().dropDatabase(getDatabaseName());
         }
     }
 
@@ -103,8 +146,7 @@ public final class IdLookupH2Backend extends H2Backend {
             }
             Collection<?> named = "_id".equals(getIdField()) ? IdLookups.namedIds(query) : null;
             if (named != null) {
-                // A document's position is its _id: the data map answers directly, sparing the _id index, whose keys
-                // H2 compares by serializing them.
+                // A document's position is its _id: the data map answers directly, without the _id index.
                 Set<Object> positions = new LinkedHashSet<>();
                 named.stream().filter(data::containsKey).forEach(positions::add);
                 return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
