@@ -25,6 +25,11 @@ public final class DocumentRelinker {
         this.plots = plots;
     }
 
+    /** True when no rule applies to the collection or index, so no document can change. */
+    public boolean rewritesNothing() {
+        return rules.isEmpty() && !plots;
+    }
+
     /**
      * What relinking a document changes.
      *

@@ -57,6 +57,11 @@ public final class RelinkPass {
         relinker.reportedFields().forEach(field -> counts.put(field, new Counts()));
     }
 
+    /** True when no rule applies to this part, so there is nothing to read. */
+    public boolean rewritesNothing() {
+        return relinker.rewritesNothing();
+    }
+
     /** The conditional writes a batch needs; journal entries are recorded before this returns. */
     public List<PlannedWrite> plan(List<StoredDocument> batch) {
         scanned += batch.size();

@@ -2,9 +2,6 @@ package com.clearmlmigrator.relink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,53 +117,5 @@ class RelinkPassTest {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("uri", uri);
         return model;
-    }
-
-    private static final class InMemoryJournal implements RelinkJournal {
-        final Map<String, JournalEntry> entries = new HashMap<>();
-        final Set<String> startedTasks = new HashSet<>();
-        int lookups;
-
-        @Override
-        public Map<String, JournalEntry> find(String migrationId, String target, Collection<String> documentIds) {
-            lookups++;
-            Map<String, JournalEntry> found = new HashMap<>();
-            documentIds.forEach(id -> {
-                JournalEntry entry = entries.get(migrationId + "/" + target + "/" + id);
-                if (entry != null) {
-                    found.put(id, entry);
-                }
-            });
-            return found;
-        }
-
-        @Override
-        public void forEachBatch(
-                String migrationId, String target, int size, java.util.function.Consumer<List<JournalEntry>> work) {
-            List<JournalEntry> all = entries.values().stream()
-                    .filter(e ->
-                            e.migrationId().equals(migrationId) && e.target().equals(target))
-                    .toList();
-            for (int from = 0; from < all.size(); from += size) {
-                work.accept(all.subList(from, Math.min(all.size(), from + size)));
-            }
-        }
-
-        @Override
-        public Map<String, JournalEntry> record(List<JournalEntry> newEntries) {
-            Map<String, JournalEntry> kept = new HashMap<>();
-            newEntries.forEach(e -> {
-                JournalEntry existing = entries.putIfAbsent(e.id(), e);
-                if (existing != null) {
-                    kept.put(e.documentId(), existing);
-                }
-            });
-            return kept;
-        }
-
-        @Override
-        public boolean markStarted(String taskId) {
-            return startedTasks.add(taskId);
-        }
     }
 }

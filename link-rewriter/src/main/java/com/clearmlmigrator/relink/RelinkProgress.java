@@ -1,0 +1,29 @@
+package com.clearmlmigrator.relink;
+
+import java.util.function.LongConsumer;
+
+/**
+ * Where a relink or undo task counts how far it has come, for the worker's heartbeat. A call may also end the task by
+ * throwing, when the worker has lost the task to another one.
+ */
+public interface RelinkProgress {
+    /** Documents read and planned. */
+    void scanned(long documents);
+
+    /** Documents rewritten. */
+    void changed(long documents);
+
+    static RelinkProgress of(LongConsumer scanned, LongConsumer changed) {
+        return new RelinkProgress() {
+            @Override
+            public void scanned(long documents) {
+                scanned.accept(documents);
+            }
+
+            @Override
+            public void changed(long documents) {
+                changed.accept(documents);
+            }
+        };
+    }
+}
