@@ -1,5 +1,6 @@
 package com.clearmlmigrator.worker.elastic.adapter;
 
+import com.clearmlmigrator.worker.elastic.domain.CopyDocument;
 import com.clearmlmigrator.worker.elastic.domain.DocumentDigest;
 
 /**
@@ -10,18 +11,22 @@ import com.clearmlmigrator.worker.elastic.domain.DocumentDigest;
  * @param routing {@code _routing}, or null when the document has none
  * @param source  {@code _source}, verbatim UTF-8
  * @param digest  {@link DocumentDigest} of id, routing and source
+ * @param large   whether it holds the worker's place for large documents ({@link Hit#isLarge()})
  */
-record CopiedDocument(String id, String routing, byte[] source, long digest) {
+record CopiedDocument(String id, String routing, byte[] source, long digest, boolean large) implements CopyDocument {
 
     static CopiedDocument of(String id, String routing, byte[] source) {
-        return new CopiedDocument(id, routing, source, DocumentDigest.of(id, routing, source));
+        return new CopiedDocument(id, routing, source, DocumentDigest.of(id, routing, source), false);
     }
 
     static CopiedDocument of(Hit hit) {
-        return of(hit.id(), hit.routing(), hit.sourceBytes());
+        byte[] source = hit.sourceBytes();
+        return new CopiedDocument(
+                hit.id(), hit.routing(), source, DocumentDigest.of(hit.id(), hit.routing(), source), hit.isLarge());
     }
 
-    int bytes() {
+    @Override
+    public int bytes() {
         return source.length;
     }
 }

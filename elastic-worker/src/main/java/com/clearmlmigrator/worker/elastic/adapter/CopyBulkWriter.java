@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the same {@code _id} (two ES 5.6 mapping types sharing an id) is reported and never overwritten. Throttling answers
  * (429, 503) are retried with growing pauses; a write block stops the task with {@link FailureReason#TARGET_BLOCKED}.
  */
-final class CopyBulkWriter implements AutoCloseable {
+final class CopyBulkWriter implements TargetIndex.Writer<CopiedDocument> {
     private static final ExecutorService SENDERS = BackgroundWork.threads("copy-bulk");
     private static final int ATTEMPTS = 6;
     private static final long FIRST_PAUSE_MILLIS = 500;
@@ -68,7 +68,8 @@ final class CopyBulkWriter implements AutoCloseable {
     }
 
     /** Adds a document to the bulk being gathered, sending it once it is full. */
-    void add(CopiedDocument document) {
+    @Override
+    public void add(CopiedDocument document) {
         pending.add(document);
         pendingBytes += document.bytes();
         if (pendingBytes >= bulkBytes || pending.size() >= bulkDocuments) {
@@ -77,12 +78,14 @@ final class CopyBulkWriter implements AutoCloseable {
     }
 
     /** A page of the source has been read: what is gathered goes out, so a paced copy's progress moves page by page. */
-    void pageEnded() {
+    @Override
+    public void pageEnded() {
         send();
     }
 
     /** Writes a large document in a bulk of its own, after everything before it, and returns once it is written. */
-    void writeAlone(CopiedDocument document) {
+    @Override
+    public void writeAlone(CopiedDocument document) {
         send();
         awaitInFlight();
         confirmed = confirmed.plus(writeBulk(List.of(document)));
@@ -96,7 +99,8 @@ final class CopyBulkWriter implements AutoCloseable {
      * @throws TaskFailedException when a document was refused, collided with a different one, or the target stayed
      *                             throttled or blocked
      */
-    ContentChecksum finish() {
+    @Override
+    public ContentChecksum finish() {
         send();
         awaitInFlight();
         return confirmed;

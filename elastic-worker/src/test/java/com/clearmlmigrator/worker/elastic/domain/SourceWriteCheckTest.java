@@ -1,4 +1,4 @@
-package com.clearmlmigrator.worker.elastic.adapter;
+package com.clearmlmigrator.worker.elastic.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,7 @@ import com.clearmlmigrator.contracts.CopySpec;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
 
-class SourceWritesTest {
+class SourceWriteCheckTest {
     private static final CopySpec.Verify SEALING = new CopySpec.Verify(null, 40L, Map.of(), true);
     private static final CopySpec.Verify LEAVING_WRITABLE = new CopySpec.Verify(null, 40L, Map.of(), false);
 
@@ -21,22 +21,22 @@ class SourceWritesTest {
     void anUnchangedCountPassesQuietly() {
         List<String> notes = new ArrayList<>();
 
-        SourceWrites.checkUnchanged("i", 40, SEALING, notes);
-        SourceWrites.checkUnchanged("i", 40, LEAVING_WRITABLE, notes);
+        SourceWriteCheck.checkUnchanged("i", 40, SEALING, notes);
+        SourceWriteCheck.checkUnchanged("i", 40, LEAVING_WRITABLE, notes);
 
         assertThat(notes).isEmpty();
     }
 
     @Test
     void writesFailASealedIndexAndAreNotedForOneLeftWritable() {
-        assertThatThrownBy(() -> SourceWrites.checkUnchanged("i", 43, SEALING, new ArrayList<>()))
+        assertThatThrownBy(() -> SourceWriteCheck.checkUnchanged("i", 43, SEALING, new ArrayList<>()))
                 .isInstanceOfSatisfying(
                         TaskFailedException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.BAD_INPUT))
                 .hasMessageContaining("The source index i took 3 writes while it was copied")
                 .hasMessageContaining("\"ifTargetExists\": \"overwrite\"");
 
         List<String> notes = new ArrayList<>();
-        SourceWrites.checkUnchanged("i", 41, LEAVING_WRITABLE, notes);
+        SourceWriteCheck.checkUnchanged("i", 41, LEAVING_WRITABLE, notes);
         assertThat(notes)
                 .singleElement()
                 .asString()
@@ -46,7 +46,7 @@ class SourceWritesTest {
 
     @Test
     void aCountThatWentDownIsNotTakenForNoWrites() {
-        assertThatThrownBy(() -> SourceWrites.checkUnchanged("i", 12, SEALING, new ArrayList<>()))
+        assertThatThrownBy(() -> SourceWriteCheck.checkUnchanged("i", 12, SEALING, new ArrayList<>()))
                 .isInstanceOf(TaskFailedException.class)
                 .hasMessageContaining("went down while it was copied (a shard restarted or moved)");
     }

@@ -1,0 +1,198 @@
+package com.clearmlmigrator.worker.elastic.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.clearmlmigrator.contracts.ContentChecksum;
+import com.clearmlmigrator.contracts.CopyReport;
+import com.clearmlmigrator.contracts.CopySpec;
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.Slice;
+import com.clearmlmigrator.contracts.TaskFailedException;
+
+/**
+ * The copy protocol of one index, whatever the clusters: prepare the target, stream the source into it while both
+ * sides fingerprint every document, then verify the whole target against the source and seal the source. Each step
+ * may run again (Kafka delivers at least once) and leaves the target as the first run left it. The clusters are behind
+ * {@link SourceIndex} and {@link TargetIndex}; this class holds the rules between them.
+ */
+public final class CopyEngine {
+    // A throttled copy reads pages of about this many seconds of its rate: the pacing pauses between pages (never with
+    // an answer open), and its progress moves page by page.
+    private static final int PACED_PAGE_SECONDS = 5;
+
+    private final int pageSize;
+
+    /** @param pageSize documents per page of an unthrottled read */
+    public CopyEngine(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public CopyReport prepare(MigrationTask task, TargetIndex<?> target) {
+        Instant started = Instant.now();
+        List<String> created = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        prepareTarget(task, (CopySpec.Prepare) task.copy(), target, created, notes);
+        return new CopyReport(task.target(), "prepare", null, null, null, 0, created, notes, started, Instant.now());
+    }
+
+    public <D extends CopyDocument> CopyReport copySlice(
+            MigrationTask task, SourceIndex<D> source, TargetIndex<D> target) {
+        Instant started = Instant.now();
+        long maxDocsPerSecond = ((CopySpec.CopySlice) task.copy()).maxDocsPerSecond();
+        Copied copied = copyDocuments(task.slice(), maxDocsPerSecond, source, target);
+        return new CopyReport(
+                task.target(),
+                "copy-slice",
+                copied.read(),
+                copied.written(),
+                copied.sourceWrites(),
+                copied.bytes(),
+                List.of(),
+                List.of(),
+                started,
+                Instant.now());
+    }
+
+    public CopyReport verify(MigrationTask task, SourceIndex<?> source, TargetIndex<?> target) {
+        Instant started = Instant.now();
+        CopySpec.Verify spec = (CopySpec.Verify) task.copy();
+        List<String> notes = new ArrayList<>();
+        ContentChecksum onTarget = verifyIndex(task.target(), spec, source, target, notes);
+        return new CopyReport(
+                task.target(), "verify", spec.expected(), onTarget, null, 0, List.of(), notes, started, Instant.now());
+    }
+
+    /** The three steps in one task; the verification expects what the copy read. */
+    public <D extends CopyDocument> CopyReport copyIndex(
+            MigrationTask task, SourceIndex<D> source, TargetIndex<D> target) {
+        Instant started = Instant.now();
+        CopySpec.CopyIndex spec = (CopySpec.CopyIndex) task.copy();
+        List<String> created = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        prepareTarget(task, spec.prepare(), target, created, notes);
+        Copied copied = copyDocuments(null, spec.copy().maxDocsPerSecond(), source, target);
+        CopySpec.Verify verify = spec.verify().expecting(copied.read(), copied.sourceWrites());
+        ContentChecksum onTarget = verifyIndex(task.target(), verify, source, target, notes);
+        return new CopyReport(
+                task.target(),
+                "copy-index",
+                copied.read(),
+                onTarget,
+                copied.sourceWrites(),
+                copied.bytes(),
+                created,
+                notes,
+                started,
+                Instant.now());
+    }
+
+    /** Puts the templates, then creates each index unless this migration already did (a replay). */
+    private static void prepareTarget(
+            MigrationTask task,
+            CopySpec.Prepare spec,
+            TargetIndex<?> target,
+            List<String> created,
+            List<String> notes) {
+        spec.templates().forEach(target::putTemplate);
+        if (!spec.templates().isEmpty()) {
+            notes.add("Put " + spec.templates().size() + " index templates on the target.");
+        }
+        String migrationId = task.id().jobId();
+        for (CopySpec.TargetIndex index : spec.indices()) {
+            if (target.exists(index.name())) {
+                if (target.createdBy(index.name()).equals(migrationId)) {
+                    continue; // A replay: this migration created it and may already be copying into it.
+                }
+                if (!index.replaceExisting()) {
+                    throw new TaskFailedException(
+                            FailureReason.TARGET_REJECTED,
+                            "Index " + index.name() + " appeared on the target after the copy was planned; remove it"
+                                    + " or start the copy again with \"ifTargetExists\": \"skip\" or \"overwrite\".");
+                }
+                target.delete(index.name());
+                notes.add("Replaced the target's existing index " + index.name() + ".");
+            }
+            target.create(index, migrationId);
+            created.add(index.name());
+        }
+    }
+
+    private record Copied(ContentChecksum read, ContentChecksum written, long bytes, long sourceWrites) {}
+
+    /** Streams one slice (or, with a null slice, the whole index) from the source into the target. */
+    private <D extends CopyDocument> Copied copyDocuments(
+            Slice slice, long maxDocsPerSecond, SourceIndex<D> source, TargetIndex<D> target) {
+        // Credit for time not used is one page: after a stall the copy goes on at the limit, not faster.
+        RatePacer pacer = new RatePacer(maxDocsPerSecond, Duration.ofSeconds(PACED_PAGE_SECONDS));
+        ContentChecksum.Tally read = new ContentChecksum.Tally();
+        long[] bytes = {0};
+        long sourceWrites = source.writeCount();
+        try (TargetIndex.Writer<D> writer = target.writer()) {
+            source.read(slice, pageSize(maxDocsPerSecond), new SourceIndex.Reader<>() {
+                @Override
+                public void document(D document) {
+                    read.addDocument(document.digest());
+                    bytes[0] += document.bytes();
+                    if (document.large()) {
+                        writer.writeAlone(document);
+                    } else {
+                        writer.add(document);
+                    }
+                }
+
+                @Override
+                public void pageEnded(int documents) {
+                    writer.pageEnded();
+                    pacer.finished(documents);
+                }
+            });
+            ContentChecksum written = writer.finish();
+            return new Copied(read.total(), written, bytes[0], sourceWrites);
+        }
+    }
+
+    /** Pages of {@link #PACED_PAGE_SECONDS} of the rate when throttled, at least one document. */
+    int pageSize(long maxDocsPerSecond) {
+        return maxDocsPerSecond > 0
+                ? (int) Math.max(1, Math.min(pageSize, maxDocsPerSecond * PACED_PAGE_SECONDS))
+                : pageSize;
+    }
+
+    /**
+     * Makes the target searchable, fingerprints it, restores its settings and, when it matches, write-blocks the source
+     * if asked; then checks the source took no write the copy may have missed.
+     */
+    private static ContentChecksum verifyIndex(
+            String index, CopySpec.Verify spec, SourceIndex<?> source, TargetIndex<?> target, List<String> notes) {
+        // Every acknowledged bulk is already in the fsynced translog (durability "request", the default we keep), so
+        // no flush is needed before the source is sealed; the refresh makes the copy visible to the scan.
+        target.refresh();
+        ContentChecksum onTarget = target.fingerprint();
+        if (!spec.restore().isEmpty()) {
+            target.putSettings(spec.restore());
+            notes.add("Restored the index settings " + spec.restore() + ".");
+        }
+        if (!onTarget.equals(spec.expected())) {
+            throw new TaskFailedException(
+                    FailureReason.TARGET_REJECTED,
+                    "Index " + index + " differs from its source after the copy: the source has "
+                            + spec.expected().documents() + " documents (checksum "
+                            + spec.expected().sum()
+                            + "), the target " + onTarget.documents() + " (checksum " + onTarget.sum()
+                            + "). The source was left writable; delete the target index and copy it again with"
+                            + " \"ifTargetExists\": \"overwrite\".");
+        }
+        if (spec.sealSource()) {
+            source.seal();
+            notes.add("Put a write block on the source index " + index + ".");
+        }
+        if (spec.sourceWritesBefore() != null) {
+            SourceWriteCheck.checkUnchanged(index, source.writeCount(), spec, notes);
+        }
+        return onTarget;
+    }
+}

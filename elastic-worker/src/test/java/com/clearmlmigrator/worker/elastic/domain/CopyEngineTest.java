@@ -1,0 +1,141 @@
+package com.clearmlmigrator.worker.elastic.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.contracts.ContentChecksum;
+import com.clearmlmigrator.contracts.CopyReport;
+import com.clearmlmigrator.contracts.CopySpec;
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.worker.elastic.domain.InMemoryIndices.Doc;
+
+/** The copy protocol between two indices in memory: what it creates, copies, compares, seals and reports. */
+class CopyEngineTest {
+    private static final String INDEX = "events-log-d1bd92a3b039400cbafc60a7a5b1e52b";
+    private static final ElasticEndpoint OLD = new ElasticEndpoint(List.of("http://old:9200"), null, null);
+    private static final ElasticEndpoint NEW = new ElasticEndpoint(List.of("http://new:9200"), null, null);
+    private static final Map<String, Object> RESTORE = Map.of("index.number_of_replicas", 1);
+
+    private final CopyEngine engine = new CopyEngine(2);
+    private final InMemoryIndices.Source source = new InMemoryIndices.Source()
+            .with(new Doc("a", 10, false), new Doc("b", 20, false), new Doc("c", 30, false));
+    private final InMemoryIndices.Target target = new InMemoryIndices.Target();
+
+    @Test
+    void copiesEveryDocumentAndReportsWhatItReadAndWhatTheTargetConfirmed() {
+        CopyReport report = engine.copyIndex(copyIndex("m1", true, false), source, target);
+
+        assertThat(target.documents).containsOnlyKeys("a", "b", "c");
+        assertThat(report.source()).isEqualTo(report.copied());
+        assertThat(report.source().documents()).isEqualTo(3);
+        assertThat(report.bytes()).isEqualTo(60);
+        assertThat(report.created()).containsExactly(INDEX);
+        assertThat(target.indicesByCreator).containsEntry(INDEX, "m1");
+        assertThat(target.settings).isEqualTo(RESTORE);
+        assertThat(source.sealed).isTrue();
+        assertThat(report.notes()).anyMatch(note -> note.contains("write block on the source index " + INDEX));
+        assertThat(target.writerClosed).isTrue();
+    }
+
+    @Test
+    void aLargeDocumentIsWrittenAloneAfterEverythingBeforeIt() {
+        source.documents.add(1, new Doc("plot", 50_000_000, true));
+
+        engine.copyIndex(copyIndex("m1", false, false), source, target);
+
+        assertThat(target.writes).containsExactly("a", "alone:plot", "page", "b", "c", "page");
+    }
+
+    @Test
+    void aThrottledCopyReadsPagesOfFiveSecondsOfItsRateAndNoMoreThanAPage() {
+        CopyEngine pagesOf2000 = new CopyEngine(2_000);
+
+        assertThat(pagesOf2000.pageSize(0)).isEqualTo(2_000);
+        assertThat(pagesOf2000.pageSize(20)).isEqualTo(100);
+        assertThat(pagesOf2000.pageSize(100_000)).isEqualTo(2_000);
+    }
+
+    @Test
+    void aTargetThatDiffersFromItsSourceFailsAndTheSourceStaysWritable() {
+        target.documents.put("x", new Doc("x", 1, false));
+        MigrationTask verify =
+                task("m1", TaskType.VERIFY_COPY, new CopySpec.Verify(ContentChecksum.of(3, 99L), 40L, RESTORE, true));
+
+        assertThatThrownBy(() -> engine.verify(verify, source, target))
+                .isInstanceOfSatisfying(
+                        TaskFailedException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.TARGET_REJECTED))
+                .hasMessageContaining("differs from its source")
+                .hasMessageContaining("The source was left writable");
+        assertThat(source.sealed).isFalse();
+        assertThat(target.settings).isEqualTo(RESTORE);
+    }
+
+    @Test
+    void aSourceWrittenDuringTheCopyFailsTheIndexWhenSealedAndIsNotedWhenLeftWritable() {
+        source.writesDuringRead = 2;
+        assertThatThrownBy(() -> engine.copyIndex(copyIndex("m1", true, false), source, target))
+                .isInstanceOfSatisfying(
+                        TaskFailedException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.BAD_INPUT))
+                .hasMessageContaining("took 2 writes while it was copied");
+
+        InMemoryIndices.Source writable = new InMemoryIndices.Source().with(new Doc("a", 10, false));
+        writable.writesDuringRead = 1;
+        CopyReport report = engine.copyIndex(copyIndex("m2", false, false), writable, new InMemoryIndices.Target());
+        assertThat(report.notes()).anyMatch(note -> note.contains("took 1 write while it was copied"));
+    }
+
+    @Test
+    void preparingAgainKeepsTheIndexThisMigrationCreated() {
+        MigrationTask prepare = task("m1", TaskType.PREPARE_COPY, prepare(false));
+        engine.prepare(prepare, target);
+        target.documents.put("a", new Doc("a", 10, false));
+
+        CopyReport again = engine.prepare(prepare, target);
+
+        assertThat(again.created()).isEmpty();
+        assertThat(target.deleted).isZero();
+        assertThat(target.documents).containsKey("a");
+        assertThat(target.templates).containsExactly("events-template", "events-template");
+    }
+
+    @Test
+    void anIndexThatAppearedSincePlanningIsRefusedUnlessTheOperatorAskedToReplaceIt() {
+        target.indicesByCreator.put(INDEX, "");
+
+        assertThatThrownBy(() -> engine.prepare(task("m1", TaskType.PREPARE_COPY, prepare(false)), target))
+                .isInstanceOfSatisfying(
+                        TaskFailedException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.TARGET_REJECTED))
+                .hasMessageContaining("appeared on the target after the copy was planned");
+
+        CopyReport replaced = engine.prepare(task("m1", TaskType.PREPARE_COPY, prepare(true)), target);
+        assertThat(target.deleted).isEqualTo(1);
+        assertThat(replaced.created()).containsExactly(INDEX);
+        assertThat(replaced.notes()).contains("Replaced the target's existing index " + INDEX + ".");
+    }
+
+    private static MigrationTask copyIndex(String migrationId, boolean seal, boolean replace) {
+        CopySpec.CopyIndex spec = new CopySpec.CopyIndex(
+                prepare(replace), new CopySpec.CopySlice(0), new CopySpec.Verify(null, null, RESTORE, seal));
+        return task(migrationId, TaskType.COPY_INDEX, spec);
+    }
+
+    private static CopySpec.Prepare prepare(boolean replace) {
+        return new CopySpec.Prepare(
+                List.of(new CopySpec.IndexTemplate("events-template", Map.of(), null)),
+                List.of(new CopySpec.TargetIndex(INDEX, Map.of(), Map.of(), replace)));
+    }
+
+    private static MigrationTask task(String migrationId, TaskType type, CopySpec spec) {
+        return MigrationTask.copy(new TaskId(migrationId, 0), type, INDEX, OLD, NEW, null, spec);
+    }
+}
