@@ -2,6 +2,8 @@ package com.clearmlmigrator.contracts;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The answer to one task, published by a worker once per handling. The planner keeps the first result of a task id
  * and ignores later duplicates.
@@ -11,8 +13,15 @@ import java.util.Objects;
  * @param reason  why it failed; null when it succeeded
  * @param detail  one sentence a user can act on; never a stack trace or a credential; null when it succeeded
  * @param report  what the task found or did; null when it failed
+ * @param remedy  what the operator does once the cause {@code detail} names is fixed; absent when the sentence says all
  */
-public record TaskResult(TaskId taskId, TaskOutcome outcome, FailureReason reason, String detail, TaskReport report) {
+public record TaskResult(
+        TaskId taskId,
+        TaskOutcome outcome,
+        FailureReason reason,
+        String detail,
+        TaskReport report,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Remedy remedy) {
     public TaskResult {
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(outcome, "outcome");
@@ -23,7 +32,7 @@ public record TaskResult(TaskId taskId, TaskOutcome outcome, FailureReason reaso
 
     /** A successful result carrying its report. */
     public static TaskResult succeeded(TaskId taskId, TaskReport report) {
-        return new TaskResult(taskId, TaskOutcome.SUCCEEDED, null, null, report);
+        return new TaskResult(taskId, TaskOutcome.SUCCEEDED, null, null, report, null);
     }
 
     /**
@@ -31,11 +40,21 @@ public record TaskResult(TaskId taskId, TaskOutcome outcome, FailureReason reaso
      * write anything any more.
      */
     public static TaskResult skipped(TaskId taskId) {
-        return new TaskResult(taskId, TaskOutcome.SKIPPED, null, null, null);
+        return new TaskResult(taskId, TaskOutcome.SKIPPED, null, null, null, null);
     }
 
     /** A failed result with its reason and a sentence for the user. */
     public static TaskResult failed(TaskId taskId, FailureReason reason, String detail) {
-        return new TaskResult(taskId, TaskOutcome.FAILED, reason, detail, null);
+        return failed(taskId, reason, detail, null);
+    }
+
+    /** A failed result whose sentence says what to fix, after which the operator takes {@code remedy}. */
+    public static TaskResult failed(TaskId taskId, FailureReason reason, String detail, Remedy remedy) {
+        return new TaskResult(taskId, TaskOutcome.FAILED, reason, detail, null, remedy);
+    }
+
+    /** The failure a worker met, as its result. */
+    public static TaskResult failed(TaskId taskId, TaskFailedException failure) {
+        return failed(taskId, failure.reason(), failure.getMessage(), failure.remedy());
     }
 }

@@ -33,6 +33,7 @@ class GoldenSamplesTest {
                 Arguments.of("task-result-collection-inspection.json", TaskResult.class),
                 Arguments.of("task-result-index-inspection.json", TaskResult.class),
                 Arguments.of("task-result-failed.json", TaskResult.class),
+                Arguments.of("task-result-failed-with-remedy.json", TaskResult.class),
                 Arguments.of("migration-task-relink-index.json", MigrationTask.class),
                 Arguments.of("task-result-relink.json", TaskResult.class),
                 Arguments.of("job-progress.json", JobProgress.class),

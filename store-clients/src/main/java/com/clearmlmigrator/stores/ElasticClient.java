@@ -27,6 +27,7 @@ import org.elasticsearch.client.RestClient;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.Remedy;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -266,7 +267,7 @@ public final class ElasticClient implements AutoCloseable {
         String message = "Elasticsearch at " + hosts + " answered " + status + " to " + method + " " + path
                 + (reason.isEmpty() ? "." : ": " + reason);
         if (isWriteBlock(error)) {
-            return new TaskFailedException(FailureReason.TARGET_BLOCKED, message + WRITE_BLOCK_ADVICE, e);
+            return new TaskFailedException(FailureReason.TARGET_BLOCKED, message + WRITE_BLOCK_ADVICE, Remedy.RETRY, e);
         }
         boolean temporary = status == 429 || status >= 500;
         return new TaskFailedException(
@@ -275,8 +276,7 @@ public final class ElasticClient implements AutoCloseable {
 
     /** What to do about a write block, appended to the sentence that reports one. */
     public static final String WRITE_BLOCK_ADVICE = " Elasticsearch blocks writes when a disk passes its flood-stage"
-            + " watermark or when a read-only block is set; free disk space or remove the block, then"
-            + " POST /migrations/{id}/retry to go on.";
+            + " watermark or when a read-only block is set; free disk space or remove the block.";
 
     /** True for an error Elasticsearch gives while a cluster or index block forbids writing. */
     public static boolean isWriteBlock(JsonNode error) {

@@ -12,6 +12,7 @@ import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.migration.NextSteps;
 import com.clearmlmigrator.planner.migration.TaskCounts;
 import com.clearmlmigrator.planner.migration.TaskState;
 import com.clearmlmigrator.planner.progress.LiveProgress;
@@ -67,7 +68,7 @@ public class ResultAggregator {
         if (blocked.isPresent()) {
             return migration.withStatus(
                     MigrationStatus.PAUSED,
-                    "Paused: " + blocked.get().result().detail().replace("{id}", migration.id()),
+                    "Paused: " + NextSteps.sentence(blocked.get().result(), migration.id()),
                     Instant.now());
         }
         return migration.withStatus(counts.impliedStatus(), Instant.now());

@@ -10,7 +10,7 @@ import com.clearmlmigrator.contracts.FailureReason;
  * @param task   task id
  * @param target collection or index
  * @param reason reason from the failure taxonomy
- * @param detail the worker's sentence
+ * @param detail the worker's sentence, with the next step it named ({@link NextSteps})
  */
 public record TaskFailure(String task, String target, FailureReason reason, String detail) {
     /** Every failed task of a migration, in plan order. */
@@ -21,7 +21,7 @@ public record TaskFailure(String task, String target, FailureReason reason, Stri
                         t.id().toString(),
                         t.target(),
                         t.result().reason(),
-                        t.result().detail()))
+                        NextSteps.sentence(t.result(), t.id().jobId())))
                 .toList();
     }
 }

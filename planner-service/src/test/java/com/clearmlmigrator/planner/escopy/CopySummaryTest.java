@@ -29,11 +29,8 @@ class CopySummaryTest {
     void slicesUnderWayCountWhatTheyReportedUntilTheirResultsArrive() {
         TaskState finished = slice(
                 1,
-                new TaskResult(
+                TaskResult.succeeded(
                         new TaskId("m1", 1),
-                        com.clearmlmigrator.contracts.TaskOutcome.SUCCEEDED,
-                        null,
-                        null,
                         new CopyReport(
                                 INDEX,
                                 "copy-slice",

@@ -139,7 +139,7 @@ public class TaskIntake {
             return Optional.empty();
         } catch (TaskFailedException e) {
             LOG.warnf("Task %s (%s %s) failed: %s", task.id(), task.type(), task.target(), e.getMessage());
-            return Optional.of(TaskResult.failed(task.id(), e.reason(), e.getMessage()));
+            return Optional.of(TaskResult.failed(task.id(), e));
         } catch (RuntimeException e) {
             LOG.errorf(
                     e,

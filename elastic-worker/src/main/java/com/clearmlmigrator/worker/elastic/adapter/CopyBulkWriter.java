@@ -9,10 +9,12 @@ import java.util.concurrent.Future;
 
 import com.clearmlmigrator.contracts.ContentChecksum;
 import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.Remedy;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.stores.BulkAnswer;
 import com.clearmlmigrator.stores.BulkBody;
 import com.clearmlmigrator.stores.ElasticClient;
+import com.clearmlmigrator.worker.elastic.domain.TargetIndex;
 import com.clearmlmigrator.worker.runtime.ProgressBeacon;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -155,7 +157,8 @@ final class CopyBulkWriter implements TargetIndex.Writer<CopiedDocument> {
                         FailureReason.TARGET_UNAVAILABLE,
                         "The target kept answering 429 (too many requests) for " + toSend.size() + " documents of "
                                 + index + " after " + ATTEMPTS + " attempts; give it more resources or set"
-                                + " maxDocsPerSecond, then POST /migrations/{id}/retry.");
+                                + " maxDocsPerSecond.",
+                        Remedy.RETRY);
             }
         }
         return existing.isEmpty() ? confirmed : confirmed.plus(confirmExisting(existing));
@@ -200,7 +203,8 @@ final class CopyBulkWriter implements TargetIndex.Writer<CopiedDocument> {
                 throw new TaskFailedException(
                         FailureReason.TARGET_BLOCKED,
                         "The target refused writes to " + index + ": "
-                                + item.path("error").path("reason").asText() + "." + ElasticClient.WRITE_BLOCK_ADVICE);
+                                + item.path("error").path("reason").asText() + "." + ElasticClient.WRITE_BLOCK_ADVICE,
+                        Remedy.RETRY);
             } else {
                 refused.add(document.id());
                 refusal = refusal != null

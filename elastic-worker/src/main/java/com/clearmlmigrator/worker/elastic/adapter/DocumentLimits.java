@@ -3,6 +3,7 @@ package com.clearmlmigrator.worker.elastic.adapter;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.Remedy;
 import com.clearmlmigrator.contracts.TaskFailedException;
 
 /**
@@ -40,7 +41,8 @@ public record DocumentLimits(long largeBytes, long maxBytes, ReentrantLock large
                 what + " holds more than " + megabytes(bytes) + " MB, more than this worker takes ("
                         + megabytes(maxBytes) + " MB, elastic-worker.max-document-bytes). Raise that setting"
                         + " (ELASTIC_WORKER_MAX_DOCUMENT_BYTES) together with the worker's heap (about six times the"
-                        + " document: -Xmx, or SERVICE_HEAP for bin/dev-stack), then POST /migrations/{id}/retry.");
+                        + " document: -Xmx, or SERVICE_HEAP for bin/dev-stack).",
+                Remedy.RETRY);
     }
 
     /** Waits for the worker's one place for large documents; the same thread may take it again. */

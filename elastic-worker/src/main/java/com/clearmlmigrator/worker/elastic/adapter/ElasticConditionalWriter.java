@@ -10,6 +10,7 @@ import java.util.Map;
 import org.elasticsearch.client.ResponseException;
 
 import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.Remedy;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.relink.DocumentPaths;
 import com.clearmlmigrator.relink.PlannedWrite;
@@ -71,8 +72,8 @@ final class ElasticConditionalWriter {
                         "Elasticsearch kept answering 429 (too many requests) for " + throttled.size()
                                 + " documents of " + index + " after " + ATTEMPTS + " attempts; a document of tens of"
                                 + " megabytes needs the node's indexing buffer (indexing_pressure.memory.limit, a"
-                                + " tenth of its heap) to hold it: give the cluster more heap, then POST"
-                                + " /migrations/{id}/retry.");
+                                + " tenth of its heap) to hold it: give the cluster more heap.",
+                        Remedy.RETRY);
             }
             toSend = throttled;
             pause(attempt);
