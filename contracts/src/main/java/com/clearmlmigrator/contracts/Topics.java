@@ -21,6 +21,13 @@ public final class Topics {
     /** Planner to anyone who watches. Key: job id. Payload: {@link JobProgress}. */
     public static final String PROGRESS = "migration-progress";
 
+    /**
+     * Planner to every worker: the migrations cancelled. Key: migration id. Payload: {@link MigrationCancelled}.
+     * Compacted, one partition: each worker reads it whole at start and then follows it, so a task of a cancelled
+     * migration is skipped by whichever worker takes it, started before the cancellation or after.
+     */
+    public static final String CANCELLATIONS = "migration-cancellations";
+
     /** Workers to operators: tasks that could not be handled because of a bug or an unreadable payload. */
     public static final String DEAD_LETTERS = "migration-dead-letters";
 

@@ -21,10 +21,12 @@ public class MigrationCancellation {
 
     private final MigrationLifecycle lifecycle;
     private final TaskScheduler scheduler;
+    private final CancellationNotice notice;
 
-    public MigrationCancellation(MigrationLifecycle lifecycle, TaskScheduler scheduler) {
+    public MigrationCancellation(MigrationLifecycle lifecycle, TaskScheduler scheduler, CancellationNotice notice) {
         this.lifecycle = lifecycle;
         this.scheduler = scheduler;
+        this.notice = notice;
     }
 
     /** @throws MigrationConflictException when the migration has already ended */
@@ -34,10 +36,12 @@ public class MigrationCancellation {
                     "Migration " + migration.id() + " has already ended (" + migration.status() + ").");
         }
         // Steps never sent will not run: they are skipped once it is saved. Sent ones are answered by the workers, done
-        // or skipped.
-        Migration cancelled = lifecycle.record(
-                migration.withStatus(MigrationStatus.CANCELLED, Instant.now()),
-                saved -> scheduler.skipUnsent(saved.id()));
+        // or, once the workers have heard of the cancellation, skipped.
+        Instant now = Instant.now();
+        Migration cancelled = lifecycle.record(migration.withStatus(MigrationStatus.CANCELLED, now), saved -> {
+            scheduler.skipUnsent(saved.id());
+            notice.announce(saved.id(), now);
+        });
         LOG.infof("Migration %s cancelled", migration.id());
         return cancelled;
     }

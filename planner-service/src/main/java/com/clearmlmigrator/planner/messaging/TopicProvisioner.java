@@ -1,5 +1,7 @@
 package com.clearmlmigrator.planner.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.clearmlmigrator.contracts.Topics;
@@ -53,12 +56,16 @@ public class TopicProvisioner {
                 Topics.DEAD_LETTERS, 1);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            admin.createTopics(wanted.entrySet().stream()
-                            .filter(e -> !existing.contains(e.getKey()))
-                            .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
-                            .toList())
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>(wanted.entrySet().stream()
+                    .filter(e -> !existing.contains(e.getKey()))
+                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
+                    .toList());
+            if (!existing.contains(Topics.CANCELLATIONS)) {
+                // Workers read it whole at every start: compacted, it holds one record per cancelled migration.
+                missing.add(new NewTopic(Topics.CANCELLATIONS, 1, (short) 1)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            }
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             growPartitions(admin, wanted, existing);
         } catch (ExecutionException | TimeoutException e) {
             Log.warnf("Could not provision Kafka topics (%s); relying on broker auto-creation", e.getMessage());

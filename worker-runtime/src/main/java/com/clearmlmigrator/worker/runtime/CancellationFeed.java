@@ -1,0 +1,144 @@
+package com.clearmlmigrator.worker.runtime;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import com.clearmlmigrator.contracts.Topics;
+
+/**
+ * Every migration cancelled, as {@link Topics#CANCELLATIONS} tells it, read whole from the beginning and then followed
+ * by one thread. A plain consumer with its partitions assigned, not a consumer group: every worker must see every
+ * cancellation. Until the feed has read what the topic held when it started, {@link #isCancelled} waits (the topic is
+ * small and compacted, so that is a moment), so that a worker started after a cancellation never runs a task of it.
+ */
+final class CancellationFeed implements MigrationStatuses, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(CancellationFeed.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration TOPIC_RECHECK = Duration.ofSeconds(2);
+
+    private final KafkaConsumer<String, String> consumer;
+    private final String topic;
+    private final Duration catchUpWait;
+    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final Thread follower;
+    private volatile boolean running = true;
+
+    /**
+     * @param topic       {@link Topics#CANCELLATIONS}, or a topic of a test's own
+     * @param catchUpWait how long a task waits for the feed to read what was there at start, before it goes on
+     */
+    CancellationFeed(String bootstrapServers, String topic, Duration catchUpWait) {
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        // The planner creates the topic compacted; an auto-created one would not be.
+                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(),
+                new StringDeserializer());
+        this.topic = topic;
+        this.catchUpWait = catchUpWait;
+        this.follower = new Thread(this::follow, "cancellation-feed");
+        this.follower.setDaemon(true);
+    }
+
+    void start() {
+        follower.start();
+    }
+
+    @Override
+    public boolean isCancelled(String migrationId) {
+        try {
+            if (!caughtUp.await(catchUpWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf(
+                        "Cancellations not read from Kafka within %d s; going on as if migration %s were not cancelled",
+                        catchUpWait.toSeconds(), migrationId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return cancelled.contains(migrationId);
+    }
+
+    private void follow() {
+        try {
+            Map<TopicPartition, Long> startEnds = assignWhenTopicExists();
+            while (running) {
+                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                    if (record.key() != null) {
+                        cancelled.add(record.key());
+                    }
+                }
+                if (caughtUp.getCount() > 0
+                        && startEnds.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                    LOG.infof("Read %d cancelled migrations", cancelled.size());
+                    caughtUp.countDown();
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "The cancellation feed stopped; tasks of migrations cancelled from now on will run");
+        } finally {
+            caughtUp.countDown();
+            consumer.close();
+        }
+    }
+
+    /**
+     * Assigns the topic's partitions from their beginning and returns where they ended then. A topic that does not
+     * exist yet holds no cancellation: tasks need not wait for it, and the feed looks again until it appears.
+     */
+    private Map<TopicPartition, Long> assignWhenTopicExists() throws WakeupException {
+        while (running) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic);
+            if (partitions != null && !partitions.isEmpty()) {
+                List<TopicPartition> assigned = partitions.stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition()))
+                        .toList();
+                consumer.assign(assigned);
+                consumer.seekToBeginning(assigned);
+                return new HashMap<>(consumer.endOffsets(assigned));
+            }
+            caughtUp.countDown();
+            sleep(TOPIC_RECHECK);
+        }
+        throw new WakeupException();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            follower.join(Duration.ofSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
