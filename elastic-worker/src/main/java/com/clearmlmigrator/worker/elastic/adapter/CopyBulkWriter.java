@@ -31,8 +31,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class CopyBulkWriter implements TargetIndex.Writer<CopiedDocument> {
     private static final ExecutorService SENDERS = BackgroundWork.threads("copy-bulk");
-    private static final int ATTEMPTS = 6;
-    private static final long FIRST_PAUSE_MILLIS = 500;
     private static final int CREATED = 201;
     private static final int CONFLICT = 409;
     private static final int TOO_MANY_REQUESTS = 429;
@@ -146,17 +144,17 @@ final class CopyBulkWriter implements TargetIndex.Writer<CopiedDocument> {
         List<CopiedDocument> existing = new ArrayList<>();
         for (int attempt = 1; !toSend.isEmpty(); attempt++) {
             if (attempt > 1) {
-                pause(attempt);
+                BulkAttempts.pauseBefore(attempt, "copy");
             }
             BulkOutcome outcome = send(toSend, attempt);
             confirmed = confirmed.plus(outcome.created);
             existing.addAll(outcome.existing);
             toSend = outcome.throttled;
-            if (!toSend.isEmpty() && attempt == ATTEMPTS) {
+            if (!toSend.isEmpty() && !BulkAttempts.mayFollow(attempt)) {
                 throw new TaskFailedException(
                         FailureReason.TARGET_UNAVAILABLE,
                         "The target kept answering 429 (too many requests) for " + toSend.size() + " documents of "
-                                + index + " after " + ATTEMPTS + " attempts; give it more resources or set"
+                                + index + " after " + BulkAttempts.MAX + " attempts; give it more resources or set"
                                 + " maxDocsPerSecond.",
                         Remedy.RETRY);
             }
@@ -169,7 +167,7 @@ final class CopyBulkWriter implements TargetIndex.Writer<CopiedDocument> {
         try {
             answer = target.bulk(body(documents));
         } catch (TaskFailedException e) {
-            if (e.reason() == FailureReason.TARGET_UNAVAILABLE && attempt < ATTEMPTS) {
+            if (e.reason() == FailureReason.TARGET_UNAVAILABLE && BulkAttempts.mayFollow(attempt)) {
                 return new BulkOutcome(ContentChecksum.EMPTY, List.of(), documents);
             }
             throw e;
@@ -286,15 +284,6 @@ final class CopyBulkWriter implements TargetIndex.Writer<CopiedDocument> {
         out.append('"');
         JsonStringEncoder.getInstance().quoteAsString(value, out);
         return out.append('"');
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(FIRST_PAUSE_MILLIS << Math.min(attempt - 2, 4));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "The copy was interrupted.", e);
-        }
     }
 
     private static String sample(List<String> ids) {

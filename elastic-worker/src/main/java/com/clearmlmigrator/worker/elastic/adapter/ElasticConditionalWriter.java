@@ -37,8 +37,6 @@ final class ElasticConditionalWriter {
     private static final int CONFLICT = 409;
     private static final int TOO_MANY_REQUESTS = 429;
     private static final int UNAVAILABLE = 503;
-    private static final int ATTEMPTS = 6;
-    private static final long FIRST_PAUSE_MILLIS = 500;
 
     private ElasticConditionalWriter() {}
 
@@ -66,17 +64,18 @@ final class ElasticConditionalWriter {
             if (throttled.isEmpty()) {
                 return Arrays.asList(items);
             }
-            if (attempt == ATTEMPTS) {
+            if (!BulkAttempts.mayFollow(attempt)) {
                 throw new TaskFailedException(
                         FailureReason.TARGET_UNAVAILABLE,
                         "Elasticsearch kept answering 429 (too many requests) for " + throttled.size()
-                                + " documents of " + index + " after " + ATTEMPTS + " attempts; a document of tens of"
+                                + " documents of " + index + " after " + BulkAttempts.MAX
+                                + " attempts; a document of tens of"
                                 + " megabytes needs the node's indexing buffer (indexing_pressure.memory.limit, a"
                                 + " tenth of its heap) to hold it: give the cluster more heap.",
                         Remedy.RETRY);
             }
             toSend = throttled;
-            pause(attempt);
+            BulkAttempts.pauseBefore(attempt + 1, "relink");
         }
     }
 
@@ -94,7 +93,7 @@ final class ElasticConditionalWriter {
             answer = client.bulk(
                     body(index, major, toSend.stream().map(writes::get).toList()));
         } catch (TaskFailedException e) {
-            if (refusedWhole(e) && attempt < ATTEMPTS) {
+            if (refusedWhole(e) && BulkAttempts.mayFollow(attempt)) {
                 return toSend;
             }
             throw e;
@@ -139,15 +138,6 @@ final class ElasticConditionalWriter {
                 String reason = item.path("error").path("reason").asText("status " + status);
                 pass.written(writes.get(i), PlannedWrite.Outcome.FAILED, "Elasticsearch refused the update: " + reason);
             }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(FIRST_PAUSE_MILLIS << Math.min(attempt - 1, 4));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "The relink was interrupted.", e);
         }
     }
 
