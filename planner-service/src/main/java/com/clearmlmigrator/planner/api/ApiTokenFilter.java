@@ -14,7 +14,7 @@ import com.clearmlmigrator.planner.config.PlannerConfig;
 
 /**
  * When {@code planner.api-token} is set, every call of the migrations API needs {@code Authorization: Bearer <token>}.
- * Health and OpenAPI stay open for probes. The comparison takes the same time whatever the token sent.
+ * Health stays open for probes; the API description and Swagger UI are guarded by {@link ApiDocsGuard}. The comparison takes the same time whatever the token sent.
  */
 public class ApiTokenFilter {
     private static final String BEARER = "Bearer ";

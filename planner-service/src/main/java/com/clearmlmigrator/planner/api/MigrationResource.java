@@ -14,13 +14,26 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.escopy.CopyRequestRules;
+import com.clearmlmigrator.planner.escopy.CopySummary;
 import com.clearmlmigrator.planner.escopy.ElasticRequestExport;
+import com.clearmlmigrator.planner.inspect.InspectReport;
 import com.clearmlmigrator.planner.lifecycle.MigrationCancellation;
 import com.clearmlmigrator.planner.lifecycle.MigrationRetry;
 import com.clearmlmigrator.planner.lifecycle.MigrationSubmission;
@@ -37,12 +50,38 @@ import com.clearmlmigrator.planner.migration.TaskState;
 import com.clearmlmigrator.planner.progress.LiveProgress;
 import com.clearmlmigrator.planner.progress.TaskUnderWay;
 import com.clearmlmigrator.planner.progress.WaitingNotice;
+import com.clearmlmigrator.planner.relink.RelinkSummary;
 import com.clearmlmigrator.planner.undo.UndoRequests;
 
 /** Submit and follow migrations. */
 @Path("/migrations")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "migrations", description = "Submit, follow, retry, cancel and undo migrations")
+@SecurityScheme(
+        securitySchemeName = MigrationResource.TOKEN,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        description = "The token set in planner.api-token (PLANNER_API_TOKEN), when one is set")
+@SecurityRequirement(name = MigrationResource.TOKEN)
+@APIResponse(
+        responseCode = "400",
+        description = "Bad input, with a sentence saying what to change",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(
+        responseCode = "401",
+        description = "The API token is missing or wrong",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(
+        responseCode = "404",
+        description = "No migration has this id",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(
+        responseCode = "409",
+        description = "The migration is not in a state that allows this",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class MigrationResource {
+    static final String TOKEN = "apiToken";
+
     private static final int LIST_LIMIT = 100;
 
     private final StrictJsonReader json;
@@ -73,7 +112,19 @@ public class MigrationResource {
     /** Accepts a migration and plans it in the background; 202 with its id, 400 with a reason for bad input. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(String body) {
+    @Operation(summary = "Submit a migration: inspect, relink, undo or es-copy")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted and being planned; follow it at Location",
+            content = @Content(schema = @Schema(implementation = AcceptedView.class)))
+    public Response submit(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = MigrationRequest.class)))
+                    String body) {
         return accepted(submission.submit(toOrder(json.read(body, MigrationRequest.class))));
     }
 
@@ -89,6 +140,10 @@ public class MigrationResource {
      */
     @GET
     @Path("/{id}/elastic-requests")
+    @APIResponse(
+            responseCode = "200",
+            description = "The equivalent requests, with their caveats",
+            content = @Content(schema = @Schema(implementation = ElasticRequestExport.class)))
     public ElasticRequestExport elasticRequests(@PathParam("id") String id) {
         Migration migration = find(id);
         if (migration.kind() != MigrationKind.RELINK) {
@@ -105,7 +160,18 @@ public class MigrationResource {
     @POST
     @Path("/{id}/undo")
     @Consumes(MediaType.WILDCARD)
-    public Response undo(@PathParam("id") String id, String body) {
+    @Operation(summary = "Undo a finished relink from its journal")
+    @APIResponse(
+            responseCode = "202",
+            description = "The undo is accepted as a migration of its own",
+            content = @Content(schema = @Schema(implementation = AcceptedView.class)))
+    public Response undo(
+            @PathParam("id") String id,
+            @RequestBody(
+                            required = false,
+                            description = "The connections again, when the migration used credentials",
+                            content = @Content(schema = @Schema(implementation = ConnectionsRequest.class)))
+                    String body) {
         Migration relink = find(id);
         ConnectionsRequest request = connections(body);
         MigrationOrder order = UndoRequests.order(relink, mongo(request.mongo()), elastic(request.elastic()));
@@ -119,7 +185,18 @@ public class MigrationResource {
     @POST
     @Path("/{id}/retry")
     @Consumes(MediaType.WILDCARD)
-    public Response retry(@PathParam("id") String id, String body) {
+    @Operation(summary = "Send a migration's failed tasks again")
+    @APIResponse(
+            responseCode = "202",
+            description = "Running again",
+            content = @Content(schema = @Schema(implementation = AcceptedView.class)))
+    public Response retry(
+            @PathParam("id") String id,
+            @RequestBody(
+                            required = false,
+                            description = "The connections again, when the migration used credentials",
+                            content = @Content(schema = @Schema(implementation = ConnectionsRequest.class)))
+                    String body) {
         ConnectionsRequest request = connections(body);
         ElasticEndpoint elastic =
                 request.elastic() != null ? elastic(request.elastic()) : elastic("target", request.target());
@@ -131,6 +208,10 @@ public class MigrationResource {
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(
+            responseCode = "200",
+            description = "The migration, now CANCELLED",
+            content = @Content(schema = @Schema(implementation = MigrationView.class)))
     public MigrationView cancel(@PathParam("id") String id) {
         Migration cancelled = cancellation.cancel(find(id));
         return MigrationView.of(cancelled, store.counts(id));
@@ -138,6 +219,10 @@ public class MigrationResource {
 
     /** The most recent migrations first. */
     @GET
+    @APIResponse(
+            responseCode = "200",
+            description = "The most recent migrations first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MigrationView.class)))
     public List<MigrationView> list() {
         return store.recent(LIST_LIMIT).stream()
                 .map(m -> MigrationView.of(m, store.counts(m.id())))
@@ -146,6 +231,10 @@ public class MigrationResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(
+            responseCode = "200",
+            description = "The migration with its task counts, progress and what it waits for",
+            content = @Content(schema = @Schema(implementation = MigrationView.class)))
     public MigrationView get(@PathParam("id") String id) {
         Migration migration = find(id);
         boolean running = migration.status() == MigrationStatus.RUNNING;
@@ -167,6 +256,10 @@ public class MigrationResource {
     /** What the migration found or did, task by task, with every failure and its reason. */
     @GET
     @Path("/{id}/report")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report of the migration's kind",
+            content = @Content(schema = @Schema(oneOf = {InspectReport.class, RelinkSummary.class, CopySummary.class})))
     public Object report(@PathParam("id") String id) {
         Migration migration = find(id);
         return Reports.of(migration, store.counts(id), store.tasks(id), live.of(id));

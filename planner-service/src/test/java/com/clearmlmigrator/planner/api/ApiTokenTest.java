@@ -40,6 +40,34 @@ class ApiTokenTest {
     }
 
     @Test
+    void theApiDescriptionAndSwaggerUiNeedTheTokenAsBearerOrAsTheBrowsersPassword() {
+        given().get("/q/openapi")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", containsString("Basic"))
+                .body(org.hamcrest.Matchers.not(containsString("s3cret-token")));
+        given().get("/q/swagger-ui/").then().statusCode(401);
+        given().auth()
+                .preemptive()
+                .basic("operator", "wrong")
+                .get("/q/openapi")
+                .then()
+                .statusCode(401);
+
+        given().auth()
+                .preemptive()
+                .basic("operator", "s3cret-token")
+                .get("/q/swagger-ui/")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", "Bearer s3cret-token")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(containsString("/migrations"));
+    }
+
+    @Test
     void callsWithTheTokenPassAndProbesStayOpen() {
         given().header("Authorization", "Bearer s3cret-token")
                 .get("/migrations")

@@ -19,6 +19,7 @@ import com.clearmlmigrator.planner.support.PlannerInfrastructure;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 @WithTestResource(PlannerInfrastructure.class)
@@ -189,6 +190,29 @@ class MigrationResourceTest {
     void healthAndOpenApiAnswer() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(containsString("/migrations"));
+    }
+
+    @Test
+    void theApiDescriptionNamesEveryBodyAndSwaggerUiIsServed() {
+        JsonPath api = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(api.getString("paths.'/migrations'.post.requestBody.content.'application/json'.schema.$ref"))
+                .endsWith("/MigrationRequest");
+        assertThat(api.getList("components.schemas.MigrationRequest.properties.kind.enum", String.class))
+                .containsExactly("inspect", "relink", "undo", "es-copy");
+        assertThat(api.getMap("components.schemas.MigrationRequest.properties")).containsKeys("from", "to", "source");
+        assertThat(api.getMap("paths.'/migrations/{id}/retry'.post.requestBody.content")
+                        .toString())
+                .contains("/ConnectionsRequest");
+        assertThat(api.getString("paths.'/migrations/{id}'.get.responses.'200'.content.'application/json'.schema.$ref"))
+                .endsWith("/MigrationView");
+        assertThat(api.getMap("components.securitySchemes.apiToken")).containsEntry("scheme", "bearer");
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 
     private static int closedPort() throws Exception {
