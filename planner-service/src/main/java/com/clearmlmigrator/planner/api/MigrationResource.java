@@ -15,14 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
@@ -57,30 +54,8 @@ import com.clearmlmigrator.planner.undo.UndoRequests;
 @Path("/migrations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "migrations", description = "Submit, follow, retry, cancel and undo migrations")
-@SecurityScheme(
-        securitySchemeName = MigrationResource.TOKEN,
-        type = SecuritySchemeType.HTTP,
-        scheme = "bearer",
-        description = "The token set in planner.api-token (PLANNER_API_TOKEN), when one is set")
-@SecurityRequirement(name = MigrationResource.TOKEN)
-@APIResponse(
-        responseCode = "400",
-        description = "Bad input, with a sentence saying what to change",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@APIResponse(
-        responseCode = "401",
-        description = "The API token is missing or wrong",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@APIResponse(
-        responseCode = "404",
-        description = "No migration has this id",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@APIResponse(
-        responseCode = "409",
-        description = "The migration is not in a state that allows this",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@SecurityRequirement(name = ApiDescription.TOKEN)
 public class MigrationResource {
-    static final String TOKEN = "apiToken";
 
     private static final int LIST_LIMIT = 100;
 
@@ -113,10 +88,7 @@ public class MigrationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a migration: inspect, relink, undo or es-copy")
-    @APIResponse(
-            responseCode = "202",
-            description = "Accepted and being planned; follow it at Location",
-            content = @Content(schema = @Schema(implementation = AcceptedView.class)))
+    @APIResponse(responseCode = "202", ref = ApiDescription.ACCEPTED)
     public Response submit(
             @RequestBody(
                             required = true,
@@ -140,10 +112,6 @@ public class MigrationResource {
      */
     @GET
     @Path("/{id}/elastic-requests")
-    @APIResponse(
-            responseCode = "200",
-            description = "The equivalent requests, with their caveats",
-            content = @Content(schema = @Schema(implementation = ElasticRequestExport.class)))
     public ElasticRequestExport elasticRequests(@PathParam("id") String id) {
         Migration migration = find(id);
         if (migration.kind() != MigrationKind.RELINK) {
@@ -161,17 +129,8 @@ public class MigrationResource {
     @Path("/{id}/undo")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Undo a finished relink from its journal")
-    @APIResponse(
-            responseCode = "202",
-            description = "The undo is accepted as a migration of its own",
-            content = @Content(schema = @Schema(implementation = AcceptedView.class)))
-    public Response undo(
-            @PathParam("id") String id,
-            @RequestBody(
-                            required = false,
-                            description = "The connections again, when the migration used credentials",
-                            content = @Content(schema = @Schema(implementation = ConnectionsRequest.class)))
-                    String body) {
+    @APIResponse(responseCode = "202", ref = ApiDescription.ACCEPTED)
+    public Response undo(@PathParam("id") String id, @RequestBody(ref = ApiDescription.CONNECTIONS) String body) {
         Migration relink = find(id);
         ConnectionsRequest request = connections(body);
         MigrationOrder order = UndoRequests.order(relink, mongo(request.mongo()), elastic(request.elastic()));
@@ -186,17 +145,8 @@ public class MigrationResource {
     @Path("/{id}/retry")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Send a migration's failed tasks again")
-    @APIResponse(
-            responseCode = "202",
-            description = "Running again",
-            content = @Content(schema = @Schema(implementation = AcceptedView.class)))
-    public Response retry(
-            @PathParam("id") String id,
-            @RequestBody(
-                            required = false,
-                            description = "The connections again, when the migration used credentials",
-                            content = @Content(schema = @Schema(implementation = ConnectionsRequest.class)))
-                    String body) {
+    @APIResponse(responseCode = "202", ref = ApiDescription.ACCEPTED)
+    public Response retry(@PathParam("id") String id, @RequestBody(ref = ApiDescription.CONNECTIONS) String body) {
         ConnectionsRequest request = connections(body);
         ElasticEndpoint elastic =
                 request.elastic() != null ? elastic(request.elastic()) : elastic("target", request.target());
@@ -208,10 +158,6 @@ public class MigrationResource {
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
-    @APIResponse(
-            responseCode = "200",
-            description = "The migration, now CANCELLED",
-            content = @Content(schema = @Schema(implementation = MigrationView.class)))
     public MigrationView cancel(@PathParam("id") String id) {
         Migration cancelled = cancellation.cancel(find(id));
         return MigrationView.of(cancelled, store.counts(id));
@@ -219,10 +165,6 @@ public class MigrationResource {
 
     /** The most recent migrations first. */
     @GET
-    @APIResponse(
-            responseCode = "200",
-            description = "The most recent migrations first",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MigrationView.class)))
     public List<MigrationView> list() {
         return store.recent(LIST_LIMIT).stream()
                 .map(m -> MigrationView.of(m, store.counts(m.id())))
@@ -231,10 +173,6 @@ public class MigrationResource {
 
     @GET
     @Path("/{id}")
-    @APIResponse(
-            responseCode = "200",
-            description = "The migration with its task counts, progress and what it waits for",
-            content = @Content(schema = @Schema(implementation = MigrationView.class)))
     public MigrationView get(@PathParam("id") String id) {
         Migration migration = find(id);
         boolean running = migration.status() == MigrationStatus.RUNNING;

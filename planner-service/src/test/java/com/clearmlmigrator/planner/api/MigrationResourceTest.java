@@ -206,9 +206,12 @@ class MigrationResourceTest {
         assertThat(api.getList("components.schemas.MigrationRequest.properties.kind.enum", String.class))
                 .containsExactly("inspect", "relink", "undo", "es-copy");
         assertThat(api.getMap("components.schemas.MigrationRequest.properties")).containsKeys("from", "to", "source");
-        assertThat(api.getMap("paths.'/migrations/{id}/retry'.post.requestBody.content")
-                        .toString())
-                .contains("/ConnectionsRequest");
+        assertThat(api.getString("paths.'/migrations/{id}/retry'.post.requestBody.$ref"))
+                .endsWith("/requestBodies/connections");
+        assertThat(api.getString("components.requestBodies.connections.content.'application/json'.schema.$ref"))
+                .endsWith("/ConnectionsRequest");
+        assertThat(api.getString("paths.'/migrations'.post.responses.'400'.content.'application/json'.schema.$ref"))
+                .endsWith("/ApiError");
         assertThat(api.getString("paths.'/migrations/{id}'.get.responses.'200'.content.'application/json'.schema.$ref"))
                 .endsWith("/MigrationView");
         assertThat(api.getMap("components.securitySchemes.apiToken")).containsEntry("scheme", "bearer");
