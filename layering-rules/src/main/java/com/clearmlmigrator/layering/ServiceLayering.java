@@ -1,11 +1,13 @@
 package com.clearmlmigrator.layering;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -47,8 +49,9 @@ public final class ServiceLayering {
 
     /**
      * Fails, naming every offending dependency, when a class outside the service's outer packages (its features, its
-     * domain, its ports) uses infrastructure or an outer package. A new feature package is checked without being named
-     * here.
+     * domain, its ports) uses infrastructure or an outer package, or when its feature and domain packages depend on
+     * each other in a cycle (a feature that needs another, which needs it back, is one feature split in two or a
+     * model in the wrong place). A new package is checked without being named here.
      */
     public void check() {
         check(new ClassFileImporter()
@@ -73,5 +76,12 @@ public final class ServiceLayering {
                 .resideInAnyPackage(forbidden)
                 .because("feature and domain code is plain Java behind ports, unit-tested without servers")
                 .check(classes);
+        // Among the outer packages, wiring goes both ways (config builds adapters that read config), so only the
+        // features and the domain are held to one direction.
+        slices().matching(servicePackage + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .because("a reader should find the dependencies between features going one way")
+                .check(classes.that(JavaClass.Predicates.resideOutsideOfPackages(outer)));
     }
 }

@@ -25,4 +25,14 @@ class ServiceLayeringTest {
                 .hasMessageContaining("Relinker.relinkOne()")
                 .hasMessageContaining("StoreClient");
     }
+
+    @Test
+    void failsNamingTwoPackagesThatDependOnEachOther() {
+        String service = SAMPLES + "circular";
+        assertThatThrownBy(() -> ServiceLayering.of(service).check(new ClassFileImporter().importPackages(service)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("relink")
+                .hasMessageContaining("undo");
+    }
 }

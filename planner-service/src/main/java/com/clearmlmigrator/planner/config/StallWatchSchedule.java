@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.clearmlmigrator.planner.progress.StallWatch;
+import com.clearmlmigrator.planner.lifecycle.StallWatch;
 
 import io.quarkus.scheduler.Scheduled;
 

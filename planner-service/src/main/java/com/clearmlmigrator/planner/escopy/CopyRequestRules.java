@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.planner.migration.CopyOrder;
 import com.clearmlmigrator.planner.migration.InvalidRequestException;
 import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationOrder;

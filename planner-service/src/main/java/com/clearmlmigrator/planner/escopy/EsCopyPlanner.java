@@ -21,6 +21,8 @@ import com.clearmlmigrator.planner.catalog.IndexNames;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.ClusterFacts;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.SourceIndex;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.SourceIndices;
+import com.clearmlmigrator.planner.migration.CopyJob;
+import com.clearmlmigrator.planner.migration.CopyOrder;
 import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
 import com.clearmlmigrator.planner.migration.MigrationPlan;

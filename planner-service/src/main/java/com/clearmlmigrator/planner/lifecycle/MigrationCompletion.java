@@ -6,7 +6,6 @@ import com.clearmlmigrator.planner.migration.ConnectionVault;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.ReportArchive;
-import com.clearmlmigrator.planner.migration.Reports;
 import com.clearmlmigrator.planner.progress.LiveProgress;
 
 /** What happens once when a migration reaches a final status: its report is archived, its credentials and

@@ -6,7 +6,6 @@ import java.util.Objects;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.RelinkSpec;
-import com.clearmlmigrator.planner.escopy.CopyJob;
 
 /**
  * A migration as the planner keeps it. Holds no credential: connections are kept as {@link Targets}.

@@ -6,7 +6,6 @@ import java.util.Optional;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.RelinkSpec;
-import com.clearmlmigrator.planner.escopy.CopyOrder;
 
 /**
  * A validated request to run a migration.

@@ -3,7 +3,6 @@ package com.clearmlmigrator.planner.migration;
 import java.util.List;
 
 import com.clearmlmigrator.contracts.MigrationTask;
-import com.clearmlmigrator.planner.escopy.CopyJob;
 
 /**
  * What planning one migration produced, for the lifecycle to record: planners return it and write nothing themselves.

@@ -6,7 +6,7 @@ import org.bson.Document;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.RelinkSpec;
-import com.clearmlmigrator.planner.escopy.CopyJob;
+import com.clearmlmigrator.planner.migration.CopyJob;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -32,15 +32,17 @@ public record TaskUnderWay(
     }
 
     /** When it was last heard from or, if later, sent again. */
-    Instant silentSince() {
+    public Instant silentSince() {
         return resentAt != null && resentAt.isAfter(lastHeardAt) ? resentAt : lastHeardAt;
     }
 
-    TaskUnderWay stalled(Instant at) {
+    /** The same task, seen stalled at this moment. */
+    public TaskUnderWay stalled(Instant at) {
         return new TaskUnderWay(progress, worker, lastHeardAt, at, resent, resentAt);
     }
 
-    TaskUnderWay sentAgain(Instant at) {
+    /** The same task, sent again at this moment. */
+    public TaskUnderWay sentAgain(Instant at) {
         return new TaskUnderWay(progress, worker, lastHeardAt, stalledSince, resent + 1, at);
     }
 }

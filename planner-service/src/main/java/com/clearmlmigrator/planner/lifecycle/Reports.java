@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.migration;
+package com.clearmlmigrator.planner.lifecycle;
 
 import java.util.List;
 import java.util.Map;
@@ -7,6 +7,9 @@ import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.planner.escopy.CopySummary;
 import com.clearmlmigrator.planner.inspect.InspectReport;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.TaskCounts;
+import com.clearmlmigrator.planner.migration.TaskState;
 import com.clearmlmigrator.planner.relink.RelinkSummary;
 
 /** The report of a migration, by kind. */

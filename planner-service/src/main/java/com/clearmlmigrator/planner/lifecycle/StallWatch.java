@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.progress;
+package com.clearmlmigrator.planner.lifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +12,11 @@ import org.jboss.logging.Logger;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.TaskResult;
-import com.clearmlmigrator.planner.lifecycle.ResultAggregator;
-import com.clearmlmigrator.planner.lifecycle.TaskScheduler;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.progress.LiveProgress;
+import com.clearmlmigrator.planner.progress.StallPolicy;
+import com.clearmlmigrator.planner.progress.TaskUnderWay;
 
 /**
  * Notices tasks whose worker went silent, so no migration stays {@code RUNNING} for ever without saying why. Workers

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.escopy;
+package com.clearmlmigrator.planner.migration;
 
 import java.util.List;
 import java.util.Objects;
