@@ -1,10 +1,5 @@
 package com.clearmlmigrator.planner.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -12,7 +7,6 @@ import com.clearmlmigrator.planner.config.PlannerConfig;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * When {@code planner.api-token} is set, the API description ({@code /q/openapi}) and Swagger UI ({@code
@@ -23,19 +17,15 @@ import io.vertx.ext.web.RoutingContext;
  */
 @ApplicationScoped
 public class ApiDocsGuard {
-    private static final String BEARER = "Bearer ";
-    private static final String BASIC = "Basic ";
-
     void protect(@Observes Router router, PlannerConfig config) {
-        Optional<byte[]> token =
-                config.apiToken().filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
-        if (token.isEmpty()) {
+        ApiToken token = new ApiToken(config);
+        if (!token.isSet()) {
             return;
         }
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String path = context.normalizedPath();
             if ((path.startsWith("/q/openapi") || path.startsWith("/q/swagger-ui"))
-                    && !MessageDigest.isEqual(sent(context), token.get())) {
+                    && !token.presentedAsBearerOrBasic(context.request().getHeader(HttpHeaders.AUTHORIZATION))) {
                 context.response()
                         .setStatusCode(401)
                         .putHeader("WWW-Authenticate", "Basic realm=\"clearml-migrator\"")
@@ -47,29 +37,5 @@ public class ApiDocsGuard {
             }
             context.next();
         });
-    }
-
-    /** The token sent as a bearer token or as a Basic password; empty when neither. */
-    private static byte[] sent(RoutingContext context) {
-        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null) {
-            return new byte[0];
-        }
-        if (header.startsWith(BEARER)) {
-            return header.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8);
-        }
-        if (header.startsWith(BASIC)) {
-            try {
-                String userAndPassword = new String(
-                        Base64.getDecoder().decode(header.substring(BASIC.length())), StandardCharsets.UTF_8);
-                int colon = userAndPassword.indexOf(':');
-                return colon < 0
-                        ? new byte[0]
-                        : userAndPassword.substring(colon + 1).getBytes(StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return new byte[0];
-            }
-        }
-        return new byte[0];
     }
 }

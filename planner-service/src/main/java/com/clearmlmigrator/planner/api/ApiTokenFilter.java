@@ -1,7 +1,5 @@
 package com.clearmlmigrator.planner.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,27 +12,20 @@ import com.clearmlmigrator.planner.config.PlannerConfig;
 
 /**
  * When {@code planner.api-token} is set, every call of the migrations API needs {@code Authorization: Bearer <token>}.
- * Health stays open for probes; the API description and Swagger UI are guarded by {@link ApiDocsGuard}. The comparison takes the same time whatever the token sent.
+ * Health stays open for probes; the API description and Swagger UI are guarded by {@link ApiDocsGuard}.
  */
 public class ApiTokenFilter {
-    private static final String BEARER = "Bearer ";
-
-    private final Optional<byte[]> token;
+    private final ApiToken token;
 
     public ApiTokenFilter(PlannerConfig config) {
-        this.token = config.apiToken().filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
+        this.token = new ApiToken(config);
     }
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> requireToken(ContainerRequestContext request) {
-        if (token.isEmpty() || !request.getUriInfo().getPath().startsWith("/migrations")) {
-            return Optional.empty();
-        }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        byte[] sent = header != null && header.startsWith(BEARER)
-                ? header.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8)
-                : new byte[0];
-        if (MessageDigest.isEqual(sent, token.get())) {
+        if (!token.isSet()
+                || !request.getUriInfo().getPath().startsWith("/migrations")
+                || token.presentedAsBearer(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
             return Optional.empty();
         }
         return Optional.of(Response.status(Response.Status.UNAUTHORIZED)
