@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.TaskResult;
+import com.clearmlmigrator.contracts.WorkerKind;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.progress.LiveProgress;
@@ -92,7 +93,24 @@ public class StallWatch {
             return;
         }
         live.update(stalled);
+        if (stalled.resent() > 0 && anotherWorkerIsBusy(migration, stalled, now)) {
+            // The copy sent again waits in Kafka behind that worker's tasks, as a task never started would; it is
+            // judged once no other worker of its kind is at work (seen in CI: a killed worker's task failed while
+            // the surviving worker still had a queue of paced parts).
+            return;
+        }
         results.accept(TaskResult.failed(task.task(), FailureReason.TARGET_UNAVAILABLE, sentence(migration, stalled)));
+    }
+
+    /** Whether a worker of the task's kind, other than the silent one, is heard from and performing tasks. */
+    private boolean anotherWorkerIsBusy(Migration migration, TaskUnderWay task, Instant now) {
+        Optional<WorkerKind> kind = store.taskStates(migration.id()).stream()
+                .filter(t -> t.id().equals(task.task()))
+                .findFirst()
+                .map(t -> t.type().worker());
+        return kind.isPresent()
+                && live.workers(now, timeout).stream()
+                        .anyMatch(w -> w.kind() == kind.get() && !w.worker().equals(task.worker()) && w.tasks() > 0);
     }
 
     private String sentence(Migration migration, TaskUnderWay task) {
