@@ -1,7 +1,7 @@
 package com.clearmlmigrator.worker.elastic.adapter;
 
-import com.clearmlmigrator.worker.elastic.domain.CopyDocument;
-import com.clearmlmigrator.worker.elastic.domain.DocumentDigest;
+import com.clearmlmigrator.worker.elastic.copy.CopyDocument;
+import com.clearmlmigrator.worker.elastic.copy.DocumentDigest;
 
 /**
  * One document as a copy moves it: id, routing, and its source as the exact JSON bytes the source cluster returned,

@@ -14,7 +14,7 @@ import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.stores.BulkAnswer;
 import com.clearmlmigrator.stores.BulkBody;
 import com.clearmlmigrator.stores.ElasticClient;
-import com.clearmlmigrator.worker.elastic.domain.TargetIndex;
+import com.clearmlmigrator.worker.elastic.copy.TargetIndex;
 import com.clearmlmigrator.worker.runtime.ProgressBeacon;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;

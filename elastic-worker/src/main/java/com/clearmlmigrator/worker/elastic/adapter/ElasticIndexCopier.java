@@ -6,8 +6,8 @@ import com.clearmlmigrator.contracts.CopyReport;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.worker.elastic.config.ElasticWorkerConfig;
-import com.clearmlmigrator.worker.elastic.domain.CopyEngine;
-import com.clearmlmigrator.worker.elastic.domain.IndexCopier;
+import com.clearmlmigrator.worker.elastic.copy.CopyEngine;
+import com.clearmlmigrator.worker.elastic.copy.IndexCopier;
 import com.clearmlmigrator.worker.runtime.ProgressBeacon;
 
 /**

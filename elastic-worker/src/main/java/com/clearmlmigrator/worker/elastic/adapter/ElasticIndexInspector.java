@@ -6,8 +6,8 @@ import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.IndexInspection;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.clearmlmigrator.stores.ElasticConnections;
-import com.clearmlmigrator.worker.elastic.domain.IndexInspector;
-import com.clearmlmigrator.worker.elastic.domain.MappingShape;
+import com.clearmlmigrator.worker.elastic.inspect.IndexInspector;
+import com.clearmlmigrator.worker.elastic.inspect.MappingShape;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Inspects an index with the read-only REST calls that ES 5.6, 7 and 8 answer alike. */

@@ -17,7 +17,7 @@ import com.clearmlmigrator.relink.RelinkPass;
 import com.clearmlmigrator.relink.RelinkProgress;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.worker.elastic.config.ElasticWorkerConfig;
-import com.clearmlmigrator.worker.elastic.domain.IndexRelinker;
+import com.clearmlmigrator.worker.elastic.relink.IndexRelinker;
 import com.clearmlmigrator.worker.runtime.ProgressBeacon;
 
 /** Runs {@link RelinkEngine} on one slice of an index of the task's cluster ({@link ElasticRelinkStore}). */

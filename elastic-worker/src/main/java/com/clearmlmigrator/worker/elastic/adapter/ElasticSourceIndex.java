@@ -2,7 +2,7 @@ package com.clearmlmigrator.worker.elastic.adapter;
 
 import com.clearmlmigrator.contracts.Slice;
 import com.clearmlmigrator.stores.ElasticClient;
-import com.clearmlmigrator.worker.elastic.domain.SourceIndex;
+import com.clearmlmigrator.worker.elastic.copy.SourceIndex;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The index a copy reads, on an ES 5.6, 6 or 7 cluster: whole documents as the exact bytes the cluster returned. */

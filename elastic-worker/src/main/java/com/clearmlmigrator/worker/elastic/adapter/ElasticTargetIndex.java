@@ -5,7 +5,7 @@ import java.util.Map;
 import com.clearmlmigrator.contracts.ContentChecksum;
 import com.clearmlmigrator.contracts.CopySpec;
 import com.clearmlmigrator.stores.ElasticClient;
-import com.clearmlmigrator.worker.elastic.domain.TargetIndex;
+import com.clearmlmigrator.worker.elastic.copy.TargetIndex;
 import com.clearmlmigrator.worker.runtime.ProgressBeacon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

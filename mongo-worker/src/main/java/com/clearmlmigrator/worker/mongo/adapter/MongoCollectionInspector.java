@@ -11,9 +11,9 @@ import org.bson.conversions.Bson;
 import com.clearmlmigrator.contracts.CollectionInspection;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.stores.MongoConnections;
-import com.clearmlmigrator.worker.mongo.domain.CollectionInspector;
-import com.clearmlmigrator.worker.mongo.domain.ShapeProbes;
-import com.clearmlmigrator.worker.mongo.domain.ShapeProbes.ShapeProbe;
+import com.clearmlmigrator.worker.mongo.inspect.CollectionInspector;
+import com.clearmlmigrator.worker.mongo.inspect.ShapeProbes;
+import com.clearmlmigrator.worker.mongo.inspect.ShapeProbes.ShapeProbe;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 

@@ -18,7 +18,7 @@ import com.clearmlmigrator.relink.RelinkJournal;
 import com.clearmlmigrator.relink.RelinkPass;
 import com.clearmlmigrator.relink.RelinkProgress;
 import com.clearmlmigrator.stores.MongoConnections;
-import com.clearmlmigrator.worker.mongo.domain.CollectionRelinker;
+import com.clearmlmigrator.worker.mongo.relink.CollectionRelinker;
 import com.clearmlmigrator.worker.runtime.ProgressBeacon;
 
 /** Runs {@link RelinkEngine} on one id range of a collection of the task's MongoDB ({@link MongoRelinkStore}). */

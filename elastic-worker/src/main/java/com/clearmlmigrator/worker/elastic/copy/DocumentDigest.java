@@ -1,4 +1,4 @@
-package com.clearmlmigrator.worker.elastic.domain;
+package com.clearmlmigrator.worker.elastic.copy;
 
 import java.nio.charset.StandardCharsets;
 

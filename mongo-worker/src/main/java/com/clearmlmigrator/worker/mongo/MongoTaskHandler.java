@@ -1,4 +1,4 @@
-package com.clearmlmigrator.worker.mongo.domain;
+package com.clearmlmigrator.worker.mongo;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -6,6 +6,8 @@ import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskReport;
+import com.clearmlmigrator.worker.mongo.inspect.CollectionInspector;
+import com.clearmlmigrator.worker.mongo.relink.CollectionRelinker;
 import com.clearmlmigrator.worker.runtime.TaskPerformer;
 
 /** Performs the MongoDB task types. */

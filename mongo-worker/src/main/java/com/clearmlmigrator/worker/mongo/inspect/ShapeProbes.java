@@ -1,4 +1,4 @@
-package com.clearmlmigrator.worker.mongo.domain;
+package com.clearmlmigrator.worker.mongo.inspect;
 
 import java.util.List;
 

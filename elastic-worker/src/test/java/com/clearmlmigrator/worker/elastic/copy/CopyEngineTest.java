@@ -1,4 +1,4 @@
-package com.clearmlmigrator.worker.elastic.domain;
+package com.clearmlmigrator.worker.elastic.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +17,7 @@ import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
-import com.clearmlmigrator.worker.elastic.domain.InMemoryIndices.Doc;
+import com.clearmlmigrator.worker.elastic.copy.InMemoryIndices.Doc;
 
 /** The copy protocol between two indices in memory: what it creates, copies, compares, seals and reports. */
 class CopyEngineTest {

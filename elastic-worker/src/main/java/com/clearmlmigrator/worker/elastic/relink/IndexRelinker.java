@@ -1,4 +1,4 @@
-package com.clearmlmigrator.worker.elastic.domain;
+package com.clearmlmigrator.worker.elastic.relink;
 
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.RelinkReport;

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.worker.elastic.domain;
+package com.clearmlmigrator.worker.elastic;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -6,6 +6,9 @@ import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskReport;
+import com.clearmlmigrator.worker.elastic.copy.IndexCopier;
+import com.clearmlmigrator.worker.elastic.inspect.IndexInspector;
+import com.clearmlmigrator.worker.elastic.relink.IndexRelinker;
 import com.clearmlmigrator.worker.runtime.TaskPerformer;
 
 /** Performs the Elasticsearch task types. */

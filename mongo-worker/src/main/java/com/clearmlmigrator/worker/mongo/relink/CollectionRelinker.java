@@ -1,4 +1,4 @@
-package com.clearmlmigrator.worker.mongo.domain;
+package com.clearmlmigrator.worker.mongo.relink;
 
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.RelinkReport;

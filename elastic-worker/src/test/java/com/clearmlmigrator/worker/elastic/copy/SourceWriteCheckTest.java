@@ -1,4 +1,4 @@
-package com.clearmlmigrator.worker.elastic.domain;
+package com.clearmlmigrator.worker.elastic.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.worker.elastic.domain;
+package com.clearmlmigrator.worker.elastic.copy;
 
 /** A document on its way from the source index to the target, as {@link CopyEngine} sees it. */
 public interface CopyDocument {

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.worker.elastic.domain;
+package com.clearmlmigrator.worker.elastic.inspect;
 
 import java.util.ArrayList;
 import java.util.Iterator;

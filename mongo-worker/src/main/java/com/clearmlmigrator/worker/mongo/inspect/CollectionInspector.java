@@ -1,4 +1,4 @@
-package com.clearmlmigrator.worker.mongo.domain;
+package com.clearmlmigrator.worker.mongo.inspect;
 
 import com.clearmlmigrator.contracts.CollectionInspection;
 import com.clearmlmigrator.contracts.MongoEndpoint;
