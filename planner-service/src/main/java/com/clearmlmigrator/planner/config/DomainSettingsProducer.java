@@ -4,6 +4,9 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
+
 import com.clearmlmigrator.planner.escopy.CopyChunking;
 import com.clearmlmigrator.planner.lifecycle.PlanningExecutor;
 import com.clearmlmigrator.planner.progress.StallPolicy;
@@ -11,6 +14,8 @@ import com.clearmlmigrator.planner.relink.RelinkChunking;
 
 /** The domain's settings as plain values, read from {@link PlannerConfig}: the domain never reads configuration. */
 public class DomainSettingsProducer {
+    private static final int PLANNING_THREADS = 2;
+
     @Produces
     @Singleton
     RelinkChunking relinkChunking(PlannerConfig config) {
@@ -37,7 +42,13 @@ public class DomainSettingsProducer {
     @Produces
     @Singleton
     PlanningExecutor planningExecutor(PlannerConfig config) {
-        return new PlanningExecutor(config.planningQueue());
+        // Two threads: planning mostly waits on the stores. The queue is bounded by the executor's own places.
+        ManagedExecutor threads = ManagedExecutor.builder()
+                .maxAsync(PLANNING_THREADS)
+                .propagated(ThreadContext.NONE)
+                .cleared(ThreadContext.ALL_REMAINING)
+                .build();
+        return new PlanningExecutor(threads, config.planningQueue());
     }
 
     void stopPlanning(@Disposes PlanningExecutor executor) {

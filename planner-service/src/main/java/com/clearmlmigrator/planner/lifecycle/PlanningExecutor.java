@@ -1,30 +1,28 @@
 package com.clearmlmigrator.planner.lifecycle;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 import com.clearmlmigrator.planner.migration.PlannerBusyException;
 
 /**
  * Runs planning off the HTTP thread: listing a large cluster or waiting for an unreachable one must not hold the
- * request. Two threads: planning is short and mostly waits on the stores. The number of migrations planned or waiting
+ * request. The threads are given (two, from a managed executor that stops with the service): planning is short and
+ * mostly waits on the stores. The number of migrations planned or waiting
  * is bounded: a flood of requests against unreachable hosts, each waiting for its timeout, would otherwise queue every
  * later migration behind it without end. A submission beyond the bound is refused before anything is recorded.
  */
 public class PlanningExecutor implements AutoCloseable {
-    private static final int THREADS = 2;
-
-    private final ExecutorService threads = Executors.newFixedThreadPool(THREADS, runnable -> {
-        Thread thread = new Thread(runnable, "planning");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService threads;
     private final Semaphore places;
     private final int capacity;
 
-    /** @param capacity migrations being planned or waiting to be, at most */
-    public PlanningExecutor(int capacity) {
+    /**
+     * @param threads  where planning runs; closing this executor shuts them down
+     * @param capacity migrations being planned or waiting to be, at most
+     */
+    public PlanningExecutor(ExecutorService threads, int capacity) {
+        this.threads = threads;
         this.capacity = capacity;
         this.places = new Semaphore(capacity);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.clearmlmigrator.planner.migration.PlannerBusyException;
 
 class PlanningExecutorTest {
-    private final PlanningExecutor executor = new PlanningExecutor(3);
+    private final PlanningExecutor executor = new PlanningExecutor(Executors.newFixedThreadPool(2), 3);
     private final CountDownLatch storesAnswer = new CountDownLatch(1);
     private final AtomicInteger planned = new AtomicInteger();
 

@@ -2,24 +2,14 @@ package com.clearmlmigrator.worker.elastic.adapter;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** What a task hands to a thread beside it (the next scroll page, a bulk in flight), and how it waits for that. */
+/**
+ * How a task waits for what it handed to a thread beside it (a bulk in flight). The threads are Quarkus's managed
+ * executor, injected where a task starts: they stop with the service, and each task keeps at most one of them busy.
+ */
 final class BackgroundWork {
     private BackgroundWork() {}
-
-    /** Daemon threads named {@code name-N}, made as needed: a worker's tasks each keep at most one busy. */
-    static ExecutorService threads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newCachedThreadPool(work -> {
-            Thread thread = new Thread(work, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
 
     /** The result of background work; the store's own exceptions come out as they were thrown. */
     static <T> T await(Future<T> work) {

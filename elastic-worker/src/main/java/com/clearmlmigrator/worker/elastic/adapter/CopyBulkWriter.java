@@ -30,12 +30,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (429, 503) are retried with growing pauses; a write block stops the task with {@link FailureReason#TARGET_BLOCKED}.
  */
 final class CopyBulkWriter implements TargetIndex.Writer<CopiedDocument> {
-    private static final ExecutorService SENDERS = BackgroundWork.threads("copy-bulk");
     private static final int CREATED = 201;
     private static final int CONFLICT = 409;
     private static final int TOO_MANY_REQUESTS = 429;
     private static final int SAMPLE_IDS = 5;
 
+    private final ExecutorService senders;
     private final ElasticClient target;
     private final String index;
     private final long bulkBytes;
@@ -53,12 +53,14 @@ final class CopyBulkWriter implements TargetIndex.Writer<CopiedDocument> {
      * @param written       counts the documents the target has confirmed
      */
     CopyBulkWriter(
+            ExecutorService senders,
             ElasticClient target,
             String index,
             long bulkBytes,
             int bulkDocuments,
             DocumentLimits limits,
             ProgressBeacon.Counter written) {
+        this.senders = senders;
         this.target = target;
         this.index = index;
         this.bulkBytes = bulkBytes;
@@ -123,7 +125,7 @@ final class CopyBulkWriter implements TargetIndex.Writer<CopiedDocument> {
         List<CopiedDocument> bulk = pending;
         pending = new ArrayList<>();
         pendingBytes = 0;
-        inFlight = SENDERS.submit(() -> {
+        inFlight = senders.submit(() -> {
             ContentChecksum done = writeBulk(bulk);
             written.add(bulk.size());
             return done;

@@ -1,6 +1,10 @@
 package com.clearmlmigrator.worker.elastic.adapter;
 
+import java.util.concurrent.ExecutorService;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 import com.clearmlmigrator.contracts.CopyReport;
 import com.clearmlmigrator.contracts.MigrationTask;
@@ -22,8 +26,10 @@ public class ElasticIndexCopier implements IndexCopier {
     private final int page;
     private final long bulkBytes;
     private final CopyEngine engine;
+    private final ExecutorService bulkSenders;
 
     public ElasticIndexCopier(
+            ManagedExecutor bulkSenders,
             ElasticConnections connections,
             ProgressBeacon progress,
             DocumentLimits limits,
@@ -34,6 +40,7 @@ public class ElasticIndexCopier implements IndexCopier {
         this.page = config.copyPageSize();
         this.bulkBytes = config.copyBulkBytes();
         this.engine = new CopyEngine(page);
+        this.bulkSenders = bulkSenders;
     }
 
     @Override
@@ -62,6 +69,7 @@ public class ElasticIndexCopier implements IndexCopier {
 
     private ElasticTargetIndex target(MigrationTask task) {
         return new ElasticTargetIndex(
+                bulkSenders,
                 connections.client(task.elastic()),
                 task.target(),
                 limits,

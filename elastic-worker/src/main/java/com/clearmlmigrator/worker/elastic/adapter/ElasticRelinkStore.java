@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 import com.clearmlmigrator.contracts.Slice;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * id a few plots at a time, writes each batch before fetching the next.
  */
 final class ElasticRelinkStore implements RelinkStore, AutoCloseable {
+    private final ExecutorService senders;
     private final ElasticClient client;
     private final String index;
     private final int major;
@@ -39,7 +41,13 @@ final class ElasticRelinkStore implements RelinkStore, AutoCloseable {
     private OverlappedBulks bulks;
 
     /** The slice of an index a task works on, with the rules that apply to the index and whether it holds plots. */
-    record Part(ElasticClient client, String index, Slice slice, List<FieldRule> rules, boolean plots) {
+    record Part(
+            ExecutorService senders,
+            ElasticClient client,
+            String index,
+            Slice slice,
+            List<FieldRule> rules,
+            boolean plots) {
         /** The top-level fields the rules read, and a plot's own fields in a plot index. */
         List<String> fields() {
             Set<String> fields = new LinkedHashSet<>();
@@ -54,6 +62,7 @@ final class ElasticRelinkStore implements RelinkStore, AutoCloseable {
 
     private ElasticRelinkStore(
             Part part, String from, boolean dryRun, DocumentLimits limits, long batchBytes, boolean overlapWrites) {
+        this.senders = part.senders();
         this.client = part.client();
         this.index = part.index();
         this.major = client.majorVersion();
@@ -91,7 +100,7 @@ final class ElasticRelinkStore implements RelinkStore, AutoCloseable {
             return;
         }
         if (bulks == null) {
-            bulks = new OverlappedBulks(client, index, major, pass);
+            bulks = new OverlappedBulks(senders, client, index, major, pass);
         }
         bulks.write(writes);
     }

@@ -1,8 +1,11 @@
 package com.clearmlmigrator.worker.elastic.adapter;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.RelinkReport;
@@ -32,8 +35,10 @@ public class ElasticRelinker implements IndexRelinker {
     private final ProgressBeacon progress;
     private final DocumentLimits limits;
     private final long batchBytes;
+    private final ExecutorService bulkSenders;
 
     public ElasticRelinker(
+            ManagedExecutor bulkSenders,
             ElasticConnections connections,
             RelinkJournal journal,
             ProgressBeacon progress,
@@ -44,6 +49,7 @@ public class ElasticRelinker implements IndexRelinker {
         this.progress = progress;
         this.limits = limits;
         this.batchBytes = config.relinkBatchBytes();
+        this.bulkSenders = bulkSenders;
     }
 
     @Override
@@ -83,6 +89,7 @@ public class ElasticRelinker implements IndexRelinker {
 
     private ElasticRelinkStore.Part part(MigrationTask task) {
         return new ElasticRelinkStore.Part(
+                bulkSenders,
                 connections.client(task.elastic()),
                 task.target(),
                 task.slice(),

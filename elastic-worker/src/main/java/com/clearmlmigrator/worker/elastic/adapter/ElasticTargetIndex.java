@@ -1,6 +1,7 @@
 package com.clearmlmigrator.worker.elastic.adapter;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import com.clearmlmigrator.contracts.ContentChecksum;
 import com.clearmlmigrator.contracts.CopySpec;
@@ -15,6 +16,7 @@ final class ElasticTargetIndex implements TargetIndex<CopiedDocument> {
     /** The key in a target index's {@code _meta} that names the migration that created it. */
     static final String META_KEY = "clearml_migrator";
 
+    private final ExecutorService bulkSenders;
     private final ElasticClient client;
     private final String index;
     private final DocumentLimits limits;
@@ -23,17 +25,20 @@ final class ElasticTargetIndex implements TargetIndex<CopiedDocument> {
     private final ProgressBeacon.Counter written;
 
     /**
+     * @param bulkSenders threads that write one bulk while the next is gathered
      * @param page      documents per bulk at most, and per page of the fingerprint's read
      * @param bulkBytes a bulk is sent once it holds this many bytes of sources
      * @param written   counts the documents the target has confirmed
      */
     ElasticTargetIndex(
+            ExecutorService bulkSenders,
             ElasticClient client,
             String index,
             DocumentLimits limits,
             int page,
             long bulkBytes,
             ProgressBeacon.Counter written) {
+        this.bulkSenders = bulkSenders;
         this.client = client;
         this.index = index;
         this.limits = limits;
@@ -77,7 +82,7 @@ final class ElasticTargetIndex implements TargetIndex<CopiedDocument> {
 
     @Override
     public Writer<CopiedDocument> writer() {
-        return new CopyBulkWriter(client, index, bulkBytes, page, limits, written);
+        return new CopyBulkWriter(bulkSenders, client, index, bulkBytes, page, limits, written);
     }
 
     @Override

@@ -16,8 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * as without the overlap; only the wait for the bulk before is moved after the next page's journal.
  */
 final class OverlappedBulks implements AutoCloseable {
-    private static final ExecutorService SENDERS = BackgroundWork.threads("relink-bulk");
-
+    private final ExecutorService senders;
     private final ElasticClient client;
     private final String index;
     private final int major;
@@ -25,7 +24,8 @@ final class OverlappedBulks implements AutoCloseable {
     private Future<List<JsonNode>> inFlight;
     private List<PlannedWrite> inFlightWrites;
 
-    OverlappedBulks(ElasticClient client, String index, int major, RelinkPass pass) {
+    OverlappedBulks(ExecutorService senders, ElasticClient client, String index, int major, RelinkPass pass) {
+        this.senders = senders;
         this.client = client;
         this.index = index;
         this.major = major;
@@ -37,7 +37,7 @@ final class OverlappedBulks implements AutoCloseable {
         finish();
         if (!writes.isEmpty()) {
             inFlightWrites = writes;
-            inFlight = SENDERS.submit(() -> ElasticConditionalWriter.send(client, index, major, writes));
+            inFlight = senders.submit(() -> ElasticConditionalWriter.send(client, index, major, writes));
         }
     }
 
