@@ -10,7 +10,7 @@ package com.clearmlmigrator.planner.api;
  * @param target  es-copy: the target cluster again
  */
 public record ConnectionsRequest(
-        MigrationRequest.MongoConnection mongo,
-        MigrationRequest.ElasticConnection elastic,
-        MigrationRequest.ElasticConnection source,
-        MigrationRequest.ElasticConnection target) {}
+        MongoConnection mongo, ElasticConnection elastic, ElasticConnection source, ElasticConnection target) {
+    /** No connections given: the migration's own are used. */
+    public static final ConnectionsRequest NONE = new ConnectionsRequest(null, null, null, null);
+}

@@ -24,10 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MigrationStatus;
-import com.clearmlmigrator.contracts.MongoEndpoint;
-import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.planner.config.PlannerConfig;
-import com.clearmlmigrator.planner.escopy.CopyRequestRules;
 import com.clearmlmigrator.planner.escopy.CopySummary;
 import com.clearmlmigrator.planner.escopy.ElasticRequestExport;
 import com.clearmlmigrator.planner.inspect.InspectReport;
@@ -35,14 +32,12 @@ import com.clearmlmigrator.planner.lifecycle.MigrationCancellation;
 import com.clearmlmigrator.planner.lifecycle.MigrationRetry;
 import com.clearmlmigrator.planner.lifecycle.MigrationSubmission;
 import com.clearmlmigrator.planner.lifecycle.Reports;
-import com.clearmlmigrator.planner.migration.InvalidRequestException;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationConflictException;
 import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationNotFoundException;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
 import com.clearmlmigrator.planner.migration.MigrationStore;
-import com.clearmlmigrator.planner.migration.RequestRules;
 import com.clearmlmigrator.planner.migration.TaskState;
 import com.clearmlmigrator.planner.progress.LiveProgress;
 import com.clearmlmigrator.planner.progress.TaskUnderWay;
@@ -59,7 +54,6 @@ public class MigrationResource {
 
     private static final int LIST_LIMIT = 100;
 
-    private final StrictJsonReader json;
     private final MigrationSubmission submission;
     private final MigrationStore store;
     private final MigrationCancellation cancellation;
@@ -68,14 +62,12 @@ public class MigrationResource {
     private final Duration stallTimeout;
 
     public MigrationResource(
-            StrictJsonReader json,
             MigrationSubmission submission,
             MigrationStore store,
             MigrationCancellation cancellation,
             MigrationRetry retry,
             LiveProgress live,
             PlannerConfig config) {
-        this.json = json;
         this.submission = submission;
         this.store = store;
         this.cancellation = cancellation;
@@ -96,8 +88,8 @@ public class MigrationResource {
                                     @Content(
                                             mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(implementation = MigrationRequest.class)))
-                    String body) {
-        return accepted(submission.submit(toOrder(json.read(body, MigrationRequest.class))));
+                    MigrationRequest request) {
+        return accepted(submission.submit(request.toOrder()));
     }
 
     private static Response accepted(Migration migration) {
@@ -130,10 +122,14 @@ public class MigrationResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Undo a finished relink from its journal")
     @APIResponse(responseCode = "202", ref = ApiDescription.ACCEPTED)
-    public Response undo(@PathParam("id") String id, @RequestBody(ref = ApiDescription.CONNECTIONS) String body) {
+    public Response undo(
+            @PathParam("id") String id, @RequestBody(ref = ApiDescription.CONNECTIONS) ConnectionsRequest body) {
         Migration relink = find(id);
-        ConnectionsRequest request = connections(body);
-        MigrationOrder order = UndoRequests.order(relink, mongo(request.mongo()), elastic(request.elastic()));
+        ConnectionsRequest request = orNone(body);
+        MigrationOrder order = UndoRequests.order(
+                relink,
+                MongoConnection.endpoint(request.mongo()),
+                ElasticConnection.endpoint("elastic", request.elastic()));
         return accepted(submission.submit(order));
     }
 
@@ -146,11 +142,17 @@ public class MigrationResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Send a migration's failed tasks again")
     @APIResponse(responseCode = "202", ref = ApiDescription.ACCEPTED)
-    public Response retry(@PathParam("id") String id, @RequestBody(ref = ApiDescription.CONNECTIONS) String body) {
-        ConnectionsRequest request = connections(body);
-        ElasticEndpoint elastic =
-                request.elastic() != null ? elastic(request.elastic()) : elastic("target", request.target());
-        Migration running = retry.retry(find(id), mongo(request.mongo()), elastic, elastic("source", request.source()));
+    public Response retry(
+            @PathParam("id") String id, @RequestBody(ref = ApiDescription.CONNECTIONS) ConnectionsRequest body) {
+        ConnectionsRequest request = orNone(body);
+        ElasticEndpoint elastic = request.elastic() != null
+                ? ElasticConnection.endpoint("elastic", request.elastic())
+                : ElasticConnection.endpoint("target", request.target());
+        Migration running = retry.retry(
+                find(id),
+                MongoConnection.endpoint(request.mongo()),
+                elastic,
+                ElasticConnection.endpoint("source", request.source()));
         return accepted(running);
     }
 
@@ -207,67 +209,8 @@ public class MigrationResource {
         return store.find(id).orElseThrow(() -> new MigrationNotFoundException(id));
     }
 
-    private static MigrationOrder toOrder(MigrationRequest request) {
-        MigrationKind kind = RequestRules.kind(request.kind());
-        if (kind == MigrationKind.ES_COPY) {
-            onlyAbsent(
-                    "An es-copy takes 'source' and 'target' clusters; 'mongo', 'elastic', 'from', 'to', 'include' and"
-                            + " 'extraFields' belong to other kinds.",
-                    request.mongo(),
-                    request.elastic(),
-                    request.from(),
-                    request.to(),
-                    request.include(),
-                    request.extraFields());
-            return CopyRequestRules.order(
-                    elastic("source", request.source()),
-                    elastic("target", request.target()),
-                    request.indices(),
-                    request.ifTargetExists(),
-                    request.afterCopy(),
-                    request.dryRun(),
-                    request.maxDocsPerSecond());
-        }
-        onlyAbsent(
-                "Fields 'source', 'target', 'indices', 'ifTargetExists', 'afterCopy' and 'maxDocsPerSecond' apply to"
-                        + " es-copy migrations only.",
-                request.source(),
-                request.target(),
-                request.indices(),
-                request.ifTargetExists(),
-                request.afterCopy(),
-                request.maxDocsPerSecond());
-        RelinkSpec relink = RequestRules.relink(
-                request.from(), request.to(), request.dryRun(), request.include(), request.extraFields());
-        return RequestRules.order(kind, mongo(request.mongo()), elastic(request.elastic()), relink);
-    }
-
     /** The optional body of undo and retry: the connections again, or none. */
-    private ConnectionsRequest connections(String body) {
-        return body == null || body.isBlank()
-                ? new ConnectionsRequest(null, null, null, null)
-                : json.read(body, ConnectionsRequest.class);
-    }
-
-    private static MongoEndpoint mongo(MigrationRequest.MongoConnection mongo) {
-        return mongo == null ? null : RequestRules.mongo(mongo.uri(), mongo.database());
-    }
-
-    private static void onlyAbsent(String message, Object... fields) {
-        for (Object field : fields) {
-            if (field != null) {
-                throw new InvalidRequestException(message);
-            }
-        }
-    }
-
-    private static ElasticEndpoint elastic(String field, MigrationRequest.ElasticConnection elastic) {
-        return elastic == null
-                ? null
-                : RequestRules.elastic(field, elastic.hosts(), elastic.username(), elastic.password());
-    }
-
-    private static ElasticEndpoint elastic(MigrationRequest.ElasticConnection elastic) {
-        return elastic == null ? null : RequestRules.elastic(elastic.hosts(), elastic.username(), elastic.password());
+    private static ConnectionsRequest orNone(ConnectionsRequest body) {
+        return body == null ? ConnectionsRequest.NONE : body;
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -40,6 +41,34 @@ public class StrictJsonReader {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+
+    /** The body as a JSON object, for a reader that looks at some fields before binding it ({@link #bind}). */
+    public JsonNode readObject(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidRequestException("The request body is empty; send a JSON object.");
+        }
+        try {
+            JsonNode tree = strict.readTree(body);
+            if (tree == null || tree.isNull()) {
+                throw new InvalidRequestException("The request body must be a JSON object, not null.");
+            }
+            if (!tree.isObject()) {
+                throw new InvalidRequestException("The request body must be a JSON object.");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException(describe(e));
+        }
+    }
+
+    /** Binds an object read by {@link #readObject} as strictly as {@link #read} binds a body. */
+    public <T> T bind(JsonNode object, Class<T> type) {
+        try {
+            return strict.treeToValue(object, type);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException(describe(e));
+        }
     }
 
     public <T> T read(String body, Class<T> type) {

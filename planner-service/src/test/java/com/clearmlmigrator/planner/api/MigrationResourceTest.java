@@ -61,6 +61,10 @@ class MigrationResourceTest {
             copy unknown choice       | {"kind":"es-copy","source":{"hosts":["http://a:9200"]},"target":{"hosts":["http://b:9200"]},"ifTargetExists":"replace"} | must be one of fail, skip, overwrite
             copy rate of zero         | {"kind":"es-copy","source":{"hosts":["http://a:9200"]},"target":{"hosts":["http://b:9200"]},"maxDocsPerSecond":0} | must be between 1 and 10000000
             copy absurd rate          | {"kind":"es-copy","source":{"hosts":["http://a:9200"]},"target":{"hosts":["http://b:9200"]},"maxDocsPerSecond":99999999999999999999} | maxDocsPerSecond
+            kind not a string         | {"kind":42,"mongo":{"uri":"mongodb://h"}}                | Field 'kind' must be a string.
+            undo submitted directly   | {"kind":"undo","mongo":{"uri":"mongodb://h"}}            | POST /migrations/{id}/undo with the relink's id
+            copy fields on inspect    | {"kind":"inspect","mongo":{"uri":"mongodb://h"},"indices":["events-*"]} | apply to es-copy migrations only
+            field of no kind          | {"kind":"relink","mongo":{"uri":"mongodb://h"},"from":"http://a/","to":"http://b/","fromm":"x"} | Unknown field 'fromm'. Allowed here: dryRun, elastic, extraFields, from, include, kind, mongo, to.
             copy with relink fields   | {"kind":"es-copy","source":{"hosts":["http://a:9200"]},"target":{"hosts":["http://b:9200"]},"from":"http://a/","to":"http://b/"} | belong to other kinds
             """)
     void badInputIsA400WithASentenceNamingTheProblem(String name, String body, String message) {
@@ -70,6 +74,15 @@ class MigrationResourceTest {
                 .then()
                 .statusCode(400)
                 .body("error", containsString(message));
+    }
+
+    @Test
+    void anEmptyBodyIsA400() {
+        given().contentType(ContentType.JSON)
+                .post("/migrations")
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("The request body is empty; send a JSON object."));
     }
 
     @Test
@@ -203,9 +216,26 @@ class MigrationResourceTest {
 
         assertThat(api.getString("paths.'/migrations'.post.requestBody.content.'application/json'.schema.$ref"))
                 .endsWith("/MigrationRequest");
-        assertThat(api.getList("components.schemas.MigrationRequest.properties.kind.enum", String.class))
-                .containsExactly("inspect", "relink", "undo", "es-copy");
-        assertThat(api.getMap("components.schemas.MigrationRequest.properties")).containsKeys("from", "to", "source");
+        // One schema per kind, chosen by 'kind', each with its own fields only.
+        assertThat(api.getList("components.schemas.MigrationRequest.oneOf.$ref", String.class))
+                .containsExactly(
+                        "#/components/schemas/InspectRequest",
+                        "#/components/schemas/RelinkRequest",
+                        "#/components/schemas/EsCopyRequest");
+        assertThat(api.getString("components.schemas.MigrationRequest.discriminator.propertyName"))
+                .isEqualTo("kind");
+        assertThat(api.getMap("components.schemas.MigrationRequest.discriminator.mapping"))
+                .containsOnlyKeys("inspect", "relink", "es-copy");
+        assertThat(api.getMap("components.schemas.RelinkRequest.properties"))
+                .containsKeys("kind", "mongo", "elastic", "from", "to", "dryRun", "include", "extraFields")
+                .doesNotContainKeys("source", "indices");
+        assertThat(api.getList("components.schemas.RelinkRequest.required", String.class))
+                .contains("kind", "from", "to");
+        assertThat(api.getMap("components.schemas.EsCopyRequest.properties"))
+                .containsKeys("source", "target", "indices", "maxDocsPerSecond")
+                .doesNotContainKeys("mongo", "from");
+        assertThat(api.getMap("components.schemas.InspectRequest.properties"))
+                .containsOnlyKeys("kind", "mongo", "elastic");
         assertThat(api.getString("paths.'/migrations/{id}/retry'.post.requestBody.$ref"))
                 .endsWith("/requestBodies/connections");
         assertThat(api.getString("components.requestBodies.connections.content.'application/json'.schema.$ref"))
