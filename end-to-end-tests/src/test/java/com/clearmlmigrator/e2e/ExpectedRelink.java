@@ -1,13 +1,11 @@
 package com.clearmlmigrator.e2e;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Inflater;
+
+import com.clearmlmigrator.synthetic.Plots;
 
 /**
  * The test's own statement of what a relink must produce on the synthetic data, written without the production
@@ -90,20 +88,7 @@ final class ExpectedRelink {
     }
 
     static String inflate(String base64) {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(Base64.getDecoder().decode(base64));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            while (!inflater.finished()) {
-                out.write(buffer, 0, inflater.inflate(buffer));
-            }
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (java.util.zip.DataFormatException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            inflater.end();
-        }
+        return Plots.decompress(base64);
     }
 
     private static void url(Map<String, Object> doc, String field) {

@@ -2,13 +2,9 @@ package com.clearmlmigrator.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +72,7 @@ class SyntheticDatasetTest {
 
         assertThat(compressed).isNotEmpty();
         for (EventDocument plot : compressed) {
-            String json = inflate((String) plot.source().get("plot_data"));
+            String json = Plots.decompress((String) plot.source().get("plot_data"));
             assertThat(plot.source()).doesNotContainKey("plot_str");
             assertThat(json).hasSize((Integer) plot.source().get("plot_len"));
             assertThat(json.length()).isGreaterThanOrEqualTo(Plots.COMPRESSION_THRESHOLD);
@@ -87,16 +83,5 @@ class SyntheticDatasetTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> execution(Map<String, Object> task) {
         return (Map<String, Object>) task.get("execution");
-    }
-
-    private static String inflate(String base64) throws DataFormatException {
-        Inflater inflater = new Inflater();
-        inflater.setInput(Base64.getDecoder().decode(base64));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        while (!inflater.finished()) {
-            out.write(buffer, 0, inflater.inflate(buffer));
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

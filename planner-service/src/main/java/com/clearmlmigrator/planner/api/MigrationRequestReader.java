@@ -15,9 +15,10 @@ import com.clearmlmigrator.planner.migration.RequestRules;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reads the body of {@code POST /migrations}: its kind first, then whether every field belongs to that kind, then the
- * kind's record, strictly. Reading the kind first is what lets a field of another kind be answered with what it is for
- * ("apply to relink migrations only") instead of as an unknown field.
+ * Reads the body of {@code POST /migrations}, and the optional one of undo and retry. A migration's kind comes first,
+ * then whether every field belongs to that kind, then the kind's record, strictly. Reading the kind first is what lets
+ * a field of another kind be answered with what it is for ("apply to relink migrations only") instead of as an unknown
+ * field.
  */
 @ApplicationScoped
 public class MigrationRequestReader {
@@ -29,6 +30,11 @@ public class MigrationRequestReader {
 
     public MigrationRequestReader(StrictJsonReader json) {
         this.json = json;
+    }
+
+    /** The optional body of undo and retry: the connections again; none when the body is empty. */
+    public ConnectionsRequest readConnections(String body) {
+        return body.isBlank() ? ConnectionsRequest.NONE : json.read(body, ConnectionsRequest.class);
     }
 
     public MigrationRequest read(String body) {

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.escopy.CopySummary;
@@ -36,7 +35,6 @@ import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationConflictException;
 import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationNotFoundException;
-import com.clearmlmigrator.planner.migration.MigrationOrder;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.TaskState;
 import com.clearmlmigrator.planner.progress.LiveProgress;
@@ -124,13 +122,9 @@ public class MigrationResource {
     @APIResponse(responseCode = "202", ref = ApiDescription.ACCEPTED)
     public Response undo(
             @PathParam("id") String id, @RequestBody(ref = ApiDescription.CONNECTIONS) ConnectionsRequest body) {
-        Migration relink = find(id);
-        ConnectionsRequest request = orNone(body);
-        MigrationOrder order = UndoRequests.order(
-                relink,
-                MongoConnection.endpoint(request.mongo()),
-                ElasticConnection.endpoint("elastic", request.elastic()));
-        return accepted(submission.submit(order));
+        ConnectionsRequest again = orNone(body);
+        return accepted(
+                submission.submit(UndoRequests.order(find(id), again.mongoEndpoint(), again.elasticEndpoint())));
     }
 
     /**
@@ -144,16 +138,9 @@ public class MigrationResource {
     @APIResponse(responseCode = "202", ref = ApiDescription.ACCEPTED)
     public Response retry(
             @PathParam("id") String id, @RequestBody(ref = ApiDescription.CONNECTIONS) ConnectionsRequest body) {
-        ConnectionsRequest request = orNone(body);
-        ElasticEndpoint elastic = request.elastic() != null
-                ? ElasticConnection.endpoint("elastic", request.elastic())
-                : ElasticConnection.endpoint("target", request.target());
-        Migration running = retry.retry(
-                find(id),
-                MongoConnection.endpoint(request.mongo()),
-                elastic,
-                ElasticConnection.endpoint("source", request.source()));
-        return accepted(running);
+        ConnectionsRequest again = orNone(body);
+        return accepted(
+                retry.retry(find(id), again.mongoEndpoint(), again.elasticOrTargetEndpoint(), again.sourceEndpoint()));
     }
 
     /** Cancels a migration that has not ended; 409 when it has. */

@@ -20,12 +20,10 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 @Consumes(MediaType.WILDCARD)
 public class RequestBodyReader implements MessageBodyReader<Object> {
-    private final MigrationRequestReader migrations;
-    private final StrictJsonReader json;
+    private final MigrationRequestReader requests;
 
-    public RequestBodyReader(MigrationRequestReader migrations, StrictJsonReader json) {
-        this.migrations = migrations;
-        this.json = json;
+    public RequestBodyReader(MigrationRequestReader requests) {
+        this.requests = requests;
     }
 
     @Override
@@ -44,8 +42,8 @@ public class RequestBodyReader implements MessageBodyReader<Object> {
             throws IOException {
         String body = new String(entity.readAllBytes(), StandardCharsets.UTF_8);
         if (MigrationRequest.class.equals(type)) {
-            return migrations.read(body);
+            return requests.read(body);
         }
-        return body.isBlank() ? ConnectionsRequest.NONE : json.read(body, ConnectionsRequest.class);
+        return requests.readConnections(body);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.clearmlmigrator.planner.support.PlannerApi;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
 
 import io.quarkus.test.common.WithTestResource;
@@ -142,14 +143,8 @@ class MigrationResourceTest {
 
     @Test
     void unreachableElasticsearchFailsTheMigrationAndCredentialsAreNeverEchoed() throws Exception {
-        String id = given().contentType(ContentType.JSON)
-                .body("{\"kind\":\"inspect\",\"elastic\":{\"hosts\":[\"http://127.0.0.1:" + closedPort()
-                        + "\"],\"username\":\"elastic\",\"password\":\"s3cret\"}}")
-                .post("/migrations")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        String id = PlannerApi.submit("{\"kind\":\"inspect\",\"elastic\":{\"hosts\":[\"http://127.0.0.1:" + closedPort()
+                + "\"],\"username\":\"elastic\",\"password\":\"s3cret\"}}");
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/migrations/" + id)
@@ -162,16 +157,10 @@ class MigrationResourceTest {
 
     @Test
     void relinkExportsEquivalentElasticsearchRequestsWithTheirCaveats() throws Exception {
-        String id = given().contentType(ContentType.JSON)
-                .body(
-                        "{\"kind\":\"relink\",\"from\":\"http://files.old.lan:8081/\",\"to\":\"https://files.example.com/\","
-                                + "\"dryRun\":true,\"elastic\":{\"hosts\":[\"http://127.0.0.1:" + closedPort()
-                                + "\"]}}")
-                .post("/migrations")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        String id = PlannerApi.submit(
+                "{\"kind\":\"relink\",\"from\":\"http://files.old.lan:8081/\",\"to\":\"https://files.example.com/\","
+                        + "\"dryRun\":true,\"elastic\":{\"hosts\":[\"http://127.0.0.1:" + closedPort()
+                        + "\"]}}");
 
         given().get("/migrations/" + id + "/elastic-requests")
                 .then()
@@ -184,13 +173,8 @@ class MigrationResourceTest {
 
     @Test
     void undoOfAnInspectIsAConflictWithTheReason() throws Exception {
-        String id = given().contentType(ContentType.JSON)
-                .body("{\"kind\":\"inspect\",\"elastic\":{\"hosts\":[\"http://127.0.0.1:" + closedPort() + "\"]}}")
-                .post("/migrations")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        String id = PlannerApi.submit(
+                "{\"kind\":\"inspect\",\"elastic\":{\"hosts\":[\"http://127.0.0.1:" + closedPort() + "\"]}}");
 
         given().post("/migrations/" + id + "/undo")
                 .then()

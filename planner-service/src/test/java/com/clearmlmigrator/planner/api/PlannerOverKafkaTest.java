@@ -35,6 +35,7 @@ import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.contracts.WorkerHeartbeat;
 import com.clearmlmigrator.contracts.WorkerKind;
+import com.clearmlmigrator.planner.support.PlannerApi;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
@@ -118,13 +119,7 @@ class PlannerOverKafkaTest {
         String relink = "{\"kind\":\"relink\",\"from\":\"http://a/\",\"to\":\"http://b/\",\"mongo\":{\"uri\":\""
                 + PlannerInfrastructure.mongoUri() + "\",\"database\":\"backend\"}}";
         // No worker answers in this test, so the first relink stays RUNNING.
-        String first = given().contentType(ContentType.JSON)
-                .body(relink)
-                .post("/migrations")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        String first = PlannerApi.submit(relink);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/migrations/" + first).then().body("status", equalTo("RUNNING")));
 
@@ -212,14 +207,8 @@ class PlannerOverKafkaTest {
     }
 
     private static String submitInspect() {
-        return given().contentType(ContentType.JSON)
-                .body("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri()
-                        + "\",\"database\":\"backend\"}}")
-                .post("/migrations")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        return PlannerApi.submit("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri()
+                + "\",\"database\":\"backend\"}}");
     }
 
     /** Idempotent: both tests seed the same server. */
