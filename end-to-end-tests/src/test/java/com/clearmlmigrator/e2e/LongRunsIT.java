@@ -53,7 +53,10 @@ class LongRunsIT {
     /** Together 288 MB: more than the worker's 256 MB heap, each past its 4 MB limit for handling alone. */
     private static final int HEAVY_PLOT_CHARACTERS = 4_500_000;
 
+    private static final String SLOW_TARGET = "es7-longrun";
+
     private static ThrottlingProxy slowSource;
+    private static String slowTargetUrl;
     private static String slowCopy;
 
     @BeforeAll
@@ -65,22 +68,24 @@ class LongRunsIT {
         }
         new ElasticSeeder(RunningSystem.ports().elastic5Url()).seed(ElasticEra.ES5, logs);
         slowSource = new ThrottlingProxy(RunningSystem.ports().elastic5Url(), 0, SLOW_PAGE);
+        // A cluster of its own: a migration writing to the stack's ES 7 (the heavy plots) runs meanwhile, and one
+        // writer per cluster is the planner's rule.
+        int port = ServiceFaults.freePort();
+        RunningSystem.stack().startAnotherElastic7(SLOW_TARGET, port, ServiceFaults.freePort());
+        slowTargetUrl = "http://127.0.0.1:" + port;
         // 40 documents at 1 a second, read in pages of 5 (five seconds of the rate), from a source that answers each of
-        // the seven next pages after 14 s: the pacing overlaps the waits, so the one task takes some 100 s. It writes
-        // to
-        // ES 7, where no other migration may write meanwhile: the test of heavy plots waits for it.
+        // the seven next pages after 14 s: the pacing overlaps the waits, so the one task takes some 100 s, while the
+        // other tests run.
         slowCopy = Migrations.submit(Migrations.esCopy(
-                slowSource.url(),
-                RunningSystem.ports().elastic7Url(),
-                List.of(SLOW_INDEX),
-                "\"maxDocsPerSecond\":1,\"afterCopy\":\"none\""));
+                slowSource.url(), slowTargetUrl, List.of(SLOW_INDEX), "\"maxDocsPerSecond\":1,\"afterCopy\":\"none\""));
     }
 
     @AfterAll
     static void removeWhatTheseTestsAdded() {
         slowSource.close();
+        RunningSystem.stack().stop(SLOW_TARGET);
         new ElasticHttp(RunningSystem.ports().elastic5Url()).delete("/" + SLOW_INDEX + "," + HEAVY_INDEX);
-        new ElasticHttp(RunningSystem.ports().elastic7Url()).delete("/" + SLOW_INDEX + "," + HEAVY_INDEX);
+        new ElasticHttp(RunningSystem.ports().elastic7Url()).delete("/" + HEAVY_INDEX);
     }
 
     @Test
@@ -143,7 +148,7 @@ class LongRunsIT {
     }
 
     @Test
-    @Order(3)
+    @Order(2)
     void plotsHeavierTogetherThanTheWorkersHeapAreCopiedAndRelinkedExactly() {
         ElasticHttp es5 = new ElasticHttp(RunningSystem.ports().elastic5Url());
         ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
@@ -196,7 +201,7 @@ class LongRunsIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void aCopyTaskOfMoreThanAMinuteAndAHalfSucceedsAndItsWorkerTakesTheNextMigration() {
         JsonPath ended = awaitFinal(slowCopy, Duration.ofMinutes(4));
         assertThat(ended.getString("status")).as(ended.prettify()).isEqualTo("SUCCEEDED");
@@ -204,8 +209,7 @@ class LongRunsIT {
         assertThat(report.getLong("indices[0].tookMillis"))
                 .as("the copy ran as one task for more than the 60 s that used to kill the worker's consumer")
                 .isGreaterThanOrEqualTo(90_000);
-        assertThat(new ElasticHttp(RunningSystem.ports().elastic7Url()).documents(SLOW_INDEX))
-                .hasSize(SLOW_DOCUMENTS);
+        assertThat(new ElasticHttp(slowTargetUrl).documents(SLOW_INDEX)).hasSize(SLOW_DOCUMENTS);
 
         String inspect = Migrations.submit("{\"kind\":\"inspect\","
                 + Migrations.elastic(RunningSystem.ports().elastic7Url()) + "}");
