@@ -1,8 +1,6 @@
 package com.clearmlmigrator.planner.api;
 
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -22,8 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.clearmlmigrator.contracts.MigrationStatus;
-import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.escopy.CopySummary;
 import com.clearmlmigrator.planner.escopy.ElasticRequestExport;
 import com.clearmlmigrator.planner.inspect.InspectReport;
@@ -34,12 +30,8 @@ import com.clearmlmigrator.planner.lifecycle.Reports;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationConflictException;
 import com.clearmlmigrator.planner.migration.MigrationKind;
-import com.clearmlmigrator.planner.migration.MigrationNotFoundException;
 import com.clearmlmigrator.planner.migration.MigrationStore;
-import com.clearmlmigrator.planner.migration.TaskState;
 import com.clearmlmigrator.planner.progress.LiveProgress;
-import com.clearmlmigrator.planner.progress.TaskUnderWay;
-import com.clearmlmigrator.planner.progress.WaitingNotice;
 import com.clearmlmigrator.planner.relink.RelinkSummary;
 import com.clearmlmigrator.planner.undo.UndoRequests;
 
@@ -57,7 +49,7 @@ public class MigrationResource {
     private final MigrationCancellation cancellation;
     private final MigrationRetry retry;
     private final LiveProgress live;
-    private final Duration stallTimeout;
+    private final MigrationViews views;
 
     public MigrationResource(
             MigrationSubmission submission,
@@ -65,13 +57,13 @@ public class MigrationResource {
             MigrationCancellation cancellation,
             MigrationRetry retry,
             LiveProgress live,
-            PlannerConfig config) {
+            MigrationViews views) {
         this.submission = submission;
         this.store = store;
         this.cancellation = cancellation;
         this.retry = retry;
         this.live = live;
-        this.stallTimeout = config.stallTimeout();
+        this.views = views;
     }
 
     /** Accepts a migration and plans it in the background; 202 with its id, 400 with a reason for bad input. */
@@ -163,21 +155,7 @@ public class MigrationResource {
     @GET
     @Path("/{id}")
     public MigrationView get(@PathParam("id") String id) {
-        Migration migration = find(id);
-        boolean running = migration.status() == MigrationStatus.RUNNING;
-        List<TaskState> tasks = running || migration.kind() == MigrationKind.ES_COPY ? store.taskStates(id) : null;
-        List<TaskUnderWay> underWay = live.underWay(id);
-        String notice = running
-                ? WaitingNotice.of(tasks, underWay, live, Instant.now(), stallTimeout)
-                        .orElse(null)
-                : null;
-        return MigrationView.of(
-                migration,
-                store.counts(id),
-                migration.kind() == MigrationKind.ES_COPY ? tasks : null,
-                live.of(id),
-                underWay,
-                notice);
+        return views.current(id);
     }
 
     /** What the migration found or did, task by task, with every failure and its reason. */
@@ -193,7 +171,7 @@ public class MigrationResource {
     }
 
     private Migration find(String id) {
-        return store.find(id).orElseThrow(() -> new MigrationNotFoundException(id));
+        return views.find(id);
     }
 
     /** The optional body of undo and retry: the connections again, or none. */

@@ -12,6 +12,7 @@ import com.clearmlmigrator.planner.escopy.CopySummary;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.TaskCounts;
 import com.clearmlmigrator.planner.migration.TaskState;
+import com.clearmlmigrator.planner.progress.TargetProgress;
 import com.clearmlmigrator.planner.progress.TaskUnderWay;
 
 /**
@@ -26,6 +27,8 @@ import com.clearmlmigrator.planner.progress.TaskUnderWay;
  * @param elastic   the Elasticsearch cluster it works on, without credentials; null when none
  * @param relink    what a relink rewrites; null for other kinds
  * @param copy      an es-copy's plan and progress per index (documents copied, rate, time left); null for other kinds
+ * @param progress  while it runs or is paused: how far it has come on each collection and index (parts ended of
+ *                  parts planned, documents so far); null otherwise
  * @param running   its tasks under way: worker, progress, and whether they stalled; empty when none
  * @param notice    what holds a running migration up, when something seen does (no worker of a kind needed heard
  *                  from); null otherwise
@@ -42,6 +45,7 @@ public record MigrationView(
         ElasticTarget elastic,
         RelinkSpec relink,
         CopySummary copy,
+        List<TargetProgress> progress,
         List<RunningTaskView> running,
         String notice,
         Instant createdAt,
@@ -58,7 +62,7 @@ public record MigrationView(
     }
 
     /**
-     * @param tasks    the migration's tasks, needed to show an es-copy's progress; null to leave it out
+     * @param tasks    the migration's tasks, needed to show its progress by collection and index; null to leave it out
      * @param progress the progress of its tasks under way, by task
      * @param underWay its tasks under way
      * @param notice   what holds it up, or null
@@ -81,6 +85,7 @@ public record MigrationView(
                 targets.elasticHosts().isEmpty() ? null : new ElasticTarget(targets.elasticHosts()),
                 migration.relink(),
                 migration.copy() == null || tasks == null ? null : CopySummary.of(migration, counts, tasks, progress),
+                tasks == null || migration.status().isFinal() ? null : TargetProgress.of(tasks, progress),
                 underWay.stream().map(RunningTaskView::of).toList(),
                 notice,
                 migration.createdAt(),

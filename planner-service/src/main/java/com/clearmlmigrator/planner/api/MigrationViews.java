@@ -1,0 +1,56 @@
+package com.clearmlmigrator.planner.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.contracts.MigrationStatus;
+import com.clearmlmigrator.planner.config.PlannerConfig;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.migration.MigrationNotFoundException;
+import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.migration.TaskState;
+import com.clearmlmigrator.planner.progress.LiveProgress;
+import com.clearmlmigrator.planner.progress.TaskUnderWay;
+import com.clearmlmigrator.planner.progress.WaitingNotice;
+
+/** A migration as {@code GET /migrations/{id}} and its event stream show it: status, counts, live progress, notice. */
+@ApplicationScoped
+public class MigrationViews {
+    private final MigrationStore store;
+    private final LiveProgress live;
+    private final Duration stallTimeout;
+
+    public MigrationViews(MigrationStore store, LiveProgress live, PlannerConfig config) {
+        this.store = store;
+        this.live = live;
+        this.stallTimeout = config.stallTimeout();
+    }
+
+    /** @throws MigrationNotFoundException when no migration has this id */
+    public Migration find(String id) {
+        return store.find(id).orElseThrow(() -> new MigrationNotFoundException(id));
+    }
+
+    /** The migration as it stands now. */
+    public MigrationView current(String id) {
+        Migration migration = find(id);
+        boolean running = migration.status() == MigrationStatus.RUNNING;
+        List<TaskState> tasks = running || migration.kind() == MigrationKind.ES_COPY ? store.taskStates(id) : null;
+        List<TaskUnderWay> underWay = live.underWay(id);
+        String notice = running
+                ? WaitingNotice.of(tasks, underWay, live, Instant.now(), stallTimeout)
+                        .orElse(null)
+                : null;
+        return MigrationView.of(
+                migration,
+                store.counts(id),
+                migration.kind() == MigrationKind.ES_COPY ? tasks : null,
+                live.of(id),
+                underWay,
+                notice);
+    }
+}

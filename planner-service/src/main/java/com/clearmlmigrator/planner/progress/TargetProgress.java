@@ -1,0 +1,86 @@
+package com.clearmlmigrator.planner.progress;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.clearmlmigrator.contracts.CollectionInspection;
+import com.clearmlmigrator.contracts.CopyReport;
+import com.clearmlmigrator.contracts.FieldTally;
+import com.clearmlmigrator.contracts.IndexInspection;
+import com.clearmlmigrator.contracts.RelinkReport;
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskProgress;
+import com.clearmlmigrator.contracts.TaskReport;
+import com.clearmlmigrator.planner.migration.TaskState;
+
+/**
+ * How far a running migration has come on one collection or index: what a progress bar per collection and index
+ * shows. Parts are the tasks planned for it (id ranges, slices, copy steps); documents are those its finished parts
+ * reported plus what the running ones last said in a heartbeat.
+ *
+ * @param target       collection or index
+ * @param parts        tasks planned for it
+ * @param partsEnded   of those, the ones that ended, succeeded or failed
+ * @param partsFailed  of those, the ones that failed
+ * @param documents    documents scanned (relink, undo), counted (inspect) or copied (es-copy) so far
+ * @param changed      documents a relink or undo rewrote so far
+ */
+public record TargetProgress(String target, int parts, int partsEnded, int partsFailed, long documents, long changed) {
+    private static final Set<String> COPYING_STEPS = Set.of("copy-slice", "copy-index");
+
+    /** One entry per target, in plan order. */
+    public static List<TargetProgress> of(List<TaskState> tasks, Map<TaskId, TaskProgress> running) {
+        Map<String, TargetProgress> byTarget = new LinkedHashMap<>();
+        for (TaskState task : tasks) {
+            TargetProgress part = part(task, running.get(task.id()));
+            byTarget.merge(task.target(), part, TargetProgress::plus);
+        }
+        return new ArrayList<>(byTarget.values());
+    }
+
+    private static TargetProgress part(TaskState task, TaskProgress underWay) {
+        if (task.isPending()) {
+            long documents = underWay == null ? 0 : underWay.documents();
+            long changed = underWay == null ? 0 : underWay.changed();
+            return new TargetProgress(task.target(), 1, 0, 0, documents, changed);
+        }
+        TaskReport report = task.result().report();
+        return new TargetProgress(task.target(), 1, 1, task.hasFailed() ? 1 : 0, documents(report), changed(report));
+    }
+
+    private static long documents(TaskReport report) {
+        if (report instanceof RelinkReport relink) {
+            return relink.fields().stream().mapToLong(FieldTally::scanned).max().orElse(0);
+        }
+        if (report instanceof CollectionInspection collection) {
+            return collection.documents();
+        }
+        if (report instanceof IndexInspection index) {
+            return index.documents();
+        }
+        // A verification reads what the slices copied again; only the steps that copy count.
+        if (report instanceof CopyReport copy && COPYING_STEPS.contains(copy.step()) && copy.copied() != null) {
+            return copy.copied().documents();
+        }
+        return 0;
+    }
+
+    private static long changed(TaskReport report) {
+        return report instanceof RelinkReport relink
+                ? relink.fields().stream().mapToLong(FieldTally::changed).sum()
+                : 0;
+    }
+
+    private TargetProgress plus(TargetProgress other) {
+        return new TargetProgress(
+                target,
+                parts + other.parts,
+                partsEnded + other.partsEnded,
+                partsFailed + other.partsFailed,
+                documents + other.documents,
+                changed + other.changed);
+    }
+}
