@@ -1,0 +1,111 @@
+package com.clearmlmigrator.cli.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.clearmlmigrator.cli.planner.PlannerClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The Elasticsearch upgrade between two running clusters. */
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "copy-es",
+        sortOptions = false,
+        description = {
+            "Copies ClearML's indices from one Elasticsearch cluster to another (5.6, 6 or 7 to 7 or 8): index"
+                    + " templates first, mappings translated (types dropped, _routing kept), slices in parallel, every"
+                    + " index verified by count and checksum. The source indices are made read-only once verified,"
+                    + " unless --after-copy none."
+        })
+public class CopyEsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PlannerOptions planner;
+
+    @Option(
+            names = "--source",
+            required = true,
+            paramLabel = "URL",
+            description =
+                    "The cluster to copy from; a bare" + " host:port means http://host:port. Repeat for more nodes.")
+    List<String> source;
+
+    @Option(
+            names = "--source-user",
+            paramLabel = "USER",
+            description = "Its user; the password is read from CLEARML_MIGRATOR_SOURCE_PASSWORD or asked for.")
+    String sourceUser;
+
+    @Option(names = "--target", required = true, paramLabel = "URL", description = "The cluster to copy to.")
+    List<String> target;
+
+    @Option(
+            names = "--target-user",
+            paramLabel = "USER",
+            description = "Its user; the password is read from CLEARML_MIGRATOR_TARGET_PASSWORD or asked for.")
+    String targetUser;
+
+    @Option(
+            names = "--index",
+            paramLabel = "PATTERN",
+            description = "Index patterns to copy (repeatable); every ClearML index when left out.")
+    List<String> indices = new ArrayList<>();
+
+    @Option(
+            names = "--if-target-exists",
+            paramLabel = "fail|skip|overwrite",
+            defaultValue = "fail",
+            description = "What to do with an index the target already has (default: ${DEFAULT-VALUE}).")
+    String ifTargetExists;
+
+    @Option(
+            names = "--after-copy",
+            paramLabel = "read-only-source|none",
+            defaultValue = "read-only-source",
+            description = "What to do with a source index once verified (default: ${DEFAULT-VALUE}).")
+    String afterCopy;
+
+    @Option(
+            names = "--max-docs-per-second",
+            paramLabel = "N",
+            description = "Throttle the whole copy to N documents a second, to spare a busy source.")
+    Long maxDocsPerSecond;
+
+    @Option(names = "--dry-run", description = "Plan and check (versions, mappings, disk), copy nothing.")
+    boolean dryRun;
+
+    @Mixin
+    FollowOptions follow;
+
+    @Override
+    public Integer call() {
+        PlannerClient client = planner.client();
+        return MigrationRun.started(spec, client, client.submit(request()), follow.detach);
+    }
+
+    ObjectNode request() {
+        ObjectNode request = PlannerClient.JSON.createObjectNode().put("kind", "es-copy");
+        request.set("source", StoreOptions.cluster(spec, source, sourceUser, null, "CLEARML_MIGRATOR_SOURCE_PASSWORD"));
+        request.set("target", StoreOptions.cluster(spec, target, targetUser, null, "CLEARML_MIGRATOR_TARGET_PASSWORD"));
+        if (!indices.isEmpty()) {
+            indices.forEach(request.withArray("indices")::add);
+        }
+        request.put("ifTargetExists", ifTargetExists).put("afterCopy", afterCopy);
+        if (maxDocsPerSecond != null) {
+            request.put("maxDocsPerSecond", maxDocsPerSecond);
+        }
+        if (dryRun) {
+            request.put("dryRun", true);
+        }
+        return request;
+    }
+}

@@ -1,0 +1,57 @@
+package com.clearmlmigrator.cli.command;
+
+import java.io.PrintWriter;
+
+import com.clearmlmigrator.cli.ExitCode;
+import com.clearmlmigrator.cli.planner.EventStream;
+import com.clearmlmigrator.cli.planner.PlannerClient;
+import com.clearmlmigrator.cli.view.ProgressDisplay;
+import com.clearmlmigrator.cli.view.ReportTable;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Starting a migration and staying with it: live progress, then its report and the exit code of how it ended. */
+final class MigrationRun {
+    private MigrationRun() {}
+
+    /** Prints the id of a migration just accepted, then follows it unless {@code detach}. */
+    static int started(CommandSpec spec, PlannerClient planner, JsonNode accepted, boolean detach) {
+        String id = accepted.path("id").asText();
+        PrintWriter out = spec.commandLine().getOut();
+        if (detach) {
+            out.println(id);
+            out.flush();
+            return ExitCode.SUCCEEDED;
+        }
+        out.println("Migration " + id + " accepted. Ctrl-C stops watching, not the migration: `clearml-migrator watch "
+                + id + "` comes back to it, `clearml-migrator cancel " + id + "` stops it.");
+        out.flush();
+        return watch(spec, planner, id);
+    }
+
+    /** Shows the migration until it ends or pauses; then its report. */
+    static int watch(CommandSpec spec, PlannerClient planner, String id) {
+        PrintWriter out = spec.commandLine().getOut();
+        ProgressDisplay display = ProgressDisplay.forOutput(out, System.console() != null);
+        JsonNode last = new EventStream(planner).follow(id, display::show);
+        String status = last.path("status").asText();
+        if (ExitCode.isLast(status)) {
+            ReportTable.print(last.path("kind").asText(), planner.report(id), out);
+        }
+        out.println(ending(id, status));
+        out.flush();
+        return ExitCode.of(status);
+    }
+
+    private static String ending(String id, String status) {
+        return "Migration " + id + " " + status
+                + switch (status) {
+                    case "COMPLETED_WITH_ERRORS" ->
+                        ": `clearml-migrator retry " + id + "` sends the failed tasks again.";
+                    case "PAUSED" ->
+                        ": lift the write block or free the disk, then `clearml-migrator retry " + id + "`.";
+                    default -> ".";
+                };
+    }
+}

@@ -1,0 +1,131 @@
+package com.clearmlmigrator.cli.command;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import com.clearmlmigrator.cli.planner.PlannerClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** ClearML's {@code fix_fileserver_urls.py}, with its flags, for MongoDB and Elasticsearch at once. */
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "relink",
+        sortOptions = false,
+        description = {
+            "Rewrites every stored reference from one URL prefix to another: artifact and model URIs, output"
+                    + " destinations, report links, debug-image URLs, URLs inside plots (compressed ones too).",
+            "Takes the flags of ClearML's fix_fileserver_urls.py: --mongo-host, --elastic-host, --host-source,"
+                    + " --host-target, --elastic-user, --elastic-password, --datasets.",
+            "Every change is journaled: `clearml-migrator undo ID` restores what it changed."
+        })
+public class RelinkCommand implements Callable<Integer> {
+    /** ClearML datasets keep their storage links in artifact previews and in their tasks' hyperparameters. */
+    static final List<String> DATASET_GROUPS = List.of("artifact-previews", "hyperparams");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PlannerOptions planner;
+
+    @Mixin
+    StoreOptions stores;
+
+    @Option(
+            names = {"--from", "--host-source"},
+            required = true,
+            paramLabel = "PREFIX",
+            description = "The old prefix, for example http://old-host:8081 or s3://old-bucket. A bare host:port"
+                    + " (ClearML's --host-source) means the file server's http://host:port.")
+    String from;
+
+    @Option(
+            names = {"--to", "--host-target"},
+            required = true,
+            paramLabel = "PREFIX",
+            description = "The new prefix; a bare host:port (ClearML's --host-target) means http://host:port.")
+    String to;
+
+    @Option(names = "--dry-run", description = "Count what would change; write nothing.")
+    boolean dryRun;
+
+    @Option(
+            names = "--include",
+            split = ",",
+            paramLabel = "GROUP",
+            description = "Opt-in fields: hyperparams, configuration, metadata, artifact-previews, logs.")
+    List<String> include = new ArrayList<>();
+
+    @Option(
+            names = "--datasets",
+            description = "ClearML datasets too: their artifact previews and their tasks' hyperparameters (the same as"
+                    + " --include artifact-previews,hyperparams). Dataset files and the state files on the file server"
+                    + " itself are not in the databases, and stay as they are.")
+    boolean datasets;
+
+    @Option(
+            names = "--extra-field",
+            paramLabel = "SPEC",
+            description = "More fields: collection:field.path or index-pattern:field. Repeatable.")
+    List<String> extraFields = new ArrayList<>();
+
+    @Option(
+            names = "--output",
+            paramLabel = "FILE",
+            description = "Also write the Elasticsearch requests equivalent to this relink, as JSON, to FILE (what"
+                    + " ClearML's script prints as cURL commands), for clusters the migrator cannot reach.")
+    Path output;
+
+    @Mixin
+    FollowOptions follow;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!stores.hasAny()) {
+            throw new ParameterException(spec.commandLine(), "Give --mongo, --elastic or both.");
+        }
+        PlannerClient client = planner.client();
+        JsonNode accepted = client.submit(request());
+        if (output != null) {
+            JsonNode requests = client.elasticRequests(accepted.path("id").asText());
+            Files.writeString(
+                    output, PlannerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(requests));
+            spec.commandLine().getOut().println("Wrote the equivalent Elasticsearch requests to " + output + ".");
+        }
+        return MigrationRun.started(spec, client, accepted, follow.detach);
+    }
+
+    ObjectNode request() {
+        ObjectNode request = PlannerClient.JSON.createObjectNode().put("kind", "relink");
+        stores.addTo(request);
+        request.put("from", Addresses.withScheme(from)).put("to", Addresses.withScheme(to));
+        if (dryRun) {
+            request.put("dryRun", true);
+        }
+        Set<String> groups = new LinkedHashSet<>(include);
+        if (datasets) {
+            groups.addAll(DATASET_GROUPS);
+        }
+        if (!groups.isEmpty()) {
+            groups.forEach(request.withArray("include")::add);
+        }
+        if (!extraFields.isEmpty()) {
+            extraFields.forEach(request.withArray("extraFields")::add);
+        }
+        return request;
+    }
+}

@@ -1,0 +1,49 @@
+package com.clearmlmigrator.cli.command;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import com.clearmlmigrator.cli.ExitCode;
+import com.clearmlmigrator.cli.planner.PlannerClient;
+import com.clearmlmigrator.cli.view.ReportTable;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "report",
+        description = "What a migration found or did, per collection and index, with every failure.")
+public class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PlannerOptions planner;
+
+    @Parameters(paramLabel = "ID", description = "The migration's id.")
+    String id;
+
+    @Option(names = "--json", description = "The whole report as JSON (samples, issues, checksums...).")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PlannerClient client = planner.client();
+        JsonNode migration = client.migration(id);
+        JsonNode report = client.report(id);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(PlannerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            out.flush();
+        } else {
+            ReportTable.print(migration.path("kind").asText(), report, out);
+        }
+        return ExitCode.of(migration.path("status").asText());
+    }
+}

@@ -1,0 +1,48 @@
+package com.clearmlmigrator.cli.view;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * For logs and pipes: one line every few seconds (and at every status change) with the totals, instead of bars that
+ * would fill a log with redraws.
+ */
+final class PlainLines implements ProgressDisplay {
+    private static final Duration EVERY = Duration.ofSeconds(5);
+
+    private final PrintWriter out;
+    private Instant lastPrinted = Instant.MIN;
+    private String lastStatus = "";
+
+    PlainLines(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void show(JsonNode snapshot) {
+        Instant now = Instant.now();
+        String status = snapshot.path("status").asText();
+        if (status.equals(lastStatus) && Duration.between(lastPrinted, now).compareTo(EVERY) < 0) {
+            return;
+        }
+        lastPrinted = now;
+        lastStatus = status;
+        out.println(line(snapshot));
+        out.flush();
+    }
+
+    static String line(JsonNode snapshot) {
+        long documents =
+                TargetRow.of(snapshot).stream().mapToLong(TargetRow::documents).sum();
+        String line = LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + Formats.heading(snapshot) + ", "
+                + Formats.count(documents) + " documents";
+        return snapshot.hasNonNull("notice")
+                ? line + ". " + snapshot.path("notice").asText()
+                : line;
+    }
+}

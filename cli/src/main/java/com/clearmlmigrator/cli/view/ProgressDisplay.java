@@ -1,0 +1,15 @@
+package com.clearmlmigrator.cli.view;
+
+import java.io.PrintWriter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Shows a migration's snapshots as they arrive: redrawn bars on a terminal, a plain line now and then elsewhere. */
+public interface ProgressDisplay {
+    void show(JsonNode snapshot);
+
+    /** The right display for this output: bars when a person watches a terminal, lines for logs and pipes. */
+    static ProgressDisplay forOutput(PrintWriter out, boolean terminal) {
+        return terminal ? new LiveBars(out) : new PlainLines(out);
+    }
+}

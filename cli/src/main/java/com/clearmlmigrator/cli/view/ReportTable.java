@@ -1,0 +1,120 @@
+package com.clearmlmigrator.cli.view;
+
+import java.io.PrintWriter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A migration's report as a table: one row per collection or index, then every failure with its reason. */
+public final class ReportTable {
+    private static final int NAME_WIDTH = 48;
+
+    private ReportTable() {}
+
+    public static void print(String kind, JsonNode report, PrintWriter out) {
+        out.println();
+        switch (kind) {
+            case "es-copy" -> copy(report, out);
+            case "inspect" -> inspect(report, out);
+            default -> relink(report, out);
+        }
+        failures(report, out);
+        if (report.hasNonNull("error")) {
+            out.println("Error: " + report.path("error").asText());
+        }
+        out.flush();
+    }
+
+    private static void relink(JsonNode report, PrintWriter out) {
+        out.printf(
+                "%-" + NAME_WIDTH + "s %12s %12s %12s %10s%n",
+                "collection / index",
+                "scanned",
+                "changed",
+                "remaining",
+                "conflicts");
+        for (JsonNode target : report.path("targets")) {
+            long scanned = 0;
+            long changed = 0;
+            long remaining = 0;
+            long conflicts = 0;
+            for (JsonNode field : target.path("fields")) {
+                scanned = Math.max(scanned, field.path("scanned").asLong());
+                changed += field.path("changed").asLong();
+                remaining += field.path("remaining").asLong();
+                conflicts += field.path("conflicts").asLong();
+            }
+            out.printf(
+                    "%-" + NAME_WIDTH + "s %12s %12s %12s %10s%n",
+                    Formats.name(
+                            target.path("store").asText() + " "
+                                    + target.path("target").asText(),
+                            NAME_WIDTH),
+                    Formats.count(scanned),
+                    Formats.count(changed),
+                    Formats.count(remaining),
+                    Formats.count(conflicts));
+        }
+        if (report.path("dryRun").asBoolean()) {
+            out.println("Dry run: nothing was written; 'changed' is what a relink would change.");
+        }
+    }
+
+    private static void copy(JsonNode report, PrintWriter out) {
+        out.printf("%-" + NAME_WIDTH + "s %12s %12s %10s%n", "index", "documents", "copied", "verified");
+        for (JsonNode index : report.path("indices")) {
+            JsonNode match = index.path("checksumMatch");
+            out.printf(
+                    "%-" + NAME_WIDTH + "s %12s %12s %10s%n",
+                    Formats.name(index.path("index").asText(), NAME_WIDTH),
+                    Formats.count(index.path("documents").asLong()),
+                    Formats.count(index.path("copied").asLong()),
+                    match.isNull() || match.isMissingNode() ? "-" : match.asBoolean() ? "yes" : "NO");
+        }
+        for (JsonNode skipped : report.path("skipped")) {
+            out.println("skipped (the target has it): " + skipped.asText());
+        }
+    }
+
+    private static void inspect(JsonNode report, PrintWriter out) {
+        out.printf("%-" + NAME_WIDTH + "s %12s %14s%n", "collection / index", "documents", "bytes");
+        for (JsonNode collection : report.path("mongo").path("collections")) {
+            row(out, "mongo " + collection.path("collection").asText(), collection);
+        }
+        for (JsonNode index : report.path("elastic").path("indices")) {
+            row(out, "elastic " + index.path("index").asText(), index);
+        }
+        versions(report, out);
+    }
+
+    private static void row(PrintWriter out, String name, JsonNode found) {
+        out.printf(
+                "%-" + NAME_WIDTH + "s %12s %14s%n",
+                Formats.name(name, NAME_WIDTH),
+                Formats.count(found.path("documents").asLong()),
+                Formats.count(found.path("sizeBytes").asLong()));
+    }
+
+    private static void versions(JsonNode report, PrintWriter out) {
+        if (report.path("mongo").hasNonNull("serverVersion")) {
+            out.println("MongoDB " + report.path("mongo").path("serverVersion").asText());
+        }
+        if (report.path("elastic").hasNonNull("serverVersion")) {
+            out.println("Elasticsearch "
+                    + report.path("elastic").path("serverVersion").asText());
+        }
+    }
+
+    private static void failures(JsonNode report, PrintWriter out) {
+        JsonNode failures = report.path("failures");
+        if (failures.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(failures.size() + " failed task(s):");
+        for (JsonNode failure : failures) {
+            out.println("  " + failure.path("target").asText() + " ("
+                    + failure.path("reason").asText() + "): "
+                    + failure.path("detail").asText());
+        }
+    }
+}
