@@ -54,7 +54,7 @@ final class LiveBars implements ProgressDisplay {
                     Formats.count(row.done()),
                     Formats.count(row.total()),
                     Formats.count(row.documents()),
-                    Formats.rate(rates.documentsPerSecond(row, now)),
+                    row.isDone() ? "done" : Formats.rate(rates.documentsPerSecond(row, now)),
                     Formats.duration(rates.secondsLeft(row, now)),
                     row.failed() > 0 ? "  " + row.failed() + " failed" : ""));
         }

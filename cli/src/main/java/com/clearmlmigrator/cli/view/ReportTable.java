@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** A migration's report as a table: one row per collection or index, then every failure with its reason. */
 public final class ReportTable {
-    private static final int NAME_WIDTH = 48;
+    private static final int NAME_WIDTH = 60;
 
     private ReportTable() {}
 
@@ -55,16 +55,16 @@ public final class ReportTable {
                     Formats.count(conflicts));
         }
         if (report.path("dryRun").asBoolean()) {
-            out.println("Dry run: nothing was written; 'changed' is what a relink would change.");
+            out.println("Dry run: nothing was written; 'remaining' counts what the relink would change.");
         }
     }
 
     private static void copy(JsonNode report, PrintWriter out) {
-        out.printf("%-" + NAME_WIDTH + "s %12s %12s %10s%n", "index", "documents", "copied", "verified");
+        out.printf("%-" + NAME_WIDTH + "s %10s %10s %9s%n", "index", "documents", "copied", "verified");
         for (JsonNode index : report.path("indices")) {
             JsonNode match = index.path("checksumMatch");
             out.printf(
-                    "%-" + NAME_WIDTH + "s %12s %12s %10s%n",
+                    "%-" + NAME_WIDTH + "s %10s %10s %9s%n",
                     Formats.name(index.path("index").asText(), NAME_WIDTH),
                     Formats.count(index.path("documents").asLong()),
                     Formats.count(index.path("copied").asLong()),
@@ -76,19 +76,20 @@ public final class ReportTable {
     }
 
     private static void inspect(JsonNode report, PrintWriter out) {
-        out.printf("%-" + NAME_WIDTH + "s %12s %14s%n", "collection / index", "documents", "bytes");
+        out.printf("%-7s %-" + NAME_WIDTH + "s %10s %14s%n", "store", "collection / index", "documents", "bytes");
         for (JsonNode collection : report.path("mongo").path("collections")) {
-            row(out, "mongo " + collection.path("collection").asText(), collection);
+            row(out, "mongo", collection.path("collection").asText(), collection);
         }
         for (JsonNode index : report.path("elastic").path("indices")) {
-            row(out, "elastic " + index.path("index").asText(), index);
+            row(out, "elastic", index.path("index").asText(), index);
         }
         versions(report, out);
     }
 
-    private static void row(PrintWriter out, String name, JsonNode found) {
+    private static void row(PrintWriter out, String store, String name, JsonNode found) {
         out.printf(
-                "%-" + NAME_WIDTH + "s %12s %14s%n",
+                "%-7s %-" + NAME_WIDTH + "s %10s %14s%n",
+                store,
                 Formats.name(name, NAME_WIDTH),
                 Formats.count(found.path("documents").asLong()),
                 Formats.count(found.path("sizeBytes").asLong()));
