@@ -1,11 +1,16 @@
 package com.clearmlmigrator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,8 +24,12 @@ import com.clearmlmigrator.cli.ClearmlMigrator;
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.ElasticEra;
+import com.clearmlmigrator.synthetic.ElasticSeeder;
+import com.clearmlmigrator.synthetic.EventDocument;
 import com.clearmlmigrator.synthetic.MongoDataset;
 import com.clearmlmigrator.synthetic.MongoSeeder;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
@@ -32,6 +41,11 @@ class CliIT {
     /** A database of its own, so no other test's migration holds it. */
     private static final String DATABASE = "cli_backend";
 
+    /** An ES 5.6 index of its own, copied while the command runs on a pseudo-terminal. */
+    private static final String TTY_LOGS = "events-log-clitty";
+
+    private static final int LOG_LINES = 90;
+
     private static final String OLD = DatasetSpec.DEFAULT_FILE_SERVER;
     private static final String NEW = "http://files.example.com:8081";
 
@@ -39,6 +53,12 @@ class CliIT {
     static void seedADatabaseOfItsOwn() {
         new MongoSeeder(RunningSystem.ports().mongoUri())
                 .seed(DATABASE, new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(7, 1, 12))).collections());
+        List<EventDocument> logs = new ArrayList<>();
+        for (int i = 0; i < LOG_LINES; i++) {
+            Map<String, Object> source = Map.of("task", "cli", "type", "log", "iter", i, "msg", "line " + i);
+            logs.add(new EventDocument(TTY_LOGS, "event", "log-" + i, "cli", source));
+        }
+        new ElasticSeeder(RunningSystem.ports().elastic5Url()).add(ElasticEra.ES5, logs);
     }
 
     @AfterAll
@@ -46,6 +66,8 @@ class CliIT {
         try (MongoClient client = MongoClients.create(RunningSystem.ports().mongoUri())) {
             client.getDatabase(DATABASE).drop();
         }
+        new ElasticHttp(RunningSystem.ports().elastic5Url()).delete("/" + TTY_LOGS);
+        new ElasticHttp(RunningSystem.ports().elastic7Url()).delete("/" + TTY_LOGS);
     }
 
     @Test
@@ -91,6 +113,102 @@ class CliIT {
 
         assertThat(status.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(status.err()).contains("No migration has the id 'no-such-migration'");
+    }
+
+    @Test
+    void theAskingCommandsAnswerAboutAFinishedMigrationAndRefuseWhatItCannotTake() throws Exception {
+        Run inspect = run("inspect", "--mongo", RunningSystem.ports().mongoUri(), "--mongo-database", DATABASE);
+        assertThat(inspect.code()).as(inspect.out() + inspect.err()).isEqualTo(ExitCode.SUCCEEDED);
+        String id = inspect.migrationId();
+        assertThat(inspect.out()).containsPattern("mongo +model +[1-9]").contains("MongoDB ");
+
+        assertThat(run("list").out()).contains(id);
+        Run status = run("status", id);
+        assertThat(status.code()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(status.out()).contains("inspect " + id + "  SUCCEEDED");
+        Run watch = run("watch", id);
+        assertThat(watch.code()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(watch.out()).contains("mongo   model").endsWith("Migration " + id + " SUCCEEDED.\n");
+        Run json = run("report", id, "--json");
+        assertThat(new ObjectMapper()
+                        .readTree(json.out())
+                        .path("mongo")
+                        .path("collections")
+                        .isArray())
+                .isTrue();
+
+        Run cancel = run("cancel", id);
+        assertThat(cancel.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(cancel.err()).isNotBlank();
+        Run retry = run("retry", id);
+        assertThat(retry.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(retry.err()).isNotBlank();
+    }
+
+    @Test
+    void aMigrationThatCannotRunIsExitCode3AndACancelledOneExitCode4() throws Exception {
+        Run failed = run("inspect", "--elastic", "127.0.0.1:" + ServiceFaults.freePort());
+        assertThat(failed.code()).as(failed.out() + failed.err()).isEqualTo(ExitCode.FAILED);
+        assertThat(failed.out()).contains("FAILED");
+
+        // Elasticsearch answering at 2 kB/s: the inspect is still planning when the cancel comes. An inspect writes
+        // nothing, so it holds no store for the tests after it.
+        try (TcpFaultProxy slow =
+                new TcpFaultProxy(RunningSystem.ports().elastic5(), Long.MAX_VALUE, 2_000, proxy -> {})) {
+            Run detached = run("inspect", "--elastic", "127.0.0.1:" + slow.port(), "--detach");
+            assertThat(detached.code()).isEqualTo(ExitCode.SUCCEEDED);
+            String id = detached.out().strip();
+
+            Run cancel = run("cancel", id);
+
+            assertThat(cancel.out()).as(cancel.err()).contains("CANCELLED");
+            assertThat(run("status", id).code()).isEqualTo(ExitCode.CANCELLED);
+        }
+    }
+
+    @Test
+    void badFlagsAreTheUsageCodeWithASentenceAndSubmitNothing() {
+        String before = Migrations.newest();
+
+        Run missing = run("relink", "--mongo", RunningSystem.ports().mongoUri(), "--host-source", "old:8081");
+        Run unknown =
+                run("relink", "--mongo", RunningSystem.ports().mongoUri(), "--from", "a:1", "--to", "b:1", "--bogus");
+        Run refused =
+                run("copy-es", "--source", "a:9200", "--target", "b:9200", "--if-target-exists", "replace", "--detach");
+
+        assertThat(missing.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(missing.err()).contains("Missing required option").contains("--host-target");
+        assertThat(unknown.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(unknown.err()).contains("Unknown option: '--bogus'");
+        assertThat(refused.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(refused.err()).contains("must be one of fail, skip, overwrite");
+        assertThat(Migrations.newest()).as("nothing was submitted").isEqualTo(before);
+    }
+
+    @Test
+    void onATerminalTheBarsAreRedrawnInPlaceAndTheReportFollows() throws Exception {
+        Path jar = Path.of("..", "cli", "target", "clearml-migrator.jar").toAbsolutePath();
+        assumeTrue(Files.exists(jar), "the cli module is packaged before this module");
+        assumeTrue(new ProcessBuilder("script", "--version").start().waitFor() == 0, "util-linux script gives a pty");
+        String command = "java -jar " + jar + " copy-es --planner "
+                + RunningSystem.ports().plannerUrl()
+                + " --source " + RunningSystem.ports().elastic5Url() + " --target "
+                + RunningSystem.ports().elastic7Url()
+                + " --index " + TTY_LOGS + " --after-copy none --if-target-exists overwrite --max-docs-per-second 30";
+
+        // script runs the command on a pseudo-terminal, so the command sees a terminal as an operator's shell gives it.
+        Process onTerminal = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
+                .redirectErrorStream(true)
+                .start();
+        String screen = new String(onTerminal.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(onTerminal.waitFor()).as(screen).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(screen)
+                .containsPattern("\u001b\\[\\d+F") // the cursor goes back up to redraw
+                .containsPattern(TTY_LOGS + " +\\[#*\\.+\\] \\d+/" + LOG_LINES) // a bar under way
+                .contains("verified")
+                .contains("Migration ")
+                .contains("SUCCEEDED.");
     }
 
     private record Run(int code, String out, String err) {

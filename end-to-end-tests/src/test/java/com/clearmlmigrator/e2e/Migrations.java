@@ -32,6 +32,12 @@ final class Migrations {
     }
 
     /** Waits until the migration reaches a final status and returns it. */
+    /** The id of the migration accepted last; null when there is none. */
+    static String newest() {
+        List<String> ids = given().get("/migrations").jsonPath().getList("id", String.class);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
     static JsonPath awaitFinal(String id) {
         await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(250))

@@ -2,16 +2,12 @@ package com.clearmlmigrator.cli.command;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import com.clearmlmigrator.cli.planner.PlannerClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** The Elasticsearch upgrade between two running clusters. */
 @Command(
@@ -24,13 +20,7 @@ import picocli.CommandLine.Spec;
                     + " index verified by count and checksum. The source indices are made read-only once verified,"
                     + " unless --after-copy none."
         })
-public class CopyEsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    PlannerOptions planner;
-
+public class CopyEsCommand extends StartingCommand {
     @Option(
             names = "--source",
             required = true,
@@ -83,13 +73,9 @@ public class CopyEsCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Plan and check (versions, mappings, disk), copy nothing.")
     boolean dryRun;
 
-    @Mixin
-    FollowOptions follow;
-
     @Override
     public Integer call() {
-        PlannerClient client = planner.client();
-        return MigrationRun.started(spec, client, client.submit(request()), follow.detach);
+        return start(request());
     }
 
     ObjectNode request() {

@@ -1,15 +1,11 @@
 package com.clearmlmigrator.cli.command;
 
-import java.util.concurrent.Callable;
-
 import com.clearmlmigrator.cli.planner.PlannerClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** The pre-flight look: what a relink or a copy would meet. */
 @Command(
@@ -17,18 +13,9 @@ import picocli.CommandLine.Spec;
         name = "inspect",
         sortOptions = false,
         description = "Counts, sizes, versions and data shapes of every ClearML collection and index; writes nothing.")
-public class InspectCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    PlannerOptions planner;
-
+public class InspectCommand extends StartingCommand {
     @Mixin
     StoreOptions stores;
-
-    @Mixin
-    FollowOptions follow;
 
     @Override
     public Integer call() {
@@ -37,7 +24,6 @@ public class InspectCommand implements Callable<Integer> {
         }
         ObjectNode request = PlannerClient.JSON.createObjectNode().put("kind", "inspect");
         stores.addTo(request);
-        PlannerClient client = planner.client();
-        return MigrationRun.started(spec, client, client.submit(request), follow.detach);
+        return start(request);
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import com.clearmlmigrator.cli.planner.PlannerClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,10 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** ClearML's {@code fix_fileserver_urls.py}, with its flags, for MongoDB and Elasticsearch at once. */
 @Command(
@@ -32,15 +29,9 @@ import picocli.CommandLine.Spec;
                     + " --host-target, --elastic-user, --elastic-password, --datasets.",
             "Every change is journaled: `clearml-migrator undo ID` restores what it changed."
         })
-public class RelinkCommand implements Callable<Integer> {
+public class RelinkCommand extends StartingCommand {
     /** ClearML datasets keep their storage links in artifact previews and in their tasks' hyperparameters. */
     static final List<String> DATASET_GROUPS = List.of("artifact-previews", "hyperparams");
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    PlannerOptions planner;
 
     @Mixin
     StoreOptions stores;
@@ -89,9 +80,6 @@ public class RelinkCommand implements Callable<Integer> {
             description = "Also write the Elasticsearch requests equivalent to this relink, as JSON, to FILE (what"
                     + " ClearML's script prints as cURL commands), for clusters the migrator cannot reach.")
     Path output;
-
-    @Mixin
-    FollowOptions follow;
 
     @Override
     public Integer call() throws IOException {

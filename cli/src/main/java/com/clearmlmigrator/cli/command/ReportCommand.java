@@ -1,7 +1,6 @@
 package com.clearmlmigrator.cli.command;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.planner.PlannerClient;
@@ -9,26 +8,13 @@ import com.clearmlmigrator.cli.view.ReportTable;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         mixinStandardHelpOptions = true,
         name = "report",
         description = "What a migration found or did, per collection and index, with every failure.")
-public class ReportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    PlannerOptions planner;
-
-    @Parameters(paramLabel = "ID", description = "The migration's id.")
-    String id;
-
+public class ReportCommand extends OneMigrationCommand {
     @Option(names = "--json", description = "The whole report as JSON (samples, issues, checksums...).")
     boolean json;
 

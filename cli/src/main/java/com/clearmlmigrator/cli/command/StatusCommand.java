@@ -1,33 +1,19 @@
 package com.clearmlmigrator.cli.command;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.planner.PlannerClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         mixinStandardHelpOptions = true,
         name = "status",
         description = "A migration as it stands now; the exit code says how it ended, 0 while it runs.")
-public class StatusCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    PlannerOptions planner;
-
-    @Parameters(paramLabel = "ID", description = "The migration's id (`list` shows them).")
-    String id;
-
+public class StatusCommand extends OneMigrationCommand {
     @Option(names = "--json", description = "The planner's JSON as it is.")
     boolean json;
 
