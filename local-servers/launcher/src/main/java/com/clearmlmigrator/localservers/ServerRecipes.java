@@ -150,6 +150,8 @@ final class ServerRecipes {
         command.addAll(options.serviceJvmFlags());
         command.add(markerProperty());
         command.add("-Dquarkus.http.port=" + httpPort);
+        // This host only, like the servers: a local stack's API may be open (no token), and nothing else needs it.
+        command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dkafka.bootstrap.servers=" + ports.kafkaBootstrap());
         String ownDatabase = options.servicesMongo() != null ? options.servicesMongo() : ports.mongoUri();
         command.add("-Dquarkus.mongodb.connection-string=" + ownDatabase);
