@@ -25,11 +25,15 @@ public final class ReportTable {
     }
 
     private static void relink(JsonNode report, PrintWriter out) {
+        // A dry run writes nothing: what it would change is what it matched.
+        boolean dryRun = report.path("dryRun").asBoolean();
+        String row = "%-7s %-" + NAME_WIDTH + "s %10s %12s %10s %9s%n";
         out.printf(
-                "%-" + NAME_WIDTH + "s %12s %12s %12s %10s%n",
+                row,
+                "store",
                 "collection / index",
                 "scanned",
-                "changed",
+                dryRun ? "would change" : "changed",
                 "remaining",
                 "conflicts");
         for (JsonNode target : report.path("targets")) {
@@ -39,23 +43,22 @@ public final class ReportTable {
             long conflicts = 0;
             for (JsonNode field : target.path("fields")) {
                 scanned = Math.max(scanned, field.path("scanned").asLong());
-                changed += field.path("changed").asLong();
+                changed += field.path(dryRun ? "matched" : "changed").asLong();
                 remaining += field.path("remaining").asLong();
                 conflicts += field.path("conflicts").asLong();
             }
             out.printf(
-                    "%-" + NAME_WIDTH + "s %12s %12s %12s %10s%n",
-                    Formats.name(
-                            target.path("store").asText() + " "
-                                    + target.path("target").asText(),
-                            NAME_WIDTH),
+                    row,
+                    target.path("store").asText(),
+                    Formats.name(target.path("target").asText(), NAME_WIDTH),
                     Formats.count(scanned),
                     Formats.count(changed),
                     Formats.count(remaining),
                     Formats.count(conflicts));
         }
-        if (report.path("dryRun").asBoolean()) {
-            out.println("Dry run: nothing was written; 'remaining' counts what the relink would change.");
+        if (dryRun) {
+            out.println("Dry run: nothing was written. 'would change' counts the values a relink would rewrite;"
+                    + " 'remaining' counts the references to the old prefix (a text field may hold several).");
         }
     }
 

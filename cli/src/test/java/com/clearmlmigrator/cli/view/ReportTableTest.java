@@ -1,0 +1,50 @@
+package com.clearmlmigrator.cli.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.cli.planner.PlannerClient;
+
+class ReportTableTest {
+    private static final String TASK_FIELDS = "{\"store\":\"mongo\",\"target\":\"task\",\"fields\":["
+            + "{\"field\":\"execution.artifacts.*.uri\",\"scanned\":100,\"matched\":40,\"changed\":%d,\"remaining\":%d},"
+            + "{\"field\":\"report\",\"scanned\":100,\"matched\":3,\"changed\":%d,\"remaining\":%d}]}";
+
+    @Test
+    void aRelinkShowsPerTargetWhatItScannedChangedAndLeft() throws Exception {
+        String table = print("{\"dryRun\":false,\"targets\":[" + String.format(TASK_FIELDS, 40, 0, 3, 0) + "]}");
+
+        assertThat(table).containsPattern("mongo +task +100 +43 +0 +0").doesNotContain("Dry run");
+    }
+
+    @Test
+    void aDryRunShowsWhatItWouldChangeWhichIsWhatItMatched() throws Exception {
+        // The report text holds 5 references in 3 values: a relink rewrites 3 values, and 45 references remain now.
+        String table = print("{\"dryRun\":true,\"targets\":[" + String.format(TASK_FIELDS, 0, 40, 0, 5) + "]}");
+
+        assertThat(table)
+                .contains("would change")
+                .containsPattern("mongo +task +100 +43 +45 +0")
+                .contains("Dry run");
+    }
+
+    @Test
+    void failuresAreListedWithTheirReason() throws Exception {
+        String table = print("{\"targets\":[],\"failures\":[{\"target\":\"model\",\"reason\":\"TARGET_UNAVAILABLE\","
+                + "\"detail\":\"MongoDB at mongodb://m:27017 is unreachable.\"}]}");
+
+        assertThat(table)
+                .contains("1 failed task(s):")
+                .contains("model (TARGET_UNAVAILABLE): MongoDB at mongodb://m:27017 is unreachable.");
+    }
+
+    private static String print(String report) throws Exception {
+        StringWriter out = new StringWriter();
+        ReportTable.print("relink", PlannerClient.JSON.readTree(report), new PrintWriter(out));
+        return out.toString();
+    }
+}
