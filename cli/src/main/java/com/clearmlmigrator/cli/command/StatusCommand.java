@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.planner.PlannerClient;
+import com.clearmlmigrator.cli.view.ProgressDisplay;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ public class StatusCommand extends OneMigrationCommand {
         if (json) {
             out.println(PlannerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(migration));
         } else {
-            com.clearmlmigrator.cli.view.ProgressDisplay.forOutput(out, false).show(migration);
+            ProgressDisplay.forOutput(out, false).show(migration);
         }
         out.flush();
         return ExitCode.of(migration.path("status").asText());

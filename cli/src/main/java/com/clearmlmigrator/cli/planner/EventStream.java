@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import com.clearmlmigrator.cli.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -77,7 +78,8 @@ public class EventStream {
             answer.body().close();
             // The same refusal as the plain view would give, with its sentence.
             planner.migration(id);
-            throw new PlannerException("The planner refused the event stream (HTTP " + answer.statusCode() + ").", 2);
+            throw new PlannerException(
+                    "The planner refused the event stream (HTTP " + answer.statusCode() + ").", ExitCode.BAD_INPUT);
         }
         JsonNode last = null;
         String eventId = lastEventId;
@@ -103,7 +105,7 @@ public class EventStream {
             Thread.sleep(PAUSE.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PlannerException("Interrupted while waiting for the planner.", 6);
+            throw new PlannerException("Interrupted while waiting for the planner.", ExitCode.PLANNER_UNREACHABLE);
         }
     }
 }

@@ -2,6 +2,8 @@ package com.clearmlmigrator.cli.view;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** How numbers, times and bars read in the command's output. */
 final class Formats {
     private static final int BAR_WIDTH = 24;
@@ -40,8 +42,8 @@ final class Formats {
     }
 
     /** The heading line of a snapshot: kind, id, status and task counts. */
-    static String heading(com.fasterxml.jackson.databind.JsonNode snapshot) {
-        com.fasterxml.jackson.databind.JsonNode tasks = snapshot.path("tasks");
+    static String heading(JsonNode snapshot) {
+        JsonNode tasks = snapshot.path("tasks");
         String line = snapshot.path("kind").asText() + " " + snapshot.path("id").asText() + "  "
                 + snapshot.path("status").asText() + "  tasks "
                 + tasks.path("succeeded").asInt() + "/"
