@@ -18,6 +18,13 @@ public final class Topics {
      */
     public static final String HEARTBEATS = "migration-worker-heartbeats";
 
+    /**
+     * The key of the planner's own probes on {@link #HEARTBEATS}: the planner publishes one every second and reads it
+     * back with the workers' heartbeats, so it knows whether it hears Kafka at all before it calls a silent worker
+     * stalled. Payload: the planner's id as text. Anyone else reading the topic skips records with this key.
+     */
+    public static final String PLANNER_PROBE_KEY = "planner-probe";
+
     /** Planner to anyone who watches. Key: job id. Payload: {@link JobProgress}. */
     public static final String PROGRESS = "migration-progress";
 

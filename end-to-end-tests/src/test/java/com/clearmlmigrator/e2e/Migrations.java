@@ -45,6 +45,18 @@ final class Migrations {
         return given().get("/migrations/" + id).jsonPath();
     }
 
+    /** Waits until the migration has ended, showing each view read meanwhile to {@code seen}; returns the last. */
+    static JsonPath awaitFinalSeeing(String id, java.util.function.Consumer<JsonPath> seen) {
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    JsonPath view = given().get("/migrations/" + id).jsonPath();
+                    seen.accept(view);
+                    return FINAL.contains(view.getString("status"));
+                });
+        return given().get("/migrations/" + id).jsonPath();
+    }
+
     /** Waits until the migration reaches this status, failing early if it ends in another one. */
     static JsonPath awaitStatus(String id, String status) {
         await().atMost(Duration.ofMinutes(2))

@@ -14,6 +14,7 @@ import com.clearmlmigrator.planner.migration.MigrationNotFoundException;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.TaskState;
 import com.clearmlmigrator.planner.progress.LiveProgress;
+import com.clearmlmigrator.planner.progress.PlannerHearing;
 import com.clearmlmigrator.planner.progress.TaskUnderWay;
 import com.clearmlmigrator.planner.progress.WaitingNotice;
 
@@ -22,11 +23,13 @@ import com.clearmlmigrator.planner.progress.WaitingNotice;
 public class MigrationViews {
     private final MigrationStore store;
     private final LiveProgress live;
+    private final PlannerHearing hearing;
     private final Duration stallTimeout;
 
-    public MigrationViews(MigrationStore store, LiveProgress live, PlannerConfig config) {
+    public MigrationViews(MigrationStore store, LiveProgress live, PlannerHearing hearing, PlannerConfig config) {
         this.store = store;
         this.live = live;
+        this.hearing = hearing;
         this.stallTimeout = config.stallTimeout();
     }
 
@@ -41,8 +44,11 @@ public class MigrationViews {
         boolean running = migration.status() == MigrationStatus.RUNNING;
         List<TaskState> tasks = running || migration.kind() == MigrationKind.ES_COPY ? store.taskStates(id) : null;
         List<TaskUnderWay> underWay = live.underWay(id);
+        Instant now = Instant.now();
         String notice = running
-                ? WaitingNotice.of(tasks, underWay, live, Instant.now(), stallTimeout)
+                ? hearing.deafFor(now)
+                        .map(MigrationViews::deafNotice)
+                        .or(() -> WaitingNotice.of(tasks, underWay, live, now, stallTimeout))
                         .orElse(null)
                 : null;
         return MigrationView.of(
@@ -52,5 +58,12 @@ public class MigrationViews {
                 live.of(id),
                 underWay,
                 notice);
+    }
+
+    private static String deafNotice(Duration deaf) {
+        return "The planner has not heard from Kafka for " + deaf.toSeconds() + " s (its own probes do not come back):"
+                + " the workers may be at work, but their heartbeats and results cannot reach it, and no task is"
+                + " called stalled meanwhile. Check the broker at kafka.bootstrap.servers; the migration goes on"
+                + " once it is back.";
     }
 }

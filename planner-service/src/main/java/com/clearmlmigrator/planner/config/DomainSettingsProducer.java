@@ -1,5 +1,7 @@
 package com.clearmlmigrator.planner.config;
 
+import java.time.Instant;
+
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -9,6 +11,7 @@ import org.eclipse.microprofile.context.ThreadContext;
 
 import com.clearmlmigrator.planner.escopy.CopyChunking;
 import com.clearmlmigrator.planner.lifecycle.PlanningExecutor;
+import com.clearmlmigrator.planner.progress.PlannerHearing;
 import com.clearmlmigrator.planner.progress.StallPolicy;
 import com.clearmlmigrator.planner.relink.RelinkChunking;
 
@@ -37,6 +40,13 @@ public class DomainSettingsProducer {
     @Singleton
     StallPolicy stallPolicy(PlannerConfig config) {
         return new StallPolicy(config.stallTimeout(), config.stallResends());
+    }
+
+    @Produces
+    @Singleton
+    PlannerHearing plannerHearing(PlannerConfig config) {
+        // Deaf once five probes in a row did not come back: one late probe on a busy host is no outage.
+        return new PlannerHearing(config.probeInterval().multipliedBy(5), Instant.now());
     }
 
     @Produces

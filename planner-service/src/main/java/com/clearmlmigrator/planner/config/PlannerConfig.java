@@ -88,6 +88,13 @@ public interface PlannerConfig {
     Duration stallCheckInterval();
 
     /**
+     * How often the planner sends itself a probe through Kafka's heartbeats topic. While five in a row do not come back
+     * it counts itself deaf, and calls no task stalled.
+     */
+    @WithDefault("1s")
+    Duration probeInterval();
+
+    /**
      * How often a stalled task is sent again before it fails as TARGET_UNAVAILABLE. A live worker takes a resent task
      * up once the silent one's lease ran out.
      */

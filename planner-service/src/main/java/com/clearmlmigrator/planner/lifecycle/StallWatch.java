@@ -16,6 +16,7 @@ import com.clearmlmigrator.contracts.WorkerKind;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.progress.LiveProgress;
+import com.clearmlmigrator.planner.progress.PlannerHearing;
 import com.clearmlmigrator.planner.progress.StallPolicy;
 import com.clearmlmigrator.planner.progress.TaskUnderWay;
 
@@ -27,7 +28,8 @@ import com.clearmlmigrator.planner.progress.TaskUnderWay;
  * worker still holding it keeps it through its lease), and once it stays silent after that, fails it as {@link
  * FailureReason#TARGET_UNAVAILABLE} with a sentence that names the worker, so the migration ends and can be retried.
  *
- * <p>{@code check} runs every {@code planner.stall-check-interval} (5 s).
+ * <p>{@code check} runs every {@code planner.stall-check-interval} (5 s). Silence is only counted while the planner
+ * hears Kafka itself ({@link PlannerHearing}): a broker restart must not fail the tasks it made look silent.
  *
  * <p>A task that was never heard from (waiting in Kafka behind other tasks) is not judged here: heartbeats do not name
  * tasks not yet started. After a planner restart a task is watched again from its next heartbeat.
@@ -40,6 +42,8 @@ public class StallWatch {
     private final MigrationStore store;
     private final TaskScheduler scheduler;
     private final ResultAggregator results;
+    private final PlannerHearing hearing;
+    private final StallPolicy policy;
     private final Duration timeout;
     private final int resends;
 
@@ -48,19 +52,29 @@ public class StallWatch {
             MigrationStore store,
             TaskScheduler scheduler,
             ResultAggregator results,
+            PlannerHearing hearing,
             StallPolicy policy) {
         this.live = live;
         this.store = store;
         this.scheduler = scheduler;
         this.results = results;
+        this.hearing = hearing;
+        this.policy = policy;
         this.timeout = policy.timeout();
         this.resends = policy.resends();
     }
 
-    /** Judges every task under way whose worker has been silent for the stall timeout. */
+    /**
+     * Judges every task under way whose worker has been silent for the stall timeout while the planner heard Kafka.
+     * While it does not, nothing is judged: the silence may be its own.
+     */
     public void check(Instant now) {
+        Optional<Instant> hearingSince = hearing.hearingSince(now);
+        if (hearingSince.isEmpty()) {
+            return;
+        }
         for (TaskUnderWay task : live.underWay()) {
-            if (Duration.between(task.silentSince(), now).compareTo(timeout) < 0) {
+            if (!policy.hasStalled(task, hearingSince.get(), now)) {
                 continue;
             }
             Optional<Migration> migration =

@@ -1,0 +1,54 @@
+package com.clearmlmigrator.planner.progress;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Whether the planner itself hears Kafka, learnt from its own probes coming back on the heartbeats topic. A worker's
+ * silence only means something while the planner hears: during a broker restart, or while the planner's consumer
+ * rejoins its group, every worker looks silent, and calling their tasks stalled would fail work that is going well
+ * (seen in CI: a broker restart of 25 s on a busy machine failed a task of a relink that went on to finish).
+ */
+public class PlannerHearing {
+    private final Duration gap;
+    private final Instant startedAt;
+    private Instant lastProbe;
+    private Instant hearingSince;
+
+    /**
+     * @param gap       how long without a probe coming back before the planner counts itself deaf; well below the
+     *                  stall timeout, so deafness is noticed before a silence it caused can be judged
+     * @param startedAt when the planner started: until its first probe comes back, it is not called deaf for longer
+     *                  than it has been up
+     */
+    public PlannerHearing(Duration gap, Instant startedAt) {
+        this.gap = gap;
+        this.startedAt = startedAt;
+    }
+
+    /** One of the planner's probes came back through Kafka. */
+    public synchronized void probeCameBack(Instant now) {
+        if (lastProbe == null || Duration.between(lastProbe, now).compareTo(gap) > 0) {
+            hearingSince = now;
+        }
+        lastProbe = now;
+    }
+
+    /**
+     * Since when the planner has heard Kafka without a break; empty while it does not hear it now. A silence that
+     * began before this moment is only counted from it.
+     */
+    public synchronized Optional<Instant> hearingSince(Instant now) {
+        return lastProbe != null && Duration.between(lastProbe, now).compareTo(gap) <= 0
+                ? Optional.of(hearingSince)
+                : Optional.empty();
+    }
+
+    /** How long the planner has not heard Kafka; empty while it hears it, or while it has just started. */
+    public synchronized Optional<Duration> deafFor(Instant now) {
+        Instant heard = lastProbe != null ? lastProbe : startedAt;
+        Duration deaf = Duration.between(heard, now);
+        return deaf.compareTo(gap) > 0 ? Optional.of(deaf) : Optional.empty();
+    }
+}
