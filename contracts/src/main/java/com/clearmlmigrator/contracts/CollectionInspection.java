@@ -2,6 +2,7 @@ package com.clearmlmigrator.contracts;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param serverVersion MongoDB server version
  * @param shapes        document counts per data shape that later jobs must handle, for example
  *                      {@code artifacts-as-list} and {@code artifacts-as-map}; empty when the collection has none
+ * @param urlPrefixes   the URL origins its references start with, counted per field: what a relink's {@code from}
+ *                      should be; empty when it holds none
  */
 public record CollectionInspection(
         String database,
@@ -22,12 +25,14 @@ public record CollectionInspection(
         long documents,
         long sizeBytes,
         String serverVersion,
-        Map<String, Long> shapes)
+        Map<String, Long> shapes,
+        List<UrlPrefixCount> urlPrefixes)
         implements TaskReport {
     public CollectionInspection {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(collection, "collection");
         // Kept in the order the worker probed them, so list and map shapes read side by side.
         shapes = shapes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(shapes));
+        urlPrefixes = urlPrefixes == null ? List.of() : List.copyOf(urlPrefixes);
     }
 }

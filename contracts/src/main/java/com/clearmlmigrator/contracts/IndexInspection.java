@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param routingRequired whether the mapping requires {@code _routing} on every document (ClearML's ES 5.6 events)
  * @param urlFields       which of the URL-bearing fields {@code url}, {@code plot_str}, {@code plot_data} the
  *                        mapping has
+ * @param urlPrefixes     the URL origins its references start with, counted per field (inside compressed plots too);
+ *                        empty when it holds none, and for log indices, which are not read
+ * @param unreadablePlots compressed plots that could not be opened, so their references are not counted
  */
 public record IndexInspection(
         String index,
@@ -23,11 +26,14 @@ public record IndexInspection(
         String serverVersion,
         List<String> mappingTypes,
         boolean routingRequired,
-        List<String> urlFields)
+        List<String> urlFields,
+        List<UrlPrefixCount> urlPrefixes,
+        long unreadablePlots)
         implements TaskReport {
     public IndexInspection {
         Objects.requireNonNull(index, "index");
         mappingTypes = mappingTypes == null ? List.of() : List.copyOf(mappingTypes);
         urlFields = urlFields == null ? List.of() : List.copyOf(urlFields);
+        urlPrefixes = urlPrefixes == null ? List.of() : List.copyOf(urlPrefixes);
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
 import com.clearmlmigrator.synthetic.ElasticEra;
@@ -38,12 +39,15 @@ class EsCopyToEs8IT {
     @BeforeAll
     static void startTwoEs8NodesAndSeedTheSources() {
         int httpPort = ServiceFaults.freePort();
-        RunningSystem.stack().startElastic8(TARGET, httpPort, ServiceFaults.freePort());
+        int sourcePort = ServiceFaults.freePort();
+        // Both at once: each node spends most of its start waiting on itself.
+        RunningSystem.stack()
+                .startElastic8(List.of(
+                        new LocalStack.NodeAddress(TARGET, httpPort, ServiceFaults.freePort()),
+                        new LocalStack.NodeAddress(SOURCE, sourcePort, ServiceFaults.freePort())));
         targetUrl = "http://127.0.0.1:" + httpPort;
         onEs7 = OwnCompanies.seedOnStack(ElasticEra.ES7, DatasetSpec.of(10, 3, 8));
         onEs5 = OwnCompanies.seedOnStack(ElasticEra.ES5, DatasetSpec.of(12, 3, 8));
-        int sourcePort = ServiceFaults.freePort();
-        RunningSystem.stack().startElastic8(SOURCE, sourcePort, ServiceFaults.freePort());
         es8SourceUrl = "http://127.0.0.1:" + sourcePort;
         es8World = ClearmlWorld.generate(DatasetSpec.of(16, 2, 8));
         new ElasticSeeder(es8SourceUrl).seedAsEs8Server(new EventDataset(es8World, ElasticEra.ES7).documents());

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import com.clearmlmigrator.synthetic.ElasticEra;
 import com.clearmlmigrator.synthetic.EventDataset;
 import com.clearmlmigrator.synthetic.EventDocument;
 import com.clearmlmigrator.synthetic.MongoDataset;
+import com.clearmlmigrator.synthetic.Plots;
 
 import io.restassured.path.json.JsonPath;
 
@@ -26,6 +28,7 @@ import io.restassured.path.json.JsonPath;
 class InspectIT {
 
     @Test
+    @SuppressWarnings("unchecked")
     void inspectsMongoAndAnEs56ClusterOfTheOldEra() {
         String id = Migrations.submit(
                 "{\"kind\":\"inspect\"," + mongo(RunningSystem.ports().mongoUri()) + ","
@@ -61,6 +64,24 @@ class InspectIT {
         assertThat(debugImages.get("routingRequired")).isEqualTo(true);
         assertThat(strings(debugImages.get("mappingTypes"))).contains("event");
         assertThat(strings(debugImages.get("urlFields"))).containsExactly("url");
+        // The census: the test's own counts of values that start with the old file server.
+        assertThat(census(tasks))
+                .containsEntry("execution.artifacts.*.uri " + ORIGIN, artifactUris(seeded.get("task")));
+        assertThat(census(debugImages))
+                .containsEntry(
+                        "url " + ORIGIN,
+                        events(ElasticEra.ES5, debugImages.get("index")).stream()
+                                .filter(e ->
+                                        String.valueOf(e.source().get("url")).startsWith(ExpectedRelink.OLD))
+                                .count());
+        Map<String, Object> fileServer = report.getList("urlPrefixes", Map.class).stream()
+                .filter(p -> ORIGIN.equals(p.get("prefix")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(ORIGIN + " is missing from urlPrefixes"));
+        assertThat(((Number) fileServer.get("mongo")).longValue()).isPositive();
+        assertThat(((Number) fileServer.get("elastic")).longValue()).isPositive();
+        assertThat(((Map<String, Object>) fileServer.get("fields")))
+                .containsKeys("task: execution.artifacts.*.uri", "events-training_debug_image-*: url");
         Map<String, Object> workerStats =
                 entry(report, "elastic.indices", "index", "worker_stats_" + company + "_2020-08");
         assertThat(strings(workerStats.get("mappingTypes"))).containsExactly("stat");
@@ -87,6 +108,22 @@ class InspectIT {
         assertThat(strings(plots.get("mappingTypes"))).isEmpty();
         assertThat(plots.get("routingRequired")).isEqualTo(false);
         assertThat(strings(plots.get("urlFields"))).containsExactly("plot_str", "plot_data");
+        // Inside compressed plots too, counted by the test in the plots it seeded.
+        List<EventDocument> seededPlots = events(ElasticEra.ES7, plots.get("index"));
+        long compressed = seededPlots.stream()
+                .filter(e -> e.source().get("plot_data") instanceof String)
+                .mapToLong(e -> occurrences(Plots.decompress((String) e.source().get("plot_data"))))
+                .sum();
+        long plain = seededPlots.stream()
+                .filter(e -> e.source().get("plot_str") instanceof String)
+                .mapToLong(e -> occurrences((String) e.source().get("plot_str")))
+                .sum();
+        assertThat(compressed).as("the seeded world has compressed plots").isPositive();
+        assertThat(census(plots)).containsEntry("plot_data " + ORIGIN, compressed);
+        if (plain > 0) {
+            assertThat(census(plots)).containsEntry("plot_str " + ORIGIN, plain);
+        }
+        assertThat(plots.get("unreadablePlots")).isEqualTo(0);
     }
 
     @Test
@@ -107,6 +144,41 @@ class InspectIT {
         String again = Migrations.submit(
                 "{\"kind\":\"inspect\"," + elastic(RunningSystem.ports().elastic7Url()) + "}");
         assertThat(Migrations.awaitFinal(again).getString("status")).isEqualTo("SUCCEEDED");
+    }
+
+    /** The old file server as the census names it: scheme and authority. */
+    private static final String ORIGIN = ExpectedRelink.OLD.substring(0, ExpectedRelink.OLD.length() - 1);
+
+    /** The old file server's URLs in a text, ended as a URL in JSON or markdown ends, not a longer port or host. */
+    private static final Pattern ORIGIN_IN_TEXT = Pattern.compile(Pattern.quote(ORIGIN) + "(?=[/\"'?#)\\s]|$)");
+
+    /** An inspected collection's or index's census as {@code "field prefix" -> references}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> census(Map<String, Object> inspected) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Map<String, Object> count : (List<Map<String, Object>>) inspected.get("urlPrefixes")) {
+            counts.put(count.get("field") + " " + count.get("prefix"), ((Number) count.get("references")).longValue());
+        }
+        return counts;
+    }
+
+    private static long artifactUris(List<Map<String, Object>> tasks) {
+        return tasks.stream()
+                .map(task -> ((Map<?, ?>) task.get("execution")).get("artifacts"))
+                .flatMap(artifacts ->
+                        artifacts instanceof Map<?, ?> byKey ? byKey.values().stream() : ((List<?>) artifacts).stream())
+                .filter(artifact ->
+                        String.valueOf(((Map<?, ?>) artifact).get("uri")).startsWith(ExpectedRelink.OLD))
+                .count();
+    }
+
+    private static List<EventDocument> events(ElasticEra era, Object index) {
+        return new EventDataset(RunningSystem.WORLD, era)
+                .documents().stream().filter(e -> e.index().equals(index)).toList();
+    }
+
+    private static long occurrences(String text) {
+        return ORIGIN_IN_TEXT.matcher(text).results().count();
     }
 
     @SuppressWarnings("unchecked")

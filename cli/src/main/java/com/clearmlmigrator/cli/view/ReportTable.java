@@ -87,6 +87,37 @@ public final class ReportTable {
             row(out, "elastic", index.path("index").asText(), index);
         }
         versions(report, out);
+        urlPrefixes(report.path("urlPrefixes"), out);
+    }
+
+    /** Every URL origin the references start with, and where: what the operator names in {@code relink --from}. */
+    private static void urlPrefixes(JsonNode prefixes, PrintWriter out) {
+        out.println();
+        if (prefixes.isEmpty()) {
+            out.println("No stored URL references found.");
+            return;
+        }
+        out.println("URL prefixes the stored references start with (a relink's --from names one of them):");
+        String row = "%-" + NAME_WIDTH + "s %12s %12s%n";
+        out.printf(row, "prefix", "in mongo", "in elastic");
+        for (JsonNode prefix : prefixes) {
+            out.printf(
+                    row,
+                    Formats.name(prefix.path("prefix").asText(), NAME_WIDTH),
+                    Formats.count(prefix.path("mongo").asLong()),
+                    Formats.count(prefix.path("elastic").asLong()));
+        }
+        out.println();
+        out.println("Where they are:");
+        for (JsonNode prefix : prefixes) {
+            out.println("  " + prefix.path("prefix").asText());
+            prefix.path("fields")
+                    .fields()
+                    .forEachRemaining(field -> out.printf(
+                            "      %-" + (NAME_WIDTH - 4) + "s %12s%n",
+                            Formats.name(field.getKey(), NAME_WIDTH - 4),
+                            Formats.count(field.getValue().asLong())));
+        }
     }
 
     private static void row(PrintWriter out, String store, String name, JsonNode found) {

@@ -33,6 +33,34 @@ class ReportTableTest {
     }
 
     @Test
+    void anInspectListsEveryUrlPrefixWithItsCountsPerStoreAndWhereItIs() throws Exception {
+        StringWriter out = new StringWriter();
+        ReportTable.print(
+                "inspect",
+                PlannerClient.JSON.readTree("{\"mongo\":{\"collections\":[{\"collection\":\"task\",\"documents\":600,"
+                        + "\"sizeBytes\":1000}]},\"urlPrefixes\":["
+                        + "{\"prefix\":\"http://files.old.lan:8081\",\"mongo\":1200,\"elastic\":5400,\"fields\":"
+                        + "{\"events-plot-*: plot_data\":5400,\"task: execution.artifacts.*.uri\":1200}},"
+                        + "{\"prefix\":\"s3://old-bucket\",\"mongo\":7,\"elastic\":0,\"fields\":"
+                        + "{\"model: uri\":7}}]}"),
+                new PrintWriter(out));
+
+        assertThat(out.toString())
+                .containsPattern("http://files.old.lan:8081 +1,200 +5,400")
+                .containsPattern("s3://old-bucket +7 +0")
+                .containsPattern("events-plot-\\*: plot_data +5,400")
+                .containsPattern("model: uri +7");
+    }
+
+    @Test
+    void anInspectThatFoundNoReferencesSaysSo() throws Exception {
+        StringWriter out = new StringWriter();
+        ReportTable.print("inspect", PlannerClient.JSON.readTree("{\"urlPrefixes\":[]}"), new PrintWriter(out));
+
+        assertThat(out.toString()).contains("No stored URL references found.");
+    }
+
+    @Test
     void failuresAreListedWithTheirReason() throws Exception {
         String table = print("{\"targets\":[],\"failures\":[{\"target\":\"model\",\"reason\":\"TARGET_UNAVAILABLE\","
                 + "\"detail\":\"MongoDB at mongodb://m:27017 is unreachable.\"}]}");

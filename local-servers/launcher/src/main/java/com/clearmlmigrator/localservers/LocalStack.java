@@ -104,6 +104,14 @@ public final class LocalStack implements AutoCloseable {
         return startAndAwait(recipes.elastic8(name, httpPort, transportPort));
     }
 
+    /** Several Elasticsearch 8.19 clusters at once, each as {@link #startElastic8} starts it; returns once all are ready. */
+    public void startElastic8(List<NodeAddress> nodes) {
+        awaitAll(nodes.stream().map(node -> recipes.elastic8(node.name(), node.httpPort(), node.transportPort())));
+    }
+
+    /** A node to start: its process name and ports. */
+    public record NodeAddress(String name, int httpPort, int transportPort) {}
+
     /** Starts one process, counts it among those this stack stops, and returns once it is ready. */
     private ManagedProcess startAndAwait(ProcessSpec spec) {
         ManagedProcess process = ManagedProcess.start(spec, stateDir);

@@ -20,6 +20,8 @@ import com.clearmlmigrator.planner.migration.TaskState;
  * @param error    why the migration failed as a whole; null otherwise
  * @param mongo    MongoDB findings; null when MongoDB was not inspected
  * @param elastic  Elasticsearch findings; null when Elasticsearch was not inspected
+ * @param urlPrefixes every URL origin the references start with, the most referenced first: what a relink's {@code
+ *                 from} should be
  * @param failures every failed task with its reason
  */
 public record InspectReport(
@@ -29,6 +31,7 @@ public record InspectReport(
         String error,
         MongoFindings mongo,
         ElasticFindings elastic,
+        List<UrlPrefixTotal> urlPrefixes,
         List<TaskFailure> failures) {
 
     /** Totals and per-collection findings. */
@@ -80,7 +83,14 @@ public record InspectReport(
                         indices);
         List<TaskFailure> failures = TaskFailure.of(tasks);
         return new InspectReport(
-                migration.id(), migration.status(), counts, migration.error(), mongo, elastic, failures);
+                migration.id(),
+                migration.status(),
+                counts,
+                migration.error(),
+                mongo,
+                elastic,
+                UrlPrefixTotal.of(collections, indices),
+                failures);
     }
 
     private static <T> List<T> reports(List<TaskState> tasks, Class<T> type) {

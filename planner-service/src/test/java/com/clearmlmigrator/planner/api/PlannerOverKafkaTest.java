@@ -95,7 +95,8 @@ class PlannerOverKafkaTest {
                 .findFirst()
                 .orElseThrow();
         answer(TaskResult.succeeded(
-                again.id(), new CollectionInspection("backend", "url_to_delete", 7, 100, "5.0.0", Map.of())));
+                again.id(),
+                new CollectionInspection("backend", "url_to_delete", 7, 100, "5.0.0", Map.of(), List.of())));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/migrations/" + id)
                         .then()
@@ -168,7 +169,8 @@ class PlannerOverKafkaTest {
         heartbeat(worker, new TaskProgress(silent.id(), 5, 0, Instant.now(), Instant.now()));
         for (MigrationTask task : tasks.subList(1, tasks.size())) {
             answer(TaskResult.succeeded(
-                    task.id(), new CollectionInspection("backend", task.target(), 7, 100, "5.0.0", Map.of())));
+                    task.id(),
+                    new CollectionInspection("backend", task.target(), 7, 100, "5.0.0", Map.of(), List.of())));
         }
 
         await().atMost(Duration.ofSeconds(30))
@@ -244,7 +246,8 @@ class PlannerOverKafkaTest {
         try (KafkaProducer<String, String> producer = producer()) {
             for (MigrationTask task : tasks) {
                 TaskResult success = TaskResult.succeeded(
-                        task.id(), new CollectionInspection("backend", task.target(), 7, 100, "5.0.0", Map.of()));
+                        task.id(),
+                        new CollectionInspection("backend", task.target(), 7, 100, "5.0.0", Map.of(), List.of()));
                 TaskResult first = task.target().equals("url_to_delete")
                         ? TaskResult.failed(task.id(), FailureReason.TARGET_REJECTED, "refused")
                         : success;

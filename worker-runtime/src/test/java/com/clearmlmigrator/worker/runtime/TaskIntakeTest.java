@@ -58,7 +58,7 @@ class TaskIntakeTest {
 
     @Test
     void unavailableStoreIsRetriedUntilItAnswers() throws Exception {
-        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of());
+        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of(), List.of());
         int[] calls = {0};
 
         intake(task -> {
@@ -95,7 +95,7 @@ class TaskIntakeTest {
 
     @Test
     void performedTaskYieldsExactlyOneSucceededResult() throws Exception {
-        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of());
+        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of(), List.of());
 
         intake(task -> report).accept(JSON.writeValueAsString(TASK));
 
@@ -229,7 +229,7 @@ class TaskIntakeTest {
 
     @Test
     void theLeaseIsGivenBackOnceTheResultIsOut() throws Exception {
-        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of());
+        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of(), List.of());
 
         intake(task -> {
                     assertThat(leases.leases.holder(task.id())).isPresent();

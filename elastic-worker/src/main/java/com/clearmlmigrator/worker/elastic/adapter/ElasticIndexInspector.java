@@ -1,26 +1,38 @@
 package com.clearmlmigrator.worker.elastic.adapter;
 
+import java.util.function.LongConsumer;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.IndexInspection;
+import com.clearmlmigrator.relink.DocumentRelinker;
+import com.clearmlmigrator.relink.UrlCensus;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.worker.elastic.inspect.IndexInspector;
 import com.clearmlmigrator.worker.elastic.inspect.MappingShape;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Inspects an index with the read-only REST calls that ES 5.6, 7 and 8 answer alike. */
+/**
+ * Inspects an index with the read-only REST calls that ES 5.6, 7 and 8 answer alike, and reads the fields that may hold
+ * references for the census of their URL origins.
+ */
 @ApplicationScoped
 public class ElasticIndexInspector implements IndexInspector {
-    private final ElasticConnections connections;
+    private static final int PAGE = 2_000;
 
-    public ElasticIndexInspector(ElasticConnections connections) {
+    private final ElasticConnections connections;
+    private final DocumentLimits limits;
+
+    public ElasticIndexInspector(ElasticConnections connections, DocumentLimits limits) {
         this.connections = connections;
+        this.limits = limits;
     }
 
     @Override
-    public IndexInspection inspect(ElasticEndpoint endpoint, String index) {
+    public IndexInspection inspect(ElasticEndpoint endpoint, String index, LongConsumer scanned) {
         ElasticClient client = connections.client(endpoint);
         String version = client.get("/").path("version").path("number").asText();
         JsonNode primaries = client.get("/" + index + "/_stats/docs,store")
@@ -29,13 +41,46 @@ public class ElasticIndexInspector implements IndexInspector {
                 .path("primaries");
         MappingShape shape = MappingShape.of(
                 client.get("/" + index + "/_mapping").path(index).path("mappings"));
+        long documents = primaries.path("docs").path("count").asLong();
+        UrlCensus census = UrlCensus.ofIndex(index);
+        if (!census.isEmpty() && documents > 0) {
+            take(client, index, census, scanned);
+        }
         return new IndexInspection(
                 index,
-                primaries.path("docs").path("count").asLong(),
+                documents,
                 primaries.path("store").path("size_in_bytes").asLong(),
                 version,
                 shape.types(),
                 shape.routingRequired(),
-                shape.urlFields());
+                shape.urlFields(),
+                census.counts(),
+                census.unreadablePlots());
+    }
+
+    /**
+     * Every document's reference fields, page by page; a plot that is large once opened holds the worker's place for
+     * large documents while it is counted, as a relink's does.
+     */
+    private void take(ElasticClient client, String index, UrlCensus census, LongConsumer scanned) {
+        ObjectNode search = ElasticClient.JSON.createObjectNode();
+        search.put("size", PAGE);
+        search.putArray("sort").add("_doc");
+        StreamingScroll.forEachDocument(
+                client,
+                index,
+                search,
+                HitReader.Mode.MAPS,
+                limits,
+                census.fieldsToRead(),
+                read -> {
+                    long opened = read.source().get(DocumentRelinker.PLOT_LEN) instanceof Number length
+                            ? length.longValue()
+                            : 0;
+                    try (Hit hit = opened >= limits.largeBytes() ? read.holdingLargePlace(limits) : read) {
+                        census.take(hit.source());
+                    }
+                },
+                scanned::accept);
     }
 }

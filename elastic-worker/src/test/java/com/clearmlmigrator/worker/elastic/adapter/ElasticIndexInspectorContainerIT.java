@@ -36,8 +36,8 @@ class ElasticIndexInspectorContainerIT {
 
         try (ElasticConnections connections =
                 new ElasticConnections(Duration.ofSeconds(5), Duration.ofSeconds(30), TrustedAuthorities.jvmOnly())) {
-            IndexInspection inspection = new ElasticIndexInspector(connections)
-                    .inspect(new ElasticEndpoint(List.of(url), null, null), index);
+            IndexInspection inspection = new ElasticIndexInspector(connections, new DocumentLimits(1 << 20, 64 << 20))
+                    .inspect(new ElasticEndpoint(List.of(url), null, null), index, n -> {});
 
             assertThat(inspection.serverVersion()).isEqualTo("7.10.2");
             assertThat(inspection.documents()).isEqualTo(11);
