@@ -10,6 +10,7 @@ import com.clearmlmigrator.cli.command.RetryCommand;
 import com.clearmlmigrator.cli.command.StatusCommand;
 import com.clearmlmigrator.cli.command.UndoCommand;
 import com.clearmlmigrator.cli.command.WatchCommand;
+import com.clearmlmigrator.cli.local.LocalRuns;
 import com.clearmlmigrator.cli.planner.PlannerException;
 
 import picocli.CommandLine;
@@ -53,7 +54,8 @@ public class ClearmlMigrator implements Runnable {
         command.getSubcommands()
                 .values()
                 .forEach(sub -> sub.getCommandSpec().usageMessage().exitCodeList(ExitCode.HELP));
-        return command.setExecutionExceptionHandler((e, cmd, parsed) -> {
+        return command.setExecutionStrategy(new LocalRuns(new CommandLine.RunLast()))
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof PlannerException planner) {
                         cmd.getErr().println(planner.getMessage());
                         cmd.getErr().flush();

@@ -19,9 +19,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.clearmlmigrator.cli.ClearmlMigrator;
 import com.clearmlmigrator.cli.ExitCode;
+import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
 import com.clearmlmigrator.synthetic.ElasticEra;
@@ -105,6 +107,38 @@ class CliIT {
         Run report = run("report", id);
         assertThat(report.code()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(report.out()).containsPattern("mongo +model +");
+    }
+
+    @Test
+    void withLocalTheCommandRunsTheMigratorForItsOwnRunThenStopsItAndKeepsItsState(@TempDir Path state)
+            throws Exception {
+        Run inspect = run(
+                "inspect",
+                "--local",
+                "--state-dir",
+                state.toString(),
+                "--mongo",
+                RunningSystem.ports().mongoUri(),
+                "--mongo-database",
+                DATABASE);
+
+        assertThat(inspect.code()).as(inspect.out() + inspect.err()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(inspect.err()).contains("Starting the migrator on this host").contains("Stopped the local migrator");
+        assertThat(inspect.out())
+                .contains("URL prefixes the stored references start with")
+                .containsPattern(Pattern.quote(OLD) + " +[1-9][0-9,]* +0");
+        assertThat(LocalStack.recordedAlive(state))
+                .as("processes still running")
+                .isEmpty();
+        try (var reports = Files.list(state.resolve("reports"))) {
+            assertThat(reports.map(report -> report.getFileName().toString()))
+                    .as("the report stays in the state folder")
+                    .anyMatch(name -> name.startsWith("inspect-") && name.contains(inspect.migrationId()));
+        }
+
+        Run detached = run("relink", "--local", "--detach", "--from", OLD + "/", "--to", NEW + "/");
+        assertThat(detached.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(detached.err()).contains("--detach and --local do not go together");
     }
 
     @Test

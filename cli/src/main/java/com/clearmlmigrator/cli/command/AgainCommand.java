@@ -19,6 +19,6 @@ abstract class AgainCommand extends OneMigrationCommand {
     @Override
     public Integer call() {
         PlannerClient client = planner.client();
-        return MigrationRun.started(spec, client, send(client, id, again.body()), follow.detach);
+        return MigrationRun.started(spec, client, send(client, id, again.body()), follow.detach, planner.local());
     }
 }

@@ -8,4 +8,8 @@ public class FollowOptions {
             names = "--detach",
             description = "Submit, print the migration's id and return; `watch ID` follows it later.")
     boolean detach;
+
+    public boolean detach() {
+        return detach;
+    }
 }

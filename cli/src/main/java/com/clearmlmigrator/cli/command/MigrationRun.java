@@ -15,8 +15,12 @@ import picocli.CommandLine.Model.CommandSpec;
 final class MigrationRun {
     private MigrationRun() {}
 
-    /** Prints the id of a migration just accepted, then follows it unless {@code detach}. */
-    static int started(CommandSpec spec, PlannerClient planner, JsonNode accepted, boolean detach) {
+    /**
+     * Prints the id of a migration just accepted, then follows it unless {@code detach}.
+     *
+     * @param local whether the migrator runs for this command only ({@code --local}): Ctrl-C then stops it
+     */
+    static int started(CommandSpec spec, PlannerClient planner, JsonNode accepted, boolean detach, boolean local) {
         String id = accepted.path("id").asText();
         PrintWriter out = spec.commandLine().getOut();
         if (detach) {
@@ -24,8 +28,13 @@ final class MigrationRun {
             out.flush();
             return ExitCode.SUCCEEDED;
         }
-        out.println("Migration " + id + " accepted. Ctrl-C stops watching, not the migration: `clearml-migrator watch "
-                + id + "` comes back to it, `clearml-migrator cancel " + id + "` stops it.");
+        if (local) {
+            out.println("Migration " + id + " accepted. Ctrl-C stops the local migrator with it, and `clearml-migrator"
+                    + " watch " + id + " --local` goes on where it stopped.");
+        } else {
+            out.println("Migration " + id + " accepted. Ctrl-C stops watching, not the migration: `clearml-migrator"
+                    + " watch " + id + "` comes back to it, `clearml-migrator cancel " + id + "` stops it.");
+        }
         out.flush();
         return watch(spec, planner, id);
     }

@@ -94,7 +94,7 @@ public class RelinkCommand extends StartingCommand {
                     output, PlannerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(requests));
             spec.commandLine().getOut().println("Wrote the equivalent Elasticsearch requests to " + output + ".");
         }
-        return MigrationRun.started(spec, client, accepted, follow.detach);
+        return MigrationRun.started(spec, client, accepted, follow.detach, planner.local());
     }
 
     ObjectNode request() {

@@ -23,6 +23,6 @@ abstract class StartingCommand implements Callable<Integer> {
     /** Submits the request, then follows the migration it started. */
     int start(JsonNode request) {
         PlannerClient client = planner.client();
-        return MigrationRun.started(spec, client, client.submit(request), follow.detach);
+        return MigrationRun.started(spec, client, client.submit(request), follow.detach, planner.local());
     }
 }

@@ -55,6 +55,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Starts only the servers the migrator itself needs, Kafka and its state store, in parallel: the stores to migrate
+     * are the user's.
+     */
+    public void startMigratorServers() {
+        awaitAll(Stream.of(recipes.kafka(), recipes.mongo()));
+    }
+
+    /**
      * Starts the planner and one copy of each worker and returns when all are ready; under a {@link Supervisor} each
      * when the options say so.
      */

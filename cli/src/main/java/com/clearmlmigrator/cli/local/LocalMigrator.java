@@ -1,0 +1,156 @@
+package com.clearmlmigrator.cli.local;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import com.clearmlmigrator.cli.ExitCode;
+import com.clearmlmigrator.cli.planner.PlannerException;
+import com.clearmlmigrator.localservers.LocalStack;
+import com.clearmlmigrator.localservers.RepoLayout;
+import com.clearmlmigrator.localservers.StackOptions;
+import com.clearmlmigrator.localservers.StackPorts;
+
+/**
+ * The migrator itself, started on this host for one command ({@code --local}): Kafka and the migrator's state store
+ * (the MongoDB wire server on H2 files, so past migrations, their journals and reports outlive the run), the planner
+ * and one worker of each kind, all on free loopback ports. One run at a time per state folder, held by a file lock;
+ * processes a killed run left behind are stopped first. Closing it, or the JVM ending (Ctrl-C), stops them all.
+ */
+public final class LocalMigrator implements AutoCloseable {
+    private final Path stateDir;
+    private final FileChannel lockFile;
+    private final FileLock lock;
+    private final LocalStack stack;
+    private final StackPorts ports;
+    private final Thread stopOnExit;
+    private final PrintWriter err;
+
+    private LocalMigrator(Path stateDir, FileChannel lockFile, FileLock lock, PrintWriter err) {
+        this.stateDir = stateDir;
+        this.lockFile = lockFile;
+        this.lock = lock;
+        this.err = err;
+        this.ports = StackPorts.free();
+        this.stack =
+                new LocalStack(RepoLayout.locate(), ports, StackOptions.fromEnvironment(System.getenv()), stateDir);
+        this.stopOnExit = new Thread(this::stopOnInterrupt, "local-migrator-stop");
+    }
+
+    /**
+     * Starts the migrator in {@code stateDir} and returns once the planner answers.
+     *
+     * @throws PlannerException when another run holds the folder, or the migrator cannot start (with the log to read)
+     */
+    public static LocalMigrator start(Path stateDir, PrintWriter err) {
+        LocalMigrator migrator = locked(stateDir, err);
+        try {
+            migrator.startStack();
+            return migrator;
+        } catch (RuntimeException e) {
+            migrator.close();
+            throw new PlannerException(
+                    "The local migrator could not start: " + e.getMessage() + " Its logs are in "
+                            + stateDir.resolve("logs") + ".",
+                    ExitCode.PLANNER_UNREACHABLE,
+                    e);
+        }
+    }
+
+    public String plannerUrl() {
+        return ports.plannerUrl();
+    }
+
+    @Override
+    public void close() {
+        try {
+            stack.close();
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // Closed from the shutdown hook's own run: nothing to remove.
+        } finally {
+            release();
+        }
+        err.println("Stopped the local migrator. Its state, reports and logs stay in " + stateDir + ".");
+        err.flush();
+    }
+
+    /** Ctrl-C, or the JVM ending otherwise, while the command ran: what runs stops, and is started again next time. */
+    private void stopOnInterrupt() {
+        err.println();
+        err.println(
+                "Stopping the local migrator; a migration under way goes on with `clearml-migrator watch ID --local`.");
+        err.flush();
+        stack.close();
+    }
+
+    private static LocalMigrator locked(Path stateDir, PrintWriter err) {
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(stateDir);
+            channel = FileChannel.open(
+                    stateDir.resolve("local-run.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                throw new PlannerException(
+                        "Another --local run is using " + stateDir + "; wait for it to end, or give this one its own"
+                                + " folder with --state-dir.",
+                        ExitCode.BAD_INPUT);
+            }
+            return new LocalMigrator(stateDir, channel, lock, err);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new PlannerException(
+                    "Cannot use " + stateDir + " for the local migrator's state: " + e.getMessage()
+                            + ". Give a writable folder with --state-dir or CLEARML_MIGRATOR_HOME.",
+                    ExitCode.BAD_INPUT,
+                    e);
+        }
+    }
+
+    private void startStack() {
+        List<String> leftBehind = LocalStack.stopRecorded(stateDir);
+        if (!leftBehind.isEmpty()) {
+            err.println("Stopped what an earlier run left running: " + String.join(", ", leftBehind));
+        }
+        err.println("Starting the migrator on this host (Kafka, its state store, the planner, one worker of each"
+                + " kind; state in " + stateDir + ")...");
+        err.flush();
+        long started = System.nanoTime();
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        stack.startMigratorServers();
+        stack.startServices();
+        err.printf(
+                "Started in %d s; the planner is at %s.%n",
+                (System.nanoTime() - started) / 1_000_000_000, plannerUrl());
+        err.flush();
+    }
+
+    private void release() {
+        try {
+            lock.release();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            closeQuietly(lockFile);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // The lock goes with the process anyway.
+        }
+    }
+}
