@@ -52,6 +52,14 @@ class GoldenSamplesTest {
     }
 
     @Test
+    void anInspectionFromAWorkerBeforeTheCensusReadsWithNoPrefixes() throws IOException {
+        TaskResult result =
+                JSON.readValue(read("task-result-collection-inspection-before-census.json"), TaskResult.class);
+
+        assertThat(((CollectionInspection) result.report()).urlPrefixes()).isEmpty();
+    }
+
+    @Test
     void copyTaskPlannedBeforeTemplateKindsPutsLegacyTemplates() throws IOException {
         CopySpec.Prepare prepare =
                 (CopySpec.Prepare) JSON.readValue(read("copy-prepare-before-template-kinds.json"), CopySpec.class);
