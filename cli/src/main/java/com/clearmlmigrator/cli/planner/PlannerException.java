@@ -25,7 +25,8 @@ public class PlannerException extends RuntimeException {
         return new PlannerException(
                 "The planner at " + planner + " does not answer ("
                         + cause.getClass().getSimpleName() + "). Is it running?"
-                        + " Give its address with --planner or CLEARML_MIGRATOR_URL; bin/dev-stack up starts one here.",
+                        + " Give its address with --planner or CLEARML_MIGRATOR_URL, or add --local to run the migrator"
+                        + " on this host for this command.",
                 ExitCode.PLANNER_UNREACHABLE,
                 cause);
     }

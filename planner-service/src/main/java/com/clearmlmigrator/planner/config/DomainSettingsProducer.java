@@ -1,5 +1,6 @@
 package com.clearmlmigrator.planner.config;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.inject.Disposes;
@@ -18,6 +19,7 @@ import com.clearmlmigrator.planner.relink.RelinkChunking;
 /** The domain's settings as plain values, read from {@link PlannerConfig}: the domain never reads configuration. */
 public class DomainSettingsProducer {
     private static final int PLANNING_THREADS = 2;
+    private static final Duration SCHEDULER_FLOOR = Duration.ofSeconds(1);
 
     @Produces
     @Singleton
@@ -45,8 +47,11 @@ public class DomainSettingsProducer {
     @Produces
     @Singleton
     PlannerHearing plannerHearing(PlannerConfig config) {
-        // Deaf once five probes in a row did not come back: one late probe on a busy host is no outage.
-        return new PlannerHearing(config.probeInterval().multipliedBy(5), Instant.now());
+        // Deaf once five probes in a row did not come back: one late probe on a busy host is no outage. The scheduler
+        // runs nothing more often than once a second, so a shorter interval still sends one probe a second.
+        Duration interval =
+                config.probeInterval().compareTo(SCHEDULER_FLOOR) < 0 ? SCHEDULER_FLOOR : config.probeInterval();
+        return new PlannerHearing(interval.multipliedBy(5), Instant.now());
     }
 
     @Produces

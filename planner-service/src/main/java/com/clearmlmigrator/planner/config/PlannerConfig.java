@@ -89,7 +89,7 @@ public interface PlannerConfig {
 
     /**
      * How often the planner sends itself a probe through Kafka's heartbeats topic. While five in a row do not come back
-     * it counts itself deaf, and calls no task stalled.
+     * it counts itself deaf, and calls no task stalled. At least 1 s: the scheduler runs nothing more often.
      */
     @WithDefault("1s")
     Duration probeInterval();

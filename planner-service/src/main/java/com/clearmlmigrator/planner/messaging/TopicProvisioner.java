@@ -13,12 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.planner.config.PlannerConfig;
@@ -26,6 +24,7 @@ import com.clearmlmigrator.planner.lifecycle.MigrationResumption;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Creates the topics with enough partitions for workers to share the load, or adds partitions to a topic that a
@@ -33,15 +32,19 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 public class TopicProvisioner {
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final PlannerConfig config;
     private final MigrationResumption resumption;
 
+    /**
+     * @param kafka every {@code kafka.*} setting of the planner (bootstrap servers, and security such as {@code
+     *              security.protocol}, {@code sasl.*}, {@code ssl.*}), as its channels get them
+     */
     public TopicProvisioner(
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
             PlannerConfig config,
             MigrationResumption resumption) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.config = config;
         this.resumption = resumption;
     }
@@ -54,7 +57,7 @@ public class TopicProvisioner {
                 Topics.HEARTBEATS, 3,
                 Topics.PROGRESS, 3,
                 Topics.DEAD_LETTERS, 1);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(kafka)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>(wanted.entrySet().stream()
                     .filter(e -> !existing.contains(e.getKey()))

@@ -40,18 +40,19 @@ final class CancellationFeed implements MigrationStatuses, AutoCloseable {
     private volatile boolean running = true;
 
     /**
+     * @param kafka       the client settings: bootstrap servers, and the security settings of a broker that asks for
+     *                    them
      * @param topic       {@link Topics#CANCELLATIONS}, or a topic of a test's own
      * @param catchUpWait how long a task waits for the feed to read what was there at start, before it goes on
      */
-    CancellationFeed(String bootstrapServers, String topic, Duration catchUpWait) {
-        this.consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        // The planner creates the topic compacted; an auto-created one would not be.
-                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(),
-                new StringDeserializer());
+    CancellationFeed(Map<String, Object> kafka, String topic, Duration catchUpWait) {
+        Map<String, Object> settings = new HashMap<>(kafka);
+        // Assigned partitions, not a group: every worker reads every cancellation.
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        // The planner creates the topic compacted; an auto-created one would not be.
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
         this.topic = topic;
         this.catchUpWait = catchUpWait;
         this.follower = new Thread(this::follow, "cancellation-feed");

@@ -23,10 +23,8 @@ public interface RetryPolicy {
     @WithDefault("30s")
     Duration maxBackoff();
 
-    /** The wait before attempt {@code attempt} (2 for the first retry). */
-    default Duration backoffBefore(int attempt) {
-        long factor = 1L << Math.min(20, attempt - 2);
-        Duration wait = initialBackoff().multipliedBy(factor);
-        return wait.compareTo(maxBackoff()) > 0 ? maxBackoff() : wait;
+    /** These settings as the arithmetic of pauses. */
+    default Backoff backoff() {
+        return new Backoff(attempts(), initialBackoff(), maxBackoff());
     }
 }

@@ -158,31 +158,26 @@ public class TaskIntake {
 
     /** Retries only while the store is unavailable; every other outcome is final at once. */
     private TaskReport performWithRetries(MigrationTask task) {
+        Backoff backoff = retry.backoff();
         for (int attempt = 1; ; attempt++) {
             try {
                 return performer.perform(task);
             } catch (TaskFailedException e) {
-                if (e.reason() != FailureReason.TARGET_UNAVAILABLE || attempt >= retry.attempts()) {
+                if (e.reason() != FailureReason.TARGET_UNAVAILABLE || !backoff.mayFollow(attempt)) {
                     throw attempt > 1
                             ? new TaskFailedException(
                                     e.reason(), e.getMessage() + " (after " + attempt + " attempts)", e)
                             : e;
                 }
-                java.time.Duration wait = retry.backoffBefore(attempt + 1);
                 LOG.warnf(
                         "Task %s: %s; attempt %d of %d in %d ms",
-                        task.id(), e.getMessage(), attempt + 1, retry.attempts(), wait.toMillis());
-                pause(wait);
+                        task.id(),
+                        e.getMessage(),
+                        attempt + 1,
+                        backoff.attempts(),
+                        backoff.before(attempt + 1).toMillis());
+                backoff.pauseBefore(attempt + 1, "wait before the task's next attempt");
             }
-        }
-    }
-
-    private static void pause(java.time.Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "Interrupted while waiting to retry.", e);
         }
     }
 

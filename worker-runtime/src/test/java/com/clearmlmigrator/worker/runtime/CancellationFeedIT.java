@@ -57,8 +57,8 @@ class CancellationFeedIT {
         createCompacted("cancellations-before");
         announce("cancellations-before", "m-cancelled");
 
-        try (CancellationFeed feed =
-                new CancellationFeed(kafka.bootstrapServers(), "cancellations-before", CATCH_UP_WAIT)) {
+        try (CancellationFeed feed = new CancellationFeed(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), "cancellations-before", CATCH_UP_WAIT)) {
             feed.start();
 
             assertThat(feed.isCancelled("m-cancelled")).isTrue();
@@ -69,8 +69,8 @@ class CancellationFeedIT {
     @Test
     void aCancellationAnnouncedWhileTheWorkerRunsIsSeenWithinSeconds() throws Exception {
         createCompacted("cancellations-during");
-        try (CancellationFeed feed =
-                new CancellationFeed(kafka.bootstrapServers(), "cancellations-during", CATCH_UP_WAIT)) {
+        try (CancellationFeed feed = new CancellationFeed(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), "cancellations-during", CATCH_UP_WAIT)) {
             feed.start();
             assertThat(feed.isCancelled("m-later")).isFalse();
 
@@ -82,8 +82,8 @@ class CancellationFeedIT {
 
     @Test
     void withoutTheTopicNoTaskWaitsAndTheTopicIsFollowedOnceItAppears() throws Exception {
-        try (CancellationFeed feed =
-                new CancellationFeed(kafka.bootstrapServers(), "cancellations-absent", CATCH_UP_WAIT)) {
+        try (CancellationFeed feed = new CancellationFeed(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), "cancellations-absent", CATCH_UP_WAIT)) {
             feed.start();
             assertTimeoutPreemptively(
                     Duration.ofSeconds(10),

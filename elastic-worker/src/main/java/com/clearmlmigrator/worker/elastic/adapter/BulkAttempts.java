@@ -1,7 +1,8 @@
 package com.clearmlmigrator.worker.elastic.adapter;
 
-import com.clearmlmigrator.contracts.FailureReason;
-import com.clearmlmigrator.contracts.TaskFailedException;
+import java.time.Duration;
+
+import com.clearmlmigrator.worker.runtime.Backoff;
 
 /**
  * How the elastic-worker sends again the part of a bulk that a cluster throttled (429, 503): the one policy of its
@@ -10,23 +11,18 @@ import com.clearmlmigrator.contracts.TaskFailedException;
  * take it from there.
  */
 final class BulkAttempts {
-    static final int MAX = 6;
-    private static final long FIRST_PAUSE_MILLIS = 500;
+    private static final Backoff POLICY = new Backoff(6, Duration.ofMillis(500), Duration.ofSeconds(8));
+    static final int MAX = POLICY.attempts();
 
     private BulkAttempts() {}
 
     /** Whether another attempt may follow this one. */
     static boolean mayFollow(int attempt) {
-        return attempt < MAX;
+        return POLICY.mayFollow(attempt);
     }
 
     /** Pauses before attempt {@code attempt} (2 for the first resend); {@code work} names what an interrupt stops. */
     static void pauseBefore(int attempt, String work) {
-        try {
-            Thread.sleep(FIRST_PAUSE_MILLIS << Math.min(attempt - 2, 4));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "The " + work + " was interrupted.", e);
-        }
+        POLICY.pauseBefore(attempt, work);
     }
 }
