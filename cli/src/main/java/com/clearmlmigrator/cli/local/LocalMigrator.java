@@ -32,14 +32,13 @@ public final class LocalMigrator implements AutoCloseable {
     private final Thread stopOnExit;
     private final PrintWriter err;
 
-    private LocalMigrator(Path stateDir, FileChannel lockFile, FileLock lock, PrintWriter err) {
+    private LocalMigrator(RepoLayout layout, Path stateDir, FileChannel lockFile, FileLock lock, PrintWriter err) {
         this.stateDir = stateDir;
         this.lockFile = lockFile;
         this.lock = lock;
         this.err = err;
         this.ports = StackPorts.free();
-        this.stack =
-                new LocalStack(RepoLayout.locate(), ports, StackOptions.fromEnvironment(System.getenv()), stateDir);
+        this.stack = new LocalStack(layout, ports, StackOptions.fromEnvironment(System.getenv()), stateDir);
         this.stopOnExit = new Thread(this::stopOnInterrupt, "local-migrator-stop");
     }
 
@@ -49,7 +48,7 @@ public final class LocalMigrator implements AutoCloseable {
      * @throws PlannerException when another run holds the folder, or the migrator cannot start (with the log to read)
      */
     public static LocalMigrator start(Path stateDir, PrintWriter err) {
-        LocalMigrator migrator = locked(stateDir, err);
+        LocalMigrator migrator = locked(checkout(), stateDir, err);
         try {
             migrator.startStack();
             return migrator;
@@ -90,7 +89,20 @@ public final class LocalMigrator implements AutoCloseable {
         stack.close();
     }
 
-    private static LocalMigrator locked(Path stateDir, PrintWriter err) {
+    /** The checkout whose jars run the migrator: {@code bin/clearml-migrator} names it. */
+    private static RepoLayout checkout() {
+        try {
+            return RepoLayout.locate();
+        } catch (IllegalStateException e) {
+            throw new PlannerException(
+                    "--local runs the migrator from a checkout of clearml-migrator, through bin/clearml-migrator: "
+                            + e.getMessage(),
+                    ExitCode.BAD_INPUT,
+                    e);
+        }
+    }
+
+    private static LocalMigrator locked(RepoLayout layout, Path stateDir, PrintWriter err) {
         FileChannel channel = null;
         try {
             Files.createDirectories(stateDir);
@@ -104,7 +116,7 @@ public final class LocalMigrator implements AutoCloseable {
                                 + " folder with --state-dir.",
                         ExitCode.BAD_INPUT);
             }
-            return new LocalMigrator(stateDir, channel, lock, err);
+            return new LocalMigrator(layout, stateDir, channel, lock, err);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new PlannerException(

@@ -1,10 +1,12 @@
 package com.clearmlmigrator.planner.lifecycle;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.TaskCounts;
@@ -40,6 +42,20 @@ public class MigrationLifecycle {
         return changed;
     }
 
+    /**
+     * Records a changed migration only while its stored status is still {@code expected}; what follows runs only then.
+     *
+     * @return the recorded migration; empty when another change came first and this one was not recorded
+     */
+    public Optional<Migration> recordIf(MigrationStatus expected, Migration changed, Consumer<Migration> onceSaved) {
+        if (!store.saveIf(expected, changed)) {
+            return Optional.empty();
+        }
+        onceSaved.accept(changed);
+        announce(changed, store.counts(changed.id()));
+        return Optional.of(changed);
+    }
+
     /** Records a changed migration whose task counts the caller has just read. */
     public Migration record(Migration changed, TaskCounts counts) {
         store.save(changed);
@@ -50,6 +66,11 @@ public class MigrationLifecycle {
     /** Records the migration as failed with this reason. */
     public Migration fail(Migration migration, String reason) {
         return record(migration.failed(reason, Instant.now()));
+    }
+
+    /** Records the migration as failed with this reason, only while its stored status is still {@code expected}. */
+    public Optional<Migration> failIf(MigrationStatus expected, Migration migration, String reason) {
+        return recordIf(expected, migration.failed(reason, Instant.now()), saved -> {});
     }
 
     /** Tells the progress topic of a migration whose status stays as it is and whose counts moved. */

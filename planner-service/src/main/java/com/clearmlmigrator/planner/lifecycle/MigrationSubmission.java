@@ -3,6 +3,7 @@ package com.clearmlmigrator.planner.lifecycle;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -95,15 +96,23 @@ public class MigrationSubmission {
                 LOG.infof("Migration %s was cancelled while planning; nothing dispatched", migration.id());
                 return;
             }
-            vault.keep(
-                    migration.id(),
-                    new ConnectionVault.Connections(order.mongo(), order.elastic(), order.copySource()));
-            lifecycle.record(
+            // Only while it is still PLANNING: a cancel that comes after the read above must not be overwritten (seen
+            // in CI: a cancel during a slow inspect's planning said CANCELLED, and the migration then ran).
+            Optional<Migration> recorded = lifecycle.recordIf(
+                    MigrationStatus.PLANNING,
                     planned.withStatus(
                             tasks.isEmpty() ? MigrationStatus.SUCCEEDED : MigrationStatus.RUNNING, Instant.now()),
-                    running -> LOG.infof(
-                            "Migration %s planned into %d tasks, %d sent",
-                            migration.id(), tasks.size(), scheduler.dispatchReady(running)));
+                    running -> {
+                        vault.keep(
+                                migration.id(),
+                                new ConnectionVault.Connections(order.mongo(), order.elastic(), order.copySource()));
+                        LOG.infof(
+                                "Migration %s planned into %d tasks, %d sent",
+                                migration.id(), tasks.size(), scheduler.dispatchReady(running));
+                    });
+            if (recorded.isEmpty()) {
+                LOG.infof("Migration %s changed while planning (cancelled); nothing dispatched", migration.id());
+            }
         } catch (TaskFailedException e) {
             fail(migration, e.getMessage());
         } catch (RuntimeException e) {
@@ -115,7 +124,9 @@ public class MigrationSubmission {
     }
 
     private void fail(Migration migration, String reason) {
-        LOG.warnf("Migration %s failed: %s", migration.id(), reason);
-        lifecycle.fail(migration, reason);
+        // A planning that fails after a cancel leaves the migration CANCELLED, as the operator asked.
+        if (lifecycle.failIf(MigrationStatus.PLANNING, migration, reason).isPresent()) {
+            LOG.warnf("Migration %s failed: %s", migration.id(), reason);
+        }
     }
 }

@@ -3,6 +3,7 @@ package com.clearmlmigrator.planner.migration;
 import java.util.List;
 import java.util.Optional;
 
+import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskResult;
@@ -13,6 +14,14 @@ import com.clearmlmigrator.contracts.TaskResult;
 public interface MigrationStore {
     /** Saves a new migration or replaces the stored one with the same id. */
     void save(Migration migration);
+
+    /**
+     * Replaces the stored migration only while its status is still {@code expected}, in one conditional write: a
+     * change that raced this one (a cancel while planning) is not overwritten.
+     *
+     * @return false when the stored status was another by then, and nothing was written
+     */
+    boolean saveIf(MigrationStatus expected, Migration changed);
 
     Optional<Migration> find(String id);
 

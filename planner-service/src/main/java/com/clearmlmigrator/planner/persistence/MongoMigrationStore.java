@@ -77,6 +77,16 @@ public class MongoMigrationStore implements MigrationStore {
     }
 
     @Override
+    public boolean saveIf(MigrationStatus expected, Migration changed) {
+        return migrations
+                        .replaceOne(
+                                and(eq("_id", changed.id()), eq("status", expected.name())),
+                                MigrationDocuments.toDocument(changed))
+                        .getMatchedCount()
+                == 1;
+    }
+
+    @Override
     public Optional<Migration> find(String id) {
         return Optional.ofNullable(migrations.find(eq("_id", id)).first()).map(MigrationDocuments::toMigration);
     }
