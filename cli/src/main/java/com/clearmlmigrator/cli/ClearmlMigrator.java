@@ -9,6 +9,7 @@ import com.clearmlmigrator.cli.command.ReportCommand;
 import com.clearmlmigrator.cli.command.RetryCommand;
 import com.clearmlmigrator.cli.command.StatusCommand;
 import com.clearmlmigrator.cli.command.UndoCommand;
+import com.clearmlmigrator.cli.command.UpgradeElasticCommand;
 import com.clearmlmigrator.cli.command.WatchCommand;
 import com.clearmlmigrator.cli.local.LocalRuns;
 import com.clearmlmigrator.cli.planner.PlannerException;
@@ -30,6 +31,7 @@ import picocli.CommandLine.HelpCommand;
             InspectCommand.class,
             RelinkCommand.class,
             CopyEsCommand.class,
+            UpgradeElasticCommand.class,
             ListCommand.class,
             StatusCommand.class,
             WatchCommand.class,

@@ -1,6 +1,8 @@
 package com.clearmlmigrator.cli.command;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.planner.EventStream;
@@ -41,15 +43,30 @@ final class MigrationRun {
 
     /** Shows the migration until it ends or pauses; then its report. */
     static int watch(CommandSpec spec, PlannerClient planner, String id) {
+        return watch(spec, planner, id, List.of());
+    }
+
+    /**
+     * As {@link #watch(CommandSpec, PlannerClient, String)}, and the progress (as plain lines), the report and the
+     * ending written to {@code logs} too.
+     */
+    static int watch(CommandSpec spec, PlannerClient planner, String id, List<PrintWriter> logs) {
         PrintWriter out = spec.commandLine().getOut();
-        ProgressDisplay display = ProgressDisplay.forOutput(out, System.console() != null);
-        JsonNode last = new EventStream(planner).follow(id, display::show);
+        List<ProgressDisplay> displays = new ArrayList<>();
+        displays.add(ProgressDisplay.forOutput(out, System.console() != null));
+        logs.forEach(log -> displays.add(ProgressDisplay.forOutput(log, false)));
+        JsonNode last = new EventStream(planner).follow(id, snapshot -> displays.forEach(d -> d.show(snapshot)));
         String status = last.path("status").asText();
-        if (ExitCode.isLast(status)) {
-            ReportTable.print(last.path("kind").asText(), planner.report(id), out);
+        JsonNode report = ExitCode.isLast(status) ? planner.report(id) : null;
+        List<PrintWriter> writers = new ArrayList<>(logs);
+        writers.add(0, out);
+        for (PrintWriter writer : writers) {
+            if (report != null) {
+                ReportTable.print(last.path("kind").asText(), report, writer);
+            }
+            writer.println(ending(id, status));
+            writer.flush();
         }
-        out.println(ending(id, status));
-        out.flush();
         return ExitCode.of(status);
     }
 

@@ -8,10 +8,12 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.planner.PlannerException;
+import com.clearmlmigrator.localservers.FolderNode;
 import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.localservers.RepoLayout;
 import com.clearmlmigrator.localservers.StackOptions;
@@ -64,6 +66,24 @@ public final class LocalMigrator implements AutoCloseable {
 
     public String plannerUrl() {
         return ports.plannerUrl();
+    }
+
+    /** Starts an Elasticsearch node on a data folder beside the migrator; it stops with it, or with {@link #stop}. */
+    public void startNode(FolderNode node) {
+        stack.startElasticOnFolder(node);
+    }
+
+    /** Stops a node, waiting up to {@code grace} for it to write out what it holds before it is killed. */
+    public void stop(String name, Duration grace) {
+        stack.stop(name, grace);
+    }
+
+    /** Starts more Elasticsearch workers, so more slices are copied at once. */
+    public void addElasticWorkers(int count) {
+        for (int worker = 2; worker <= count + 1; worker++) {
+            stack.startService(
+                    LocalStack.ELASTIC_WORKER, LocalStack.ELASTIC_WORKER + "-" + worker, StackPorts.freePort());
+        }
     }
 
     @Override

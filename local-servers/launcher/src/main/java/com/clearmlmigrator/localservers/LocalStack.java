@@ -117,6 +117,14 @@ public final class LocalStack implements AutoCloseable {
         awaitAll(nodes.stream().map(node -> recipes.elastic8(node.name(), node.httpPort(), node.transportPort())));
     }
 
+    /**
+     * Starts a node on an operator's data folder and returns once it is ready; {@link #stop(String, Duration)} stops it
+     * with time to flush what a large folder holds.
+     */
+    public ManagedProcess startElasticOnFolder(FolderNode node) {
+        return startAndAwait(recipes.elasticOnFolder(node, StackPorts.freePort()));
+    }
+
     /** A node to start: its process name and ports. */
     public record NodeAddress(String name, int httpPort, int transportPort) {}
 
@@ -129,8 +137,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops a started process (SIGTERM, then SIGKILL after the grace period). */
     public void stop(String name) {
+        stop(name, STOP_GRACE);
+    }
+
+    /** Stops a started process: SIGTERM, then SIGKILL if it has not ended within {@code grace}. */
+    public void stop(String name, Duration grace) {
         ManagedProcess process = process(name);
-        process.stop(STOP_GRACE);
+        process.stop(grace);
         started.remove(process);
     }
 

@@ -23,6 +23,7 @@ final class ServerRecipes {
     private static final Duration SERVER_START = Duration.ofSeconds(180);
     private static final Duration SERVICE_START = Duration.ofSeconds(120);
     private static final String ES_MAIN = "com.clearmlmigrator.localservers.elasticsearch.ElasticsearchNodeMain";
+    private static final String ES8_MAIN = "com.clearmlmigrator.localservers.elasticsearch8.Elasticsearch8NodeMain";
     /**
      * The planner coordinates: little work per migration, spread over many code paths. The optimizing compiler spent
      * more CPU compiling them than its code saved, CPU that Elasticsearch needs when it shares the host (es-copy
@@ -107,12 +108,47 @@ final class ServerRecipes {
     ProcessSpec elastic8(String name, int httpPort, int transportPort) {
         List<String> command = java(options.elasticHeap(), layout.serverClassPath(ELASTIC_8));
         command.addAll(List.of(
-                "com.clearmlmigrator.localservers.elasticsearch8.Elasticsearch8NodeMain",
+                ES8_MAIN,
                 layout.serverFolder(ELASTIC_8, "es-home").toString(),
                 dataDir(name).toString(),
                 Integer.toString(httpPort),
                 Integer.toString(transportPort)));
         return new ProcessSpec(name, command, new Readiness.LogMarker("ES_READY"), SERVER_START);
+    }
+
+    /**
+     * A node of the project's own jars on an operator's data folder; its home (configuration, logs) is in the stack's
+     * state folder, so nothing but the data is written to theirs.
+     */
+    ProcessSpec elasticOnFolder(FolderNode node, int transportPort) {
+        String module = switch (node.major()) {
+            case 5 -> ELASTIC_5;
+            case 7 -> ELASTIC_7;
+            case 8 -> ELASTIC_8;
+            default -> throw new IllegalArgumentException("No Elasticsearch " + node.major() + " node here");
+        };
+        List<String> command = java(node.heap(), layout.serverClassPath(module));
+        List<String> settings = new ArrayList<>(List.of(
+                "-Des.setting.path.data=" + node.dataFolder().toAbsolutePath(),
+                "-Des.setting.cluster.name=" + node.clusterName(),
+                "-Des.setting.node.name=" + node.nodeName()));
+        if (node.major() == 5) {
+            settings.add("-Dtransport.key=transport.tcp.port");
+        }
+        command.addAll(1, settings);
+        String http = Integer.toString(node.httpPort());
+        String transport = Integer.toString(transportPort);
+        String home = dataDir(node.name()).toString();
+        command.addAll(
+                node.major() == 8
+                        ? List.of(
+                                ES8_MAIN,
+                                layout.serverFolder(ELASTIC_8, "es-home").toString(),
+                                home,
+                                http,
+                                transport)
+                        : List.of(ES_MAIN, home, http, transport));
+        return new ProcessSpec(node.name(), command, new Readiness.LogMarker("ES_READY"), SERVER_START);
     }
 
     ProcessSpec elastic5() {

@@ -61,6 +61,17 @@ public record StackPorts(
         }
     }
 
+    /** One free port drawn as {@link #free()} draws them. */
+    public static int freePort() {
+        while (true) {
+            Optional<ServerSocket> socket = tryBind(FIRST_TEST_PORT + RANDOM.nextInt(LAST_TEST_PORT - FIRST_TEST_PORT));
+            if (socket.isPresent()) {
+                closeQuietly(socket.get());
+                return socket.get().getLocalPort();
+            }
+        }
+    }
+
     public String kafkaBootstrap() {
         return "127.0.0.1:" + kafka;
     }

@@ -15,11 +15,14 @@ import org.elasticsearch.plugins.PluginsLoader;
  * {@code xpack.security.enabled=false} images.
  *
  * <p>Arguments: {@code <home> <dataDir> <httpPort> <transportPort>}. {@code home} holds the node's modules (built into
- * {@code target/es-home}); data and logs go to {@code dataDir}. Prints {@code ES_READY} once the node is started;
+ * {@code target/es-home}); data and logs go to {@code dataDir}. Every system property {@code es.setting.<key>} sets
+ * {@code <key>} after these defaults: an upgrade writes the operator's new folder with {@code path.data} and the names
+ * their server gives its node. Prints {@code ES_READY} once the node is started;
  * SIGTERM closes it cleanly.
  */
 public final class Elasticsearch8NodeMain {
     public static final String READY_MARKER = "ES_READY";
+    private static final String SETTING_PROPERTY = "es.setting.";
 
     private Elasticsearch8NodeMain() {}
 
@@ -27,7 +30,7 @@ public final class Elasticsearch8NodeMain {
         Path home = Path.of(args[0]);
         Path data = Path.of(args[1]);
         String httpPort = args[2];
-        Settings settings = Settings.builder()
+        Settings.Builder given = Settings.builder()
                 .put("path.home", home.toString())
                 .put("path.data", data.resolve("data").toString())
                 .put("path.logs", data.resolve("logs").toString())
@@ -38,8 +41,11 @@ public final class Elasticsearch8NodeMain {
                 .put("transport.port", args[3])
                 .put("discovery.type", "single-node")
                 // A developer's nearly full disk must not turn every index read-only mid-test.
-                .put("cluster.routing.allocation.disk.threshold_enabled", "false")
-                .build();
+                .put("cluster.routing.allocation.disk.threshold_enabled", "false");
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(SETTING_PROPERTY))
+                .forEach(name -> given.put(name.substring(SETTING_PROPERTY.length()), System.getProperty(name)));
+        Settings settings = given.build();
         // The distribution's launcher sets logging up before the node exists; the node's classes need it to load.
         LogConfigurator.configureESLogging();
         LogConfigurator.configureWithoutConfig(settings);

@@ -8,8 +8,10 @@ import org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner;
  * Runs one Elasticsearch node bound to loopback until the process is terminated.
  *
  * <p>Arguments: {@code <dataDir> <httpPort> <transportPort> [reindexRemoteWhitelist]}. The system property {@code
- * transport.key} names the transport port setting, which ES 5 calls {@code transport.tcp.port}. Prints {@code
- * ES_READY} once the cluster is yellow; SIGTERM closes the node cleanly.
+ * transport.key} names the transport port setting, which ES 5 calls {@code transport.tcp.port}. Every system property
+ * {@code es.setting.<key>} sets {@code <key>}, after the defaults here: an upgrade opens an operator's data folder with
+ * {@code path.data}, {@code cluster.name} and {@code node.name} as their server had them. Prints {@code ES_READY} once
+ * the cluster is yellow; SIGTERM closes the node cleanly.
  */
 public final class ElasticsearchNodeMain {
     public static final String READY_MARKER = "ES_READY";
@@ -34,6 +36,8 @@ public final class ElasticsearchNodeMain {
                     if (remoteWhitelist != null) {
                         settings.put("reindex.remote.whitelist", remoteWhitelist);
                     }
+                    // The runner only fills what is absent, so these win over its own paths and names.
+                    NodeSettings.given().forEach(settings::put);
                 })
                 .build(newConfigs()
                         .basePath(dataDir)

@@ -1,0 +1,14 @@
+package com.clearmlmigrator.cli.upgrade;
+
+import java.io.PrintWriter;
+
+/** Runs an es-copy through the migrator and follows it to its end. */
+@FunctionalInterface
+public interface CopyRun {
+    /**
+     * @param plannerUrl the local migrator's planner
+     * @param log        where the progress and the report go besides the console
+     * @return the command's exit code for how the copy ended ({@code 0} when every index was copied and verified)
+     */
+    int copy(String plannerUrl, String sourceUrl, String targetUrl, PrintWriter log);
+}

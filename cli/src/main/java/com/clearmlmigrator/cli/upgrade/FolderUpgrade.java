@@ -1,0 +1,201 @@
+package com.clearmlmigrator.cli.upgrade;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.clearmlmigrator.cli.ExitCode;
+import com.clearmlmigrator.cli.local.LocalMigrator;
+import com.clearmlmigrator.cli.planner.PlannerException;
+import com.clearmlmigrator.localservers.FolderNode;
+import com.clearmlmigrator.localservers.StackPorts;
+
+/**
+ * ClearML's Elasticsearch upgrade of a data folder, as one command: pre-flight, backup, the old release on the old
+ * folder and the new release on a new one, an es-copy between them through the migrator (templates first, mappings
+ * translated, routing kept, slices in parallel, every index verified), both nodes stopped, and only then the old folder
+ * renamed {@code <name>_migrated_<date_time>}. On any failure nothing is renamed, and running it again starts the new
+ * folder over.
+ */
+public final class FolderUpgrade {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss");
+    /** A node with gigabytes of fresh segments may take a while to write them out before it ends. */
+    private static final Duration NODE_STOP_GRACE = Duration.ofMinutes(3);
+
+    private final UpgradeOptions options;
+    private final Path stateDir;
+    private final HostFacts host;
+    private final CopyRun copyRun;
+    private final String stamp;
+
+    public FolderUpgrade(UpgradeOptions options, Path stateDir, HostFacts host, CopyRun copyRun, LocalDateTime now) {
+        this.options = options;
+        this.stateDir = stateDir;
+        this.host = host;
+        this.copyRun = copyRun;
+        this.stamp = STAMP.format(now);
+    }
+
+    /** The log file's name and the renamed folder's suffix: the moment the upgrade started. */
+    public String stamp() {
+        return stamp;
+    }
+
+    public int run(UpgradeLog log) throws IOException {
+        PrintWriter out = log.out();
+        UnfinishedUpgrades unfinished = new UnfinishedUpgrades(stateDir);
+        Optional<String> leftByUs = unfinished.startedInto(options.target());
+        UpgradePreflight.Findings findings = new UpgradePreflight(host).check(options, leftByUs.isPresent());
+        findings.version()
+                .ifPresent(version -> out.printf(
+                        "Found data of Elasticsearch %s in %s (%s).%n",
+                        version, options.source(), Sizes.of(findings.sourceBytes())));
+        if (!findings.problems().isEmpty()) {
+            out.println("The upgrade cannot start; nothing was written:");
+            findings.problems().forEach(problem -> out.println("  - " + problem));
+            out.println("The log: " + log.file());
+            return ExitCode.BAD_INPUT;
+        }
+        UpgradeStep step = findings.step().orElseThrow();
+        if (leftByUs.isPresent() && !new ElasticDataFolder(options.target()).isEmpty()) {
+            out.println(options.target() + " holds what an unfinished upgrade " + leftByUs.get()
+                    + " wrote; starting it over.");
+            deleteTree(options.target());
+        }
+        unfinished.started(options.source(), options.target(), stamp);
+        Optional<FolderBackup.Backup> backup = backUp(out);
+        int copied = copy(step, log);
+        if (copied != ExitCode.SUCCEEDED) {
+            out.println("The upgrade did not complete: nothing was renamed, and " + options.source()
+                    + " is where it was"
+                    + backup.map(b -> " (its copy from before is " + b.folder() + ")")
+                            .orElse("")
+                    + ". The report above names each index that failed and why; the log is " + log.file() + ". Fix"
+                    + " the cause and run the same command again: it starts " + options.target() + " over.");
+            return copied;
+        }
+        Path retired = retire(out);
+        unfinished.finished(options.target());
+        out.println("Upgrade completed.");
+        out.println("  New folder:  " + options.target() + " (Elasticsearch " + step.written() + "; open it with "
+                + step.written() + " or newer: point the elasticsearch volume of ClearML's docker-compose.yml at it)");
+        out.println("  Old folder:  " + retired);
+        backup.ifPresent(b -> out.println("  Backup:      " + b.folder() + " (checksums in " + b.manifest() + ")"));
+        out.println("  Log:         " + log.file());
+        return ExitCode.SUCCEEDED;
+    }
+
+    private Optional<FolderBackup.Backup> backUp(PrintWriter out) throws IOException {
+        if (!options.backup()) {
+            out.println("No backup (-n): the old folder is only read, and renamed once the copy is verified.");
+            return Optional.empty();
+        }
+        Path folder = options.source().resolveSibling(options.source().getFileName() + "_backup_" + stamp);
+        out.println("Backing up " + options.source() + " to " + folder + "...");
+        out.flush();
+        FolderBackup.Backup backup = FolderBackup.of(options.source(), folder);
+        out.printf(
+                "Backed up %d files (%s) and checked them against their SHA-256 sums in %s.%n",
+                backup.files(), Sizes.of(backup.bytes()), backup.manifest());
+        return Optional.of(backup);
+    }
+
+    /** Both nodes up, the copy run and followed, both nodes stopped; the copy's exit code. */
+    private int copy(UpgradeStep step, UpgradeLog log) throws IOException {
+        PrintWriter out = log.out();
+        FolderNode old = new FolderNode(
+                "upgrade-source-es" + step.from(),
+                step.from(),
+                options.source(),
+                step.sourceNodeName(),
+                step.sourceNodeName(),
+                options.heap(),
+                StackPorts.freePort());
+        FolderNode fresh = new FolderNode(
+                "upgrade-target-es" + step.to(),
+                step.to(),
+                options.target(),
+                step.targetNodeName(),
+                step.targetNodeName(),
+                options.heap(),
+                StackPorts.freePort());
+        Files.createDirectories(options.target());
+        try (LocalMigrator migrator = LocalMigrator.start(stateDir, out)) {
+            migrator.addElasticWorkers(options.workers() - 1);
+            out.println("Starting Elasticsearch " + ElasticVersion.ours(step.from()) + " on " + options.source()
+                    + " and " + step.written() + " on " + options.target() + "...");
+            out.flush();
+            startNode(migrator, old, out);
+            startNode(migrator, fresh, out);
+            List<String> before = NodeIndices.of(old.url());
+            out.println(before.size() + " indices in the old folder.");
+            int code = copyRun.copy(migrator.plannerUrl(), old.url(), fresh.url(), log.fileOnly());
+            List<String> after = NodeIndices.of(fresh.url());
+            out.println("Stopping both nodes...");
+            out.flush();
+            migrator.stop(old.name(), NODE_STOP_GRACE);
+            migrator.stop(fresh.name(), NODE_STOP_GRACE);
+            reportLeftBehind(before, after, out);
+            return code;
+        } catch (PlannerException e) {
+            out.println(e.getMessage());
+            return e.exitCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.CANCELLED;
+        }
+    }
+
+    private void startNode(LocalMigrator migrator, FolderNode node, PrintWriter out) {
+        try {
+            migrator.startNode(node);
+        } catch (RuntimeException e) {
+            throw new PlannerException(
+                    "Elasticsearch " + ElasticVersion.ours(node.major()) + " could not open " + node.dataFolder() + ": "
+                            + e.getMessage() + " Its log is in " + stateDir.resolve("logs") + ".",
+                    ExitCode.FAILED,
+                    e);
+        }
+    }
+
+    /** X-Pack's indices of Elastic's 5.6 image, and anything else not ClearML's, stay in the old folder. */
+    private static void reportLeftBehind(List<String> before, List<String> after, PrintWriter out) {
+        List<String> leftBehind = new ArrayList<>(before);
+        leftBehind.removeAll(after);
+        if (!leftBehind.isEmpty()) {
+            out.println("Not copied, as they are not ClearML's (they stay in the old folder and its backup): "
+                    + String.join(", ", leftBehind));
+        }
+    }
+
+    /** The old folder renamed as ClearML's procedure does, and the new one given to the owner of the old. */
+    private Path retire(PrintWriter out) throws IOException {
+        Path retired = options.source().resolveSibling(options.source().getFileName() + "_migrated_" + stamp);
+        FolderOwner.giveLike(options.source(), options.target(), out);
+        Files.move(options.source(), retired, StandardCopyOption.ATOMIC_MOVE);
+        return retired;
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(folder)) {
+                    Files.delete(path);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
