@@ -50,6 +50,13 @@ final class CopyAssertions {
                         assertThat(onTarget).as("templates on the target").contains(name));
     }
 
+    /** The names of the legacy templates of an ES 5.6 cluster, which has no other kind. */
+    static List<String> templateNamesOf5(ElasticHttp cluster) {
+        List<String> names = new ArrayList<>();
+        cluster.get("/_template").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** The names of every legacy, composable and component template on a cluster of ES 7.8 or later. */
     static List<String> templateNames(ElasticHttp cluster) {
         List<String> names = new ArrayList<>();

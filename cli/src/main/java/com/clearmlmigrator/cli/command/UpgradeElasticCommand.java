@@ -88,6 +88,13 @@ public class UpgradeElasticCommand implements Callable<Integer> {
     String heap;
 
     @Option(
+            names = "--log-dir",
+            paramLabel = "DIR",
+            defaultValue = ".",
+            description = "Where upgrade_elastic_<date_time>.log is written (default: this folder).")
+    Path logDir;
+
+    @Option(
             names = "--state-dir",
             paramLabel = "DIR",
             defaultValue = "${env:CLEARML_MIGRATOR_HOME:-${sys:user.home}/.clearml-migrator}",
@@ -112,7 +119,7 @@ public class UpgradeElasticCommand implements Callable<Integer> {
         FolderUpgrade upgrade =
                 new FolderUpgrade(options, stateDir, HostFacts.ofThisHost(), this::copy, LocalDateTime.now());
         try (UpgradeLog log =
-                UpgradeLog.open(Path.of(""), upgrade.stamp(), spec.commandLine().getOut())) {
+                UpgradeLog.open(logDir, upgrade.stamp(), spec.commandLine().getOut())) {
             log.out()
                     .println("Upgrading the Elasticsearch data in " + options.source() + " into " + options.target()
                             + "; the log is " + log.file() + ".");

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.planner.PlannerException;
@@ -50,9 +52,17 @@ public final class LocalMigrator implements AutoCloseable {
      * @throws PlannerException when another run holds the folder, or the migrator cannot start (with the log to read)
      */
     public static LocalMigrator start(Path stateDir, PrintWriter err) {
+        return start(stateDir, err, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, PrintWriter)}, with Elasticsearch nodes on data folders started alongside; they stop with
+     * the migrator, or with {@link #stop}.
+     */
+    public static LocalMigrator start(Path stateDir, PrintWriter err, List<FolderNode> nodes) {
         LocalMigrator migrator = locked(checkout(), stateDir, err);
         try {
-            migrator.startStack();
+            migrator.startStack(nodes);
             return migrator;
         } catch (RuntimeException e) {
             migrator.close();
@@ -66,11 +76,6 @@ public final class LocalMigrator implements AutoCloseable {
 
     public String plannerUrl() {
         return ports.plannerUrl();
-    }
-
-    /** Starts an Elasticsearch node on a data folder beside the migrator; it stops with it, or with {@link #stop}. */
-    public void startNode(FolderNode node) {
-        stack.startElasticOnFolder(node);
     }
 
     /** Stops a node, waiting up to {@code grace} for it to write out what it holds before it is killed. */
@@ -147,7 +152,7 @@ public final class LocalMigrator implements AutoCloseable {
         }
     }
 
-    private void startStack() {
+    private void startStack(List<FolderNode> nodes) {
         List<String> leftBehind = LocalStack.stopRecorded(stateDir);
         if (!leftBehind.isEmpty()) {
             err.println("Stopped what an earlier run left running: " + String.join(", ", leftBehind));
@@ -157,8 +162,15 @@ public final class LocalMigrator implements AutoCloseable {
         err.flush();
         long started = System.nanoTime();
         Runtime.getRuntime().addShutdownHook(stopOnExit);
+        // The nodes open their folders while the migrator starts: neither waits for the other.
+        CompletableFuture<Void> nodesReady = CompletableFuture.runAsync(() -> stack.startElasticOnFolders(nodes));
         stack.startMigratorServers();
         stack.startServices();
+        try {
+            nodesReady.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         err.printf(
                 "Started in %d s; the planner is at %s.%n",
                 (System.nanoTime() - started) / 1_000_000_000, plannerUrl());

@@ -40,10 +40,15 @@ public final class FolderBackup {
             bytes += Files.size(copy);
         }
         Files.createDirectories(backup);
-        Path manifestFile = backup.resolveSibling(backup.getFileName() + ".sha256");
+        Path manifestFile = manifestOf(backup);
         Files.write(manifestFile, manifest);
         verify(backup, manifest);
         return new Backup(backup, manifestFile, manifest.size(), bytes);
+    }
+
+    /** The manifest beside a backup folder: {@code <backup>.sha256}. */
+    public static Path manifestOf(Path backup) {
+        return backup.resolveSibling(backup.getFileName() + ".sha256");
     }
 
     /** Reads every copied file again and compares its SHA-256 with the manifest's. */

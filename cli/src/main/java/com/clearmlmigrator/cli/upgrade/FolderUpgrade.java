@@ -55,7 +55,7 @@ public final class FolderUpgrade {
     public int run(UpgradeLog log) throws IOException {
         PrintWriter out = log.out();
         UnfinishedUpgrades unfinished = new UnfinishedUpgrades(stateDir);
-        Optional<String> leftByUs = unfinished.startedInto(options.target());
+        Optional<UnfinishedUpgrades.Unfinished> leftByUs = unfinished.into(options.target());
         UpgradePreflight.Findings findings = new UpgradePreflight(host).check(options, leftByUs.isPresent());
         findings.version()
                 .ifPresent(version -> out.printf(
@@ -69,18 +69,23 @@ public final class FolderUpgrade {
         }
         UpgradeStep step = findings.step().orElseThrow();
         if (leftByUs.isPresent() && !new ElasticDataFolder(options.target()).isEmpty()) {
-            out.println(options.target() + " holds what an unfinished upgrade " + leftByUs.get()
-                    + " wrote; starting it over.");
+            out.println(options.target() + " holds what an unfinished upgrade (started "
+                    + leftByUs.get().startedAt() + ") wrote; starting it over.");
             deleteTree(options.target());
         }
-        unfinished.started(options.source(), options.target(), stamp);
-        Optional<FolderBackup.Backup> backup = backUp(out);
+        Optional<Path> earlierBackup =
+                leftByUs.flatMap(UnfinishedUpgrades.Unfinished::backup).filter(Files::isDirectory);
+        Optional<Path> backup = earlierBackup.isPresent() ? keep(earlierBackup.get(), out) : backUp(out);
+        unfinished.started(
+                options.source(),
+                options.target(),
+                leftByUs.map(u -> u.startedAt()).orElse(stamp),
+                backup);
         int copied = copy(step, log);
         if (copied != ExitCode.SUCCEEDED) {
             out.println("The upgrade did not complete: nothing was renamed, and " + options.source()
                     + " is where it was"
-                    + backup.map(b -> " (its copy from before is " + b.folder() + ")")
-                            .orElse("")
+                    + backup.map(b -> " (its copy from before is " + b + ")").orElse("")
                     + ". The report above names each index that failed and why; the log is " + log.file() + ". Fix"
                     + " the cause and run the same command again: it starts " + options.target() + " over.");
             return copied;
@@ -91,12 +96,20 @@ public final class FolderUpgrade {
         out.println("  New folder:  " + options.target() + " (Elasticsearch " + step.written() + "; open it with "
                 + step.written() + " or newer: point the elasticsearch volume of ClearML's docker-compose.yml at it)");
         out.println("  Old folder:  " + retired);
-        backup.ifPresent(b -> out.println("  Backup:      " + b.folder() + " (checksums in " + b.manifest() + ")"));
+        backup.ifPresent(
+                b -> out.println("  Backup:      " + b + " (checksums in " + FolderBackup.manifestOf(b) + ")"));
         out.println("  Log:         " + log.file());
         return ExitCode.SUCCEEDED;
     }
 
-    private Optional<FolderBackup.Backup> backUp(PrintWriter out) throws IOException {
+    /** The first attempt's backup holds the folder as it was before anything opened it: a second one would not. */
+    private static Optional<Path> keep(Path backup, PrintWriter out) {
+        out.println(
+                "Keeping the backup the first attempt made, from before anything opened the folder: " + backup + ".");
+        return Optional.of(backup);
+    }
+
+    private Optional<Path> backUp(PrintWriter out) throws IOException {
         if (!options.backup()) {
             out.println("No backup (-n): the old folder is only read, and renamed once the copy is verified.");
             return Optional.empty();
@@ -104,11 +117,22 @@ public final class FolderUpgrade {
         Path folder = options.source().resolveSibling(options.source().getFileName() + "_backup_" + stamp);
         out.println("Backing up " + options.source() + " to " + folder + "...");
         out.flush();
-        FolderBackup.Backup backup = FolderBackup.of(options.source(), folder);
+        FolderBackup.Backup backup;
+        try {
+            backup = FolderBackup.of(options.source(), folder);
+        } catch (IOException | RuntimeException e) {
+            // A backup that could not be made whole is no backup: take the part away, so it cannot be mistaken for one.
+            if (Files.exists(folder)) {
+                deleteTree(folder);
+                Files.delete(folder);
+            }
+            Files.deleteIfExists(FolderBackup.manifestOf(folder));
+            throw e;
+        }
         out.printf(
                 "Backed up %d files (%s) and checked them against their SHA-256 sums in %s.%n",
                 backup.files(), Sizes.of(backup.bytes()), backup.manifest());
-        return Optional.of(backup);
+        return Optional.of(backup.folder());
     }
 
     /** Both nodes up, the copy run and followed, both nodes stopped; the copy's exit code. */
@@ -131,13 +155,11 @@ public final class FolderUpgrade {
                 options.heap(),
                 StackPorts.freePort());
         Files.createDirectories(options.target());
-        try (LocalMigrator migrator = LocalMigrator.start(stateDir, out)) {
+        out.println("Starting Elasticsearch " + ElasticVersion.ours(step.from()) + " on " + options.source() + " and "
+                + step.written() + " on " + options.target() + " (their logs: " + stateDir.resolve("logs") + ")...");
+        out.flush();
+        try (LocalMigrator migrator = LocalMigrator.start(stateDir, out, List.of(old, fresh))) {
             migrator.addElasticWorkers(options.workers() - 1);
-            out.println("Starting Elasticsearch " + ElasticVersion.ours(step.from()) + " on " + options.source()
-                    + " and " + step.written() + " on " + options.target() + "...");
-            out.flush();
-            startNode(migrator, old, out);
-            startNode(migrator, fresh, out);
             List<String> before = NodeIndices.of(old.url());
             out.println(before.size() + " indices in the old folder.");
             int code = copyRun.copy(migrator.plannerUrl(), old.url(), fresh.url(), log.fileOnly());
@@ -146,7 +168,9 @@ public final class FolderUpgrade {
             out.flush();
             migrator.stop(old.name(), NODE_STOP_GRACE);
             migrator.stop(fresh.name(), NODE_STOP_GRACE);
-            reportLeftBehind(before, after, out);
+            if (code == ExitCode.SUCCEEDED) {
+                reportLeftBehind(before, after, out);
+            }
             return code;
         } catch (PlannerException e) {
             out.println(e.getMessage());
@@ -154,18 +178,6 @@ public final class FolderUpgrade {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCode.CANCELLED;
-        }
-    }
-
-    private void startNode(LocalMigrator migrator, FolderNode node, PrintWriter out) {
-        try {
-            migrator.startNode(node);
-        } catch (RuntimeException e) {
-            throw new PlannerException(
-                    "Elasticsearch " + ElasticVersion.ours(node.major()) + " could not open " + node.dataFolder() + ": "
-                            + e.getMessage() + " Its log is in " + stateDir.resolve("logs") + ".",
-                    ExitCode.FAILED,
-                    e);
         }
     }
 

@@ -1,6 +1,8 @@
 package com.clearmlmigrator.cli.upgrade;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,10 +10,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The new folders an upgrade started and did not finish, kept in the migrator's state folder: a run after a failure may
- * start such a folder over, since only we wrote it; any other non-empty folder is the operator's and is never touched.
+ * start such a folder over, since only we wrote it (any other non-empty folder is the operator's and is never touched),
+ * and keeps the backup the first attempt made, which holds the old folder as it was before anything opened it.
  */
 final class UnfinishedUpgrades {
     private final Path folder;
@@ -20,15 +24,33 @@ final class UnfinishedUpgrades {
         this.folder = stateDir.resolve("upgrades");
     }
 
-    /** When an upgrade into {@code target} started and has not finished: what it recorded then. */
-    Optional<String> startedInto(Path target) throws IOException {
+    /** An upgrade into a folder that has not finished: when it started, and its backup if it made one. */
+    record Unfinished(String startedAt, Optional<Path> backup) {}
+
+    Optional<Unfinished> into(Path target) throws IOException {
         Path record = record(target);
-        return Files.exists(record) ? Optional.of(Files.readString(record)) : Optional.empty();
+        if (!Files.exists(record)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(record)) {
+            properties.load(reader);
+        }
+        return Optional.of(new Unfinished(
+                properties.getProperty("started", "?"),
+                Optional.ofNullable(properties.getProperty("backup")).map(Path::of)));
     }
 
-    void started(Path source, Path target, String stamp) throws IOException {
+    void started(Path source, Path target, String stamp, Optional<Path> backup) throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("source", source.toAbsolutePath().toString());
+        properties.setProperty("started", stamp);
+        backup.ifPresent(
+                path -> properties.setProperty("backup", path.toAbsolutePath().toString()));
         Files.createDirectories(folder);
-        Files.writeString(record(target), "from " + source.toAbsolutePath() + " at " + stamp);
+        try (Writer writer = Files.newBufferedWriter(record(target))) {
+            properties.store(writer, "An upgrade-elastic into " + target.toAbsolutePath());
+        }
     }
 
     void finished(Path target) throws IOException {

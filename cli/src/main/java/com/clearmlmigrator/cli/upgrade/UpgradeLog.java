@@ -39,7 +39,7 @@ public final class UpgradeLog implements AutoCloseable {
     }
 
     public static UpgradeLog open(Path folder, String stamp, PrintWriter console) throws IOException {
-        Path file = folder.toAbsolutePath().resolve("upgrade_elastic_" + stamp + ".log");
+        Path file = folder.toAbsolutePath().normalize().resolve("upgrade_elastic_" + stamp + ".log");
         return new UpgradeLog(file, Files.newBufferedWriter(file), console);
     }
 

@@ -125,6 +125,11 @@ public final class LocalStack implements AutoCloseable {
         return startAndAwait(recipes.elasticOnFolder(node, StackPorts.freePort()));
     }
 
+    /** Several nodes on data folders at once, each as {@link #startElasticOnFolder} starts it. */
+    public void startElasticOnFolders(List<FolderNode> nodes) {
+        awaitAll(nodes.stream().map(node -> recipes.elasticOnFolder(node, StackPorts.freePort())));
+    }
+
     /** A node to start: its process name and ports. */
     public record NodeAddress(String name, int httpPort, int transportPort) {}
 

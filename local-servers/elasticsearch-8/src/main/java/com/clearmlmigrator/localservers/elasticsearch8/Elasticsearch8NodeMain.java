@@ -1,7 +1,13 @@
 package com.clearmlmigrator.localservers.elasticsearch8;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.elasticsearch.common.logging.LogConfigurator;
@@ -58,9 +64,25 @@ public final class Elasticsearch8NodeMain {
         Node node = new Node(environment, modules);
         RootEndpoint.register(node);
         node.start();
+        awaitYellow(httpPort);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> close(node)));
         System.out.println(READY_MARKER + " http://127.0.0.1:" + httpPort);
         Thread.currentThread().join();
+    }
+
+    /**
+     * A started node may still be recovering the indices of the folder it opened: ready means their primaries are
+     * assigned, as the 5 and 7 nodes' runner waits for too.
+     */
+    private static void awaitYellow(String httpPort) throws IOException, InterruptedException {
+        HttpRequest health = HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + httpPort + "/_cluster/health?wait_for_status=yellow&timeout=120s"))
+                .timeout(Duration.ofMinutes(3))
+                .build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(health, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("The node did not become yellow: " + answer.body());
+        }
     }
 
     private static void close(Node node) {

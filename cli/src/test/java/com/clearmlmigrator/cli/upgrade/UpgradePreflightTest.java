@@ -1,0 +1,151 @@
+package com.clearmlmigrator.cli.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UpgradePreflightTest {
+    private static final long GB = 1L << 30;
+
+    @TempDir
+    Path temp;
+
+    /** A host with this much free disk (one disk, or one per top folder) and memory. */
+    private record Host(long free, boolean oneDisk, long memory) implements HostFacts {
+        @Override
+        public long freeBytes(Path path) {
+            return free;
+        }
+
+        @Override
+        public String fileSystem(Path path) {
+            return oneDisk ? "disk" : path.getFileName().toString();
+        }
+
+        @Override
+        public long availableMemory() {
+            return memory;
+        }
+    }
+
+    private UpgradeOptions options(Path source, Path target) {
+        return new UpgradeOptions(source, target, true, Optional.empty(), Optional.empty(), "1g", 1);
+    }
+
+    @Test
+    void aStoppedFiveFolderAndAFreeTargetMayStartAndGoTo7() throws IOException {
+        Path source = DataFolderFixtures.elastic5(temp.resolve("elastic"), 5_061_699L);
+
+        UpgradePreflight.Findings findings = new UpgradePreflight(new Host(100 * GB, true, 16 * GB))
+                .check(options(source, temp.resolve("elastic_7")), false);
+
+        assertThat(findings.problems()).isEmpty();
+        assertThat(findings.version()).contains(ElasticVersion.OUR_5);
+        assertThat(findings.step()).contains(new UpgradeStep(5, 7));
+        assertThat(findings.sourceBytes()).isPositive();
+    }
+
+    @Test
+    void everyProblemIsSaidAtOnceWithWhatToDo() throws IOException {
+        Path source = DataFolderFixtures.elastic5(temp.resolve("elastic"), 5_061_699L);
+        Path target = Files.createDirectories(temp.resolve("elastic_7/nodes"));
+        try (FileChannel channel = FileChannel.open(source.resolve("nodes/0/node.lock"), StandardOpenOption.WRITE);
+                FileLock held = channel.lock()) {
+            UpgradePreflight.Findings findings =
+                    new UpgradePreflight(new Host(0, true, GB)).check(options(source, target.getParent()), false);
+
+            assertThat(findings.problems())
+                    .hasSize(4)
+                    .anySatisfy(p -> assertThat(p).contains("still has").contains("Stop the old server first"))
+                    .anySatisfy(p -> assertThat(p).contains("is not empty").contains("--target"))
+                    .anySatisfy(
+                            p -> assertThat(p).contains("Not enough free disk").contains("-n"))
+                    .anySatisfy(p -> assertThat(p).contains("memory").contains("--heap"));
+        }
+    }
+
+    @Test
+    void aFolderANewerReleaseWroteThanOurNodeIsRefusedWithTheVersions() throws IOException {
+        Path source = DataFolderFixtures.elastic7(temp.resolve("elastic_7"), 7_171_899L);
+
+        UpgradePreflight.Findings findings = new UpgradePreflight(new Host(100 * GB, true, 16 * GB))
+                .check(options(source, temp.resolve("elastic_8")), false);
+
+        assertThat(findings.problems())
+                .singleElement()
+                .asString()
+                .contains("7.17.18")
+                .contains("7.10.2")
+                .contains("copy-es");
+    }
+
+    @Test
+    void versionsTheOperatorGivesAreCheckedAgainstTheFolder() throws IOException {
+        Path source = DataFolderFixtures.elastic7(temp.resolve("elastic_7"), 7_100_299L);
+        UpgradePreflight preflight = new UpgradePreflight(new Host(100 * GB, true, 16 * GB));
+        Path target = temp.resolve("elastic_8");
+
+        UpgradeOptions wrongFrom = new UpgradeOptions(source, target, true, Optional.of(5), Optional.empty(), "1g", 1);
+        UpgradeOptions sameVersion =
+                new UpgradeOptions(source, target, true, Optional.empty(), Optional.of(7), "1g", 1);
+
+        assertThat(preflight.check(wrongFrom, false).problems())
+                .singleElement()
+                .asString()
+                .contains("--from-version 5")
+                .contains("7.10.2");
+        assertThat(preflight.check(sameVersion, false).problems())
+                .singleElement()
+                .asString()
+                .contains("7 to 7 is not a step");
+        assertThat(preflight.check(options(source, target), false).step()).contains(new UpgradeStep(7, 8));
+    }
+
+    @Test
+    void aTargetInsideTheSourceIsRefusedAndOneWeLeftUnfinishedIsTaken() throws IOException {
+        Path source = DataFolderFixtures.elastic5(temp.resolve("elastic"), 5_061_699L);
+        Path ours = Files.createDirectories(temp.resolve("elastic_7/nodes/0"));
+        UpgradePreflight preflight = new UpgradePreflight(new Host(100 * GB, true, 16 * GB));
+
+        assertThat(preflight
+                        .check(options(source, source.resolve("new")), false)
+                        .problems())
+                .singleElement()
+                .asString()
+                .contains("must not hold one another");
+        assertThat(preflight
+                        .check(options(source, ours.getParent().getParent()), true)
+                        .problems())
+                .isEmpty();
+    }
+
+    @Test
+    void onTwoDisksTheBackupAndTheCopyAreCountedEachOnItsOwn() throws IOException {
+        Path source = DataFolderFixtures.elastic5(temp.resolve("elastic"), 5_061_699L);
+        long bytes = new ElasticDataFolder(source).bytes();
+
+        // Room for the backup or the copy, not for both: enough when they are on separate disks.
+        Host twoDisks = new Host((long) (bytes * 1.5), false, 16 * GB);
+        Host oneDisk = new Host((long) (bytes * 1.5), true, 16 * GB);
+
+        assertThat(new UpgradePreflight(twoDisks)
+                        .check(options(source, temp.resolve("elastic_7")), false)
+                        .problems())
+                .isEmpty();
+        assertThat(new UpgradePreflight(oneDisk)
+                        .check(options(source, temp.resolve("elastic_7")), false)
+                        .problems())
+                .singleElement()
+                .asString()
+                .contains("the backup and the copy");
+    }
+}

@@ -1,0 +1,253 @@
+package com.clearmlmigrator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.clearmlmigrator.cli.ClearmlMigrator;
+import com.clearmlmigrator.cli.ExitCode;
+import com.clearmlmigrator.localservers.FolderNode;
+import com.clearmlmigrator.localservers.LocalStack;
+import com.clearmlmigrator.localservers.RepoLayout;
+import com.clearmlmigrator.localservers.StackOptions;
+import com.clearmlmigrator.localservers.StackPorts;
+import com.clearmlmigrator.synthetic.ClearmlWorld;
+import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.ElasticEra;
+import com.clearmlmigrator.synthetic.ElasticSeeder;
+import com.clearmlmigrator.synthetic.EventDataset;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code upgrade-elastic} as an operator of trains-server 0.15 runs it: a data folder written by Elasticsearch 5.6 as
+ * their compose ran it (cluster and node {@code trains}), with the traces of the X-Pack that Elastic's image bundled.
+ * The command refuses a folder in use, fails a copy without renaming anything, then completes when run again; the new
+ * folder opens in a fresh node with every document; and that folder moves on to Elasticsearch 8 as ClearML 1.17 asks.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class UpgradeElasticIT {
+    private static final Duration STOP_GRACE = Duration.ofMinutes(1);
+    private static final List<String> XPACK_INDICES = List.of(".monitoring-es-6-2020.08.01", ".security", ".watches");
+
+    @TempDir
+    static Path work;
+
+    private static LocalStack nodes;
+    private static Path old;
+    private static FolderNode oldServer;
+    /** Every ClearML index of the old folder, by id: routing and source. */
+    private static final Map<String, Map<String, JsonNode>> DOCUMENTS = new TreeMap<>();
+
+    private static List<String> templates;
+    private static String closedIndex;
+
+    @BeforeAll
+    static void anOldServersFolderWhileItRuns() throws IOException {
+        nodes = new LocalStack(
+                RepoLayout.locate(), StackPorts.free(), StackOptions.forTests(), work.resolve("fixture-state"));
+        old = Files.createDirectories(work.resolve("trains/data/elastic"));
+        oldServer = node("trains-elastic", 5, old, "trains");
+        nodes.startElasticOnFolder(oldServer);
+        ElasticHttp es5 = new ElasticHttp(oldServer.url());
+        new ElasticSeeder(oldServer.url())
+                .seed(
+                        ElasticEra.ES5,
+                        new EventDataset(ClearmlWorld.generate(DatasetSpec.of(21, 1, 4)), ElasticEra.ES5).documents());
+        for (String index : XPACK_INDICES) {
+            es5.put("/" + index + "/doc/1?refresh=true", "{\"kept\":\"by X-Pack\"}");
+        }
+        for (JsonNode index : es5.get("/_cat/indices?format=json&h=index")) {
+            String name = index.path("index").asText();
+            if (!name.startsWith(".")) {
+                DOCUMENTS.put(name, es5.documents(name));
+            }
+        }
+        templates = CopyAssertions.templateNamesOf5(es5);
+        closedIndex = DOCUMENTS.keySet().stream()
+                .filter(name -> name.startsWith("events-log-"))
+                .findFirst()
+                .orElseThrow();
+        es5.post("/" + closedIndex + "/_close", "");
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        if (nodes != null) {
+            nodes.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aFolderInUseAndATargetNotEmptyAreRefusedAtOnceAndNothingIsWritten() throws IOException {
+        Path target = Files.createDirectories(work.resolve("trains/data/elastic_7"));
+        Files.writeString(target.resolve("notes.txt"), "the operator's");
+
+        Run refused = upgrade("-s", old.toString());
+
+        assertThat(refused.code()).as(refused.out()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(refused.out())
+                .contains("Found data of Elasticsearch 5.6.16 in " + old)
+                .contains("The upgrade cannot start; nothing was written:")
+                .contains("still has " + old + " open")
+                .contains("The new folder " + target + " is not empty");
+        assertThat(siblings(old)).containsExactlyInAnyOrder("elastic", "elastic_7");
+        assertThat(logs())
+                .singleElement()
+                .satisfies(log -> assertThat(Files.readString(log)).contains("nothing was written"));
+
+        Files.delete(target.resolve("notes.txt"));
+        nodes.stop(oldServer.name(), STOP_GRACE);
+        XPackTraces.add(old);
+    }
+
+    @Test
+    @Order(2)
+    void aCopyThatFailsRenamesNothingAndSaysWhichIndexAndWhy() {
+        Run failed = upgrade("-s", old.toString());
+
+        assertThat(failed.code()).as(failed.out()).isEqualTo(ExitCode.FAILED);
+        assertThat(failed.out())
+                .contains(closedIndex)
+                .contains("The upgrade did not complete: nothing was renamed")
+                .contains("run the same command again");
+        assertThat(siblings(old)).contains("elastic", "elastic_7").noneMatch(name -> name.contains("_migrated_"));
+        assertThat(LocalStack.recordedAlive(work.resolve("state")))
+                .as("processes left running")
+                .isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void runAgainAfterTheFixItStartsTheNewFolderOverAndCompletes() throws IOException {
+        nodes.startElasticOnFolder(oldServer);
+        new ElasticHttp(oldServer.url()).post("/" + closedIndex + "/_open", "");
+        nodes.stop(oldServer.name(), STOP_GRACE);
+
+        Run completed = upgrade("-s", old.toString());
+
+        assertThat(completed.code()).as(completed.out()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(completed.out())
+                .contains("starting it over")
+                .contains("Not copied, as they are not ClearML's")
+                .contains(String.join(", ", XPACK_INDICES))
+                .contains("Upgrade completed.");
+        Path retired = sibling(old, "elastic_migrated_");
+        Path backup = sibling(old, "elastic_backup_");
+        assertThat(completed.out())
+                .contains("Keeping the backup the first attempt made")
+                .contains(backup.toString());
+        assertThat(Files.exists(old)).as("the old folder is renamed").isFalse();
+        assertThat(Files.readAllLines(backup.resolveSibling(backup.getFileName() + ".sha256")))
+                .anyMatch(line -> line.endsWith("nodes/0/node.lock"));
+        assertThat(Files.readString(lastLog())).contains("Upgrade completed.").contains("SUCCEEDED");
+
+        Path upgraded = old.resolveSibling("elastic_7");
+        assertOpensWithEveryDocument(node("clearml-elastic", 7, upgraded, "clearml"));
+        assertThat(retired).isDirectory();
+    }
+
+    @Test
+    @Order(4)
+    void theSevenFolderMovesOnToEightAsClearml117Asks() {
+        Path seven = old.resolveSibling("elastic_7");
+
+        Run completed = upgrade(
+                "-s", seven.toString(), "-t", seven.resolveSibling("elastic_8").toString(), "-n");
+
+        assertThat(completed.code()).as(completed.out()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(completed.out())
+                .contains("Found data of Elasticsearch 7.10.2")
+                .contains("No backup (-n)")
+                .contains("Elasticsearch 8.19.21")
+                .contains("Upgrade completed.");
+        assertOpensWithEveryDocument(node("clearml-elastic-8", 8, seven.resolveSibling("elastic_8"), "clearml"));
+    }
+
+    private static void assertOpensWithEveryDocument(FolderNode server) {
+        nodes.startElasticOnFolder(server);
+        try {
+            ElasticHttp opened = new ElasticHttp(server.url());
+            for (Map.Entry<String, Map<String, JsonNode>> index : DOCUMENTS.entrySet()) {
+                assertThat(opened.documents(index.getKey()))
+                        .as(index.getKey() + " in " + server.dataFolder())
+                        .isEqualTo(index.getValue());
+            }
+            assertThat(CopyAssertions.templateNames(opened)).containsAll(templates);
+            assertThat(opened.get("/_cat/indices?format=json&h=index").findValuesAsText("index"))
+                    .doesNotContainAnyElementsOf(XPACK_INDICES);
+        } finally {
+            nodes.stop(server.name(), STOP_GRACE);
+        }
+    }
+
+    private static FolderNode node(String name, int major, Path folder, String clusterName) {
+        return new FolderNode(name, major, folder, clusterName, clusterName, "256m", StackPorts.freePort());
+    }
+
+    private record Run(int code, String out) {}
+
+    private static Run upgrade(String... args) {
+        StringWriter out = new StringWriter();
+        List<String> arguments = new ArrayList<>(List.of("upgrade-elastic"));
+        arguments.addAll(List.of(args));
+        arguments.addAll(List.of(
+                "--heap", "256m", "--state-dir", work.resolve("state").toString(), "--log-dir", work.toString()));
+        int code = ClearmlMigrator.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(out))
+                .execute(arguments.toArray(String[]::new));
+        // The operator's console, in the test's output.
+        System.out.println(out);
+        return new Run(code, out.toString());
+    }
+
+    private static List<String> siblings(Path folder) {
+        try (Stream<Path> entries = Files.list(folder.getParent())) {
+            return entries.map(path -> path.getFileName().toString()).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path sibling(Path folder, String prefix) {
+        return siblings(folder).stream()
+                .filter(name -> name.startsWith(prefix) && !name.endsWith(".sha256"))
+                .map(folder::resolveSibling)
+                .reduce((first, second) -> {
+                    throw new AssertionError("more than one " + prefix + ": " + first + ", " + second);
+                })
+                .orElseThrow(() -> new AssertionError("no " + prefix + " beside " + folder));
+    }
+
+    private static List<Path> logs() throws IOException {
+        try (Stream<Path> files = Files.list(work)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("upgrade_elastic_"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static Path lastLog() throws IOException {
+        List<Path> logs = logs();
+        return logs.get(logs.size() - 1);
+    }
+}
