@@ -19,7 +19,7 @@ import com.clearmlmigrator.synthetic.IndexTemplates;
 
 /**
  * The move to ES 8: from the stack's real ES 7.10.2 node, straight from its ES 5.6.16 node, and from another ES 8
- * cluster, to a real Elasticsearch 8.19 node started for this test,
+ * cluster, to a real Elasticsearch 8.15 node started for this test,
  * embedded from Maven Central's jars (the server and its HTTP transport; no painless, reindex or analysis-common, which
  * the copy does not use). The translated mappings and templates, the bulk writes, the settings put back and the
  * verification all meet ES 8's own code. {@code EsCopyToEs8ContainerIT} runs the same check against Elastic's image for
@@ -66,13 +66,13 @@ class EsCopyToEs8IT {
 
     @Test
     void copiesEveryIndexFromEs7ToEs8IntactAndVerified() {
-        onEs7.copyAndCheck(targetUrl, "8.19");
+        onEs7.copyAndCheck(targetUrl, "8.15");
     }
 
     /** Typed 5.6 mappings with required routing, translated for a version two majors on, without a stop at ES 7. */
     @Test
     void copiesEveryIndexFromEs56StraightToEs8IntactAndVerified() {
-        onEs5.copyAndCheck(targetUrl, "8.19");
+        onEs5.copyAndCheck(targetUrl, "8.15");
     }
 
     /**
@@ -87,7 +87,7 @@ class EsCopyToEs8IT {
         String id = Migrations.submit(Migrations.esCopy(
                 es8SourceUrl, targetUrl, Migrations.indexPatterns(es8World.companies()), "\"dryRun\":false"));
 
-        CopyAssertions.assertCopiedIntact(id, source, target, indices, "8.19");
+        CopyAssertions.assertCopiedIntact(id, source, target, indices, "8.15");
         assertThat(Migrations.report(id).getList("templates", String.class))
                 .containsAll(IndexTemplates.composableForEs8().indexTemplates().keySet())
                 .contains("events_common");

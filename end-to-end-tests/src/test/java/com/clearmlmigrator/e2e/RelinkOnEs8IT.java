@@ -24,7 +24,7 @@ import com.clearmlmigrator.synthetic.EventDataset;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Relink on Elasticsearch 8, where current ClearML servers keep their events: a real ES 8.19 node (embedded from Maven
+ * Relink on Elasticsearch 8, where current ClearML servers keep their events: a real ES 8.15 node (embedded from Maven
  * Central's jars) holding ClearML's typeless event indices with compressed plots. A dry run counts and writes nothing;
  * the relink changes exactly the specified values, replaying its tasks changes nothing, and undo restores every
  * document exactly.

@@ -177,7 +177,7 @@ class UpgradeElasticIT {
         assertThat(completed.out())
                 .contains("Found data of Elasticsearch 7.10.2")
                 .contains("No backup (-n)")
-                .contains("Elasticsearch 8.19.21")
+                .contains("Elasticsearch 8.15.3")
                 .contains("Upgrade completed.");
         assertOpensWithEveryDocument(node("clearml-elastic-8", 8, seven.resolveSibling("elastic_8"), "clearml"));
     }

@@ -7,7 +7,7 @@ public record ElasticVersion(int major, int minor, int revision) implements Comp
     public static final ElasticVersion OUR_5 = new ElasticVersion(5, 6, 16);
 
     public static final ElasticVersion OUR_7 = new ElasticVersion(7, 10, 2);
-    public static final ElasticVersion OUR_8 = new ElasticVersion(8, 19, 21);
+    public static final ElasticVersion OUR_8 = new ElasticVersion(8, 15, 3);
 
     /** From Elasticsearch's id: major * 1,000,000 + minor * 10,000 + revision * 100 + build. */
     public static ElasticVersion ofId(long id) {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * and the cluster and node names of their compose file.
  *
  * @param name          the process name, for its log and for stopping it
- * @param major         5, 7 or 8: which of the project's nodes opens the folder (5.6.16, 7.10.2, 8.19.21)
+ * @param major         5, 7 or 8: which of the project's nodes opens the folder (5.6.16, 7.10.2, 8.15.3)
  * @param dataFolder    the folder the node keeps its data in
  * @param clusterName   {@code cluster.name}
  * @param nodeName      {@code node.name}

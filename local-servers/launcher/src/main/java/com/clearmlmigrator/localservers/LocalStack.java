@@ -105,14 +105,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts an Elasticsearch 8.19 cluster under its own name and ports, beside the stack's, and returns once it is
+     * Starts an Elasticsearch 8.15 cluster under its own name and ports, beside the stack's, and returns once it is
      * ready: a cluster to copy to or from, or to relink on, as ClearML servers from 1.17 use.
      */
     public ManagedProcess startElastic8(String name, int httpPort, int transportPort) {
         return startAndAwait(recipes.elastic8(name, httpPort, transportPort));
     }
 
-    /** Several Elasticsearch 8.19 clusters at once, each as {@link #startElastic8} starts it; returns once all are ready. */
+    /** Several Elasticsearch 8.15 clusters at once, each as {@link #startElastic8} starts it; returns once all are ready. */
     public void startElastic8(List<NodeAddress> nodes) {
         awaitAll(nodes.stream().map(node -> recipes.elastic8(node.name(), node.httpPort(), node.transportPort())));
     }

@@ -102,11 +102,11 @@ final class ServerRecipes {
     }
 
     /**
-     * An Elasticsearch 8.19 cluster under its own name and ports: the server and its HTTP transport embedded as Maven
+     * An Elasticsearch 8.15 cluster under its own name and ports: the server and its HTTP transport embedded as Maven
      * Central has them (no painless, reindex or analysis-common, which a copy target does not use).
      */
     ProcessSpec elastic8(String name, int httpPort, int transportPort) {
-        List<String> command = java(options.elasticHeap(), layout.serverClassPath(ELASTIC_8));
+        List<String> command = java8(options.elasticHeap());
         command.addAll(List.of(
                 ES8_MAIN,
                 layout.serverFolder(ELASTIC_8, "es-home").toString(),
@@ -127,7 +127,8 @@ final class ServerRecipes {
             case 8 -> ELASTIC_8;
             default -> throw new IllegalArgumentException("No Elasticsearch " + node.major() + " node here");
         };
-        List<String> command = java(node.heap(), layout.serverClassPath(module));
+        List<String> command =
+                node.major() == 8 ? java8(node.heap()) : java(node.heap(), layout.serverClassPath(module));
         List<String> settings = new ArrayList<>(List.of(
                 "-Des.setting.path.data=" + node.dataFolder().toAbsolutePath(),
                 "-Des.setting.cluster.name=" + node.clusterName(),
@@ -236,6 +237,23 @@ final class ServerRecipes {
         command.add(markerProperty());
         command.add("-cp");
         command.add(classPath);
+        return command;
+    }
+
+    /**
+     * Elasticsearch 8.15's server expects to run as the named module its jar declares (its plugin service reads the
+     * module's exports), so its jars go on the module path; only our launcher stays on the class path.
+     */
+    private List<String> java8(String heap) {
+        List<String> command =
+                java(heap, layout.serverFolder(ELASTIC_8, "classes").toString());
+        command.addAll(
+                command.indexOf("-cp"),
+                List.of(
+                        "--module-path",
+                        layout.serverFolder(ELASTIC_8, "lib").toString(),
+                        "--add-modules",
+                        "ALL-MODULE-PATH"));
         return command;
     }
 

@@ -8,13 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import org.elasticsearch.common.logging.LogConfigurator;
 import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.env.Environment;
 import org.elasticsearch.node.Node;
-import org.elasticsearch.plugins.PluginsLoader;
 
 /**
  * Runs one Elasticsearch 8 node bound to loopback until the process is terminated, security off as in the
@@ -56,12 +54,7 @@ public final class Elasticsearch8NodeMain {
         LogConfigurator.configureESLogging();
         LogConfigurator.configureWithoutConfig(settings);
         Environment environment = new Environment(settings, Files.createDirectories(data.resolve("config")));
-        PluginsLoader modules = PluginsLoader.createPluginsLoader(
-                PluginsLoader.loadModulesBundles(environment.modulesDir()),
-                PluginsLoader.loadPluginsBundles(environment.pluginsDir()),
-                Map.of(),
-                false);
-        Node node = new Node(environment, modules);
+        Node node = new Node(environment);
         RootEndpoint.register(node);
         node.start();
         awaitYellow(httpPort);
