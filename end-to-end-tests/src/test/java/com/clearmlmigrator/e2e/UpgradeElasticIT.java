@@ -1,14 +1,18 @@
 package com.clearmlmigrator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +25,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.BindMode;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
 
 import com.clearmlmigrator.cli.ClearmlMigrator;
 import com.clearmlmigrator.cli.ExitCode;
@@ -57,6 +65,9 @@ class UpgradeElasticIT {
     private static final Map<String, Map<String, JsonNode>> DOCUMENTS = new TreeMap<>();
 
     private static List<String> templates;
+    /** The old folder's files and their SHA-256, as the first upgrade finds it. */
+    private static Map<String, String> originalFiles;
+
     private static String closedIndex;
 
     @BeforeAll
@@ -70,7 +81,7 @@ class UpgradeElasticIT {
         new ElasticSeeder(oldServer.url())
                 .seed(
                         ElasticEra.ES5,
-                        new EventDataset(ClearmlWorld.generate(DatasetSpec.of(21, 1, 4)), ElasticEra.ES5).documents());
+                        new EventDataset(ClearmlWorld.generate(DatasetSpec.of(21, 2, 4)), ElasticEra.ES5).documents());
         for (String index : XPACK_INDICES) {
             es5.put("/" + index + "/doc/1?refresh=true", "{\"kept\":\"by X-Pack\"}");
         }
@@ -117,6 +128,7 @@ class UpgradeElasticIT {
         Files.delete(target.resolve("notes.txt"));
         nodes.stop(oldServer.name(), STOP_GRACE);
         XPackTraces.add(old);
+        originalFiles = checksums(old);
     }
 
     @Test
@@ -156,8 +168,14 @@ class UpgradeElasticIT {
                 .contains("Keeping the backup the first attempt made")
                 .contains(backup.toString());
         assertThat(Files.exists(old)).as("the old folder is renamed").isFalse();
-        assertThat(Files.readAllLines(backup.resolveSibling(backup.getFileName() + ".sha256")))
-                .anyMatch(line -> line.endsWith("nodes/0/node.lock"));
+        Map<String, String> manifest = new TreeMap<>();
+        for (String line : Files.readAllLines(backup.resolveSibling(backup.getFileName() + ".sha256"))) {
+            manifest.put(line.substring(66), line.substring(0, 64));
+        }
+        assertThat(manifest)
+                .as("the backup's manifest against the folder before anything opened it")
+                .isEqualTo(originalFiles);
+        assertThat(checksums(backup)).as("the backup against its manifest").isEqualTo(manifest);
         assertThat(Files.readString(lastLog())).contains("Upgrade completed.").contains("SUCCEEDED");
 
         Path upgraded = old.resolveSibling("elastic_7");
@@ -182,20 +200,79 @@ class UpgradeElasticIT {
         assertOpensWithEveryDocument(node("clearml-elastic-8", 8, seven.resolveSibling("elastic_8"), "clearml"));
     }
 
+    @Test
+    @Order(5)
+    void theNewFoldersOpenInElasticsOwnImagesOfTheReleasesClearmlShips() throws IOException {
+        assumeTrue(
+                DockerClientFactory.instance().isDockerAvailable(),
+                "Docker is not available: the upgraded folders are opened in Elastic's images only where it runs.");
+        // ClearML 1.16 runs 7.17.18 (the 7 folder was renamed when it moved on to 8); ClearML 1.17 runs 8.15.3.
+        assertOpensInImage(
+                "docker.elastic.co/elasticsearch/elasticsearch:7.17.18", sibling(old, "elastic_7_migrated_"));
+        assertOpensInImage("docker.elastic.co/elasticsearch/elasticsearch:8.15.3", old.resolveSibling("elastic_8"));
+    }
+
     private static void assertOpensWithEveryDocument(FolderNode server) {
         nodes.startElasticOnFolder(server);
         try {
-            ElasticHttp opened = new ElasticHttp(server.url());
-            for (Map.Entry<String, Map<String, JsonNode>> index : DOCUMENTS.entrySet()) {
-                assertThat(opened.documents(index.getKey()))
-                        .as(index.getKey() + " in " + server.dataFolder())
-                        .isEqualTo(index.getValue());
-            }
-            assertThat(CopyAssertions.templateNames(opened)).containsAll(templates);
-            assertThat(opened.get("/_cat/indices?format=json&h=index").findValuesAsText("index"))
-                    .doesNotContainAnyElementsOf(XPACK_INDICES);
+            assertHoldsEveryDocument(new ElasticHttp(server.url()), server.dataFolder());
         } finally {
             nodes.stop(server.name(), STOP_GRACE);
+        }
+    }
+
+    /** The folder in Elastic's image, as ClearML's compose runs it: the image's own user (uid 1000) owns its data. */
+    @SuppressWarnings("resource") // closed by try-with-resources
+    private static void assertOpensInImage(String image, Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.toList()) {
+                Files.setAttribute(path, "unix:uid", 1000);
+                Files.setAttribute(path, "unix:gid", 0);
+            }
+        }
+        try (GenericContainer<?> elastic = new GenericContainer<>(image)
+                .withExposedPorts(9200)
+                .withEnv("discovery.type", "single-node")
+                .withEnv("xpack.security.enabled", "false")
+                .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m")
+                .withEnv("cluster.routing.allocation.disk.threshold_enabled", "false")
+                .withFileSystemBind(folder.toString(), "/usr/share/elasticsearch/data", BindMode.READ_WRITE)
+                .waitingFor(Wait.forHttp("/_cluster/health?wait_for_status=yellow&timeout=60s")
+                        .forPort(9200)
+                        .forStatusCode(200)
+                        .withStartupTimeout(Duration.ofMinutes(3)))) {
+            elastic.start();
+            assertHoldsEveryDocument(
+                    new ElasticHttp("http://" + elastic.getHost() + ":" + elastic.getMappedPort(9200)), folder);
+        }
+    }
+
+    /** Every document with its routing, the templates, ClearML's aggregations; none of X-Pack's indices. */
+    private static void assertHoldsEveryDocument(ElasticHttp opened, Path folder) {
+        for (Map.Entry<String, Map<String, JsonNode>> index : DOCUMENTS.entrySet()) {
+            assertThat(opened.documents(index.getKey()))
+                    .as(index.getKey() + " in " + folder)
+                    .isEqualTo(index.getValue());
+        }
+        assertThat(CopyAssertions.templateNames(opened)).containsAll(templates);
+        DOCUMENTS.keySet().stream()
+                .filter(index -> index.startsWith("events-training_stats_scalar-"))
+                .forEach(scalars -> CopyAssertions.assertClearmlAggregationsWork(opened, scalars));
+        assertThat(opened.get("/_cat/indices?format=json&h=index").findValuesAsText("index"))
+                .doesNotContainAnyElementsOf(XPACK_INDICES);
+    }
+
+    /** Every file of a folder by its path inside it, with its SHA-256. */
+    private static Map<String, String> checksums(Path folder) {
+        Map<String, String> sums = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+                sums.put(folder.relativize(file).toString(), HexFormat.of().formatHex(digest));
+            }
+            return sums;
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
