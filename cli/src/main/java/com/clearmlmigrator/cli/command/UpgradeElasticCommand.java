@@ -129,6 +129,16 @@ public class UpgradeElasticCommand implements Callable<Integer> {
         }
     }
 
+    /** The old folder, as given. */
+    public Path source() {
+        return source;
+    }
+
+    /** The new folder as given; null when left to its default. */
+    public Path target() {
+        return target;
+    }
+
     /** elastic_7 beside a folder of 5, elastic_8 beside one of 7: ClearML's own names. */
     private Path defaultTarget() {
         int from;
