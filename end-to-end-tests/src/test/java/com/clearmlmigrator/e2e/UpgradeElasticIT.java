@@ -32,6 +32,7 @@ import org.testcontainers.containers.wait.strategy.Wait;
 
 import com.clearmlmigrator.cli.ClearmlMigrator;
 import com.clearmlmigrator.cli.ExitCode;
+import com.clearmlmigrator.localservers.ElasticRelease;
 import com.clearmlmigrator.localservers.FolderNode;
 import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.localservers.RepoLayout;
@@ -75,7 +76,7 @@ class UpgradeElasticIT {
         nodes = new LocalStack(
                 RepoLayout.locate(), StackPorts.free(), StackOptions.forTests(), work.resolve("fixture-state"));
         old = Files.createDirectories(work.resolve("trains/data/elastic"));
-        oldServer = node("trains-elastic", 5, old, "trains");
+        oldServer = node("trains-elastic", ElasticRelease.ES_5_6_16, old, "trains");
         nodes.startElasticOnFolder(oldServer);
         ElasticHttp es5 = new ElasticHttp(oldServer.url());
         new ElasticSeeder(oldServer.url())
@@ -179,7 +180,8 @@ class UpgradeElasticIT {
         assertThat(Files.readString(lastLog())).contains("Upgrade completed.").contains("SUCCEEDED");
 
         Path upgraded = old.resolveSibling("elastic_7");
-        assertOpensWithEveryDocument(node("clearml-elastic", 7, upgraded, "clearml"));
+        // ClearML 0.16's release, the oldest on ES 7: every ClearML server on ES 7 opens what it opens.
+        assertOpensWithEveryDocument(node("clearml-elastic", ElasticRelease.ES_7_6_2, upgraded, "clearml"));
         assertThat(retired).isDirectory();
     }
 
@@ -193,11 +195,12 @@ class UpgradeElasticIT {
 
         assertThat(completed.code()).as(completed.out()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(completed.out())
-                .contains("Found data of Elasticsearch 7.10.2")
+                .contains("Found data of Elasticsearch 7.6.2")
                 .contains("No backup (-n)")
                 .contains("Elasticsearch 8.15.3")
                 .contains("Upgrade completed.");
-        assertOpensWithEveryDocument(node("clearml-elastic-8", 8, seven.resolveSibling("elastic_8"), "clearml"));
+        assertOpensWithEveryDocument(
+                node("clearml-elastic-8", ElasticRelease.ES_8_15_3, seven.resolveSibling("elastic_8"), "clearml"));
     }
 
     @Test
@@ -206,9 +209,8 @@ class UpgradeElasticIT {
         assumeTrue(
                 DockerClientFactory.instance().isDockerAvailable(),
                 "Docker is not available: the upgraded folders are opened in Elastic's images only where it runs.");
-        // ClearML 1.16 runs 7.17.18 (the 7 folder was renamed when it moved on to 8); ClearML 1.17 runs 8.15.3.
-        assertOpensInImage(
-                "docker.elastic.co/elasticsearch/elasticsearch:7.17.18", sibling(old, "elastic_7_migrated_"));
+        // ClearML 0.16 runs 7.6.2 (the 7 folder was renamed when it moved on to 8); ClearML 1.17 runs 8.15.3.
+        assertOpensInImage("docker.elastic.co/elasticsearch/elasticsearch:7.6.2", sibling(old, "elastic_7_migrated_"));
         assertOpensInImage("docker.elastic.co/elasticsearch/elasticsearch:8.15.3", old.resolveSibling("elastic_8"));
     }
 
@@ -276,8 +278,8 @@ class UpgradeElasticIT {
         }
     }
 
-    private static FolderNode node(String name, int major, Path folder, String clusterName) {
-        return new FolderNode(name, major, folder, clusterName, clusterName, "256m", StackPorts.freePort());
+    private static FolderNode node(String name, ElasticRelease release, Path folder, String clusterName) {
+        return new FolderNode(name, release, folder, clusterName, clusterName, "256m", StackPorts.freePort());
     }
 
     private record Run(int code, String out) {}

@@ -3,24 +3,39 @@ package com.clearmlmigrator.cli.upgrade;
 /** An Elasticsearch release, as its data folder records it (a version id such as 5061699 for 5.6.16). */
 public record ElasticVersion(int major, int minor, int revision) implements Comparable<ElasticVersion> {
 
-    /** The releases whose nodes this project runs: the only ones that can open a folder, or write one. */
-    public static final ElasticVersion OUR_5 = new ElasticVersion(5, 6, 16);
+    /** The releases of the nodes that open an old folder: each opens folders its own release or an older one wrote. */
+    public static final ElasticVersion READS_5 = new ElasticVersion(5, 6, 16);
 
-    public static final ElasticVersion OUR_7 = new ElasticVersion(7, 10, 2);
-    public static final ElasticVersion OUR_8 = new ElasticVersion(8, 15, 3);
+    public static final ElasticVersion READS_7 = new ElasticVersion(7, 10, 2);
+
+    /**
+     * The releases of the nodes that write a new folder: the oldest ClearML ships of that line, so that every ClearML
+     * server of it opens the folder (0.16 runs 7.6.2, 1.17 runs 8.15.3).
+     */
+    public static final ElasticVersion WRITES_7 = new ElasticVersion(7, 6, 2);
+
+    public static final ElasticVersion WRITES_8 = new ElasticVersion(8, 15, 3);
 
     /** From Elasticsearch's id: major * 1,000,000 + minor * 10,000 + revision * 100 + build. */
     public static ElasticVersion ofId(long id) {
         return new ElasticVersion((int) (id / 1_000_000), (int) (id / 10_000 % 100), (int) (id / 100 % 100));
     }
 
-    /** This project's node of a major version. */
-    public static ElasticVersion ours(int major) {
+    /** The project's node that opens old folders of a major version. */
+    public static ElasticVersion reader(int major) {
         return switch (major) {
-            case 5 -> OUR_5;
-            case 7 -> OUR_7;
-            case 8 -> OUR_8;
-            default -> throw new IllegalArgumentException("No Elasticsearch " + major + " node here");
+            case 5 -> READS_5;
+            case 7 -> READS_7;
+            default -> throw new IllegalArgumentException("No node here opens Elasticsearch " + major + " folders");
+        };
+    }
+
+    /** The project's node that writes new folders of a major version. */
+    public static ElasticVersion writer(int major) {
+        return switch (major) {
+            case 7 -> WRITES_7;
+            case 8 -> WRITES_8;
+            default -> throw new IllegalArgumentException("No node here writes Elasticsearch " + major + " folders");
         };
     }
 

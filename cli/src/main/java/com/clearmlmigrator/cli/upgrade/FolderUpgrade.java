@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.local.LocalMigrator;
 import com.clearmlmigrator.cli.planner.PlannerException;
+import com.clearmlmigrator.localservers.ElasticRelease;
 import com.clearmlmigrator.localservers.FolderNode;
 import com.clearmlmigrator.localservers.StackPorts;
 
@@ -138,25 +139,12 @@ public final class FolderUpgrade {
     /** Both nodes up, the copy run and followed, both nodes stopped; the copy's exit code. */
     private int copy(UpgradeStep step, UpgradeLog log) throws IOException {
         PrintWriter out = log.out();
-        FolderNode old = new FolderNode(
-                "upgrade-source-es" + step.from(),
-                step.from(),
-                options.source(),
-                step.sourceNodeName(),
-                step.sourceNodeName(),
-                options.heap(),
-                StackPorts.freePort());
-        FolderNode fresh = new FolderNode(
-                "upgrade-target-es" + step.to(),
-                step.to(),
-                options.target(),
-                step.targetNodeName(),
-                step.targetNodeName(),
-                options.heap(),
-                StackPorts.freePort());
+        FolderNode old = node("upgrade-source-es" + step.from(), step.read(), options.source(), step.sourceNodeName());
+        FolderNode fresh =
+                node("upgrade-target-es" + step.to(), step.written(), options.target(), step.targetNodeName());
         Files.createDirectories(options.target());
-        out.println("Starting Elasticsearch " + ElasticVersion.ours(step.from()) + " on " + options.source() + " and "
-                + step.written() + " on " + options.target() + " (their logs: " + stateDir.resolve("logs") + ")...");
+        out.println("Starting Elasticsearch " + step.read() + " on " + options.source() + " and " + step.written()
+                + " on " + options.target() + " (their logs: " + stateDir.resolve("logs") + ")...");
         out.flush();
         try (LocalMigrator migrator = LocalMigrator.start(stateDir, out, List.of(old, fresh))) {
             migrator.addElasticWorkers(options.workers() - 1);
@@ -179,6 +167,18 @@ public final class FolderUpgrade {
             Thread.currentThread().interrupt();
             return ExitCode.CANCELLED;
         }
+    }
+
+    /** A node on a folder, named as the compose file of that ClearML release names it. */
+    private FolderNode node(String process, ElasticVersion release, Path folder, String name) {
+        return new FolderNode(
+                process,
+                ElasticRelease.of(release.toString()),
+                folder,
+                name,
+                name,
+                options.heap(),
+                StackPorts.freePort());
     }
 
     /** X-Pack's indices of Elastic's 5.6 image, and anything else not ClearML's, stay in the old folder. */

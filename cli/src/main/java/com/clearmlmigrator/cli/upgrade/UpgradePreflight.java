@@ -88,7 +88,7 @@ public final class UpgradePreflight {
                     + " folders of Elasticsearch 5.6 (trains-server 0.15 and older) and 7 (ClearML up to 1.16).");
             return Optional.empty();
         }
-        ElasticVersion ours = ElasticVersion.ours(found.major());
+        ElasticVersion ours = ElasticVersion.reader(found.major());
         if (found.compareTo(ours) > 0) {
             problems.add(options.source() + " was written by Elasticsearch " + found + ", and the migrator's node of"
                     + " that line is " + ours + ": a node cannot open a folder a newer release wrote. Upgrade it with"

@@ -30,6 +30,11 @@ public record UpgradeStep(int from, int to) {
 
     /** The release that writes the new folder; a server opens it only with this release or a newer one. */
     public ElasticVersion written() {
-        return ElasticVersion.ours(to);
+        return ElasticVersion.writer(to);
+    }
+
+    /** The release that opens the old folder: the newest of its line the project runs. */
+    public ElasticVersion read() {
+        return ElasticVersion.reader(from);
     }
 }

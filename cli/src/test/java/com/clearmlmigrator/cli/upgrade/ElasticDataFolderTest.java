@@ -60,7 +60,7 @@ class ElasticDataFolderTest {
     @Test
     void versionIdsReadAsElasticsearchWritesThem() {
         assertThat(ElasticVersion.ofId(5_061_699L)).hasToString("5.6.16");
-        assertThat(ElasticVersion.ofId(7_100_299L)).isEqualTo(ElasticVersion.OUR_7);
-        assertThat(ElasticVersion.ofId(7_171_899L)).isGreaterThan(ElasticVersion.OUR_7);
+        assertThat(ElasticVersion.ofId(7_100_299L)).isEqualTo(ElasticVersion.READS_7);
+        assertThat(ElasticVersion.ofId(7_171_899L)).isGreaterThan(ElasticVersion.READS_7);
     }
 }

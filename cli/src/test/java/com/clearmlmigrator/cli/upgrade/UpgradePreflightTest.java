@@ -49,7 +49,7 @@ class UpgradePreflightTest {
                 .check(options(source, temp.resolve("elastic_7")), false);
 
         assertThat(findings.problems()).isEmpty();
-        assertThat(findings.version()).contains(ElasticVersion.OUR_5);
+        assertThat(findings.version()).contains(ElasticVersion.READS_5);
         assertThat(findings.step()).contains(new UpgradeStep(5, 7));
         assertThat(findings.sourceBytes()).isPositive();
     }

@@ -7,14 +7,20 @@ import java.nio.file.Path;
  * and the cluster and node names of their compose file.
  *
  * @param name          the process name, for its log and for stopping it
- * @param major         5, 7 or 8: which of the project's nodes opens the folder (5.6.16, 7.10.2, 8.15.3)
+ * @param release       which of the project's nodes opens the folder
  * @param dataFolder    the folder the node keeps its data in
  * @param clusterName   {@code cluster.name}
  * @param nodeName      {@code node.name}
  * @param heap          the node's heap, such as {@code 1g}
  */
 public record FolderNode(
-        String name, int major, Path dataFolder, String clusterName, String nodeName, String heap, int httpPort) {
+        String name,
+        ElasticRelease release,
+        Path dataFolder,
+        String clusterName,
+        String nodeName,
+        String heap,
+        int httpPort) {
 
     public String url() {
         return "http://127.0.0.1:" + httpPort;

@@ -18,6 +18,7 @@ final class ServerRecipes {
     static final String ELASTIC_7 = "elasticsearch-7";
     static final String ELASTIC_5 = "elasticsearch-5";
     static final String ELASTIC_8 = "elasticsearch-8";
+    static final String ELASTIC_7_6 = "elasticsearch-7-6";
     static final List<String> SERVERS = List.of(KAFKA, MONGO, ELASTIC_7, ELASTIC_5);
 
     private static final Duration SERVER_START = Duration.ofSeconds(180);
@@ -121,19 +122,15 @@ final class ServerRecipes {
      * state folder, so nothing but the data is written to theirs.
      */
     ProcessSpec elasticOnFolder(FolderNode node, int transportPort) {
-        String module = switch (node.major()) {
-            case 5 -> ELASTIC_5;
-            case 7 -> ELASTIC_7;
-            case 8 -> ELASTIC_8;
-            default -> throw new IllegalArgumentException("No Elasticsearch " + node.major() + " node here");
-        };
-        List<String> command =
-                node.major() == 8 ? java8(node.heap()) : java(node.heap(), layout.serverClassPath(module));
+        boolean eight = node.release() == ElasticRelease.ES_8_15_3;
+        List<String> command = eight
+                ? java8(node.heap())
+                : java(node.heap(), layout.serverClassPath(node.release().module()));
         List<String> settings = new ArrayList<>(List.of(
                 "-Des.setting.path.data=" + node.dataFolder().toAbsolutePath(),
                 "-Des.setting.cluster.name=" + node.clusterName(),
                 "-Des.setting.node.name=" + node.nodeName()));
-        if (node.major() == 5) {
+        if (node.release() == ElasticRelease.ES_5_6_16) {
             settings.add("-Dtransport.key=transport.tcp.port");
         }
         command.addAll(1, settings);
@@ -141,7 +138,7 @@ final class ServerRecipes {
         String transport = Integer.toString(transportPort);
         String home = dataDir(node.name()).toString();
         command.addAll(
-                node.major() == 8
+                eight
                         ? List.of(
                                 ES8_MAIN,
                                 layout.serverFolder(ELASTIC_8, "es-home").toString(),
