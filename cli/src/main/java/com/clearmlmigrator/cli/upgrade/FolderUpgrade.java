@@ -58,29 +58,15 @@ public final class FolderUpgrade {
         UnfinishedUpgrades unfinished = new UnfinishedUpgrades(stateDir);
         Optional<UnfinishedUpgrades.Unfinished> leftByUs = unfinished.into(options.target());
         UpgradePreflight.Findings findings = new UpgradePreflight(host).check(options, leftByUs.isPresent());
-        findings.version()
-                .ifPresent(version -> out.printf(
-                        "Found data of Elasticsearch %s in %s (%s).%n",
-                        version, options.source(), Sizes.of(findings.sourceBytes())));
-        if (!findings.problems().isEmpty()) {
-            out.println("The upgrade cannot start; nothing was written:");
-            findings.problems().forEach(problem -> out.println("  - " + problem));
-            out.println("The log: " + log.file());
+        if (!passed(findings, log)) {
             return ExitCode.BAD_INPUT;
         }
         UpgradeStep step = findings.step().orElseThrow();
-        if (leftByUs.isPresent() && !new ElasticDataFolder(options.target()).isEmpty()) {
-            out.println(options.target() + " holds what an unfinished upgrade (started "
-                    + leftByUs.get().startedAt() + ") wrote; starting it over.");
-            deleteTree(options.target());
-        }
-        Optional<Path> earlierBackup =
-                leftByUs.flatMap(UnfinishedUpgrades.Unfinished::backup).filter(Files::isDirectory);
-        Optional<Path> backup = earlierBackup.isPresent() ? keep(earlierBackup.get(), out) : backUp(out);
+        Optional<Path> backup = prepare(leftByUs, out);
         unfinished.started(
                 options.source(),
                 options.target(),
-                leftByUs.map(u -> u.startedAt()).orElse(stamp),
+                leftByUs.map(UnfinishedUpgrades.Unfinished::startedAt).orElse(stamp),
                 backup);
         int copied = copy(step, log);
         if (copied != ExitCode.SUCCEEDED) {
@@ -93,6 +79,41 @@ public final class FolderUpgrade {
         }
         Path retired = retire(out);
         unfinished.finished(options.target());
+        completed(step, retired, backup, log);
+        return ExitCode.SUCCEEDED;
+    }
+
+    /** Says what the folder holds, and every problem the pre-flight found; true when there is none. */
+    private boolean passed(UpgradePreflight.Findings findings, UpgradeLog log) {
+        PrintWriter out = log.out();
+        findings.version()
+                .ifPresent(version -> out.printf(
+                        "Found data of Elasticsearch %s in %s (%s).%n",
+                        version, options.source(), Sizes.of(findings.sourceBytes())));
+        if (findings.problems().isEmpty()) {
+            return true;
+        }
+        out.println("The upgrade cannot start; nothing was written:");
+        findings.problems().forEach(problem -> out.println("  - " + problem));
+        out.println("The log: " + log.file());
+        return false;
+    }
+
+    /** Our own unfinished target started over; the first attempt's backup kept, or a new one made. */
+    private Optional<Path> prepare(Optional<UnfinishedUpgrades.Unfinished> leftByUs, PrintWriter out)
+            throws IOException {
+        if (leftByUs.isPresent() && !new ElasticDataFolder(options.target()).isEmpty()) {
+            out.println(options.target() + " holds what an unfinished upgrade (started "
+                    + leftByUs.get().startedAt() + ") wrote; starting it over.");
+            deleteTree(options.target());
+        }
+        Optional<Path> earlierBackup =
+                leftByUs.flatMap(UnfinishedUpgrades.Unfinished::backup).filter(Files::isDirectory);
+        return earlierBackup.isPresent() ? keep(earlierBackup.get(), out) : backUp(out);
+    }
+
+    private void completed(UpgradeStep step, Path retired, Optional<Path> backup, UpgradeLog log) {
+        PrintWriter out = log.out();
         out.println("Upgrade completed.");
         out.println("  New folder:  " + options.target() + " (Elasticsearch " + step.written() + "; open it with "
                 + step.written() + " or newer: point the elasticsearch volume of ClearML's docker-compose.yml at it)");
@@ -100,7 +121,6 @@ public final class FolderUpgrade {
         backup.ifPresent(
                 b -> out.println("  Backup:      " + b + " (checksums in " + FolderBackup.manifestOf(b) + ")"));
         out.println("  Log:         " + log.file());
-        return ExitCode.SUCCEEDED;
     }
 
     /** The first attempt's backup holds the folder as it was before anything opened it: a second one would not. */
