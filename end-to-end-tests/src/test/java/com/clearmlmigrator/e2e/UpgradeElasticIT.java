@@ -1,18 +1,15 @@
 package com.clearmlmigrator.e2e;
 
+import static com.clearmlmigrator.e2e.UpgradeCommand.checksums;
+import static com.clearmlmigrator.e2e.UpgradeCommand.sibling;
+import static com.clearmlmigrator.e2e.UpgradeCommand.siblings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +27,6 @@ import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 
-import com.clearmlmigrator.cli.ClearmlMigrator;
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.localservers.ElasticRelease;
 import com.clearmlmigrator.localservers.FolderNode;
@@ -113,7 +109,7 @@ class UpgradeElasticIT {
         Path target = Files.createDirectories(work.resolve("trains/data/elastic_7"));
         Files.writeString(target.resolve("notes.txt"), "the operator's");
 
-        Run refused = upgrade("-s", old.toString());
+        UpgradeCommand.Run refused = upgrade("-s", old.toString());
 
         assertThat(refused.code()).as(refused.out()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(refused.out())
@@ -135,7 +131,7 @@ class UpgradeElasticIT {
     @Test
     @Order(2)
     void aCopyThatFailsRenamesNothingAndSaysWhichIndexAndWhy() {
-        Run failed = upgrade("-s", old.toString());
+        UpgradeCommand.Run failed = upgrade("-s", old.toString());
 
         assertThat(failed.code()).as(failed.out()).isEqualTo(ExitCode.FAILED);
         assertThat(failed.out())
@@ -155,7 +151,7 @@ class UpgradeElasticIT {
         new ElasticHttp(oldServer.url()).post("/" + closedIndex + "/_open", "");
         nodes.stop(oldServer.name(), STOP_GRACE);
 
-        Run completed = upgrade("-s", old.toString());
+        UpgradeCommand.Run completed = upgrade("-s", old.toString());
 
         assertThat(completed.code()).as(completed.out()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(completed.out())
@@ -169,10 +165,7 @@ class UpgradeElasticIT {
                 .contains("Keeping the backup the first attempt made")
                 .contains(backup.toString());
         assertThat(Files.exists(old)).as("the old folder is renamed").isFalse();
-        Map<String, String> manifest = new TreeMap<>();
-        for (String line : Files.readAllLines(backup.resolveSibling(backup.getFileName() + ".sha256"))) {
-            manifest.put(line.substring(66), line.substring(0, 64));
-        }
+        Map<String, String> manifest = UpgradeCommand.manifestOf(backup);
         assertThat(manifest)
                 .as("the backup's manifest against the folder before anything opened it")
                 .isEqualTo(originalFiles);
@@ -190,12 +183,14 @@ class UpgradeElasticIT {
     void theSevenFolderMovesOnToEightAsClearml117Asks() {
         Path seven = old.resolveSibling("elastic_7");
 
-        Run completed = upgrade(
+        UpgradeCommand.Run completed = upgrade(
                 "-s", seven.toString(), "-t", seven.resolveSibling("elastic_8").toString(), "-n");
 
         assertThat(completed.code()).as(completed.out()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(completed.out())
                 .contains("Found data of Elasticsearch 7.6.2")
+                .contains("Starting Elasticsearch 7.6.2 on " + seven)
+                .doesNotContain("no longer opens")
                 .contains("No backup (-n)")
                 .contains("Elasticsearch 8.15.3")
                 .contains("Upgrade completed.");
@@ -264,57 +259,12 @@ class UpgradeElasticIT {
                 .doesNotContainAnyElementsOf(XPACK_INDICES);
     }
 
-    /** Every file of a folder by its path inside it, with its SHA-256. */
-    private static Map<String, String> checksums(Path folder) {
-        Map<String, String> sums = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-                sums.put(folder.relativize(file).toString(), HexFormat.of().formatHex(digest));
-            }
-            return sums;
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static FolderNode node(String name, ElasticRelease release, Path folder, String clusterName) {
         return new FolderNode(name, release, folder, clusterName, clusterName, "256m", StackPorts.freePort());
     }
 
-    private record Run(int code, String out) {}
-
-    private static Run upgrade(String... args) {
-        StringWriter out = new StringWriter();
-        List<String> arguments = new ArrayList<>(List.of("upgrade-elastic"));
-        arguments.addAll(List.of(args));
-        arguments.addAll(List.of(
-                "--heap", "256m", "--state-dir", work.resolve("state").toString(), "--log-dir", work.toString()));
-        int code = ClearmlMigrator.commandLine()
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(out))
-                .execute(arguments.toArray(String[]::new));
-        // The operator's console, in the test's output.
-        System.out.println(out);
-        return new Run(code, out.toString());
-    }
-
-    private static List<String> siblings(Path folder) {
-        try (Stream<Path> entries = Files.list(folder.getParent())) {
-            return entries.map(path -> path.getFileName().toString()).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path sibling(Path folder, String prefix) {
-        return siblings(folder).stream()
-                .filter(name -> name.startsWith(prefix) && !name.endsWith(".sha256"))
-                .map(folder::resolveSibling)
-                .reduce((first, second) -> {
-                    throw new AssertionError("more than one " + prefix + ": " + first + ", " + second);
-                })
-                .orElseThrow(() -> new AssertionError("no " + prefix + " beside " + folder));
+    private static UpgradeCommand.Run upgrade(String... args) {
+        return UpgradeCommand.run(work, args);
     }
 
     private static List<Path> logs() throws IOException {

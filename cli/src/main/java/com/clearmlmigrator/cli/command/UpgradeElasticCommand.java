@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                     + " and the new one on a new folder, copies every ClearML index through the migrator (templates,"
                     + " mappings translated, routing kept, verified by count and checksum), stops both, and only then"
                     + " renames the old folder <name>_migrated_<date_time>. Stop the ClearML server first.",
-            "Steps: Elasticsearch 5.6 (trains-server 0.15 and older) to 7 or 8, and 7 (ClearML up to 1.16) to 8."
+            "Steps: Elasticsearch 5.6 (trains-server 0.15 and older) to 7 or 8, and 7 (ClearML up to 1.16, folders up to 7.17.18) to 8."
                     + " The new folder is written by Elasticsearch 7.6.2 (opened by every ClearML on ES 7: 0.16 to 1.16,"
                     + " the Helm chart) or 8.15.3 (opened by every ClearML from 1.17 on). The console output"
                     + " is kept in upgrade_elastic_<date_time>.log in this folder."

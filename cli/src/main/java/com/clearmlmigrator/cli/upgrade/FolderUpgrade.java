@@ -90,6 +90,7 @@ public final class FolderUpgrade {
                 .ifPresent(version -> out.printf(
                         "Found data of Elasticsearch %s in %s (%s).%n",
                         version, options.source(), Sizes.of(findings.sourceBytes())));
+        findings.step().filter(UpgradeStep::readingRaisesFolderRelease).ifPresent(step -> warnOfReader(step, out));
         if (findings.problems().isEmpty()) {
             return true;
         }
@@ -97,6 +98,18 @@ public final class FolderUpgrade {
         findings.problems().forEach(problem -> out.println("  - " + problem));
         out.println("The log: " + log.file());
         return false;
+    }
+
+    /**
+     * No node here is of the folder's own release, and a newer one records its release in the folder: say so before
+     * anything opens it, while the operator can still choose a backup.
+     */
+    private void warnOfReader(UpgradeStep step, PrintWriter out) {
+        out.println("Elasticsearch " + step.read() + " will open it (no node here is " + step.found() + "), and records"
+                + " its release in it: afterwards " + step.found() + " no longer opens the old folder, "
+                + (options.backup()
+                        ? "while the backup keeps it as it is now."
+                        : "and with -n there is no backup that keeps it as it is now."));
     }
 
     /** Our own unfinished target started over; the first attempt's backup kept, or a new one made. */
@@ -168,6 +181,8 @@ public final class FolderUpgrade {
         out.flush();
         try (LocalMigrator migrator = LocalMigrator.start(stateDir, out, List.of(old, fresh))) {
             migrator.addElasticWorkers(options.workers() - 1);
+            out.println("Copying with " + options.workers() + " Elasticsearch worker"
+                    + (options.workers() == 1 ? "" : "s") + " (-p N for more).");
             List<String> before = NodeIndices.of(old.url());
             out.println(before.size() + " indices in the old folder.");
             int code = copyRun.copy(migrator.plannerUrl(), old.url(), fresh.url(), log.fileOnly());

@@ -88,16 +88,15 @@ public final class UpgradePreflight {
                     + " folders of Elasticsearch 5.6 (trains-server 0.15 and older) and 7 (ClearML up to 1.16).");
             return Optional.empty();
         }
-        ElasticVersion ours = ElasticVersion.reader(found.major());
+        ElasticVersion ours = ElasticVersion.newestReadable(found.major());
         if (found.compareTo(ours) > 0) {
             problems.add(options.source() + " was written by Elasticsearch " + found + ", and the migrator's node of"
                     + " that line is " + ours + ": a node cannot open a folder a newer release wrote. Upgrade it with"
                     + " ClearML's own procedure, or copy between running clusters with `clearml-migrator copy-es`.");
             return Optional.empty();
         }
-        UpgradeStep step = options.toVersion()
-                .map(to -> new UpgradeStep(found.major(), to))
-                .orElse(UpgradeStep.defaultFrom(found.major()));
+        UpgradeStep step =
+                options.toVersion().map(to -> new UpgradeStep(found, to)).orElse(UpgradeStep.defaultFrom(found));
         if (!step.isSupported()) {
             problems.add("Elasticsearch " + found.major() + " to " + step.to() + " is not a step this command takes;"
                     + " it takes 5 to 7, 5 to 8 and 7 to 8 (--to-version).");

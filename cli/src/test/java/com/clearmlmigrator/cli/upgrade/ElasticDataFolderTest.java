@@ -60,7 +60,8 @@ class ElasticDataFolderTest {
     @Test
     void versionIdsReadAsElasticsearchWritesThem() {
         assertThat(ElasticVersion.ofId(5_061_699L)).hasToString("5.6.16");
-        assertThat(ElasticVersion.ofId(7_100_299L)).isEqualTo(ElasticVersion.READS_7);
-        assertThat(ElasticVersion.ofId(7_171_899L)).isGreaterThan(ElasticVersion.READS_7);
+        assertThat(ElasticVersion.ofId(7_100_299L)).isEqualTo(new ElasticVersion(7, 10, 2));
+        assertThat(ElasticVersion.ofId(7_171_899L)).isGreaterThan(ElasticVersion.ofId(7_100_299L));
+        assertThat(ElasticVersion.ofId(7_172_999L)).isGreaterThan(ElasticVersion.newestReadable(7));
     }
 }

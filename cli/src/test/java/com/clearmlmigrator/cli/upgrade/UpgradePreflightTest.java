@@ -50,7 +50,7 @@ class UpgradePreflightTest {
 
         assertThat(findings.problems()).isEmpty();
         assertThat(findings.version()).contains(ElasticVersion.READS_5);
-        assertThat(findings.step()).contains(new UpgradeStep(5, 7));
+        assertThat(findings.step()).contains(new UpgradeStep(ElasticVersion.READS_5, 7));
         assertThat(findings.sourceBytes()).isPositive();
     }
 
@@ -75,7 +75,7 @@ class UpgradePreflightTest {
 
     @Test
     void aFolderANewerReleaseWroteThanOurNodeIsRefusedWithTheVersions() throws IOException {
-        Path source = DataFolderFixtures.elastic7(temp.resolve("elastic_7"), 7_171_899L);
+        Path source = DataFolderFixtures.elastic7(temp.resolve("elastic_7"), 7_172_999L);
 
         UpgradePreflight.Findings findings = new UpgradePreflight(new Host(100 * GB, true, 16 * GB))
                 .check(options(source, temp.resolve("elastic_8")), false);
@@ -83,9 +83,33 @@ class UpgradePreflightTest {
         assertThat(findings.problems())
                 .singleElement()
                 .asString()
+                .contains("7.17.29")
                 .contains("7.17.18")
-                .contains("7.10.2")
                 .contains("copy-es");
+    }
+
+    @Test
+    void everyClearmlFolderOfEs7IsOpenedByTheOldestNodeThatCan() throws IOException {
+        UpgradePreflight preflight = new UpgradePreflight(new Host(100 * GB, true, 16 * GB));
+
+        UpgradeStep clearml16 = stepFor(preflight, 7_171_899L);
+        UpgradeStep helmChart = stepFor(preflight, 7_170_399L);
+        UpgradeStep clearml016 = stepFor(preflight, 7_060_299L);
+
+        assertThat(clearml16.read()).hasToString("7.17.18");
+        assertThat(clearml16.to()).isEqualTo(8);
+        assertThat(clearml16.readingRaisesFolderRelease()).isFalse();
+        assertThat(helmChart.read()).hasToString("7.17.18");
+        assertThat(helmChart.readingRaisesFolderRelease()).isTrue();
+        assertThat(clearml016.read()).hasToString("7.6.2");
+        assertThat(clearml016.readingRaisesFolderRelease()).isFalse();
+    }
+
+    private UpgradeStep stepFor(UpgradePreflight preflight, long versionId) throws IOException {
+        Path source = DataFolderFixtures.elastic7(temp.resolve("elastic_" + versionId), versionId);
+        UpgradePreflight.Findings findings = preflight.check(options(source, temp.resolve("new_" + versionId)), false);
+        assertThat(findings.problems()).isEmpty();
+        return findings.step().orElseThrow();
     }
 
     @Test
@@ -107,7 +131,8 @@ class UpgradePreflightTest {
                 .singleElement()
                 .asString()
                 .contains("7 to 7 is not a step");
-        assertThat(preflight.check(options(source, target), false).step()).contains(new UpgradeStep(7, 8));
+        assertThat(preflight.check(options(source, target), false).step())
+                .contains(new UpgradeStep(new ElasticVersion(7, 10, 2), 8));
     }
 
     @Test

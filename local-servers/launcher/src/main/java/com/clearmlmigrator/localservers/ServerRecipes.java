@@ -19,12 +19,15 @@ final class ServerRecipes {
     static final String ELASTIC_5 = "elasticsearch-5";
     static final String ELASTIC_8 = "elasticsearch-8";
     static final String ELASTIC_7_6 = "elasticsearch-7-6";
+    static final String ELASTIC_7_17 = "elasticsearch-7-17";
     static final List<String> SERVERS = List.of(KAFKA, MONGO, ELASTIC_7, ELASTIC_5);
 
     private static final Duration SERVER_START = Duration.ofSeconds(180);
     private static final Duration SERVICE_START = Duration.ofSeconds(120);
     private static final String ES_MAIN = "com.clearmlmigrator.localservers.elasticsearch.ElasticsearchNodeMain";
     private static final String ES8_MAIN = "com.clearmlmigrator.localservers.elasticsearch8.Elasticsearch8NodeMain";
+    private static final String ES717_MAIN =
+            "com.clearmlmigrator.localservers.elasticsearch717.Elasticsearch717NodeMain";
     /**
      * The planner coordinates: little work per migration, spread over many code paths. The optimizing compiler spent
      * more CPU compiling them than its code saved, CPU that Elasticsearch needs when it shares the host (es-copy
@@ -145,7 +148,11 @@ final class ServerRecipes {
                                 home,
                                 http,
                                 transport)
-                        : List.of(ES_MAIN, home, http, transport));
+                        : List.of(
+                                node.release() == ElasticRelease.ES_7_17_18 ? ES717_MAIN : ES_MAIN,
+                                home,
+                                http,
+                                transport));
         return new ProcessSpec(node.name(), command, new Readiness.LogMarker("ES_READY"), SERVER_START);
     }
 
