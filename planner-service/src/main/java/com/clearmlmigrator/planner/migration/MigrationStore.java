@@ -1,6 +1,7 @@
 package com.clearmlmigrator.planner.migration;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
@@ -35,6 +36,9 @@ public interface MigrationStore {
 
     /** The most recent migrations first. */
     List<Migration> recent(int limit);
+
+    /** How many migrations there are in each status; a status none is in is left out. */
+    Map<MigrationStatus, Long> countByStatus();
 
     /** Records planned tasks as pending; recording the same task ids again changes nothing. */
     void addTasks(String migrationId, List<TaskState> tasks);

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,16 @@ public class MongoMigrationStore implements MigrationStore {
                 .limit(limit)
                 .map(MigrationDocuments::toMigration)
                 .into(new ArrayList<>());
+    }
+
+    @Override
+    public Map<MigrationStatus, Long> countByStatus() {
+        Map<MigrationStatus, Long> counts = new EnumMap<>(MigrationStatus.class);
+        migrations
+                .aggregate(List.of(Aggregates.group("$status", Accumulators.sum("count", 1))))
+                .forEach(group -> counts.put(
+                        MigrationStatus.valueOf(group.getString("_id")), ((Number) group.get("count")).longValue()));
+        return counts;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.clearmlmigrator.worker.runtime;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,7 @@ public class TaskIntake {
     private final LeaseClaims claims;
     private final RunningTasks running;
     private final Optional<SecretSeal> seal;
+    private final TaskMetrics metrics;
 
     /**
      * @param secretKey the key the planner seals task credentials with ({@code MIGRATOR_SECRET_KEY}); without it a
@@ -62,6 +64,7 @@ public class TaskIntake {
             RetryPolicy retry,
             LeaseClaims claims,
             RunningTasks running,
+            TaskMetrics metrics,
             @ConfigProperty(name = "migrator.secret-key") Optional<String> secretKey) {
         this.json = json;
         this.performer = performer;
@@ -70,6 +73,7 @@ public class TaskIntake {
         this.retry = retry;
         this.claims = claims;
         this.running = running;
+        this.metrics = metrics;
         this.seal = secretKey.filter(key -> !key.isBlank()).map(SecretSeal::fromBase64);
     }
 
@@ -86,12 +90,14 @@ public class TaskIntake {
             // migration can write any more (an undo waits for that).
             LOG.infof("Skipped task %s: its migration was cancelled", task.id());
             outbox.publishResult(TaskResult.skipped(task.id()));
+            metrics.skipped(task);
             return;
         }
         if (claims.claim(task.id(), running::isRunning) != LeaseClaims.Claim.TAKEN) {
             return;
         }
         RunningTask underWay = running.begin(task.id());
+        long started = System.nanoTime();
         MDC.put("jobId", task.id().jobId());
         MDC.put("taskId", task.id().toString());
         try {
@@ -104,6 +110,7 @@ public class TaskIntake {
                             "The task's credentials are sealed and this worker cannot open them: give the"
                                     + " planner and every worker the same MIGRATOR_SECRET_KEY."));
             result.ifPresent(outbox::publishResult);
+            metrics.finished(task, result, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             running.end(underWay);
             claims.release(task.id());

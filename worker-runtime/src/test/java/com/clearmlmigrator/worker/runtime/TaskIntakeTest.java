@@ -20,6 +20,8 @@ import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.TaskType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 class TaskIntakeTest {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final MigrationTask TASK = new MigrationTask(
@@ -32,6 +34,7 @@ class TaskIntakeTest {
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final LocalLeases leases = new LocalLeases();
     private final RunningTasks running = new RunningTasks();
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     @AfterEach
     void stopLeases() {
@@ -55,6 +58,61 @@ class TaskIntakeTest {
             return java.time.Duration.ofMillis(2);
         }
     };
+
+    @Test
+    void tasksAreCountedByTypeAndOutcomeWithTheirDurationFailureReasonAndDocuments() throws Exception {
+        var report = new CollectionInspection("backend", "task", 42, 10, "5.0.0", Map.of(), List.of());
+        MigrationTask failing =
+                new MigrationTask(new TaskId("job1", 4), TaskType.INSPECT_COLLECTION, "model", TASK.mongo(), null);
+
+        intake(task -> {
+                    if (task.target().equals("model")) {
+                        throw new TaskFailedException(FailureReason.TARGET_REJECTED, "not authorized on backend");
+                    }
+                    return report;
+                })
+                .accept(JSON.writeValueAsString(TASK));
+        intake(task -> {
+                    throw new TaskFailedException(FailureReason.TARGET_REJECTED, "not authorized on backend");
+                })
+                .accept(JSON.writeValueAsString(failing));
+
+        assertThat(metrics.get("migrator.tasks")
+                        .tags("type", "inspect_collection", "outcome", "succeeded")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(metrics.get("migrator.tasks")
+                        .tags("type", "inspect_collection", "outcome", "failed")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(metrics.get("migrator.task.failures")
+                        .tags("type", "inspect_collection", "reason", "target_rejected")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(metrics.get("migrator.documents")
+                        .tags("type", "inspect_collection")
+                        .counter()
+                        .count())
+                .isEqualTo(42);
+        assertThat(metrics.get("migrator.task.duration")
+                        .tags("outcome", "succeeded")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(metrics.get("migrator.tasks.running").gauge().value()).isZero();
+        assertThat(metrics.get("migrator.tasks")
+                        .tags("type", "relink_collection", "outcome", "succeeded")
+                        .counter()
+                        .count())
+                .as("counted from zero before the first task of its type")
+                .isZero();
+        assertThat(metrics.find("migrator.tasks").tags("type", "relink_index").counter())
+                .as("an elastic worker's type")
+                .isNull();
+    }
 
     @Test
     void unavailableStoreIsRetriedUntilItAnswers() throws Exception {
@@ -160,6 +218,7 @@ class TaskIntakeTest {
                 QUICK_RETRIES,
                 new LeaseClaims(leases.leases, "mongo-worker@test/1#abcd", java.time.Duration.ofSeconds(20)),
                 running,
+                new TaskMetrics(metrics, running, com.clearmlmigrator.contracts.WorkerKind.MONGO),
                 java.util.Optional.empty());
     }
 
