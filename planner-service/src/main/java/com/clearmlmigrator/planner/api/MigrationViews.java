@@ -54,7 +54,8 @@ public class MigrationViews {
         return MigrationView.of(
                 migration,
                 store.counts(id),
-                migration.kind() == MigrationKind.ES_COPY ? tasks : null,
+                // Every kind's progress by collection and index while it runs; an es-copy's summary also once ended.
+                tasks,
                 live.of(id),
                 underWay,
                 notice);

@@ -1,0 +1,185 @@
+package com.clearmlmigrator.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.clearmlmigrator.localservers.RepoLayout;
+import com.clearmlmigrator.synthetic.ClearmlWorld;
+import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.MongoDataset;
+import com.clearmlmigrator.synthetic.MongoSeeder;
+
+/**
+ * The planner's dashboard in headless Chromium during a real relink: the migration appears, its progress moves while it
+ * runs, the final state shows, and an undo is clicked, confirmed, followed to its end and leaves the data as it was.
+ * Uses Debian's chromium and chromedriver (or CHROMIUM and CHROMEDRIVER); skips, saying how to install them, where they
+ * are missing. Screenshots go to target/dashboard-*.png.
+ */
+@ExtendWith(RunningSystem.class)
+class DashboardBrowserIT {
+    private static final String STORE = "mongo-dashboard";
+    /** A MongoDB answered at this pace per connection, so the relink lasts long enough to watch. */
+    private static final long BYTES_PER_SECOND = 120_000;
+
+    private static TcpFaultProxy slowMongo;
+    private static String uri;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void aSlowStoreAndABrowser() throws IOException {
+        Optional<Path> chromium = executable("CHROMIUM", "/usr/bin/chromium");
+        Optional<Path> chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");
+        assumeTrue(
+                chromium.isPresent() && chromedriver.isPresent(),
+                "No Chromium here: install Debian's browser and its driver (apt-get install chromium chromium-driver),"
+                        + " or set CHROMIUM and CHROMEDRIVER, to run the dashboard in a browser.");
+        int port = ServiceFaults.freePort();
+        RunningSystem.stack().startAnotherMongo(STORE, port, false);
+        new MongoSeeder("mongodb://127.0.0.1:" + port)
+                .seed(
+                        "backend",
+                        Map.of(
+                                "task",
+                                new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(31, 1, 1500)))
+                                        .collections()
+                                        .get("task")));
+        slowMongo = new TcpFaultProxy(port, Long.MAX_VALUE, BYTES_PER_SECOND, proxy -> {});
+        uri = "mongodb://127.0.0.1:" + slowMongo.port();
+
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(chromium.get().toFile())
+                // Root in CI containers needs --no-sandbox; a small /dev/shm needs the other.
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1100");
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.get().toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    @AfterAll
+    static void closeBrowserAndStore() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (slowMongo != null) {
+            slowMongo.close();
+            RunningSystem.stack().stop(STORE);
+        }
+    }
+
+    @Test
+    void aRelinkIsFollowedLiveAndUndoneFromTheDashboard() throws IOException {
+        var before = StoreSnapshot.mongo(uri, "backend");
+        String relink = Migrations.submit("{" + ExpectedRelink.RELINK + "," + Migrations.mongo(uri) + "}");
+
+        browser.get(RunningSystem.ports().plannerUrl() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#migrations tr[data-id='" + relink + "']")))
+                .click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("detail"), "data-id", relink));
+
+        List<Double> seen = watchProgressUntilFinal(Duration.ofMinutes(3));
+        screenshot("dashboard-relink");
+
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("SUCCEEDED");
+        assertThat(seen)
+                .as("the share of tasks done, as the page showed it while the relink ran")
+                .anyMatch(share -> share > 0 && share < 1);
+        assertThat(seen.stream().distinct().count()).as("progress moved").isGreaterThanOrEqualTo(3);
+        assertThat(browser.findElements(By.cssSelector("#targets .target[data-target='task'] progress")))
+                .singleElement()
+                .satisfies(bar -> assertThat(bar.getAttribute("value")).isEqualTo(bar.getAttribute("max")));
+        assertThat(browser.findElement(By.id("chart-line")).getAttribute("points"))
+                .contains(",");
+        wait.until(driver ->
+                !driver.findElement(By.id("report")).getAttribute("textContent").isEmpty());
+        assertThat(browser.findElement(By.id("report")).getAttribute("textContent"))
+                .contains("\"fields\"");
+
+        browser.findElement(By.id("undo")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        WebDriverWait undoWait = new WebDriverWait(browser, Duration.ofMinutes(3));
+        undoWait.until(
+                driver -> !relink.equals(driver.findElement(By.id("detail")).getAttribute("data-id")));
+        String undo = browser.findElement(By.id("detail")).getAttribute("data-id");
+        undoWait.until(ExpectedConditions.textToBe(By.id("status"), "SUCCEEDED"));
+        screenshot("dashboard-undo");
+
+        assertThat(given().get("/migrations/" + undo).jsonPath().getString("kind"))
+                .isEqualTo("undo");
+        assertThat(StoreSnapshot.mongo(uri, "backend"))
+                .as("the data as it was before the relink")
+                .isEqualTo(before);
+    }
+
+    /** The overall progress bar's share, each time it changes, until the migration's final state shows. */
+    private static List<Double> watchProgressUntilFinal(Duration limit) {
+        List<Double> shares = new ArrayList<>();
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            WebElement overall = browser.findElement(By.id("overall"));
+            double share =
+                    Double.parseDouble(overall.getAttribute("value")) / Double.parseDouble(overall.getAttribute("max"));
+            if (shares.isEmpty() || shares.get(shares.size() - 1) != share) {
+                shares.add(share);
+            }
+            String status = browser.findElement(By.id("status")).getText();
+            if (List.of("SUCCEEDED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED")
+                    .contains(status)) {
+                return shares;
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        throw new AssertionError("The dashboard showed no final state within " + limit + "; shares seen: " + shares);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path file = RepoLayout.locate().root().resolve("end-to-end-tests/target/" + name + ".png");
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
+        System.out.println("Dashboard screenshot: " + file);
+    }
+
+    private static Optional<Path> executable(String variable, String debianPath) {
+        return Optional.ofNullable(System.getenv(variable))
+                .or(() -> Optional.of(debianPath))
+                .map(Path::of)
+                .filter(Files::isExecutable);
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

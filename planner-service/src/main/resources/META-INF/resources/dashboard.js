@@ -1,0 +1,222 @@
+// clearml-migrator's dashboard: the planner's own REST API and its Server-Sent Events, nothing else. No build step, no
+// library: the page is served as it is written.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const FINAL = ["SUCCEEDED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED"];
+const state = { token: sessionStorage.getItem("migrator-token") || "", selected: null, stream: null, samples: [] };
+
+function headers(extra) {
+  const all = Object.assign({ Accept: "application/json" }, extra || {});
+  if (state.token) all.Authorization = "Bearer " + state.token;
+  return all;
+}
+
+/** A call of the API; a 401 shows the token field, any other refusal shows the planner's own sentence. */
+async function api(method, path, body) {
+  const response = await fetch(path, {
+    method,
+    headers: headers(body === undefined ? {} : { "Content-Type": "application/json" }),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 401) {
+    $("token-form").hidden = false;
+    throw new Error("The planner asks for its API token.");
+  }
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new Error((json && (json.message || json.error)) || response.status + " " + response.statusText);
+  return json;
+}
+
+function say(text) { $("message").textContent = text || ""; }
+
+async function refreshList() {
+  try {
+    const migrations = await api("GET", "/migrations");
+    const rows = migrations.map((m) => {
+      const row = document.createElement("tr");
+      row.dataset.id = m.id;
+      row.dataset.status = m.status;
+      if (m.id === state.selected) row.classList.add("selected");
+      const cells = [m.id.slice(0, 8), m.kind, m.status, done(m.tasks) + "/" + m.tasks.total, when(m.createdAt)];
+      for (const value of cells) {
+        const cell = document.createElement("td");
+        cell.textContent = value;
+        row.appendChild(cell);
+      }
+      row.cells[2].className = "status " + m.status;
+      row.addEventListener("click", () => select(m.id));
+      return row;
+    });
+    $("migrations").replaceChildren(...rows);
+    if (!state.selected && migrations.length) select(migrations[0].id);
+    say("");
+  } catch (e) {
+    say(e.message);
+  }
+}
+
+function done(tasks) { return tasks.succeeded + tasks.failed + tasks.skipped; }
+function when(instant) { return instant ? new Date(instant).toLocaleString() : ""; }
+
+function select(id) {
+  if (state.stream) state.stream.abort();
+  state.selected = id;
+  state.samples = [];
+  for (const row of $("migrations").rows) row.classList.toggle("selected", row.dataset.id === id);
+  $("detail").hidden = false;
+  $("detail").dataset.id = id;
+  $("report").textContent = "";
+  follow(id);
+}
+
+/** The migration's Server-Sent Events, read with fetch so that the token goes in a header, not in the URL. */
+async function follow(id) {
+  const stream = new AbortController();
+  state.stream = stream;
+  try {
+    const response = await fetch("/migrations/" + id + "/events", {
+      headers: headers({ Accept: "text/event-stream" }),
+      signal: stream.signal,
+    });
+    if (response.status === 401) { $("token-form").hidden = false; throw new Error("The planner asks for its API token."); }
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    for (;;) {
+      const { value, done: ended } = await reader.read();
+      if (ended) break;
+      buffer += value;
+      let boundary;
+      while ((boundary = buffer.indexOf("\n\n")) >= 0) {
+        const event = buffer.slice(0, boundary);
+        buffer = buffer.slice(boundary + 2);
+        const data = event.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trimStart()).join("\n");
+        if (data && state.selected === id) show(JSON.parse(data));
+      }
+    }
+    if (state.selected === id) loadReport(id);
+  } catch (e) {
+    if (e.name !== "AbortError") say(e.message);
+  }
+}
+
+function show(m) {
+  $("detail-kind").textContent = m.kind;
+  $("detail-id").textContent = m.id;
+  $("status").textContent = m.status;
+  $("status").className = "status " + m.status;
+  $("detail").dataset.status = m.status;
+  $("notice").textContent = m.error || m.notice || "";
+  $("overall").max = Math.max(m.tasks.total, 1);
+  $("overall").value = done(m.tasks);
+  $("overall-text").textContent = done(m.tasks) + " of " + m.tasks.total + " tasks" + (m.tasks.failed ? ", " + m.tasks.failed + " failed" : "");
+  const final = FINAL.includes(m.status);
+  if (m.progress) {
+    showTargets(m.progress);
+    showThroughput(m.progress);
+  } else if (final) {
+    // A final view carries no live progress: what was shown stays; a success ended every part.
+    if (m.status === "SUCCEEDED") for (const bar of $("targets").querySelectorAll("progress")) bar.value = bar.max;
+    if (!$("targets").children.length) $("targets").textContent = "Ended: each collection and index is in the report.";
+  }
+  $("cancel").hidden = final;
+  $("retry").hidden = !(m.status === "COMPLETED_WITH_ERRORS" || m.status === "FAILED");
+  $("undo").hidden = !(m.kind === "relink" && (m.status === "SUCCEEDED" || m.status === "COMPLETED_WITH_ERRORS") && !(m.relink && m.relink.dryRun));
+  refreshRow(m);
+}
+
+function refreshRow(m) {
+  for (const row of $("migrations").rows) {
+    if (row.dataset.id !== m.id) continue;
+    row.dataset.status = m.status;
+    row.cells[2].textContent = m.status;
+    row.cells[2].className = "status " + m.status;
+    row.cells[3].textContent = done(m.tasks) + "/" + m.tasks.total;
+  }
+}
+
+function showTargets(progress) {
+  $("targets").replaceChildren(...progress.map((p) => {
+    const line = document.createElement("div");
+    line.className = "target";
+    line.dataset.target = p.target;
+    const name = document.createElement("span");
+    name.className = "name";
+    name.textContent = p.target;
+    name.title = p.target;
+    const bar = document.createElement("progress");
+    bar.max = Math.max(p.parts, 1);
+    bar.value = p.partsEnded;
+    const figures = document.createElement("span");
+    figures.className = "muted";
+    figures.textContent = p.documents.toLocaleString() + " documents" + (p.changed ? ", " + p.changed.toLocaleString() + " changed" : "") + (p.partsFailed ? ", " + p.partsFailed + " failed" : "");
+    line.append(name, bar, figures);
+    return line;
+  }));
+}
+
+/** Documents per second between successive snapshots, drawn over the last few minutes. */
+function showThroughput(progress) {
+  const total = progress.reduce((sum, p) => sum + p.documents, 0);
+  const now = Date.now() / 1000;
+  const samples = state.samples;
+  const last = samples[samples.length - 1];
+  if (!last || now - last.t >= 0.5) samples.push({ t: now, total, rate: last ? Math.max(0, (total - last.total) / (now - last.t)) : 0 });
+  while (samples.length > 300) samples.shift();
+  const peak = Math.max(1, ...samples.map((s) => s.rate));
+  const span = Math.max(1, samples[samples.length - 1].t - samples[0].t);
+  $("chart-line").setAttribute("points", samples.map((s) => ((s.t - samples[0].t) / span * 600).toFixed(1) + "," + (118 - s.rate / peak * 116).toFixed(1)).join(" "));
+  const current = samples[samples.length - 1].rate;
+  $("chart-text").textContent = Math.round(current).toLocaleString() + " documents/s now, " + Math.round(peak).toLocaleString() + " at most; " + total.toLocaleString() + " so far";
+}
+
+async function loadReport(id) {
+  try {
+    const report = await api("GET", "/migrations/" + id + "/report");
+    $("report").textContent = JSON.stringify(report, null, 2);
+    const failures = report.failures || [];
+    $("failures").replaceChildren(...(failures.length ? failures.map((f) => {
+      const item = document.createElement("li");
+      const reason = document.createElement("span");
+      reason.className = "reason";
+      reason.textContent = f.reason;
+      item.append(reason, " " + f.target + ": " + f.detail);
+      return item;
+    }) : [Object.assign(document.createElement("li"), { className: "muted", textContent: "None." })]));
+  } catch (e) {
+    say(e.message);
+  }
+}
+
+/** Cancel, retry and undo, each after the operator confirms it; the new migration (retry, undo) is then followed. */
+function action(button, verb, question) {
+  $(button).addEventListener("click", async () => {
+    const id = state.selected;
+    if (!id || !confirm(question(id))) return;
+    try {
+      const answer = await api("POST", "/migrations/" + id + "/" + verb, verb === "cancel" ? undefined : {});
+      say(verb === "cancel" ? "Cancelled." : "Started " + answer.id + ".");
+      await refreshList();
+      if (answer && answer.id && answer.id !== id) select(answer.id);
+    } catch (e) {
+      say(e.message);
+    }
+  });
+}
+
+action("cancel", "cancel", (id) => "Cancel migration " + id + "? Tasks under way finish; nothing new starts.");
+action("retry", "retry", (id) => "Send the failed tasks of " + id + " again?");
+action("undo", "undo", (id) => "Undo relink " + id + "? Every value it changed is restored from its journal.");
+
+$("token-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  state.token = $("token").value.trim();
+  sessionStorage.setItem("migrator-token", state.token);
+  $("token-form").hidden = true;
+  refreshList();
+  if (state.selected) select(state.selected);
+});
+
+refreshList();
+setInterval(refreshList, 5000);
