@@ -122,13 +122,7 @@ class HelmChartTest {
                 .containsEntry("state-store-uri", STATE_STORE)
                 .doesNotContainKey("secret-key");
         for (Deployment deployment : chart.all(Deployment.class)) {
-            List<EnvVar> env = deployment
-                    .getSpec()
-                    .getTemplate()
-                    .getSpec()
-                    .getContainers()
-                    .get(0)
-                    .getEnv();
+            List<EnvVar> env = container(deployment).getEnv();
             assertThat(env)
                     .as("no secret in plain sight")
                     .extracting(EnvVar::getValue)
@@ -145,12 +139,7 @@ class HelmChartTest {
             assertThat(key.getValueFrom().getSecretKeyRef().getOptional()).isTrue();
         }
         EnvVar token = variable(
-                chart.named(Deployment.class, "migrator-clearml-migrator-planner")
-                        .getSpec()
-                        .getTemplate()
-                        .getSpec()
-                        .getContainers()
-                        .get(0)
+                container(chart.named(Deployment.class, "migrator-clearml-migrator-planner"))
                         .getEnv(),
                 "PLANNER_API_TOKEN");
         assertThat(secret.getStringData())
@@ -169,13 +158,7 @@ class HelmChartTest {
 
         assertThat(chart.all(Secret.class)).isEmpty();
         for (Deployment deployment : chart.all(Deployment.class)) {
-            List<EnvVar> env = deployment
-                    .getSpec()
-                    .getTemplate()
-                    .getSpec()
-                    .getContainers()
-                    .get(0)
-                    .getEnv();
+            List<EnvVar> env = container(deployment).getEnv();
             assertThat(variable(env, "QUARKUS_MONGODB_CONNECTION_STRING")
                             .getValueFrom()
                             .getSecretKeyRef()
@@ -245,6 +228,10 @@ class HelmChartTest {
         assertThat(probe).as(path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
         assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+    }
+
+    private static Container container(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
     }
 
     private static EnvVar variable(List<EnvVar> env, String name) {

@@ -77,15 +77,9 @@ class TaskIntakeTest {
                 })
                 .accept(JSON.writeValueAsString(failing));
 
-        assertThat(metrics.get("migrator.tasks")
-                        .tags("type", "inspect_collection", "outcome", "succeeded")
-                        .counter()
-                        .count())
+        assertThat(tasksCounted("type", "inspect_collection", "outcome", "succeeded"))
                 .isEqualTo(1);
-        assertThat(metrics.get("migrator.tasks")
-                        .tags("type", "inspect_collection", "outcome", "failed")
-                        .counter()
-                        .count())
+        assertThat(tasksCounted("type", "inspect_collection", "outcome", "failed"))
                 .isEqualTo(1);
         assertThat(metrics.get("migrator.task.failures")
                         .tags("type", "inspect_collection", "reason", "target_rejected")
@@ -103,10 +97,7 @@ class TaskIntakeTest {
                         .count())
                 .isEqualTo(1);
         assertThat(metrics.get("migrator.tasks.running").gauge().value()).isZero();
-        assertThat(metrics.get("migrator.tasks")
-                        .tags("type", "relink_collection", "outcome", "succeeded")
-                        .counter()
-                        .count())
+        assertThat(tasksCounted("type", "relink_collection", "outcome", "succeeded"))
                 .as("counted from zero before the first task of its type")
                 .isZero();
         assertThat(metrics.find("migrator.tasks").tags("type", "relink_index").counter())
@@ -207,6 +198,10 @@ class TaskIntakeTest {
 
         assertThat(outbox.deadLetters).hasSize(1);
         assertThat(outbox.results).isEmpty();
+    }
+
+    private double tasksCounted(String... tags) {
+        return metrics.get("migrator.tasks").tags(tags).counter().count();
     }
 
     private TaskIntake intake(TaskPerformer performer) {
