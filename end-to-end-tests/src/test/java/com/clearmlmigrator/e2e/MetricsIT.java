@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.localservers.RepoLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +31,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ExtendWith(RunningSystem.class)
 class MetricsIT {
     private static final Pattern METRIC_NAME = Pattern.compile("\\b((?:migrator|kafka|jvm|process|http)_[a-z_]+)\\b");
+
+    @Test
+    void everyTaskTypeAndFailureReasonOfAWorkerIsServedWhetherItHappenedOrNot() {
+        String scraped = scrape(RunningSystem.ports().mongoWorker());
+
+        // Counted from zero: a rate or an increase sees the first one, and a dashboard shows none, not "no data".
+        for (FailureReason reason : FailureReason.values()) {
+            assertThat(value(
+                            scraped,
+                            "migrator_task_failures_total\\{reason=\""
+                                    + reason.name().toLowerCase(Locale.ROOT)
+                                    + "\",type=\"undo_relink_collection\"}"))
+                    .isNotNegative();
+        }
+        assertThat(scraped).doesNotContain("type=\"copy_slice\"");
+    }
 
     @Test
     void aMigrationShowsInTheMetricsOfEveryServiceAndTheDashboardQueriesOnlyThose() throws IOException {

@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 
 /**
  * What this worker's tasks did, for Prometheus at {@code /q/metrics}: tasks by type and outcome, how long they took,
@@ -31,6 +32,8 @@ import io.micrometer.core.instrument.Timer;
  * ({@code relink_index}); the worker kind is the scrape's own label.
  */
 @ApplicationScoped
+// Made at start, not at the first task: its meters are scraped, at zero, before any task came.
+@Startup
 public class TaskMetrics {
     /** A task whose lease another worker took meanwhile: that worker reports it. */
     static final String LOST = "lost";
