@@ -112,9 +112,10 @@ function show(m) {
   $("overall").value = done(m.tasks);
   $("overall-text").textContent = done(m.tasks) + " of " + m.tasks.total + " tasks" + (m.tasks.failed ? ", " + m.tasks.failed + " failed" : "");
   const final = FINAL.includes(m.status);
-  if (m.progress) {
-    showTargets(m.progress);
-    showThroughput(m.progress);
+  const rows = targetRows(m);
+  if (rows) {
+    showTargets(rows);
+    showThroughput(rows);
   } else if (final) {
     // A final view carries no live progress: what was shown stays; a success ended every part.
     if (m.status === "SUCCEEDED") for (const bar of $("targets").querySelectorAll("progress")) bar.value = bar.max;
@@ -134,6 +135,18 @@ function refreshRow(m) {
     row.cells[2].className = "status " + m.status;
     row.cells[3].textContent = done(m.tasks) + "/" + m.tasks.total;
   }
+}
+
+/**
+ * One row per collection or index: an es-copy's indices by documents copied of their total (known before copying),
+ * every other kind by parts ended of planned (their documents are only known once scanned). Null when the view has none.
+ */
+function targetRows(m) {
+  const indices = m.copy && m.copy.indices;
+  if (indices && indices.length && !FINAL.includes(m.status)) {
+    return indices.map((i) => ({ target: i.index, parts: i.documents, partsEnded: i.copied, partsFailed: 0, documents: i.copied, changed: 0 }));
+  }
+  return m.progress || null;
 }
 
 function showTargets(progress) {

@@ -75,4 +75,16 @@ class ApiTokenTest {
                 .statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
     }
+
+    /**
+     * The dashboard's page holds no data, so it loads without the token (and then asks for it); every migration it shows
+     * comes through the API, which wants the token; Prometheus scrapes the metrics as it scrapes any service.
+     */
+    @Test
+    void theDashboardLoadsAndItsDataNeedsTheToken() {
+        given().get("/").then().statusCode(200).body(containsString("token-form"));
+        given().get("/dashboard.js").then().statusCode(200).body(containsString("Authorization"));
+        given().get("/migrations/x/events").then().statusCode(401);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("migrator_migrations"));
+    }
 }
