@@ -15,11 +15,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.localservers.RepoLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +36,8 @@ class MetricsIT {
 
     @Test
     void everyTaskTypeAndFailureReasonOfAWorkerIsServedWhetherItHappenedOrNot() {
-        String scraped = scrape(RunningSystem.ports().mongoWorker());
+        String scraped =
+                scrapeWorkers(LocalStack.MONGO_WORKER, RunningSystem.ports().mongoWorker());
 
         // Counted from zero: a rate or an increase sees the first one, and a dashboard shows none, not "no data".
         for (FailureReason reason : FailureReason.values()) {
@@ -56,8 +59,10 @@ class MetricsIT {
         assertThat(Migrations.awaitFinal(id).getString("status")).isEqualTo("SUCCEEDED");
 
         String planner = scrape(RunningSystem.ports().planner());
-        String mongoWorker = scrape(RunningSystem.ports().mongoWorker());
-        String elasticWorker = scrape(RunningSystem.ports().elasticWorker());
+        String mongoWorker =
+                scrapeWorkers(LocalStack.MONGO_WORKER, RunningSystem.ports().mongoWorker());
+        String elasticWorker =
+                scrapeWorkers(LocalStack.ELASTIC_WORKER, RunningSystem.ports().elasticWorker());
 
         assertThat(value(planner, "migrator_migrations\\{status=\"succeeded\"}"))
                 .isGreaterThanOrEqualTo(1);
@@ -86,6 +91,16 @@ class MetricsIT {
                         .contains(metric));
     }
 
+    /**
+     * Every copy of a worker that answers, one after the other: the fault tests before this one may have killed the
+     * stack's own copy and started others, and the migration's tasks went to whichever copies were alive.
+     */
+    private static String scrapeWorkers(String module, int firstPort) {
+        List<Integer> ports = ServiceFaults.answeringPorts(module, firstPort);
+        assertThat(ports).as("copies of " + module + " that answer").isNotEmpty();
+        return ports.stream().map(MetricsIT::scrape).collect(Collectors.joining("\n"));
+    }
+
     private static String scrape(int port) {
         return given().baseUri("http://127.0.0.1")
                 .port(port)
@@ -96,14 +111,20 @@ class MetricsIT {
                 .asString();
     }
 
-    /** The value of the one series whose name and labels match. */
+    /** The sum of the series whose name and labels match, over every copy scraped; fails when none has it. */
     private static double value(String scraped, String series) {
         Matcher line = Pattern.compile("(?m)^" + series + " (\\S+)$").matcher(scraped);
-        assertThat(line.find())
+        double sum = 0;
+        boolean found = false;
+        while (line.find()) {
+            found = true;
+            sum += Double.parseDouble(line.group(1));
+        }
+        assertThat(found)
                 .as(series + " in\n"
                         + scraped.lines().filter(l -> l.startsWith("migrator")).toList())
                 .isTrue();
-        return Double.parseDouble(line.group(1));
+        return sum;
     }
 
     private static Set<String> names(String scraped) {

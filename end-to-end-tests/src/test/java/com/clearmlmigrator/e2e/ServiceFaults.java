@@ -4,8 +4,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.localservers.ManagedProcess;
@@ -23,9 +30,30 @@ final class ServiceFaults {
         }
     }
 
+    /** The HTTP ports of the copies the tests started, by module: the first copy may be killed, these take over. */
+    private static final Map<String, List<Integer>> COPIES = new ConcurrentHashMap<>();
+
     /** Starts another copy of a worker, in the same consumer group as the first. */
     static void startSecondCopy(String module, String instance) {
-        RunningSystem.stack().startService(module, instance, freePort());
+        int port = freePort();
+        RunningSystem.stack().startService(module, instance, port);
+        COPIES.computeIfAbsent(module, m -> new CopyOnWriteArrayList<>()).add(port);
+    }
+
+    /** The HTTP ports where copies of a module answer now: the stack's own, unless a test killed it, and the others. */
+    static List<Integer> answeringPorts(String module, int firstPort) {
+        List<Integer> ports = new ArrayList<>(List.of(firstPort));
+        ports.addAll(COPIES.getOrDefault(module, List.of()));
+        return ports.stream().filter(ServiceFaults::answers).toList();
+    }
+
+    private static boolean answers(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** {@code kill -9}, and waits until the process is gone. */
