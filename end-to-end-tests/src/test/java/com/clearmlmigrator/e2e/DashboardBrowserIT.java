@@ -2,6 +2,7 @@ package com.clearmlmigrator.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -46,6 +47,8 @@ class DashboardBrowserIT {
     private static final String STORE = "mongo-dashboard";
     /** A MongoDB answered at this pace per connection, so the relink lasts long enough to watch. */
     private static final long BYTES_PER_SECOND = 120_000;
+
+    private static final List<String> FINAL = List.of("SUCCEEDED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED");
 
     private static TcpFaultProxy slowMongo;
     private static String uri;
@@ -142,22 +145,19 @@ class DashboardBrowserIT {
     /** The overall progress bar's share, each time it changes, until the migration's final state shows. */
     private static List<Double> watchProgressUntilFinal(Duration limit) {
         List<Double> shares = new ArrayList<>();
-        long end = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < end) {
-            WebElement overall = browser.findElement(By.id("overall"));
-            double share =
-                    Double.parseDouble(overall.getAttribute("value")) / Double.parseDouble(overall.getAttribute("max"));
-            if (shares.isEmpty() || shares.get(shares.size() - 1) != share) {
-                shares.add(share);
-            }
-            String status = browser.findElement(By.id("status")).getText();
-            if (List.of("SUCCEEDED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED")
-                    .contains(status)) {
-                return shares;
-            }
-            sleep(Duration.ofMillis(200));
-        }
-        throw new AssertionError("The dashboard showed no final state within " + limit + "; shares seen: " + shares);
+        await("the dashboard showing a final state")
+                .atMost(limit)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    WebElement overall = browser.findElement(By.id("overall"));
+                    double share = Double.parseDouble(overall.getAttribute("value"))
+                            / Double.parseDouble(overall.getAttribute("max"));
+                    if (shares.isEmpty() || shares.get(shares.size() - 1) != share) {
+                        shares.add(share);
+                    }
+                    return FINAL.contains(browser.findElement(By.id("status")).getText());
+                });
+        return shares;
     }
 
     private static void screenshot(String name) throws IOException {
@@ -172,14 +172,5 @@ class DashboardBrowserIT {
                 .or(() -> Optional.of(debianPath))
                 .map(Path::of)
                 .filter(Files::isExecutable);
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 }
