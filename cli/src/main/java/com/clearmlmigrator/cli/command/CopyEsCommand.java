@@ -7,6 +7,7 @@ import com.clearmlmigrator.cli.planner.PlannerClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The Elasticsearch upgrade between two running clusters. */
@@ -21,28 +22,8 @@ import picocli.CommandLine.Option;
                     + " unless --after-copy none."
         })
 public class CopyEsCommand extends StartingCommand {
-    @Option(
-            names = "--source",
-            required = true,
-            paramLabel = "URL",
-            description =
-                    "The cluster to copy from; a bare" + " host:port means http://host:port. Repeat for more nodes.")
-    List<String> source;
-
-    @Option(
-            names = "--source-user",
-            paramLabel = "USER",
-            description = "Its user; the password is read from CLEARML_MIGRATOR_SOURCE_PASSWORD or asked for.")
-    String sourceUser;
-
-    @Option(names = "--target", required = true, paramLabel = "URL", description = "The cluster to copy to.")
-    List<String> target;
-
-    @Option(
-            names = "--target-user",
-            paramLabel = "USER",
-            description = "Its user; the password is read from CLEARML_MIGRATOR_TARGET_PASSWORD or asked for.")
-    String targetUser;
+    @Mixin
+    CopyClusterOptions clusters;
 
     @Option(
             names = "--index",
@@ -80,8 +61,8 @@ public class CopyEsCommand extends StartingCommand {
 
     ObjectNode request() {
         ObjectNode request = PlannerClient.JSON.createObjectNode().put("kind", "es-copy");
-        request.set("source", StoreOptions.cluster(spec, source, sourceUser, null, "CLEARML_MIGRATOR_SOURCE_PASSWORD"));
-        request.set("target", StoreOptions.cluster(spec, target, targetUser, null, "CLEARML_MIGRATOR_TARGET_PASSWORD"));
+        clusters.requireBoth();
+        clusters.addTo(request);
         if (!indices.isEmpty()) {
             indices.forEach(request.withArray("indices")::add);
         }

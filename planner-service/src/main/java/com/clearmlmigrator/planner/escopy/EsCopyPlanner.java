@@ -23,7 +23,6 @@ import com.clearmlmigrator.planner.escopy.ClusterSurvey.SourceIndex;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.SourceIndices;
 import com.clearmlmigrator.planner.migration.CopyJob;
 import com.clearmlmigrator.planner.migration.CopyOrder;
-import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
 import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.TaskPlanner;
@@ -45,11 +44,6 @@ public class EsCopyPlanner implements TaskPlanner {
     public EsCopyPlanner(ClusterSurvey survey, CopyChunking chunking) {
         this.survey = survey;
         this.chunking = chunking;
-    }
-
-    @Override
-    public MigrationKind kind() {
-        return MigrationKind.ES_COPY;
     }
 
     @Override

@@ -12,7 +12,6 @@ import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.planner.catalog.CollectionCatalog;
 import com.clearmlmigrator.planner.catalog.IndexCatalog;
-import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
 import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.TaskPlanner;
@@ -30,11 +29,6 @@ public class InspectPlanner implements TaskPlanner {
     public InspectPlanner(CollectionCatalog collections, IndexCatalog indices) {
         this.collections = collections;
         this.indices = indices;
-    }
-
-    @Override
-    public MigrationKind kind() {
-        return MigrationKind.INSPECT;
     }
 
     /** Collections first, then indices, each in catalog order, so planning again yields the same task ids. */

@@ -2,13 +2,10 @@ package com.clearmlmigrator.planner.lifecycle;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
@@ -17,14 +14,12 @@ import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.planner.migration.ConnectionVault;
 import com.clearmlmigrator.planner.migration.Migration;
-import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
 import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.PlannerBusyException;
 import com.clearmlmigrator.planner.migration.SecretPolicy;
 import com.clearmlmigrator.planner.migration.TaskDispatcher;
-import com.clearmlmigrator.planner.migration.TaskPlanner;
 import com.clearmlmigrator.planner.migration.TaskState;
 
 /**
@@ -36,7 +31,7 @@ public class MigrationSubmission {
     private static final Logger LOG = Logger.getLogger(MigrationSubmission.class);
 
     private final MigrationStore store;
-    private final Map<MigrationKind, TaskPlanner> planners;
+    private final Planners planners;
     private final TaskScheduler scheduler;
     private final ConnectionVault vault;
     private final MigrationLifecycle lifecycle;
@@ -46,7 +41,7 @@ public class MigrationSubmission {
 
     public MigrationSubmission(
             MigrationStore store,
-            Instance<TaskPlanner> planners,
+            Planners planners,
             TaskScheduler scheduler,
             ConnectionVault vault,
             MigrationLifecycle lifecycle,
@@ -54,7 +49,7 @@ public class MigrationSubmission {
             WriterGuard writerGuard,
             TaskDispatcher dispatcher) {
         this.store = store;
-        this.planners = planners.stream().collect(Collectors.toMap(TaskPlanner::kind, p -> p));
+        this.planners = planners;
         this.scheduler = scheduler;
         this.vault = vault;
         this.lifecycle = lifecycle;
@@ -86,7 +81,7 @@ public class MigrationSubmission {
 
     private void plan(Migration migration, MigrationOrder order) {
         try {
-            MigrationPlan plan = planners.get(order.kind()).plan(migration.id(), order);
+            MigrationPlan plan = planners.plan(migration.id(), order);
             List<MigrationTask> tasks = plan.tasks();
             store.addTasks(
                     migration.id(), tasks.stream().map(TaskState::pending).toList());

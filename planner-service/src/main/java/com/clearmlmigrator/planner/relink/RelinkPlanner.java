@@ -19,7 +19,6 @@ import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.planner.catalog.CollectionCatalog;
 import com.clearmlmigrator.planner.catalog.IndexCatalog;
 import com.clearmlmigrator.planner.catalog.IndexNames;
-import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
 import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.TaskPlanner;
@@ -39,11 +38,6 @@ public class RelinkPlanner implements TaskPlanner {
         this.collections = collections;
         this.indices = indices;
         this.chunking = chunking;
-    }
-
-    @Override
-    public MigrationKind kind() {
-        return MigrationKind.RELINK;
     }
 
     @Override

@@ -13,7 +13,6 @@ import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.contracts.WorkerKind;
-import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
 import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.MigrationStore;
@@ -27,11 +26,6 @@ public class UndoPlanner implements TaskPlanner {
 
     public UndoPlanner(MigrationStore store) {
         this.store = store;
-    }
-
-    @Override
-    public MigrationKind kind() {
-        return MigrationKind.UNDO;
     }
 
     @Override
