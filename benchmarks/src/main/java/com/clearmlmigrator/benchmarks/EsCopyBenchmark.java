@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.localservers.RepoLayout;
@@ -27,8 +28,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Elasticsearch upgrade copy, side by side on one fresh local stack and the same ES 5.6 data (about 90k documents over
  * three companies): ES 7's reindex-from-remote run one index at a time, as ClearML's upgrade script did, against
- * clearml-migrator's es-copy end to end, verification included. Size: -Dtasks= (tasks per company); -Drounds=N for
- * N rounds and their median.
+ * clearml-migrator's es-copy end to end, verification included, and against elasticdump where it is installed. The
+ * first round is the headline: both clusters are started again before each side, and the services have done nothing
+ * yet, as an operator's first run finds them. Later rounds run on warm servers and print their median. Size: -Dtasks=
+ * (tasks per company); -Drounds=N; -Delasticdump=PATH (bin/benchmark-es-copy installs it from npm).
  */
 public final class EsCopyBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +41,8 @@ public final class EsCopyBenchmark {
 
     public static void main(String[] args) throws Exception {
         int tasksPerCompany = Integer.parseInt(System.getProperty("tasks", "1400"));
-        int rounds = Math.max(1, Integer.parseInt(System.getProperty("rounds", "1")));
+        int rounds = Math.max(1, Integer.parseInt(System.getProperty("rounds", "2")));
+        Optional<Elasticdump> elasticdump = Elasticdump.located(System.getProperty("elasticdump"));
         RepoLayout layout = RepoLayout.locate();
         Path state = Files.createTempDirectory("clearml-migrator-benchmark");
         StackPorts ports = StackPorts.free();
@@ -62,30 +66,28 @@ public final class EsCopyBenchmark {
                     documents.size(), indices.size(), seconds(seedStart));
 
             PlannerClient planner = new PlannerClient(ports.plannerUrl());
-            // Long-running servers are warm; so that neither side pays for JIT compilation, one small copy of the
-            // statistics indices goes first, through every process both runs use, and is then deleted.
-            PlannerClient.Finished warmUp =
-                    planner.run("{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"" + ports.elastic5Url()
-                            + "\"]},\"target\":{\"hosts\":[\"" + ports.elastic7Url()
-                            + "\"]},\"indices\":[\"worker_stats_*\",\"queue_metrics_*\"],\"afterCopy\":\"none\"}");
-            System.out.printf(
-                    "Warm-up copy of the statistics indices: %s in %.1f s (not counted)%n",
-                    warmUp.migration().path("status").asText(), warmUp.seconds());
-            deleteOnTarget(ports, indices);
-
-            List<Double> ratios = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
-                ratios.add(round(stack, planner, indices, round));
+            try (RssMeter rss = RssMeter.start(stack, RssMeter.SERVICES)) {
+                double first = round(stack, planner, indices, 1, elasticdump);
+                List<Double> warm = new ArrayList<>();
+                for (int round = 2; round <= rounds; round++) {
+                    warm.add(round(stack, planner, indices, round, Optional.empty()));
+                }
+                Ratios.printHeadline("es-copy against reindex-from-remote", first, warm);
+                System.out.println(rss.summary());
             }
-            Ratios.printMedian("es-copy", ratios);
         }
     }
 
-    /** Both sides on the same source; the source is made writable again afterwards, for the next round. */
-    private static double round(LocalStack stack, PlannerClient planner, List<String> indices, int round)
+    /**
+     * Every side on the same source, the first round's each on clusters started again; the source is made writable
+     * again after ours, for the next side.
+     */
+    private static double round(
+            LocalStack stack, PlannerClient planner, List<String> indices, int round, Optional<Elasticdump> elasticdump)
             throws Exception {
         StackPorts ports = stack.ports();
-        System.out.printf("Round %d:%n", round);
+        System.out.println(Ratios.roundName(round) + ":");
+        freshOnFirstRound(stack, round);
         CpuMeter baselineCpu = CpuMeter.start(stack);
         double baseline = reindexFromRemote(ports, indices);
         System.out.printf(
@@ -94,15 +96,50 @@ public final class EsCopyBenchmark {
         System.out.println(baselineCpu.summary());
         deleteOnTarget(ports, indices);
 
+        freshOnFirstRound(stack, round);
         CpuMeter oursCpu = CpuMeter.start(stack);
         double oursSeconds = copyWithOurs(ports, planner);
         System.out.println(oursCpu.summary());
         System.out.printf(
-                "=> es-copy: ours %.1f s vs reindex-from-remote %.1f s (%.2fx)%n%n",
+                "=> es-copy: ours %.1f s vs reindex-from-remote %.1f s (%.2fx)%n",
                 oursSeconds, baseline, baseline / oursSeconds);
         deleteOnTarget(ports, indices);
         send("PUT", ports.elastic5Url() + "/_all/_settings", "{\"index.blocks.write\": false}");
+
+        if (elasticdump.isPresent()) {
+            freshOnFirstRound(stack, round);
+            putTemplates(ports);
+            CpuMeter dumpCpu = CpuMeter.start(stack);
+            double dumpSeconds = elasticdump.get().copy(ports.elastic5Url(), ports.elastic7Url(), indices);
+            send("POST", ports.elastic7Url() + "/_refresh", null);
+            System.out.printf(
+                    "elasticdump %s (--limit %d --noRefresh, %d indices at once, no verification): %d of %d documents"
+                            + " on the target, %.1f s%n",
+                    elasticdump.get().version(),
+                    Elasticdump.LIMIT,
+                    Elasticdump.PARALLEL,
+                    count(ports.elastic7Url(), indices),
+                    count(ports.elastic5Url(), indices),
+                    dumpSeconds);
+            System.out.println(dumpCpu.summary());
+            System.out.printf(
+                    "=> es-copy: ours %.1f s vs elasticdump %.1f s (%.2fx)%n",
+                    oursSeconds, dumpSeconds, dumpSeconds / oursSeconds);
+            deleteOnTarget(ports, indices);
+        } else if (round == 1) {
+            System.out.println(
+                    "elasticdump: not installed (npm install elasticdump, then -Delasticdump=PATH); skipped");
+        }
+        System.out.println();
         return baseline / oursSeconds;
+    }
+
+    /** Both clusters started again before a side of the first round: neither side finds them warmed by the other. */
+    private static void freshOnFirstRound(LocalStack stack, int round) throws Exception {
+        if (round == 1) {
+            stack.restartElastic5();
+            stack.restartElastic7();
+        }
     }
 
     /** Our es-copy of every ClearML index, end to end with verification; prints what it did and returns seconds. */
@@ -150,14 +187,7 @@ public final class EsCopyBenchmark {
 
     /** What ClearML's upgrade did: for each index in turn, one synchronous reindex-from-remote call on the ES 7 node. */
     private static double reindexFromRemote(StackPorts ports, List<String> indices) throws Exception {
-        // The ClearML server puts its templates on a new ES 7 before any index exists; give the baseline the same.
-        for (Map.Entry<String, Map<String, Object>> template :
-                IndexTemplates.forEra(ElasticEra.ES7).entrySet()) {
-            send(
-                    "PUT",
-                    ports.elastic7Url() + "/_template/" + template.getKey(),
-                    JSON.writeValueAsString(template.getValue()));
-        }
+        putTemplates(ports);
         long start = System.nanoTime();
         for (String index : indices) {
             JsonNode answer = send(
@@ -173,6 +203,23 @@ public final class EsCopyBenchmark {
             }
         }
         return seconds(start);
+    }
+
+    /** The ClearML server puts its templates on a new ES 7 before any index exists; the peers get the same. */
+    private static void putTemplates(StackPorts ports) throws Exception {
+        for (Map.Entry<String, Map<String, Object>> template :
+                IndexTemplates.forEra(ElasticEra.ES7).entrySet()) {
+            send(
+                    "PUT",
+                    ports.elastic7Url() + "/_template/" + template.getKey(),
+                    JSON.writeValueAsString(template.getValue()));
+        }
+    }
+
+    private static long count(String clusterUrl, List<String> indices) throws Exception {
+        return send("GET", clusterUrl + "/" + String.join(",", indices) + "/_count", null)
+                .path("count")
+                .asLong();
     }
 
     private static void deleteOnTarget(StackPorts ports, List<String> indices) throws Exception {

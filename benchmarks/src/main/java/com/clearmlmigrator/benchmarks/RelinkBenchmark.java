@@ -59,38 +59,42 @@ public final class RelinkBenchmark {
             stack.startServers();
             stack.startServices();
             PlannerClient planner = new PlannerClient(ports.plannerUrl());
-            // A size of 0 leaves that store out, to measure the other alone.
-            if (debugImages + plots > 0) {
-                elastic(stack, planner, debugImages, plots, rounds);
-            }
-            if (tasks > 0) {
-                String mongoUri = realMongo == null ? ports.mongoUri() : realMongo;
-                System.out.println("MongoDB: " + String.join(", ", new ConnectionString(mongoUri).getHosts())
-                        + (realMongo == null ? " (the wire server)" : ""));
-                mongo(stack, mongoUri, planner, tasks, rounds);
+            try (RssMeter rss = RssMeter.start(stack, RssMeter.SERVICES)) {
+                // A size of 0 leaves that store out, to measure the other alone.
+                if (debugImages + plots > 0) {
+                    elastic(stack, planner, debugImages, plots, rounds);
+                }
+                if (tasks > 0) {
+                    String mongoUri = realMongo == null ? ports.mongoUri() : realMongo;
+                    System.out.println("MongoDB: " + String.join(", ", new ConnectionString(mongoUri).getHosts())
+                            + (realMongo == null ? " (the wire server)" : ""));
+                    mongo(stack, mongoUri, planner, tasks, rounds);
+                }
+                System.out.println(rss.summary());
             }
         }
     }
 
     /**
-     * Rounds on the same fresh data: the first on freshly started servers, the others on warm ones, as long-running
-     * servers are. The first round of each side warms the server for the other side's: both are printed.
+     * Rounds on the same fresh data: the first on freshly started servers (Elasticsearch started again before each
+     * side), the others on warm ones, as long-running servers are.
      */
     private static void elastic(LocalStack stack, PlannerClient planner, int debugImages, int plots, int rounds)
             throws Exception {
-        elasticRound(stack, planner, debugImages, plots, "Round 1 (fresh servers)");
+        double first = elasticRound(stack, planner, debugImages, plots, 1);
         List<Double> warm = new ArrayList<>();
         for (int round = 2; round <= rounds; round++) {
             deleteEventIndices(stack.ports().elastic7Url());
-            warm.add(elasticRound(stack, planner, debugImages, plots, "Round " + round + " (warm servers)"));
+            warm.add(elasticRound(stack, planner, debugImages, plots, round));
         }
-        Ratios.printMedian("ES, warm", warm);
+        Ratios.printHeadline("ES relink against _update_by_query", first, warm);
     }
 
     /** Runs both sides on fresh data and returns how many times faster ours was. */
-    private static double elasticRound(
-            LocalStack stack, PlannerClient planner, int debugImages, int plots, String round) throws Exception {
+    private static double elasticRound(LocalStack stack, PlannerClient planner, int debugImages, int plots, int number)
+            throws Exception {
         StackPorts ports = stack.ports();
+        String round = Ratios.roundName(number);
         List<EventDocument> documents = eventDocuments(debugImages, plots);
         long seedStart = System.nanoTime();
         new ElasticSeeder(ports.elastic7Url()).seed(ElasticEra.ES7, documents);
@@ -105,6 +109,7 @@ public final class RelinkBenchmark {
                 seconds(seedStart));
         settle(ports.elastic7Url());
 
+        freshOnFirstRound(stack, number);
         CpuMeter oursCpu = CpuMeter.start(stack);
         PlannerClient.Finished ours = planner.run("{\"kind\":\"relink\",\"from\":\"" + FROM + "\",\"to\":\"" + TO
                 + "\",\"elastic\":{\"hosts\":[\"" + ports.elastic7Url() + "\"]}}");
@@ -114,6 +119,7 @@ public final class RelinkBenchmark {
         System.out.println(oursCpu.summary());
 
         settle(ports.elastic7Url());
+        freshOnFirstRound(stack, number);
         CpuMeter baselineCpu = CpuMeter.start(stack);
         long baseline = System.nanoTime();
         ClearmlBaselines.updateByQuery(ports.elastic7Url(), TO, FROM);
@@ -128,14 +134,26 @@ public final class RelinkBenchmark {
         return baselineSeconds / oursSeconds;
     }
 
+    /**
+     * Before each side of the first round, Elasticsearch is started again, so that neither side finds it warmed by the
+     * seeding or by the other side: the first round is what an operator meets after a maintenance restart. The
+     * services are fresh in the first round: they have just started and done nothing.
+     */
+    private static void freshOnFirstRound(LocalStack stack, int round) throws Exception {
+        if (round == 1) {
+            stack.restartElastic7();
+            settle(stack.ports().elastic7Url());
+        }
+    }
+
     private static void mongo(LocalStack stack, String mongoUri, PlannerClient planner, int tasks, int rounds)
             throws Exception {
-        mongoRound(stack, mongoUri, planner, tasks, "Round 1 (fresh servers)");
+        double first = mongoRound(stack, mongoUri, planner, tasks, Ratios.roundName(1));
         List<Double> warm = new ArrayList<>();
         for (int round = 2; round <= rounds; round++) {
-            warm.add(mongoRound(stack, mongoUri, planner, tasks, "Round " + round + " (warm servers)"));
+            warm.add(mongoRound(stack, mongoUri, planner, tasks, Ratios.roundName(round)));
         }
-        Ratios.printMedian("MongoDB, warm", warm);
+        Ratios.printHeadline("MongoDB relink against a read-modify-write loop", first, warm);
     }
 
     /** Runs both sides on fresh data and returns how many times faster ours was. */

@@ -18,6 +18,10 @@ import com.clearmlmigrator.localservers.LocalStack;
  * sampled four times a second: what an operator sizes a container or a host by.
  */
 final class RssMeter implements AutoCloseable {
+    /** The migrator's own processes, which the issue of memory is about; the servers are the operator's. */
+    static final List<String> SERVICES =
+            List.of(LocalStack.PLANNER, LocalStack.MONGO_WORKER, LocalStack.ELASTIC_WORKER);
+
     private final Map<String, Long> peakKilobytes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "rss-meter");

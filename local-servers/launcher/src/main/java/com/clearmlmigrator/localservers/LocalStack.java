@@ -157,10 +157,26 @@ public final class LocalStack implements AutoCloseable {
      * starts it again on the same ports and data; returns once it is ready. For fault tests.
      */
     public ManagedProcess restartKafka(Duration down) throws InterruptedException {
-        ProcessSpec spec = recipes.kafka();
-        ManagedProcess broker = process(spec.name());
-        broker.stop(STOP_GRACE);
-        started.remove(broker);
+        return restart(recipes.kafka(), down);
+    }
+
+    /**
+     * Stops Elasticsearch 7 and starts it again on the same ports and data; returns once it is ready. For benchmarks, so
+     * that each side's first round meets a freshly started server, as an operator's does after a maintenance restart.
+     */
+    public ManagedProcess restartElastic7() throws InterruptedException {
+        return restart(recipes.elastic7(), Duration.ZERO);
+    }
+
+    /** As {@link #restartElastic7()}, for Elasticsearch 5.6. */
+    public ManagedProcess restartElastic5() throws InterruptedException {
+        return restart(recipes.elastic5(), Duration.ZERO);
+    }
+
+    private ManagedProcess restart(ProcessSpec spec, Duration down) throws InterruptedException {
+        ManagedProcess running = process(spec.name());
+        running.stop(STOP_GRACE);
+        started.remove(running);
         Thread.sleep(down.toMillis());
         return startAndAwait(spec);
     }
