@@ -91,7 +91,8 @@ public final class EsCopyBenchmark {
         CpuMeter baselineCpu = CpuMeter.start(stack);
         double baseline = reindexFromRemote(ports, indices);
         System.out.printf(
-                "ES 7 reindex-from-remote, one index at a time (ClearML's upgrade script), templates first: %.1f s%n",
+                "ES 7 reindex-from-remote, one index at a time (ClearML's upgrade script), templates first, no"
+                        + " verification: %.1f s%n",
                 baseline);
         System.out.println(baselineCpu.summary());
         deleteOnTarget(ports, indices);

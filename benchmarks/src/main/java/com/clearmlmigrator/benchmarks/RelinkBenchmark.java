@@ -115,7 +115,12 @@ public final class RelinkBenchmark {
                 + "\",\"elastic\":{\"hosts\":[\"" + ports.elastic7Url() + "\"]}}");
         JsonNode migration = ours.migration();
         double oursSeconds = ours.seconds();
-        printRelink("clearml-migrator relink, ES 7", migration, planner, oursSeconds);
+        printRelink(
+                "clearml-migrator relink, ES 7 (journals every change for undo, writes conditionally, rewrites"
+                        + " compressed plots, verifies)",
+                migration,
+                planner,
+                oursSeconds);
         System.out.println(oursCpu.summary());
 
         settle(ports.elastic7Url());
@@ -125,7 +130,8 @@ public final class RelinkBenchmark {
         ClearmlBaselines.updateByQuery(ports.elastic7Url(), TO, FROM);
         double baselineSeconds = seconds(baseline);
         System.out.printf(
-                "ClearML _update_by_query (painless, as printed by its script; skips compressed plots): %.1f s%n",
+                "ClearML _update_by_query (painless, as printed by its script; skips compressed plots, no undo, no"
+                        + " verification): %.1f s%n",
                 baselineSeconds);
         System.out.println(baselineCpu.summary());
         System.out.printf(
@@ -171,7 +177,11 @@ public final class RelinkBenchmark {
                 + "\",\"mongo\":{\"uri\":\"" + mongoUri + "\",\"database\":\"backend\"}}");
         JsonNode migration = ours.migration();
         double oursSeconds = ours.seconds();
-        printRelink("clearml-migrator relink, MongoDB", migration, planner, oursSeconds);
+        printRelink(
+                "clearml-migrator relink, MongoDB (journals every change for undo, writes conditionally, verifies)",
+                migration,
+                planner,
+                oursSeconds);
         System.out.println(oursCpu.summary());
 
         CpuMeter baselineCpu = CpuMeter.start(stack);
@@ -179,7 +189,8 @@ public final class RelinkBenchmark {
         int updated = ClearmlBaselines.mongoLoop(mongoUri, TO, FROM);
         double baselineSeconds = seconds(baseline);
         System.out.printf(
-                "Single-threaded read-modify-write loop (like fix_mongo_urls.py): %d tasks in %.1f s%n",
+                "Single-threaded read-modify-write loop (like fix_mongo_urls.py; no undo, no verification): %d tasks in"
+                        + " %.1f s%n",
                 updated, baselineSeconds);
         System.out.println(baselineCpu.summary());
         System.out.printf(

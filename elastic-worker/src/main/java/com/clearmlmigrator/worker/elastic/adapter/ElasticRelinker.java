@@ -1,25 +1,17 @@
 package com.clearmlmigrator.worker.elastic.adapter;
 
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.context.ManagedExecutor;
 
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.RelinkReport;
 import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.relink.ClearmlFields;
 import com.clearmlmigrator.relink.DocumentRelinker;
-import com.clearmlmigrator.relink.FieldRule;
 import com.clearmlmigrator.relink.LinkRewriter;
 import com.clearmlmigrator.relink.RelinkEngine;
 import com.clearmlmigrator.relink.RelinkJournal;
 import com.clearmlmigrator.relink.RelinkPass;
 import com.clearmlmigrator.relink.RelinkProgress;
-import com.clearmlmigrator.stores.ElasticConnections;
-import com.clearmlmigrator.worker.elastic.config.ElasticWorkerConfig;
 import com.clearmlmigrator.worker.elastic.relink.IndexRelinker;
 import com.clearmlmigrator.worker.runtime.ProgressBeacon;
 
@@ -30,37 +22,23 @@ public class ElasticRelinker implements IndexRelinker {
     // Undo reads journaled documents back whole by id: plots, of megabytes each, a few at a time.
     private static final int UNDO_PLOT_BATCH = 10;
 
-    private final ElasticConnections connections;
+    private final TaskIndices indices;
     private final RelinkJournal journal;
     private final ProgressBeacon progress;
-    private final DocumentLimits limits;
-    private final long batchBytes;
-    private final ExecutorService bulkSenders;
 
-    public ElasticRelinker(
-            ManagedExecutor bulkSenders,
-            ElasticConnections connections,
-            RelinkJournal journal,
-            ProgressBeacon progress,
-            DocumentLimits limits,
-            ElasticWorkerConfig config) {
-        this.connections = connections;
+    public ElasticRelinker(TaskIndices indices, RelinkJournal journal, ProgressBeacon progress) {
+        this.indices = indices;
         this.journal = journal;
         this.progress = progress;
-        this.limits = limits;
-        this.batchBytes = config.relinkBatchBytes();
-        this.bulkSenders = bulkSenders;
     }
 
     @Override
     public RelinkReport relink(MigrationTask task) {
-        RelinkSpec spec = task.relink();
-        RelinkPass pass = pass(task, spec.dryRun());
+        RelinkPass pass = pass(task, task.relink().dryRun());
         if (pass.rewritesNothing()) {
             return pass.report(); // without asking the cluster for its version
         }
-        try (ElasticRelinkStore store =
-                ElasticRelinkStore.forRelink(part(task), spec.from(), spec.dryRun(), limits, batchBytes)) {
+        try (ElasticRelinkStore store = indices.relinkStore(task)) {
             return RelinkEngine.relink(pass, store, progress(task));
         }
     }
@@ -68,7 +46,7 @@ public class ElasticRelinker implements IndexRelinker {
     @Override
     public RelinkReport undo(MigrationTask task) {
         boolean plots = ClearmlFields.isPlotIndex(task.target());
-        try (ElasticRelinkStore store = ElasticRelinkStore.forUndo(part(task), limits)) {
+        try (ElasticRelinkStore store = indices.undoStore(task)) {
             return RelinkEngine.undo(
                     pass(task, false),
                     journal,
@@ -83,22 +61,10 @@ public class ElasticRelinker implements IndexRelinker {
     private RelinkPass pass(MigrationTask task, boolean dryRun) {
         RelinkSpec spec = task.relink();
         DocumentRelinker relinker = new DocumentRelinker(
-                LinkRewriter.of(spec.from(), spec.to()), rules(task), ClearmlFields.isPlotIndex(task.target()));
-        return new RelinkPass(task.id(), task.target(), relinker, journal, dryRun);
-    }
-
-    private ElasticRelinkStore.Part part(MigrationTask task) {
-        return new ElasticRelinkStore.Part(
-                bulkSenders,
-                connections.client(task.elastic()),
-                task.target(),
-                task.slice(),
-                rules(task),
+                LinkRewriter.of(spec.from(), spec.to()),
+                TaskIndices.relinkRules(task),
                 ClearmlFields.isPlotIndex(task.target()));
-    }
-
-    private static List<FieldRule> rules(MigrationTask task) {
-        return ClearmlFields.forIndex(task.target(), task.relink());
+        return new RelinkPass(task.id(), task.target(), relinker, journal, dryRun);
     }
 
     private RelinkProgress progress(MigrationTask task) {
