@@ -29,14 +29,13 @@ final class ElasticRelinkStore implements RelinkStore, AutoCloseable {
     private final ElasticClient client;
     private final String index;
     private final int major;
-    private final Slice slice;
+    private final ElasticScroll scroll;
     private final List<FieldRule> rules;
     private final boolean plots;
     private final List<String> fields;
     private final String from;
     private final boolean dryRun;
     private final DocumentLimits limits;
-    private final long batchBytes;
     private final boolean overlapWrites;
     private OverlappedBulks bulks;
 
@@ -66,14 +65,13 @@ final class ElasticRelinkStore implements RelinkStore, AutoCloseable {
         this.client = part.client();
         this.index = part.index();
         this.major = client.majorVersion();
-        this.slice = part.slice();
+        this.scroll = new ElasticScroll(client, index, part.slice(), major, limits, batchBytes);
         this.rules = part.rules();
         this.plots = part.plots();
         this.fields = part.fields();
         this.from = from;
         this.dryRun = dryRun;
         this.limits = limits;
-        this.batchBytes = batchBytes;
         this.overlapWrites = overlapWrites;
     }
 
@@ -89,8 +87,7 @@ final class ElasticRelinkStore implements RelinkStore, AutoCloseable {
     /** Changed documents are written back whole, so a relink that writes reads them whole; a dry run only its fields. */
     @Override
     public void scan(Consumer<List<StoredDocument>> batches) {
-        ElasticScroll.forEachBatch(
-                client, index, slice, dryRun ? fields : null, null, major, limits, batchBytes, batches, this::settle);
+        scroll.forEachBatch(dryRun ? fields : null, null, batches, this::settle);
     }
 
     @Override
@@ -119,8 +116,7 @@ final class ElasticRelinkStore implements RelinkStore, AutoCloseable {
         ObjectNode candidates = plots
                 ? null
                 : ReferenceCandidates.query(client, index, rules, from).orElse(null);
-        ElasticScroll.forEachBatch(
-                client, index, slice, fields, candidates, major, limits, batchBytes, batches, () -> {});
+        scroll.forEachBatch(fields, candidates, batches, () -> {});
     }
 
     @Override

@@ -27,27 +27,35 @@ final class ElasticScroll {
     private static final int PAGE = 2_000;
     private static final int BATCH = 2_000;
 
-    private ElasticScroll() {}
+    private final ElasticClient client;
+    private final String index;
+    private final Slice slice;
+    private final int major;
+    private final DocumentLimits limits;
+    private final long batchBytes;
+
+    /**
+     * @param slice      the part of the index, or null for all of it
+     * @param major      the cluster's major version
+     * @param batchBytes a batch is handed on once its sources reach this many bytes
+     */
+    ElasticScroll(ElasticClient client, String index, Slice slice, int major, DocumentLimits limits, long batchBytes) {
+        this.client = client;
+        this.index = index;
+        this.slice = slice;
+        this.major = major;
+        this.limits = limits;
+        this.batchBytes = batchBytes;
+    }
 
     /**
      * Every document of the slice in batches.
      *
-     * @param fields     the top-level fields to read, or null for whole documents
-     * @param query      a search body holding the query that selects the documents, or null for all of them
-     * @param batchBytes a batch is handed on once its sources reach this many bytes
-     * @param settle     waits until the batches handed on are written; run before a large document's place is left
+     * @param fields the top-level fields to read, or null for whole documents
+     * @param query  a search body holding the query that selects the documents, or null for all of them
+     * @param settle waits until the batches handed on are written; run before a large document's place is left
      */
-    static void forEachBatch(
-            ElasticClient client,
-            String index,
-            Slice slice,
-            List<String> fields,
-            ObjectNode query,
-            int major,
-            DocumentLimits limits,
-            long batchBytes,
-            Consumer<List<StoredDocument>> work,
-            Runnable settle) {
+    void forEachBatch(List<String> fields, ObjectNode query, Consumer<List<StoredDocument>> work, Runnable settle) {
         ObjectNode body = query == null ? ElasticClient.JSON.createObjectNode() : query.deepCopy();
         // ES 5.6 guards writes with _version; ES 7 and later with sequence numbers.
         body.put(major >= 7 ? "seq_no_primary_term" : "version", true);
