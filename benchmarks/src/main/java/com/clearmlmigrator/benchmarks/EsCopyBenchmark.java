@@ -109,30 +109,38 @@ public final class EsCopyBenchmark {
 
         if (elasticdump.isPresent()) {
             freshOnFirstRound(stack, round);
-            putTemplates(ports);
-            CpuMeter dumpCpu = CpuMeter.start(stack);
-            double dumpSeconds = elasticdump.get().copy(ports.elastic5Url(), ports.elastic7Url(), indices);
-            send("POST", ports.elastic7Url() + "/_refresh", null);
-            System.out.printf(
-                    "elasticdump %s (--limit %d --noRefresh, %d indices at once, no verification): %d of %d documents"
-                            + " on the target, %.1f s%n",
-                    elasticdump.get().version(),
-                    Elasticdump.LIMIT,
-                    Elasticdump.PARALLEL,
-                    count(ports.elastic7Url(), indices),
-                    count(ports.elastic5Url(), indices),
-                    dumpSeconds);
-            System.out.println(dumpCpu.summary());
+            double dumpSeconds = copyWithElasticdump(stack, indices, elasticdump.get());
             System.out.printf(
                     "=> es-copy: ours %.1f s vs elasticdump %.1f s (%.2fx)%n",
                     oursSeconds, dumpSeconds, dumpSeconds / oursSeconds);
-            deleteOnTarget(ports, indices);
         } else if (round == 1) {
             System.out.println(
                     "elasticdump: not installed (npm install elasticdump, then -Delasticdump=PATH); skipped");
         }
         System.out.println();
         return baseline / oursSeconds;
+    }
+
+    /** elasticdump's copy of every index, templates first as for the others; prints what arrived, returns seconds. */
+    private static double copyWithElasticdump(LocalStack stack, List<String> indices, Elasticdump elasticdump)
+            throws Exception {
+        StackPorts ports = stack.ports();
+        putTemplates(ports);
+        CpuMeter dumpCpu = CpuMeter.start(stack);
+        double dumpSeconds = elasticdump.copy(ports.elastic5Url(), ports.elastic7Url(), indices);
+        send("POST", ports.elastic7Url() + "/_refresh", null);
+        System.out.printf(
+                "elasticdump %s (--limit %d --noRefresh, %d indices at once, no verification): %d of %d documents"
+                        + " on the target, %.1f s%n",
+                elasticdump.version(),
+                Elasticdump.LIMIT,
+                Elasticdump.PARALLEL,
+                count(ports.elastic7Url(), indices),
+                count(ports.elastic5Url(), indices),
+                dumpSeconds);
+        System.out.println(dumpCpu.summary());
+        deleteOnTarget(ports, indices);
+        return dumpSeconds;
     }
 
     /** Both clusters started again before a side of the first round: neither side finds them warmed by the other. */
