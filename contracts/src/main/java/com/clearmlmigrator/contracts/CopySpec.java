@@ -38,7 +38,8 @@ public sealed interface CopySpec {
     /**
      * Copies one slice of one index (the task's target, same name on both clusters).
      *
-     * @param maxDocsPerSecond this task's share of the migration's rate limit; 0 for none
+     * @param maxDocsPerSecond one elastic-worker's share of the migration's rate limit, which the migration's tasks
+     *                         running at once on that worker share; 0 for none
      */
     record CopySlice(long maxDocsPerSecond) implements CopySpec {}
 

@@ -83,6 +83,12 @@ class HelmChartTest {
                         .getReplicas())
                 .as("one planner owns the lifecycle")
                 .isEqualTo(1);
+        assertThat(value(
+                        container(chart.named(Deployment.class, "migrator-clearml-migrator-planner"))
+                                .getEnv(),
+                        "PLANNER_COPY_WORKERS"))
+                .as("a copy's rate limit is shared among the elastic-workers")
+                .isEqualTo("5");
         Map<String, Integer> ports = Map.of("planner-service", 8080, "mongo-worker", 8091, "elastic-worker", 8092);
         for (Deployment deployment : chart.all(Deployment.class)) {
             Container container =

@@ -35,7 +35,7 @@ public class DomainSettingsProducer {
     @Singleton
     CopyChunking copyChunking(PlannerConfig config) {
         return new CopyChunking(
-                config.copySliceSize(), config.copyMaxSlices(), config.copyConcurrentSlices(), config.copySmallIndex());
+                config.copySliceSize(), config.copyMaxSlices(), config.copyWorkers(), config.copySmallIndex());
     }
 
     @Produces

@@ -51,11 +51,12 @@ public interface PlannerConfig {
     int copyMaxSlices();
 
     /**
-     * es-copy: slices expected to run at once over all elastic-workers (4 per worker by default), to share a request's
-     * {@code maxDocsPerSecond} between them.
+     * es-copy: elastic-workers expected to copy at once, to share a request's {@code maxDocsPerSecond} between them; each
+     * worker's tasks of the copy share its part. Set it to the number of elastic-workers (the Helm chart does): with
+     * more workers than this, a throttled copy runs faster than asked.
      */
-    @WithDefault("4")
-    int copyConcurrentSlices();
+    @WithDefault("1")
+    int copyWorkers();
 
     /**
      * es-copy: indices of at most this many documents are created on the target with their final replicas and refresh

@@ -150,7 +150,7 @@ public class EsCopyPlanner implements TaskPlanner {
         CopyOrder copy = order.copy();
         int totalSlices =
                 planned.stream().mapToInt(CopyJob.PlannedIndex::slices).sum();
-        long rate = chunking.perTaskRate(copy.maxDocsPerSecond(), totalSlices);
+        long rate = chunking.perWorkerRate(copy.maxDocsPerSecond(), totalSlices);
         boolean seal = copy.afterCopy().equals(CopyOrder.READ_ONLY_SOURCE);
         List<MigrationTask> tasks = new ArrayList<>();
         // Largest indices first: they are the longest chains of work, and the small ones fill the gaps at the end.

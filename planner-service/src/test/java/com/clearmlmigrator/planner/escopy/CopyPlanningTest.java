@@ -185,9 +185,14 @@ class CopyPlanningTest {
         assertThat(chunking.slicesFor(0)).isEqualTo(1);
         assertThat(chunking.slicesFor(40_001)).isEqualTo(3);
         assertThat(chunking.slicesFor(10_000_000)).isEqualTo(32);
-        assertThat(chunking.perTaskRate(null, 10)).isZero();
-        assertThat(chunking.perTaskRate(1_000L, 10)).isEqualTo(250);
-        assertThat(chunking.perTaskRate(1_000L, 2)).isEqualTo(500);
+        assertThat(chunking.perWorkerRate(null, 10)).isZero();
+        assertThat(chunking.perWorkerRate(1_000L, 10)).as("four workers").isEqualTo(250);
+        assertThat(chunking.perWorkerRate(1_000L, 2))
+                .as("two slices keep two workers busy")
+                .isEqualTo(500);
+        assertThat(new CopyChunking(20_000, 32, 1, 1000).perWorkerRate(1_000L, 10))
+                .as("one worker, whose tasks share the whole limit")
+                .isEqualTo(1_000);
     }
 
     private static TaskState state(int ordinal, TaskType type, String index, Slice slice, CopyReport report) {

@@ -2,6 +2,8 @@ package com.clearmlmigrator.worker.elastic.adapter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.clearmlmigrator.contracts.CopyReport;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.worker.elastic.config.ElasticWorkerConfig;
@@ -17,9 +19,12 @@ public class ElasticIndexCopier implements IndexCopier {
     private final TaskIndices indices;
     private final CopyEngine engine;
 
-    public ElasticIndexCopier(TaskIndices indices, ElasticWorkerConfig config) {
+    public ElasticIndexCopier(
+            TaskIndices indices,
+            ElasticWorkerConfig config,
+            @ConfigProperty(name = "smallrye.messaging.worker.tasks.max-concurrency") int tasksAtOnce) {
         this.indices = indices;
-        this.engine = new CopyEngine(config.copyPageSize());
+        this.engine = new CopyEngine(config.copyPageSize(), tasksAtOnce);
     }
 
     @Override

@@ -25,10 +25,25 @@ public final class CopyEngine {
     private static final int PACED_PAGE_SECONDS = 5;
 
     private final int pageSize;
+    private final int tasksAtOnce;
+    private final MigrationPacers pacers;
 
-    /** @param pageSize documents per page of an unthrottled read */
-    public CopyEngine(int pageSize) {
+    /**
+     * @param pageSize    documents per page of an unthrottled read
+     * @param tasksAtOnce tasks this worker runs at once, which its copy slices of one migration share a rate limit among
+     */
+    public CopyEngine(int pageSize, int tasksAtOnce) {
+        // Credit for time not used is one page: after a stall the copy goes on at the limit, not faster.
+        this(
+                pageSize,
+                tasksAtOnce,
+                new MigrationPacers(rate -> new RatePacer(rate, Duration.ofSeconds(PACED_PAGE_SECONDS))));
+    }
+
+    CopyEngine(int pageSize, int tasksAtOnce, MigrationPacers pacers) {
         this.pageSize = pageSize;
+        this.tasksAtOnce = Math.max(1, tasksAtOnce);
+        this.pacers = pacers;
     }
 
     public CopyReport prepare(MigrationTask task, TargetIndex<?> target) {
@@ -42,8 +57,8 @@ public final class CopyEngine {
     public <D extends CopyDocument> CopyReport copySlice(
             MigrationTask task, SourceIndex<D> source, TargetIndex<D> target) {
         Instant started = Instant.now();
-        long maxDocsPerSecond = ((CopySpec.CopySlice) task.copy()).maxDocsPerSecond();
-        Copied copied = copyDocuments(task.slice(), maxDocsPerSecond, source, target);
+        CopySpec.CopySlice spec = (CopySpec.CopySlice) task.copy();
+        Copied copied = copyDocuments(task, task.slice(), spec, source, target);
         return new CopyReport(
                 task.target(),
                 "copy-slice",
@@ -74,7 +89,7 @@ public final class CopyEngine {
         List<String> created = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         prepareTarget(task, spec.prepare(), target, created, notes);
-        Copied copied = copyDocuments(null, spec.copy().maxDocsPerSecond(), source, target);
+        Copied copied = copyDocuments(task, null, spec.copy(), source, target);
         CopySpec.Verify verify = spec.verify().expecting(copied.read(), copied.sourceWrites());
         ContentChecksum onTarget = verifyIndex(task.target(), verify, source, target, notes);
         return new CopyReport(
@@ -123,16 +138,18 @@ public final class CopyEngine {
 
     private record Copied(ContentChecksum read, ContentChecksum written, long bytes, long sourceWrites) {}
 
-    /** Streams one slice (or, with a null slice, the whole index) from the source into the target. */
+    /**
+     * Streams one slice (or, with a null slice, the whole index) from the source into the target, at the pace of the
+     * migration's share of the rate limit in this worker.
+     */
     private <D extends CopyDocument> Copied copyDocuments(
-            Slice slice, long maxDocsPerSecond, SourceIndex<D> source, TargetIndex<D> target) {
-        // Credit for time not used is one page: after a stall the copy goes on at the limit, not faster.
-        RatePacer pacer = new RatePacer(maxDocsPerSecond, Duration.ofSeconds(PACED_PAGE_SECONDS));
+            MigrationTask task, Slice slice, CopySpec.CopySlice spec, SourceIndex<D> source, TargetIndex<D> target) {
         ContentChecksum.Tally read = new ContentChecksum.Tally();
         long[] bytes = {0};
         long sourceWrites = source.writeCount();
-        try (TargetIndex.Writer<D> writer = target.writer()) {
-            source.read(slice, pageSize(maxDocsPerSecond), new SourceIndex.Reader<>() {
+        try (MigrationPacers.Lease pace = pacers.open(task.id().jobId(), spec.maxDocsPerSecond());
+                TargetIndex.Writer<D> writer = target.writer()) {
+            source.read(slice, pageSize(spec.maxDocsPerSecond(), slice), new SourceIndex.Reader<>() {
                 @Override
                 public void document(D document) {
                     read.addDocument(document.digest());
@@ -147,7 +164,7 @@ public final class CopyEngine {
                 @Override
                 public void pageEnded(int documents) {
                     writer.pageEnded();
-                    pacer.finished(documents);
+                    pace.pacer().finished(documents);
                 }
             });
             ContentChecksum written = writer.finish();
@@ -155,11 +172,18 @@ public final class CopyEngine {
         }
     }
 
-    /** Pages of {@link #PACED_PAGE_SECONDS} of the rate when throttled, at least one document. */
-    int pageSize(long maxDocsPerSecond) {
-        return maxDocsPerSecond > 0
-                ? (int) Math.max(1, Math.min(pageSize, maxDocsPerSecond * PACED_PAGE_SECONDS))
-                : pageSize;
+    /**
+     * Pages of {@link #PACED_PAGE_SECONDS} of the rate when throttled, shared by the index's slices that may run here
+     * at once, at least one document. Pages are paced after they are read, so slices starting together run ahead of
+     * the limit by about one page's seconds, which the pacer takes back from their next pages; an index copied by one
+     * task reads whole pages, so a slow source answers as few of them as it can.
+     */
+    int pageSize(long maxDocsPerSecond, Slice slice) {
+        if (maxDocsPerSecond <= 0) {
+            return pageSize;
+        }
+        int sharing = slice == null ? 1 : Math.min(tasksAtOnce, slice.max());
+        return (int) Math.max(1, Math.min(pageSize, maxDocsPerSecond * PACED_PAGE_SECONDS / sharing));
     }
 
     /**

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Keeps a task's rate at or below a limit by pausing after each batch, so a copy can run beside a live cluster without
+ * Keeps a rate at or below a limit by pausing after each batch, so a copy can run beside a live cluster without
  * starving it. A token bucket: time not used (a slow page, a frozen worker, a source that made it wait) earns credit
- * for at most {@code burst} of the rate, so after a pause of minutes the task does not rush to catch up on its average
- * but goes on at the limit.
+ * for at most {@code burst} of the rate, so after a pause of minutes the copy does not rush to catch up on its average
+ * but goes on at the limit. Tasks running at once may share one pacer: each batch reserves its place in line under the
+ * lock and waits for it outside, so together they keep the limit, and one left alone gets all of it.
  */
 public final class RatePacer {
     /** Waits; a test gives its own, a worker thread sleeps. */
@@ -19,7 +20,10 @@ public final class RatePacer {
     private final long burstNanos;
     private final LongSupplier clock;
     private final Sleeper sleeper;
-    /** When the documents done so far are due at the limit; never earlier than {@code burst} before now. */
+    /**
+     * When the documents done so far are due at the limit; never earlier than {@code burst} before now. Guarded by the
+     * pacer's lock.
+     */
     private long dueNanos;
 
     /**
@@ -47,9 +51,7 @@ public final class RatePacer {
         if (maxPerSecond <= 0) {
             return;
         }
-        long now = clock.getAsLong();
-        dueNanos = Math.max(dueNanos, now - burstNanos) + documents * 1_000_000_000L / maxPerSecond;
-        long ahead = dueNanos - now;
+        long ahead = reserve(documents);
         if (ahead > 0) {
             try {
                 sleeper.sleep(ahead);
@@ -57,5 +59,12 @@ public final class RatePacer {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** How long the caller waits for its batch to be due at the limit, after the batches of the others. */
+    private synchronized long reserve(int documents) {
+        long now = clock.getAsLong();
+        dueNanos = Math.max(dueNanos, now - burstNanos) + documents * 1_000_000_000L / maxPerSecond;
+        return dueNanos - now;
     }
 }

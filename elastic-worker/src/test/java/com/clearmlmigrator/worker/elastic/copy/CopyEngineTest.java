@@ -3,6 +3,8 @@ package com.clearmlmigrator.worker.elastic.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,7 @@ import com.clearmlmigrator.contracts.CopySpec;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.Slice;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
@@ -25,8 +28,9 @@ class CopyEngineTest {
     private static final ElasticEndpoint OLD = new ElasticEndpoint(List.of("http://old:9200"), null, null);
     private static final ElasticEndpoint NEW = new ElasticEndpoint(List.of("http://new:9200"), null, null);
     private static final Map<String, Object> RESTORE = Map.of("index.number_of_replicas", 1);
+    private static final long SECOND = 1_000_000_000L;
 
-    private final CopyEngine engine = new CopyEngine(2);
+    private final CopyEngine engine = new CopyEngine(2, 1);
     private final InMemoryIndices.Source source = new InMemoryIndices.Source()
             .with(new Doc("a", 10, false), new Doc("b", 20, false), new Doc("c", 30, false));
     private final InMemoryIndices.Target target = new InMemoryIndices.Target();
@@ -58,11 +62,53 @@ class CopyEngineTest {
 
     @Test
     void aThrottledCopyReadsPagesOfFiveSecondsOfItsRateAndNoMoreThanAPage() {
-        CopyEngine pagesOf2000 = new CopyEngine(2_000);
+        CopyEngine pagesOf2000 = new CopyEngine(2_000, 1);
 
-        assertThat(pagesOf2000.pageSize(0)).isEqualTo(2_000);
-        assertThat(pagesOf2000.pageSize(20)).isEqualTo(100);
-        assertThat(pagesOf2000.pageSize(100_000)).isEqualTo(2_000);
+        assertThat(pagesOf2000.pageSize(0, null)).isEqualTo(2_000);
+        assertThat(pagesOf2000.pageSize(20, null)).isEqualTo(100);
+        assertThat(pagesOf2000.pageSize(100_000, null)).isEqualTo(2_000);
+    }
+
+    @Test
+    void slicesThatShareARateAtOnceReadPagesOfTheirPartOfFiveSeconds() {
+        CopyEngine fourAtOnce = new CopyEngine(2_000, 4);
+
+        assertThat(fourAtOnce.pageSize(20, new Slice(0, 8)))
+                .as("four slices at once")
+                .isEqualTo(25);
+        assertThat(fourAtOnce.pageSize(20, new Slice(0, 2)))
+                .as("two slices at once")
+                .isEqualTo(50);
+        assertThat(fourAtOnce.pageSize(20, null))
+                .as("one task copies the index")
+                .isEqualTo(100);
+        assertThat(fourAtOnce.pageSize(1, new Slice(3, 4)))
+                .as("at least one document")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void slicesOfOneMigrationArePacedTogetherAndTheirPacerGoesWithTheLastOfThem() {
+        // Time stands still: both tasks reserve their pages at the same instant, as two threads would.
+        List<Long> sleeps = new ArrayList<>();
+        List<Long> madeFor = new ArrayList<>();
+        MigrationPacers pacers = new MigrationPacers(rate -> {
+            madeFor.add(rate);
+            return new RatePacer(rate, Duration.ofSeconds(5), () -> 0L, sleeps::add);
+        });
+        CopyEngine paced = new CopyEngine(100, 1, pacers);
+
+        try (MigrationPacers.Lease other = pacers.open("m1", 2)) {
+            other.pacer().finished(10); // another slice of m1 read a page of 10: five seconds of the limit
+            paced.copySlice(task("m1", TaskType.COPY_SLICE, new CopySpec.CopySlice(2)), source, target);
+        }
+
+        assertThat(madeFor).as("one pacer for both slices").containsExactly(2L);
+        assertThat(sleeps)
+                .as("the slice's 3 documents wait behind the other slice's 10, at 2 a second")
+                .containsExactly(5 * SECOND, 6_500_000_000L);
+        assertThat(pacers.active()).as("nothing of m1 runs any more").isZero();
+        assertThat(target.documents).containsOnlyKeys("a", "b", "c");
     }
 
     @Test

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +57,45 @@ class RatePacerTest {
         assertThat(sleeps)
                 .as("one page goes at once on the credit, then the rate holds")
                 .containsExactly(5 * SECOND, 5 * SECOND, 5 * SECOND);
+    }
+
+    @Test
+    void tasksSharingAPacerWaitInLineForTheirPages() {
+        RatePacer shared = new RatePacer(100, Duration.ofSeconds(5), () -> now, sleeps::add);
+
+        shared.finished(500); // two tasks' pages, reserved at the same instant
+        shared.finished(500);
+
+        assertThat(sleeps).containsExactly(5 * SECOND, 10 * SECOND);
+    }
+
+    @Test
+    void threadsSharingAPacerLoseNoReservation() throws Exception {
+        AtomicLong longestWait = new AtomicLong();
+        RatePacer shared = new RatePacer(
+                1_000, Duration.ofSeconds(5), () -> now, nanos -> longestWait.accumulateAndGet(nanos, Math::max));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService tasks = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int task = 0; task < 4; task++) {
+                running.add(tasks.submit(() -> {
+                    start.await();
+                    for (int page = 0; page < 50_000; page++) {
+                        shared.finished(1);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> task : running) {
+                task.get();
+            }
+        } finally {
+            tasks.shutdown();
+        }
+
+        assertThat(longestWait.get()).as("200,000 documents at 1,000 a second").isEqualTo(200 * SECOND);
     }
 
     @Test
