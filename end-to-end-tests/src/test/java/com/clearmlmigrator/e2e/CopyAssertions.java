@@ -36,12 +36,16 @@ final class CopyAssertions {
             assertThat(indexSetting(target, index, "blocks", "write"))
                     .as("no write block on the target " + index)
                     .isEmpty();
-            // Replicas and refresh were off while copying (for indices larger than a bulk); the source's are back.
+            // Replicas and refresh were off and the translog synced in the background while copying (for indices
+            // larger than a bulk); the source's settings are back.
             for (String setting : List.of("number_of_replicas", "refresh_interval")) {
                 assertThat(indexSetting(target, index, setting))
                         .as(setting + " of " + index)
                         .isEqualTo(indexSetting(source, index, setting));
             }
+            assertThat(indexSetting(target, index, "translog", "durability"))
+                    .as("translog durability of " + index)
+                    .isEqualTo(indexSetting(source, index, "translog", "durability"));
         }
         List<String> onTarget = templateNames(target);
         assertThat(report.getList("templates", String.class))

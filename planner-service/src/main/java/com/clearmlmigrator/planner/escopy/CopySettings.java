@@ -6,8 +6,10 @@ import java.util.Map;
 
 /**
  * The index settings a copy carries over: shard count, analysis and mapping limits as the source has them; replicas
- * and refresh turned off while documents stream in (each would double the target's work) and put back afterwards,
- * except on a small index, which is created with them.
+ * and refresh turned off while documents stream in (each would double the target's work), and the translog synced in
+ * the background instead of on every bulk, all put back afterwards, except on a small index, which is created with
+ * them. The background sync is safe because the copy flushes each index before it verifies it (see the worker's
+ * {@code CopyEngine}): a target that crashed mid-copy loses acknowledged bulks, and the verification finds them missing.
  * Everything else (uuid, creation date, version, routing allocation) belongs to the source cluster and stays there.
  */
 public final class CopySettings {
@@ -38,16 +40,27 @@ public final class CopySettings {
         } else {
             index.put("number_of_replicas", 0);
             index.put("refresh_interval", "-1");
+            // Measured on the es-copy benchmark: ES 7 spent a sixth less CPU than with an fsync per bulk.
+            index.put("translog", Map.of("durability", "async"));
         }
         return Map.of("index", index);
     }
 
     /**
-     * The settings to put back once the index is copied: the source's replicas and refresh interval; none for a small
-     * index, created with them.
+     * The settings to put back once the index is copied: the source's replicas, refresh interval and translog
+     * durability; none for a small index, created with them.
      */
     public static Map<String, Object> toRestore(Map<String, Object> source, boolean small) {
-        return small ? Map.of() : Map.of("index", finalSettings(indexPart(source)));
+        if (small) {
+            return Map.of();
+        }
+        Map<String, Object> from = indexPart(source);
+        Map<String, Object> index = finalSettings(from);
+        Map<String, Object> translog = new LinkedHashMap<>();
+        // null resets it to the target's default (a sync on every request) when the source had none set.
+        translog.put("durability", nested(from, "translog").get("durability"));
+        index.put("translog", translog);
+        return Map.of("index", index);
     }
 
     private static Map<String, Object> finalSettings(Map<String, Object> from) {
@@ -58,9 +71,13 @@ public final class CopySettings {
         return index;
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> indexPart(Map<String, Object> settings) {
-        Object index = settings == null ? null : settings.get("index");
-        return index instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        return settings == null ? Map.of() : nested(settings, "index");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> nested(Map<String, Object> settings, String key) {
+        Object part = settings.get(key);
+        return part instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 }

@@ -51,12 +51,29 @@ class CopyPlanningTest {
                                 "number_of_replicas",
                                 0,
                                 "refresh_interval",
-                                "-1")));
+                                "-1",
+                                "translog",
+                                Map.of("durability", "async"))));
         Map<String, Object> restore = CopySettings.toRestore(source, false);
         assertThat(((Map<?, ?>) restore.get("index")).get("number_of_replicas")).isEqualTo("2");
         assertThat(((Map<?, ?>) restore.get("index")).containsKey("refresh_interval"))
                 .isTrue();
         assertThat(((Map<?, ?>) restore.get("index")).get("refresh_interval")).isNull();
+        Map<?, ?> translog = (Map<?, ?>) ((Map<?, ?>) restore.get("index")).get("translog");
+        assertThat(translog.containsKey("durability")).isTrue();
+        assertThat(translog.get("durability"))
+                .as("the target's default, as the source had")
+                .isNull();
+    }
+
+    @Test
+    void aSourceThatSyncsItsTranslogInTheBackgroundKeepsDoingSoOnTheTarget() {
+        Map<String, Object> source =
+                Map.of("index", Map.of("number_of_shards", "1", "translog", Map.of("durability", "async")));
+
+        Map<?, ?> index = (Map<?, ?>) CopySettings.toRestore(source, false).get("index");
+
+        assertThat(index.get("translog")).isEqualTo(Map.of("durability", "async"));
     }
 
     @Test

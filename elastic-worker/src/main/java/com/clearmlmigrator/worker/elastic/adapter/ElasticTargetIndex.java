@@ -86,6 +86,11 @@ final class ElasticTargetIndex implements TargetIndex<CopiedDocument> {
     }
 
     @Override
+    public void flush() {
+        client.send("POST", "/" + index + "/_flush", null);
+    }
+
+    @Override
     public void refresh() {
         client.send("POST", "/" + index + "/_refresh", null);
     }

@@ -192,8 +192,10 @@ public final class CopyEngine {
      */
     private static ContentChecksum verifyIndex(
             String index, CopySpec.Verify spec, SourceIndex<?> source, TargetIndex<?> target, List<String> notes) {
-        // Every acknowledged bulk is already in the fsynced translog (durability "request", the default we keep), so
-        // no flush is needed before the source is sealed; the refresh makes the copy visible to the scan.
+        // The planner creates larger indices with their translog synced in the background, so an acknowledged bulk may
+        // not be on disk yet: the flush makes the whole copy durable before it is verified and the source sealed. The
+        // refresh makes it visible to the scan.
+        target.flush();
         target.refresh();
         ContentChecksum onTarget = target.fingerprint();
         if (!spec.restore().isEmpty()) {

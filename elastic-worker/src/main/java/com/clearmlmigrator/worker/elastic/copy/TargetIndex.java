@@ -26,6 +26,9 @@ public interface TargetIndex<D extends CopyDocument> {
     /** A writer into the task's index; documents already there are compared, never overwritten. */
     Writer<D> writer();
 
+    /** Makes every written document durable: on disk and out of the translog, whatever its durability setting. */
+    void flush();
+
     /** Makes every written document visible to reads. */
     void refresh();
 

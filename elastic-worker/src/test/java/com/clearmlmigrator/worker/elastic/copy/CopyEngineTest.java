@@ -46,6 +46,9 @@ class CopyEngineTest {
         assertThat(report.created()).containsExactly(INDEX);
         assertThat(target.indicesByCreator).containsEntry(INDEX, "m1");
         assertThat(target.settings).isEqualTo(RESTORE);
+        assertThat(target.verificationSteps)
+                .as("the copy is on disk before it is verified, and verified before its settings are restored")
+                .containsExactly("flush", "refresh", "fingerprint", "settings");
         assertThat(source.sealed).isTrue();
         assertThat(report.notes()).anyMatch(note -> note.contains("write block on the source index " + INDEX));
         assertThat(target.writerClosed).isTrue();

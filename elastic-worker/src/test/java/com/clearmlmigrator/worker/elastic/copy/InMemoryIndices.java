@@ -63,6 +63,9 @@ final class InMemoryIndices {
         final Map<String, Doc> documents = new LinkedHashMap<>();
         final Map<String, Object> settings = new LinkedHashMap<>();
         final List<String> writes = new ArrayList<>();
+        /** What the verification asked of the index, in order. */
+        final List<String> verificationSteps = new ArrayList<>();
+
         int deleted;
         boolean writerClosed;
 
@@ -135,10 +138,18 @@ final class InMemoryIndices {
         }
 
         @Override
-        public void refresh() {}
+        public void flush() {
+            verificationSteps.add("flush");
+        }
+
+        @Override
+        public void refresh() {
+            verificationSteps.add("refresh");
+        }
 
         @Override
         public ContentChecksum fingerprint() {
+            verificationSteps.add("fingerprint");
             ContentChecksum.Tally sum = new ContentChecksum.Tally();
             documents.values().forEach(doc -> sum.addDocument(doc.digest()));
             return sum.total();
@@ -146,6 +157,7 @@ final class InMemoryIndices {
 
         @Override
         public void putSettings(Map<String, Object> changed) {
+            verificationSteps.add("settings");
             settings.putAll(changed);
         }
     }
