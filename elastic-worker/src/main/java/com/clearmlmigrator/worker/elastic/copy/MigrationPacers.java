@@ -19,7 +19,7 @@ public final class MigrationPacers {
         void close();
     }
 
-    /** Tasks of one migration planned with different limits (a retry with a new order) keep them apart. */
+    /** A task that carries another limit than its migration's others gets a pacer of its own, not theirs. */
     private record Key(String migrationId, long maxPerSecond) {}
 
     private static final class Shared {
