@@ -13,6 +13,7 @@ import com.clearmlmigrator.cli.command.UpgradeElasticCommand;
 import com.clearmlmigrator.cli.command.WatchCommand;
 import com.clearmlmigrator.cli.local.LocalRuns;
 import com.clearmlmigrator.cli.planner.PlannerException;
+import com.clearmlmigrator.cli.view.CliWording;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,7 +60,7 @@ public class ClearmlMigrator implements Runnable {
         return command.setExecutionStrategy(new LocalRuns(new CommandLine.RunLast()))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof PlannerException planner) {
-                        cmd.getErr().println(planner.getMessage());
+                        cmd.getErr().println(CliWording.of(cmd.getCommandSpec()).apply(planner.getMessage()));
                         cmd.getErr().flush();
                         return planner.exitCode();
                     }

@@ -215,7 +215,7 @@ class CliIT {
         assertThat(unknown.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(unknown.err()).contains("Unknown option: '--bogus'");
         assertThat(refused.code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(refused.err()).contains("must be one of fail, skip, overwrite");
+        assertThat(refused.err()).contains("Option --if-target-exists must be one of fail, skip, overwrite");
         assertThat(Migrations.newest()).as("nothing was submitted").isEqualTo(before);
     }
 

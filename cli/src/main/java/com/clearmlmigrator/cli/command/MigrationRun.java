@@ -7,6 +7,7 @@ import java.util.List;
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.planner.EventStream;
 import com.clearmlmigrator.cli.planner.PlannerClient;
+import com.clearmlmigrator.cli.view.CliWording;
 import com.clearmlmigrator.cli.view.ProgressDisplay;
 import com.clearmlmigrator.cli.view.ReportTable;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,7 +63,7 @@ final class MigrationRun {
         writers.add(0, out);
         for (PrintWriter writer : writers) {
             if (report != null) {
-                ReportTable.print(last.path("kind").asText(), report, writer);
+                ReportTable.print(last.path("kind").asText(), report, writer, CliWording.of(spec));
             }
             writer.println(ending(id, status));
             writer.flush();

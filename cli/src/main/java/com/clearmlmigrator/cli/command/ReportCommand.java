@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.planner.PlannerClient;
+import com.clearmlmigrator.cli.view.CliWording;
 import com.clearmlmigrator.cli.view.ReportTable;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,7 +29,7 @@ public class ReportCommand extends OneMigrationCommand {
             out.println(PlannerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             out.flush();
         } else {
-            ReportTable.print(migration.path("kind").asText(), report, out);
+            ReportTable.print(migration.path("kind").asText(), report, out, CliWording.of(spec));
         }
         return ExitCode.of(migration.path("status").asText());
     }

@@ -10,16 +10,17 @@ public final class ReportTable {
 
     private ReportTable() {}
 
-    public static void print(String kind, JsonNode report, PrintWriter out) {
+    /** @param wording how the planner's sentences (errors, failures) read on this command's line */
+    public static void print(String kind, JsonNode report, PrintWriter out, CliWording wording) {
         out.println();
         switch (kind) {
             case "es-copy" -> copy(report, out);
             case "inspect" -> inspect(report, out);
             default -> relink(report, out);
         }
-        failures(report, out);
+        failures(report, out, wording);
         if (report.hasNonNull("error")) {
-            out.println("Error: " + report.path("error").asText());
+            out.println("Error: " + wording.apply(report.path("error").asText()));
         }
         out.flush();
     }
@@ -139,7 +140,7 @@ public final class ReportTable {
         }
     }
 
-    private static void failures(JsonNode report, PrintWriter out) {
+    private static void failures(JsonNode report, PrintWriter out, CliWording wording) {
         JsonNode failures = report.path("failures");
         if (failures.isEmpty()) {
             return;
@@ -149,7 +150,7 @@ public final class ReportTable {
         for (JsonNode failure : failures) {
             out.println("  " + failure.path("target").asText() + " ("
                     + failure.path("reason").asText() + "): "
-                    + failure.path("detail").asText());
+                    + wording.apply(failure.path("detail").asText()));
         }
     }
 }

@@ -7,9 +7,12 @@ import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
 
+import com.clearmlmigrator.cli.ClearmlMigrator;
 import com.clearmlmigrator.cli.planner.PlannerClient;
 
 class ReportTableTest {
+    private static final CliWording COPY_ES = CliWording.of(
+            ClearmlMigrator.commandLine().getSubcommands().get("copy-es").getCommandSpec());
     private static final String TASK_FIELDS = "{\"store\":\"mongo\",\"target\":\"task\",\"fields\":["
             + "{\"field\":\"execution.artifacts.*.uri\",\"scanned\":100,\"matched\":40,\"changed\":%d,\"remaining\":%d},"
             + "{\"field\":\"report\",\"scanned\":100,\"matched\":3,\"changed\":%d,\"remaining\":%d}]}";
@@ -43,7 +46,8 @@ class ReportTableTest {
                         + "{\"events-plot-*: plot_data\":5400,\"task: execution.artifacts.*.uri\":1200}},"
                         + "{\"prefix\":\"s3://old-bucket\",\"mongo\":7,\"elastic\":0,\"fields\":"
                         + "{\"model: uri\":7}}]}"),
-                new PrintWriter(out));
+                new PrintWriter(out),
+                COPY_ES);
 
         assertThat(out.toString())
                 .containsPattern("http://files.old.lan:8081 +1,200 +5,400")
@@ -55,7 +59,8 @@ class ReportTableTest {
     @Test
     void anInspectThatFoundNoReferencesSaysSo() throws Exception {
         StringWriter out = new StringWriter();
-        ReportTable.print("inspect", PlannerClient.JSON.readTree("{\"urlPrefixes\":[]}"), new PrintWriter(out));
+        ReportTable.print(
+                "inspect", PlannerClient.JSON.readTree("{\"urlPrefixes\":[]}"), new PrintWriter(out), COPY_ES);
 
         assertThat(out.toString()).contains("No stored URL references found.");
     }
@@ -70,9 +75,22 @@ class ReportTableTest {
                 .contains("model (TARGET_UNAVAILABLE): MongoDB at mongodb://m:27017 is unreachable.");
     }
 
+    @Test
+    void theErrorAndTheFailuresAreInTheWordsOfTheCommandLine() throws Exception {
+        String table = print(
+                "{\"targets\":[],\"error\":\"Pre-flight failed; nothing was written. The target already"
+                        + " has 2 of these indices (a, b); remove them, or set \\\"ifTargetExists\\\" to \\\"skip\\\" or"
+                        + " \\\"overwrite\\\".\",\"failures\":[{\"target\":\"events-log-1\",\"reason\":\"TARGET_REJECTED\","
+                        + "\"detail\":\"The index is write-blocked. Then retry the migration: POST /migrations/4f2a/retry.\"}]}");
+
+        assertThat(table)
+                .contains("remove them, or set --if-target-exists to \"skip\" or \"overwrite\".")
+                .contains("Then retry the migration: `clearml-migrator retry 4f2a`.");
+    }
+
     private static String print(String report) throws Exception {
         StringWriter out = new StringWriter();
-        ReportTable.print("relink", PlannerClient.JSON.readTree(report), new PrintWriter(out));
+        ReportTable.print("relink", PlannerClient.JSON.readTree(report), new PrintWriter(out), COPY_ES);
         return out.toString();
     }
 }

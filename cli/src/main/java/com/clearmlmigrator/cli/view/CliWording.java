@@ -1,0 +1,77 @@
+package com.clearmlmigrator.cli.view;
+
+import java.util.Map;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The planner's sentences in the words of the command line. The planner speaks to its REST API's users: it names
+ * request fields ("Field 'maxDocsPerSecond' must be ...", set "ifTargetExists" to ...) and endpoints ("POST
+ * /migrations/ID/retry"). Someone who typed {@code --max-docs-per-second 0} should read the flag they typed and the
+ * command to run next.
+ *
+ * <p>A field is renamed only when the command has the flag for it: {@code upgrade-elastic} sets {@code ifTargetExists}
+ * itself, and naming a flag its user cannot give would send them looking for it. A field name in a JSON example
+ * ({@code "source": {...}}) stays as it is.
+ */
+public final class CliWording {
+    private static final Map<String, String> FLAGS = Map.ofEntries(
+            Map.entry("mongo", "--mongo"),
+            Map.entry("mongo.uri", "--mongo"),
+            Map.entry("mongo.database", "--mongo-database"),
+            Map.entry("elastic", "--elastic"),
+            Map.entry("elastic.hosts", "--elastic"),
+            Map.entry("elastic.username", "--elastic-user"),
+            Map.entry("from", "--from"),
+            Map.entry("to", "--to"),
+            Map.entry("include", "--include"),
+            Map.entry("extraFields", "--extra-field"),
+            Map.entry("source", "--source"),
+            Map.entry("source.hosts", "--source"),
+            Map.entry("target", "--target"),
+            Map.entry("target.hosts", "--target"),
+            Map.entry("indices", "--index"),
+            Map.entry("ifTargetExists", "--if-target-exists"),
+            Map.entry("afterCopy", "--after-copy"),
+            Map.entry("maxDocsPerSecond", "--max-docs-per-second"),
+            Map.entry("dryRun", "--dry-run"));
+
+    // 'field' or "field", with the word "Field" before it when there is one; not a key of a JSON example.
+    private static final Pattern FIELD = Pattern.compile("(Field )?(['\"])([A-Za-z]+(?:\\.[A-Za-z]+)?)\\2(?!:)");
+    private static final Pattern ENDPOINT = Pattern.compile("POST /migrations/([0-9A-Za-z-]+)/(retry|cancel|undo)");
+    private static final String IN_THE_BODY = " in the request body";
+
+    private final CommandSpec command;
+
+    private CliWording(CommandSpec command) {
+        this.command = command;
+    }
+
+    /** The wording for what {@code command} shows. */
+    public static CliWording of(CommandSpec command) {
+        return new CliWording(command);
+    }
+
+    /** {@code sentence} with the command's flags for request fields and commands for endpoints. */
+    public String apply(String sentence) {
+        if (sentence == null) {
+            return null;
+        }
+        String flags = FIELD.matcher(sentence).replaceAll(field -> Matcher.quoteReplacement(flag(field)));
+        String commands = ENDPOINT.matcher(flags)
+                .replaceAll(call ->
+                        Matcher.quoteReplacement("`clearml-migrator " + call.group(2) + " " + call.group(1) + "`"));
+        return commands.replace(IN_THE_BODY, " on the command line");
+    }
+
+    private String flag(MatchResult field) {
+        String flag = FLAGS.get(field.group(3));
+        if (flag == null || command.findOption(flag) == null) {
+            return field.group();
+        }
+        return (field.group(1) == null ? "" : "Option ") + flag;
+    }
+}

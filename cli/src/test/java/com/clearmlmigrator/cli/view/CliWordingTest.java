@@ -1,0 +1,65 @@
+package com.clearmlmigrator.cli.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.cli.ClearmlMigrator;
+
+class CliWordingTest {
+    @Test
+    void aRequestFieldIsNamedByTheFlagTheUserTyped() {
+        assertThat(wordingOf("copy-es")
+                        .apply("Field 'maxDocsPerSecond' must be between 1 and 10000000; leave it out for no limit."))
+                .isEqualTo("Option --max-docs-per-second must be between 1 and 10000000; leave it out for no limit.");
+        assertThat(wordingOf("relink").apply("Field 'from' must be an http:// or https:// URL with a host."))
+                .isEqualTo("Option --from must be an http:// or https:// URL with a host.");
+        assertThat(wordingOf("relink").apply("Unknown 'include' group 'bogus'."))
+                .isEqualTo("Unknown --include group 'bogus'.");
+        assertThat(wordingOf("copy-es").apply("or name in 'indices' only those to copy."))
+                .isEqualTo("or name in --index only those to copy.");
+    }
+
+    @Test
+    void aFieldTheCommandHasNoFlagForKeepsItsName() {
+        // upgrade-elastic sets ifTargetExists itself: its user has no --if-target-exists to give.
+        String sentence = "remove them, or set \"ifTargetExists\" to \"skip\" or \"overwrite\".";
+
+        assertThat(wordingOf("upgrade-elastic").apply(sentence)).isEqualTo(sentence);
+        assertThat(wordingOf("copy-es").apply(sentence))
+                .isEqualTo("remove them, or set --if-target-exists to \"skip\" or \"overwrite\".");
+    }
+
+    @Test
+    void theKeysOfAJsonExampleAndOtherQuotedWordsStay() {
+        String example = "for example \"source\": {\"hosts\": [\"http://old-elastic:9200\"]}. ClearML uses 'backend'.";
+
+        assertThat(wordingOf("copy-es").apply(example)).isEqualTo(example);
+    }
+
+    @Test
+    void anEndpointBecomesTheCommandThatCallsIt() {
+        assertThat(wordingOf("relink")
+                        .apply("Another migration writes there; wait for it to end or cancel it with POST"
+                                + " /migrations/9c1e0f/cancel."))
+                .isEqualTo("Another migration writes there; wait for it to end or cancel it with `clearml-migrator"
+                        + " cancel 9c1e0f`.");
+        assertThat(wordingOf("report")
+                        .apply("Not run, because task t1 failed; POST /migrations/9c1e0f/retry runs both."))
+                .isEqualTo("Not run, because task t1 failed; `clearml-migrator retry 9c1e0f` runs both.");
+    }
+
+    @Test
+    void connectionsAskedForAgainAreAskedForOnTheCommandLine() {
+        assertThat(wordingOf("retry")
+                        .apply("Migration 9c1e0f used MongoDB credentials, which are never stored; send the 'mongo'"
+                                + " connection again in the request body."))
+                .isEqualTo("Migration 9c1e0f used MongoDB credentials, which are never stored; send the --mongo"
+                        + " connection again on the command line.");
+    }
+
+    private static CliWording wordingOf(String command) {
+        return CliWording.of(
+                ClearmlMigrator.commandLine().getSubcommands().get(command).getCommandSpec());
+    }
+}
