@@ -26,7 +26,7 @@ import picocli.CommandLine.HelpCommand;
         version = "clearml-migrator 0.1.0",
         description = "Moves a ClearML server's data safely: relinks stored URLs when the file server or storage moves,"
                 + " and copies Elasticsearch indices to a new version. Talks to the planner (--planner).",
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ClearmlMigrator.EXIT_CODES_HEADING,
         exitCodeList = {},
         subcommands = {
             InspectCommand.class,
@@ -43,6 +43,8 @@ import picocli.CommandLine.HelpCommand;
             HelpCommand.class
         })
 public class ClearmlMigrator implements Runnable {
+    static final String EXIT_CODES_HEADING = "%nExit codes:%n";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,7 +58,10 @@ public class ClearmlMigrator implements Runnable {
         command.getCommandSpec().usageMessage().exitCodeList(ExitCode.HELP);
         command.getSubcommands()
                 .values()
-                .forEach(sub -> sub.getCommandSpec().usageMessage().exitCodeList(ExitCode.HELP));
+                .forEach(sub -> sub.getCommandSpec()
+                        .usageMessage()
+                        .exitCodeListHeading(EXIT_CODES_HEADING)
+                        .exitCodeList(ExitCode.HELP));
         return command.setExecutionStrategy(new LocalRuns(new CommandLine.RunLast()))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof PlannerException planner) {
