@@ -1,10 +1,14 @@
 package com.clearmlmigrator.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.clearmlmigrator.localservers.LocalStack;
 
@@ -17,20 +21,34 @@ final class CpuMeter {
     /** The benchmark's own process: it drives the baselines, and runs the MongoDB one itself. */
     private static final String BENCHMARK = "benchmark";
 
+    /** Commands the benchmark ran and waited for, unless a side names them. */
+    private static final String COMMANDS = "commands run by the benchmark";
+
+    // Linux counts CPU in clock ticks of 1/100 s (USER_HZ, the same on every architecture Java runs on).
+    private static final double TICKS_PER_SECOND = 100;
+
     private static final double SHOWN_FROM_SECONDS = 0.05;
 
     private final LocalStack stack;
     private final Map<String, Duration> before;
     private final long startNanos;
 
-    private CpuMeter(LocalStack stack) {
+    private final String commands;
+
+    private CpuMeter(LocalStack stack, String commands) {
         this.stack = stack;
-        this.before = cpuTimes(stack);
+        this.commands = commands;
+        this.before = cpuTimes();
         this.startNanos = System.nanoTime();
     }
 
     static CpuMeter start(LocalStack stack) {
-        return new CpuMeter(stack);
+        return new CpuMeter(stack, COMMANDS);
+    }
+
+    /** As {@link #start(LocalStack)}, for a side that runs a peer as commands: their CPU is shown under its name. */
+    static CpuMeter start(LocalStack stack, String commands) {
+        return new CpuMeter(stack, commands);
     }
 
     /**
@@ -40,7 +58,7 @@ final class CpuMeter {
     String summary() {
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         List<Map.Entry<String, Double>> used = new ArrayList<>();
-        cpuTimes(stack).forEach((process, now) -> {
+        cpuTimes().forEach((process, now) -> {
             Duration then = before.getOrDefault(process, Duration.ZERO);
             used.add(Map.entry(process, now.minus(then).toNanos() / 1e9));
         });
@@ -62,9 +80,28 @@ final class CpuMeter {
                 Runtime.getRuntime().availableProcessors());
     }
 
-    private static Map<String, Duration> cpuTimes(LocalStack stack) {
+    private Map<String, Duration> cpuTimes() {
         Map<String, Duration> times = new LinkedHashMap<>(stack.cpuTimes());
         ProcessHandle.current().info().totalCpuDuration().ifPresent(time -> times.put(BENCHMARK, time));
+        waitedForChildren().ifPresent(time -> times.put(commands, time));
         return times;
+    }
+
+    /**
+     * The CPU time of the benchmark's child processes that have ended and been waited for ({@code cutime + cstime} of
+     * {@code /proc/self/stat}): a peer run as a command is counted once its process ends. The servers are children too,
+     * but none ends while a side is measured. Empty where there is no {@code /proc}.
+     */
+    private static Optional<Duration> waitedForChildren() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // Fields after the command name, which is in parentheses and may hold spaces: state is the first of them,
+            // cutime and cstime the 14th and 15th.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            double ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            return Optional.of(Duration.ofNanos((long) (ticks / TICKS_PER_SECOND * 1e9)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

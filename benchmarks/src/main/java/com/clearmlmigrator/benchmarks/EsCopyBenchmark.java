@@ -126,7 +126,7 @@ public final class EsCopyBenchmark {
             throws Exception {
         StackPorts ports = stack.ports();
         putTemplates(ports);
-        CpuMeter dumpCpu = CpuMeter.start(stack);
+        CpuMeter dumpCpu = CpuMeter.start(stack, "elasticdump (node)");
         double dumpSeconds = elasticdump.copy(ports.elastic5Url(), ports.elastic7Url(), indices);
         send("POST", ports.elastic7Url() + "/_refresh", null);
         System.out.printf(
