@@ -25,22 +25,27 @@ public final class CliWording {
             Map.entry("elastic", "--elastic"),
             Map.entry("elastic.hosts", "--elastic"),
             Map.entry("elastic.username", "--elastic-user"),
+            Map.entry("elastic.password", "--elastic-password"),
             Map.entry("from", "--from"),
             Map.entry("to", "--to"),
             Map.entry("include", "--include"),
             Map.entry("extraFields", "--extra-field"),
             Map.entry("source", "--source"),
             Map.entry("source.hosts", "--source"),
+            Map.entry("source.username", "--source-user"),
             Map.entry("target", "--target"),
             Map.entry("target.hosts", "--target"),
+            Map.entry("target.username", "--target-user"),
             Map.entry("indices", "--index"),
             Map.entry("ifTargetExists", "--if-target-exists"),
             Map.entry("afterCopy", "--after-copy"),
             Map.entry("maxDocsPerSecond", "--max-docs-per-second"),
             Map.entry("dryRun", "--dry-run"));
 
-    // 'field' or "field", with the word "Field" before it when there is one; not a key of a JSON example.
-    private static final Pattern FIELD = Pattern.compile("(Field )?(['\"])([A-Za-z]+(?:\\.[A-Za-z]+)?)\\2(?!:)");
+    // 'field' or "field" (a list's field with the position of an item: 'elastic.hosts[0]'), with the word "Field"
+    // before it when there is one; not a key of a JSON example.
+    private static final Pattern FIELD =
+            Pattern.compile("(Field )?(['\"])([A-Za-z]+(?:\\.[A-Za-z]+)?)(?:\\[\\d+])?\\2(?!:)");
     private static final Pattern ENDPOINT = Pattern.compile("POST /migrations/([0-9A-Za-z-]+)/(retry|cancel|undo)");
     private static final String IN_THE_BODY = " in the request body";
 

@@ -18,6 +18,13 @@ class CliWordingTest {
                 .isEqualTo("Unknown --include group 'bogus'.");
         assertThat(wordingOf("copy-es").apply("or name in 'indices' only those to copy."))
                 .isEqualTo("or name in --index only those to copy.");
+        assertThat(wordingOf("relink")
+                        .apply(
+                                "Field 'elastic.hosts[0]' must be an http:// or https:// URL with a host and port only, for"
+                                        + " example http://elasticsearch:9200; put credentials in 'elastic.username' and"
+                                        + " 'elastic.password'."))
+                .isEqualTo("Option --elastic must be an http:// or https:// URL with a host and port only, for example"
+                        + " http://elasticsearch:9200; put credentials in --elastic-user and --elastic-password.");
     }
 
     @Test

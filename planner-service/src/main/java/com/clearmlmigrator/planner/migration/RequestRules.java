@@ -75,7 +75,7 @@ public final class RequestRules {
             throw new InvalidRequestException("Field '" + field + ".hosts' lists more than " + MAX_HOSTS + " hosts.");
         }
         for (int i = 0; i < hosts.size(); i++) {
-            checkHttpUrl(field + ".hosts[" + i + "]", hosts.get(i));
+            checkHttpUrl(field, i, hosts.get(i));
         }
         if ((username == null) != (password == null)) {
             throw new InvalidRequestException(
@@ -138,7 +138,9 @@ public final class RequestRules {
         return new RelinkSpec(from, to, Boolean.TRUE.equals(dryRun), groups, extras);
     }
 
-    private static void checkHttpUrl(String field, String value) {
+    /** The {@code host}-th URL of the connection given in the request field {@code connection}. */
+    private static void checkHttpUrl(String connection, int host, String value) {
+        String field = connection + ".hosts[" + host + "]";
         String example = " such as http://elasticsearch:9200";
         if (value == null || value.isBlank()) {
             throw new InvalidRequestException("Field '" + field + "' is empty; give a URL" + example + ".");
@@ -158,7 +160,8 @@ public final class RequestRules {
             if (!http || uri.getHost() == null || !bare) {
                 throw new InvalidRequestException(
                         "Field '" + field + "' must be an http:// or https:// URL with a host" + " and port only"
-                                + example + "; put credentials in 'elastic.username' and 'elastic.password'.");
+                                + example + "; put credentials in '" + connection + ".username' and '" + connection
+                                + ".password'.");
             }
         } catch (URISyntaxException e) {
             throw new InvalidRequestException("Field '" + field + "' is not a valid URL; give one" + example + ".");

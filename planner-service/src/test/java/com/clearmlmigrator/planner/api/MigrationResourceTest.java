@@ -39,6 +39,7 @@ class MigrationResourceTest {
             empty hosts               | {"kind":"inspect","elastic":{"hosts":[]}}                 | needs at least one URL
             non-http host             | {"kind":"inspect","elastic":{"hosts":["ftp://es:21"]}}    | must be an http:// or https:// URL
             credentials in host       | {"kind":"inspect","elastic":{"hosts":["http://u:p@es:9200"]}} | put credentials in 'elastic.username'
+            credentials in source     | {"kind":"es-copy","source":{"hosts":["http://u:p@a:9200"]},"target":{"hosts":["http://b:9200"]}} | put credentials in 'source.username' and 'source.password'
             user without password     | {"kind":"inspect","elastic":{"hosts":["http://es:9200"],"username":"u"}} | give both or neither
             malformed json            | {"kind":"inspect",                                        | The request body is not valid JSON
             array body                | [1,2,3]                                                   | The request body must be a JSON object.
