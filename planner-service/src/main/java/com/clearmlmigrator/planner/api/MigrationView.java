@@ -27,8 +27,9 @@ import com.clearmlmigrator.planner.progress.TaskUnderWay;
  * @param elastic   the Elasticsearch cluster it works on, without credentials; null when none
  * @param relink    what a relink rewrites; null for other kinds
  * @param copy      an es-copy's plan and progress per index (documents copied, rate, time left); null for other kinds
- * @param progress  while it runs or is paused: how far it has come on each collection and index (parts ended of
- *                  parts planned, documents so far); null otherwise
+ * @param progress  how far it has come on each collection and index (parts ended of parts planned, documents so
+ *                  far), and once it ended where each ended; empty while it is planned, null in the list of
+ *                  migrations
  * @param running   its tasks under way: worker, progress, and whether they stalled; empty when none
  * @param notice    what holds a running migration up, when something seen does (no worker of a kind needed heard
  *                  from); null otherwise
@@ -85,7 +86,7 @@ public record MigrationView(
                 targets.elasticHosts().isEmpty() ? null : new ElasticTarget(targets.elasticHosts()),
                 migration.relink(),
                 migration.copy() == null || tasks == null ? null : CopySummary.of(migration, counts, tasks, progress),
-                tasks == null || migration.status().isFinal() ? null : TargetProgress.of(tasks, progress),
+                tasks == null ? null : TargetProgress.of(tasks, progress),
                 underWay.stream().map(RunningTaskView::of).toList(),
                 notice,
                 migration.createdAt(),

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.migration.Migration;
-import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationNotFoundException;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.TaskState;
@@ -42,7 +41,7 @@ public class MigrationViews {
     public MigrationView current(String id) {
         Migration migration = find(id);
         boolean running = migration.status() == MigrationStatus.RUNNING;
-        List<TaskState> tasks = running || migration.kind() == MigrationKind.ES_COPY ? store.taskStates(id) : null;
+        List<TaskState> tasks = store.taskStates(id);
         List<TaskUnderWay> underWay = live.underWay(id);
         Instant now = Instant.now();
         String notice = running
@@ -54,7 +53,8 @@ public class MigrationViews {
         return MigrationView.of(
                 migration,
                 store.counts(id),
-                // Every kind's progress by collection and index while it runs; an es-copy's summary also once ended.
+                // Every kind's progress by collection and index, the final figures once it ended (`watch` prints
+                // them in its last line); an es-copy's summary too.
                 tasks,
                 live.of(id),
                 underWay,

@@ -76,7 +76,11 @@ class PlannerOverKafkaTest {
                         .body("tasks.total", equalTo(5))
                         .body("tasks.succeeded", equalTo(4))
                         .body("tasks.failed", equalTo(1))
-                        .body("tasks.pending", equalTo(0)));
+                        .body("tasks.pending", equalTo(0))
+                        // Ended, the view still says where each collection ended: watch prints it in its last line.
+                        .body("progress.target", equalTo(COLLECTIONS))
+                        .body("progress.documents.sum()", equalTo(4 * 7))
+                        .body("progress.partsFailed.sum()", equalTo(1)));
         given().get("/migrations/" + id + "/report")
                 .then()
                 .body("mongo.documents", equalTo(4 * 7))
@@ -102,7 +106,8 @@ class PlannerOverKafkaTest {
                         .then()
                         .body("status", equalTo("SUCCEEDED"))
                         .body("tasks.succeeded", equalTo(5))
-                        .body("tasks.failed", equalTo(0)));
+                        .body("tasks.failed", equalTo(0))
+                        .body("progress.documents.sum()", equalTo(5 * 7)));
         given().post("/migrations/" + id + "/retry").then().statusCode(409);
     }
 
