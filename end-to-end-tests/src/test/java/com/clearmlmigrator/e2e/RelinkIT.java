@@ -166,6 +166,10 @@ class RelinkIT {
             String undo = Migrations.undoAndAwait(relink);
             assertThat(Migrations.report(undo).getList("targets.fields.flatten().conflicts", Integer.class))
                     .allMatch(n -> n == 0);
+            given().post("/migrations/" + relink + "/undo")
+                    .then()
+                    .statusCode(409)
+                    .body("error", org.hamcrest.Matchers.containsString("was undone by migration " + undo));
         }
 
         assertThat(StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE))

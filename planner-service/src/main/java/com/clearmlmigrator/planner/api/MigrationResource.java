@@ -115,8 +115,8 @@ public class MigrationResource {
     public Response undo(
             @PathParam("id") String id, @RequestBody(ref = ApiDescription.CONNECTIONS) ConnectionsRequest body) {
         ConnectionsRequest again = orNone(body);
-        return accepted(
-                submission.submit(UndoRequests.order(find(id), again.mongoEndpoint(), again.elasticEndpoint())));
+        return accepted(submission.submit(
+                UndoRequests.order(find(id), store.undosOf(id), again.mongoEndpoint(), again.elasticEndpoint())));
     }
 
     /**

@@ -37,6 +37,9 @@ public interface MigrationStore {
     /** The most recent migrations first. */
     List<Migration> recent(int limit);
 
+    /** The undos started for the relink {@code relinkId}, whatever became of them. */
+    List<Migration> undosOf(String relinkId);
+
     /** How many migrations there are in each status; a status none is in is left out. */
     Map<MigrationStatus, Long> countByStatus();
 

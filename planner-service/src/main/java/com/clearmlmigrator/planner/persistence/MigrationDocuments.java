@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class MigrationDocuments {
     // Copy plans hold mappings and settings as plain JSON; no dates or custom types.
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** In an undo's relink spec: the relink it reverses, so a second undo of it can be told apart. */
+    static final String UNDO_OF = "undoOf";
 
     private MigrationDocuments() {}
 
@@ -74,7 +76,8 @@ final class MigrationDocuments {
                 .append("to", spec.to())
                 .append("dryRun", spec.dryRun())
                 .append("include", spec.include())
-                .append("extraFields", spec.extraFields());
+                .append("extraFields", spec.extraFields())
+                .append(UNDO_OF, spec.undoOf());
     }
 
     private static RelinkSpec toRelinkSpec(Document d) {
@@ -83,6 +86,7 @@ final class MigrationDocuments {
                 d.getString("to"),
                 d.getBoolean("dryRun", false),
                 d.getList("include", String.class),
-                d.getList("extraFields", String.class));
+                d.getList("extraFields", String.class),
+                d.getString(UNDO_OF));
     }
 }

@@ -25,6 +25,7 @@ import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.TaskCounts;
 import com.clearmlmigrator.planner.migration.TaskState;
@@ -124,6 +125,16 @@ public class MongoMigrationStore implements MigrationStore {
                 .find()
                 .sort(Sorts.descending("createdAt"))
                 .limit(limit)
+                .map(MigrationDocuments::toMigration)
+                .into(new ArrayList<>());
+    }
+
+    @Override
+    public List<Migration> undosOf(String relinkId) {
+        return migrations
+                .find(and(
+                        eq("kind", MigrationKind.UNDO.wireName()),
+                        eq("relink." + MigrationDocuments.UNDO_OF, relinkId)))
                 .map(MigrationDocuments::toMigration)
                 .into(new ArrayList<>());
     }

@@ -1,5 +1,7 @@
 package com.clearmlmigrator.planner.undo;
 
+import java.util.List;
+
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MongoEndpoint;
@@ -16,10 +18,12 @@ public final class UndoRequests {
 
     /**
      * @param relink  the migration to undo
+     * @param undos   the undos of it started before
      * @param mongo   connection given in the undo request, or null to reuse the relink's when it had no password
      * @param elastic connection given in the undo request, or null to reuse the relink's hosts
      */
-    public static MigrationOrder order(Migration relink, MongoEndpoint mongo, ElasticEndpoint elastic) {
+    public static MigrationOrder order(
+            Migration relink, List<Migration> undos, MongoEndpoint mongo, ElasticEndpoint elastic) {
         if (relink.kind() != MigrationKind.RELINK) {
             throw new MigrationConflictException(
                     "Migration " + relink.id() + " is a " + relink.kind().wireName() + "; only relinks can be undone.");
@@ -35,6 +39,21 @@ public final class UndoRequests {
         if (relink.status() == MigrationStatus.FAILED && relink.error() != null) {
             throw new MigrationConflictException(
                     "Migration " + relink.id() + " failed before changing anything: " + relink.error());
+        }
+        // A second undo would write nothing and report the first one's changes as its own. One that did not finish
+        // (cancelled, failed, with errors) may be followed by another, which restores what the first left.
+        for (Migration undo : undos) {
+            if (!undo.status().isFinal()) {
+                throw new MigrationConflictException("Migration " + undo.id() + " is already undoing migration "
+                        + relink.id() + " and is " + undo.status() + "; "
+                        + (undo.status() == MigrationStatus.PAUSED ? "retry it once the block is lifted" : "follow it")
+                        + ", or cancel it first.");
+            }
+            if (undo.status() == MigrationStatus.SUCCEEDED) {
+                throw new MigrationConflictException("Migration " + relink.id() + " was undone by migration "
+                        + undo.id() + ", which succeeded: every value it changed is back. There is nothing left to"
+                        + " undo.");
+            }
         }
         MongoEndpoint undoMongo = StoredConnections.mongo(relink, mongo);
         ElasticEndpoint undoElastic = StoredConnections.elastic(relink, elastic);
