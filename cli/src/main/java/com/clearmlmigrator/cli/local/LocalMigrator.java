@@ -78,9 +78,11 @@ public final class LocalMigrator implements AutoCloseable {
         return ports.plannerUrl();
     }
 
-    /** Stops a node, waiting up to {@code grace} for it to write out what it holds before it is killed. */
-    public void stop(String name, Duration grace) {
-        stack.stop(name, grace);
+    /**
+     * Stops nodes, all at once, waiting up to {@code grace} for each to write out what it holds before it is killed.
+     */
+    public void stop(List<String> names, Duration grace) {
+        stack.stop(names, grace);
     }
 
     /** Starts more Elasticsearch workers, so more slices are copied at once. */

@@ -189,8 +189,7 @@ public final class FolderUpgrade {
             List<String> after = NodeIndices.of(fresh.url());
             out.println("Stopping both nodes...");
             out.flush();
-            migrator.stop(old.name(), NODE_STOP_GRACE);
-            migrator.stop(fresh.name(), NODE_STOP_GRACE);
+            migrator.stop(List.of(old.name(), fresh.name()), NODE_STOP_GRACE);
             if (code == ExitCode.SUCCEEDED) {
                 reportLeftBehind(before, after, out);
             }

@@ -10,8 +10,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +37,8 @@ public final class LocalStack implements AutoCloseable {
     private final Path stateDir;
     private final ServerRecipes recipes;
     private final List<ManagedProcess> started = Collections.synchronizedList(new ArrayList<>());
+    /** The started processes that are services, which stop before the servers they use. */
+    private final Set<ManagedProcess> services = ConcurrentHashMap.newKeySet();
 
     public LocalStack(RepoLayout layout, StackPorts ports, StackOptions options, Path stateDir) {
         this.ports = ports;
@@ -68,10 +74,10 @@ public final class LocalStack implements AutoCloseable {
      */
     public void startServices() {
         boolean supervised = options.supervised();
-        awaitAll(Stream.of(
+        services.addAll(awaitAll(Stream.of(
                 recipes.service(PLANNER, PLANNER, ports.planner(), supervised, List.of()),
                 recipes.service(MONGO_WORKER, MONGO_WORKER, ports.mongoWorker(), supervised, List.of()),
-                recipes.service(ELASTIC_WORKER, ELASTIC_WORKER, ports.elasticWorker(), supervised, List.of())));
+                recipes.service(ELASTIC_WORKER, ELASTIC_WORKER, ports.elasticWorker(), supervised, List.of()))));
     }
 
     /** Starts one more copy of a service under its own name and port, for scaling and fault tests. */
@@ -85,7 +91,9 @@ public final class LocalStack implements AutoCloseable {
      */
     public ManagedProcess startService(
             String module, String instance, int httpPort, boolean supervised, List<String> flags) {
-        return startAndAwait(recipes.service(module, instance, httpPort, supervised, flags));
+        ManagedProcess service = startAndAwait(recipes.service(module, instance, httpPort, supervised, flags));
+        services.add(service);
+        return service;
     }
 
     /**
@@ -150,6 +158,12 @@ public final class LocalStack implements AutoCloseable {
         ManagedProcess process = process(name);
         process.stop(grace);
         started.remove(process);
+        services.remove(process);
+    }
+
+    /** Stops several started processes at once, as {@link #stop(String, Duration)} stops each. */
+    public void stop(List<String> names, Duration grace) {
+        stopTogether(names, name -> stop(name, grace));
     }
 
     /**
@@ -210,8 +224,10 @@ public final class LocalStack implements AutoCloseable {
             toStop = new ArrayList<>(started);
             started.clear();
         }
-        Collections.reverse(toStop);
-        toStop.forEach(p -> p.stop(STOP_GRACE));
+        // Together, not one after another: each takes seconds to flush and leave, and a stack has a dozen.
+        stopTogether(toStop.stream().filter(services::contains).toList(), p -> p.stop(STOP_GRACE));
+        stopTogether(toStop.stream().filter(p -> !services.contains(p)).toList(), p -> p.stop(STOP_GRACE));
+        services.clear();
     }
 
     /** The names of the processes an earlier {@code up} or {@code servers} recorded in {@code stateDir} that still run. */
@@ -228,11 +244,25 @@ public final class LocalStack implements AutoCloseable {
     public static List<String> stopRecorded(Path stateDir) {
         String marker = marker(stateDir);
         List<String> stopped = new ArrayList<>();
-        pidFiles(stateDir).stream()
-                .sorted((a, b) -> Boolean.compare(isServer(a), isServer(b)))
-                .forEach(pidFile ->
-                        ManagedProcess.stopRecorded(pidFile, marker, STOP_GRACE).ifPresent(stopped::add));
+        Map<Boolean, List<Path>> byRole =
+                pidFiles(stateDir).stream().collect(Collectors.partitioningBy(LocalStack::isServer));
+        for (List<Path> wave : List.of(byRole.get(false), byRole.get(true))) {
+            List<String> stoppedNow = Collections.synchronizedList(new ArrayList<>());
+            stopTogether(
+                    wave,
+                    pidFile -> ManagedProcess.stopRecorded(pidFile, marker, STOP_GRACE)
+                            .ifPresent(stoppedNow::add));
+            stoppedNow.stream().sorted().forEach(stopped::add);
+        }
         return stopped;
+    }
+
+    /** Stops each of {@code processes} on a thread of its own and returns when all have stopped. */
+    private static <T> void stopTogether(List<T> processes, Consumer<T> stop) {
+        CompletableFuture.allOf(processes.stream()
+                        .map(process -> CompletableFuture.runAsync(() -> stop.accept(process)))
+                        .toArray(CompletableFuture[]::new))
+                .join();
     }
 
     /** What an invocation's processes carry on their command line, so that only they are ever found or stopped. */
@@ -260,7 +290,7 @@ public final class LocalStack implements AutoCloseable {
         return ServerRecipes.SERVERS.contains(processName(pidFile));
     }
 
-    private void awaitAll(Stream<ProcessSpec> specs) {
+    private List<ManagedProcess> awaitAll(Stream<ProcessSpec> specs) {
         List<ManagedProcess> processes =
                 specs.map(spec -> ManagedProcess.start(spec, stateDir)).toList();
         started.addAll(processes);
@@ -272,5 +302,6 @@ public final class LocalStack implements AutoCloseable {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+        return processes;
     }
 }

@@ -99,7 +99,6 @@ public final class ManagedProcess {
         deletePidFile(pidFile);
     }
 
-    /** Stops whatever a PID file records, if it is still one of ours (its command line carries {@code marker}). */
     /** The process a pid file records, if it still runs and carries {@code marker} on its command line. */
     public static Optional<ProcessHandle> recorded(Path pidFile, String marker) {
         try {
@@ -113,6 +112,7 @@ public final class ManagedProcess {
         }
     }
 
+    /** Stops whatever a PID file records, if it is still one of ours (its command line carries {@code marker}). */
     public static Optional<String> stopRecorded(Path pidFile, String marker, Duration grace) {
         Optional<ProcessHandle> process = recorded(pidFile, marker);
         process.ifPresent(p -> terminate(p, grace));

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Loopback ports of every local server and service. */
 public record StackPorts(
@@ -26,6 +28,11 @@ public record StackPorts(
     private static final int FIRST_TEST_PORT = 20_000;
     private static final int LAST_TEST_PORT = 32_000;
     private static final Random RANDOM = new SecureRandom();
+    /**
+     * Every port this JVM has drawn: a port is free again once its test socket closes, but the server it is for may
+     * not have bound it yet, and test classes that run side by side draw ports at the same time.
+     */
+    private static final Set<Integer> DRAWN = ConcurrentHashMap.newKeySet();
 
     /** The documented defaults, each overridable by an environment variable such as {@code KAFKA_PORT}. */
     public static StackPorts fromEnvironment(Map<String, String> env) {
@@ -51,8 +58,7 @@ public record StackPorts(
         List<ServerSocket> held = new ArrayList<>();
         try {
             while (held.size() < 10) {
-                tryBind(FIRST_TEST_PORT + RANDOM.nextInt(LAST_TEST_PORT - FIRST_TEST_PORT))
-                        .ifPresent(held::add);
+                tryDraw().ifPresent(held::add);
             }
             int[] p = held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
             return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
@@ -64,7 +70,7 @@ public record StackPorts(
     /** One free port drawn as {@link #free()} draws them. */
     public static int freePort() {
         while (true) {
-            Optional<ServerSocket> socket = tryBind(FIRST_TEST_PORT + RANDOM.nextInt(LAST_TEST_PORT - FIRST_TEST_PORT));
+            Optional<ServerSocket> socket = tryDraw();
             if (socket.isPresent()) {
                 closeQuietly(socket.get());
                 return socket.get().getLocalPort();
@@ -102,6 +108,12 @@ public record StackPorts(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
         }
+    }
+
+    /** A random port of the test range that this JVM has not drawn before, held by a socket if it is free. */
+    private static Optional<ServerSocket> tryDraw() {
+        int port = FIRST_TEST_PORT + RANDOM.nextInt(LAST_TEST_PORT - FIRST_TEST_PORT);
+        return DRAWN.add(port) ? tryBind(port) : Optional.empty();
     }
 
     private static Optional<ServerSocket> tryBind(int port) {
