@@ -18,7 +18,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.clearmlmigrator.cli.ClearmlMigrator;
@@ -38,7 +37,7 @@ import com.mongodb.client.MongoClients;
 import picocli.CommandLine;
 
 /** The clearml-migrator command against the whole system, with the flags of ClearML's own script. */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 class CliIT {
     /** A database of its own, so no other test's migration holds it. */
     private static final String DATABASE = "cli_backend";

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.contracts.Topics;
 
@@ -17,7 +16,7 @@ import io.restassured.path.json.JsonPath;
  * Credentials cross Kafka sealed: the planner seals the Elasticsearch password of every task it sends, the worker
  * opens it and does the work, and no message on the task topic holds the password in clear.
  */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 class CredentialsIT {
     private static final String PASSWORD = "s3cret-" + UUID.randomUUID();
 

@@ -18,7 +18,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -42,7 +41,7 @@ import com.clearmlmigrator.synthetic.MongoSeeder;
  * Uses Debian's chromium and chromedriver (or CHROMIUM and CHROMEDRIVER); skips, saying how to install them, where they
  * are missing. Screenshots go to target/dashboard-*.png.
  */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 class DashboardBrowserIT {
     private static final String STORE = "mongo-dashboard";
     /** A MongoDB answered at this pace per connection, so the relink lasts long enough to watch. */

@@ -3,7 +3,6 @@ package com.clearmlmigrator.e2e;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.synthetic.DatasetSpec;
 
@@ -12,7 +11,7 @@ import com.clearmlmigrator.synthetic.DatasetSpec;
  * separate ES 7.10.2 cluster started for this test. Typeless source mappings, ES 7 scrolls and an ES 7 source write
  * block take other paths than the upgrade from ES 5.6.
  */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 class EsCopyBetweenEs7ClustersIT {
     private static final String TARGET = "elasticsearch-7-target";
 

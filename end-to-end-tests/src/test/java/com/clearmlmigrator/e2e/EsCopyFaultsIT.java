@@ -12,7 +12,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.localservers.ManagedProcess;
@@ -33,7 +32,7 @@ import io.restassured.path.json.JsonPath;
  * planner goes on from its stored state and the results that waited on Kafka, and every copied document ends identical
  * to its source: nothing lost, nothing duplicated.
  */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EsCopyFaultsIT {
     private static final ClearmlWorld WORLD = ClearmlWorld.generate(DatasetSpec.of(11, 3, 12));

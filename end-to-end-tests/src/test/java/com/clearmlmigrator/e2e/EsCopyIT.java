@@ -21,7 +21,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
@@ -39,7 +38,7 @@ import io.restassured.path.json.JsonPath;
  * and monthly worker and queue statistics. Every copied document is compared with its source by id, routing and
  * content.
  */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EsCopyIT {
     private static final ClearmlWorld WORLD = ClearmlWorld.generate(DatasetSpec.of(7, 3, 12));

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,7 +17,7 @@ import io.restassured.path.json.JsonPath;
  * ES 5.6 indices with two mapping types, which ES 7 no longer has: the types are merged into one typeless mapping, and
  * an {@code _id} that both types use for different documents is reported, never overwritten.
  */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 class EsCopyMappingTypesIT {
     /** Indices of companies of their own, so the other tests' ClearML indices are untouched. */
     private static final String MERGED = "events-log-7e57aaaa000000000000000000000001";

@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
@@ -20,7 +19,7 @@ import com.clearmlmigrator.synthetic.DatasetSpec;
  * container: TLS and credentials have tests of their own ({@code TlsIT}, {@code CredentialsIT}).
  */
 @Testcontainers(disabledWithoutDocker = true)
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 class EsCopyToEs8ContainerIT {
     private static final int HTTP = 9200;
 

@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.synthetic.ClearmlWorld;
@@ -25,7 +24,7 @@ import com.clearmlmigrator.synthetic.IndexTemplates;
  * verification all meet ES 8's own code. {@code EsCopyToEs8ContainerIT} runs the same check against Elastic's image for
  * those with Docker.
  */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 class EsCopyToEs8IT {
     private static final String TARGET = "elasticsearch-8-target";
     private static final String SOURCE = "elasticsearch-8-source";

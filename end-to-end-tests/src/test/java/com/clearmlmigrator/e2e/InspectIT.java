@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.synthetic.ElasticEra;
 import com.clearmlmigrator.synthetic.EventDataset;
@@ -24,7 +23,7 @@ import com.clearmlmigrator.synthetic.Plots;
 import io.restassured.path.json.JsonPath;
 
 /** The pre-flight inspect job through the whole system: REST, planner, Kafka, both workers, real stores. */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 class InspectIT {
 
     @Test

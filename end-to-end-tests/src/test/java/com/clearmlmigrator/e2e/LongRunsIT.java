@@ -15,7 +15,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.localservers.ManagedProcess;
@@ -37,7 +36,7 @@ import io.restassured.path.json.JsonPath;
  * worker is frozen mid-run; and a copy and a relink of plots that together weigh more than a worker's heap (256 MB in
  * the tests). The slow copy runs in the background while the relink of the H2-backed MongoDB runs.
  */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LongRunsIT {
     private static final String SLOW_INDEX = "events-log-longrun";

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.localservers.LocalStack;
@@ -30,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Prometheus metrics of the three services after a real migration, and the Grafana dashboard in docker/ against what
  * they expose: every metric a panel queries is one a service serves.
  */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 class MetricsIT {
     private static final Pattern METRIC_NAME = Pattern.compile("\\b((?:migrator|kafka|jvm|process|http)_[a-z_]+)\\b");
 

@@ -21,12 +21,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.contracts.Topics;
 
 /** A malformed task never stops a worker: it lands in the dead-letter topic and the next migration still runs. */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 class PoisonMessageIT {
 
     @Test

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
@@ -33,7 +32,7 @@ import io.restassured.path.json.JsonPath;
  * leaves it (nothing lost, nothing rewritten twice: the new prefix extends the old one, so a second rewrite would show),
  * and its undo must give back the cluster as it was.
  */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RelinkElasticFaultsIT {
     /** A company of its own with 300 tasks, so the relink has many slices to be interrupted in. */

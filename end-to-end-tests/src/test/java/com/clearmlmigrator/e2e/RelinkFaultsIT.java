@@ -18,7 +18,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.localservers.ManagedProcess;
@@ -38,7 +37,7 @@ import io.restassured.path.json.JsonPath;
  * with every document exactly as a relink without the fault leaves it, compared one by one with the test's own oracle:
  * nothing lost, nothing rewritten twice (the new prefix extends the old one, so a second rewrite would show).
  */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RelinkFaultsIT {
     /** A database of its own, larger than the shared world, so the relink has many parts to be interrupted in. */

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.synthetic.MongoDataset;
 import com.mongodb.client.MongoClient;
@@ -35,7 +34,7 @@ import io.restassured.path.json.JsonPath;
  * routing, and verifies that only the refused value still references the old prefix; replaying every task afterwards changes nothing;
  * undo restores every original document exactly; the opt-in groups and an extra field rewrite exactly their values.
  */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RelinkIT {
     private static Map<String, Map<String, Map<String, Object>>> mongoBefore;

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
@@ -29,7 +28,7 @@ import io.restassured.path.json.JsonPath;
  * the relink changes exactly the specified values, replaying its tasks changes nothing, and undo restores every
  * document exactly.
  */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RelinkOnEs8IT {
     private static final String ES8 = "elasticsearch-8-relink";

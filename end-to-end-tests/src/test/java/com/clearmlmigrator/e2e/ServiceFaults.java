@@ -13,7 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.localservers.ManagedProcess;
 
@@ -33,11 +42,44 @@ final class ServiceFaults {
     /** The HTTP ports of the copies the tests started, by module: the first copy may be killed, these take over. */
     private static final Map<String, List<Integer>> COPIES = new ConcurrentHashMap<>();
 
-    /** Starts another copy of a worker, in the same consumer group as the first. */
+    /**
+     * Starts another copy of a worker, in the same consumer group as the first. It waits first until the group has
+     * committed every task delivered so far: the rebalance the copy causes would hand it again the tasks of earlier
+     * tests done in the last seconds, whose offsets a worker commits every few seconds, and the copy would spend the
+     * test redoing them, against proxies those tests have closed, while the planner waits for this test's tasks.
+     */
     static void startSecondCopy(String module, String instance) {
+        awaitEveryTaskCommitted(module);
         int port = freePort();
         RunningSystem.stack().startService(module, instance, port);
         COPIES.computeIfAbsent(module, m -> new CopyOnWriteArrayList<>()).add(port);
+    }
+
+    private static void awaitEveryTaskCommitted(String module) {
+        String topic = module.equals(LocalStack.MONGO_WORKER) ? Topics.MONGO_TASKS : Topics.ELASTIC_TASKS;
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RunningSystem.ports().kafkaBootstrap()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> uncommitted(admin, module, topic) == 0);
+        }
+    }
+
+    /** Tasks delivered on {@code topic} beyond what the consumer group {@code group} has committed. */
+    private static long uncommitted(Admin admin, String group, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get();
+        Map<TopicPartition, OffsetSpec> partitions =
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                        .collect(Collectors.toMap(
+                                p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        long behind = 0;
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end :
+                admin.listOffsets(partitions).all().get().entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            behind += end.getValue().offset() - (done == null ? 0 : done.offset());
+        }
+        return behind;
     }
 
     /** The HTTP ports where copies of a module answer now: the stack's own, unless a test killed it, and the others. */

@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.path.json.JsonPath;
 
@@ -20,7 +19,7 @@ import io.restassured.path.json.JsonPath;
  * whose certificate another CA signed, with a sentence that says what to configure. TLS is terminated by a proxy in
  * front of each real server, as a load balancer or sidecar does in many deployments.
  */
-@ExtendWith(RunningSystem.class)
+@OnRunningSystem
 class TlsIT {
 
     @Test

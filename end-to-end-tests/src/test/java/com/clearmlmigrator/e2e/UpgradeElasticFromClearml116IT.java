@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Elasticsearch 7.17.18 wrote (cluster {@code clearml}) becomes a new folder for Elasticsearch 8. Their old folder is
  * opened by a node of its own release, so after the upgrade it still opens in 7.17.18: they can go back.
  */
+// First: the longest classes, so the lane beside the running system is busy from the start.
+@Order(2)
+@OwnServers
 class UpgradeElasticFromClearml116IT {
     private static final Duration STOP_GRACE = Duration.ofMinutes(1);
 

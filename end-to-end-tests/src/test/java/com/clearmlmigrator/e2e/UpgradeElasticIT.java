@@ -48,6 +48,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * folder opens in a fresh node with every document; and that folder moves on to Elasticsearch 8 as ClearML 1.17 asks.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// First: the longest classes, so the lane beside the running system is busy from the start.
+@Order(1)
+@OwnServers
 class UpgradeElasticIT {
     private static final Duration STOP_GRACE = Duration.ofMinutes(1);
     private static final List<String> XPACK_INDICES = List.of(".monitoring-es-6-2020.08.01", ".security", ".watches");
