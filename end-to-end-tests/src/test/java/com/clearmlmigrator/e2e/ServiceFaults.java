@@ -60,6 +60,7 @@ final class ServiceFaults {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 RunningSystem.ports().kafkaBootstrap()))) {
+            // Each worker's consumer group bears its module's name.
             await().atMost(Duration.ofSeconds(30)).until(() -> uncommitted(admin, module, topic) == 0);
         }
     }
