@@ -1,8 +1,5 @@
 package com.clearmlmigrator.localservers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,11 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -163,7 +156,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops several started processes at once, as {@link #stop(String, Duration)} stops each. */
     public void stop(List<String> names, Duration grace) {
-        stopTogether(names, name -> stop(name, grace));
+        AllAtOnce.run(names, name -> stop(name, grace));
     }
 
     /**
@@ -225,83 +218,26 @@ public final class LocalStack implements AutoCloseable {
             started.clear();
         }
         // Together, not one after another: each takes seconds to flush and leave, and a stack has a dozen.
-        stopTogether(toStop.stream().filter(services::contains).toList(), p -> p.stop(STOP_GRACE));
-        stopTogether(toStop.stream().filter(p -> !services.contains(p)).toList(), p -> p.stop(STOP_GRACE));
+        AllAtOnce.run(toStop.stream().filter(services::contains).toList(), p -> p.stop(STOP_GRACE));
+        AllAtOnce.run(toStop.stream().filter(p -> !services.contains(p)).toList(), p -> p.stop(STOP_GRACE));
         services.clear();
     }
 
     /** The names of the processes an earlier {@code up} or {@code servers} recorded in {@code stateDir} that still run. */
     public static List<String> recordedAlive(Path stateDir) {
-        String marker = marker(stateDir);
-        return pidFiles(stateDir).stream()
-                .filter(pidFile -> ManagedProcess.recorded(pidFile, marker).isPresent())
-                .map(LocalStack::processName)
-                .sorted()
-                .toList();
+        return RecordedProcesses.alive(stateDir);
     }
 
     /** Stops what an earlier invocation recorded in {@code stateDir}, services first; returns what it stopped. */
     public static List<String> stopRecorded(Path stateDir) {
-        String marker = marker(stateDir);
-        List<String> stopped = new ArrayList<>();
-        Map<Boolean, List<Path>> byRole =
-                pidFiles(stateDir).stream().collect(Collectors.partitioningBy(LocalStack::isServer));
-        for (List<Path> wave : List.of(byRole.get(false), byRole.get(true))) {
-            List<String> stoppedNow = Collections.synchronizedList(new ArrayList<>());
-            stopTogether(
-                    wave,
-                    pidFile -> ManagedProcess.stopRecorded(pidFile, marker, STOP_GRACE)
-                            .ifPresent(stoppedNow::add));
-            stoppedNow.stream().sorted().forEach(stopped::add);
-        }
-        return stopped;
-    }
-
-    /** Stops each of {@code processes} on a thread of its own and returns when all have stopped. */
-    private static <T> void stopTogether(List<T> processes, Consumer<T> stop) {
-        CompletableFuture.allOf(processes.stream()
-                        .map(process -> CompletableFuture.runAsync(() -> stop.accept(process)))
-                        .toArray(CompletableFuture[]::new))
-                .join();
-    }
-
-    /** What an invocation's processes carry on their command line, so that only they are ever found or stopped. */
-    private static String marker(Path stateDir) {
-        return MARKER_PROPERTY + "=" + stateDir.toAbsolutePath();
-    }
-
-    private static List<Path> pidFiles(Path stateDir) {
-        Path pids = stateDir.toAbsolutePath().resolve("pids");
-        if (!Files.isDirectory(pids)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(pids)) {
-            return files.toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String processName(Path pidFile) {
-        return pidFile.getFileName().toString().replace(".pid", "");
-    }
-
-    private static boolean isServer(Path pidFile) {
-        return ServerRecipes.SERVERS.contains(processName(pidFile));
+        return RecordedProcesses.stop(stateDir, STOP_GRACE);
     }
 
     private List<ManagedProcess> awaitAll(Stream<ProcessSpec> specs) {
         List<ManagedProcess> processes =
                 specs.map(spec -> ManagedProcess.start(spec, stateDir)).toList();
         started.addAll(processes);
-        try {
-            CompletableFuture.allOf(processes.stream()
-                            .map(p -> CompletableFuture.runAsync(p::awaitReady))
-                            .toArray(CompletableFuture[]::new))
-                    .join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        AllAtOnce.run(processes, ManagedProcess::awaitReady);
         return processes;
     }
 }
