@@ -13,8 +13,10 @@ import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoSecurityException;
+import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
@@ -88,7 +90,12 @@ public final class MongoConnections implements AutoCloseable {
             return new TaskFailedException(
                     FailureReason.TARGET_REJECTED, where + " failed the TLS handshake." + TrustedAuthorities.ADVICE, e);
         }
-        if (e instanceof MongoTimeoutException || e instanceof MongoSocketException) {
+        // The server dropping away mid-operation also surfaces as the pool cleared or the server unavailable: the same
+        // outage, to be waited out, not a refusal (a relink failed a task on it in the 3-second outage test).
+        if (e instanceof MongoTimeoutException
+                || e instanceof MongoSocketException
+                || e instanceof MongoServerUnavailableException
+                || e instanceof MongoConnectionPoolClearedException) {
             return new TaskFailedException(
                     FailureReason.TARGET_UNAVAILABLE, where + " is unreachable: no answer within the timeout.", e);
         }

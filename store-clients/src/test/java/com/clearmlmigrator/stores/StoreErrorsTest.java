@@ -13,6 +13,12 @@ import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.TaskFailedException;
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoServerUnavailableException;
+import com.mongodb.ServerAddress;
+import com.mongodb.connection.ClusterId;
+import com.mongodb.connection.ServerId;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
@@ -20,6 +26,19 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /** Store errors become task failures that name the server and never show a password. */
 class StoreErrorsTest {
+    @Test
+    void aServerThatDropsAwayMidOperationIsUnavailableSoTheTaskIsTriedAgain() {
+        MongoEndpoint endpoint = new MongoEndpoint("mongodb://127.0.0.1:27017", "backend");
+        for (MongoException dropped : List.of(
+                new MongoServerUnavailableException("The server at 127.0.0.1:27017 is no longer available"),
+                new MongoConnectionPoolClearedException(
+                        new ServerId(new ClusterId(), new ServerAddress("127.0.0.1", 27017)), null))) {
+            assertThat(MongoConnections.translate(endpoint, dropped).reason())
+                    .as(dropped.getClass().getSimpleName())
+                    .isEqualTo(FailureReason.TARGET_UNAVAILABLE);
+        }
+    }
+
     @Test
     void unreachableMongoIsUnavailableAndTheMessageHidesThePassword() throws Exception {
         int closedPort = closedPort();
