@@ -1,6 +1,6 @@
 package com.clearmlmigrator.e2e;
 
-import static io.restassured.RestAssured.given;
+import static com.clearmlmigrator.e2e.RunningSystem.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

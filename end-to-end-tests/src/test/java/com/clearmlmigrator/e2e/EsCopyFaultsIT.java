@@ -23,7 +23,6 @@ import com.clearmlmigrator.synthetic.EventDataset;
 import com.clearmlmigrator.synthetic.EventDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -107,7 +106,7 @@ class EsCopyFaultsIT {
                 "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\",\"maxDocsPerSecond\":4"));
 
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
-            JsonPath now = RestAssured.given().get("/migrations/" + id).jsonPath();
+            JsonPath now = RunningSystem.given().get("/migrations/" + id).jsonPath();
             // Each is null until the copy is planned, so the wait goes on until then.
             Integer slicesDone = now.get("copy.indices[0].slicesDone");
             Number copied = now.get("copy.indices[0].copied");
@@ -203,7 +202,7 @@ class EsCopyFaultsIT {
     private static void awaitFirstCopiedDocuments(String id) {
         await().atMost(Duration.ofMinutes(1))
                 .until(
-                        () -> RestAssured.given().get("/migrations/" + id).path("copy.copied"),
+                        () -> RunningSystem.given().get("/migrations/" + id).path("copy.copied"),
                         copied -> copied != null && ((Number) copied).longValue() > 0);
     }
 

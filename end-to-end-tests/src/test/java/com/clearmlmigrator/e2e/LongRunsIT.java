@@ -1,6 +1,6 @@
 package com.clearmlmigrator.e2e;
 
-import static io.restassured.RestAssured.given;
+import static com.clearmlmigrator.e2e.RunningSystem.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,7 +36,7 @@ import io.restassured.path.json.JsonPath;
  * worker is frozen mid-run; and a copy and a relink of plots that together weigh more than a worker's heap (256 MB in
  * the tests). The slow copy runs in the background while the relink of the H2-backed MongoDB runs.
  */
-@OnRunningSystem
+@OnSecondSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LongRunsIT {
     private static final String SLOW_INDEX = "events-log-longrun";

@@ -2,7 +2,7 @@ package com.clearmlmigrator.e2e;
 
 import static com.clearmlmigrator.e2e.Migrations.elastic;
 import static com.clearmlmigrator.e2e.Migrations.mongo;
-import static io.restassured.RestAssured.given;
+import static com.clearmlmigrator.e2e.RunningSystem.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package com.clearmlmigrator.e2e;
 
 import static com.clearmlmigrator.e2e.ExpectedRelink.NEW;
 import static com.clearmlmigrator.e2e.ExpectedRelink.OLD;
-import static io.restassured.RestAssured.given;
+import static com.clearmlmigrator.e2e.RunningSystem.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

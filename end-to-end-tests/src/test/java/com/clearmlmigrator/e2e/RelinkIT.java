@@ -5,7 +5,7 @@ import static com.clearmlmigrator.e2e.ExpectedRelink.OLD;
 import static com.clearmlmigrator.e2e.ExpectedRelink.RELINK;
 import static com.clearmlmigrator.e2e.Migrations.elastic;
 import static com.clearmlmigrator.e2e.Migrations.mongo;
-import static io.restassured.RestAssured.given;
+import static com.clearmlmigrator.e2e.RunningSystem.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

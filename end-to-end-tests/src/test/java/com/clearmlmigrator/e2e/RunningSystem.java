@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.clearmlmigrator.localservers.LocalStack;
@@ -24,36 +25,58 @@ import com.clearmlmigrator.synthetic.MongoDataset;
 import com.clearmlmigrator.synthetic.MongoSeeder;
 
 import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 
 /**
- * Starts the whole system once per test run, on free ports: real Kafka, Elasticsearch 7.10.2 and 5.6.16, the MongoDB
+ * Starts a whole system once per test run, on free ports: real Kafka, Elasticsearch 7.10.2 and 5.6.16, the MongoDB
  * wire server and the three packaged services, each its own process. Seeds the synthetic dataset into MongoDB (both
  * artifact shapes), ES 5.6 (ES 5.6-era indices) and ES 7 (ES 7-era indices). Stops everything when the run ends.
  * After each test class, cancels what that class left running: a test that failed midway must not hold a store, and so
  * fail every test after it with 409.
+ *
+ * <p>There are two such systems, one per lane of the run ({@link OnRunningSystem}, {@link OnSecondSystem}); the second
+ * starts only when a class of its lane first needs it. The helpers every class shares ({@link Migrations},
+ * {@link ServiceFaults}, {@link #given()}) reach "the system of the test under way" through {@link #ports()} and
+ * {@link #stack()}: JUnit runs a class's callbacks and tests on one thread, which this extension binds to the class's
+ * system, and the threads a test starts (Awaitility's, a proxy's) inherit the binding.
  */
-public final class RunningSystem implements BeforeAllCallback, AfterAllCallback {
-    /** The dataset every end-to-end test sees. */
+public final class RunningSystem implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+    /** The dataset every end-to-end test sees, on either system. */
     public static final ClearmlWorld WORLD = ClearmlWorld.generate(DatasetSpec.of(42, 2, 20));
 
     /** The CA the services are told to trust (MIGRATOR_TLS_CA_FILE), as an organisation's own CA would be. */
     static final TestCertificates AUTHORITY = TestCertificates.newAuthority("clearml-migrator test CA");
 
-    private static volatile LocalStack stack;
+    private static final InheritableThreadLocal<StartedSystem> CURRENT = new InheritableThreadLocal<>();
+    private static final ExtensionContext.Namespace CLASS_SYSTEM =
+            ExtensionContext.Namespace.create(RunningSystem.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot()
+        String name = context.getRequiredTestClass().isAnnotationPresent(OnSecondSystem.class) ? "stack-2" : "stack";
+        // The run's store closes the system when the run ends; the class's store keeps only its name, as it closes
+        // what it holds when the class ends.
+        context.getStore(CLASS_SYSTEM).put(CLASS_SYSTEM, name);
+        CURRENT.remove();
+        CURRENT.set(systemOf(context));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        CURRENT.set(systemOf(context));
+    }
+
+    private static StartedSystem systemOf(ExtensionContext context) {
+        String name = context.getStore(CLASS_SYSTEM).get(CLASS_SYSTEM, String.class);
+        return context.getRoot()
                 .getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(RunningSystem.class, key -> new Started(start()), Started.class);
-        RestAssured.baseURI = ports().plannerUrl();
-        RestAssured.port = ports().planner();
+                .getOrComputeIfAbsent(name, RunningSystem::start, StartedSystem.class);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (stack == null) {
-            return;
+        if (CURRENT.get() == null) {
+            return; // the system did not start
         }
         for (String id : Migrations.unended()) {
             System.err.println(context.getDisplayName() + " left migration " + id + " running; cancelling it.");
@@ -62,16 +85,35 @@ public final class RunningSystem implements BeforeAllCallback, AfterAllCallback 
     }
 
     public static StackPorts ports() {
-        return stack.ports();
+        return stack().ports();
     }
 
     public static LocalStack stack() {
-        return stack;
+        return current().stack();
     }
 
-    private static LocalStack start() {
+    /** A request to the planner of the test's system, as RestAssured's {@code given()} is to its global one. */
+    static RequestSpecification given() {
+        return RestAssured.given().baseUri(ports().plannerUrl()).port(ports().planner());
+    }
+
+    /** The worker copies the fault tests started on the test's system besides the stack's own. */
+    static ServiceCopies copies() {
+        return current().copies();
+    }
+
+    private static StartedSystem current() {
+        StartedSystem system = CURRENT.get();
+        if (system == null) {
+            throw new IllegalStateException("Not in a test on a running system: annotate the class with "
+                    + "@OnRunningSystem or @OnSecondSystem.");
+        }
+        return system;
+    }
+
+    private static StartedSystem start(String name) {
         RepoLayout layout = RepoLayout.locate();
-        Path stateDir = layout.root().resolve("end-to-end-tests/target/stack");
+        Path stateDir = layout.root().resolve("end-to-end-tests/target").resolve(name);
         deleteRecursively(stateDir);
         Path trustedCa = AUTHORITY.writeCaPem(stateDir.resolve("trusted-ca.pem"));
         LocalStack started = new LocalStack(
@@ -84,8 +126,7 @@ public final class RunningSystem implements BeforeAllCallback, AfterAllCallback 
             started.close();
             throw e;
         }
-        stack = started;
-        return started;
+        return new StartedSystem(started, new ServiceCopies());
     }
 
     private static void seed(StackPorts ports) {
@@ -109,8 +150,8 @@ public final class RunningSystem implements BeforeAllCallback, AfterAllCallback 
         }
     }
 
-    /** Closes the stack when the test run ends. */
-    private record Started(LocalStack stack) implements AutoCloseable {
+    /** A started system and the worker copies tests added to it; closes its stack when the test run ends. */
+    private record StartedSystem(LocalStack stack, ServiceCopies copies) implements AutoCloseable {
         @Override
         public void close() {
             stack.close();

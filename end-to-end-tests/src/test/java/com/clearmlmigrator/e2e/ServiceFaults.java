@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -39,9 +37,6 @@ final class ServiceFaults {
         }
     }
 
-    /** The HTTP ports of the copies the tests started, by module: the first copy may be killed, these take over. */
-    private static final Map<String, List<Integer>> COPIES = new ConcurrentHashMap<>();
-
     /**
      * Starts another copy of a worker, in the same consumer group as the first. It waits first until the group has
      * committed every task delivered so far: the rebalance the copy causes would hand it again the tasks of earlier
@@ -52,7 +47,7 @@ final class ServiceFaults {
         awaitEveryTaskCommitted(module);
         int port = freePort();
         RunningSystem.stack().startService(module, instance, port);
-        COPIES.computeIfAbsent(module, m -> new CopyOnWriteArrayList<>()).add(port);
+        RunningSystem.copies().add(module, port);
     }
 
     private static void awaitEveryTaskCommitted(String module) {
@@ -86,7 +81,7 @@ final class ServiceFaults {
     /** The HTTP ports where copies of a module answer now: the stack's own, unless a test killed it, and the others. */
     static List<Integer> answeringPorts(String module, int firstPort) {
         List<Integer> ports = new ArrayList<>(List.of(firstPort));
-        ports.addAll(COPIES.getOrDefault(module, List.of()));
+        ports.addAll(RunningSystem.copies().of(module));
         return ports.stream().filter(ServiceFaults::answers).toList();
     }
 

@@ -1,0 +1,21 @@
+package com.clearmlmigrator.e2e;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+/**
+ * A test class on a second running system, in the second lane with the classes that start {@link OwnServers}. For
+ * classes that hold the system for minutes (a copy task of a minute and a half, a frozen worker): on the shared system
+ * they kept the first lane busy long after the second had ended, with the cores mostly idle. The second system starts
+ * when the first such class needs it, so it costs its start-up (about a minute) once.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(RunningSystem.class)
+@ResourceLock(OwnServers.LANE)
+@interface OnSecondSystem {}
