@@ -32,12 +32,9 @@ final class ServerRecipes {
      * The planner coordinates: little work per migration, spread over many code paths. The optimizing compiler spent
      * more CPU compiling them than its code saved, CPU that Elasticsearch needs when it shares the host (es-copy
      * benchmark, four rounds: the planner used 1.5 / 1.0 / 0.7 / 0.6 CPU-s with the quick compiler only, 3.0 / 1.8 /
-     * 1.4 / 1.4 with both). The Docker image sets the same. With the quick compiler alone the JVM reserves a code cache
-     * of 48 MB instead of 240 MB; a full one stops compiling, so the planner keeps the larger reservation (only what it
-     * uses is ever committed).
+     * 1.4 / 1.4 with both). The Docker image sets the same.
      */
-    private static final List<String> PLANNER_QUICK_COMPILER_ONLY =
-            List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m");
+    private static final String PLANNER_QUICK_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
     /**
      * How the services hold memory, so each stays within a few hundred megabytes of resident memory whatever it does: the
      * serial collector (the least footprint for heaps of a few hundred megabytes, and no slower than G1 on 2 cores for
@@ -206,7 +203,7 @@ final class ServerRecipes {
         }
         command.addAll(extraFlags);
         if (module.equals(LocalStack.PLANNER)) {
-            command.addAll(PLANNER_QUICK_COMPILER_ONLY);
+            command.add(PLANNER_QUICK_COMPILER_ONLY);
             command.add("-Dplanner.report-dir=" + stateDir.resolve("reports"));
         }
         command.add("-jar");
