@@ -31,8 +31,8 @@ import com.clearmlmigrator.planner.progress.TaskUnderWay;
  *                  far), and once it ended where each ended; empty while it is planned, null in the list of
  *                  migrations
  * @param running   its tasks under way: worker, progress, and whether they stalled; empty when none
- * @param notice    what holds a running migration up, when something seen does (no worker of a kind needed heard
- *                  from); null otherwise
+ * @param notice    what holds a running migration up, when something seen does (the planner deaf to Kafka, no worker
+ *                  of a kind needed heard from, a worker silent about its tasks); null otherwise
  * @param createdAt when it was accepted
  * @param updatedAt when its status last changed
  */

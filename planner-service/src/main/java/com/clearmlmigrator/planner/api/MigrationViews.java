@@ -14,6 +14,7 @@ import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.TaskState;
 import com.clearmlmigrator.planner.progress.LiveProgress;
 import com.clearmlmigrator.planner.progress.PlannerHearing;
+import com.clearmlmigrator.planner.progress.QuietNotice;
 import com.clearmlmigrator.planner.progress.TaskUnderWay;
 import com.clearmlmigrator.planner.progress.WaitingNotice;
 
@@ -48,6 +49,7 @@ public class MigrationViews {
                 ? hearing.deafFor(now)
                         .map(MigrationViews::deafNotice)
                         .or(() -> WaitingNotice.of(tasks, underWay, live, now, stallTimeout))
+                        .or(() -> QuietNotice.of(underWay, now, stallTimeout))
                         .orElse(null)
                 : null;
         return MigrationView.of(

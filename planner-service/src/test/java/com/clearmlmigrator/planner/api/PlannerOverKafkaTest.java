@@ -3,7 +3,10 @@ package com.clearmlmigrator.planner.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -186,7 +189,14 @@ class PlannerOverKafkaTest {
                         .body("running[0].worker", equalTo(worker))
                         .body("running[0].documents", equalTo(5))
                         .body("running[0].stalled", equalTo(true))
-                        .body("running[0].resent", equalTo(1)));
+                        .body("running[0].resent", equalTo(1))
+                        // What `watch` prints: the silent worker by name, and what became of its task.
+                        .body(
+                                "notice",
+                                allOf(
+                                        startsWith(worker + " has said nothing of the task it performs for "),
+                                        endsWith(" s: stalled, sent again for a live worker to"
+                                                + " take over once its lease ends."))));
         assertThat(receiveTasks(id, COLLECTIONS.size() + 1))
                 .as("the stalled task went out again, under the same id")
                 .filteredOn(task -> task.id().equals(silent.id()))

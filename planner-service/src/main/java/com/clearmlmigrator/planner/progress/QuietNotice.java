@@ -1,0 +1,60 @@
+package com.clearmlmigrator.planner.progress;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Says which worker has gone quiet about the tasks it performs, long before they count as stalled. Workers name their
+ * tasks in a heartbeat every 2 s; a frozen, overloaded or cut-off worker stops, and until the stall timeout (3 min) the
+ * migration's view would not change at all, so an operator watching it saw nothing, not even that the watch was alive.
+ * The seconds go in steps of {@link #STEP}: the view changes, and a watch prints a line, that often, not every second.
+ */
+public final class QuietNotice {
+    /** Silence a busy host can cause (a long collection, a slow disk) without anything being wrong. */
+    static final Duration AFTER = Duration.ofSeconds(20);
+
+    static final Duration STEP = Duration.ofSeconds(5);
+
+    private QuietNotice() {}
+
+    /**
+     * @param underWay the migration's tasks under way
+     * @param timeout  {@code planner.stall-timeout}: the notice starts after a quarter of it when that is under 20 s
+     */
+    public static Optional<String> of(List<TaskUnderWay> underWay, Instant now, Duration timeout) {
+        Duration after = AFTER.compareTo(timeout.dividedBy(4)) < 0 ? AFTER : timeout.dividedBy(4);
+        Map<String, List<TaskUnderWay>> quietByWorker = underWay.stream()
+                .filter(task ->
+                        !Duration.between(task.silentSince(), now).minus(after).isNegative())
+                .sorted(Comparator.comparing(TaskUnderWay::silentSince))
+                .collect(Collectors.groupingBy(TaskUnderWay::worker, LinkedHashMap::new, Collectors.toList()));
+        if (quietByWorker.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(quietByWorker.entrySet().stream()
+                .map(quiet -> sentence(quiet.getKey(), quiet.getValue(), now, timeout))
+                .collect(Collectors.joining(" ")));
+    }
+
+    private static String sentence(String worker, List<TaskUnderWay> tasks, Instant now, Duration timeout) {
+        Duration silence = Duration.between(tasks.get(0).silentSince(), now);
+        String what = tasks.size() == 1 ? "the task it performs" : "the " + tasks.size() + " tasks it performs";
+        String said = worker + " has said nothing of " + what + " for " + steps(silence) + " s";
+        boolean stalled = tasks.stream().allMatch(task -> task.stalledSince() != null);
+        return stalled
+                ? said + ": stalled, sent again for a live worker to take over once its lease ends."
+                : said + " (frozen, overloaded or cut off from Kafka?); at " + timeout.toSeconds()
+                        + " s of silence a task counts as stalled and is sent again.";
+    }
+
+    private static long steps(Duration silence) {
+        long seconds = silence.toSeconds();
+        return seconds < STEP.toSeconds() ? seconds : seconds - seconds % STEP.toSeconds();
+    }
+}
