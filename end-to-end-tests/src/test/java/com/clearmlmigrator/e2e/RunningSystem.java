@@ -57,7 +57,7 @@ public final class RunningSystem implements BeforeAllCallback, BeforeEachCallbac
         // The run's store closes the system when the run ends; the class's store keeps only its name, as it closes
         // what it holds when the class ends.
         context.getStore(CLASS_SYSTEM).put(CLASS_SYSTEM, name);
-        CURRENT.remove();
+        CURRENT.remove(); // a system that fails to start leaves none bound, and afterAll nothing to cancel
         CURRENT.set(systemOf(context));
     }
 

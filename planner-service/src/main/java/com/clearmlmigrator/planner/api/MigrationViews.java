@@ -49,7 +49,8 @@ public class MigrationViews {
                 ? hearing.deafFor(now)
                         .map(MigrationViews::deafNotice)
                         .or(() -> WaitingNotice.of(tasks, underWay, live, now, stallTimeout))
-                        .or(() -> QuietNotice.of(underWay, now, stallTimeout))
+                        .or(() -> hearing.hearingSince(now)
+                                .flatMap(since -> QuietNotice.of(underWay, since, now, stallTimeout)))
                         .orElse(null)
                 : null;
         return MigrationView.of(

@@ -24,26 +24,36 @@ public final class QuietNotice {
     private QuietNotice() {}
 
     /**
-     * @param underWay the migration's tasks under way
-     * @param timeout  {@code planner.stall-timeout}: the notice starts after a quarter of it when that is under 20 s
+     * @param underWay     the migration's tasks under way
+     * @param hearingSince since when the planner has heard Kafka without a break: as for a stall, a heartbeat that
+     *                     could not reach a deaf planner is no silence of the worker's
+     * @param timeout      {@code planner.stall-timeout}: the notice starts after a quarter of it when that is under 20 s
      */
-    public static Optional<String> of(List<TaskUnderWay> underWay, Instant now, Duration timeout) {
-        Duration after = AFTER.compareTo(timeout.dividedBy(4)) < 0 ? AFTER : timeout.dividedBy(4);
+    public static Optional<String> of(
+            List<TaskUnderWay> underWay, Instant hearingSince, Instant now, Duration timeout) {
+        Duration after = timeout.dividedBy(4).compareTo(AFTER) < 0 ? timeout.dividedBy(4) : AFTER;
         Map<String, List<TaskUnderWay>> quietByWorker = underWay.stream()
-                .filter(task ->
-                        !Duration.between(task.silentSince(), now).minus(after).isNegative())
+                .filter(task -> silence(task, hearingSince, now).compareTo(after) >= 0)
                 .sorted(Comparator.comparing(TaskUnderWay::silentSince))
                 .collect(Collectors.groupingBy(TaskUnderWay::worker, LinkedHashMap::new, Collectors.toList()));
         if (quietByWorker.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(quietByWorker.entrySet().stream()
-                .map(quiet -> sentence(quiet.getKey(), quiet.getValue(), now, timeout))
+                .map(quiet -> sentence(
+                        quiet.getKey(),
+                        quiet.getValue(),
+                        silence(quiet.getValue().get(0), hearingSince, now),
+                        timeout))
                 .collect(Collectors.joining(" ")));
     }
 
-    private static String sentence(String worker, List<TaskUnderWay> tasks, Instant now, Duration timeout) {
-        Duration silence = Duration.between(tasks.get(0).silentSince(), now);
+    private static Duration silence(TaskUnderWay task, Instant hearingSince, Instant now) {
+        Instant since = task.silentSince().isAfter(hearingSince) ? task.silentSince() : hearingSince;
+        return Duration.between(since, now);
+    }
+
+    private static String sentence(String worker, List<TaskUnderWay> tasks, Duration silence, Duration timeout) {
         String what = tasks.size() == 1 ? "the task it performs" : "the " + tasks.size() + " tasks it performs";
         String said = worker + " has said nothing of " + what + " for " + steps(silence) + " s";
         boolean stalled = tasks.stream().allMatch(task -> task.stalledSince() != null);
