@@ -1,11 +1,13 @@
 package com.clearmlmigrator.planner.persistence;
 
+import static com.clearmlmigrator.planner.persistence.TaskDocuments.DISPATCHED;
+import static com.clearmlmigrator.planner.persistence.TaskDocuments.MIGRATION_ID;
+import static com.clearmlmigrator.planner.persistence.TaskDocuments.RESULT;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -22,14 +24,12 @@ import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskOutcome;
 import com.clearmlmigrator.contracts.TaskResult;
-import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.TaskCounts;
 import com.clearmlmigrator.planner.migration.TaskState;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -41,7 +41,6 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 import io.quarkus.runtime.StartupEvent;
@@ -52,19 +51,15 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 public class MongoMigrationStore implements MigrationStore {
-    private static final String RESULT = "result";
-    private static final String MIGRATION_ID = "migrationId";
-    private static final String DISPATCHED = "dispatched";
-
     private final MongoCollection<Document> migrations;
     private final MongoCollection<Document> tasks;
-    private final ObjectMapper json;
+    private final TaskDocuments taskDocuments;
 
     public MongoMigrationStore(MongoClient client, PlannerConfig config, ObjectMapper json) {
         var database = client.getDatabase(config.database());
         this.migrations = database.getCollection("migrations");
         this.tasks = database.getCollection("migration_tasks");
-        this.json = json;
+        this.taskDocuments = new TaskDocuments(json);
     }
 
     void createIndexes(@Observes StartupEvent startup) {
@@ -154,30 +149,17 @@ public class MongoMigrationStore implements MigrationStore {
         if (planned.isEmpty()) {
             return;
         }
-        // $setOnInsert keeps a task that already has a result untouched when a plan is recorded again.
         List<UpdateOneModel<Document>> upserts = planned.stream()
-                .map(task -> new UpdateOneModel<Document>(
-                        eq("_id", task.id().toString()),
-                        Updates.combine(
-                                Updates.setOnInsert(MIGRATION_ID, migrationId),
-                                Updates.setOnInsert("ordinal", task.id().ordinal()),
-                                Updates.setOnInsert("type", task.type().name()),
-                                Updates.setOnInsert("target", task.target()),
-                                Updates.setOnInsert("definition", Document.parse(write(task.definition()))),
-                                Updates.setOnInsert(RESULT, null),
-                                Updates.setOnInsert(DISPATCHED, false)),
-                        new UpdateOptions().upsert(true)))
+                .map(task -> taskDocuments.upsert(migrationId, task))
                 .toList();
         tasks.bulkWrite(upserts);
     }
 
     @Override
     public boolean recordResult(TaskResult result) {
-        Document stored = Document.parse(write(result));
-        stored.put("recordedAt", new Date());
         return tasks.updateOne(
                                 and(eq("_id", result.taskId().toString()), eq(RESULT, null)),
-                                Updates.set(RESULT, stored))
+                                Updates.set(RESULT, taskDocuments.result(result)))
                         .getModifiedCount()
                 == 1;
     }
@@ -186,7 +168,7 @@ public class MongoMigrationStore implements MigrationStore {
     public List<TaskState> tasks(String migrationId) {
         return tasks.find(eq(MIGRATION_ID, migrationId))
                 .sort(Sorts.ascending("ordinal"))
-                .map(this::toTaskState)
+                .map(taskDocuments::toTaskState)
                 .into(new ArrayList<>());
     }
 
@@ -194,9 +176,9 @@ public class MongoMigrationStore implements MigrationStore {
     public List<TaskState> taskStates(String migrationId) {
         // Definitions (an es-copy's carry whole mappings) are most of a task's size; states are read on every result.
         return tasks.find(eq(MIGRATION_ID, migrationId))
-                .projection(Projections.exclude("definition"))
+                .projection(Projections.exclude(TaskDocuments.DEFINITION))
                 .sort(Sorts.ascending("ordinal"))
-                .map(this::toTaskState)
+                .map(taskDocuments::toTaskState)
                 .into(new ArrayList<>());
     }
 
@@ -205,7 +187,7 @@ public class MongoMigrationStore implements MigrationStore {
         List<String> ids = taskIds.stream().map(TaskId::toString).toList();
         return tasks.find(in("_id", ids))
                 .sort(Sorts.ascending("ordinal"))
-                .map(this::toTaskState)
+                .map(taskDocuments::toTaskState)
                 .map(TaskState::definition)
                 .into(new ArrayList<>());
     }
@@ -226,19 +208,6 @@ public class MongoMigrationStore implements MigrationStore {
                 byOutcome.getOrDefault("null", 0));
     }
 
-    private TaskState toTaskState(Document doc) {
-        Document result = doc.get(RESULT, Document.class);
-        Document definition = doc.get("definition", Document.class);
-        return new TaskState(
-                TaskId.parse(doc.getString("_id")),
-                TaskType.valueOf(doc.getString("type")),
-                doc.getString("target"),
-                result == null ? null : read(result, TaskResult.class),
-                definition == null ? null : read(definition, MigrationTask.class),
-                // Tasks planned before steps existed were all dispatched at once.
-                doc.getBoolean(DISPATCHED, true));
-    }
-
     @Override
     public void resetResults(List<TaskId> taskIds) {
         List<String> ids = taskIds.stream().map(TaskId::toString).toList();
@@ -257,23 +226,5 @@ public class MongoMigrationStore implements MigrationStore {
     @Override
     public long undispatched(String migrationId) {
         return tasks.countDocuments(and(eq(MIGRATION_ID, migrationId), eq(RESULT, null), eq(DISPATCHED, false)));
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A task record could not be written as JSON", e);
-        }
-    }
-
-    private <T> T read(Document stored, Class<T> type) {
-        try {
-            Document copy = new Document(stored);
-            copy.remove("recordedAt");
-            return json.readValue(copy.toJson(), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored task record could not be read", e);
-        }
     }
 }

@@ -1,0 +1,87 @@
+package com.clearmlmigrator.planner.persistence;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.Date;
+
+import org.bson.Document;
+
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskResult;
+import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.planner.migration.TaskState;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+/**
+ * Mapping between a migration's tasks and their stored documents: the task's definition and result as the JSON the
+ * contracts define, with the planner's own bookkeeping (which migration, whether it was sent) beside them.
+ */
+final class TaskDocuments {
+    static final String RESULT = "result";
+    static final String MIGRATION_ID = "migrationId";
+    static final String DISPATCHED = "dispatched";
+    static final String DEFINITION = "definition";
+
+    private final ObjectMapper json;
+
+    TaskDocuments(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Records a planned task; {@code $setOnInsert} keeps a task that already has a result untouched. */
+    UpdateOneModel<Document> upsert(String migrationId, TaskState task) {
+        return new UpdateOneModel<>(
+                eq("_id", task.id().toString()),
+                Updates.combine(
+                        Updates.setOnInsert(MIGRATION_ID, migrationId),
+                        Updates.setOnInsert("ordinal", task.id().ordinal()),
+                        Updates.setOnInsert("type", task.type().name()),
+                        Updates.setOnInsert("target", task.target()),
+                        Updates.setOnInsert(DEFINITION, Document.parse(write(task.definition()))),
+                        Updates.setOnInsert(RESULT, null),
+                        Updates.setOnInsert(DISPATCHED, false)),
+                new UpdateOptions().upsert(true));
+    }
+
+    Document result(TaskResult result) {
+        Document stored = Document.parse(write(result));
+        stored.put("recordedAt", new Date());
+        return stored;
+    }
+
+    TaskState toTaskState(Document doc) {
+        Document result = doc.get(RESULT, Document.class);
+        Document definition = doc.get(DEFINITION, Document.class);
+        return new TaskState(
+                TaskId.parse(doc.getString("_id")),
+                TaskType.valueOf(doc.getString("type")),
+                doc.getString("target"),
+                result == null ? null : read(result, TaskResult.class),
+                definition == null ? null : read(definition, MigrationTask.class),
+                // Tasks planned before steps existed were all dispatched at once.
+                doc.getBoolean(DISPATCHED, true));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A task record could not be written as JSON", e);
+        }
+    }
+
+    private <T> T read(Document stored, Class<T> type) {
+        try {
+            Document copy = new Document(stored);
+            copy.remove("recordedAt");
+            return json.readValue(copy.toJson(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored task record could not be read", e);
+        }
+    }
+}
