@@ -179,6 +179,23 @@ class RelinkIT {
 
     @Test
     @Order(6)
+    void aRelinksTasksDeliveredAgainAfterItsUndoLeaveWhatTheUndoRestored() throws Exception {
+        var mongoUndone = StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE);
+        var es5Undone = StoreSnapshot.elastic(RunningSystem.ports().elastic5Url());
+        var es7Undone = StoreSnapshot.elastic(RunningSystem.ports().elastic7Url());
+
+        // As Kafka may, after a rebalance or a crash before the offsets were committed: the relinks ended and were
+        // undone, and their tasks arrive again.
+        TaskReplay.replayAndAwaitResults(RunningSystem.ports().kafkaBootstrap(), relinks);
+
+        assertThat(StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE))
+                .isEqualTo(mongoUndone);
+        assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic5Url())).isEqualTo(es5Undone);
+        assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url())).isEqualTo(es7Undone);
+    }
+
+    @Test
+    @Order(7)
     void includeGroupsAndExtraFieldsRewriteTheirValuesAndUndoRestoresThem() {
         plantAHyperDatasetFrame();
         var mongoStart = StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE);
@@ -207,7 +224,7 @@ class RelinkIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aClosedIndexToRelinkFailsThePlanBeforeAnythingChanges() {
         ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
         String closed = "events-training_debug_image-closed-for-relink";

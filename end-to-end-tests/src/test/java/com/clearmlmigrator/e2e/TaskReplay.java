@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,11 +25,17 @@ final class TaskReplay {
     private TaskReplay() {}
 
     static void replayAndAwaitResults(String bootstrap, List<String> migrationIds) throws Exception {
-        List<ConsumerRecord<String, String>> tasks = read(
-                bootstrap,
-                List.of(Topics.MONGO_TASKS, Topics.ELASTIC_TASKS),
-                record -> migrationIds.stream().anyMatch(id -> record.key().startsWith(id + "-")),
-                -1);
+        // Each task once: the topics also hold the copies an earlier replay sent, and copies of one task delivered
+        // together are performed once, by the worker that holds its lease, and answered once.
+        Map<String, ConsumerRecord<String, String>> byTask = new LinkedHashMap<>();
+        read(
+                        bootstrap,
+                        List.of(Topics.MONGO_TASKS, Topics.ELASTIC_TASKS),
+                        record -> migrationIds.stream()
+                                .anyMatch(id -> record.key().startsWith(id + "-")),
+                        -1)
+                .forEach(record -> byTask.putIfAbsent(record.key(), record));
+        List<ConsumerRecord<String, String>> tasks = new ArrayList<>(byTask.values());
         int resultsBefore = read(bootstrap, List.of(Topics.TASK_RESULTS), r -> migrationIds.contains(r.key()), -1)
                 .size();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(

@@ -13,9 +13,12 @@ import com.clearmlmigrator.contracts.RelinkReport;
 public final class RelinkEngine {
     private RelinkEngine() {}
 
-    /** Relinks the store's part (or, for a dry run, only counts): performing it again changes nothing more. */
+    /**
+     * Relinks the store's part (or, for a dry run, only counts): performing it again changes nothing more, and once an
+     * undo of the part has begun, nothing at all.
+     */
     public static RelinkReport relink(RelinkPass pass, RelinkStore store, RelinkProgress progress) {
-        if (pass.rewritesNothing()) {
+        if (pass.rewritesNothing() || pass.wasUndone()) {
             return pass.report();
         }
         store.scan(batch -> {
@@ -41,6 +44,8 @@ public final class RelinkEngine {
             int batchSize,
             RelinkStore store,
             RelinkProgress progress) {
+        // Before the first restored value: a task of the relink delivered again from now on must not relink it anew.
+        journal.markUndone(relinkId, target);
         journal.forEachBatch(relinkId, target, batchSize, entries -> {
             Map<String, JournalEntry> reversed = RelinkPass.reversed(entries);
             store.fetch(reversed.values(), documents -> {

@@ -27,6 +27,16 @@ public interface RelinkJournal {
     boolean markStarted(String taskId);
 
     /**
+     * Records that an undo of one relink's part has begun. From then on a task of that relink delivered again (Kafka
+     * redelivers a task whose offset was not committed; a crashed worker's task is taken over) leaves the part alone:
+     * performed again, it would rewrite every value the undo restores. Recording again is harmless.
+     */
+    void markUndone(String relinkId, String target);
+
+    /** Whether an undo of this relink's part has begun ({@link #markUndone}). */
+    boolean isUndone(String relinkId, String target);
+
+    /**
      * Every entry of one migration and target, for undo, handed to {@code work} in batches of at most {@code size} as
      * they are read: a relink of millions of documents is undone without holding its journal in memory.
      */

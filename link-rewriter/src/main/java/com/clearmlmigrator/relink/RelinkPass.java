@@ -62,6 +62,11 @@ public final class RelinkPass {
         return relinker.rewritesNothing();
     }
 
+    /** True when an undo of this relink's part has begun: a delivery of its task now must leave the part alone. */
+    public boolean wasUndone() {
+        return !dryRun && journal.isUndone(migrationId, target);
+    }
+
     /** The conditional writes a batch needs; journal entries are recorded before this returns. */
     public List<PlannedWrite> plan(List<StoredDocument> batch) {
         scanned += batch.size();

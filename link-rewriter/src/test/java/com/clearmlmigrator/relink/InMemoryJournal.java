@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 final class InMemoryJournal implements RelinkJournal {
     final Map<String, JournalEntry> entries = new HashMap<>();
     final Set<String> startedTasks = new HashSet<>();
+    final Set<String> undoneParts = new HashSet<>();
     int lookups;
 
     @Override
@@ -52,5 +53,15 @@ final class InMemoryJournal implements RelinkJournal {
     @Override
     public boolean markStarted(String taskId) {
         return startedTasks.add(taskId);
+    }
+
+    @Override
+    public void markUndone(String relinkId, String target) {
+        undoneParts.add(relinkId + "/" + target);
+    }
+
+    @Override
+    public boolean isUndone(String relinkId, String target) {
+        return undoneParts.contains(relinkId + "/" + target);
     }
 }

@@ -144,6 +144,32 @@ class RelinkEngineTest {
         assertThat(store.valueOf("m1", "uri")).isEqualTo(OLD + "a.pkl");
     }
 
+    @Test
+    void aTaskOfTheRelinkDeliveredAgainAfterItsUndoLeavesWhatTheUndoRestored() {
+        InMemoryRelinkStore store = models(false);
+        RelinkEngine.relink(pass(RELINK, false), store, progress);
+        RelinkEngine.undo(pass(UNDO, false), journal, "relink-1", "model", 2, store, progress);
+        int writesBeforeTheReplay = store.writesApplied;
+
+        RelinkReport replay = RelinkEngine.relink(pass(RELINK, false), store, progress);
+
+        assertThat(store.writesApplied).isEqualTo(writesBeforeTheReplay);
+        assertThat(store.valueOf("m1", "uri")).isEqualTo(OLD + "a.pkl");
+        assertThat(store.valueOf("m4", "uri")).isEqualTo(OLD + "d.pkl");
+        assertThat(uri(replay).changed()).isZero();
+    }
+
+    @Test
+    void anUndoOfAnotherRelinkOrPartDoesNotStopThisOne() {
+        journal.markUndone("relink-1", "task");
+        journal.markUndone("relink-2", "model");
+        InMemoryRelinkStore store = models(false);
+
+        RelinkEngine.relink(pass(RELINK, false), store, progress);
+
+        assertThat(store.valueOf("m1", "uri")).isEqualTo(NEW + "a.pkl");
+    }
+
     private InMemoryRelinkStore models(boolean holdsWritesBack) {
         // The last batch (of two) holds a change, so a store that holds writes back still has it when the scan ends.
         return new InMemoryRelinkStore(holdsWritesBack)

@@ -27,7 +27,8 @@ import com.mongodb.client.model.InsertManyOptions;
 /**
  * The relink journal in the migrator's own MongoDB database ({@code relink_journal}), one document per migration,
  * target and document. Inserting an entry that exists is a no-op, so replayed tasks never overwrite the original
- * previous values. Beside it, {@code relink_tasks} holds one document per relink task that has started.
+ * previous values. Beside it, {@code relink_tasks} holds one document per relink task that has started, and {@code
+ * relink_undos} one per relink and target whose undo has begun.
  */
 public final class MongoRelinkJournal implements RelinkJournal {
     private static final int DUPLICATE_KEY = 11000;
@@ -42,11 +43,13 @@ public final class MongoRelinkJournal implements RelinkJournal {
 
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> startedTasks;
+    private final MongoCollection<Document> undoneParts;
 
     /** @param database the migrator's own database, never ClearML's */
     public MongoRelinkJournal(MongoDatabase database) {
         this.entries = database.getCollection("relink_journal");
         this.startedTasks = database.getCollection("relink_tasks");
+        this.undoneParts = database.getCollection("relink_undos");
     }
 
     @Override
@@ -109,8 +112,13 @@ public final class MongoRelinkJournal implements RelinkJournal {
 
     @Override
     public boolean markStarted(String taskId) {
+        return insertOnce(startedTasks, taskId);
+    }
+
+    /** Inserts a document of only this id; false when it was there already. */
+    private static boolean insertOnce(MongoCollection<Document> collection, String id) {
         try {
-            startedTasks.insertOne(new Document("_id", taskId));
+            collection.insertOne(new Document("_id", id));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCode() != DUPLICATE_KEY) {
@@ -118,6 +126,20 @@ public final class MongoRelinkJournal implements RelinkJournal {
             }
             return false;
         }
+    }
+
+    @Override
+    public void markUndone(String relinkId, String target) {
+        insertOnce(undoneParts, partId(relinkId, target));
+    }
+
+    @Override
+    public boolean isUndone(String relinkId, String target) {
+        return undoneParts.find(Filters.eq("_id", partId(relinkId, target))).first() != null;
+    }
+
+    private static String partId(String relinkId, String target) {
+        return relinkId + "/" + target;
     }
 
     private static boolean onlyDuplicates(MongoBulkWriteException e) {

@@ -125,6 +125,18 @@ class MongoRelinkJournalTest {
     }
 
     @Test
+    void anUndoneRelinkIsKnownByRelinkAndTargetAndMarkingItAgainIsHarmless() {
+        assertThat(journal.isUndone("m1", "model")).isFalse();
+
+        journal.markUndone("m1", "model");
+        journal.markUndone("m1", "model");
+
+        assertThat(journal.isUndone("m1", "model")).isTrue();
+        assertThat(journal.isUndone("m1", "task")).isFalse();
+        assertThat(journal.isUndone("m2", "model")).isFalse();
+    }
+
+    @Test
     void keepsRulesThatAreNotTheirPathAndRoutingAndStillReadsEntriesOfThePreviousShape() {
         journal.record(List.of(new JournalEntry(
                 "m1",
