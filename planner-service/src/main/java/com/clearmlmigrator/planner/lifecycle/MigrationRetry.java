@@ -19,6 +19,7 @@ import com.clearmlmigrator.planner.migration.SecretPolicy;
 import com.clearmlmigrator.planner.migration.StoredConnections;
 import com.clearmlmigrator.planner.migration.TaskDispatcher;
 import com.clearmlmigrator.planner.migration.TaskState;
+import com.clearmlmigrator.planner.undo.UndoRequests;
 
 /**
  * Sends the failed tasks of a migration that completed with errors again, with the same ids and parts. Every task is
@@ -69,6 +70,7 @@ public class MigrationRetry {
             throw new MigrationConflictException("Only a migration that completed with errors or paused can be"
                     + " retried; " + migration.id() + " is " + migration.status() + ".");
         }
+        UndoRequests.checkRetry(migration, store.undosOf(migration.id()));
         List<TaskState> failed = store.tasks(migration.id()).stream()
                 .filter(TaskState::hasFailed)
                 .toList();

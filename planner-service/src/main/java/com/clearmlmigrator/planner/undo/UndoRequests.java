@@ -60,4 +60,20 @@ public final class UndoRequests {
         return RequestRules.order(
                 MigrationKind.UNDO, undoMongo, undoElastic, relink.relink().undoing(relink.id()));
     }
+
+    /**
+     * Refuses to retry a relink that an undo has started on: from the moment an undo begins on a part, the relink's
+     * tasks leave that part alone (so a task delivered again cannot take the undo back), and a retry would report
+     * success having changed nothing.
+     *
+     * @param undos the undos of {@code relink} started before
+     */
+    public static void checkRetry(Migration relink, List<Migration> undos) {
+        if (relink.kind() == MigrationKind.RELINK && !undos.isEmpty()) {
+            Migration undo = undos.get(0);
+            throw new MigrationConflictException("Migration " + relink.id() + " was undone by migration "
+                    + undo.id() + " (" + undo.status() + "); a relink is not retried after its undo. Start a new"
+                    + " relink instead.");
+        }
+    }
 }

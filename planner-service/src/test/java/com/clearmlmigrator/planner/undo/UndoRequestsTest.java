@@ -55,6 +55,17 @@ class UndoRequestsTest {
     }
 
     @Test
+    void aRelinkWithAnUndoIsNotRetriedAndOneWithoutIs() {
+        Migration withErrors = migration("r2", MigrationKind.RELINK, SPEC, MigrationStatus.COMPLETED_WITH_ERRORS);
+
+        UndoRequests.checkRetry(withErrors, List.of());
+        assertThatThrownBy(() -> UndoRequests.checkRetry(withErrors, List.of(undo("u1", MigrationStatus.CANCELLED))))
+                .isInstanceOf(MigrationConflictException.class)
+                .hasMessage("Migration r2 was undone by migration u1 (CANCELLED); a relink is not retried after its"
+                        + " undo. Start a new relink instead.");
+    }
+
+    @Test
     void anUndoThatDidNotFinishMayBeFollowedByAnother() {
         List<Migration> unfinished = List.of(
                 undo("u1", MigrationStatus.CANCELLED),
