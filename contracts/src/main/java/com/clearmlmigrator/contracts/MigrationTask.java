@@ -1,5 +1,6 @@
 package com.clearmlmigrator.contracts;
 
+import java.time.Instant;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -19,6 +20,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param source  the cluster an Elasticsearch copy reads from ({@code elastic} is the one it writes to); absent
  *                otherwise
  * @param copy    what a copy task does; absent for other tasks
+ * @param sentAt  when the planner sent this copy of the task, by its clock; a worker does not perform a task sent
+ *                before its migration ended ({@link MigrationClosed}); absent until the task is sent
  */
 public record MigrationTask(
         TaskId id,
@@ -30,7 +33,8 @@ public record MigrationTask(
         @JsonInclude(JsonInclude.Include.NON_NULL) IdRange idRange,
         @JsonInclude(JsonInclude.Include.NON_NULL) Slice slice,
         @JsonInclude(JsonInclude.Include.NON_NULL) ElasticEndpoint source,
-        @JsonInclude(JsonInclude.Include.NON_NULL) CopySpec copy) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) CopySpec copy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant sentAt) {
 
     /** A task that is not an Elasticsearch copy. */
     public MigrationTask(
@@ -42,7 +46,7 @@ public record MigrationTask(
             RelinkSpec relink,
             IdRange idRange,
             Slice slice) {
-        this(id, type, target, mongo, elastic, relink, idRange, slice, null, null);
+        this(id, type, target, mongo, elastic, relink, idRange, slice, null, null, null);
     }
 
     /** A step of an Elasticsearch copy from {@code source} to {@code target}. */
@@ -54,7 +58,7 @@ public record MigrationTask(
             ElasticEndpoint target,
             Slice slice,
             CopySpec copy) {
-        return new MigrationTask(id, type, index, null, target, null, null, slice, source, copy);
+        return new MigrationTask(id, type, index, null, target, null, null, slice, source, copy, null);
     }
 
     /** A task that works on a whole collection or index with no parameters, such as an inspection. */
@@ -102,11 +106,17 @@ public record MigrationTask(
                 this.mongo == null || mongo == null ? null : new MongoEndpoint(mongo.uri(), this.mongo.database());
         ElasticEndpoint newElastic = this.elastic == null ? null : elastic;
         ElasticEndpoint newSource = this.source == null ? null : source;
-        return new MigrationTask(id, type, target, newMongo, newElastic, relink, idRange, slice, newSource, copy);
+        return new MigrationTask(
+                id, type, target, newMongo, newElastic, relink, idRange, slice, newSource, copy, sentAt);
     }
 
     /** This task with another copy spec, for a verification whose expected fingerprint is known at dispatch. */
     public MigrationTask withCopy(CopySpec newCopy) {
-        return new MigrationTask(id, type, target, mongo, elastic, relink, idRange, slice, source, newCopy);
+        return new MigrationTask(id, type, target, mongo, elastic, relink, idRange, slice, source, newCopy, sentAt);
+    }
+
+    /** This task as sent now: the stamp tells a delivery before its migration ended from one after. */
+    public MigrationTask asSentAt(Instant when) {
+        return new MigrationTask(id, type, target, mongo, elastic, relink, idRange, slice, source, copy, when);
     }
 }

@@ -29,11 +29,12 @@ public final class Topics {
     public static final String PROGRESS = "migration-progress";
 
     /**
-     * Planner to every worker: the migrations cancelled. Key: migration id. Payload: {@link MigrationCancelled}.
-     * Compacted, one partition: each worker reads it whole at start and then follows it, so a task of a cancelled
-     * migration is skipped by whichever worker takes it, started before the cancellation or after.
+     * Planner to every worker: the migrations that want no more of their tasks, cancelled or ended. Key: migration id.
+     * Payload: {@link MigrationClosed}. Compacted, one partition: each worker reads it whole at start and then follows
+     * it, so a task of a cancelled migration, or one delivered again after its migration ended, is not performed by
+     * whichever worker takes it, started before the announcement or after.
      */
-    public static final String CANCELLATIONS = "migration-cancellations";
+    public static final String CLOSED_MIGRATIONS = "migrations-closed";
 
     /** Workers to operators: tasks that could not be handled because of a bug or an unreadable payload. */
     public static final String DEAD_LETTERS = "migration-dead-letters";

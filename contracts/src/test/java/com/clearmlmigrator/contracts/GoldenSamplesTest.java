@@ -35,6 +35,8 @@ class GoldenSamplesTest {
                 Arguments.of("task-result-failed.json", TaskResult.class),
                 Arguments.of("task-result-failed-with-remedy.json", TaskResult.class),
                 Arguments.of("migration-task-relink-index.json", MigrationTask.class),
+                Arguments.of("migration-task-sent.json", MigrationTask.class),
+                Arguments.of("migration-closed.json", MigrationClosed.class),
                 Arguments.of("task-result-relink.json", TaskResult.class),
                 Arguments.of("job-progress.json", JobProgress.class),
                 Arguments.of("worker-heartbeat.json", WorkerHeartbeat.class));
@@ -68,6 +70,14 @@ class GoldenSamplesTest {
             assertThat(template.kind()).isEqualTo(CopySpec.TemplateKind.LEGACY);
             assertThat(template.path()).isEqualTo("/_template/events_log");
         });
+    }
+
+    @Test
+    void aCancellationAnnouncedBeforeEndsWereReadsAsACancellation() throws IOException {
+        MigrationClosed closed =
+                JSON.readValue(read("migration-cancelled-before-closures.json"), MigrationClosed.class);
+
+        assertThat(closed.cancelled()).isTrue();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.clearmlmigrator.e2e;
 
 import static com.clearmlmigrator.e2e.RunningSystem.given;
+import static com.clearmlmigrator.e2e.WorkerMetrics.scrapeWorkers;
+import static com.clearmlmigrator.e2e.WorkerMetrics.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.clearmlmigrator.contracts.Topics;
+import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
 import com.clearmlmigrator.synthetic.ElasticEra;
@@ -169,8 +173,45 @@ class EsCopyIT {
         assertThat(Migrations.awaitFinal(copyId).getString("status")).isEqualTo("SUCCEEDED");
     }
 
+    /**
+     * Kafka may deliver a task again after its migration ended: a worker performed it and crashed before committing its
+     * offset. By then ClearML may run on the new cluster and delete events (a task reset); a copy slice performed then
+     * would bring them back from the old cluster.
+     */
     @Test
     @Order(5)
+    void copyTasksDeliveredAgainAfterTheCopyEndedLeaveTheTargetAsClearmlLeftIt() throws Exception {
+        String index = indices.stream()
+                .filter(name -> name.startsWith("events-log-"))
+                .findFirst()
+                .orElseThrow();
+        Map<String, JsonNode> copied = es7.documents(index);
+        String deleted = copied.keySet().iterator().next();
+        es7.post(
+                "/" + index + "/_delete_by_query?refresh=true",
+                "{\"query\":{\"ids\":{\"values\":[\"" + deleted + "\"]}}}");
+        String leftAlone = "migrator_tasks_total\\{outcome=\"after_end\",type=\"[a-z_]+\"}";
+        double leftBefore = value(
+                scrapeWorkers(LocalStack.ELASTIC_WORKER, RunningSystem.ports().elasticWorker()), leftAlone);
+
+        Map<String, Integer> replayed =
+                TaskReplay.replayAsRecorded(RunningSystem.ports().kafkaBootstrap(), List.of(copyId));
+
+        assertThat(replayed).containsOnlyKeys(Topics.ELASTIC_TASKS);
+        await().atMost(Duration.ofMinutes(1))
+                .untilAsserted(() -> assertThat(value(
+                                scrapeWorkers(
+                                        LocalStack.ELASTIC_WORKER,
+                                        RunningSystem.ports().elasticWorker()),
+                                leftAlone))
+                        .isEqualTo(leftBefore + replayed.get(Topics.ELASTIC_TASKS)));
+        es7.post("/" + index + "/_refresh", "{}");
+        assertThat(es7.documents(index)).doesNotContainKey(deleted).hasSize(copied.size() - 1);
+        assertThat(Migrations.awaitFinal(copyId).getString("status")).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    @Order(6)
     void existingTargetIndicesFollowIfTargetExists() {
         String refused = Migrations.submit(copyRequest("\"afterCopy\":\"none\""));
         JsonPath failed = Migrations.awaitFinal(refused);
@@ -195,7 +236,7 @@ class EsCopyIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anUnreachableSourceFailsBeforeAnythingMoves() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -212,7 +253,7 @@ class EsCopyIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aWriteBlockedTargetFailsBeforeAnythingMoves() {
         es7.put("/_cluster/settings", "{\"transient\":{\"cluster.blocks.read_only\":true}}");
         try {
@@ -229,7 +270,7 @@ class EsCopyIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void closedOrRedSourceIndicesFailBeforeAnythingMoves() throws Exception {
         String red = "events-log-red-" + company(1);
         String closed = "events-log-closed-" + company(1);
@@ -291,7 +332,7 @@ class EsCopyIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void copyRequestsWithoutTwoClustersAreRefused() {
         String es7Url = RunningSystem.ports().elastic7Url();
         given().contentType("application/json")
@@ -304,7 +345,7 @@ class EsCopyIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aWriteBlockMidCopyPausesTheMigrationAndRetryGoesOnOnceItIsLifted() {
         String logs = "events-log-" + company(0);
         // As a flood-stage watermark would: the index the copy creates comes up write-blocked.
@@ -332,7 +373,7 @@ class EsCopyIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aTargetAnswering429IsRetriedWithPausesAndNothingIsLost() throws Exception {
         String scalars = "events-training_stats_scalar-" + company(1);
         try (ThrottlingProxy proxy = new ThrottlingProxy(RunningSystem.ports().elastic7Url(), 3)) {

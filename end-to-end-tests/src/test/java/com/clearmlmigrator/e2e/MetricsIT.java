@@ -2,7 +2,9 @@ package com.clearmlmigrator.e2e;
 
 import static com.clearmlmigrator.e2e.Migrations.elastic;
 import static com.clearmlmigrator.e2e.Migrations.mongo;
-import static com.clearmlmigrator.e2e.RunningSystem.given;
+import static com.clearmlmigrator.e2e.WorkerMetrics.scrape;
+import static com.clearmlmigrator.e2e.WorkerMetrics.scrapeWorkers;
+import static com.clearmlmigrator.e2e.WorkerMetrics.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,7 +17,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -88,42 +89,6 @@ class MetricsIT {
                 .allSatisfy(metric -> assertThat(served)
                         .as("served by a service, as the dashboard queries it")
                         .contains(metric));
-    }
-
-    /**
-     * Every copy of a worker that answers, one after the other: the fault tests before this one may have killed the
-     * stack's own copy and started others, and the migration's tasks went to whichever copies were alive.
-     */
-    private static String scrapeWorkers(String module, int firstPort) {
-        List<Integer> ports = ServiceFaults.answeringPorts(module, firstPort);
-        assertThat(ports).as("copies of " + module + " that answer").isNotEmpty();
-        return ports.stream().map(MetricsIT::scrape).collect(Collectors.joining("\n"));
-    }
-
-    private static String scrape(int port) {
-        return given().baseUri("http://127.0.0.1")
-                .port(port)
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-    }
-
-    /** The sum of the series whose name and labels match, over every copy scraped; fails when none has it. */
-    private static double value(String scraped, String series) {
-        Matcher line = Pattern.compile("(?m)^" + series + " (\\S+)$").matcher(scraped);
-        double sum = 0;
-        boolean found = false;
-        while (line.find()) {
-            found = true;
-            sum += Double.parseDouble(line.group(1));
-        }
-        assertThat(found)
-                .as(series + " in\n"
-                        + scraped.lines().filter(l -> l.startsWith("migrator")).toList())
-                .isTrue();
-        return sum;
     }
 
     private static Set<String> names(String scraped) {

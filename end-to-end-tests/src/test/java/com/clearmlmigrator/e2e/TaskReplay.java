@@ -3,11 +3,13 @@ package com.clearmlmigrator.e2e;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,12 +21,44 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.clearmlmigrator.contracts.Topics;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Redelivers every task of some migrations, as Kafka may, and waits until the workers answered each again. */
+/** Redelivers every task of some migrations, as Kafka may. */
 final class TaskReplay {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private TaskReplay() {}
 
+    /**
+     * Delivers every task again as if its migration still wanted it, and waits until the workers answered each again.
+     * Kafka delivers a task again during its migration (a worker crash, a rebalance); these tasks are stamped as sent
+     * now, so that the workers perform them on the data the migration left, where a delivery after the migration's
+     * end would be left alone ({@link #replayAsRecorded}). That is what shows every write path idempotent.
+     */
     static void replayAndAwaitResults(String bootstrap, List<String> migrationIds) throws Exception {
+        List<ConsumerRecord<String, String>> tasks = tasksOf(bootstrap, migrationIds);
+        int resultsBefore = read(bootstrap, List.of(Topics.TASK_RESULTS), r -> migrationIds.contains(r.key()), -1)
+                .size();
+        send(bootstrap, tasks, TaskReplay::sentNow);
+        read(
+                bootstrap,
+                List.of(Topics.TASK_RESULTS),
+                r -> migrationIds.contains(r.key()),
+                resultsBefore + tasks.size());
+    }
+
+    /** Delivers every task again exactly as the planner sent it; returns how many went to each task topic. */
+    static Map<String, Integer> replayAsRecorded(String bootstrap, List<String> migrationIds) throws Exception {
+        List<ConsumerRecord<String, String>> tasks = tasksOf(bootstrap, migrationIds);
+        send(bootstrap, tasks, value -> value);
+        Map<String, Integer> perTopic = new LinkedHashMap<>();
+        tasks.forEach(task -> perTopic.merge(task.topic(), 1, Integer::sum));
+        return perTopic;
+    }
+
+    private static List<ConsumerRecord<String, String>> tasksOf(String bootstrap, List<String> migrationIds) {
         // Each task once: the topics also hold the copies an earlier replay sent, and copies of one task delivered
         // together are performed once, by the worker that holds its lease, and answered once.
         Map<String, ConsumerRecord<String, String>> byTask = new LinkedHashMap<>();
@@ -35,23 +69,29 @@ final class TaskReplay {
                                 .anyMatch(id -> record.key().startsWith(id + "-")),
                         -1)
                 .forEach(record -> byTask.putIfAbsent(record.key(), record));
-        List<ConsumerRecord<String, String>> tasks = new ArrayList<>(byTask.values());
-        int resultsBefore = read(bootstrap, List.of(Topics.TASK_RESULTS), r -> migrationIds.contains(r.key()), -1)
-                .size();
+        return new ArrayList<>(byTask.values());
+    }
+
+    private static void send(String bootstrap, List<ConsumerRecord<String, String>> tasks, UnaryOperator<String> asSent)
+            throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
             for (ConsumerRecord<String, String> task : tasks) {
-                producer.send(new ProducerRecord<>(task.topic(), task.key(), task.value()))
+                producer.send(new ProducerRecord<>(task.topic(), task.key(), asSent.apply(task.value())))
                         .get();
             }
         }
-        read(
-                bootstrap,
-                List.of(Topics.TASK_RESULTS),
-                r -> migrationIds.contains(r.key()),
-                resultsBefore + tasks.size());
+    }
+
+    private static String sentNow(String task) {
+        try {
+            ObjectNode stamped = (ObjectNode) JSON.readTree(task);
+            return JSON.writeValueAsString(stamped.put("sentAt", Instant.now().toString()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A task on the topic is not JSON: " + task, e);
+        }
     }
 
     /** Reads matching records from the start; with {@code atLeast} >= 0, waits until that many have arrived. */

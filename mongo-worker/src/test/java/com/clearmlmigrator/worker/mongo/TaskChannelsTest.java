@@ -30,7 +30,7 @@ import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.contracts.WorkerHeartbeat;
 import com.clearmlmigrator.contracts.WorkerKind;
-import com.clearmlmigrator.worker.runtime.testing.CancelledMigrations;
+import com.clearmlmigrator.worker.runtime.testing.ClosedMigrations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -64,7 +64,7 @@ class TaskChannelsTest {
     ObjectMapper json;
 
     @Inject
-    CancelledMigrations cancellations;
+    ClosedMigrations cancellations;
 
     @ConfigProperty(name = "quarkus.mongodb.connection-string")
     String uri;

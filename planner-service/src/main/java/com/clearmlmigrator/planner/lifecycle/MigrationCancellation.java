@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.clearmlmigrator.contracts.MigrationClosed;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationConflictException;
@@ -21,9 +22,9 @@ public class MigrationCancellation {
 
     private final MigrationLifecycle lifecycle;
     private final TaskScheduler scheduler;
-    private final CancellationNotice notice;
+    private final ClosureNotice notice;
 
-    public MigrationCancellation(MigrationLifecycle lifecycle, TaskScheduler scheduler, CancellationNotice notice) {
+    public MigrationCancellation(MigrationLifecycle lifecycle, TaskScheduler scheduler, ClosureNotice notice) {
         this.lifecycle = lifecycle;
         this.scheduler = scheduler;
         this.notice = notice;
@@ -40,7 +41,7 @@ public class MigrationCancellation {
         Instant now = Instant.now();
         Migration cancelled = lifecycle.record(migration.withStatus(MigrationStatus.CANCELLED, now), saved -> {
             scheduler.skipUnsent(saved.id());
-            notice.announce(saved.id(), now);
+            notice.announce(MigrationClosed.cancelled(saved.id(), now));
         });
         LOG.infof("Migration %s cancelled", migration.id());
         return cancelled;

@@ -1,5 +1,6 @@
 package com.clearmlmigrator.planner.messaging;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +20,10 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
-/** Publishes each task to its worker kind's topic, keyed by task id so tasks spread over the partitions. */
+/**
+ * Publishes each task to its worker kind's topic, keyed by task id so tasks spread over the partitions, stamped with the
+ * time it was sent.
+ */
 @ApplicationScoped
 public class KafkaTaskDispatcher implements TaskDispatcher {
     private final MutinyEmitter<MigrationTask> mongoTasks;
@@ -56,8 +60,10 @@ public class KafkaTaskDispatcher implements TaskDispatcher {
                 .withKey(task.id().toString())
                 .build();
         MutinyEmitter<MigrationTask> emitter = task.type().worker() == WorkerKind.MONGO ? mongoTasks : elasticTasks;
+        // Stamped, so that a worker leaves alone a copy Kafka delivers again after the migration ended.
+        MigrationTask stamped = task.asSentAt(Instant.now());
         // Credentials cross Kafka sealed; a task with credentials is never accepted without a key (see sealsSecrets).
-        MigrationTask sent = seal.map(s -> s.seal(task)).orElse(task);
+        MigrationTask sent = seal.map(s -> s.seal(stamped)).orElse(stamped);
         return emitter.sendMessage(Message.of(sent).addMetadata(key));
     }
 }

@@ -63,9 +63,9 @@ public class TopicProvisioner {
                     .filter(e -> !existing.contains(e.getKey()))
                     .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
                     .toList());
-            if (!existing.contains(Topics.CANCELLATIONS)) {
-                // Workers read it whole at every start: compacted, it holds one record per cancelled migration.
-                missing.add(new NewTopic(Topics.CANCELLATIONS, 1, (short) 1)
+            if (!existing.contains(Topics.CLOSED_MIGRATIONS)) {
+                // Workers read it whole at every start: compacted, it holds one record per closed migration.
+                missing.add(new NewTopic(Topics.CLOSED_MIGRATIONS, 1, (short) 1)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
             }
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

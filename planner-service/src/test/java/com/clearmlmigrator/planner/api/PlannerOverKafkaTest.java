@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import com.clearmlmigrator.contracts.CollectionInspection;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.JobProgress;
+import com.clearmlmigrator.contracts.MigrationClosed;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskProgress;
@@ -91,6 +93,9 @@ class PlannerOverKafkaTest {
                 .body("failures[0].target", equalTo("url_to_delete"))
                 .body("failures[0].reason", equalTo("TARGET_REJECTED"));
         assertThat(lastProgress(id).status()).isEqualTo(MigrationStatus.COMPLETED_WITH_ERRORS);
+        // The workers are told: every task sent so far, delivered again now, would be left alone.
+        MigrationClosed firstEnd = closure(id, MigrationStatus.COMPLETED_WITH_ERRORS);
+        assertThat(tasks).allSatisfy(task -> assertThat(firstEnd.stops(task)).isTrue());
 
         given().post("/migrations/" + id + "/retry").then().statusCode(202).body("status", equalTo("RUNNING"));
         List<MigrationTask> delivered = receiveTasks(id, COLLECTIONS.size() + 1);
@@ -99,8 +104,10 @@ class PlannerOverKafkaTest {
                 .hasSize(2);
         MigrationTask again = delivered.stream()
                 .filter(t -> t.target().equals("url_to_delete"))
-                .findFirst()
+                .max(Comparator.comparing(MigrationTask::sentAt))
                 .orElseThrow();
+        // The retry's own copy was sent after the end: the workers perform it.
+        assertThat(firstEnd.stops(again)).isFalse();
         answer(TaskResult.succeeded(
                 again.id(),
                 new CollectionInspection("backend", "url_to_delete", 7, 100, "5.0.0", Map.of(), List.of())));
@@ -111,7 +118,28 @@ class PlannerOverKafkaTest {
                         .body("tasks.succeeded", equalTo(5))
                         .body("tasks.failed", equalTo(0))
                         .body("progress.documents.sum()", equalTo(5 * 7)));
+        assertThat(closure(id, MigrationStatus.SUCCEEDED).stops(again)).isTrue();
         given().post("/migrations/" + id + "/retry").then().statusCode(409);
+    }
+
+    /** The planner's latest announcement on the closed-migrations topic that the migration ended in this status. */
+    private MigrationClosed closure(String migrationId, MigrationStatus status) throws Exception {
+        List<MigrationClosed> announced = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.CLOSED_MIGRATIONS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key().equals(migrationId)) {
+                        announced.add(json.readValue(record.value(), MigrationClosed.class));
+                    }
+                }
+                return announced.stream().anyMatch(closed -> closed.status() == status);
+            });
+        }
+        return announced.stream()
+                .filter(closed -> closed.status() == status)
+                .reduce((first, second) -> second)
+                .orElseThrow();
     }
 
     private void answer(TaskResult result) throws Exception {

@@ -1,7 +1,14 @@
 package com.clearmlmigrator.worker.runtime;
 
+import java.util.Optional;
+
+import com.clearmlmigrator.contracts.MigrationClosed;
+
 /** Whether a task's migration still wants it done. */
 public interface MigrationStatuses {
-    /** True when the migration was cancelled: its tasks that have not started are skipped. */
-    boolean isCancelled(String migrationId);
+    /**
+     * What the planner last announced of the migration: cancelled, or ended in a final status; empty while it runs. Its
+     * {@link MigrationClosed#stops} tells whether a task must be left alone.
+     */
+    Optional<MigrationClosed> closure(String migrationId);
 }

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MigrationClosed;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.SecretSeal;
 import com.clearmlmigrator.contracts.TaskFailedException;
@@ -25,7 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <ol>
  *   <li>reads it; an unreadable message goes to the dead-letter topic, and if its task id can still be read, a FAILED
- *       result tells the planner; a task of a cancelled migration is skipped;
+ *       result tells the planner; a task of a cancelled migration is skipped, one delivered again after its migration
+ *       ended is left alone;
  *   <li>claims the task's lease ({@link LeaseClaims}): a task that already runs, here or on a live worker elsewhere, is
  *       not started a second time;
  *   <li>performs it; while the store is unavailable it tries again with growing pauses ({@link RetryPolicy}); an
@@ -85,12 +87,9 @@ public class TaskIntake {
             rejectUnreadable(payload, e);
             return;
         }
-        if (statuses.isCancelled(task.id().jobId())) {
-            // Cancelled before this task started: not done, and the planner is told, so it knows when nothing of the
-            // migration can write any more (an undo waits for that).
-            LOG.infof("Skipped task %s: its migration was cancelled", task.id());
-            outbox.publishResult(TaskResult.skipped(task.id()));
-            metrics.skipped(task);
+        Optional<MigrationClosed> closed = statuses.closure(task.id().jobId()).filter(closure -> closure.stops(task));
+        if (closed.isPresent()) {
+            leaveAlone(task, closed.get());
             return;
         }
         if (claims.claim(task.id(), running::isRunning) != LeaseClaims.Claim.TAKEN) {
@@ -117,6 +116,24 @@ public class TaskIntake {
             MDC.remove("taskId");
             MDC.remove("jobId");
         }
+    }
+
+    private void leaveAlone(MigrationTask task, MigrationClosed closed) {
+        if (closed.cancelled()) {
+            // Cancelled before this task started: not done, and the planner is told, so it knows when nothing of the
+            // migration can write any more (an undo waits for that).
+            LOG.infof("Skipped task %s: its migration was cancelled", task.id());
+            outbox.publishResult(TaskResult.skipped(task.id()));
+            metrics.skipped(task);
+            return;
+        }
+        // Kafka delivered it again after the migration ended: every task had answered, and the operator may have moved
+        // on (ClearML running again on the new cluster, the old one retired). No answer: the planner wants none, and
+        // one could overtake the answer of a retry's own copy of the task.
+        LOG.infof(
+                "Left task %s (%s %s) alone: delivered again after its migration ended (%s at %s)",
+                task.id(), task.type(), task.target(), closed.status(), closed.at());
+        metrics.leftAfterEnd(task);
     }
 
     /** The task with its sealed credentials opened; empty when they cannot be opened here. */

@@ -37,6 +37,8 @@ import io.quarkus.runtime.Startup;
 public class TaskMetrics {
     /** A task whose lease another worker took meanwhile: that worker reports it. */
     static final String LOST = "lost";
+    /** A task Kafka delivered again after its migration ended: left alone, unanswered. */
+    static final String AFTER_END = "after_end";
 
     private final MeterRegistry registry;
 
@@ -57,6 +59,7 @@ public class TaskMetrics {
                 tasks(type, label(outcome));
             }
             tasks(type, LOST);
+            tasks(type, AFTER_END);
             documents(type);
             for (FailureReason reason : FailureReason.values()) {
                 failures(type, reason);
@@ -72,6 +75,11 @@ public class TaskMetrics {
     /** A task of a cancelled migration, not performed. */
     void skipped(MigrationTask task) {
         tasks(task.type(), label(TaskOutcome.SKIPPED)).increment();
+    }
+
+    /** A task delivered again after its migration ended, not performed. */
+    void leftAfterEnd(MigrationTask task) {
+        tasks(task.type(), AFTER_END).increment();
     }
 
     /** A performed task and its result; none when another worker answers for it. */

@@ -2,6 +2,7 @@ package com.clearmlmigrator.worker.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.contracts.CollectionInspection;
 import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MigrationClosed;
+import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.TaskFailedException;
@@ -35,6 +38,7 @@ class TaskIntakeTest {
     private final LocalLeases leases = new LocalLeases();
     private final RunningTasks running = new RunningTasks();
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    private static final Instant ENDED = Instant.parse("2026-12-04T19:30:00Z");
 
     @AfterEach
     void stopLeases() {
@@ -209,7 +213,7 @@ class TaskIntakeTest {
                 JSON,
                 performer,
                 outbox,
-                migrationId -> migrationId.equals("cancelled-job"),
+                TaskIntakeTest::closure,
                 QUICK_RETRIES,
                 new LeaseClaims(leases.leases, "mongo-worker@test/1#abcd", java.time.Duration.ofSeconds(20)),
                 running,
@@ -217,19 +221,59 @@ class TaskIntakeTest {
                 java.util.Optional.empty());
     }
 
-    @Test
-    void taskOfACancelledMigrationIsSkippedAndThePlannerIsToldItWasNotDone() throws Exception {
-        MigrationTask task = new MigrationTask(
-                new TaskId("cancelled-job", 0), TaskType.INSPECT_COLLECTION, "task", TASK.mongo(), null);
-        boolean[] performed = {false};
+    /** "cancelled-job" was cancelled, "ended-job" succeeded at {@link #ENDED}; every other migration runs. */
+    private static java.util.Optional<MigrationClosed> closure(String migrationId) {
+        return switch (migrationId) {
+            case "cancelled-job" -> java.util.Optional.of(MigrationClosed.cancelled(migrationId, ENDED));
+            case "ended-job" ->
+                java.util.Optional.of(new MigrationClosed(migrationId, ENDED, MigrationStatus.SUCCEEDED));
+            default -> java.util.Optional.empty();
+        };
+    }
 
+    private static MigrationTask taskOf(String migrationId) {
+        return new MigrationTask(new TaskId(migrationId, 2), TaskType.INSPECT_COLLECTION, "task", TASK.mongo(), null);
+    }
+
+    /** True when the intake performed the task. */
+    private boolean performs(MigrationTask task) throws Exception {
+        boolean[] performed = {false};
         intake(t -> {
                     performed[0] = true;
                     return null;
                 })
                 .accept(JSON.writeValueAsString(task));
+        return performed[0];
+    }
 
-        assertThat(performed[0]).isFalse();
+    @Test
+    void aTaskDeliveredAgainAfterItsMigrationEndedIsLeftAloneAndNotAnswered() throws Exception {
+        MigrationTask task = taskOf("ended-job").asSentAt(ENDED.minusSeconds(40));
+
+        assertThat(performs(task)).isFalse();
+        assertThat(outbox.results).isEmpty();
+        assertThat(outbox.deadLetters).isEmpty();
+        assertThat(tasksCounted("type", "inspect_collection", "outcome", "after_end"))
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void aTaskARetrySentAfterTheEndIsPerformed() throws Exception {
+        var report = new CollectionInspection("backend", "task", 42, 10, "5.0.0", Map.of(), List.of());
+        MigrationTask task = taskOf("ended-job").asSentAt(ENDED.plusSeconds(90));
+
+        intake(t -> report).accept(JSON.writeValueAsString(task));
+
+        assertThat(outbox.results)
+                .singleElement()
+                .satisfies(result -> assertThat(result.outcome()).isEqualTo(TaskOutcome.SUCCEEDED));
+    }
+
+    @Test
+    void taskOfACancelledMigrationIsSkippedAndThePlannerIsToldItWasNotDone() throws Exception {
+        MigrationTask task = taskOf("cancelled-job");
+
+        assertThat(performs(task)).isFalse();
         assertThat(outbox.results).containsExactly(TaskResult.skipped(task.id()));
         assertThat(outbox.deadLetters).isEmpty();
     }

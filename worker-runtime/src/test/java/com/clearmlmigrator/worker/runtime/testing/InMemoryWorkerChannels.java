@@ -11,7 +11,7 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 
 /**
  * A worker as deployed, but its Kafka channels in memory: a test sends task messages and reads results, dead letters
- * and heartbeats without a broker. Cancellations come from {@link CancelledMigrations} instead of the Kafka feed, and
+ * and heartbeats without a broker. Cancellations and ends come from {@link ClosedMigrations} instead of the Kafka feed, and
  * the migrator's MongoDB (leases, journal) is the wire server of {@link MongoWireServer}.
  */
 public abstract class InMemoryWorkerChannels implements QuarkusTestProfile {

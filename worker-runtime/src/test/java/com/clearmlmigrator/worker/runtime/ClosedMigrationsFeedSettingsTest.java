@@ -8,7 +8,9 @@ import java.util.Map;
 import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.Test;
 
-class CancellationFeedSettingsTest {
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class ClosedMigrationsFeedSettingsTest {
 
     @Test
     void theWorkersKafkaSecuritySettingsReachTheFeedsConsumer() {
@@ -19,7 +21,7 @@ class CancellationFeedSettingsTest {
                 "security.protocol", "NO_SUCH_PROTOCOL",
                 "group.id", "mongo-worker");
 
-        assertThatThrownBy(() -> new CancellationFeed(kafka, "cancellations", Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new ClosedMigrationsFeed(kafka, "closed", Duration.ofSeconds(1), new ObjectMapper()))
                 .isInstanceOf(KafkaException.class)
                 .hasStackTraceContaining("NO_SUCH_PROTOCOL");
     }

@@ -1,10 +1,11 @@
 package com.clearmlmigrator.worker.runtime;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,23 +19,28 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
+import com.clearmlmigrator.contracts.MigrationClosed;
 import com.clearmlmigrator.contracts.Topics;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Every migration cancelled, as {@link Topics#CANCELLATIONS} tells it, read whole from the beginning and then followed
- * by one thread. A plain consumer with its partitions assigned, not a consumer group: every worker must see every
- * cancellation. Until the feed has read what the topic held when it started, {@link #isCancelled} waits (the topic is
- * small and compacted, so that is a moment), so that a worker started after a cancellation never runs a task of it.
+ * Every migration cancelled or ended, as {@link Topics#CLOSED_MIGRATIONS} tells it, read whole from the beginning and
+ * then followed by one thread. A plain consumer with its partitions assigned, not a consumer group: every worker must
+ * see every announcement. Until the feed has read what the topic held when it started, {@link #closure} waits (the
+ * topic is small and compacted, so that is a moment), so that a worker started after a cancellation never runs a task
+ * of it.
  */
-final class CancellationFeed implements MigrationStatuses, AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(CancellationFeed.class);
+final class ClosedMigrationsFeed implements MigrationStatuses, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ClosedMigrationsFeed.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration TOPIC_RECHECK = Duration.ofSeconds(2);
 
     private final KafkaConsumer<String, String> consumer;
     private final String topic;
     private final Duration catchUpWait;
-    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final ObjectMapper json;
+    private final Map<String, MigrationClosed> closed = new ConcurrentHashMap<>();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Thread follower;
     private volatile boolean running = true;
@@ -42,12 +48,13 @@ final class CancellationFeed implements MigrationStatuses, AutoCloseable {
     /**
      * @param kafka       the client settings: bootstrap servers, and the security settings of a broker that asks for
      *                    them
-     * @param topic       {@link Topics#CANCELLATIONS}, or a topic of a test's own
+     * @param topic       {@link Topics#CLOSED_MIGRATIONS}, or a topic of a test's own
      * @param catchUpWait how long a task waits for the feed to read what was there at start, before it goes on
+     * @param json        reads the announcements (their times included)
      */
-    CancellationFeed(Map<String, Object> kafka, String topic, Duration catchUpWait) {
+    ClosedMigrationsFeed(Map<String, Object> kafka, String topic, Duration catchUpWait, ObjectMapper json) {
         Map<String, Object> settings = new HashMap<>(kafka);
-        // Assigned partitions, not a group: every worker reads every cancellation.
+        // Assigned partitions, not a group: every worker reads every announcement.
         settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
         // The planner creates the topic compacted; an auto-created one would not be.
         settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
@@ -55,7 +62,8 @@ final class CancellationFeed implements MigrationStatuses, AutoCloseable {
         this.consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
         this.topic = topic;
         this.catchUpWait = catchUpWait;
-        this.follower = new Thread(this::follow, "cancellation-feed");
+        this.json = json;
+        this.follower = new Thread(this::follow, "closed-migrations-feed");
         this.follower.setDaemon(true);
     }
 
@@ -64,17 +72,17 @@ final class CancellationFeed implements MigrationStatuses, AutoCloseable {
     }
 
     @Override
-    public boolean isCancelled(String migrationId) {
+    public Optional<MigrationClosed> closure(String migrationId) {
         try {
             if (!caughtUp.await(catchUpWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warnf(
-                        "Cancellations not read from Kafka within %d s; going on as if migration %s were not cancelled",
+                        "Closed migrations not read from Kafka within %d s; going on as if migration %s still ran",
                         catchUpWait.toSeconds(), migrationId);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return cancelled.contains(migrationId);
+        return Optional.ofNullable(closed.get(migrationId));
     }
 
     private void follow() {
@@ -83,19 +91,19 @@ final class CancellationFeed implements MigrationStatuses, AutoCloseable {
             while (running) {
                 for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
                     if (record.key() != null) {
-                        cancelled.add(record.key());
+                        closed.put(record.key(), read(record.key(), record.value()));
                     }
                 }
                 if (caughtUp.getCount() > 0
                         && startEnds.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                    LOG.infof("Read %d cancelled migrations", cancelled.size());
+                    LOG.infof("Read %d closed migrations", closed.size());
                     caughtUp.countDown();
                 }
             }
         } catch (WakeupException e) {
             // closing
         } catch (RuntimeException e) {
-            LOG.errorf(e, "The cancellation feed stopped; tasks of migrations cancelled from now on will run");
+            LOG.errorf(e, "The feed of closed migrations stopped; tasks of migrations closed from now on will run");
         } finally {
             caughtUp.countDown();
             consumer.close();
@@ -103,8 +111,24 @@ final class CancellationFeed implements MigrationStatuses, AutoCloseable {
     }
 
     /**
+     * The announcement; one that cannot be read counts as a cancellation, as every announcement did before migrations
+     * were announced when they ended: leaving a task undone is safe, the planner can send it again.
+     */
+    private MigrationClosed read(String migrationId, String value) {
+        try {
+            MigrationClosed announced = json.readValue(value, MigrationClosed.class);
+            if (announced.migrationId().equals(migrationId)) {
+                return announced;
+            }
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            LOG.warnf("Unreadable announcement of migration %s read as a cancellation: %s", migrationId, value);
+        }
+        return MigrationClosed.cancelled(migrationId, Instant.EPOCH);
+    }
+
+    /**
      * Assigns the topic's partitions from their beginning and returns where they ended then. A topic that does not
-     * exist yet holds no cancellation: tasks need not wait for it, and the feed looks again until it appears.
+     * exist yet holds no announcement: tasks need not wait for it, and the feed looks again until it appears.
      */
     private Map<TopicPartition, Long> assignWhenTopicExists() throws WakeupException {
         while (running) {
