@@ -4,14 +4,15 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A migration wants no more of the tasks sent for it: it was cancelled, or it ended. Kafka delivers a task again after
- * a worker crash or a rebalance, also once its migration is over; performed then, a copy slice would bring back events
- * ClearML deleted since, a relink would meet stores the operator has moved on from.
+ * A migration wants no more of the tasks sent for it: it was cancelled, or every task sent has answered and it ended
+ * (or paused, waiting for the operator's retry). Kafka delivers a task again after a worker crash or a rebalance, also
+ * once its migration is over; performed then, a copy slice would bring back events ClearML deleted since, a relink
+ * would meet stores the operator has moved on from.
  *
  * @param migrationId the migration
  * @param at          when the planner recorded the status; tasks sent before then are not performed
- * @param status      {@link MigrationStatus#CANCELLED}, or the final status it ended in; null in announcements of
- *                    planners that announced cancellations only, and read as a cancellation
+ * @param status      {@link MigrationStatus#CANCELLED}, the final status it ended in, or {@link MigrationStatus#PAUSED};
+ *                    null in announcements of planners that announced cancellations only, and read as a cancellation
  */
 public record MigrationClosed(String migrationId, Instant at, MigrationStatus status) {
     public MigrationClosed {
@@ -29,8 +30,8 @@ public record MigrationClosed(String migrationId, Instant at, MigrationStatus st
     }
 
     /**
-     * True when this task must not be performed. A cancellation stops every task of the migration. An end stops the
-     * tasks sent before it: a retry sends the tasks it runs again after the end, and those go ahead. A task without a
+     * True when this task must not be performed. A cancellation stops every task of the migration. An end or a pause
+     * stops the tasks sent before it: a retry sends the tasks it runs again after it, and those go ahead. A task without a
      * sending time comes from a planner that did not stamp one, and was sent before any end it announces.
      */
     public boolean stops(MigrationTask task) {

@@ -31,6 +31,15 @@ class MigrationClosedTest {
     }
 
     @Test
+    void aPauseStopsTheTasksSentBeforeItAndNotTheRetrys() {
+        MigrationClosed paused = new MigrationClosed("m1", ENDED, MigrationStatus.PAUSED);
+
+        assertThat(paused.stops(TASK.asSentAt(ENDED.minusMillis(1)))).isTrue();
+        assertThat(paused.stops(TASK.asSentAt(ENDED.plusSeconds(60)))).isFalse();
+        assertThat(paused.cancelled()).isFalse();
+    }
+
+    @Test
     void aTaskWithoutASendingTimeWasSentBeforeTheEnd() {
         assertThat(new MigrationClosed("m1", ENDED, MigrationStatus.FAILED).stops(TASK))
                 .isTrue();

@@ -359,6 +359,15 @@ class EsCopyIT {
             JsonPath paused = Migrations.awaitStatus(id, "PAUSED");
             assertThat(paused.getString("error")).contains(logs).contains("retry");
             assertThat(es7.documents(logs)).isEmpty();
+            // Every task has answered, so the workers are told: a copy of one Kafka delivers again is left alone, and
+            // the retry below sends its own.
+            assertThat(TaskReplay.read(
+                            RunningSystem.ports().kafkaBootstrap(),
+                            List.of(Topics.CLOSED_MIGRATIONS),
+                            announced -> announced.key().equals(id)
+                                    && announced.value().contains("\"PAUSED\""),
+                            1))
+                    .isNotEmpty();
         } finally {
             es7.delete("/_template/zz-blocked");
         }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.clearmlmigrator.contracts.MigrationClosed;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationStore;
@@ -15,18 +16,22 @@ import com.clearmlmigrator.planner.progress.ProgressReporter;
 /**
  * The one owner of a migration's status: every change of it is recorded here, in the same order each time. The change
  * is saved, what must follow it at once runs (its tasks dispatched or skipped), the progress topic is told, and a change
- * that ended the migration is completed (report archived, credentials and live progress dropped).
+ * that ended the migration is completed (report archived, credentials and live progress dropped). Once every task sent
+ * has answered (an end, a pause) the workers are told, so that they leave alone a copy of one Kafka delivers again.
  */
 @ApplicationScoped
 public class MigrationLifecycle {
     private final MigrationStore store;
     private final ProgressReporter progress;
     private final MigrationCompletion completion;
+    private final ClosureNotice closures;
 
-    public MigrationLifecycle(MigrationStore store, ProgressReporter progress, MigrationCompletion completion) {
+    public MigrationLifecycle(
+            MigrationStore store, ProgressReporter progress, MigrationCompletion completion, ClosureNotice closures) {
         this.store = store;
         this.progress = progress;
         this.completion = completion;
+        this.closures = closures;
     }
 
     /** Records a changed migration. */
@@ -82,6 +87,9 @@ public class MigrationLifecycle {
         progress.report(changed, counts);
         if (changed.status().isFinal()) {
             completion.finished(changed);
+        } else if (changed.status() == MigrationStatus.PAUSED) {
+            // Paused once every task answered: the retry that goes on sends its tasks again, after this.
+            closures.announce(new MigrationClosed(changed.id(), Instant.now(), MigrationStatus.PAUSED));
         }
     }
 }

@@ -127,11 +127,11 @@ public class TaskIntake {
             metrics.skipped(task);
             return;
         }
-        // Kafka delivered it again after the migration ended: every task had answered, and the operator may have moved
-        // on (ClearML running again on the new cluster, the old one retired). No answer: the planner wants none, and
-        // one could overtake the answer of a retry's own copy of the task.
+        // Kafka delivered it again after every task of the migration answered and it ended (or paused): the operator
+        // may have moved on (ClearML running again on the new cluster, the old one retired). No answer: the planner
+        // wants none, and one could overtake the answer of a retry's own copy of the task.
         LOG.infof(
-                "Left task %s (%s %s) alone: delivered again after its migration ended (%s at %s)",
+                "Left task %s (%s %s) alone: Kafka delivered it again after its migration was %s (at %s)",
                 task.id(), task.type(), task.target(), closed.status(), closed.at());
         metrics.leftAfterEnd(task);
     }

@@ -37,7 +37,7 @@ import io.quarkus.runtime.Startup;
 public class TaskMetrics {
     /** A task whose lease another worker took meanwhile: that worker reports it. */
     static final String LOST = "lost";
-    /** A task Kafka delivered again after its migration ended: left alone, unanswered. */
+    /** A task Kafka delivered again after its migration ended or paused: left alone, unanswered. */
     static final String AFTER_END = "after_end";
 
     private final MeterRegistry registry;
@@ -77,7 +77,7 @@ public class TaskMetrics {
         tasks(task.type(), label(TaskOutcome.SKIPPED)).increment();
     }
 
-    /** A task delivered again after its migration ended, not performed. */
+    /** A task delivered again after its migration ended or paused, not performed. */
     void leftAfterEnd(MigrationTask task) {
         tasks(task.type(), AFTER_END).increment();
     }
