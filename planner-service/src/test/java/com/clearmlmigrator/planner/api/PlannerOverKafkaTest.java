@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 
@@ -124,19 +125,12 @@ class PlannerOverKafkaTest {
 
     /** The planner's latest announcement on the closed-migrations topic that the migration ended in this status. */
     private MigrationClosed closure(String migrationId, MigrationStatus status) throws Exception {
-        List<MigrationClosed> announced = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.CLOSED_MIGRATIONS));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key().equals(migrationId)) {
-                        announced.add(json.readValue(record.value(), MigrationClosed.class));
-                    }
-                }
-                return announced.stream().anyMatch(closed -> closed.status() == status);
-            });
-        }
-        return announced.stream()
+        return readUntil(
+                        Topics.CLOSED_MIGRATIONS,
+                        migrationId,
+                        MigrationClosed.class,
+                        announced -> announced.stream().anyMatch(closed -> closed.status() == status))
+                .stream()
                 .filter(closed -> closed.status() == status)
                 .reduce((first, second) -> second)
                 .orElseThrow();
@@ -304,20 +298,30 @@ class PlannerOverKafkaTest {
     }
 
     private JobProgress lastProgress(String migrationId) throws Exception {
-        List<JobProgress> snapshots = new ArrayList<>();
+        List<JobProgress> snapshots = readUntil(
+                Topics.PROGRESS,
+                migrationId,
+                JobProgress.class,
+                read -> !read.isEmpty() && read.get(read.size() - 1).pending() == 0);
+        return snapshots.get(snapshots.size() - 1);
+    }
+
+    /** The migration's messages on a topic, read from its start until {@code enough} holds for what was read. */
+    private <T> List<T> readUntil(String topic, String migrationId, Class<T> type, Predicate<List<T>> enough)
+            throws Exception {
+        List<T> read = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.PROGRESS));
+            consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.key().equals(migrationId)) {
-                        snapshots.add(json.readValue(record.value(), JobProgress.class));
+                        read.add(json.readValue(record.value(), type));
                     }
                 }
-                return !snapshots.isEmpty()
-                        && snapshots.get(snapshots.size() - 1).pending() == 0;
+                return enough.test(read);
             });
         }
-        return snapshots.get(snapshots.size() - 1);
+        return read;
     }
 
     private static KafkaConsumer<String, String> consumer() {
