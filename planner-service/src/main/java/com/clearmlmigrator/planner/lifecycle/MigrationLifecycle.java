@@ -16,8 +16,8 @@ import com.clearmlmigrator.planner.progress.ProgressReporter;
 /**
  * The one owner of a migration's status: every change of it is recorded here, in the same order each time. The change
  * is saved, what must follow it at once runs (its tasks dispatched or skipped), the progress topic is told, and a change
- * that ended the migration is completed (report archived, credentials and live progress dropped). Once every task sent
- * has answered (an end, a pause) the workers are told, so that they leave alone a copy of one Kafka delivers again.
+ * that ended the migration is completed (report archived, credentials and live progress dropped). An end or a pause is
+ * announced to the workers, so that they leave alone a task sent before it that Kafka delivers again.
  */
 @ApplicationScoped
 public class MigrationLifecycle {
@@ -85,11 +85,21 @@ public class MigrationLifecycle {
 
     private void announce(Migration changed, TaskCounts counts) {
         progress.report(changed, counts);
+        if (wantsNoEarlierTask(changed.status())) {
+            // Kafka may deliver a task again (a worker that crashed before committing, a rebalance); performed now it
+            // would copy or relink after the operator moved on. The workers leave alone what was sent before this.
+            closures.announce(new MigrationClosed(changed.id(), Instant.now(), changed.status()));
+        }
         if (changed.status().isFinal()) {
             completion.finished(changed);
-        } else if (changed.status() == MigrationStatus.PAUSED) {
-            // Paused once every task answered: the retry that goes on sends its tasks again, after this.
-            closures.announce(new MigrationClosed(changed.id(), Instant.now(), MigrationStatus.PAUSED));
         }
+    }
+
+    /**
+     * Ended or paused: no task sent so far is wanted any more, and the retry that may follow sends its own, after this.
+     * A cancellation is announced as it is recorded, before its migration's tasks are skipped.
+     */
+    private static boolean wantsNoEarlierTask(MigrationStatus status) {
+        return status == MigrationStatus.PAUSED || (status.isFinal() && status != MigrationStatus.CANCELLED);
     }
 }
