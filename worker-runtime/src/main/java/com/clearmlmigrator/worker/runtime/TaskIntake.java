@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <ol>
  *   <li>reads it; an unreadable message goes to the dead-letter topic, and if its task id can still be read, a FAILED
  *       result tells the planner; a task of a cancelled migration is skipped, one delivered again after its migration
- *       ended is left alone;
+ *       ended or paused is left alone;
  *   <li>claims the task's lease ({@link LeaseClaims}): a task that already runs, here or on a live worker elsewhere, is
  *       not started a second time;
  *   <li>performs it; while the store is unavailable it tries again with growing pauses ({@link RetryPolicy}); an
