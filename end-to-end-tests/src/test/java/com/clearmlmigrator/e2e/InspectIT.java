@@ -81,6 +81,10 @@ class InspectIT {
         assertThat(((Number) fileServer.get("elastic")).longValue()).isPositive();
         assertThat(((Map<String, Object>) fileServer.get("fields")))
                 .containsKeys("task: execution.artifacts.*.uri", "events-training_debug_image-*: url");
+        // What a relink leaves alone unless told: the operator reads beside the field what to add to the relink.
+        assertThat(((Map<String, Object>) fileServer.get("optIn")))
+                .containsEntry("task: configuration.*.value", "configuration")
+                .doesNotContainKeys("task: execution.artifacts.*.uri", "events-training_debug_image-*: url");
         Map<String, Object> workerStats =
                 entry(report, "elastic.indices", "index", "worker_stats_" + company + "_2020-08");
         assertThat(strings(workerStats.get("mappingTypes"))).containsExactly("stat");

@@ -2,7 +2,9 @@ package com.clearmlmigrator.relink;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.clearmlmigrator.contracts.RelinkSpec;
 
@@ -95,6 +97,33 @@ public final class ClearmlFields {
             rules.add(FieldRule.text("msg"));
         }
         return rules;
+    }
+
+    /**
+     * The opt-in group a relink must name in {@code include} to rewrite this field of a collection: what an inspect tells
+     * the operator beside a field that holds the old prefix. Empty for a field every relink rewrites, or none does.
+     */
+    public static Optional<String> optInGroupOfCollectionField(String collection, String path) {
+        return optInGroupOf(path, include -> forCollection(collection, include));
+    }
+
+    /** {@link #optInGroupOfCollectionField} for a field of an Elasticsearch index. */
+    public static Optional<String> optInGroupOfIndexField(String index, String path) {
+        return optInGroupOf(path, include -> forIndex(index, include));
+    }
+
+    private static Optional<String> optInGroupOf(String path, Function<Set<String>, List<FieldRule>> rules) {
+        if (covers(rules.apply(Set.of()), path)) {
+            return Optional.empty();
+        }
+        return INCLUDE_GROUPS.stream()
+                .sorted()
+                .filter(group -> covers(rules.apply(Set.of(group)), path))
+                .findFirst();
+    }
+
+    private static boolean covers(List<FieldRule> rules, String path) {
+        return rules.stream().anyMatch(rule -> rule.path().equals(path));
     }
 
     public static boolean isPlotIndex(String index) {

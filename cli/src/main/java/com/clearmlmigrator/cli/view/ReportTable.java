@@ -109,15 +109,20 @@ public final class ReportTable {
                     Formats.count(prefix.path("elastic").asLong()));
         }
         out.println();
-        out.println("Where they are:");
+        out.println("Where they are (a relink rewrites a field marked --include only when it names that group):");
         for (JsonNode prefix : prefixes) {
             out.println("  " + prefix.path("prefix").asText());
+            JsonNode optIn = prefix.path("optIn");
             prefix.path("fields")
                     .fields()
                     .forEachRemaining(field -> out.printf(
-                            "      %-" + (NAME_WIDTH - 4) + "s %12s%n",
+                            "      %-" + (NAME_WIDTH - 4) + "s %12s%s%n",
                             Formats.name(field.getKey(), NAME_WIDTH - 4),
-                            Formats.count(field.getValue().asLong())));
+                            Formats.count(field.getValue().asLong()),
+                            optIn.has(field.getKey())
+                                    ? "  --include "
+                                            + optIn.path(field.getKey()).asText()
+                                    : ""));
         }
     }
 

@@ -36,7 +36,7 @@ class ReportTableTest {
     }
 
     @Test
-    void anInspectListsEveryUrlPrefixWithItsCountsPerStoreAndWhereItIs() throws Exception {
+    void anInspectListsEveryUrlPrefixWithItsCountsPerStoreWhereItIsAndWhatARelinkMustIncludeForIt() throws Exception {
         StringWriter out = new StringWriter();
         ReportTable.print(
                 "inspect",
@@ -44,16 +44,18 @@ class ReportTableTest {
                         + "\"sizeBytes\":1000}]},\"urlPrefixes\":["
                         + "{\"prefix\":\"http://files.old.lan:8081\",\"mongo\":1200,\"elastic\":5400,\"fields\":"
                         + "{\"events-plot-*: plot_data\":5400,\"task: execution.artifacts.*.uri\":1200}},"
-                        + "{\"prefix\":\"s3://old-bucket\",\"mongo\":7,\"elastic\":0,\"fields\":"
-                        + "{\"model: uri\":7}}]}"),
+                        + "{\"prefix\":\"s3://old-bucket\",\"mongo\":10,\"elastic\":0,\"fields\":"
+                        + "{\"model: metadata.*.value\":3,\"model: uri\":7},"
+                        + "\"optIn\":{\"model: metadata.*.value\":\"metadata\"}}]}"),
                 new PrintWriter(out),
                 COPY_ES);
 
         assertThat(out.toString())
                 .containsPattern("http://files.old.lan:8081 +1,200 +5,400")
-                .containsPattern("s3://old-bucket +7 +0")
-                .containsPattern("events-plot-\\*: plot_data +5,400")
-                .containsPattern("model: uri +7");
+                .containsPattern("s3://old-bucket +10 +0")
+                .containsPattern("events-plot-\\*: plot_data +5,400\n")
+                .containsPattern("model: uri +7\n")
+                .containsPattern("model: metadata\\.\\*\\.value +3  --include metadata\n");
     }
 
     @Test

@@ -5,12 +5,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import com.clearmlmigrator.contracts.CollectionInspection;
 import com.clearmlmigrator.contracts.IndexInspection;
 import com.clearmlmigrator.contracts.UrlPrefixCount;
+import com.clearmlmigrator.relink.ClearmlFields;
 
 /**
  * One URL origin across everything an inspect read: how many references start with it in MongoDB and in
@@ -21,8 +23,11 @@ import com.clearmlmigrator.contracts.UrlPrefixCount;
  * @param elastic references in Elasticsearch
  * @param fields  references per place, named {@code collection: field} or, with the company id of per-company indices
  *                left out, {@code events-plot-*: plot_data}
+ * @param optIn   the places of {@code fields} a relink rewrites only when its {@code include} names the group given
+ *                here ({@code "task: configuration.*.value": "configuration"}); every other place, every relink does
  */
-public record UrlPrefixTotal(String prefix, long mongo, long elastic, Map<String, Long> fields) {
+public record UrlPrefixTotal(
+        String prefix, long mongo, long elastic, Map<String, Long> fields, Map<String, String> optIn) {
     /** A company id at the end of a ClearML event index name. */
     private static final Pattern COMPANY_SUFFIX = Pattern.compile("-[0-9a-f]{32}$");
 
@@ -31,19 +36,27 @@ public record UrlPrefixTotal(String prefix, long mongo, long elastic, Map<String
         for (CollectionInspection collection : collections) {
             for (UrlPrefixCount count : collection.urlPrefixes()) {
                 byPrefix.computeIfAbsent(count.prefix(), p -> new Tally())
-                        .add(collection.collection() + ": " + count.field(), count.references(), true);
+                        .add(
+                                collection.collection() + ": " + count.field(),
+                                count.references(),
+                                true,
+                                ClearmlFields.optInGroupOfCollectionField(collection.collection(), count.field()));
             }
         }
         for (IndexInspection index : indices) {
             String kind = COMPANY_SUFFIX.matcher(index.index()).replaceFirst("-*");
             for (UrlPrefixCount count : index.urlPrefixes()) {
                 byPrefix.computeIfAbsent(count.prefix(), p -> new Tally())
-                        .add(kind + ": " + count.field(), count.references(), false);
+                        .add(
+                                kind + ": " + count.field(),
+                                count.references(),
+                                false,
+                                ClearmlFields.optInGroupOfIndexField(index.index(), count.field()));
             }
         }
         List<UrlPrefixTotal> totals = new ArrayList<>();
-        byPrefix.forEach(
-                (prefix, tally) -> totals.add(new UrlPrefixTotal(prefix, tally.mongo, tally.elastic, tally.fields)));
+        byPrefix.forEach((prefix, tally) ->
+                totals.add(new UrlPrefixTotal(prefix, tally.mongo, tally.elastic, tally.fields, tally.optIn)));
         totals.sort(Comparator.comparingLong((UrlPrefixTotal t) -> t.mongo + t.elastic)
                 .reversed()
                 .thenComparing(UrlPrefixTotal::prefix));
@@ -54,14 +67,16 @@ public record UrlPrefixTotal(String prefix, long mongo, long elastic, Map<String
         private long mongo;
         private long elastic;
         private final Map<String, Long> fields = new TreeMap<>();
+        private final Map<String, String> optIn = new TreeMap<>();
 
-        void add(String place, long references, boolean inMongo) {
+        void add(String place, long references, boolean inMongo, Optional<String> optInGroup) {
             if (inMongo) {
                 mongo += references;
             } else {
                 elastic += references;
             }
             fields.merge(place, references, Long::sum);
+            optInGroup.ifPresent(group -> optIn.put(place, group));
         }
     }
 }
