@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.clearmlmigrator.synthetic.ClearmlWorld;
@@ -31,22 +32,19 @@ final class Migrations {
                 .path("id");
     }
 
-    /** Waits until the migration reaches a final status and returns it. */
     /** The id of the migration accepted last; null when there is none. */
     static String newest() {
         List<String> ids = given().get("/migrations").jsonPath().getList("id", String.class);
         return ids.isEmpty() ? null : ids.get(0);
     }
 
+    /** Waits until the migration reaches a final status and returns it. */
     static JsonPath awaitFinal(String id) {
-        await().atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> FINAL.contains(given().get("/migrations/" + id).path("status")));
-        return given().get("/migrations/" + id).jsonPath();
+        return awaitFinalSeeing(id, view -> {});
     }
 
     /** Waits until the migration has ended, showing each view read meanwhile to {@code seen}; returns the last. */
-    static JsonPath awaitFinalSeeing(String id, java.util.function.Consumer<JsonPath> seen) {
+    static JsonPath awaitFinalSeeing(String id, Consumer<JsonPath> seen) {
         await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
