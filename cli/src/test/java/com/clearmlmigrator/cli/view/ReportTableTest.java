@@ -25,14 +25,15 @@ class ReportTableTest {
     }
 
     @Test
-    void aDryRunShowsWhatItWouldChangeWhichIsWhatItMatched() throws Exception {
+    void aDryRunShowsWhatItWouldChangeWhichIsWhatItMatchedAndWhereToSeeWhatItLeavesAlone() throws Exception {
         // The report text holds 5 references in 3 values: a relink rewrites 3 values, and 45 references remain now.
         String table = print("{\"dryRun\":true,\"targets\":[" + String.format(TASK_FIELDS, 0, 40, 0, 5) + "]}");
 
         assertThat(table)
                 .contains("would change")
                 .containsPattern("mongo +task +100 +43 +45 +0")
-                .contains("Dry run");
+                .contains("Dry run")
+                .contains("left alone unless --include names it");
     }
 
     @Test
