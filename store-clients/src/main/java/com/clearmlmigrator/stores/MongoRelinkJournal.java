@@ -47,7 +47,11 @@ public final class MongoRelinkJournal implements RelinkJournal {
 
     /** @param database the migrator's own database, never ClearML's */
     public MongoRelinkJournal(MongoDatabase database) {
-        this.entries = database.getCollection("relink_journal");
+        MongoCollection<Document> journal = database.getCollection("relink_journal");
+        // An entry must outlast a crash of MongoDB before its document is rewritten. Acknowledged alone, a write on a
+        // standalone server reaches its on-disk journal up to 100 ms later, and an entry lost then would leave a value
+        // that undo cannot restore. One journal flush per batch of entries; the write concern's other parts stay.
+        this.entries = journal.withWriteConcern(journal.getWriteConcern().withJournal(true));
         this.startedTasks = database.getCollection("relink_tasks");
         this.undoneParts = database.getCollection("relink_undos");
     }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,8 +17,12 @@ import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.relink.FieldChange;
 import com.clearmlmigrator.relink.JournalEntry;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
@@ -24,13 +31,15 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 /** The relink journal on the Mongo wire server: recording is insert-if-absent, and undo reads it in bounded batches. */
 class MongoRelinkJournalTest {
     private MongoServer server;
+    private String address;
     private MongoClient client;
     private MongoRelinkJournal journal;
 
     @BeforeEach
     void start() {
         server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        client = MongoClients.create(server.bindAndGetConnectionString());
+        address = server.bindAndGetConnectionString();
+        client = MongoClients.create(address);
         journal = new MongoRelinkJournal(client.getDatabase("migrator"));
     }
 
@@ -38,6 +47,38 @@ class MongoRelinkJournalTest {
     void stop() {
         client.close();
         server.shutdownNow();
+    }
+
+    @Test
+    void entriesAreAskedToBeInMongoDbsOwnJournalBeforeItAnswers() {
+        List<BsonDocument> inserts = new CopyOnWriteArrayList<>();
+        CommandListener watch = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("insert")) {
+                    inserts.add(event.getCommand());
+                }
+            }
+        };
+        try (MongoClient watched = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(address))
+                .addCommandListener(watch)
+                .build())) {
+            new MongoRelinkJournal(watched.getDatabase("migrator"))
+                    .record(List.of(new JournalEntry(
+                            "m1",
+                            "model",
+                            "d1",
+                            List.of(new FieldChange("uri", "uri", "http://old/a", "https://new/a")))));
+        }
+
+        assertThat(inserts)
+                .singleElement()
+                .satisfies(insert -> assertThat(insert.getDocument("writeConcern", new BsonDocument())
+                                .getBoolean("j", BsonBoolean.FALSE)
+                                .getValue())
+                        .as("the write concern of %s", insert.toJson())
+                        .isTrue());
     }
 
     @Test
