@@ -121,11 +121,13 @@ public final class ReportTable {
                             "      %-" + (NAME_WIDTH - 4) + "s %12s%s%n",
                             Formats.name(field.getKey(), NAME_WIDTH - 4),
                             Formats.count(field.getValue().asLong()),
-                            optIn.has(field.getKey())
-                                    ? "  --include "
-                                            + optIn.path(field.getKey()).asText()
-                                    : ""));
+                            includeMark(optIn, field.getKey())));
         }
+    }
+
+    /** What a relink must name to rewrite this place, when only an opt-in relink does. */
+    private static String includeMark(JsonNode optIn, String place) {
+        return optIn.has(place) ? "  --include " + optIn.path(place).asText() : "";
     }
 
     private static void row(PrintWriter out, String store, String name, JsonNode found) {
