@@ -10,6 +10,8 @@ import java.util.Set;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import io.netty.channel.Channel;
+
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -17,6 +19,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -66,6 +69,20 @@ public final class IdLookupH2Backend extends H2Backend {
 
     private static int commitBufferKilobytes(long maxHeapBytes) {
         return (int) Math.min(256 * 1024, maxHeapBytes / 8 / 1024);
+    }
+
+    /**
+     * A write that asks for {@code j: true} (the relink journal's) is answered once it is in the file, as MongoDB
+     * answers it once it is in its on-disk journal: otherwise a crash of this process would lose up to a second of
+     * journal entries whose documents the relink then rewrote, and undo could not restore them. One commit per batch.
+     */
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        Document answer = super.handleCommand(channel, databaseName, command, query);
+        if (query.get("writeConcern") instanceof Document concern && Utils.isTrue(concern.get("j"))) {
+            commit();
+        }
+        return answer;
     }
 
     @Override

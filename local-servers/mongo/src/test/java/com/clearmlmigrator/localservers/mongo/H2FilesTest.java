@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -85,6 +86,36 @@ class H2FilesTest {
             assertEquals(500, db.getCollection("model_archive").countDocuments());
             assertFalse(db.listCollectionNames().into(new ArrayList<>()).contains("gone"));
         });
+    }
+
+    @Test
+    void aWriteThatAsksForTheJournalIsInTheFileWhenAnsweredEvenIfTheServerDiesRightAfter() {
+        String file = file();
+        MVStore store = new MVStore.Builder().fileName(file).open();
+        store.setAutoCommitDelay(0); // no background commit: only the write's own may save it
+        AbstractMongoBackend backend = OURS.apply(store);
+        backend.version(ServerVersion.MONGO_5_0);
+        MongoServer server = new MongoServer(backend);
+        var address = server.bind();
+        try (MongoClient client =
+                MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            MongoCollection<Document> journal = client.getDatabase("backend").getCollection("relink_journal");
+            journal.withWriteConcern(WriteConcern.ACKNOWLEDGED.withJournal(true))
+                    .insertOne(new Document("_id", "m1/model/d1"));
+            journal.insertOne(new Document("_id", "m1/model/d2"));
+        }
+        store.closeImmediately(); // as a crash: nothing written on the way out
+        server.shutdownNow();
+
+        withServer(
+                OURS,
+                file,
+                db -> assertEquals(
+                        List.of("m1/model/d1"),
+                        db.getCollection("relink_journal")
+                                .find()
+                                .map(entry -> entry.getString("_id"))
+                                .into(new ArrayList<>())));
     }
 
     private static void seedModels(MongoDatabase db) {
