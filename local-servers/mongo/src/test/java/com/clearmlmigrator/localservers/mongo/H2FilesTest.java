@@ -93,19 +93,12 @@ class H2FilesTest {
         String file = file();
         MVStore store = new MVStore.Builder().fileName(file).open();
         store.setAutoCommitDelay(0); // no background commit: only the write's own may save it
-        AbstractMongoBackend backend = OURS.apply(store);
-        backend.version(ServerVersion.MONGO_5_0);
-        MongoServer server = new MongoServer(backend);
-        var address = server.bind();
-        try (MongoClient client =
-                MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-            MongoCollection<Document> journal = client.getDatabase("backend").getCollection("relink_journal");
+        withServer(OURS, store, true, db -> {
+            MongoCollection<Document> journal = db.getCollection("relink_journal");
             journal.withWriteConcern(WriteConcern.ACKNOWLEDGED.withJournal(true))
                     .insertOne(new Document("_id", "m1/model/d1"));
             journal.insertOne(new Document("_id", "m1/model/d2"));
-        }
-        store.closeImmediately(); // as a crash: nothing written on the way out
-        server.shutdownNow();
+        });
 
         withServer(
                 OURS,
@@ -168,7 +161,15 @@ class H2FilesTest {
 
     private static void withServer(
             Function<MVStore, AbstractMongoBackend> backendOn, String file, Consumer<MongoDatabase> work) {
-        MVStore store = new MVStore.Builder().fileName(file).open();
+        withServer(backendOn, new MVStore.Builder().fileName(file).open(), false, work);
+    }
+
+    /** @param crash whether the store ends as in a crash, writing nothing on the way out, instead of closing */
+    private static void withServer(
+            Function<MVStore, AbstractMongoBackend> backendOn,
+            MVStore store,
+            boolean crash,
+            Consumer<MongoDatabase> work) {
         AbstractMongoBackend backend = backendOn.apply(store);
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer server = new MongoServer(backend);
@@ -177,6 +178,9 @@ class H2FilesTest {
                 MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
             work.accept(client.getDatabase("backend"));
         } finally {
+            if (crash) {
+                store.closeImmediately();
+            }
             server.shutdownNow();
             if (!store.isClosed()) {
                 store.close();
