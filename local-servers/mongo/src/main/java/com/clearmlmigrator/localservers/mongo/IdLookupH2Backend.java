@@ -56,7 +56,8 @@ public final class IdLookupH2Backend extends H2Backend {
      * about 19 MB: a commit writes every page changed since the last one again whole, and the ids of a relink journal
      * fall all over its map, so with the small buffer nearly every insert cost a page of a hundred entries encoded
      * again (600,000 journal entries: 94 s and 176 CPU-s before, 33 s and 62 CPU-s with this and {@link
-     * KeyValueOrder}'s stored form). Commits still come at least every second, so a crash loses what it lost before.
+     * KeyValueOrder}'s stored form). Commits still come at least every second, and a write that asks for the journal
+     * is committed before it is answered ({@link #handleCommand}).
      */
     private static MVStore openStore(String fileName) {
         return new MVStore.Builder()
