@@ -26,14 +26,10 @@ import com.clearmlmigrator.planner.inspect.InspectReport;
 import com.clearmlmigrator.planner.lifecycle.MigrationCancellation;
 import com.clearmlmigrator.planner.lifecycle.MigrationRetry;
 import com.clearmlmigrator.planner.lifecycle.MigrationSubmission;
-import com.clearmlmigrator.planner.lifecycle.Reports;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationConflictException;
 import com.clearmlmigrator.planner.migration.MigrationKind;
-import com.clearmlmigrator.planner.migration.MigrationStore;
-import com.clearmlmigrator.planner.progress.LiveProgress;
 import com.clearmlmigrator.planner.relink.RelinkSummary;
-import com.clearmlmigrator.planner.undo.UndoRequests;
 
 /** Submit and follow migrations. */
 @Path("/migrations")
@@ -42,27 +38,19 @@ import com.clearmlmigrator.planner.undo.UndoRequests;
 @SecurityRequirement(name = ApiDescription.TOKEN)
 public class MigrationResource {
 
-    private static final int LIST_LIMIT = 100;
-
     private final MigrationSubmission submission;
-    private final MigrationStore store;
     private final MigrationCancellation cancellation;
     private final MigrationRetry retry;
-    private final LiveProgress live;
     private final MigrationViews views;
 
     public MigrationResource(
             MigrationSubmission submission,
-            MigrationStore store,
             MigrationCancellation cancellation,
             MigrationRetry retry,
-            LiveProgress live,
             MigrationViews views) {
         this.submission = submission;
-        this.store = store;
         this.cancellation = cancellation;
         this.retry = retry;
-        this.live = live;
         this.views = views;
     }
 
@@ -115,8 +103,7 @@ public class MigrationResource {
     public Response undo(
             @PathParam("id") String id, @RequestBody(ref = ApiDescription.CONNECTIONS) ConnectionsRequest body) {
         ConnectionsRequest again = orNone(body);
-        return accepted(submission.submit(
-                UndoRequests.order(find(id), store.undosOf(id), again.mongoEndpoint(), again.elasticEndpoint())));
+        return accepted(submission.submitUndo(find(id), again.mongoEndpoint(), again.elasticEndpoint()));
     }
 
     /**
@@ -140,16 +127,13 @@ public class MigrationResource {
     @Path("/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
     public MigrationView cancel(@PathParam("id") String id) {
-        Migration cancelled = cancellation.cancel(find(id));
-        return MigrationView.of(cancelled, store.counts(id));
+        return views.summary(cancellation.cancel(find(id)));
     }
 
     /** The most recent migrations first. */
     @GET
     public List<MigrationView> list() {
-        return store.recent(LIST_LIMIT).stream()
-                .map(m -> MigrationView.of(m, store.counts(m.id())))
-                .toList();
+        return views.recent();
     }
 
     @GET
@@ -166,8 +150,7 @@ public class MigrationResource {
             description = "The report of the migration's kind",
             content = @Content(schema = @Schema(oneOf = {InspectReport.class, RelinkSummary.class, CopySummary.class})))
     public Object report(@PathParam("id") String id) {
-        Migration migration = find(id);
-        return Reports.of(migration, store.counts(id), store.tasks(id), live.of(id));
+        return views.report(id);
     }
 
     private Migration find(String id) {

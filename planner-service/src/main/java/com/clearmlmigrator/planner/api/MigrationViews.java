@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.planner.config.PlannerConfig;
+import com.clearmlmigrator.planner.lifecycle.Reports;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationNotFoundException;
 import com.clearmlmigrator.planner.migration.MigrationStore;
@@ -18,9 +19,14 @@ import com.clearmlmigrator.planner.progress.QuietNotice;
 import com.clearmlmigrator.planner.progress.TaskUnderWay;
 import com.clearmlmigrator.planner.progress.WaitingNotice;
 
-/** A migration as {@code GET /migrations/{id}} and its event stream show it: status, counts, live progress, notice. */
+/**
+ * Migrations as the API shows them: one as {@code GET /migrations/{id}} and its event stream do (status, counts, live
+ * progress, notice), the recent ones, and a migration's report.
+ */
 @ApplicationScoped
 public class MigrationViews {
+    private static final int LIST_LIMIT = 100;
+
     private final MigrationStore store;
     private final LiveProgress live;
     private final PlannerHearing hearing;
@@ -36,6 +42,21 @@ public class MigrationViews {
     /** @throws MigrationNotFoundException when no migration has this id */
     public Migration find(String id) {
         return store.find(id).orElseThrow(() -> new MigrationNotFoundException(id));
+    }
+
+    /** The most recent migrations first, each with its task counts. */
+    public List<MigrationView> recent() {
+        return store.recent(LIST_LIMIT).stream().map(this::summary).toList();
+    }
+
+    /** The migration with its task counts, without live progress. */
+    public MigrationView summary(Migration migration) {
+        return MigrationView.of(migration, store.counts(migration.id()));
+    }
+
+    /** What the migration found or did, task by task: the report of its kind. */
+    public Object report(String id) {
+        return Reports.of(find(id), store.counts(id), store.tasks(id), live.of(id));
     }
 
     /** The migration as it stands now. */

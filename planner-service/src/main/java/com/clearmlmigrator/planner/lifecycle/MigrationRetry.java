@@ -15,9 +15,7 @@ import com.clearmlmigrator.planner.migration.InvalidRequestException;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationConflictException;
 import com.clearmlmigrator.planner.migration.MigrationStore;
-import com.clearmlmigrator.planner.migration.SecretPolicy;
 import com.clearmlmigrator.planner.migration.StoredConnections;
-import com.clearmlmigrator.planner.migration.TaskDispatcher;
 import com.clearmlmigrator.planner.migration.TaskState;
 import com.clearmlmigrator.planner.undo.UndoRequests;
 
@@ -30,25 +28,13 @@ public class MigrationRetry {
     private static final Logger LOG = Logger.getLogger(MigrationRetry.class);
 
     private final MigrationStore store;
-    private final TaskScheduler scheduler;
-    private final ConnectionVault vault;
-    private final TaskDispatcher dispatcher;
     private final MigrationLifecycle lifecycle;
-    private final WriterGuard writerGuard;
+    private final MigrationStart start;
 
-    public MigrationRetry(
-            MigrationStore store,
-            TaskScheduler scheduler,
-            ConnectionVault vault,
-            MigrationLifecycle lifecycle,
-            WriterGuard writerGuard,
-            TaskDispatcher dispatcher) {
+    public MigrationRetry(MigrationStore store, MigrationLifecycle lifecycle, MigrationStart start) {
         this.store = store;
-        this.scheduler = scheduler;
-        this.vault = vault;
-        this.dispatcher = dispatcher;
         this.lifecycle = lifecycle;
-        this.writerGuard = writerGuard;
+        this.start = start;
     }
 
     /** @return the migration, RUNNING again */
@@ -81,15 +67,15 @@ public class MigrationRetry {
         MongoEndpoint retryMongo = StoredConnections.mongo(migration, mongo);
         ElasticEndpoint retryElastic = StoredConnections.elastic(migration, elastic);
         ElasticEndpoint retrySource = source != null ? source : storedSource(migration);
-        writerGuard.check(migration.id(), migration.kind(), migration.targets());
-        SecretPolicy.check(dispatcher, retryMongo, retryElastic, retrySource);
-        vault.keep(migration.id(), new ConnectionVault.Connections(retryMongo, retryElastic, retrySource));
+        ConnectionVault.Connections connections =
+                new ConnectionVault.Connections(retryMongo, retryElastic, retrySource);
+        start.admit(migration.id(), migration.kind(), migration.targets(), connections);
         store.resetResults(failed.stream().map(TaskState::id).toList());
         return lifecycle.record(
                 migration.withStatus(MigrationStatus.RUNNING, null, Instant.now()),
                 running -> LOG.infof(
                         "Migration %s: retrying %d failed tasks, %d sent now",
-                        migration.id(), failed.size(), scheduler.dispatchReady(running)));
+                        migration.id(), failed.size(), start.dispatch(running, connections)));
     }
 
     private static ElasticEndpoint storedSource(Migration migration) {

@@ -9,8 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.planner.migration.ConnectionVault;
 import com.clearmlmigrator.planner.migration.Migration;
@@ -18,9 +20,8 @@ import com.clearmlmigrator.planner.migration.MigrationOrder;
 import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.PlannerBusyException;
-import com.clearmlmigrator.planner.migration.SecretPolicy;
-import com.clearmlmigrator.planner.migration.TaskDispatcher;
 import com.clearmlmigrator.planner.migration.TaskState;
+import com.clearmlmigrator.planner.undo.UndoRequests;
 
 /**
  * Accepts a migration and plans it in the background: lists what to do, records the tasks, then dispatches them. A
@@ -32,30 +33,21 @@ public class MigrationSubmission {
 
     private final MigrationStore store;
     private final Planners planners;
-    private final TaskScheduler scheduler;
-    private final ConnectionVault vault;
     private final MigrationLifecycle lifecycle;
     private final PlanningExecutor planningExecutor;
-    private final WriterGuard writerGuard;
-    private final TaskDispatcher dispatcher;
+    private final MigrationStart start;
 
     public MigrationSubmission(
             MigrationStore store,
             Planners planners,
-            TaskScheduler scheduler,
-            ConnectionVault vault,
             MigrationLifecycle lifecycle,
             PlanningExecutor planningExecutor,
-            WriterGuard writerGuard,
-            TaskDispatcher dispatcher) {
+            MigrationStart start) {
         this.store = store;
         this.planners = planners;
-        this.scheduler = scheduler;
-        this.vault = vault;
         this.lifecycle = lifecycle;
         this.planningExecutor = planningExecutor;
-        this.writerGuard = writerGuard;
-        this.dispatcher = dispatcher;
+        this.start = start;
     }
 
     /**
@@ -64,8 +56,7 @@ public class MigrationSubmission {
      * @throws PlannerBusyException when too many migrations wait to be planned; nothing is recorded then
      */
     public synchronized Migration submit(MigrationOrder order) {
-        SecretPolicy.check(dispatcher, order.mongo(), order.elastic(), order.copySource());
-        writerGuard.check(order);
+        start.admit(null, order.kind(), Migration.Targets.of(order), connections(order));
         PlanningExecutor.Place place = planningExecutor.reserve();
         try {
             Migration migration =
@@ -77,6 +68,16 @@ public class MigrationSubmission {
         } finally {
             place.release();
         }
+    }
+
+    /**
+     * Submits the undo of a finished relink, with the connections given again (null for those it stored).
+     *
+     * @throws com.clearmlmigrator.planner.migration.MigrationConflictException when it is no relink, or an undo of it
+     *     runs or has succeeded
+     */
+    public Migration submitUndo(Migration relink, MongoEndpoint mongo, ElasticEndpoint elastic) {
+        return submit(UndoRequests.order(relink, store.undosOf(relink.id()), mongo, elastic));
     }
 
     private void plan(Migration migration, MigrationOrder order) {
@@ -97,14 +98,9 @@ public class MigrationSubmission {
                     MigrationStatus.PLANNING,
                     planned.withStatus(
                             tasks.isEmpty() ? MigrationStatus.SUCCEEDED : MigrationStatus.RUNNING, Instant.now()),
-                    running -> {
-                        vault.keep(
-                                migration.id(),
-                                new ConnectionVault.Connections(order.mongo(), order.elastic(), order.copySource()));
-                        LOG.infof(
-                                "Migration %s planned into %d tasks, %d sent",
-                                migration.id(), tasks.size(), scheduler.dispatchReady(running));
-                    });
+                    running -> LOG.infof(
+                            "Migration %s planned into %d tasks, %d sent",
+                            migration.id(), tasks.size(), start.dispatch(running, connections(order))));
             if (recorded.isEmpty()) {
                 LOG.infof("Migration %s changed while planning (cancelled); nothing dispatched", migration.id());
             }
@@ -116,6 +112,10 @@ public class MigrationSubmission {
                     migration,
                     "Planning failed unexpectedly (" + e.getClass().getSimpleName() + "); see the planner log.");
         }
+    }
+
+    private static ConnectionVault.Connections connections(MigrationOrder order) {
+        return new ConnectionVault.Connections(order.mongo(), order.elastic(), order.copySource());
     }
 
     private void fail(Migration migration, String reason) {

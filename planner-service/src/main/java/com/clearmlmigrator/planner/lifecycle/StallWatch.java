@@ -1,6 +1,5 @@
 package com.clearmlmigrator.planner.lifecycle;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -44,8 +43,6 @@ public class StallWatch {
     private final ResultAggregator results;
     private final PlannerHearing hearing;
     private final StallPolicy policy;
-    private final Duration timeout;
-    private final int resends;
 
     public StallWatch(
             LiveProgress live,
@@ -60,8 +57,6 @@ public class StallWatch {
         this.results = results;
         this.hearing = hearing;
         this.policy = policy;
-        this.timeout = policy.timeout();
-        this.resends = policy.resends();
     }
 
     /**
@@ -99,11 +94,11 @@ public class StallWatch {
             stalled = task.stalled(now);
             LOG.warnf(
                     "Task %s has stalled: nothing heard from it for %d s; it last ran on %s",
-                    task.task(), timeout.toSeconds(), task.worker());
+                    task.task(), policy.timeout().toSeconds(), task.worker());
         }
-        if (stalled.resent() < resends && scheduler.resend(migration, task.task())) {
+        if (stalled.resent() < policy.resends() && scheduler.resend(migration, task.task())) {
             live.update(stalled.sentAgain(now));
-            LOG.warnf("Task %s sent again (%d of %d)", task.task(), stalled.resent() + 1, resends);
+            LOG.warnf("Task %s sent again (%d of %d)", task.task(), stalled.resent() + 1, policy.resends());
             return;
         }
         live.update(stalled);
@@ -123,7 +118,7 @@ public class StallWatch {
                 .findFirst()
                 .map(t -> t.type().worker());
         return kind.isPresent()
-                && live.workers(now, timeout).stream()
+                && live.workers(now, policy.timeout()).stream()
                         .anyMatch(w -> w.kind() == kind.get() && !w.worker().equals(task.worker()) && w.tasks() > 0);
     }
 
@@ -140,7 +135,8 @@ public class StallWatch {
                 : "";
         return "Task " + task.task() + target + " stalled: worker " + task.worker() + " last reported on it at "
                 + task.lastHeardAt().truncatedTo(ChronoUnit.SECONDS) + " and has been silent for over "
-                + timeout.toSeconds() + " s." + again + " The worker may be frozen, cut off from Kafka or gone;"
+                + policy.timeout().toSeconds() + " s." + again
+                + " The worker may be frozen, cut off from Kafka or gone;"
                 + " check it, then POST /migrations/" + migration.id() + "/retry.";
     }
 }

@@ -10,7 +10,6 @@ import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationConflictException;
 import com.clearmlmigrator.planner.migration.MigrationKind;
-import com.clearmlmigrator.planner.migration.MigrationOrder;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 
 /**
@@ -27,14 +26,10 @@ public class WriterGuard {
         this.store = store;
     }
 
-    /** @throws MigrationConflictException naming the running migration */
-    public void check(MigrationOrder order) {
-        check(null, order.kind(), Migration.Targets.of(order));
-    }
-
     /**
      * @param self the migration asking, which never conflicts with itself (a paused migration being retried); null for
      *             a new one
+     * @throws MigrationConflictException naming the running migration
      */
     public void check(String self, MigrationKind kind, Migration.Targets wanted) {
         if (!writes(kind)) {
