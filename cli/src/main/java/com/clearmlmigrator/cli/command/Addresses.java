@@ -11,4 +11,12 @@ final class Addresses {
     static String withScheme(String address) {
         return address.contains("://") ? address : "http://" + address;
     }
+
+    /**
+     * ClearML's {@code fix_fileserver_urls.py} hands {@code --mongo-host} to pymongo, which takes a bare host or
+     * {@code host:port} as well as a URI ({@code --mongo-host mongo:27017}); such a value is given {@code mongodb://}.
+     */
+    static String mongoUri(String address) {
+        return address.contains("://") ? address : "mongodb://" + address;
+    }
 }

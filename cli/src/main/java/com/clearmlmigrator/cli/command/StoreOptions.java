@@ -19,9 +19,9 @@ public class StoreOptions {
     @Option(
             names = {"--mongo", "--mongo-host"},
             paramLabel = "URI",
-            description = "ClearML's MongoDB, for example mongodb://mongo:27017 (ClearML's flag: --mongo-host). For a"
-                    + " URI with a user and no password, the password is read from CLEARML_MIGRATOR_MONGO_PASSWORD or"
-                    + " asked for.")
+            description = "ClearML's MongoDB, for example mongodb://mongo:27017; a bare host:port means"
+                    + " mongodb://host:port (ClearML's flag: --mongo-host). For a URI with a user and no password, the"
+                    + " password is read from CLEARML_MIGRATOR_MONGO_PASSWORD or asked for.")
     String mongo;
 
     @Option(
@@ -57,7 +57,9 @@ public class StoreOptions {
     /** Adds {@code mongo} and {@code elastic} to a request, as given. */
     void addTo(ObjectNode request) {
         if (mongo != null) {
-            request.putObject("mongo").put("uri", withPassword(mongo)).put("database", mongoDatabase);
+            request.putObject("mongo")
+                    .put("uri", withPassword(Addresses.mongoUri(mongo)))
+                    .put("database", mongoDatabase);
         }
         if (elastic != null) {
             request.set(

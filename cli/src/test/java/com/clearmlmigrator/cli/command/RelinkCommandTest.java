@@ -42,6 +42,13 @@ class RelinkCommandTest {
     }
 
     @Test
+    void aBareMongoHostIsAMongodbUriAsPymongoTakesItInClearmlsScript() {
+        ObjectNode request = request("--mongo-host", "mongo:27017", "--host-source", "a:1", "--host-target", "b:1");
+
+        assertThat(request.path("mongo").path("uri").asText()).isEqualTo("mongodb://mongo:27017");
+    }
+
+    @Test
     void prefixesWithASchemeAreKeptAsGivenAndADryRunAndExtraFieldsGoAlong() {
         ObjectNode request = request(
                 "--elastic",
