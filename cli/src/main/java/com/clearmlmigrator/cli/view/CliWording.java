@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * The planner's sentences in the words of the command line. The planner speaks to its REST API's users: it names
  * request fields ("Field 'maxDocsPerSecond' must be ...", set "ifTargetExists" to ...) and endpoints ("POST
- * /migrations/ID/retry"). Someone who typed {@code --max-docs-per-second 0} should read the flag they typed and the
+ * /migrations/ID/retry", "GET /migrations"). Someone who typed {@code --max-docs-per-second 0} should read the flag they typed and the
  * command to run next.
  *
  * <p>A field is renamed only when the command has the flag for it: {@code upgrade-elastic} sets {@code ifTargetExists}
@@ -47,6 +47,7 @@ public final class CliWording {
     private static final Pattern FIELD =
             Pattern.compile("(Field )?(['\"])([A-Za-z]+(?:\\.[A-Za-z]+)?)(?:\\[\\d+])?\\2(?!:)");
     private static final Pattern ENDPOINT = Pattern.compile("POST /migrations/([0-9A-Za-z-]+)/(retry|cancel|undo)");
+    private static final Pattern READ = Pattern.compile("GET /migrations(?:/([0-9A-Za-z-]+))?(?![/\\w])");
     private static final String IN_THE_BODY = " in the request body";
 
     private final CommandSpec command;
@@ -69,7 +70,12 @@ public final class CliWording {
         String commands = ENDPOINT.matcher(flags)
                 .replaceAll(call ->
                         Matcher.quoteReplacement("`clearml-migrator " + call.group(2) + " " + call.group(1) + "`"));
-        return commands.replace(IN_THE_BODY, " on the command line");
+        String reads = READ.matcher(commands)
+                .replaceAll(read -> Matcher.quoteReplacement(
+                        read.group(1) == null
+                                ? "`clearml-migrator list`"
+                                : "`clearml-migrator status " + read.group(1) + " --json`"));
+        return reads.replace(IN_THE_BODY, " on the command line");
     }
 
     private String flag(MatchResult field) {

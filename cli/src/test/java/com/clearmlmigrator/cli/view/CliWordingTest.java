@@ -57,6 +57,17 @@ class CliWordingTest {
     }
 
     @Test
+    void aReadOfTheApiBecomesTheCommandThatShowsTheSame() {
+        assertThat(wordingOf("status").apply("No migration has the id 'x1'. GET /migrations lists them."))
+                .isEqualTo("No migration has the id 'x1'. `clearml-migrator list` lists them.");
+        assertThat(wordingOf("relink")
+                        .apply("Migration 9c1e0f was cancelled; try again once GET /migrations/9c1e0f shows"
+                                + " tasks.pending 0."))
+                .isEqualTo("Migration 9c1e0f was cancelled; try again once `clearml-migrator status 9c1e0f --json`"
+                        + " shows tasks.pending 0.");
+    }
+
+    @Test
     void connectionsAskedForAgainAreAskedForOnTheCommandLine() {
         assertThat(wordingOf("retry")
                         .apply("Migration 9c1e0f used MongoDB credentials, which are never stored; send the 'mongo'"
