@@ -10,8 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * The planner's sentences in the words of the command line. The planner speaks to its REST API's users: it names
  * request fields ("Field 'maxDocsPerSecond' must be ...", set "ifTargetExists" to ...) and endpoints ("POST
- * /migrations/ID/retry", "GET /migrations"). Someone who typed {@code --max-docs-per-second 0} should read the flag they typed and the
- * command to run next.
+ * /migrations/ID/retry", "GET /migrations"). Someone who typed {@code --max-docs-per-second 0} should read the flag
+ * they typed and the command to run next.
  *
  * <p>A field is renamed only when the command has the flag for it: {@code upgrade-elastic} sets {@code ifTargetExists}
  * itself, and naming a flag its user cannot give would send them looking for it. A field name in a JSON example
