@@ -15,12 +15,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.localservers.ManagedProcess;
-import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
 import com.clearmlmigrator.synthetic.ElasticEra;
-import com.clearmlmigrator.synthetic.ElasticSeeder;
-import com.clearmlmigrator.synthetic.EventDataset;
-import com.clearmlmigrator.synthetic.EventDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.restassured.path.json.JsonPath;
@@ -34,32 +30,19 @@ import io.restassured.path.json.JsonPath;
 @OnRunningSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EsCopyFaultsIT {
-    private static final ClearmlWorld WORLD = ClearmlWorld.generate(DatasetSpec.of(11, 3, 12));
-    private static final List<ClearmlWorld.Company> COMPANIES =
-            WORLD.companies().subList(1, WORLD.companies().size());
+    private static OwnCompanies own;
 
-    private static List<String> indices = List.of();
+    @BeforeAll
+    static void seedOwnCompanies() {
+        own = OwnCompanies.seedOnStack(ElasticEra.ES5, DatasetSpec.of(11, 3, 12));
+    }
 
     @AfterAll
     static void leaveTheClustersAsFound() {
         // The other end-to-end tests count and rewrite every ClearML index on both nodes: take ours away.
-        ElasticHttp es5 = new ElasticHttp(RunningSystem.ports().elastic5Url());
-        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
-        for (String index : indices) {
-            es5.delete("/" + index);
-            es7.delete("/" + index);
+        if (own != null) {
+            own.remove(RunningSystem.ports().elastic7Url());
         }
-    }
-
-    @BeforeAll
-    static void seedOwnCompanies() {
-        List<EventDocument> documents = new EventDataset(WORLD, ElasticEra.ES5)
-                .documents().stream()
-                        .filter(d -> COMPANIES.stream().anyMatch(c -> d.index().contains(c.id())))
-                        .toList();
-        new ElasticSeeder(RunningSystem.ports().elastic5Url()).seed(ElasticEra.ES5, documents);
-        indices =
-                documents.stream().map(EventDocument::index).distinct().sorted().toList();
     }
 
     @Test
@@ -92,10 +75,7 @@ class EsCopyFaultsIT {
     @Test
     @Order(3)
     void progressShowsWhileASliceIsStillCopying() {
-        String logs = indices.stream()
-                .filter(index -> index.startsWith("events-log-"))
-                .findFirst()
-                .orElseThrow();
+        String logs = own.index("events-log-");
         // One or two documents a second per task: a slice of 40 takes 20 s or more and reports between its pages of
         // 10, a window wide enough even for a planner whose progress consumer is still rejoining after the restarts
         // above.
@@ -129,7 +109,7 @@ class EsCopyFaultsIT {
     @Order(4)
     void aWriteToTheSourceDuringTheCopyFailsTheIndexInsteadOfGoingMissing() {
         // 48 documents: two slices, each reading the source's write count before its scroll opens.
-        String images = ownIndex("events-training_debug_image-");
+        String images = own.index("events-training_debug_image-");
         String id = copyWhileOneMoreDocumentIsWritten(images, "");
 
         JsonPath migration = Migrations.awaitFinal(id);
@@ -156,7 +136,7 @@ class EsCopyFaultsIT {
     @Order(5)
     void aWriteToASourceLeftWritableIsNotedInTheReport() {
         // 36 documents: one task that copies and verifies.
-        String logs = ownIndex("events-log-");
+        String logs = own.index("events-log-");
         String id = copyWhileOneMoreDocumentIsWritten(logs, ",\"afterCopy\":\"none\"");
 
         JsonPath migration = Migrations.awaitFinal(id);
@@ -165,13 +145,6 @@ class EsCopyFaultsIT {
                 .anySatisfy(note -> assertThat(note)
                         .contains("The source index " + logs + " took 1 write while it was copied")
                         .contains("stays writable"));
-    }
-
-    private static String ownIndex(String prefix) {
-        return indices.stream()
-                .filter(index -> index.startsWith(prefix))
-                .findFirst()
-                .orElseThrow();
     }
 
     /**
@@ -212,20 +185,17 @@ class EsCopyFaultsIT {
         assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
         JsonPath report = Migrations.report(id);
         assertThat(report.getList("indices.checksumMatch", Boolean.class))
-                .hasSize(indices.size())
+                .hasSize(own.indices().size())
                 .containsOnly(true);
         ElasticHttp es5 = new ElasticHttp(RunningSystem.ports().elastic5Url());
         ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
-        for (String index : indices) {
+        for (String index : own.indices()) {
             assertThat(es7.documents(index)).as(index).isEqualTo(es5.documents(index));
         }
     }
 
     private static String copyRequest(String options) {
         return Migrations.esCopy(
-                RunningSystem.ports().elastic5Url(),
-                RunningSystem.ports().elastic7Url(),
-                Migrations.indexPatterns(COMPANIES),
-                options);
+                RunningSystem.ports().elastic5Url(), RunningSystem.ports().elastic7Url(), own.indexPatterns(), options);
     }
 }

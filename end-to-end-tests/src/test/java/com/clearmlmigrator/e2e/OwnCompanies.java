@@ -59,8 +59,7 @@ final class OwnCompanies {
      * ({@link CopyAssertions}) and ClearML's aggregations on the target.
      */
     void copyAndCheck(String targetUrl, String targetVersionPrefix) {
-        String id = Migrations.submit(
-                Migrations.esCopy(sourceUrl, targetUrl, Migrations.indexPatterns(companies), "\"dryRun\":false"));
+        String id = Migrations.submit(Migrations.esCopy(sourceUrl, targetUrl, indexPatterns(), "\"dryRun\":false"));
         ElasticHttp target = new ElasticHttp(targetUrl);
 
         CopyAssertions.assertCopiedIntact(id, source, target, indices, targetVersionPrefix);
@@ -68,8 +67,30 @@ final class OwnCompanies {
                 target, "events-training_stats_scalar-" + companies.get(0).id());
     }
 
-    /** Deletes the seeded indices from the stack's node. */
-    void remove() {
+    /** These companies' indices, in name order. */
+    List<String> indices() {
+        return indices;
+    }
+
+    /** The first of these companies' indices whose name starts with {@code prefix}. */
+    String index(String prefix) {
+        return indices.stream()
+                .filter(index -> index.startsWith(prefix))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The index patterns of an es-copy of these companies' indices. */
+    List<String> indexPatterns() {
+        return Migrations.indexPatterns(companies);
+    }
+
+    /** Deletes the seeded indices from the stack's node, and their copies from the clusters given. */
+    void remove(String... copiesAt) {
         indices.forEach(index -> source.delete("/" + index));
+        for (String cluster : copiesAt) {
+            ElasticHttp copies = new ElasticHttp(cluster);
+            indices.forEach(index -> copies.delete("/" + index));
+        }
     }
 }

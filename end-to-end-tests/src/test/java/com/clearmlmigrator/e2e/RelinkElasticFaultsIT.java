@@ -5,7 +5,6 @@ import static com.clearmlmigrator.e2e.ExpectedRelink.OLD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,12 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
-import com.clearmlmigrator.synthetic.ElasticEra;
-import com.clearmlmigrator.synthetic.ElasticSeeder;
-import com.clearmlmigrator.synthetic.EventDataset;
-import com.clearmlmigrator.synthetic.EventDocument;
 
 import io.restassured.path.json.JsonPath;
 
@@ -35,33 +29,24 @@ import io.restassured.path.json.JsonPath;
 @OnRunningSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RelinkElasticFaultsIT {
-    /** A company of its own with 300 tasks, so the relink has many slices to be interrupted in. */
-    private static final ClearmlWorld WORLD = ClearmlWorld.generate(DatasetSpec.of(17, 2, 300));
-
-    private static final List<ClearmlWorld.Company> COMPANIES =
-            WORLD.companies().subList(1, WORLD.companies().size());
-
     /** About a third of what the relink reads: the outage meets it with slices done and slices to go. */
     private static final long BYTES_BEFORE_OUTAGE = 300_000;
 
-    private static List<String> indices = List.of();
+    private static OwnCompanies own;
     private static Map<String, Map<String, Map<String, Object>>> before;
 
+    /** A company of its own with 300 tasks, so the relink has many slices to be interrupted in. */
     @BeforeAll
     static void seedOwnCompany() {
-        List<EventDocument> documents = new EventDataset(WORLD, ElasticEra.ES7)
-                .documents().stream()
-                        .filter(d -> COMPANIES.stream().anyMatch(c -> d.index().contains(c.id())))
-                        .toList();
-        new ElasticSeeder(RunningSystem.ports().elastic7Url()).seed(ElasticEra.ES7, documents);
-        indices = documents.stream().map(EventDocument::index).distinct().toList();
+        own = OwnCompanies.seedOnStackEs7(DatasetSpec.of(17, 2, 300));
     }
 
     @AfterAll
     static void leaveTheClusterAsFound() {
         // The other end-to-end tests count and rewrite every ClearML index of the cluster: take ours away.
-        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
-        indices.forEach(index -> es7.delete("/" + index));
+        if (own != null) {
+            own.remove();
+        }
     }
 
     @BeforeEach
