@@ -5,7 +5,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.planner.progress.PlannerHearing;
@@ -13,7 +12,7 @@ import com.clearmlmigrator.planner.progress.PlannerHearing;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /**
  * Sends the planner's probe to the heartbeats topic every {@code planner.probe-interval}; {@link HeartbeatConsumer}
@@ -38,10 +37,7 @@ public class HearingProbe {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void send() {
-        var key = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(Topics.PLANNER_PROBE_KEY)
-                .build();
-        probes.sendMessage(Message.of(plannerId).addMetadata(key))
+        probes.sendMessage(KafkaRecord.of(Topics.PLANNER_PROBE_KEY, plannerId))
                 .subscribe()
                 .with(sent -> {}, failure -> Log.debugf("Probe not sent: %s", failure));
     }

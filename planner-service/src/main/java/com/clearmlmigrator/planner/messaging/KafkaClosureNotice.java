@@ -5,7 +5,6 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.clearmlmigrator.contracts.MigrationClosed;
 import com.clearmlmigrator.contracts.Topics;
@@ -13,7 +12,7 @@ import com.clearmlmigrator.planner.lifecycle.ClosureNotice;
 
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /**
  * Publishes closed migrations keyed by migration id to the compacted {@link Topics#CLOSED_MIGRATIONS}, and waits for
@@ -31,11 +30,10 @@ public class KafkaClosureNotice implements ClosureNotice {
 
     @Override
     public void announce(MigrationClosed closed) {
-        var key = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(closed.migrationId())
-                .build();
         try {
-            closures.sendMessage(Message.of(closed).addMetadata(key)).await().atMost(ACKNOWLEDGEMENT);
+            closures.sendMessage(KafkaRecord.of(closed.migrationId(), closed))
+                    .await()
+                    .atMost(ACKNOWLEDGEMENT);
         } catch (RuntimeException e) {
             Log.errorf(
                     "%s of %s not announced to the workers (%s): %s",

@@ -3,7 +3,6 @@ package com.clearmlmigrator.planner.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.clearmlmigrator.contracts.JobProgress;
 import com.clearmlmigrator.contracts.Topics;
@@ -11,7 +10,7 @@ import com.clearmlmigrator.planner.progress.ProgressSink;
 
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /** Publishes progress snapshots keyed by migration id, without waiting: the next snapshot supersedes a lost one. */
 @ApplicationScoped
@@ -24,10 +23,7 @@ public class KafkaProgressSink implements ProgressSink {
 
     @Override
     public void publish(JobProgress snapshot) {
-        var key = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(snapshot.jobId())
-                .build();
-        progress.sendMessage(Message.of(snapshot).addMetadata(key))
+        progress.sendMessage(KafkaRecord.of(snapshot.jobId(), snapshot))
                 .subscribe()
                 .with(done -> {}, failure -> Log.warnf("Progress of %s not published: %s", snapshot.jobId(), failure));
     }

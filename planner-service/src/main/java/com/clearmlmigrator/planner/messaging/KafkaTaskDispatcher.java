@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.SecretSeal;
@@ -18,7 +17,7 @@ import com.clearmlmigrator.planner.migration.TaskDispatcher;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /**
  * Publishes each task to its worker kind's topic, keyed by task id so tasks spread over the partitions, stamped with the
@@ -56,14 +55,11 @@ public class KafkaTaskDispatcher implements TaskDispatcher {
     }
 
     private Uni<Void> send(MigrationTask task) {
-        var key = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(task.id().toString())
-                .build();
         MutinyEmitter<MigrationTask> emitter = task.type().worker() == WorkerKind.MONGO ? mongoTasks : elasticTasks;
         // Stamped, so that a worker leaves alone a copy Kafka delivers again after the migration ended.
         MigrationTask stamped = task.asSentAt(Instant.now());
         // Credentials cross Kafka sealed; a task with credentials is never accepted without a key (see sealsSecrets).
         MigrationTask sent = seal.map(s -> s.seal(stamped)).orElse(stamped);
-        return emitter.sendMessage(Message.of(sent).addMetadata(key));
+        return emitter.sendMessage(KafkaRecord.of(task.id().toString(), sent));
     }
 }

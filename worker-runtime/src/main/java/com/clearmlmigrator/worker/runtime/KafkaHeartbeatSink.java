@@ -3,14 +3,13 @@ package com.clearmlmigrator.worker.runtime;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.contracts.WorkerHeartbeat;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /** Publishes heartbeats on {@link Topics#HEARTBEATS}, keyed by worker, without waiting for the broker. */
 @ApplicationScoped
@@ -25,10 +24,7 @@ public class KafkaHeartbeatSink implements HeartbeatSink {
 
     @Override
     public void publish(WorkerHeartbeat heartbeat) {
-        var key = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(heartbeat.worker())
-                .build();
-        emitter.sendMessage(Message.of(heartbeat).addMetadata(key))
+        emitter.sendMessage(KafkaRecord.of(heartbeat.worker(), heartbeat))
                 .subscribe()
                 .with(sent -> {}, failure -> LOG.debugf("Heartbeat not sent: %s", failure));
     }

@@ -12,6 +12,7 @@ import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.Topics;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /** Publishes to the results and dead-letter topics and waits for the broker's acknowledgement. */
@@ -32,10 +33,7 @@ public class KafkaOutbox implements Outbox {
 
     @Override
     public void publishResult(TaskResult result) {
-        var key = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(result.taskId().jobId())
-                .build();
-        results.sendMessageAndAwait(Message.of(result).addMetadata(key));
+        results.sendMessageAndAwait(KafkaRecord.of(result.taskId().jobId(), result));
     }
 
     @Override
