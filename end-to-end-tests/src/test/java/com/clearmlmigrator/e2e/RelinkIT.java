@@ -37,9 +37,7 @@ import io.restassured.path.json.JsonPath;
 @OnRunningSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RelinkIT {
-    private static Map<String, Map<String, Map<String, Object>>> mongoBefore;
-    private static Map<String, Map<String, Map<String, Object>>> es5Before;
-    private static Map<String, Map<String, Map<String, Object>>> es7Before;
+    private static StackStores before;
     private static String collidingId;
     private static String dryRunId;
     private static List<String> relinks = new java.util.ArrayList<>();
@@ -48,9 +46,7 @@ class RelinkIT {
     @Order(1)
     void dryRunReportsWhatWouldChangeAndWritesNothing() {
         plantAUrlToDeleteCollision();
-        mongoBefore = StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE);
-        es5Before = StoreSnapshot.elastic(RunningSystem.ports().elastic5Url());
-        es7Before = StoreSnapshot.elastic(RunningSystem.ports().elastic7Url());
+        before = StackStores.now();
 
         String id = Migrations.submit(
                 "{" + RELINK + ",\"dryRun\":true," + mongo(RunningSystem.ports().mongoUri()) + ","
@@ -60,19 +56,17 @@ class RelinkIT {
         assertThat(Migrations.awaitFinal(id).getString("status")).isEqualTo("SUCCEEDED");
         JsonPath report = Migrations.report(id);
         assertThat(report.getBoolean("dryRun")).isTrue();
-        String debugImages =
-                StoreSnapshot.indices(es5Before, "events-training_debug_image-").get(0);
+        String debugImages = StoreSnapshot.indices(before.es5(), "events-training_debug_image-")
+                .get(0);
         assertThat(tally(report, debugImages, "url", "matched"))
-                .isEqualTo(es5Before.get(debugImages).size());
+                .isEqualTo(before.es5().get(debugImages).size());
         assertThat(tally(report, debugImages, "url", "changed")).isZero();
         // The check after the work finds the references through the index (a regexp on the keyword field).
         assertThat(tally(report, debugImages, "url", "remaining"))
-                .isEqualTo(es5Before.get(debugImages).size());
+                .isEqualTo(before.es5().get(debugImages).size());
         assertThat(report.getList("targets.samples.flatten().after", String.class))
                 .allMatch(s -> s.contains("files.old.lan:8081/moved"));
-        assertThat(StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE))
-                .isEqualTo(mongoBefore);
-        assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic5Url())).isEqualTo(es5Before);
+        assertThat(StackStores.now()).isEqualTo(before);
     }
 
     @Test
@@ -80,7 +74,7 @@ class RelinkIT {
     void relinkChangesExactlyTheSpecifiedValuesInMongoAndEs56() throws Exception {
         Map<String, String> routingBefore = StoreSnapshot.routing(
                 RunningSystem.ports().elastic5Url(),
-                StoreSnapshot.indices(es5Before, "events-plot-").get(0));
+                StoreSnapshot.indices(before.es5(), "events-plot-").get(0));
 
         String id = Migrations.submit(
                 "{" + RELINK + "," + mongo(RunningSystem.ports().mongoUri()) + ","
@@ -90,10 +84,10 @@ class RelinkIT {
         JsonPath migration = Migrations.awaitFinal(id);
         assertThat(migration.getString("status")).isEqualTo("SUCCEEDED");
         assertMongoAsExpected();
-        RelinkAssertions.assertElasticAsExpected(RunningSystem.ports().elastic5Url(), es5Before);
+        RelinkAssertions.assertElasticAsExpected(RunningSystem.ports().elastic5Url(), before.es5());
         assertThat(StoreSnapshot.routing(
                         RunningSystem.ports().elastic5Url(),
-                        StoreSnapshot.indices(es5Before, "events-plot-").get(0)))
+                        StoreSnapshot.indices(before.es5(), "events-plot-").get(0)))
                 .isEqualTo(routingBefore);
         JsonPath report = Migrations.report(id);
         // Verification finds exactly the one value the unique index refused; everything else references the new prefix.
@@ -122,9 +116,9 @@ class RelinkIT {
         relinks.add(id);
 
         assertThat(Migrations.awaitFinal(id).getString("status")).isEqualTo("SUCCEEDED");
-        RelinkAssertions.assertElasticAsExpected(RunningSystem.ports().elastic7Url(), es7Before);
+        RelinkAssertions.assertElasticAsExpected(RunningSystem.ports().elastic7Url(), before.es7());
         JsonPath report = Migrations.report(id);
-        String plots = StoreSnapshot.indices(es7Before, "events-plot-").get(0);
+        String plots = StoreSnapshot.indices(before.es7(), "events-plot-").get(0);
         assertThat(tally(report, plots, "plot_data", "changed")).isPositive();
         assertThat(tally(report, plots, "plot_data", "remaining")).isZero();
     }
@@ -132,25 +126,21 @@ class RelinkIT {
     @Test
     @Order(4)
     void replayingEveryTaskChangesNothing() throws Exception {
-        var mongoAfter = StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE);
-        var es5After = StoreSnapshot.elastic(RunningSystem.ports().elastic5Url());
-        var es7After = StoreSnapshot.elastic(RunningSystem.ports().elastic7Url());
+        StackStores after = StackStores.now();
         String oldUrl =
-                (String) mongoAfter.get("url_to_delete").get(collidingId).get("url");
+                (String) after.mongo().get("url_to_delete").get(collidingId).get("url");
 
         TaskReplay.replayAndAwaitResults(RunningSystem.ports().kafkaBootstrap(), relinks);
 
-        var mongoReplayed = StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE);
+        StackStores replayed = StackStores.now();
         // The write the unique index refused is retried by a replay, as its journal entry says it is still to apply.
         // Real MongoDB refuses it again while the twin exists; the wire server let it through in our runs. Either way
         // it is rewritten at most once, never twice.
-        String retried =
-                (String) mongoReplayed.get("url_to_delete").remove(collidingId).get("url");
+        String retried = (String)
+                replayed.mongo().get("url_to_delete").remove(collidingId).get("url");
         assertThat(retried).isIn(oldUrl, NEW + oldUrl.substring(OLD.length()));
-        mongoAfter.get("url_to_delete").remove(collidingId);
-        assertThat(mongoReplayed).isEqualTo(mongoAfter);
-        assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic5Url())).isEqualTo(es5After);
-        assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url())).isEqualTo(es7After);
+        after.mongo().get("url_to_delete").remove(collidingId);
+        assertThat(replayed).isEqualTo(after);
     }
 
     @Test
@@ -171,35 +161,26 @@ class RelinkIT {
                     .body("error", org.hamcrest.Matchers.containsString("was undone by migration " + undo));
         }
 
-        assertThat(StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE))
-                .isEqualTo(mongoBefore);
-        assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic5Url())).isEqualTo(es5Before);
-        assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url())).isEqualTo(es7Before);
+        assertThat(StackStores.now()).isEqualTo(before);
     }
 
     @Test
     @Order(6)
     void aRelinksTasksDeliveredAgainAfterItsUndoLeaveWhatTheUndoRestored() throws Exception {
-        var mongoUndone = StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE);
-        var es5Undone = StoreSnapshot.elastic(RunningSystem.ports().elastic5Url());
-        var es7Undone = StoreSnapshot.elastic(RunningSystem.ports().elastic7Url());
+        StackStores undone = StackStores.now();
 
         // As Kafka may, after a rebalance or a crash before the offsets were committed: the relinks ended and were
         // undone, and their tasks arrive again.
         TaskReplay.replayAndAwaitResults(RunningSystem.ports().kafkaBootstrap(), relinks);
 
-        assertThat(StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE))
-                .isEqualTo(mongoUndone);
-        assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic5Url())).isEqualTo(es5Undone);
-        assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url())).isEqualTo(es7Undone);
+        assertThat(StackStores.now()).isEqualTo(undone);
     }
 
     @Test
     @Order(7)
     void includeGroupsAndExtraFieldsRewriteTheirValuesAndUndoRestoresThem() {
         plantAHyperDatasetFrame();
-        var mongoStart = StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE);
-        var es7Start = StoreSnapshot.elastic(RunningSystem.ports().elastic7Url());
+        StackStores start = StackStores.now();
 
         String id = Migrations.submit("{" + RELINK + "," + ExpectedGroupRelink.INCLUDE_ALL + ","
                 + ExpectedGroupRelink.EXTRA_FIELDS + ","
@@ -207,20 +188,22 @@ class RelinkIT {
                 + elastic(RunningSystem.ports().elastic7Url()) + "}");
 
         assertThat(Migrations.awaitFinal(id).getString("status")).isEqualTo("SUCCEEDED");
-        assertMongoAsExpected(mongoStart, ExpectedGroupRelink::mongo);
+        assertMongoAsExpected(start.mongo(), ExpectedGroupRelink::mongo);
         RelinkAssertions.assertElasticAsExpected(
-                RunningSystem.ports().elastic7Url(), es7Start, ExpectedGroupRelink::elastic);
+                RunningSystem.ports().elastic7Url(), start.es7(), ExpectedGroupRelink::elastic);
         JsonPath report = Migrations.report(id);
         assertThat(tally(report, ExpectedGroupRelink.EXTRA_COLLECTION, "meta.preview", "changed"))
                 .isEqualTo(1);
         assertThat(tally(report, "queue", "metadata.*.value", "changed")).isPositive();
-        assertThat(tally(report, StoreSnapshot.indices(es7Start, "events-log-").get(0), "msg", "changed"))
+        assertThat(tally(
+                        report,
+                        StoreSnapshot.indices(start.es7(), "events-log-").get(0),
+                        "msg",
+                        "changed"))
                 .isPositive();
 
         Migrations.undoAndAwait(id);
-        assertThat(StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE))
-                .isEqualTo(mongoStart);
-        assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url())).isEqualTo(es7Start);
+        assertThat(StackStores.now()).isEqualTo(start);
     }
 
     @Test
@@ -295,7 +278,7 @@ class RelinkIT {
     }
 
     private static void assertMongoAsExpected() {
-        assertMongoAsExpected(mongoBefore, ExpectedRelink::mongo);
+        assertMongoAsExpected(before.mongo(), ExpectedRelink::mongo);
     }
 
     /** The planted collision's twin is refused by the unique index, so it keeps its value. */
