@@ -70,12 +70,13 @@ public class MigrationRetry {
         ConnectionVault.Connections connections =
                 new ConnectionVault.Connections(retryMongo, retryElastic, retrySource);
         start.admit(migration.id(), migration.kind(), migration.targets(), connections);
+        start.hold(migration.id(), connections);
         store.resetResults(failed.stream().map(TaskState::id).toList());
         return lifecycle.record(
                 migration.withStatus(MigrationStatus.RUNNING, null, Instant.now()),
                 running -> LOG.infof(
                         "Migration %s: retrying %d failed tasks, %d sent now",
-                        migration.id(), failed.size(), start.dispatch(running, connections)));
+                        migration.id(), failed.size(), start.dispatchReady(running)));
     }
 
     private static ElasticEndpoint storedSource(Migration migration) {

@@ -10,7 +10,7 @@ import com.clearmlmigrator.planner.migration.TaskDispatcher;
 
 /**
  * What every run of a migration's tasks goes through, the first (submission) and any later one (retry): the checks
- * that refuse it before anything is recorded, and the hand-over of its connections to the tasks it sends.
+ * that refuse it before anything is recorded, the connections held for its tasks, and the sending of them.
  */
 @ApplicationScoped
 public class MigrationStart {
@@ -41,13 +41,15 @@ public class MigrationStart {
     }
 
     /**
-     * Keeps the connections for as long as the migration's tasks are sent (they are never stored), then sends those
-     * ready.
-     *
-     * @return how many tasks were sent
+     * Holds the connections the migration's tasks are sent with, in memory only (they are never stored). A retry holds
+     * them before it records the migration RUNNING again, so that whatever sends its tasks from then on finds them.
      */
-    public int dispatch(Migration running, ConnectionVault.Connections connections) {
-        vault.keep(running.id(), connections);
+    public void hold(String migrationId, ConnectionVault.Connections connections) {
+        vault.keep(migrationId, connections);
+    }
+
+    /** @return how many tasks were sent: those whose steps before them succeeded */
+    public int dispatchReady(Migration running) {
         return scheduler.dispatchReady(running);
     }
 }

@@ -98,9 +98,12 @@ public class MigrationSubmission {
                     MigrationStatus.PLANNING,
                     planned.withStatus(
                             tasks.isEmpty() ? MigrationStatus.SUCCEEDED : MigrationStatus.RUNNING, Instant.now()),
-                    running -> LOG.infof(
-                            "Migration %s planned into %d tasks, %d sent",
-                            migration.id(), tasks.size(), start.dispatch(running, connections(order))));
+                    running -> {
+                        start.hold(migration.id(), connections(order));
+                        LOG.infof(
+                                "Migration %s planned into %d tasks, %d sent",
+                                migration.id(), tasks.size(), start.dispatchReady(running));
+                    });
             if (recorded.isEmpty()) {
                 LOG.infof("Migration %s changed while planning (cancelled); nothing dispatched", migration.id());
             }
