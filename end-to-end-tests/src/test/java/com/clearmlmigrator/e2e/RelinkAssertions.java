@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /** Checks of a relinked store against an oracle, document by document. */
 final class RelinkAssertions {
@@ -19,17 +20,28 @@ final class RelinkAssertions {
             String url,
             Map<String, Map<String, Map<String, Object>>> before,
             BiFunction<String, Map<String, Object>, Map<String, Object>> expected) {
-        var after = StoreSnapshot.elastic(url);
+        assertAllAsExpected(before, StoreSnapshot.elastic(url), expected, ExpectedRelink::opened);
+    }
+
+    /**
+     * Every collection or index of {@code after} holds the documents of {@code before}, each as {@code expected} makes
+     * it, read through {@code seen} (compressed plots opened, for example).
+     */
+    static void assertAllAsExpected(
+            Map<String, Map<String, Map<String, Object>>> before,
+            Map<String, Map<String, Map<String, Object>>> after,
+            BiFunction<String, Map<String, Object>, Map<String, Object>> expected,
+            UnaryOperator<Map<String, Object>> seen) {
         assertThat(after.keySet()).isEqualTo(before.keySet());
-        for (String index : before.keySet()) {
-            assertThat(after.get(index).keySet())
-                    .as(index)
-                    .isEqualTo(before.get(index).keySet());
-            before.get(index)
+        for (String target : before.keySet()) {
+            assertThat(after.get(target).keySet())
+                    .as(target)
+                    .isEqualTo(before.get(target).keySet());
+            before.get(target)
                     .forEach((docId, doc) -> assertThat(
-                                    ExpectedRelink.opened(after.get(index).get(docId)))
-                            .as(index + "/" + docId)
-                            .isEqualTo(expected.apply(index, doc)));
+                                    seen.apply(after.get(target).get(docId)))
+                            .as(target + "/" + docId)
+                            .isEqualTo(expected.apply(target, doc)));
         }
     }
 }

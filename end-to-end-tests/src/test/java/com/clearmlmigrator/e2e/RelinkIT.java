@@ -285,29 +285,13 @@ class RelinkIT {
     private static void assertMongoAsExpected(
             Map<String, Map<String, Map<String, Object>>> before,
             BiFunction<String, Map<String, Object>, Map<String, Object>> oracle) {
-        assertAllAsExpected(
+        RelinkAssertions.assertAllAsExpected(
                 before,
                 StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), MongoDataset.DATABASE),
                 (collection, doc) -> collection.equals("url_to_delete") && collidingId.equals(doc.get("_id"))
                         ? ExpectedRelink.deepCopy(doc)
-                        : oracle.apply(collection, doc));
-    }
-
-    private static void assertAllAsExpected(
-            Map<String, Map<String, Map<String, Object>>> before,
-            Map<String, Map<String, Map<String, Object>>> after,
-            BiFunction<String, Map<String, Object>, Map<String, Object>> expected) {
-        assertThat(after.keySet()).isEqualTo(before.keySet());
-        for (String collection : before.keySet()) {
-            assertThat(after.get(collection).keySet())
-                    .as(collection)
-                    .isEqualTo(before.get(collection).keySet());
-            before.get(collection)
-                    .forEach((docId, doc) -> assertThat(ExpectedRelink.deepCopy(
-                                    after.get(collection).get(docId)))
-                            .as(collection + "/" + docId)
-                            .isEqualTo(expected.apply(collection, doc)));
-        }
+                        : oracle.apply(collection, doc),
+                ExpectedRelink::deepCopy);
     }
 
     private static int tally(JsonPath report, String target, String field, String count) {
