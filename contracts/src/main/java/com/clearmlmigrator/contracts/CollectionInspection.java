@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param documents     number of documents
  * @param sizeBytes     uncompressed data size the server reports
  * @param serverVersion MongoDB server version
- * @param shapes        document counts per data shape that later jobs must handle, for example
+ * @param shapes        document counts per data shape that later migrations must handle, for example
  *                      {@code artifacts-as-list} and {@code artifacts-as-map}; empty when the collection has none
  * @param urlPrefixes   the URL origins its references start with, counted per field: what a relink's {@code from}
  *                      should be; empty when it holds none

@@ -35,7 +35,7 @@ public record MigrationClosed(String migrationId, Instant at, MigrationStatus st
      * sending time comes from a planner that did not stamp one, and was sent before any end it announces.
      */
     public boolean stops(MigrationTask task) {
-        if (!task.id().jobId().equals(migrationId)) {
+        if (!task.id().migrationId().equals(migrationId)) {
             return false;
         }
         return cancelled() || task.sentAt() == null || task.sentAt().isBefore(at);

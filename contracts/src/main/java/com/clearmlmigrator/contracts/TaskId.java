@@ -6,26 +6,27 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Deterministic id of a task: the job id and the task's position in the job's plan, printed {@code <jobId>-0007}.
- * Planning a job twice yields the same ids, so the planner can recognise redelivered or duplicate results.
+ * Deterministic id of a task: the migration's id and the task's position in the migration's plan, printed {@code
+ * <migrationId>-0007}. Planning a migration twice yields the same ids, so the planner can recognise redelivered or
+ * duplicate results.
  *
- * @param jobId   id of the migration the task belongs to
- * @param ordinal zero-based position of the task in the plan
+ * @param migrationId id of the migration the task belongs to
+ * @param ordinal     zero-based position of the task in the plan
  */
-public record TaskId(String jobId, int ordinal) {
+public record TaskId(String migrationId, int ordinal) {
     private static final char SEPARATOR = '-';
 
     public TaskId {
-        Objects.requireNonNull(jobId, "jobId");
-        if (jobId.isBlank()) {
-            throw new IllegalArgumentException("jobId must not be blank");
+        Objects.requireNonNull(migrationId, "migrationId");
+        if (migrationId.isBlank()) {
+            throw new IllegalArgumentException("migrationId must not be blank");
         }
         if (ordinal < 0) {
             throw new IllegalArgumentException("ordinal must not be negative: " + ordinal);
         }
     }
 
-    /** Parses the printed form; the ordinal follows the last separator, so job ids may contain separators. */
+    /** Parses the printed form; the ordinal follows the last separator, so migration ids may contain separators. */
     @JsonCreator
     public static TaskId parse(String text) {
         int cut = text.lastIndexOf(SEPARATOR);
@@ -38,6 +39,6 @@ public record TaskId(String jobId, int ordinal) {
     @JsonValue
     @Override
     public String toString() {
-        return jobId + SEPARATOR + String.format("%04d", ordinal);
+        return migrationId + SEPARATOR + String.format("%04d", ordinal);
     }
 }

@@ -8,7 +8,7 @@ public final class Topics {
     /** Planner to elastic-worker. Key: task id. Payload: {@link MigrationTask}. One consumer group, several partitions. */
     public static final String ELASTIC_TASKS = "migration-tasks-elastic";
 
-    /** Workers to planner. Key: job id, so one job's results stay ordered. Payload: {@link TaskResult}. */
+    /** Workers to planner. Key: migration id, so one migration's results stay ordered. Payload: {@link TaskResult}. */
     public static final String TASK_RESULTS = "migration-task-results";
 
     /**
@@ -25,7 +25,7 @@ public final class Topics {
      */
     public static final String PLANNER_PROBE_KEY = "planner-probe";
 
-    /** Planner to anyone who watches. Key: job id. Payload: {@link JobProgress}. */
+    /** Planner to anyone who watches. Key: migration id. Payload: {@link MigrationProgress}. */
     public static final String PROGRESS = "migration-progress";
 
     /**

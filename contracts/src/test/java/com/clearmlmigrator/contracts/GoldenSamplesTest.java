@@ -38,7 +38,7 @@ class GoldenSamplesTest {
                 Arguments.of("migration-task-sent.json", MigrationTask.class),
                 Arguments.of("migration-closed.json", MigrationClosed.class),
                 Arguments.of("task-result-relink.json", TaskResult.class),
-                Arguments.of("job-progress.json", JobProgress.class),
+                Arguments.of("migration-progress.json", MigrationProgress.class),
                 Arguments.of("worker-heartbeat.json", WorkerHeartbeat.class));
     }
 

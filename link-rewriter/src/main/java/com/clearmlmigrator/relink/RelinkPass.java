@@ -49,7 +49,7 @@ public final class RelinkPass {
 
     public RelinkPass(TaskId task, String target, DocumentRelinker relinker, RelinkJournal journal, boolean dryRun) {
         this.taskId = task.toString();
-        this.migrationId = task.jobId();
+        this.migrationId = task.migrationId();
         this.target = target;
         this.relinker = relinker;
         this.journal = journal;

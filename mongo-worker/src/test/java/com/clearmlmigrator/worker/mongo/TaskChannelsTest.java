@@ -140,12 +140,12 @@ class TaskChannelsTest {
         assertThat(deadLetters.received().get(0).getPayload()).contains("NOT_A_TASK_TYPE");
         List<TaskResult> answered = awaitResults(2);
         assertThat(answered)
-                .filteredOn(r -> r.taskId().jobId().equals("unreadable"))
+                .filteredOn(r -> r.taskId().migrationId().equals("unreadable"))
                 .singleElement()
                 .satisfies(r -> assertThat(r.outcome()).isEqualTo(TaskOutcome.FAILED))
                 .satisfies(r -> assertThat(r.detail()).startsWith("The task message could not be read"));
         assertThat(answered)
-                .filteredOn(r -> r.taskId().jobId().equals("relink-5"))
+                .filteredOn(r -> r.taskId().migrationId().equals("relink-5"))
                 .singleElement()
                 .satisfies(r -> assertThat(r.outcome()).isEqualTo(TaskOutcome.SUCCEEDED));
     }

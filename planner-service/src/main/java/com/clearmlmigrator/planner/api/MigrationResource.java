@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.clearmlmigrator.planner.escopy.CopySummary;
-import com.clearmlmigrator.planner.escopy.ElasticRequestExport;
 import com.clearmlmigrator.planner.inspect.InspectReport;
 import com.clearmlmigrator.planner.lifecycle.MigrationCancellation;
 import com.clearmlmigrator.planner.lifecycle.MigrationRetry;
@@ -29,6 +28,7 @@ import com.clearmlmigrator.planner.lifecycle.MigrationSubmission;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationConflictException;
 import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.relink.ElasticRequestExport;
 import com.clearmlmigrator.planner.relink.RelinkSummary;
 
 /** Submit and follow migrations. */
@@ -77,8 +77,8 @@ public class MigrationResource {
     }
 
     /**
-     * The Elasticsearch requests equivalent to a relink, to run by hand where the job cannot reach the cluster; they
-     * come with the caveats that make the job the safer choice.
+     * The Elasticsearch requests equivalent to a relink, to run by hand where the migrator cannot reach the cluster;
+     * they come with the caveats that make a relink migration the safer choice.
      */
     @GET
     @Path("/{id}/elastic-requests")

@@ -19,7 +19,7 @@ import com.clearmlmigrator.planner.progress.TaskUnderWay;
  * A migration as {@code GET /migrations/{id}} shows it. Connections appear without credentials.
  *
  * @param id        migration id
- * @param kind      job kind
+ * @param kind      migration kind
  * @param status    life-cycle status
  * @param tasks     task counts
  * @param error     why the migration failed as a whole; null otherwise

@@ -39,7 +39,7 @@ public class ResultAggregator {
     }
 
     public void accept(TaskResult result) {
-        String migrationId = result.taskId().jobId();
+        String migrationId = result.taskId().migrationId();
         live.finished(result.taskId());
         if (!store.recordResult(result)) {
             LOG.debugf("Ignored a duplicate or unknown result for task %s", result.taskId());

@@ -73,7 +73,7 @@ public class StallWatch {
                 continue;
             }
             Optional<Migration> migration =
-                    store.find(task.task().jobId()).filter(m -> m.status() == MigrationStatus.RUNNING);
+                    store.find(task.task().migrationId()).filter(m -> m.status() == MigrationStatus.RUNNING);
             if (migration.isEmpty()) {
                 live.finished(task.task());
             } else {

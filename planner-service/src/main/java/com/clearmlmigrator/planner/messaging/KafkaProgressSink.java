@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-import com.clearmlmigrator.contracts.JobProgress;
+import com.clearmlmigrator.contracts.MigrationProgress;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.planner.progress.ProgressSink;
 
@@ -15,16 +15,18 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 /** Publishes progress snapshots keyed by migration id, without waiting: the next snapshot supersedes a lost one. */
 @ApplicationScoped
 public class KafkaProgressSink implements ProgressSink {
-    private final MutinyEmitter<JobProgress> progress;
+    private final MutinyEmitter<MigrationProgress> progress;
 
-    public KafkaProgressSink(@Channel(Topics.PROGRESS) MutinyEmitter<JobProgress> progress) {
+    public KafkaProgressSink(@Channel(Topics.PROGRESS) MutinyEmitter<MigrationProgress> progress) {
         this.progress = progress;
     }
 
     @Override
-    public void publish(JobProgress snapshot) {
-        progress.sendMessage(KafkaRecord.of(snapshot.jobId(), snapshot))
+    public void publish(MigrationProgress snapshot) {
+        progress.sendMessage(KafkaRecord.of(snapshot.migrationId(), snapshot))
                 .subscribe()
-                .with(done -> {}, failure -> Log.warnf("Progress of %s not published: %s", snapshot.jobId(), failure));
+                .with(
+                        done -> {},
+                        failure -> Log.warnf("Progress of %s not published: %s", snapshot.migrationId(), failure));
     }
 }

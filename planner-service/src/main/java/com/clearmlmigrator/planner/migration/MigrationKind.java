@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The jobs the planner knows, by the name used in requests. */
+/** The migrations the planner knows, by the name used in requests. */
 public enum MigrationKind {
     /** Pre-flight check: counts, sizes, versions and data shapes of every ClearML collection and index. */
     INSPECT("inspect"),

@@ -21,7 +21,7 @@ public record TaskFailure(String task, String target, FailureReason reason, Stri
                         t.id().toString(),
                         t.target(),
                         t.result().reason(),
-                        NextSteps.sentence(t.result(), t.id().jobId())))
+                        NextSteps.sentence(t.result(), t.id().migrationId())))
                 .toList();
     }
 }

@@ -71,21 +71,21 @@ public class LiveProgress {
 
     /** The migration has ended: nothing of it runs any more. */
     public void forget(String migrationId) {
-        running.keySet().removeIf(task -> task.jobId().equals(migrationId));
-        answeredRuns.keySet().removeIf(task -> task.jobId().equals(migrationId));
+        running.keySet().removeIf(task -> task.migrationId().equals(migrationId));
+        answeredRuns.keySet().removeIf(task -> task.migrationId().equals(migrationId));
     }
 
     /** The progress of one migration's running tasks, by task. */
     public Map<TaskId, TaskProgress> of(String migrationId) {
         return running.entrySet().stream()
-                .filter(e -> e.getKey().jobId().equals(migrationId))
+                .filter(e -> e.getKey().migrationId().equals(migrationId))
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().progress()));
     }
 
     /** One migration's tasks under way, in plan order. */
     public List<TaskUnderWay> underWay(String migrationId) {
         return running.values().stream()
-                .filter(t -> t.task().jobId().equals(migrationId))
+                .filter(t -> t.task().migrationId().equals(migrationId))
                 .sorted(Comparator.comparingInt(t -> t.task().ordinal()))
                 .toList();
     }

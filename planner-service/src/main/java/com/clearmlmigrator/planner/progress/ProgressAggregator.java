@@ -28,7 +28,7 @@ public class ProgressAggregator {
 
     public void accept(WorkerHeartbeat heartbeat) {
         List<Migration> running = heartbeat.tasks().stream()
-                .map(progress -> progress.taskId().jobId())
+                .map(progress -> progress.taskId().migrationId())
                 .distinct()
                 .flatMap(id -> store.find(id).stream())
                 .filter(migration -> migration.status() == MigrationStatus.RUNNING)
@@ -41,7 +41,7 @@ public class ProgressAggregator {
                         heartbeat.at(),
                         heartbeat.tasks().stream()
                                 .filter(progress ->
-                                        ids.contains(progress.taskId().jobId()))
+                                        ids.contains(progress.taskId().migrationId()))
                                 .toList()),
                 Instant.now());
         // Heartbeats arrive often; the tasks are counted only when a snapshot is due.

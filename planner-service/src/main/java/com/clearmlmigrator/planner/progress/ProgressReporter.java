@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.clearmlmigrator.contracts.JobProgress;
+import com.clearmlmigrator.contracts.MigrationProgress;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.planner.escopy.CopySummary;
 import com.clearmlmigrator.planner.migration.Migration;
@@ -56,7 +56,7 @@ public class ProgressReporter {
         } else {
             lastPublished.put(migration.id(), new Published(migration.status(), now));
         }
-        sink.publish(new JobProgress(
+        sink.publish(new MigrationProgress(
                 migration.id(),
                 migration.kind().wireName(),
                 migration.status(),
@@ -69,14 +69,14 @@ public class ProgressReporter {
                 indices(migration, counts)));
     }
 
-    private List<JobProgress.IndexProgress> indices(Migration migration, TaskCounts counts) {
+    private List<MigrationProgress.IndexProgress> indices(Migration migration, TaskCounts counts) {
         if (migration.kind() != MigrationKind.ES_COPY || migration.copy() == null) {
             return List.of();
         }
         return CopySummary.of(migration, counts, store.taskStates(migration.id()), live.of(migration.id()))
                 .indices()
                 .stream()
-                .map(row -> new JobProgress.IndexProgress(
+                .map(row -> new MigrationProgress.IndexProgress(
                         row.index(),
                         row.documents(),
                         row.copied(),

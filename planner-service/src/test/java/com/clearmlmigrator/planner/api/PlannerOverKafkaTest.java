@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.contracts.CollectionInspection;
 import com.clearmlmigrator.contracts.FailureReason;
-import com.clearmlmigrator.contracts.JobProgress;
 import com.clearmlmigrator.contracts.MigrationClosed;
+import com.clearmlmigrator.contracts.MigrationProgress;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskProgress;
@@ -139,7 +139,7 @@ class PlannerOverKafkaTest {
     private void answer(TaskResult result) throws Exception {
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(new ProducerRecord<>(
-                            Topics.TASK_RESULTS, result.taskId().jobId(), json.writeValueAsString(result)))
+                            Topics.TASK_RESULTS, result.taskId().migrationId(), json.writeValueAsString(result)))
                     .get();
         }
     }
@@ -268,7 +268,7 @@ class PlannerOverKafkaTest {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     MigrationTask task = json.readValue(record.value(), MigrationTask.class);
                     assertThat(record.key()).isEqualTo(task.id().toString());
-                    if (task.id().jobId().equals(migrationId)) {
+                    if (task.id().migrationId().equals(migrationId)) {
                         tasks.add(task);
                     }
                 }
@@ -289,7 +289,7 @@ class PlannerOverKafkaTest {
                         ? TaskResult.failed(task.id(), FailureReason.TARGET_REJECTED, "refused")
                         : success;
                 for (TaskResult result : List.of(first, success)) {
-                    String key = task.id().jobId();
+                    String key = task.id().migrationId();
                     producer.send(new ProducerRecord<>(Topics.TASK_RESULTS, key, json.writeValueAsString(result)))
                             .get();
                 }
@@ -297,11 +297,11 @@ class PlannerOverKafkaTest {
         }
     }
 
-    private JobProgress lastProgress(String migrationId) throws Exception {
-        List<JobProgress> snapshots = readUntil(
+    private MigrationProgress lastProgress(String migrationId) throws Exception {
+        List<MigrationProgress> snapshots = readUntil(
                 Topics.PROGRESS,
                 migrationId,
-                JobProgress.class,
+                MigrationProgress.class,
                 read -> !read.isEmpty() && read.get(read.size() - 1).pending() == 0);
         return snapshots.get(snapshots.size() - 1);
     }

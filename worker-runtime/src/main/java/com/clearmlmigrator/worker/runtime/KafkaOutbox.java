@@ -33,7 +33,7 @@ public class KafkaOutbox implements Outbox {
 
     @Override
     public void publishResult(TaskResult result) {
-        results.sendMessageAndAwait(KafkaRecord.of(result.taskId().jobId(), result));
+        results.sendMessageAndAwait(KafkaRecord.of(result.taskId().migrationId(), result));
     }
 
     @Override

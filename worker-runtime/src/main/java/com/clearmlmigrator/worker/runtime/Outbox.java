@@ -4,7 +4,7 @@ import com.clearmlmigrator.contracts.TaskResult;
 
 /** Where the intake sends what it produces; publishing returns once the broker has the record. */
 public interface Outbox {
-    /** Publishes a task's result, keyed by job id so one job's results stay in order. */
+    /** Publishes a task's result, keyed by migration id so one migration's results stay in order. */
     void publishResult(TaskResult result);
 
     /** Publishes a task message that could not be handled, with the reason. */

@@ -87,7 +87,8 @@ public class TaskIntake {
             rejectUnreadable(payload, e);
             return;
         }
-        Optional<MigrationClosed> closed = statuses.closure(task.id().jobId()).filter(closure -> closure.stops(task));
+        Optional<MigrationClosed> closed =
+                statuses.closure(task.id().migrationId()).filter(closure -> closure.stops(task));
         if (closed.isPresent()) {
             leaveAlone(task, closed.get());
             return;
@@ -97,7 +98,7 @@ public class TaskIntake {
         }
         RunningTask underWay = running.begin(task.id());
         long started = System.nanoTime();
-        MDC.put("jobId", task.id().jobId());
+        MDC.put("migrationId", task.id().migrationId());
         MDC.put("taskId", task.id().toString());
         try {
             Optional<MigrationTask> opened = opened(task);
@@ -114,7 +115,7 @@ public class TaskIntake {
             running.end(underWay);
             claims.release(task.id());
             MDC.remove("taskId");
-            MDC.remove("jobId");
+            MDC.remove("migrationId");
         }
     }
 

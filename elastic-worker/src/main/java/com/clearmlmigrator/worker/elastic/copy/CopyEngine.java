@@ -116,7 +116,7 @@ public final class CopyEngine {
         if (!spec.templates().isEmpty()) {
             notes.add("Put " + spec.templates().size() + " index templates on the target.");
         }
-        String migrationId = task.id().jobId();
+        String migrationId = task.id().migrationId();
         for (CopySpec.TargetIndex index : spec.indices()) {
             if (target.exists(index.name())) {
                 if (target.createdBy(index.name()).equals(migrationId)) {
@@ -147,7 +147,7 @@ public final class CopyEngine {
         ContentChecksum.Tally read = new ContentChecksum.Tally();
         long[] bytes = {0};
         long sourceWrites = source.writeCount();
-        try (MigrationPacers.Lease pace = pacers.open(task.id().jobId(), spec.maxDocsPerSecond());
+        try (MigrationPacers.Lease pace = pacers.open(task.id().migrationId(), spec.maxDocsPerSecond());
                 TargetIndex.Writer<D> writer = target.writer()) {
             source.read(slice, pageSize(spec.maxDocsPerSecond(), slice), new SourceIndex.Reader<>() {
                 @Override

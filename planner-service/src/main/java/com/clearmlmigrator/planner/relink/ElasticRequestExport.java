@@ -1,4 +1,4 @@
-package com.clearmlmigrator.planner.escopy;
+package com.clearmlmigrator.planner.relink;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +9,10 @@ import com.clearmlmigrator.contracts.RelinkSpec;
 
 /**
  * The Elasticsearch requests equivalent to a relink, for operators who must run changes by hand (what ClearML's own
- * script printed). They are weaker than the relink job, and {@link #caveats} says how.
+ * script printed). They are weaker than a relink migration, and {@link #caveats} says how.
  *
  * @param requests requests in the order to run them
- * @param caveats  what the requests do not do that the relink job does
+ * @param caveats  what the requests do not do that a relink migration does
  */
 public record ElasticRequestExport(List<Request> requests, List<String> caveats) {
 
@@ -46,8 +46,8 @@ public record ElasticRequestExport(List<Request> requests, List<String> caveats)
         return new ElasticRequestExport(
                 requests,
                 List.of(
-                        "Compressed plots (plot_data) cannot be rewritten by an Elasticsearch script; only the relink job"
-                                + " rewrites them.",
+                        "Compressed plots (plot_data) cannot be rewritten by an Elasticsearch script; only a relink"
+                                + " migration rewrites them.",
                         "Nothing is journaled: these changes cannot be undone, and running them twice rewrites twice when"
                                 + " the new prefix extends the old one.",
                         "Text replacement has no boundary check when the old prefix does not end with '/'.",

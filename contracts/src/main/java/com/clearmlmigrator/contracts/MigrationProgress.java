@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A snapshot of one migration's progress, published whenever it changes.
  *
- * @param jobId     migration id
- * @param kind      job kind, for example {@code inspect}
+ * @param migrationId migration id
+ * @param kind        migration kind, for example {@code inspect}
  * @param status    current status
  * @param total     number of planned tasks
  * @param succeeded tasks that succeeded
@@ -20,8 +20,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param at        when this snapshot was taken
  * @param indices   per index, for an Elasticsearch copy; empty otherwise
  */
-public record JobProgress(
-        String jobId,
+public record MigrationProgress(
+        String migrationId,
         String kind,
         MigrationStatus status,
         int total,
@@ -31,8 +31,8 @@ public record JobProgress(
         int pending,
         Instant at,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IndexProgress> indices) {
-    public JobProgress {
-        Objects.requireNonNull(jobId, "jobId");
+    public MigrationProgress {
+        Objects.requireNonNull(migrationId, "migrationId");
         Objects.requireNonNull(status, "status");
         indices = indices == null ? List.of() : List.copyOf(indices);
     }
