@@ -22,7 +22,7 @@ import com.clearmlmigrator.synthetic.Plots;
 
 import io.restassured.path.json.JsonPath;
 
-/** The pre-flight inspect job through the whole system: REST, planner, Kafka, both workers, real stores. */
+/** The pre-flight inspect through the whole system: REST, planner, Kafka, both workers, real stores. */
 @OnRunningSystem
 class InspectIT {
 

@@ -262,7 +262,7 @@ class RelinkIT {
 
     /**
      * ClearML's url_to_delete is unique on (company, url). A pending deletion that already has the new URL makes the
-     * relink of its twin collide: reported for that document, the rest of the job unaffected.
+     * relink of its twin collide: reported for that document, the rest of the migration unaffected.
      */
     private static void plantAUrlToDeleteCollision() {
         try (MongoClient client = MongoClients.create(RunningSystem.ports().mongoUri())) {

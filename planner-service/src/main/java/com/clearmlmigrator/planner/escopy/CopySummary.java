@@ -13,9 +13,9 @@ import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.contracts.TaskType;
-import com.clearmlmigrator.planner.migration.CopyJob;
 import com.clearmlmigrator.planner.migration.CopyOrder;
 import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.StoredCopy;
 import com.clearmlmigrator.planner.migration.TaskCounts;
 import com.clearmlmigrator.planner.migration.TaskFailure;
 import com.clearmlmigrator.planner.migration.TaskState;
@@ -113,21 +113,21 @@ public record CopySummary(
     /** @param running the progress of tasks still under way, by task id, counted until their results arrive */
     public static CopySummary of(
             Migration migration, TaskCounts counts, List<TaskState> tasks, Map<TaskId, TaskProgress> running) {
-        CopyJob job = migration.copy();
-        CopyJob.Plan plan = job.plan();
+        StoredCopy copy = migration.copy();
+        StoredCopy.Plan plan = copy.plan();
         List<IndexRow> rows = plan == null
                 ? List.of()
                 : plan.indices().stream()
-                        .map(index -> row(index, job, tasks, running))
+                        .map(index -> row(index, copy, tasks, running))
                         .toList();
         return new CopySummary(
                 migration.id(),
                 migration.status(),
-                job.sourceHosts(),
+                copy.sourceHosts(),
                 migration.targets().elasticHosts(),
-                job.dryRun(),
-                job.ifTargetExists(),
-                job.afterCopy(),
+                copy.dryRun(),
+                copy.ifTargetExists(),
+                copy.afterCopy(),
                 plan == null ? null : plan.sourceVersion(),
                 plan == null ? null : plan.targetVersion(),
                 plan == null ? null : plan.estimatedBytes(),
@@ -143,7 +143,7 @@ public record CopySummary(
     }
 
     private static IndexRow row(
-            CopyJob.PlannedIndex index, CopyJob job, List<TaskState> tasks, Map<TaskId, TaskProgress> running) {
+            StoredCopy.PlannedIndex index, StoredCopy copy, List<TaskState> tasks, Map<TaskId, TaskProgress> running) {
         List<TaskState> own =
                 tasks.stream().filter(t -> t.target().equals(index.name())).toList();
         // An index of one slice is one COPY_INDEX task: its copy and its verification.
@@ -174,12 +174,12 @@ public record CopySummary(
                         ? null
                         : Duration.between(advance.started(), verified.finishedAt())
                                 .toMillis(),
-                verified != null && job.afterCopy().equals(CopyOrder.READ_ONLY_SOURCE),
+                verified != null && copy.afterCopy().equals(CopyOrder.READ_ONLY_SOURCE),
                 reports(own, TaskType.values()).stream()
                         .flatMap(report -> report.notes().stream())
                         .toList(),
-                job.dryRun() ? index.mappings() : null,
-                job.dryRun() ? index.settings() : null);
+                copy.dryRun() ? index.mappings() : null,
+                copy.dryRun() ? index.settings() : null);
     }
 
     /**

@@ -21,10 +21,10 @@ import com.clearmlmigrator.planner.catalog.IndexNames;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.ClusterFacts;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.SourceIndex;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.SourceIndices;
-import com.clearmlmigrator.planner.migration.CopyJob;
 import com.clearmlmigrator.planner.migration.CopyOrder;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
 import com.clearmlmigrator.planner.migration.MigrationPlan;
+import com.clearmlmigrator.planner.migration.StoredCopy;
 import com.clearmlmigrator.planner.migration.TaskPlanner;
 
 /**
@@ -81,7 +81,7 @@ public class EsCopyPlanner implements TaskPlanner {
                 .filter(name -> skipExisting && existing.contains(name))
                 .toList();
 
-        List<CopyJob.PlannedIndex> planned = toCopy.stream()
+        List<StoredCopy.PlannedIndex> planned = toCopy.stream()
                 .map(index -> planIndex(index, existing.contains(index.name()), typed, problems))
                 .toList();
         List<CopySpec.IndexTemplate> templates = clearmlTemplates(copy.source(), sourceFacts, problems);
@@ -90,7 +90,7 @@ public class EsCopyPlanner implements TaskPlanner {
         problems.addAll(CopyPreflight.diskProblems(estimated, targetFacts));
         failOn(problems);
 
-        CopyJob.Plan plan = new CopyJob.Plan(
+        StoredCopy.Plan plan = new StoredCopy.Plan(
                 sourceFacts.version(),
                 targetFacts.version(),
                 estimated,
@@ -107,10 +107,11 @@ public class EsCopyPlanner implements TaskPlanner {
     }
 
     /** The target index for a source index; conflicts of its mapping translation are added to {@code problems}. */
-    private CopyJob.PlannedIndex planIndex(SourceIndex index, boolean replaces, boolean typed, List<String> problems) {
+    private StoredCopy.PlannedIndex planIndex(
+            SourceIndex index, boolean replaces, boolean typed, List<String> problems) {
         MappingTranslation mapping = MappingTranslation.of(index.mappings(), typed);
         mapping.conflicts().forEach(c -> problems.add("Index " + index.name() + ": " + c));
-        return new CopyJob.PlannedIndex(
+        return new StoredCopy.PlannedIndex(
                 index.name(),
                 index.documents(),
                 index.primaryBytes(),
@@ -145,11 +146,11 @@ public class EsCopyPlanner implements TaskPlanner {
             String migrationId,
             MigrationOrder order,
             List<SourceIndex> sources,
-            List<CopyJob.PlannedIndex> planned,
+            List<StoredCopy.PlannedIndex> planned,
             List<CopySpec.IndexTemplate> templateBodies) {
         CopyOrder copy = order.copy();
         int totalSlices =
-                planned.stream().mapToInt(CopyJob.PlannedIndex::slices).sum();
+                planned.stream().mapToInt(StoredCopy.PlannedIndex::slices).sum();
         long rate = chunking.perWorkerRate(copy.maxDocsPerSecond(), totalSlices);
         boolean seal = copy.afterCopy().equals(CopyOrder.READ_ONLY_SOURCE);
         List<MigrationTask> tasks = new ArrayList<>();
@@ -160,7 +161,7 @@ public class EsCopyPlanner implements TaskPlanner {
                         .reversed())
                 .toList();
         for (int i : largestFirst) {
-            CopyJob.PlannedIndex index = planned.get(i);
+            StoredCopy.PlannedIndex index = planned.get(i);
             // The first task also puts the templates; every later step waits for its own index's preparation.
             CopySpec.Prepare prepare = new CopySpec.Prepare(
                     tasks.isEmpty() ? templateBodies : List.of(),

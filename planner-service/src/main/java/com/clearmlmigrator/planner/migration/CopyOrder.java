@@ -36,8 +36,8 @@ public record CopyOrder(
     }
 
     /** This order as it may be stored: the source's hosts without credentials. */
-    public CopyJob toJob() {
-        return new CopyJob(
+    public StoredCopy toStored() {
+        return new StoredCopy(
                 source.hosts(),
                 source.hasCredentials(),
                 indices,

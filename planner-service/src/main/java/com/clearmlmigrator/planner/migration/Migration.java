@@ -26,7 +26,7 @@ public record Migration(
         MigrationStatus status,
         Targets targets,
         RelinkSpec relink,
-        CopyJob copy,
+        StoredCopy copy,
         String error,
         Instant createdAt,
         Instant updatedAt) {
@@ -78,7 +78,7 @@ public record Migration(
                 MigrationStatus.PLANNING,
                 Targets.of(order),
                 order.relink(),
-                order.copy() == null ? null : order.copy().toJob(),
+                order.copy() == null ? null : order.copy().toStored(),
                 null,
                 now,
                 now);
@@ -92,7 +92,7 @@ public record Migration(
         return new Migration(id, kind, MigrationStatus.FAILED, targets, relink, copy, reason, createdAt, now);
     }
 
-    public Migration withCopy(CopyJob newCopy) {
+    public Migration withCopy(StoredCopy newCopy) {
         return new Migration(id, kind, status, targets, relink, newCopy, error, createdAt, updatedAt);
     }
 

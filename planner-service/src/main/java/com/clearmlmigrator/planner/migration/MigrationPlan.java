@@ -10,7 +10,7 @@ import com.clearmlmigrator.contracts.MigrationTask;
  * @param tasks    the tasks, in plan order; none for a dry run or when nothing matched
  * @param copyPlan an es-copy's plan (versions, indices, templates, sizes); null for the other kinds
  */
-public record MigrationPlan(List<MigrationTask> tasks, CopyJob.Plan copyPlan) {
+public record MigrationPlan(List<MigrationTask> tasks, StoredCopy.Plan copyPlan) {
     public MigrationPlan {
         tasks = List.copyOf(tasks);
     }

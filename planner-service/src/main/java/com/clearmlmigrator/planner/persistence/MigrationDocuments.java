@@ -6,9 +6,9 @@ import org.bson.Document;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.RelinkSpec;
-import com.clearmlmigrator.planner.migration.CopyJob;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.migration.StoredCopy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -65,7 +65,7 @@ final class MigrationDocuments {
                         d.getList("elasticHosts", String.class),
                         d.getList("sourceHosts", String.class)),
                 relink == null ? null : toRelinkSpec(relink),
-                copy == null ? null : read(copy.toJson(), CopyJob.class),
+                copy == null ? null : read(copy.toJson(), StoredCopy.class),
                 d.getString("error"),
                 d.getDate("createdAt").toInstant(),
                 d.getDate("updatedAt").toInstant());

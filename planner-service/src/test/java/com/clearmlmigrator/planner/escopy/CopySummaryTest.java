@@ -15,9 +15,9 @@ import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.TaskType;
-import com.clearmlmigrator.planner.migration.CopyJob;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.migration.StoredCopy;
 import com.clearmlmigrator.planner.migration.TaskCounts;
 import com.clearmlmigrator.planner.migration.TaskState;
 
@@ -79,23 +79,23 @@ class CopySummaryTest {
     }
 
     private static Migration migration() {
-        CopyJob.Plan plan = new CopyJob.Plan(
+        StoredCopy.Plan plan = new StoredCopy.Plan(
                 "5.6.16",
                 "7.10.2",
                 1_000_000,
                 null,
-                List.of(new CopyJob.PlannedIndex(INDEX, 3000, 300_000, 3, false, Map.of(), Map.of())),
+                List.of(new StoredCopy.PlannedIndex(INDEX, 3000, 300_000, 3, false, Map.of(), Map.of())),
                 List.of(),
                 List.of());
-        CopyJob job =
-                new CopyJob(List.of("http://old:9200"), false, List.of("events-*"), "fail", "none", false, null, plan);
+        StoredCopy copy = new StoredCopy(
+                List.of("http://old:9200"), false, List.of("events-*"), "fail", "none", false, null, plan);
         return new Migration(
                 "m1",
                 MigrationKind.ES_COPY,
                 MigrationStatus.RUNNING,
                 new Migration.Targets(null, null, List.of("http://new:9200")),
                 null,
-                job,
+                copy,
                 null,
                 T0,
                 T0);

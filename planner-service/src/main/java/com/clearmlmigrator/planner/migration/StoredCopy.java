@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An Elasticsearch copy as the planner keeps it: the request without credentials and, once planned, the plan.
+ * An Elasticsearch copy as the planner stores it: the request without credentials and, once planned, the plan.
  *
  * @param sourceHosts          the source cluster's hosts
  * @param sourceCredentials    whether the request gave credentials for the source (never stored themselves)
@@ -15,7 +15,7 @@ import java.util.Map;
  * @param maxDocsPerSecond     rate limit for the whole copy; null for none
  * @param plan                 what the pre-flight found and planned; null until planned
  */
-public record CopyJob(
+public record StoredCopy(
         List<String> sourceHosts,
         boolean sourceCredentials,
         List<String> indices,
@@ -25,8 +25,8 @@ public record CopyJob(
         Long maxDocsPerSecond,
         Plan plan) {
 
-    public CopyJob withPlan(Plan newPlan) {
-        return new CopyJob(
+    public StoredCopy withPlan(Plan newPlan) {
+        return new StoredCopy(
                 sourceHosts, sourceCredentials, indices, ifTargetExists, afterCopy, dryRun, maxDocsPerSecond, newPlan);
     }
 
