@@ -8,8 +8,10 @@ import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.ReportArchive;
 import com.clearmlmigrator.planner.progress.LiveProgress;
 
-/** What happens once when a migration reaches a final status: its report is archived, its credentials and
- * the progress of its tasks dropped. */
+/**
+ * What happens once when a migration reaches a final status: its report is archived, its credentials and the progress
+ * of its tasks dropped.
+ */
 @ApplicationScoped
 public class MigrationCompletion {
     private final MigrationStore store;
