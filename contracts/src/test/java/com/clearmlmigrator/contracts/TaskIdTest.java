@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class TaskIdTest {
     @Test
-    void printsJobIdAndZeroPaddedOrdinal() {
+    void printsMigrationIdAndZeroPaddedOrdinal() {
         assertThat(new TaskId("job", 7)).hasToString("job-0007");
     }
 
     @Test
-    void parsesWhatItPrintsEvenWhenTheJobIdHasSeparators() {
+    void parsesWhatItPrintsEvenWhenTheMigrationIdHasSeparators() {
         TaskId id = new TaskId("a-b-c", 12345);
 
         assertThat(TaskId.parse(id.toString())).isEqualTo(id);
