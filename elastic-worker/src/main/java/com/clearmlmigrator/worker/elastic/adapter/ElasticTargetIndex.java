@@ -82,7 +82,7 @@ final class ElasticTargetIndex implements TargetIndex<CopiedDocument> {
 
     @Override
     public Writer<CopiedDocument> writer() {
-        return new CopyBulkWriter(bulkSenders, client, index, bulkBytes, page, limits, written);
+        return new CopyBulkWriter(bulkSenders, new BulkCreator(client, index, limits), bulkBytes, page, written);
     }
 
     @Override
