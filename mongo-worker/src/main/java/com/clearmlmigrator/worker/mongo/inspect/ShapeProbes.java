@@ -3,8 +3,8 @@ package com.clearmlmigrator.worker.mongo.inspect;
 import java.util.List;
 
 /**
- * The data shapes that differ across ClearML server versions and that later migrations must handle, per collection: artifacts
- * were a list up to server 0.16.1 and a map since; model and queue metadata were a list before server 1.3.
+ * The data shapes that differ across ClearML server versions and that later migrations must handle, per collection:
+ * artifacts were a list up to server 0.16.1 and a map since; model and queue metadata were a list before server 1.3.
  */
 public final class ShapeProbes {
     /**
