@@ -18,16 +18,21 @@ import com.clearmlmigrator.cli.view.CliWording;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ScopeType;
 
-/** The {@code clearml-migrator} command: the front door to the planner. */
+/**
+ * The {@code clearml-migrator} command: the front door to the planner. Its subcommands inherit {@code --help}, {@code
+ * --version}, options listed in the order they are declared (the order an operator fills them in), and the exit codes.
+ */
 @Command(
         name = "clearml-migrator",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
+        sortOptions = false,
         version = "clearml-migrator 0.1.0",
         description = "Moves a ClearML server's data safely: relinks stored URLs when the file server or storage moves,"
                 + " and copies Elasticsearch indices to a new version. Talks to the planner (--planner).",
         exitCodeListHeading = ClearmlMigrator.EXIT_CODES_HEADING,
-        exitCodeList = {},
         subcommands = {
             InspectCommand.class,
             RelinkCommand.class,
@@ -58,10 +63,7 @@ public class ClearmlMigrator implements Runnable {
         command.getCommandSpec().usageMessage().exitCodeList(ExitCode.HELP);
         command.getSubcommands()
                 .values()
-                .forEach(sub -> sub.getCommandSpec()
-                        .usageMessage()
-                        .exitCodeListHeading(EXIT_CODES_HEADING)
-                        .exitCodeList(ExitCode.HELP));
+                .forEach(sub -> sub.getCommandSpec().usageMessage().exitCodeList(ExitCode.HELP));
         return command.setExecutionStrategy(new LocalRuns(new CommandLine.RunLast()))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof PlannerException planner) {

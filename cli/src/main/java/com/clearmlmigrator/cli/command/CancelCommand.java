@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 
 @Command(
-        mixinStandardHelpOptions = true,
         name = "cancel",
         description = "Stops a migration: no task of it starts any more; tasks under way stop at their next part.")
 public class CancelCommand extends OneMigrationCommand {

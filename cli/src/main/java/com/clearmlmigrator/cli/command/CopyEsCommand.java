@@ -12,9 +12,7 @@ import picocli.CommandLine.Option;
 
 /** The Elasticsearch upgrade between two running clusters. */
 @Command(
-        mixinStandardHelpOptions = true,
         name = "copy-es",
-        sortOptions = false,
         description = {
             "Copies ClearML's indices from one Elasticsearch cluster to another (5.6, 6 or 7 to 7 or 8): index"
                     + " templates first, mappings translated (types dropped, _routing kept), slices in parallel, every"

@@ -9,9 +9,7 @@ import picocli.CommandLine.ParameterException;
 
 /** The pre-flight look: what a relink or a copy would meet. */
 @Command(
-        mixinStandardHelpOptions = true,
         name = "inspect",
-        sortOptions = false,
         description = "Counts, sizes, versions and data shapes of every ClearML collection and index; writes nothing.")
 public class InspectCommand extends StartingCommand {
     @Mixin

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(mixinStandardHelpOptions = true, name = "list", description = "The most recent migrations, newest first.")
+@Command(name = "list", description = "The most recent migrations, newest first.")
 public class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,9 +19,7 @@ import picocli.CommandLine.ParameterException;
 
 /** ClearML's {@code fix_fileserver_urls.py}, with its flags, for MongoDB and Elasticsearch at once. */
 @Command(
-        mixinStandardHelpOptions = true,
         name = "relink",
-        sortOptions = false,
         description = {
             "Rewrites every stored reference from one URL prefix to another: artifact and model URIs, output"
                     + " destinations, report links, debug-image URLs, URLs inside plots (compressed ones too).",

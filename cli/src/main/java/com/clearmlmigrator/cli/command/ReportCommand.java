@@ -11,10 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(
-        mixinStandardHelpOptions = true,
-        name = "report",
-        description = "What a migration found or did, per collection and index, with every failure.")
+@Command(name = "report", description = "What a migration found or did, per collection and index, with every failure.")
 public class ReportCommand extends OneMigrationCommand {
     @Option(names = "--json", description = "The whole report as JSON (samples, issues, checksums...).")
     boolean json;
@@ -24,11 +21,10 @@ public class ReportCommand extends OneMigrationCommand {
         PlannerClient client = planner.client();
         JsonNode migration = client.migration(id);
         JsonNode report = client.report(id);
-        PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(PlannerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-            out.flush();
+            printJson(report);
         } else {
+            PrintWriter out = spec.commandLine().getOut();
             ReportTable.print(migration.path("kind").asText(), report, out, CliWording.of(spec));
         }
         return ExitCode.of(migration.path("status").asText());

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 
 @Command(
-        mixinStandardHelpOptions = true,
         name = "retry",
-        sortOptions = false,
         description =
                 "Sends the failed tasks of a migration again (after COMPLETED_WITH_ERRORS or PAUSED) and follows it.")
 public class RetryCommand extends AgainCommand {

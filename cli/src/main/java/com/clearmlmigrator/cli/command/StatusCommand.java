@@ -3,7 +3,6 @@ package com.clearmlmigrator.cli.command;
 import java.io.PrintWriter;
 
 import com.clearmlmigrator.cli.ExitCode;
-import com.clearmlmigrator.cli.planner.PlannerClient;
 import com.clearmlmigrator.cli.view.ProgressDisplay;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -11,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(
-        mixinStandardHelpOptions = true,
         name = "status",
         description = "A migration as it stands now; the exit code says how it ended, 0 while it runs.")
 public class StatusCommand extends OneMigrationCommand {
@@ -21,13 +19,13 @@ public class StatusCommand extends OneMigrationCommand {
     @Override
     public Integer call() throws Exception {
         JsonNode migration = planner.client().migration(id);
-        PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(PlannerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(migration));
+            printJson(migration);
         } else {
+            PrintWriter out = spec.commandLine().getOut();
             ProgressDisplay.forOutput(out, false).show(migration);
+            out.flush();
         }
-        out.flush();
         return ExitCode.of(migration.path("status").asText());
     }
 }

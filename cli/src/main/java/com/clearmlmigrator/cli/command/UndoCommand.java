@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 
 @Command(
-        mixinStandardHelpOptions = true,
         name = "undo",
-        sortOptions = false,
         description = "Restores every value a finished relink changed, from its journal, as a new migration.")
 public class UndoCommand extends AgainCommand {
     @Override

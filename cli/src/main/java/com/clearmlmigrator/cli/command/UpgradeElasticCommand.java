@@ -26,7 +26,6 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "upgrade-elastic",
-        mixinStandardHelpOptions = true,
         description = {
             "ClearML's Elasticsearch upgrade of a data folder (the 'Upgrading Server from v0.15 or Older' procedure),"
                     + " without Docker: checks everything first, backs the old folder up, runs the old release on it"

@@ -2,10 +2,7 @@ package com.clearmlmigrator.cli.command;
 
 import picocli.CommandLine.Command;
 
-@Command(
-        mixinStandardHelpOptions = true,
-        name = "watch",
-        description = "Follows a migration live until it ends or pauses, then prints its report.")
+@Command(name = "watch", description = "Follows a migration live until it ends or pauses, then prints its report.")
 public class WatchCommand extends OneMigrationCommand {
     @Override
     public Integer call() {
