@@ -27,9 +27,7 @@ class CredentialsIT {
                 + RunningSystem.ports().elastic7Url() + "\"],\"username\":\"elastic\",\"password\":\"" + PASSWORD
                 + "\"}}");
 
-        JsonPath migration = Migrations.awaitFinal(id);
-
-        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+        JsonPath migration = Migrations.awaitEnded(id, "SUCCEEDED");
         List<String> tasks = taskMessages(id, migration.getInt("tasks.total"));
         assertThat(tasks).isNotEmpty().noneMatch(task -> task.contains(PASSWORD));
         assertThat(tasks).allMatch(task -> task.contains("\"password\":\"SEALED-"));

@@ -3,8 +3,10 @@ package com.clearmlmigrator.e2e;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.ElasticEra;
 
 /**
  * Moving ClearML's indices to a new cluster of the same version: from the stack's real ES 7.10.2 node to a second,
@@ -15,22 +17,20 @@ import com.clearmlmigrator.synthetic.DatasetSpec;
 class EsCopyBetweenEs7ClustersIT {
     private static final String TARGET = "elasticsearch-7-target";
 
+    @RegisterExtension
+    static final OwnCompanies own = OwnCompanies.onStack(ElasticEra.ES7, DatasetSpec.of(8, 3, 8));
+
     private static String targetUrl;
-    private static OwnCompanies own;
 
     @BeforeAll
     static void startASecondClusterAndSeedOwnCompanies() {
         int httpPort = ServiceFaults.freePort();
         RunningSystem.stack().startAnotherElastic7(TARGET, httpPort, ServiceFaults.freePort());
         targetUrl = "http://127.0.0.1:" + httpPort;
-        own = OwnCompanies.seedOnStackEs7(DatasetSpec.of(8, 3, 8));
     }
 
     @AfterAll
     static void leaveTheStackAsFound() {
-        if (own != null) {
-            own.remove();
-        }
         RunningSystem.stack().stop(TARGET);
     }
 

@@ -6,12 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.localservers.ManagedProcess;
@@ -30,20 +29,9 @@ import io.restassured.path.json.JsonPath;
 @OnRunningSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EsCopyFaultsIT {
-    private static OwnCompanies own;
-
-    @BeforeAll
-    static void seedOwnCompanies() {
-        own = OwnCompanies.seedOnStack(ElasticEra.ES5, DatasetSpec.of(11, 3, 12));
-    }
-
-    @AfterAll
-    static void leaveTheClustersAsFound() {
-        // The other end-to-end tests count and rewrite every ClearML index on both nodes: take ours away.
-        if (own != null) {
-            own.remove(RunningSystem.ports().elastic7Url());
-        }
-    }
+    @RegisterExtension
+    static final OwnCompanies own =
+            OwnCompanies.onStack(ElasticEra.ES5, DatasetSpec.of(11, 3, 12)).copiedToStackEs7();
 
     @Test
     @Order(1)
@@ -98,8 +86,7 @@ class EsCopyFaultsIT {
             assertThat(eta.longValue()).as("time left").isPositive();
         });
 
-        JsonPath migration = Migrations.awaitFinal(id);
-        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+        JsonPath migration = Migrations.awaitEnded(id, "SUCCEEDED");
         assertThat(migration.getLong("copy.copied")).isEqualTo(migration.getLong("copy.documents"));
         assertThat(new ElasticHttp(RunningSystem.ports().elastic7Url()).documents(logs))
                 .isEqualTo(new ElasticHttp(RunningSystem.ports().elastic5Url()).documents(logs));
@@ -112,8 +99,7 @@ class EsCopyFaultsIT {
         String images = own.index("events-training_debug_image-");
         String id = copyWhileOneMoreDocumentIsWritten(images, "");
 
-        JsonPath migration = Migrations.awaitFinal(id);
-        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("COMPLETED_WITH_ERRORS");
+        Migrations.awaitEnded(id, "COMPLETED_WITH_ERRORS");
         JsonPath report = Migrations.report(id);
         assertThat(report.getList("failures.reason", String.class)).containsExactly("BAD_INPUT");
         assertThat(report.getString("failures[0].detail"))
@@ -139,8 +125,7 @@ class EsCopyFaultsIT {
         String logs = own.index("events-log-");
         String id = copyWhileOneMoreDocumentIsWritten(logs, ",\"afterCopy\":\"none\"");
 
-        JsonPath migration = Migrations.awaitFinal(id);
-        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+        Migrations.awaitEnded(id, "SUCCEEDED");
         assertThat(Migrations.report(id).getList("indices[0].notes", String.class))
                 .anySatisfy(note -> assertThat(note)
                         .contains("The source index " + logs + " took 1 write while it was copied")
@@ -180,9 +165,7 @@ class EsCopyFaultsIT {
     }
 
     private static void assertCopiedWhole(String id) {
-        JsonPath migration = Migrations.awaitFinal(id);
-
-        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+        Migrations.awaitEnded(id, "SUCCEEDED");
         JsonPath report = Migrations.report(id);
         assertThat(report.getList("indices.checksumMatch", Boolean.class))
                 .hasSize(own.indices().size())

@@ -116,10 +116,8 @@ class EsCopyIT {
     void copiesEveryIndexWithIdsRoutingAndSourcesIntactThenWriteBlocksTheSource() {
         copyId = Migrations.submit(copyRequest("\"dryRun\":false"));
 
-        JsonPath migration = Migrations.awaitFinal(copyId);
+        JsonPath migration = Migrations.awaitEnded(copyId, "SUCCEEDED");
         JsonPath report = Migrations.report(copyId);
-
-        assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
         assertThat(report.getList("indices.checksumMatch", Boolean.class)).containsOnly(true);
         for (String index : indices) {
             Map<String, JsonNode> source = es5.documents(index);
@@ -228,8 +226,7 @@ class EsCopyIT {
         es7.post("/" + plots + "/_delete_by_query?refresh=true", "{\"query\":{\"match_all\":{}}}");
         String overwriting = Migrations.submit(
                 copyRequest(List.of(plots), "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\""));
-        JsonPath overwritten = Migrations.awaitFinal(overwriting);
-        assertThat(overwritten.getString("status")).as(overwritten.prettify()).isEqualTo("SUCCEEDED");
+        Migrations.awaitEnded(overwriting, "SUCCEEDED");
         assertThat(Migrations.report(overwriting).getBoolean("indices[0].replaced"))
                 .isTrue();
         assertThat(es7.documents(plots)).isEqualTo(es5.documents(plots));
@@ -375,8 +372,7 @@ class EsCopyIT {
 
         given().post("/migrations/" + id + "/retry").then().statusCode(202);
 
-        JsonPath resumed = Migrations.awaitFinal(id);
-        assertThat(resumed.getString("status")).as(resumed.prettify()).isEqualTo("SUCCEEDED");
+        JsonPath resumed = Migrations.awaitEnded(id, "SUCCEEDED");
         assertThat(resumed.getString("error")).isNull();
         assertThat(es7.documents(logs)).isEqualTo(es5.documents(logs));
     }
@@ -391,9 +387,7 @@ class EsCopyIT {
                     + "\"]},\"indices\":[\"" + scalars + "\"],\"ifTargetExists\":\"overwrite\","
                     + "\"afterCopy\":\"none\"}");
 
-            JsonPath migration = Migrations.awaitFinal(id);
-
-            assertThat(migration.getString("status")).as(migration.prettify()).isEqualTo("SUCCEEDED");
+            Migrations.awaitEnded(id, "SUCCEEDED");
             assertThat(proxy.refused()).isEqualTo(3);
         }
         assertThat(es7.documents(scalars)).isEqualTo(es5.documents(scalars));

@@ -2,15 +2,15 @@ package com.clearmlmigrator.e2e;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.ElasticEra;
 
 /**
  * ES 7 to ES 8: from the stack's real ES 7.10.2 node to Elastic's ES 8 image, through the whole system. Where
@@ -35,19 +35,8 @@ class EsCopyToEs8ContainerIT {
             .withEnv("cluster.routing.allocation.disk.threshold_enabled", "false")
             .waitingFor(Wait.forHttp("/").forPort(HTTP).forStatusCode(200).withStartupTimeout(Duration.ofMinutes(3)));
 
-    private static OwnCompanies own;
-
-    @BeforeAll
-    static void seedOwnCompaniesOnTheStacksEs7() {
-        own = OwnCompanies.seedOnStackEs7(DatasetSpec.of(9, 3, 8));
-    }
-
-    @AfterAll
-    static void leaveTheStackAsFound() {
-        if (own != null) {
-            own.remove();
-        }
-    }
+    @RegisterExtension
+    static final OwnCompanies own = OwnCompanies.onStack(ElasticEra.ES7, DatasetSpec.of(9, 3, 8));
 
     @Test
     void copiesEveryIndexFromEs7ToEs8IntactAndVerified() {

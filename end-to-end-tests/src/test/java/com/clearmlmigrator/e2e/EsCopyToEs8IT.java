@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.synthetic.ClearmlWorld;
@@ -29,9 +30,13 @@ class EsCopyToEs8IT {
     private static final String TARGET = "elasticsearch-8-target";
     private static final String SOURCE = "elasticsearch-8-source";
 
+    @RegisterExtension
+    static final OwnCompanies onEs7 = OwnCompanies.onStack(ElasticEra.ES7, DatasetSpec.of(10, 3, 8));
+
+    @RegisterExtension
+    static final OwnCompanies onEs5 = OwnCompanies.onStack(ElasticEra.ES5, DatasetSpec.of(12, 3, 8));
+
     private static String targetUrl;
-    private static OwnCompanies onEs7;
-    private static OwnCompanies onEs5;
     private static String es8SourceUrl;
     private static ClearmlWorld es8World;
 
@@ -45,8 +50,6 @@ class EsCopyToEs8IT {
                         new LocalStack.NodeAddress(TARGET, httpPort, ServiceFaults.freePort()),
                         new LocalStack.NodeAddress(SOURCE, sourcePort, ServiceFaults.freePort())));
         targetUrl = "http://127.0.0.1:" + httpPort;
-        onEs7 = OwnCompanies.seedOnStack(ElasticEra.ES7, DatasetSpec.of(10, 3, 8));
-        onEs5 = OwnCompanies.seedOnStack(ElasticEra.ES5, DatasetSpec.of(12, 3, 8));
         es8SourceUrl = "http://127.0.0.1:" + sourcePort;
         es8World = ClearmlWorld.generate(DatasetSpec.of(16, 2, 8));
         new ElasticSeeder(es8SourceUrl).seedAsEs8Server(new EventDataset(es8World, ElasticEra.ES7).documents());
@@ -54,11 +57,6 @@ class EsCopyToEs8IT {
 
     @AfterAll
     static void leaveTheStackAsFound() {
-        for (OwnCompanies own : new OwnCompanies[] {onEs7, onEs5}) {
-            if (own != null) {
-                own.remove();
-            }
-        }
         RunningSystem.stack().stop(TARGET);
         RunningSystem.stack().stop(SOURCE);
     }

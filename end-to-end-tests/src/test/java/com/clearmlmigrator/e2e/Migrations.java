@@ -43,6 +43,13 @@ final class Migrations {
         return awaitFinalSeeing(id, view -> {});
     }
 
+    /** Waits until the migration has ended and checks that it ended {@code status}; a failure shows the whole view. */
+    static JsonPath awaitEnded(String id, String status) {
+        JsonPath ended = awaitFinal(id);
+        assertThat(ended.getString("status")).as(ended.prettify()).isEqualTo(status);
+        return ended;
+    }
+
     /** Waits until the migration has ended, showing each view read meanwhile to {@code seen}; returns the last. */
     static JsonPath awaitFinalSeeing(String id, Consumer<JsonPath> seen) {
         await().atMost(Duration.ofMinutes(2))
@@ -85,8 +92,7 @@ final class Migrations {
      * could not be reached; once the proxy lets the store be reached again, retries it and returns how it ended.
      */
     static JsonPath retryAfterOutage(String id, TcpFaultProxy proxy) {
-        JsonPath ended = awaitFinal(id);
-        assertThat(ended.getString("status")).as(ended.prettify()).isEqualTo("COMPLETED_WITH_ERRORS");
+        JsonPath ended = awaitEnded(id, "COMPLETED_WITH_ERRORS");
         assertThat(report(id).getList("failures.reason", String.class))
                 .isNotEmpty()
                 .allMatch(reason -> reason.equals("TARGET_UNAVAILABLE"));

@@ -7,15 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.ElasticEra;
 
 import io.restassured.path.json.JsonPath;
 
@@ -32,22 +32,11 @@ class RelinkElasticFaultsIT {
     /** About a third of what the relink reads: the outage meets it with slices done and slices to go. */
     private static final long BYTES_BEFORE_OUTAGE = 300_000;
 
-    private static OwnCompanies own;
-    private static Map<String, Map<String, Map<String, Object>>> before;
-
     /** A company of its own with 300 tasks, so the relink has many slices to be interrupted in. */
-    @BeforeAll
-    static void seedOwnCompany() {
-        own = OwnCompanies.seedOnStackEs7(DatasetSpec.of(17, 2, 300));
-    }
+    @RegisterExtension
+    static final OwnCompanies own = OwnCompanies.onStack(ElasticEra.ES7, DatasetSpec.of(17, 2, 300));
 
-    @AfterAll
-    static void leaveTheClusterAsFound() {
-        // The other end-to-end tests count and rewrite every ClearML index of the cluster: take ours away.
-        if (own != null) {
-            own.remove();
-        }
-    }
+    private static Map<String, Map<String, Map<String, Object>>> before;
 
     @BeforeEach
     void snapshotTheCluster() {

@@ -3,15 +3,13 @@ package com.clearmlmigrator.planner.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
+import com.clearmlmigrator.planner.support.OneSetting;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
@@ -19,10 +17,9 @@ import io.quarkus.test.junit.TestProfile;
 @WithTestResource(PlannerInfrastructure.class)
 class ApiTokenTest {
     /** A planner started with an API token. */
-    public static class WithToken implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("planner.api-token", "s3cret-token");
+    public static class WithToken extends OneSetting {
+        public WithToken() {
+            super("planner.api-token", "s3cret-token");
         }
     }
 

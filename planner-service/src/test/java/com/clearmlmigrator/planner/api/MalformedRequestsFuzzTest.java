@@ -9,11 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import com.clearmlmigrator.planner.support.OneSetting;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
 import com.clearmlmigrator.planner.support.RequestMutations;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,7 +24,6 @@ import com.mongodb.client.MongoClients;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
@@ -42,10 +41,9 @@ class MalformedRequestsFuzzTest {
      * Its own application, so the hundreds of migrations the accepted variants start are planned in their own queue
      * and never delay other tests; short store timeouts keep that queue moving.
      */
-    public static class OwnApplication implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("planner.store-timeout", "1s");
+    public static class OwnApplication extends OneSetting {
+        public OwnApplication() {
+            super("planner.store-timeout", "1s");
         }
     }
 

@@ -4,15 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
+import com.clearmlmigrator.planner.support.OneSetting;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
@@ -20,10 +18,9 @@ import io.quarkus.test.junit.TestProfile;
 @WithTestResource(PlannerInfrastructure.class)
 class PlannerBusyTest {
     /** A planner whose planning queue is full from the start. */
-    public static class WithoutPlanningPlaces implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("planner.planning-queue", "0");
+    public static class WithoutPlanningPlaces extends OneSetting {
+        public WithoutPlanningPlaces() {
+            super("planner.planning-queue", "0");
         }
     }
 
