@@ -107,6 +107,16 @@ class ComposeFileTest {
     }
 
     @Test
+    void workersHaveAsLongToStopAsInTheHelmChart() {
+        String chart = Repository.read("deploy/helm/clearml-migrator/templates/workers.yaml");
+        Matcher grace = Pattern.compile("terminationGracePeriodSeconds: (\\d+)").matcher(chart);
+        assertThat(grace.find()).as("the chart's grace period").isTrue();
+        for (String worker : List.of("mongo-worker", "elastic-worker")) {
+            assertThat(services.get(worker)).as(worker).containsEntry("stop_grace_period", grace.group(1) + "s");
+        }
+    }
+
+    @Test
     void everyServiceRestartsAndIsStartedOnlyOnceItsStoresAreHealthy() {
         DockerfileStages dockerfile = DockerfileStages.parse(Repository.read("docker/Dockerfile"));
         for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
