@@ -4,10 +4,13 @@ import static com.clearmlmigrator.e2e.RunningSystem.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,7 +204,7 @@ class LongRunsIT {
 
     @Test
     @Order(3)
-    void aCopyTaskOfMoreThanAMinuteAndAHalfSucceedsAndItsWorkerTakesTheNextMigration() {
+    void aCopyTaskOfMoreThanAMinuteAndAHalfSucceedsAndItsWorkerTakesTheNextMigration() throws IOException {
         JsonPath ended = awaitFinal(slowCopy, Duration.ofMinutes(4));
         assertThat(ended.getString("status")).as(ended.prettify()).isEqualTo("SUCCEEDED");
         JsonPath report = Migrations.report(slowCopy);
@@ -209,10 +212,21 @@ class LongRunsIT {
                 .as("the copy ran as one task for more than the 60 s that used to kill the worker's consumer")
                 .isGreaterThanOrEqualTo(90_000);
         assertThat(new ElasticHttp(slowTargetUrl).documents(SLOW_INDEX)).hasSize(SLOW_DOCUMENTS);
+        assertThat(blockedThreadWarnings(RunningSystem.stack().process(LocalStack.ELASTIC_WORKER)))
+                .as("a task of minutes is work, not a thread stuck: the worker's log must not cry wolf every 2 s")
+                .isEmpty();
 
         String inspect = Migrations.submit("{\"kind\":\"inspect\","
                 + Migrations.elastic(RunningSystem.ports().elastic7Url()) + "}");
         assertThat(Migrations.awaitFinal(inspect).getString("status")).isEqualTo("SUCCEEDED");
+    }
+
+    /** Vert.x's warnings that a thread of the task pool has run longer than it expects of a thread, each with a stack trace. */
+    private static List<String> blockedThreadWarnings(ManagedProcess service) throws IOException {
+        try (Stream<String> lines = Files.lines(service.log())) {
+            return lines.filter(line -> line.contains("BlockedThreadChecker") && line.contains("Thread[tasks-"))
+                    .toList();
+        }
     }
 
     private static JsonPath awaitFinal(String id, Duration atMost) {
