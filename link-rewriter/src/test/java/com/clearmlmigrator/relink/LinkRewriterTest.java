@@ -50,10 +50,11 @@ class LinkRewriterTest {
         String report = "![cm](http://files.old.lan:8081/a.png) and \"http://files.old.lan:8081\" but not"
                 + " http://files.old.lan:80810/b nor xhttp://files.old.lan:8081/c";
 
-        assertThat(files.rewriteText(report))
-                .isEqualTo("![cm](https://files.example.com/a.png) and \"https://files.example.com\" but not"
+        assertRewritten(
+                report,
+                2,
+                "![cm](https://files.example.com/a.png) and \"https://files.example.com\" but not"
                         + " http://files.old.lan:80810/b nor xhttp://files.old.lan:8081/c");
-        assertThat(files.countOccurrences(report)).isEqualTo(2);
     }
 
     @Test
@@ -61,10 +62,11 @@ class LinkRewriterTest {
         String plot = "{\"é\":\"Http://FILES.old.lan:8081/a.png\",\"t\":\"ü hTTP://files.OLD.lan:8081\","
                 + "\"h\":\"hhttp://files.old.lan:8081/x\",\"end\":\"HTTP://files.old.lan:8081";
 
-        assertThat(files.rewriteText(plot))
-                .isEqualTo("{\"é\":\"https://files.example.com/a.png\",\"t\":\"ü https://files.example.com\","
+        assertRewritten(
+                plot,
+                3,
+                "{\"é\":\"https://files.example.com/a.png\",\"t\":\"ü https://files.example.com\","
                         + "\"h\":\"hhttp://files.old.lan:8081/x\",\"end\":\"https://files.example.com");
-        assertThat(files.countOccurrences(plot)).isEqualTo(3);
     }
 
     @Test
@@ -73,10 +75,11 @@ class LinkRewriterTest {
                 + " http://files.old.lan:8081/d s3://x/ http://files.old.lan:8081/e http://files.old.lan:808";
         LinkRewriter bucket = LinkRewriter.of("s3://bucket/", "gs://bucket/");
 
-        assertThat(files.rewriteText(text))
-                .isEqualTo("tp://files.old.lan:8081/a https://files.old.lan:8081/b http:/files.old.lan:8081/c"
+        assertRewritten(
+                text,
+                2,
+                "tp://files.old.lan:8081/a https://files.old.lan:8081/b http:/files.old.lan:8081/c"
                         + " https://files.example.com/d s3://x/ https://files.example.com/e http://files.old.lan:808");
-        assertThat(files.countOccurrences(text)).isEqualTo(2);
         assertThat(bucket.rewriteText("s3://bucket/a,xs3://bucket/b,S3://BUCKET/c,s3://bucket/"))
                 .isEqualTo("gs://bucket/a,xs3://bucket/b,gs://bucket/c,gs://bucket/");
     }
@@ -112,6 +115,12 @@ class LinkRewriterTest {
         assertThatThrownBy(() -> LinkRewriter.of("http://a/", "http://b"))
                 .hasMessageContaining("both end with / or neither");
         assertThatThrownBy(() -> LinkRewriter.of("http://a/", "http://a/")).hasMessageContaining("the same URL");
+    }
+
+    /** Text with {@code occurrences} of the old prefix, which it finds, and which rewriting gives as {@code expected}. */
+    private void assertRewritten(String text, int occurrences, String expected) {
+        assertThat(files.countOccurrences(text)).isEqualTo(occurrences);
+        assertThat(files.rewriteText(text)).isEqualTo(expected);
     }
 
     @ParameterizedTest
