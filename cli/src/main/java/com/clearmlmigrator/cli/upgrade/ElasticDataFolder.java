@@ -60,6 +60,21 @@ public final class ElasticDataFolder {
     }
 
     /**
+     * Folders up to two levels below this one that hold a node's data, in name order: what the operator most likely
+     * meant when this one holds none (ClearML's {@code data} folder given for its {@code data/elastic_7}).
+     */
+    public List<Path> dataFoldersBelow() {
+        try (Stream<Path> below = Files.walk(root, 2)) {
+            return below.filter(path -> !path.equals(root) && Files.isDirectory(path))
+                    .filter(path -> new ElasticDataFolder(path).nodeFolder().isPresent())
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of(); // only a hint: an unreadable folder below gives none
+        }
+    }
+
+    /**
      * The release that last wrote the folder: the node's own record from 7.x on ({@code node_version}), else the newest
      * release that created one of its indices (5.x and 6.x record no node version).
      */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Everything checked before anything is written, all at once, each problem with what to do: the old folder holds
@@ -59,8 +60,12 @@ public final class UpgradePreflight {
             return Optional.empty();
         }
         if (source.nodeFolder().isEmpty()) {
-            problems.add(source.path() + " holds no Elasticsearch data (neither nodes/0/_state nor _state). Give the"
-                    + " folder mounted as /usr/share/elasticsearch/data with --source.");
+            List<Path> below = source.dataFoldersBelow();
+            problems.add(source.path() + " holds no Elasticsearch data (neither nodes/0/_state nor _state). "
+                    + (below.isEmpty()
+                            ? "Give the folder mounted as /usr/share/elasticsearch/data with --source."
+                            : "These folders in it do; give the old one with --source: "
+                                    + below.stream().map(Path::toString).collect(Collectors.joining(", ")) + "."));
             return Optional.empty();
         }
         try {

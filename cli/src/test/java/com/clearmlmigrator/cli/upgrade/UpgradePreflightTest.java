@@ -55,6 +55,29 @@ class UpgradePreflightTest {
     }
 
     @Test
+    void aFolderAboveTheDataNamesTheDataFoldersInIt() throws IOException {
+        Path clearmlData = Files.createDirectories(temp.resolve("data"));
+        DataFolderFixtures.elastic5(clearmlData.resolve("elastic"), 5_061_699L);
+        Files.createDirectories(clearmlData.resolve("fileserver/Vision"));
+        UpgradePreflight preflight = new UpgradePreflight(new Host(100 * GB, true, 16 * GB));
+
+        UpgradePreflight.Findings findings = preflight.check(options(clearmlData, temp.resolve("elastic_7")), false);
+
+        assertThat(findings.problems())
+                .singleElement()
+                .asString()
+                .contains(clearmlData + " holds no Elasticsearch data")
+                .endsWith("give the old one with --source: " + clearmlData.resolve("elastic") + ".");
+        Path empty = Files.createDirectories(temp.resolve("empty"));
+        assertThat(preflight
+                        .check(options(empty, temp.resolve("elastic_7")), false)
+                        .problems())
+                .singleElement()
+                .asString()
+                .endsWith("Give the folder mounted as /usr/share/elasticsearch/data with --source.");
+    }
+
+    @Test
     void everyProblemIsSaidAtOnceWithWhatToDo() throws IOException {
         Path source = DataFolderFixtures.elastic5(temp.resolve("elastic"), 5_061_699L);
         Path target = Files.createDirectories(temp.resolve("elastic_7/nodes"));
