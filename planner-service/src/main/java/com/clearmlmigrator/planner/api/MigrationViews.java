@@ -69,7 +69,8 @@ public class MigrationViews {
         String notice = running
                 ? hearing.deafFor(now)
                         .map(MigrationViews::deafNotice)
-                        .or(() -> WaitingNotice.of(tasks, underWay, live, now, stallTimeout))
+                        .or(() -> hearing.hearingSince(now)
+                                .flatMap(since -> WaitingNotice.of(tasks, underWay, live, since, now, stallTimeout)))
                         .or(() -> hearing.hearingSince(now)
                                 .flatMap(since -> QuietNotice.of(underWay, since, now, stallTimeout)))
                         .orElse(null)

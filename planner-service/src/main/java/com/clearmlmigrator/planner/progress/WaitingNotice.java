@@ -14,13 +14,26 @@ import com.clearmlmigrator.planner.migration.TaskState;
 
 /**
  * Says why a running migration's sent tasks wait, when the heartbeats show why: no worker of the kind they need has
- * been heard from for the stall timeout. Tasks waiting behind others on live workers need no notice.
+ * been heard from for the stall timeout. Tasks waiting behind others on live workers need no notice, and neither do
+ * tasks that a planner which has heard Kafka for less than the timeout (it has just started, or just heard the broker
+ * again) has heard no worker of yet: it cannot tell a worker that is gone from one whose heartbeats are on the way.
  */
 public final class WaitingNotice {
     private WaitingNotice() {}
 
+    /**
+     * @param hearingSince since when the planner has heard Kafka without a break (its heartbeats topic included)
+     */
     public static Optional<String> of(
-            List<TaskState> tasks, List<TaskUnderWay> underWay, LiveProgress live, Instant now, Duration timeout) {
+            List<TaskState> tasks,
+            List<TaskUnderWay> underWay,
+            LiveProgress live,
+            Instant hearingSince,
+            Instant now,
+            Duration timeout) {
+        if (hearingSince.isAfter(now.minus(timeout))) {
+            return Optional.empty();
+        }
         Set<TaskId> started = underWay.stream().map(TaskUnderWay::task).collect(Collectors.toSet());
         List<TaskState> waiting = tasks.stream()
                 .filter(t -> t.isPending() && t.dispatched() && !started.contains(t.id()))
