@@ -3,12 +3,14 @@ package com.clearmlmigrator.localservers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +24,11 @@ public final class LocalStack implements AutoCloseable {
     public static final String PLANNER = "planner-service";
     public static final String MONGO_WORKER = "mongo-worker";
     public static final String ELASTIC_WORKER = "elastic-worker";
+    /** The servers of {@code bin/dev-stack servers}, by process name. */
+    public static final List<String> SERVERS =
+            List.of(ServerRecipes.KAFKA, ServerRecipes.MONGO, ServerRecipes.ELASTIC_7, ServerRecipes.ELASTIC_5);
+    /** The services {@code bin/dev-stack up} adds to them. */
+    public static final List<String> SERVICES = List.of(PLANNER, MONGO_WORKER, ELASTIC_WORKER);
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
@@ -50,7 +57,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the four servers in parallel and returns when all are ready. */
     public void startServers() {
-        awaitAll(Stream.of(recipes.kafka(), recipes.mongo(), recipes.elastic7(), recipes.elastic5()));
+        startServers(SERVERS);
+    }
+
+    /** Starts these of the {@link #SERVERS} in parallel (the others already run) and returns when they are ready. */
+    public void startServers(Collection<String> names) {
+        Map<String, Supplier<ProcessSpec>> servers = Map.of(
+                ServerRecipes.KAFKA, recipes::kafka,
+                ServerRecipes.MONGO, recipes::mongo,
+                ServerRecipes.ELASTIC_7, recipes::elastic7,
+                ServerRecipes.ELASTIC_5, recipes::elastic5);
+        awaitAll(names.stream().map(name -> servers.get(name).get()));
     }
 
     /**
@@ -66,11 +83,25 @@ public final class LocalStack implements AutoCloseable {
      * when the options say so.
      */
     public void startServices() {
-        boolean supervised = options.supervised();
-        services.addAll(awaitAll(Stream.of(
-                recipes.service(PLANNER, PLANNER, ports.planner(), supervised, List.of()),
-                recipes.service(MONGO_WORKER, MONGO_WORKER, ports.mongoWorker(), supervised, List.of()),
-                recipes.service(ELASTIC_WORKER, ELASTIC_WORKER, ports.elasticWorker(), supervised, List.of()))));
+        startServices(SERVICES);
+    }
+
+    /** Starts these of the {@link #SERVICES} as {@link #startServices()} does; the others already run. */
+    public void startServices(Collection<String> names) {
+        Map<String, Integer> httpPorts = Map.of(
+                PLANNER, ports.planner(), MONGO_WORKER, ports.mongoWorker(), ELASTIC_WORKER, ports.elasticWorker());
+        services.addAll(awaitAll(names.stream()
+                .map(name -> recipes.service(name, name, httpPorts.get(name), options.supervised(), List.of()))));
+    }
+
+    /**
+     * What of the dev stack is not running, servers first: all of it for a stack never started, the server that ended
+     * or the service stopped by hand in one that runs.
+     */
+    public static List<String> missing(Collection<String> running, boolean withServices) {
+        return Stream.concat(SERVERS.stream(), withServices ? SERVICES.stream() : Stream.empty())
+                .filter(name -> !running.contains(name))
+                .toList();
     }
 
     /** Starts one more copy of a service under its own name and port, for scaling and fault tests. */

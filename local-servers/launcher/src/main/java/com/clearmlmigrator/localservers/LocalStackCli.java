@@ -32,23 +32,32 @@ public final class LocalStackCli {
     }
 
     private static void start(RepoLayout layout, Map<String, String> env, Path stateDir, boolean withServices) {
-        // A second start would take over the pid files of the running stack and, failing on its ports, leave that
-        // stack running with no record for 'down' to stop. The running one is used instead, as it is.
+        // A running stack keeps its processes and their pid files: a second start of those would fail on their ports
+        // and leave them running with no record for 'down' to stop. Only what it lacks is started (Kafka that ended,
+        // a service stopped by hand), with the same environment's ports.
         List<String> running = LocalStack.recordedAlive(stateDir);
+        List<String> missing = LocalStack.missing(running, withServices);
         if (!running.isEmpty()) {
             System.out.println("The dev stack in " + stateDir + " is already running (" + String.join(", ", running)
-                    + "); using it as it is. Stop it with: bin/dev-stack down");
-            return;
+                    + (missing.isEmpty()
+                            ? "); using it as it is."
+                            : "); starting what it lacks: " + String.join(", ", missing) + ".")
+                    + " Stop it with: bin/dev-stack down");
+            if (missing.isEmpty()) {
+                return;
+            }
         }
         StackPorts ports = StackPorts.fromEnvironment(env);
         LocalStack stack = new LocalStack(layout, ports, StackOptions.fromEnvironment(env), stateDir);
         try {
-            stack.startServers();
+            stack.startServers(
+                    missing.stream().filter(LocalStack.SERVERS::contains).toList());
             System.out.printf(
                     "Kafka %s | MongoDB %s | Elasticsearch 7 %s | Elasticsearch 5.6 %s%n",
                     ports.kafkaBootstrap(), ports.mongoUri(), ports.elastic7Url(), ports.elastic5Url());
             if (withServices) {
-                stack.startServices();
+                stack.startServices(
+                        missing.stream().filter(LocalStack.SERVICES::contains).toList());
                 System.out.printf(
                         "planner-service %s | mongo-worker :%d | elastic-worker :%d%n",
                         ports.plannerUrl(), ports.mongoWorker(), ports.elasticWorker());

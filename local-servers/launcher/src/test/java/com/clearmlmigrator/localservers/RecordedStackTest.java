@@ -46,6 +46,43 @@ class RecordedStackTest {
     }
 
     @Test
+    void upStartsWhatARunningStackLacksServersFirst() {
+        assertEquals(
+                List.of(
+                        "kafka",
+                        "mongo",
+                        "elasticsearch-7",
+                        "elasticsearch-5",
+                        "planner-service",
+                        "mongo-worker",
+                        "elastic-worker"),
+                LocalStack.missing(List.of(), true));
+        assertEquals(
+                List.of("kafka"),
+                LocalStack.missing(
+                        List.of(
+                                "elastic-worker",
+                                "elasticsearch-5",
+                                "elasticsearch-7",
+                                "mongo",
+                                "mongo-worker",
+                                "planner-service"),
+                        true));
+        assertEquals(
+                List.of("mongo-worker"),
+                LocalStack.missing(
+                        List.of(
+                                "kafka",
+                                "mongo",
+                                "elasticsearch-7",
+                                "elasticsearch-5",
+                                "planner-service",
+                                "elastic-worker"),
+                        true));
+        assertEquals(List.of(), LocalStack.missing(LocalStack.SERVERS, false), "servers asks for no service");
+    }
+
+    @Test
     void aStackNeverStartedHasNothingRunning() {
         assertEquals(List.of(), LocalStack.recordedAlive(stateDir.resolve("never-used")));
     }
