@@ -47,38 +47,22 @@ class RecordedStackTest {
 
     @Test
     void upStartsWhatARunningStackLacksServersFirst() {
-        assertEquals(
-                List.of(
-                        "kafka",
-                        "mongo",
-                        "elasticsearch-7",
-                        "elasticsearch-5",
-                        "planner-service",
-                        "mongo-worker",
-                        "elastic-worker"),
-                LocalStack.missing(List.of(), true));
-        assertEquals(
-                List.of("kafka"),
-                LocalStack.missing(
-                        List.of(
-                                "elastic-worker",
-                                "elasticsearch-5",
-                                "elasticsearch-7",
-                                "mongo",
-                                "mongo-worker",
-                                "planner-service"),
-                        true));
-        assertEquals(
-                List.of("mongo-worker"),
-                LocalStack.missing(
-                        List.of(
-                                "kafka",
-                                "mongo",
-                                "elasticsearch-7",
-                                "elasticsearch-5",
-                                "planner-service",
-                                "elastic-worker"),
-                        true));
+        List<String> everything = List.of(
+                "kafka",
+                "mongo",
+                "elasticsearch-7",
+                "elasticsearch-5",
+                "planner-service",
+                "mongo-worker",
+                "elastic-worker");
+
+        assertEquals(everything, LocalStack.missing(List.of(), true));
+        for (String stopped : List.of("kafka", "mongo-worker")) {
+            List<String> running =
+                    everything.stream().filter(name -> !name.equals(stopped)).toList();
+            assertEquals(List.of(stopped), LocalStack.missing(running, true));
+        }
+        assertEquals(List.of(), LocalStack.missing(everything, true));
         assertEquals(List.of(), LocalStack.missing(LocalStack.SERVERS, false), "servers asks for no service");
     }
 
