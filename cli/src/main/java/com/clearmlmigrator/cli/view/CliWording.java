@@ -49,6 +49,8 @@ public final class CliWording {
     private static final Pattern ENDPOINT = Pattern.compile("POST /migrations/([0-9A-Za-z-]+)/(retry|cancel|undo)");
     private static final Pattern READ = Pattern.compile("GET /migrations(?:/([0-9A-Za-z-]+))?(?![/\\w])");
     private static final String IN_THE_BODY = " in the request body";
+    // "Fields 'from' and 'to'": the word before the first of several fields the command has flags for.
+    private static final Pattern FIELDS_AS_FLAGS = Pattern.compile("\\bFields (?=--)");
 
     private final CommandSpec command;
 
@@ -66,7 +68,9 @@ public final class CliWording {
         if (sentence == null) {
             return null;
         }
-        String flags = FIELD.matcher(sentence).replaceAll(field -> Matcher.quoteReplacement(flag(field)));
+        String flags = FIELDS_AS_FLAGS
+                .matcher(FIELD.matcher(sentence).replaceAll(field -> Matcher.quoteReplacement(flag(field))))
+                .replaceAll("Options ");
         String commands = ENDPOINT.matcher(flags)
                 .replaceAll(call ->
                         Matcher.quoteReplacement("`clearml-migrator " + call.group(2) + " " + call.group(1) + "`"));

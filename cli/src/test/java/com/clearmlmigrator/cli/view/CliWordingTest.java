@@ -25,6 +25,9 @@ class CliWordingTest {
                                         + " 'elastic.password'."))
                 .isEqualTo("Option --elastic must be an http:// or https:// URL with a host and port only, for example"
                         + " http://elasticsearch:9200; put credentials in --elastic-user and --elastic-password.");
+        ;
+        assertThat(wordingOf("relink").apply("Fields 'from' and 'to' are the same URL; there is nothing to relink."))
+                .isEqualTo("Options --from and --to are the same URL; there is nothing to relink.");
     }
 
     @Test
