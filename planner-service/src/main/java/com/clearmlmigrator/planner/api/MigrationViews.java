@@ -3,6 +3,7 @@ package com.clearmlmigrator.planner.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -66,13 +67,14 @@ public class MigrationViews {
         List<TaskState> tasks = store.taskStates(id);
         List<TaskUnderWay> underWay = live.underWay(id);
         Instant now = Instant.now();
+        // A worker's silence counts only from when the planner hears Kafka; a deaf planner says so instead.
+        Optional<Instant> hearingSince = hearing.hearingSince(now);
         String notice = running
                 ? hearing.deafFor(now)
                         .map(MigrationViews::deafNotice)
-                        .or(() -> hearing.hearingSince(now)
-                                .flatMap(since -> WaitingNotice.of(tasks, underWay, live, since, now, stallTimeout)))
-                        .or(() -> hearing.hearingSince(now)
-                                .flatMap(since -> QuietNotice.of(underWay, since, now, stallTimeout)))
+                        .or(() -> hearingSince.flatMap(
+                                since -> WaitingNotice.of(tasks, underWay, live, since, now, stallTimeout)))
+                        .or(() -> hearingSince.flatMap(since -> QuietNotice.of(underWay, since, now, stallTimeout)))
                         .orElse(null)
                 : null;
         return MigrationView.of(
