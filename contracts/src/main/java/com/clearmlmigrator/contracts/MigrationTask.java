@@ -61,6 +61,16 @@ public record MigrationTask(
         return new MigrationTask(id, type, index, null, target, null, null, slice, source, copy, null);
     }
 
+    /** The inspection of one collection of a ClearML database. */
+    public static MigrationTask inspection(TaskId id, String collection, MongoEndpoint database) {
+        return new MigrationTask(id, TaskType.INSPECT_COLLECTION, collection, database, null);
+    }
+
+    /** The inspection of one index of a ClearML cluster. */
+    public static MigrationTask inspection(TaskId id, String index, ElasticEndpoint cluster) {
+        return new MigrationTask(id, TaskType.INSPECT_INDEX, index, null, cluster);
+    }
+
     /** A task that works on a whole collection or index with no parameters, such as an inspection. */
     public MigrationTask(TaskId id, TaskType type, String target, MongoEndpoint mongo, ElasticEndpoint elastic) {
         this(id, type, target, mongo, elastic, null, null, null);

@@ -24,12 +24,8 @@ class EndpointsTest {
 
     @Test
     void taskWithoutSecretsKeepsItsDatabaseAndTakesNewConnectionsBack() {
-        MigrationTask task = new MigrationTask(
-                new TaskId("job", 2),
-                TaskType.INSPECT_COLLECTION,
-                "user",
-                new MongoEndpoint("mongodb://admin:s3cret@db:27017", "auth"),
-                null);
+        MigrationTask task = MigrationTask.inspection(
+                new TaskId("job", 2), "user", new MongoEndpoint("mongodb://admin:s3cret@db:27017", "auth"));
 
         MigrationTask stored = task.withoutSecrets();
         MigrationTask restored =

@@ -8,12 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class MigrationClosedTest {
     private static final Instant ENDED = Instant.parse("2026-12-04T19:21:00Z");
-    private static final MigrationTask TASK = new MigrationTask(
-            new TaskId("m1", 3),
-            TaskType.INSPECT_COLLECTION,
-            "task",
-            new MongoEndpoint("mongodb://h", "backend"),
-            null);
+    private static final MigrationTask TASK =
+            MigrationTask.inspection(new TaskId("m1", 3), "task", new MongoEndpoint("mongodb://h", "backend"));
 
     @Test
     void anEndStopsTheTasksSentBeforeIt() {

@@ -11,12 +11,10 @@ import org.junit.jupiter.api.Test;
 class SecretSealTest {
     private static final SecretSeal SEAL =
             SecretSeal.fromBase64(Base64.getEncoder().encodeToString(new byte[32]));
-    private static final MigrationTask TASK = new MigrationTask(
+    private static final MigrationTask TASK = MigrationTask.inspection(
             new TaskId("job", 0),
-            TaskType.INSPECT_COLLECTION,
             "task",
-            new MongoEndpoint("mongodb://admin:s3cr%40t@mongo:27017/?authSource=admin", "backend"),
-            null);
+            new MongoEndpoint("mongodb://admin:s3cr%40t@mongo:27017/?authSource=admin", "backend"));
     private static final MigrationTask COPY = MigrationTask.copy(
             new TaskId("job", 1),
             TaskType.COPY_SLICE,
@@ -45,12 +43,8 @@ class SecretSealTest {
 
     @Test
     void tasksWithoutSecretsAreLeftAsTheyAre() {
-        MigrationTask plain = new MigrationTask(
-                new TaskId("job", 2),
-                TaskType.INSPECT_INDEX,
-                "events-log-x",
-                null,
-                new ElasticEndpoint(List.of("http://es:9200"), null, null));
+        MigrationTask plain = MigrationTask.inspection(
+                new TaskId("job", 2), "events-log-x", new ElasticEndpoint(List.of("http://es:9200"), null, null));
 
         assertThat(SecretSeal.carriesSecrets(plain)).isFalse();
         assertThat(SecretSeal.carriesSecrets(TASK)).isTrue();

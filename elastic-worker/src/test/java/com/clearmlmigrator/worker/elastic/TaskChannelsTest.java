@@ -64,15 +64,10 @@ class TaskChannelsTest {
     @Test
     void aTaskOnAClusterThatDoesNotAnswerFailsAsUnavailableAfterItsRetries() throws Exception {
         String nobody = "http://127.0.0.1:" + closedPort();
-        MigrationTask inspect = new MigrationTask(
+        MigrationTask inspect = MigrationTask.inspection(
                 new TaskId("inspect-1", 0),
-                TaskType.INSPECT_INDEX,
                 "events-log-d1bd92a3b039400cbafc60a7a5b1e52b",
-                null,
-                new ElasticEndpoint(List.of(nobody), null, null),
-                null,
-                null,
-                null);
+                new ElasticEndpoint(List.of(nobody), null, null));
 
         tasks.send(json.writeValueAsString(inspect));
 

@@ -9,7 +9,6 @@ import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.TaskId;
-import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.planner.catalog.CollectionCatalog;
 import com.clearmlmigrator.planner.catalog.IndexCatalog;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
@@ -39,13 +38,13 @@ public class InspectPlanner implements TaskPlanner {
                 order.mongoEndpoint().map(this::clearmlDatabases).orElse(List.of())) {
             for (String collection : collections.collections(database)) {
                 TaskId id = new TaskId(migrationId, tasks.size());
-                tasks.add(new MigrationTask(id, TaskType.INSPECT_COLLECTION, collection, database, null));
+                tasks.add(MigrationTask.inspection(id, collection, database));
             }
         }
         for (ElasticEndpoint elastic : order.elasticEndpoint().stream().toList()) {
             for (String index : indices.clearmlIndices(elastic)) {
                 TaskId id = new TaskId(migrationId, tasks.size());
-                tasks.add(new MigrationTask(id, TaskType.INSPECT_INDEX, index, null, elastic));
+                tasks.add(MigrationTask.inspection(id, index, elastic));
             }
         }
         return MigrationPlan.of(tasks);

@@ -20,19 +20,14 @@ import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskOutcome;
 import com.clearmlmigrator.contracts.TaskResult;
-import com.clearmlmigrator.contracts.TaskType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class TaskIntakeTest {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static final MigrationTask TASK = new MigrationTask(
-            new TaskId("job1", 3),
-            TaskType.INSPECT_COLLECTION,
-            "task",
-            new MongoEndpoint("mongodb://h", "backend"),
-            null);
+    private static final MigrationTask TASK =
+            MigrationTask.inspection(new TaskId("job1", 3), "task", new MongoEndpoint("mongodb://h", "backend"));
 
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final LocalLeases leases = new LocalLeases();
@@ -66,8 +61,7 @@ class TaskIntakeTest {
     @Test
     void tasksAreCountedByTypeAndOutcomeWithTheirDurationFailureReasonAndDocuments() throws Exception {
         var report = new CollectionInspection("backend", "task", 42, 10, "5.0.0", Map.of(), List.of());
-        MigrationTask failing =
-                new MigrationTask(new TaskId("job1", 4), TaskType.INSPECT_COLLECTION, "model", TASK.mongo(), null);
+        MigrationTask failing = MigrationTask.inspection(new TaskId("job1", 4), "model", TASK.mongo());
 
         intake(task -> {
                     if (task.target().equals("model")) {
@@ -232,7 +226,7 @@ class TaskIntakeTest {
     }
 
     private static MigrationTask taskOf(String migrationId) {
-        return new MigrationTask(new TaskId(migrationId, 2), TaskType.INSPECT_COLLECTION, "task", TASK.mongo(), null);
+        return MigrationTask.inspection(new TaskId(migrationId, 2), "task", TASK.mongo());
     }
 
     /** True when the intake performed the task. */
