@@ -10,7 +10,8 @@ import com.clearmlmigrator.planner.migration.MigrationStore;
 
 /**
  * What a starting planner does with the migrations a previous run left active: running ones go on (steps whose
- * prerequisites ended while it was down are sent now; results waiting on Kafka arrive through the consumer), and ones
+ * prerequisites ended while it was down are sent now, and one whose last result was recorded just before the stop
+ * ends now; results waiting on Kafka arrive through the consumer), and ones
  * caught mid-planning, which sent nothing, fail with a sentence saying to submit them again.
  */
 @ApplicationScoped
@@ -18,12 +19,12 @@ public class MigrationResumption {
     private static final Logger LOG = Logger.getLogger(MigrationResumption.class);
 
     private final MigrationStore store;
-    private final TaskScheduler scheduler;
+    private final ResultAggregator results;
     private final MigrationLifecycle lifecycle;
 
-    public MigrationResumption(MigrationStore store, TaskScheduler scheduler, MigrationLifecycle lifecycle) {
+    public MigrationResumption(MigrationStore store, ResultAggregator results, MigrationLifecycle lifecycle) {
         this.store = store;
-        this.scheduler = scheduler;
+        this.results = results;
         this.lifecycle = lifecycle;
     }
 
@@ -44,7 +45,7 @@ public class MigrationResumption {
                     "The planner stopped while planning this migration, before sending any task; submit it again.");
             LOG.warnf("Migration %s was caught mid-planning by a restart; marked FAILED", migration.id());
         } else if (migration.status() == MigrationStatus.RUNNING) {
-            int sent = scheduler.dispatchReady(migration);
+            int sent = results.settle(migration.id());
             LOG.infof("Migration %s resumed; %d waiting tasks sent", migration.id(), sent);
         }
     }

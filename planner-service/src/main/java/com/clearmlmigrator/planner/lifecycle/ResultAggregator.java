@@ -39,25 +39,39 @@ public class ResultAggregator {
     }
 
     public void accept(TaskResult result) {
-        String migrationId = result.taskId().migrationId();
         live.finished(result.taskId());
         if (!store.recordResult(result)) {
-            LOG.debugf("Ignored a duplicate or unknown result for task %s", result.taskId());
-            return;
+            // Settled again all the same: a planner stopped between recording the first copy and settling would
+            // otherwise leave the migration RUNNING for ever, since its offset was not committed and only this copy
+            // comes back.
+            LOG.debugf("A duplicate or unknown result for task %s; its migration is settled again", result.taskId());
         }
-        store.find(migrationId).ifPresent(migration -> {
-            // Steps waiting for this task go out now (or fail with it), before the migration's status is judged.
-            scheduler.dispatchReady(migration);
-            TaskCounts counts = store.counts(migrationId);
-            if (migration.status() == MigrationStatus.RUNNING && counts.impliedStatus() != MigrationStatus.RUNNING) {
-                Migration ended = lifecycle.record(ended(migration, counts), counts);
-                LOG.infof(
-                        "Migration %s: %s (%d tasks, %d failed)",
-                        migrationId, ended.status(), counts.total(), counts.failed());
-            } else {
-                lifecycle.progressed(migration, counts);
-            }
-        });
+        settle(result.taskId().migrationId());
+    }
+
+    /**
+     * Sends the steps now ready and ends a running migration whose tasks have all ended. Safe to run any number of
+     * times: it only acts on what the store says.
+     *
+     * @return how many tasks were sent
+     */
+    public int settle(String migrationId) {
+        return store.find(migrationId).map(this::settle).orElse(0);
+    }
+
+    private int settle(Migration migration) {
+        // Steps waiting for this task go out now (or fail with it), before the migration's status is judged.
+        int sent = scheduler.dispatchReady(migration);
+        TaskCounts counts = store.counts(migration.id());
+        if (migration.status() == MigrationStatus.RUNNING && counts.impliedStatus() != MigrationStatus.RUNNING) {
+            Migration ended = lifecycle.record(ended(migration, counts), counts);
+            LOG.infof(
+                    "Migration %s: %s (%d tasks, %d failed)",
+                    migration.id(), ended.status(), counts.total(), counts.failed());
+        } else {
+            lifecycle.progressed(migration, counts);
+        }
+        return sent;
     }
 
     /** A migration whose tasks all ended: done, or paused when a task met a write block the operator can lift. */

@@ -41,6 +41,8 @@ import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.contracts.WorkerHeartbeat;
 import com.clearmlmigrator.contracts.WorkerKind;
+import com.clearmlmigrator.planner.lifecycle.MigrationResumption;
+import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.support.PlannerApi;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,6 +66,12 @@ class PlannerOverKafkaTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    MigrationStore store;
+
+    @Inject
+    MigrationResumption resumption;
 
     @Test
     void aggregatesDuplicatedResultsIntoOneCountPerTaskAndKeepsTheFirst() throws Exception {
@@ -142,6 +150,53 @@ class PlannerOverKafkaTest {
                             Topics.TASK_RESULTS, result.taskId().migrationId(), json.writeValueAsString(result)))
                     .get();
         }
+    }
+
+    /**
+     * A planner stopped after recording a result and before judging its migration leaves the result's offset
+     * uncommitted: the result comes again, or the planner starts again, and either must end the migration.
+     */
+    @Test
+    void aLastResultRecordedJustBeforeAStopEndsItsMigrationWhenItComesAgainOrWhenThePlannerResumes() throws Exception {
+        seedClearmlCollections();
+        String redelivered = submitInspect();
+        TaskResult last = answerAllButRecordTheLastOneOnly(redelivered);
+        answer(last);
+        awaitStatus(redelivered, "SUCCEEDED");
+
+        String resumed = submitInspect();
+        answerAllButRecordTheLastOneOnly(resumed);
+        resumption.resumeAll();
+        awaitStatus(resumed, "SUCCEEDED");
+    }
+
+    /** Answers every task but the last over Kafka, and records the last one in the store only, as a stop would. */
+    private TaskResult answerAllButRecordTheLastOneOnly(String migrationId) throws Exception {
+        List<MigrationTask> tasks = receiveTasks(migrationId, COLLECTIONS.size());
+        for (MigrationTask task : tasks.subList(0, tasks.size() - 1)) {
+            answer(inspected(task));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/migrations/" + migrationId)
+                        .then()
+                        .body("tasks.succeeded", equalTo(tasks.size() - 1)));
+        TaskResult last = inspected(tasks.get(tasks.size() - 1));
+        assertThat(store.recordResult(last)).isTrue();
+        given().get("/migrations/" + migrationId).then().body("status", equalTo("RUNNING"));
+        return last;
+    }
+
+    private static TaskResult inspected(MigrationTask task) {
+        return TaskResult.succeeded(
+                task.id(), new CollectionInspection("backend", task.target(), 7, 100, "5.0.0", Map.of(), List.of()));
+    }
+
+    private static void awaitStatus(String migrationId, String status) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/migrations/" + migrationId)
+                        .then()
+                        .body("status", equalTo(status))
+                        .body("tasks.succeeded", equalTo(COLLECTIONS.size())));
     }
 
     @Test
