@@ -1,25 +1,51 @@
 package com.clearmlmigrator.planner.messaging;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.common.KafkaException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.planner.lifecycle.ResultAggregator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Consumes task results from every worker. */
+/**
+ * Consumes task results from every worker. A result is acknowledged only once it is folded into its migration: while
+ * the planner's store or Kafka is away it is tried again, for as long as that lasts, and results wait in Kafka behind
+ * it; a planner stopped meanwhile leaves it uncommitted, so its next start reads it again ({@code failure-strategy=fail}
+ * in application.properties). Folding in is idempotent, so a result read twice counts once.
+ */
 @ApplicationScoped
 public class TaskResultConsumer {
+    private static final Logger LOG = Logger.getLogger(TaskResultConsumer.class);
+
     private final ObjectMapper json;
     private final ResultAggregator aggregator;
+    private final Duration pause;
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
-    public TaskResultConsumer(ObjectMapper json, ResultAggregator aggregator) {
+    public TaskResultConsumer(
+            ObjectMapper json,
+            ResultAggregator aggregator,
+            @ConfigProperty(name = "planner.result-retry-pause", defaultValue = "2s") Duration pause) {
         this.json = json;
         this.aggregator = aggregator;
+        this.pause = pause;
     }
 
     /**
@@ -28,7 +54,47 @@ public class TaskResultConsumer {
      */
     @Incoming(Topics.TASK_RESULTS)
     @Blocking
-    public void onResult(String payload) {
-        JsonPayloads.read(json, payload, TaskResult.class, "task result").ifPresent(aggregator::accept);
+    public void onResult(String payload) throws InterruptedException {
+        var result = JsonPayloads.read(json, payload, TaskResult.class, "task result");
+        if (result.isPresent()) {
+            foldIn(result.get());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping.countDown();
+    }
+
+    private void foldIn(TaskResult result) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                aggregator.accept(result);
+                return;
+            } catch (RuntimeException e) {
+                if (!isOutage(e)) {
+                    LOG.errorf(e, "Skipped the result of task %s: the planner could not fold it in", result.taskId());
+                    return;
+                }
+                LOG.warnf(
+                        "Could not record the result of task %s (attempt %d: %s); trying again in %d s, and the"
+                                + " results after it wait in Kafka meanwhile",
+                        result.taskId(), attempt, e.getMessage(), pause.toSeconds());
+                if (stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException(
+                            "The planner stops; the result of task " + result.taskId()
+                                    + " stays in Kafka for its next start",
+                            e);
+                }
+            }
+        }
+    }
+
+    /** The planner's MongoDB unreachable or electing a primary, or the broker not taking the tasks a result frees. */
+    private static boolean isOutage(RuntimeException e) {
+        return e instanceof MongoTimeoutException
+                || e instanceof MongoSocketException
+                || e instanceof MongoNotPrimaryException
+                || e instanceof MongoNodeIsRecoveringException
+                || e instanceof KafkaException;
     }
 }

@@ -170,6 +170,30 @@ class PlannerOverKafkaTest {
         awaitStatus(resumed, "SUCCEEDED");
     }
 
+    /** A result that arrives while the planner's MongoDB is down waits in Kafka, and is folded in once it is back. */
+    @Test
+    void aResultThatArrivesWhileThePlannersStoreIsDownIsFoldedInOnceItIsBack() throws Exception {
+        seedClearmlCollections();
+        String id = submitInspect();
+        List<MigrationTask> tasks = receiveTasks(id, COLLECTIONS.size());
+        for (MigrationTask task : tasks.subList(0, tasks.size() - 1)) {
+            answer(inspected(task));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        given().get("/migrations/" + id).then().body("tasks.succeeded", equalTo(tasks.size() - 1)));
+
+        PlannerInfrastructure.takeMongoAway();
+        try {
+            answer(inspected(tasks.get(tasks.size() - 1)));
+            // Long enough for the result to be read and refused by the store more than once.
+            Thread.sleep(8_000);
+        } finally {
+            PlannerInfrastructure.bringMongoBack();
+        }
+        awaitStatus(id, "SUCCEEDED");
+    }
+
     /** Answers every task but the last over Kafka, and records the last one in the store only, as a stop would. */
     private TaskResult answerAllButRecordTheLastOneOnly(String migrationId) throws Exception {
         List<MigrationTask> tasks = receiveTasks(migrationId, COLLECTIONS.size());

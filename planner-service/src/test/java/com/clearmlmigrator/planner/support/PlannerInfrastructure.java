@@ -1,12 +1,16 @@
 package com.clearmlmigrator.planner.support;
 
+import java.net.InetSocketAddress;
 import java.util.Map;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
+import com.mongodb.ConnectionString;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -18,12 +22,14 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 public class PlannerInfrastructure implements QuarkusTestResourceLifecycleManager {
     private static String mongoUri;
     private static String kafkaBootstrap;
+    private static MongoServer mongo;
+    private static MongoBackend mongoData;
     private KafkaClusterTestKit kafka;
-    private MongoServer mongo;
 
     @Override
     public Map<String, String> start() {
-        mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
+        mongoData = new KeptMemoryBackend().version(ServerVersion.MONGO_5_0);
+        mongo = new MongoServer(mongoData);
         mongoUri = mongo.bindAndGetConnectionString();
         try {
             kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
@@ -55,6 +61,30 @@ public class PlannerInfrastructure implements QuarkusTestResourceLifecycleManage
             // The JVM ends with the tests; a broker that does not close cleanly loses nothing.
         }
         mongo.shutdownNow();
+    }
+
+    /** Data that outlives a server's shutdown, for a server started again on it. */
+    private static final class KeptMemoryBackend extends MemoryBackend {
+        @Override
+        public void close() {
+            // Kept: bringMongoBack serves it again.
+        }
+    }
+
+    /** Takes the wire server off its port, as a MongoDB that went down; its data stays for {@link #bringMongoBack}. */
+    public static void takeMongoAway() {
+        mongo.shutdownNow();
+    }
+
+    /** The wire server back on the port it had, with the data it held. */
+    public static void bringMongoBack() {
+        InetSocketAddress address = new ConnectionString(mongoUri)
+                .getHosts().stream()
+                        .map(host -> new InetSocketAddress(host.split(":")[0], Integer.parseInt(host.split(":")[1])))
+                        .findFirst()
+                        .orElseThrow();
+        mongo = new MongoServer(mongoData);
+        mongo.bind(address);
     }
 
     public static String mongoUri() {
