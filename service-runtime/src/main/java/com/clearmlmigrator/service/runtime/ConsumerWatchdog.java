@@ -1,4 +1,4 @@
-package com.clearmlmigrator.worker.runtime;
+package com.clearmlmigrator.service.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,14 +15,15 @@ import io.smallrye.reactive.messaging.health.HealthReport;
 import io.smallrye.reactive.messaging.providers.extension.HealthCenter;
 
 /**
- * Exits the worker when the consumer of its task topic has failed and stayed failed for {@code
- * worker.dead-consumer-exit-after} (30 s). A failed consumer takes no task any more while the process looks alive, so
- * its tasks would wait for ever; a process that exits is started again by whatever supervises it ({@code
- * bin/dev-stack}, Docker's {@code restart:}, Kubernetes), and its unacknowledged tasks go to the consumers left.
+ * Exits the service when the consumer it lives by (a worker's task topic, the planner's results: {@code
+ * consumer-watchdog.channel}) has failed and stayed failed for {@code consumer-watchdog.exit-after} (30 s). A failed
+ * consumer takes nothing any more while the process looks alive, so migrations would wait for ever; a process that
+ * exits is started again by whatever supervises it ({@code bin/dev-stack}, Docker's {@code restart:}, Kubernetes),
+ * and its unacknowledged messages go to the consumers left, or to it once it is back.
  */
 @ApplicationScoped
 public class ConsumerWatchdog {
-    /** The exit status of a worker whose task consumer died: not 0, so supervisors that restart on failure do. */
+    /** The exit status of a service whose consumer died: not 0, so supervisors that restart on failure do. */
     public static final int DEAD_CONSUMER_EXIT = 3;
 
     private static final Logger LOG = Logger.getLogger(ConsumerWatchdog.class);
@@ -33,10 +34,10 @@ public class ConsumerWatchdog {
 
     public ConsumerWatchdog(
             HealthCenter health,
-            WorkerIdentity identity,
-            @ConfigProperty(name = "worker.dead-consumer-exit-after", defaultValue = "30s") Duration grace) {
+            @ConfigProperty(name = "consumer-watchdog.channel") String channel,
+            @ConfigProperty(name = "consumer-watchdog.exit-after", defaultValue = "30s") Duration grace) {
         this.health = health;
-        this.channel = identity.kind().taskTopic();
+        this.channel = channel;
         this.judge = new DeadConsumer(grace);
     }
 
@@ -55,8 +56,8 @@ public class ConsumerWatchdog {
                         "The consumer of %s failed: %s", channel, failed.get().getMessage());
             case EXIT -> {
                 LOG.errorf(
-                        "The consumer of %s has stayed failed for %d s; exiting with status %d so this worker is"
-                                + " started again and its tasks go to a working consumer",
+                        "The consumer of %s has stayed failed for %d s; exiting with status %d so this service is"
+                                + " started again and its messages go to a working consumer",
                         channel, judge.grace().toSeconds(), DEAD_CONSUMER_EXIT);
                 Quarkus.asyncExit(DEAD_CONSUMER_EXIT);
             }
@@ -64,7 +65,7 @@ public class ConsumerWatchdog {
         }
     }
 
-    /** Decides, from a consumer's health seen over time, when the worker must go. */
+    /** Decides, from a consumer's health seen over time, when the service must go. */
     static final class DeadConsumer {
         enum Verdict {
             ALIVE,

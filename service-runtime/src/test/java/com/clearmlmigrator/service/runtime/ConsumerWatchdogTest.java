@@ -1,4 +1,4 @@
-package com.clearmlmigrator.worker.runtime;
+package com.clearmlmigrator.service.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,14 +7,14 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import com.clearmlmigrator.worker.runtime.ConsumerWatchdog.DeadConsumer;
-import com.clearmlmigrator.worker.runtime.ConsumerWatchdog.DeadConsumer.Verdict;
+import com.clearmlmigrator.service.runtime.ConsumerWatchdog.DeadConsumer;
+import com.clearmlmigrator.service.runtime.ConsumerWatchdog.DeadConsumer.Verdict;
 
 class ConsumerWatchdogTest {
     private static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
 
     @Test
-    void aConsumerThatStaysFailedForTheGracePeriodMakesTheWorkerExit() {
+    void aConsumerThatStaysFailedForTheGracePeriodMakesTheServiceExit() {
         DeadConsumer judge = new DeadConsumer(Duration.ofSeconds(30));
 
         assertThat(judge.seen(false, T0)).isEqualTo(Verdict.ALIVE);
