@@ -15,7 +15,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -28,6 +33,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.contracts.CollectionInspection;
@@ -42,6 +48,7 @@ import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.contracts.WorkerHeartbeat;
 import com.clearmlmigrator.contracts.WorkerKind;
 import com.clearmlmigrator.planner.lifecycle.MigrationResumption;
+import com.clearmlmigrator.planner.messaging.TaskResultConsumer;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.support.PlannerApi;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
@@ -183,15 +190,48 @@ class PlannerOverKafkaTest {
                 .untilAsserted(() ->
                         given().get("/migrations/" + id).then().body("tasks.succeeded", equalTo(tasks.size() - 1)));
 
-        PlannerInfrastructure.takeMongoAway();
-        try {
-            answer(inspected(tasks.get(tasks.size() - 1)));
-            // Long enough for the result to be read and refused by the store more than once.
-            Thread.sleep(8_000);
-        } finally {
-            PlannerInfrastructure.bringMongoBack();
+        MigrationTask last = tasks.get(tasks.size() - 1);
+        try (ConsumerWarnings warnings = new ConsumerWarnings()) {
+            PlannerInfrastructure.takeMongoAway();
+            try {
+                answer(inspected(last));
+                await("the result refused by the store twice")
+                        .atMost(Duration.ofSeconds(30))
+                        .until(() -> warnings.about(last.id().toString()) >= 2);
+            } finally {
+                PlannerInfrastructure.bringMongoBack();
+            }
         }
         awaitStatus(id, "SUCCEEDED");
+    }
+
+    /** Counts the results consumer's warnings, which say each attempt to record a result that failed. */
+    private static final class ConsumerWarnings extends Handler implements AutoCloseable {
+        private final Logger logger = Logger.getLogger(TaskResultConsumer.class.getName());
+        private final List<String> messages = new CopyOnWriteArrayList<>();
+
+        ConsumerWarnings() {
+            logger.addHandler(this);
+        }
+
+        long about(String taskId) {
+            return messages.stream().filter(m -> m.contains(taskId)).count();
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                messages.add(((ExtLogRecord) record).getFormattedMessage());
+            }
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+        }
     }
 
     /** Answers every task but the last over Kafka, and records the last one in the store only, as a stop would. */
