@@ -33,8 +33,8 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * A relink of a 600-task MongoDB database that meets a fault mid-run, on the real local servers: the database going
- * away and coming back, the mongo-worker killed ({@code kill -9}) with a second one running, the planner killed and
- * started again, the Kafka broker restarted, and the relink cancelled. Each run must end
+ * away and coming back, a mongo-worker killed ({@code kill -9}) or stopped (SIGTERM) with a second one running, the
+ * planner killed or stopped and started again, the Kafka broker restarted, and the relink cancelled. Each run must end
  * with every document exactly as a relink without the fault leaves it, compared one by one with the test's own oracle:
  * nothing lost, nothing rewritten twice (the new prefix extends the old one, so a second rewrite would show).
  */
@@ -85,10 +85,34 @@ class RelinkFaultsIT {
         relinkMeetingMidRun("the worker was killed", Duration.ofMinutes(1), p -> ServiceFaults.kill(firstWorker));
     }
 
+    /**
+     * {@code docker stop} or a rolling restart of a worker mid-run: the tasks it had fetched but not started are refused
+     * by its stopping task pool, and must go to the worker left instead of being lost (they once went to the
+     * dead-letter topic, committed, and the migration waited for them for ever).
+     */
     @Test
     @Order(3)
+    void aWorkerStoppedMidRunLeavesItsWaitingTasksToTheOtherWorker() throws Exception {
+        ServiceFaults.startSecondCopy(LocalStack.MONGO_WORKER, "mongo-worker-stopped");
+
+        relinkMeetingMidRun(
+                "a worker was stopped", Duration.ofMinutes(1), p -> ServiceFaults.stop("mongo-worker-stopped"));
+    }
+
+    @Test
+    @Order(4)
     void aPlannerKilledAndStartedAgainMidRunLosesNothingAndCountsNothingTwice() throws Exception {
         relinkMeetingMidRun("the planner was restarted", Duration.ofMinutes(2), p -> ServiceFaults.restartPlanner());
+    }
+
+    /** The planner stopped (SIGTERM) mid-run: results it had fetched but not folded in wait in Kafka for its start. */
+    @Test
+    @Order(5)
+    void aPlannerStoppedAndStartedAgainMidRunLosesNothingAndCountsNothingTwice() throws Exception {
+        relinkMeetingMidRun(
+                "the planner was stopped and started again",
+                Duration.ofMinutes(2),
+                p -> ServiceFaults.stopAndStartPlanner());
     }
 
     /**
@@ -105,7 +129,7 @@ class RelinkFaultsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aKafkaBrokerRestartMidRunLosesNothingAndRewritesNothingTwice() throws Exception {
         try (TcpFaultProxy proxy =
                 new TcpFaultProxy(RunningSystem.ports().mongo(), 300_000, 50_000, p -> ServiceFaults.restartBroker())) {
@@ -130,7 +154,7 @@ class RelinkFaultsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void anOutageLongerThanTheRetriesFailsTasksWithTheirReasonAndRetryFinishesTheJob() throws Exception {
         // Attempts of 3 s each and pauses of 1, 2 and 2 s (the tests' worker.retry settings): every task met by the
         // outage gives up within 17 s.
@@ -142,7 +166,7 @@ class RelinkFaultsIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aRelinkCancelledMidRunStopsAtAPartBoundaryAndItsUndoRestoresEveryDocument() throws Exception {
         // Answers paced to 50 kB/s per connection: the run lasts long enough to be cancelled with parts still to go.
         try (TcpFaultProxy proxy = new TcpFaultProxy(RunningSystem.ports().mongo(), Long.MAX_VALUE, 50_000, p -> {})) {

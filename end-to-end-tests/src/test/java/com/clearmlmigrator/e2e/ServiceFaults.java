@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -129,10 +130,24 @@ final class ServiceFaults {
 
     /** Kills the planner and starts it again on its port, from its stored state. */
     static void restartPlanner() {
+        restartPlanner(ServiceFaults::kill);
+    }
+
+    /** Stops the planner as a restart does (SIGTERM: docker stop, a rolling update) and starts it again on its port. */
+    static void stopAndStartPlanner() {
+        restartPlanner(planner -> planner.stop(Duration.ofSeconds(60)));
+    }
+
+    private static void restartPlanner(Consumer<ManagedProcess> ending) {
         LocalStack stack = RunningSystem.stack();
-        kill(stack.process(LocalStack.PLANNER));
+        ending.accept(stack.process(LocalStack.PLANNER));
         stack.startService(
                 LocalStack.PLANNER, LocalStack.PLANNER, RunningSystem.ports().planner());
+    }
+
+    /** Stops a service copy as a restart does (SIGTERM), and waits until it has ended. */
+    static void stop(String instance) {
+        RunningSystem.stack().stop(instance, Duration.ofSeconds(60));
     }
 
     /** Stops the Kafka broker for a few seconds and starts it again. */

@@ -219,12 +219,12 @@ public final class LocalStack implements AutoCloseable {
         return startAndAwait(spec);
     }
 
-    /** The started process of that name. */
+    /** The started process of that name; the last one started, when a test killed one and started it again. */
     public ManagedProcess process(String name) {
         synchronized (started) {
             return started.stream()
                     .filter(p -> p.name().equals(name))
-                    .findFirst()
+                    .reduce((earlier, later) -> later)
                     .orElseThrow(() -> new IllegalArgumentException("no process named " + name));
         }
     }
