@@ -15,6 +15,8 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSecurityException;
 import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketException;
@@ -90,12 +92,7 @@ public final class MongoConnections implements AutoCloseable {
             return new TaskFailedException(
                     FailureReason.TARGET_REJECTED, where + " failed the TLS handshake." + TrustedAuthorities.ADVICE, e);
         }
-        // The server dropping away mid-operation also surfaces as the pool cleared or the server unavailable: the same
-        // outage, to be waited out, not a refusal (a relink failed a task on it in the 3-second outage test).
-        if (e instanceof MongoTimeoutException
-                || e instanceof MongoSocketException
-                || e instanceof MongoServerUnavailableException
-                || e instanceof MongoConnectionPoolClearedException) {
+        if (isUnreachable(e)) {
             return new TaskFailedException(
                     FailureReason.TARGET_UNAVAILABLE, where + " is unreachable: no answer within the timeout.", e);
         }
@@ -105,6 +102,20 @@ public final class MongoConnections implements AutoCloseable {
         }
         return new TaskFailedException(
                 FailureReason.TARGET_REJECTED, where + " refused the request (code " + e.getCode() + ").", e);
+    }
+
+    /**
+     * Whether a failure says the server is away for now (down, restarting, electing a primary), an outage to be waited
+     * out rather than a refusal. The server dropping away mid-operation also surfaces as the pool cleared or the server
+     * unavailable (a relink failed a task on it in the 3-second outage test).
+     */
+    public static boolean isUnreachable(Throwable e) {
+        return e instanceof MongoTimeoutException
+                || e instanceof MongoSocketException
+                || e instanceof MongoServerUnavailableException
+                || e instanceof MongoConnectionPoolClearedException
+                || e instanceof MongoNotPrimaryException
+                || e instanceof MongoNodeIsRecoveringException;
     }
 
     @Override

@@ -26,6 +26,7 @@ import com.clearmlmigrator.contracts.TaskId;
 public final class LeaseClaims {
     private static final Logger LOG = Logger.getLogger(LeaseClaims.class);
     private static final Duration MARGIN = Duration.ofMillis(500);
+    private static final Duration STORE_PAUSE = Duration.ofSeconds(2);
 
     /** What became of a delivery. */
     public enum Claim {
@@ -44,8 +45,26 @@ public final class LeaseClaims {
         this.leaseTime = leaseTime;
     }
 
-    /** @param runningHere whether this worker performs the task now */
+    /**
+     * Waits while the store of leases is away (the migrator's MongoDB restarting): the task is not started without its
+     * lease, and its offset stays uncommitted meanwhile, so a worker stopped in the wait loses nothing.
+     *
+     * @param runningHere whether this worker performs the task now
+     */
     public Claim claim(TaskId task, Predicate<TaskId> runningHere) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return claimOnce(task, runningHere);
+            } catch (TaskLeases.UnavailableException e) {
+                LOG.warnf(
+                        "Cannot take the lease of task %s (attempt %d): %s; trying again in %d s",
+                        task, attempt, e.getMessage(), STORE_PAUSE.toSeconds());
+                pause(STORE_PAUSE.toMillis());
+            }
+        }
+    }
+
+    private Claim claimOnce(TaskId task, Predicate<TaskId> runningHere) {
         Instant lastSeenExpiry = null;
         while (true) {
             Instant now = Instant.now();
@@ -88,9 +107,12 @@ public final class LeaseClaims {
     }
 
     private void pauseUntil(Instant when) {
-        long millis = Math.min(
+        pause(Math.min(
                 Duration.between(Instant.now(), when).toMillis(),
-                leaseTime.plus(MARGIN).toMillis());
+                leaseTime.plus(MARGIN).toMillis()));
+    }
+
+    private static void pause(long millis) {
         if (millis <= 0) {
             return;
         }

@@ -7,12 +7,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.stores.MongoConnections;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -36,6 +39,10 @@ public final class MongoTaskLeases implements TaskLeases {
 
     @Override
     public boolean tryTake(TaskId task, String worker, Instant now, Instant expiresAt) {
+        return whileReachable(() -> take(task, worker, now, expiresAt));
+    }
+
+    private boolean take(TaskId task, String worker, Instant now, Instant expiresAt) {
         try {
             leases.insertOne(new Document("_id", task.toString())
                     .append("worker", worker)
@@ -58,10 +65,21 @@ public final class MongoTaskLeases implements TaskLeases {
 
     @Override
     public Optional<Lease> holder(TaskId task) {
-        return Optional.ofNullable(
+        return whileReachable(() -> Optional.ofNullable(
                         leases.find(Filters.eq("_id", task.toString())).first())
                 .map(lease -> new Lease(
-                        lease.getString("worker"), lease.getDate("expiresAt").toInstant()));
+                        lease.getString("worker"), lease.getDate("expiresAt").toInstant())));
+    }
+
+    private static <T> T whileReachable(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (MongoException e) {
+            if (MongoConnections.isUnreachable(e)) {
+                throw new UnavailableException("The migrator's MongoDB is unreachable: " + e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 
     @Override

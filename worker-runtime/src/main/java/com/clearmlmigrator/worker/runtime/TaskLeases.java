@@ -22,10 +22,25 @@ public interface TaskLeases {
      */
     record Lease(String worker, Instant expiresAt) {}
 
-    /** Takes the lease until {@code expiresAt} if nobody holds it or it ran out; true when this worker now holds it. */
+    /** The store of leases cannot be reached now (down, restarting): the same call may be made again later. */
+    final class UnavailableException extends RuntimeException {
+        public UnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Takes the lease until {@code expiresAt} if nobody holds it or it ran out; true when this worker now holds it.
+     *
+     * @throws UnavailableException when the store cannot be reached now
+     */
     boolean tryTake(TaskId task, String worker, Instant now, Instant expiresAt);
 
-    /** Who holds the task's lease; empty when nobody does. */
+    /**
+     * Who holds the task's lease; empty when nobody does.
+     *
+     * @throws UnavailableException when the store cannot be reached now
+     */
     Optional<Lease> holder(TaskId task);
 
     /**

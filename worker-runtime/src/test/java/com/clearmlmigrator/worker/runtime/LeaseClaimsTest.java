@@ -1,11 +1,13 @@
 package com.clearmlmigrator.worker.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +80,22 @@ class LeaseClaimsTest {
         // The silent holder learns it lost the task at its next renewal.
         assertThat(local.leases.renew(List.of(TASK), "worker-a", Instant.now().plus(LEASE)))
                 .isEqualTo(Set.of(TASK));
+    }
+
+    @Test
+    void aClaimWaitsWhileTheStoreIsAwayAndTakesTheTaskOnceItIsBack() throws Exception {
+        local.takeAway();
+        CompletableFuture<LeaseClaims.Claim> claim =
+                CompletableFuture.supplyAsync(() -> first.claim(TASK, task -> false));
+        try {
+            // Several of its attempts fail meanwhile (300 ms each, then a pause): it waits instead of failing.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> !claim.isDone());
+        } finally {
+            local.bringBack();
+        }
+
+        assertThat(claim.get(30, TimeUnit.SECONDS)).isEqualTo(LeaseClaims.Claim.TAKEN);
+        assertThat(local.leases.holder(TASK).orElseThrow().worker()).isEqualTo("worker-a");
     }
 
     @Test
