@@ -15,11 +15,8 @@ import org.jboss.logging.Logger;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.planner.lifecycle.ResultAggregator;
+import com.clearmlmigrator.stores.MongoConnections;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.MongoNodeIsRecoveringException;
-import com.mongodb.MongoNotPrimaryException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -91,10 +88,6 @@ public class TaskResultConsumer {
 
     /** The planner's MongoDB unreachable or electing a primary, or the broker not taking the tasks a result frees. */
     private static boolean isOutage(RuntimeException e) {
-        return e instanceof MongoTimeoutException
-                || e instanceof MongoSocketException
-                || e instanceof MongoNotPrimaryException
-                || e instanceof MongoNodeIsRecoveringException
-                || e instanceof KafkaException;
+        return MongoConnections.isUnreachable(e) || e instanceof KafkaException;
     }
 }

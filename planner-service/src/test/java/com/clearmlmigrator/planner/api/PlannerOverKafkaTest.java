@@ -198,6 +198,12 @@ class PlannerOverKafkaTest {
                 await("the result refused by the store twice")
                         .atMost(Duration.ofSeconds(30))
                         .until(() -> warnings.about(last.id().toString()) >= 2);
+                // Meanwhile the API says what is wrong, and to try again.
+                given().get("/migrations/" + id)
+                        .then()
+                        .statusCode(503)
+                        .header("Retry-After", "10")
+                        .body("error", startsWith("The planner's database (MongoDB at 127.0.0.1:"));
             } finally {
                 PlannerInfrastructure.bringMongoBack();
             }
