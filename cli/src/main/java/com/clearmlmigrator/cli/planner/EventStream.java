@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Follows {@code GET /migrations/{id}/events} until the migration ends or pauses. When the connection drops (a planner
- * restarted, a network blip) it connects again with {@code Last-Event-ID}, so nothing already shown is sent twice; it
- * gives up once the planner has not answered for {@link #PATIENCE}.
+ * restarted, a network blip) or the planner answers 503 (its database restarting), it connects again with {@code
+ * Last-Event-ID}, so nothing already shown is sent twice; it gives up once the planner has not answered for {@link
+ * #PATIENCE}.
  */
 public class EventStream {
     /** How long the planner may be away before the command gives up: a restart takes seconds. */
@@ -53,7 +54,9 @@ public class EventStream {
             } catch (UncheckedIOException | IOException e) {
                 awaySince = awaySince == null ? Instant.now() : awaySince;
                 if (Duration.between(awaySince, Instant.now()).compareTo(PATIENCE) > 0) {
-                    throw PlannerException.unreachable(planner.address(), e);
+                    // Its own sentence when it answers (a 503 says why); "does not answer" when it does not.
+                    planner.migration(id);
+                    awaySince = null; // back just now
                 }
             }
             pause();
@@ -73,6 +76,11 @@ public class EventStream {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        }
+        if (answer.statusCode() == 503) {
+            // Up, but unable to answer for now (its database restarting): waited out as a planner restart is.
+            answer.body().close();
+            throw new IOException("The planner answered 503");
         }
         if (answer.statusCode() >= 400) {
             answer.body().close();
