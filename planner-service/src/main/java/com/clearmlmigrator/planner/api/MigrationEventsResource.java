@@ -21,6 +21,7 @@ import com.clearmlmigrator.contracts.MigrationStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -46,6 +47,7 @@ public class MigrationEventsResource {
     }
 
     @GET
+    @Blocking // the 404 check reads the store with the blocking Mongo client: off the event loop
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Follow a migration: its progress each time it changes, until it ends or pauses")
     public Multi<OutboundSseEvent> events(

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.contracts.WorkerHeartbeat;
@@ -21,9 +22,12 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  */
 @ApplicationScoped
 public class HeartbeatConsumer {
+    private static final Logger LOG = Logger.getLogger(HeartbeatConsumer.class);
+
     private final ObjectMapper json;
     private final ProgressAggregator aggregator;
     private final PlannerHearing hearing;
+    private volatile boolean failing;
 
     public HeartbeatConsumer(ObjectMapper json, ProgressAggregator aggregator, PlannerHearing hearing) {
         this.json = json;
@@ -31,7 +35,12 @@ public class HeartbeatConsumer {
         this.hearing = hearing;
     }
 
-    /** Blocking: the store is read with the sync Mongo client. An unreadable message is logged and skipped. */
+    /**
+     * Blocking: the store is read with the sync Mongo client. An unreadable message is logged and skipped, and so is
+     * one that cannot be read into the migrations (the store away) is heard without them: a failure here
+     * would stop the consumer, leaving the planner deaf to every later heartbeat and to its own probes (seen: the
+     * migrator's MongoDB killed for a minute mid-copy, then "not heard from Kafka" for good).
+     */
     @Incoming(Topics.HEARTBEATS)
     @Blocking
     public void onHeartbeat(ConsumerRecord<String, String> record) {
@@ -40,6 +49,27 @@ public class HeartbeatConsumer {
             return;
         }
         JsonPayloads.read(json, record.value(), WorkerHeartbeat.class, "heartbeat")
-                .ifPresent(aggregator::accept);
+                .ifPresent(this::takeIn);
+    }
+
+    private void takeIn(WorkerHeartbeat heartbeat) {
+        try {
+            aggregator.accept(heartbeat);
+            if (failing) {
+                failing = false;
+                LOG.info("Heartbeats are taken in again");
+            }
+        } catch (RuntimeException e) {
+            aggregator.acceptWithoutTheStore(heartbeat);
+            if (!failing) {
+                failing = true;
+                LOG.warnf(
+                        e,
+                        "A heartbeat of %s could not be read into the migrations (%s); its worker is heard, and"
+                                + " progress waits until the store answers",
+                        heartbeat.worker(),
+                        e.getMessage());
+            }
+        }
     }
 }

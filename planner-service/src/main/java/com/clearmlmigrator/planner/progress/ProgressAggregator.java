@@ -47,4 +47,12 @@ public class ProgressAggregator {
         // Heartbeats arrive often; the tasks are counted only when a snapshot is due.
         running.forEach(migration -> reporter.report(migration, () -> store.counts(migration.id())));
     }
+
+    /**
+     * A heartbeat taken in while the store cannot say which migrations run (its MongoDB away): the worker and its tasks
+     * are still heard, so that the outage does not make them look silent, stalled and sent again once it is over.
+     */
+    public void acceptWithoutTheStore(WorkerHeartbeat heartbeat) {
+        live.heard(heartbeat, Instant.now());
+    }
 }

@@ -2,7 +2,9 @@ package com.clearmlmigrator.service.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,8 +17,8 @@ import io.smallrye.reactive.messaging.health.HealthReport;
 import io.smallrye.reactive.messaging.providers.extension.HealthCenter;
 
 /**
- * Exits the service when the consumer it lives by (a worker's task topic, the planner's results: {@code
- * consumer-watchdog.channel}) has failed and stayed failed for {@code consumer-watchdog.exit-after} (30 s). A failed
+ * Exits the service when a consumer it lives by (a worker's task topic, the planner's results and heartbeats: {@code
+ * consumer-watchdog.channels}) has failed and stayed failed for {@code consumer-watchdog.exit-after} (30 s). A failed
  * consumer takes nothing any more while the process looks alive, so migrations would wait for ever; a process that
  * exits is started again by whatever supervises it ({@code bin/dev-stack}, Docker's {@code restart:}, Kubernetes),
  * and its unacknowledged messages go to the consumers left, or to it once it is back.
@@ -29,15 +31,15 @@ public class ConsumerWatchdog {
     private static final Logger LOG = Logger.getLogger(ConsumerWatchdog.class);
 
     private final HealthCenter health;
-    private final String channel;
+    private final Set<String> channels;
     private final DeadConsumer judge;
 
     public ConsumerWatchdog(
             HealthCenter health,
-            @ConfigProperty(name = "consumer-watchdog.channel") String channel,
+            @ConfigProperty(name = "consumer-watchdog.channels") List<String> channels,
             @ConfigProperty(name = "consumer-watchdog.exit-after", defaultValue = "30s") Duration grace) {
         this.health = health;
-        this.channel = channel;
+        this.channels = Set.copyOf(channels);
         this.judge = new DeadConsumer(grace);
     }
 
@@ -48,17 +50,18 @@ public class ConsumerWatchdog {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void check() {
         Optional<HealthReport.ChannelInfo> failed = health.getLiveness().getChannels().stream()
-                .filter(info -> info.getChannel().equals(channel) && !info.isOk())
+                .filter(info -> channels.contains(info.getChannel()) && !info.isOk())
                 .findFirst();
         switch (judge.seen(failed.isPresent(), Instant.now())) {
             case FAILED ->
                 LOG.errorf(
-                        "The consumer of %s failed: %s", channel, failed.get().getMessage());
+                        "The consumer of %s failed: %s",
+                        failed.get().getChannel(), failed.get().getMessage());
             case EXIT -> {
                 LOG.errorf(
-                        "The consumer of %s has stayed failed for %d s; exiting with status %d so this service is"
+                        "A consumer of %s has stayed failed for %d s; exiting with status %d so this service is"
                                 + " started again and its messages go to a working consumer",
-                        channel, judge.grace().toSeconds(), DEAD_CONSUMER_EXIT);
+                        channels, judge.grace().toSeconds(), DEAD_CONSUMER_EXIT);
                 Quarkus.asyncExit(DEAD_CONSUMER_EXIT);
             }
             default -> {}
