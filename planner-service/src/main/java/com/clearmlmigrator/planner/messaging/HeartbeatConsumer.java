@@ -55,7 +55,8 @@ public class HeartbeatConsumer {
     private void takeIn(WorkerHeartbeat heartbeat) {
         try {
             aggregator.accept(heartbeat);
-            if (failing) {
+            // An idle worker's heartbeat reads nothing from the store, so says nothing of it.
+            if (failing && !heartbeat.tasks().isEmpty()) {
                 failing = false;
                 LOG.info("Heartbeats are taken in again");
             }
@@ -64,11 +65,9 @@ public class HeartbeatConsumer {
             if (!failing) {
                 failing = true;
                 LOG.warnf(
-                        e,
                         "A heartbeat of %s could not be read into the migrations (%s); its worker is heard, and"
                                 + " progress waits until the store answers",
-                        heartbeat.worker(),
-                        e.getMessage());
+                        heartbeat.worker(), e.getMessage());
             }
         }
     }
