@@ -36,10 +36,10 @@ public class HeartbeatConsumer {
     }
 
     /**
-     * Blocking: the store is read with the sync Mongo client. An unreadable message is logged and skipped, and so is
-     * one that cannot be read into the migrations (the store away) is heard without them: a failure here
-     * would stop the consumer, leaving the planner deaf to every later heartbeat and to its own probes (seen: the
-     * migrator's MongoDB killed for a minute mid-copy, then "not heard from Kafka" for good).
+     * Blocking: the store is read with the sync Mongo client. An unreadable message is logged and skipped. One that
+     * cannot be read into the migrations (the store away) is still heard, and never thrown: a failure here would stop
+     * the consumer, leaving the planner deaf to every later heartbeat and to its own probes (seen: the migrator's
+     * MongoDB killed for a minute mid-copy, then "not heard from Kafka" for good).
      */
     @Incoming(Topics.HEARTBEATS)
     @Blocking
