@@ -21,6 +21,10 @@ public interface PlannerConfig {
     @WithDefault("5s")
     Duration storeTimeout();
 
+    /** How long the results consumer waits before trying a result again while its MongoDB (or the broker) is away. */
+    @WithDefault("2s")
+    Duration resultRetryPause();
+
     /** Relink: MongoDB documents per task (one id range); a crash redoes at most this many. */
     @WithDefault("2000")
     int relinkChunkSize();

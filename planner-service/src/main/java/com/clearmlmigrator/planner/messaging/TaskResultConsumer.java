@@ -8,12 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.common.KafkaException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.Topics;
+import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.lifecycle.ResultAggregator;
 import com.clearmlmigrator.stores.MongoConnections;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,13 +36,10 @@ public class TaskResultConsumer {
     private final Duration pause;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
-    public TaskResultConsumer(
-            ObjectMapper json,
-            ResultAggregator aggregator,
-            @ConfigProperty(name = "planner.result-retry-pause", defaultValue = "2s") Duration pause) {
+    public TaskResultConsumer(ObjectMapper json, ResultAggregator aggregator, PlannerConfig config) {
         this.json = json;
         this.aggregator = aggregator;
-        this.pause = pause;
+        this.pause = config.resultRetryPause();
     }
 
     /**
