@@ -21,6 +21,7 @@ import com.clearmlmigrator.contracts.MigrationStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -63,6 +64,12 @@ public class MigrationEventsResource {
                 // The store is read with the blocking Mongo client: off the event loop.
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(tick -> snapshot(id))
+                // The store away mid-stream: the stream ends without its end event, and the client connects again
+                // (and is answered 503 until the store is back) instead of a stack trace in the log.
+                .onFailure()
+                .invoke(e -> Log.warnf("The event stream of migration %s ended: %s", id, e.getMessage()))
+                .onFailure()
+                .recoverWithCompletion()
                 .skip()
                 .repetitions()
                 .onItem()
