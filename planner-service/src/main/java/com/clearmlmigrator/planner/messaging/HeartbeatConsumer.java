@@ -1,5 +1,6 @@
 package com.clearmlmigrator.planner.messaging;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +24,13 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class HeartbeatConsumer {
     private static final Logger LOG = Logger.getLogger(HeartbeatConsumer.class);
+    private static final Duration STORE_TRIED_AGAIN_AFTER = Duration.ofSeconds(10);
 
     private final ObjectMapper json;
     private final ProgressAggregator aggregator;
     private final PlannerHearing hearing;
     private volatile boolean failing;
+    private volatile Instant storeTriedAgainAt = Instant.MIN;
 
     public HeartbeatConsumer(ObjectMapper json, ProgressAggregator aggregator, PlannerHearing hearing) {
         this.json = json;
@@ -53,6 +56,13 @@ public class HeartbeatConsumer {
     }
 
     private void takeIn(WorkerHeartbeat heartbeat) {
+        Instant now = Instant.now();
+        if (failing && now.isBefore(storeTriedAgainAt)) {
+            // Each try waits for the store's timeout (5 s), and the probes queue behind it: while it is away the
+            // heartbeats are heard without it, and it is tried again now and then.
+            aggregator.acceptWithoutTheStore(heartbeat);
+            return;
+        }
         try {
             aggregator.accept(heartbeat);
             // An idle worker's heartbeat reads nothing from the store, so says nothing of it.
@@ -62,6 +72,7 @@ public class HeartbeatConsumer {
             }
         } catch (RuntimeException e) {
             aggregator.acceptWithoutTheStore(heartbeat);
+            storeTriedAgainAt = Instant.now().plus(STORE_TRIED_AGAIN_AFTER);
             if (!failing) {
                 failing = true;
                 LOG.warnf(
