@@ -1,6 +1,7 @@
 package com.clearmlmigrator.planner.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +16,7 @@ import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.lifecycle.ResultAggregator;
+import com.clearmlmigrator.planner.progress.PlannerHearing;
 import com.clearmlmigrator.stores.MongoConnections;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -24,8 +26,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 /**
  * Consumes task results from every worker. A result is acknowledged only once it is folded into its migration: while
  * the planner's store or Kafka is away it is tried again, for as long as that lasts, and results wait in Kafka behind
- * it; a planner stopped meanwhile leaves it uncommitted, so its next start reads it again ({@code failure-strategy=fail}
- * in application.properties). Folding in is idempotent, so a result read twice counts once.
+ * it, so no worker's silence is counted meanwhile ({@link PlannerHearing#resultsHeldUp}); a planner stopped meanwhile
+ * leaves it uncommitted, so its next start reads it again ({@code failure-strategy=fail} in application.properties).
+ * Folding in is idempotent, so a result read twice counts once.
  */
 @ApplicationScoped
 public class TaskResultConsumer {
@@ -33,12 +36,15 @@ public class TaskResultConsumer {
 
     private final ObjectMapper json;
     private final ResultAggregator aggregator;
+    private final PlannerHearing hearing;
     private final Duration pause;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
-    public TaskResultConsumer(ObjectMapper json, ResultAggregator aggregator, PlannerConfig config) {
+    public TaskResultConsumer(
+            ObjectMapper json, ResultAggregator aggregator, PlannerHearing hearing, PlannerConfig config) {
         this.json = json;
         this.aggregator = aggregator;
+        this.hearing = hearing;
         this.pause = config.resultRetryPause();
     }
 
@@ -63,12 +69,14 @@ public class TaskResultConsumer {
         for (int attempt = 1; ; attempt++) {
             try {
                 aggregator.accept(result);
+                hearing.resultsFlow(Instant.now());
                 return;
             } catch (RuntimeException e) {
                 if (!isOutage(e)) {
                     LOG.errorf(e, "Skipped the result of task %s: the planner could not fold it in", result.taskId());
                     return;
                 }
+                hearing.resultsHeldUp();
                 LOG.warnf(
                         "Could not record the result of task %s (attempt %d: %s); trying again in %d s, and the"
                                 + " results after it wait in Kafka meanwhile",

@@ -15,6 +15,7 @@ public class PlannerHearing {
     private final Instant startedAt;
     private Instant lastProbe;
     private Instant hearingSince;
+    private boolean resultsHeldUp;
 
     /**
      * @param gap       how long without a probe coming back before the planner counts itself deaf; well below the
@@ -36,11 +37,27 @@ public class PlannerHearing {
     }
 
     /**
-     * Since when the planner has heard Kafka without a break; empty while it does not hear it now. A silence that
-     * began before this moment is only counted from it.
+     * The planner cannot take in the results waiting for it (its store away): a worker's tasks that ended meanwhile
+     * are named in no heartbeat, and their results wait behind, so silence means nothing until they flow again.
+     */
+    public synchronized void resultsHeldUp() {
+        resultsHeldUp = true;
+    }
+
+    /** Results are taken in again: silence counts from now, as after a broker's return. */
+    public synchronized void resultsFlow(Instant now) {
+        if (resultsHeldUp) {
+            resultsHeldUp = false;
+            hearingSince = hearingSince == null || hearingSince.isBefore(now) ? now : hearingSince;
+        }
+    }
+
+    /**
+     * Since when the planner has heard Kafka without a break, and taken in the results it heard; empty while it does
+     * not now. A silence that began before this moment is only counted from it.
      */
     public synchronized Optional<Instant> hearingSince(Instant now) {
-        return lastProbe != null && Duration.between(lastProbe, now).compareTo(gap) <= 0
+        return lastProbe != null && Duration.between(lastProbe, now).compareTo(gap) <= 0 && !resultsHeldUp
                 ? Optional.of(hearingSince)
                 : Optional.empty();
     }

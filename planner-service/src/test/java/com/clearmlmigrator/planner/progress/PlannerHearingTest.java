@@ -49,6 +49,24 @@ class PlannerHearingTest {
     }
 
     @Test
+    void resultsHeldUpByTheStoreCountAsNotHearingAndSilenceCountsAgainFromWhenTheyFlow() {
+        for (int second = 1; second <= 40; second += 2) {
+            hearing.probeCameBack(T0.plusSeconds(second));
+        }
+        hearing.resultsHeldUp();
+
+        assertThat(hearing.hearingSince(T0.plusSeconds(30)))
+                .as("results held up")
+                .isEmpty();
+        assertThat(hearing.deafFor(T0.plusSeconds(30)))
+                .as("Kafka itself is heard")
+                .isEmpty();
+
+        hearing.resultsFlow(T0.plusSeconds(35));
+        assertThat(hearing.hearingSince(T0.plusSeconds(36))).contains(T0.plusSeconds(35));
+    }
+
+    @Test
     void aWorkerSilentForTheTimeoutHasStalledOnlyIfThePlannerHeardAllThatTime() {
         TaskUnderWay lastHeardAtOne = TaskUnderWay.heard(progress(), "mongo-worker@a", T0.plusSeconds(1));
 
