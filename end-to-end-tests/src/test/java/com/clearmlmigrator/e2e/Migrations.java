@@ -56,8 +56,12 @@ final class Migrations {
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     JsonPath view = given().get("/migrations/" + id).jsonPath();
+                    String status = view.getString("status");
+                    if (status == null) {
+                        return false; // the planner answered 503 (its store away): asked again
+                    }
                     seen.accept(view);
-                    return FINAL.contains(view.getString("status"));
+                    return FINAL.contains(status);
                 });
         return given().get("/migrations/" + id).jsonPath();
     }

@@ -97,6 +97,16 @@ public final class RunningSystem implements BeforeAllCallback, BeforeEachCallbac
         return RestAssured.given().baseUri(ports().plannerUrl()).port(ports().planner());
     }
 
+    /** The proxy through which the second system's services reach their own database (the migrator's MongoDB). */
+    static TcpFaultProxy servicesMongo() {
+        TcpFaultProxy proxy = current().servicesMongo();
+        if (proxy == null) {
+            throw new IllegalStateException("Only the second system's services reach their database through a proxy:"
+                    + " annotate the class with @OnSecondSystem.");
+        }
+        return proxy;
+    }
+
     /** The worker copies the fault tests started on the test's system besides the stack's own. */
     static ServiceCopies copies() {
         return current().copies();
@@ -116,8 +126,14 @@ public final class RunningSystem implements BeforeAllCallback, BeforeEachCallbac
         Path stateDir = layout.root().resolve("end-to-end-tests/target").resolve(name);
         deleteRecursively(stateDir);
         Path trustedCa = AUTHORITY.writeCaPem(stateDir.resolve("trusted-ca.pem"));
-        LocalStack started = new LocalStack(
-                layout, StackPorts.free(), StackOptions.forTests().withTrustedCaFile(trustedCa), stateDir);
+        StackPorts ports = StackPorts.free();
+        StackOptions options = StackOptions.forTests().withTrustedCaFile(trustedCa);
+        // The second system's services reach their own database through a proxy, so a test can take it away.
+        TcpFaultProxy servicesMongo = name.equals("stack-2") ? withoutFault(ports.mongo()) : null;
+        if (servicesMongo != null) {
+            options = options.withServicesMongo("mongodb://127.0.0.1:" + servicesMongo.port());
+        }
+        LocalStack started = new LocalStack(layout, ports, options, stateDir);
         try {
             started.startServers();
             seed(started.ports());
@@ -126,7 +142,15 @@ public final class RunningSystem implements BeforeAllCallback, BeforeEachCallbac
             started.close();
             throw e;
         }
-        return new StartedSystem(started, new ServiceCopies());
+        return new StartedSystem(started, new ServiceCopies(), servicesMongo);
+    }
+
+    private static TcpFaultProxy withoutFault(int mongoPort) {
+        try {
+            return new TcpFaultProxy(mongoPort, Long.MAX_VALUE, 0, proxy -> {});
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void seed(StackPorts ports) {
@@ -150,11 +174,19 @@ public final class RunningSystem implements BeforeAllCallback, BeforeEachCallbac
         }
     }
 
-    /** A started system and the worker copies tests added to it; closes its stack when the test run ends. */
-    private record StartedSystem(LocalStack stack, ServiceCopies copies) implements AutoCloseable {
+    /**
+     * A started system and the worker copies tests added to it; closes its stack when the test run ends.
+     *
+     * @param servicesMongo the proxy between the services and their own database, on the second system; else null
+     */
+    private record StartedSystem(LocalStack stack, ServiceCopies copies, TcpFaultProxy servicesMongo)
+            implements AutoCloseable {
         @Override
-        public void close() {
+        public void close() throws IOException {
             stack.close();
+            if (servicesMongo != null) {
+                servicesMongo.close();
+            }
         }
     }
 }
