@@ -11,8 +11,8 @@ import com.clearmlmigrator.planner.migration.MigrationStore;
 /**
  * What a starting planner does with the migrations a previous run left active: running ones go on (steps whose
  * prerequisites ended while it was down are sent now, and one whose last result was recorded just before the stop
- * ends now; results waiting on Kafka arrive through the consumer), and ones
- * caught mid-planning, which sent nothing, fail with a sentence saying to submit them again.
+ * ends now; results waiting on Kafka arrive through the consumer), and ones caught mid-planning, which sent nothing,
+ * fail with a sentence saying to submit them again.
  */
 @ApplicationScoped
 public class MigrationResumption {
