@@ -17,6 +17,7 @@ import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.lifecycle.ResultAggregator;
 import com.clearmlmigrator.planner.progress.PlannerHearing;
+import com.clearmlmigrator.service.runtime.KafkaOutages;
 import com.clearmlmigrator.stores.MongoConnections;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -91,8 +92,11 @@ public class TaskResultConsumer {
         }
     }
 
-    /** The planner's MongoDB unreachable or electing a primary, or the broker not taking the tasks a result frees. */
+    /**
+     * The planner's MongoDB unreachable or electing a primary, or the broker not taking the tasks a result frees (a
+     * send fails wrapped by SmallRye: "Retries exhausted" around Kafka's timeout).
+     */
     private static boolean isOutage(RuntimeException e) {
-        return MongoConnections.isUnreachable(e) || e instanceof KafkaException;
+        return MongoConnections.isUnreachable(e) || e instanceof KafkaException || KafkaOutages.isBrokerAway(e);
     }
 }
