@@ -1,5 +1,6 @@
 package com.clearmlmigrator.contracts;
 
+import java.time.Instant;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,6 +15,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param detail  one sentence a user can act on; never a stack trace or a credential; null when it succeeded
  * @param report  what the task found or did; null when it failed
  * @param remedy  what the operator does once the cause {@code detail} names is fixed; absent when the sentence says all
+ * @param startedAt when the handling that answers started, by the worker's clock, as its heartbeats give it: a
+ *                  heartbeat sent while the task ran but read after this result names the same handling and is
+ *                  ignored; absent for a task never started (unreadable, skipped) and from workers before 2026-12-05
  */
 public record TaskResult(
         TaskId taskId,
@@ -21,7 +25,8 @@ public record TaskResult(
         FailureReason reason,
         String detail,
         TaskReport report,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Remedy remedy) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Remedy remedy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant startedAt) {
     public TaskResult {
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(outcome, "outcome");
@@ -32,7 +37,7 @@ public record TaskResult(
 
     /** A successful result carrying its report. */
     public static TaskResult succeeded(TaskId taskId, TaskReport report) {
-        return new TaskResult(taskId, TaskOutcome.SUCCEEDED, null, null, report, null);
+        return new TaskResult(taskId, TaskOutcome.SUCCEEDED, null, null, report, null, null);
     }
 
     /**
@@ -40,7 +45,7 @@ public record TaskResult(
      * write anything any more.
      */
     public static TaskResult skipped(TaskId taskId) {
-        return new TaskResult(taskId, TaskOutcome.SKIPPED, null, null, null, null);
+        return new TaskResult(taskId, TaskOutcome.SKIPPED, null, null, null, null, null);
     }
 
     /** A failed result with its reason and a sentence for the user. */
@@ -50,11 +55,16 @@ public record TaskResult(
 
     /** A failed result whose sentence says what to fix, after which the operator takes {@code remedy}. */
     public static TaskResult failed(TaskId taskId, FailureReason reason, String detail, Remedy remedy) {
-        return new TaskResult(taskId, TaskOutcome.FAILED, reason, detail, null, remedy);
+        return new TaskResult(taskId, TaskOutcome.FAILED, reason, detail, null, remedy, null);
     }
 
     /** The failure a worker met, as its result. */
     public static TaskResult failed(TaskId taskId, TaskFailedException failure) {
         return failed(taskId, failure.reason(), failure.getMessage(), failure.remedy());
+    }
+
+    /** This result, saying when the handling that answers started. */
+    public TaskResult withStartedAt(Instant handlingStartedAt) {
+        return new TaskResult(taskId, outcome, reason, detail, report, remedy, handlingStartedAt);
     }
 }

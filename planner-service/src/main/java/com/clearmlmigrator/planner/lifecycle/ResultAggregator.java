@@ -39,7 +39,7 @@ public class ResultAggregator {
     }
 
     public void accept(TaskResult result) {
-        live.finished(result.taskId());
+        live.finished(result.taskId(), result.startedAt());
         if (!store.recordResult(result)) {
             // Settled again all the same: a planner stopped between recording the first copy and settling would
             // otherwise leave the migration RUNNING for ever, since its offset was not committed and only this copy

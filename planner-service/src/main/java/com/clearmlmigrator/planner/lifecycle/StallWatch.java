@@ -75,7 +75,7 @@ public class StallWatch {
             Optional<Migration> migration =
                     store.find(task.task().migrationId()).filter(m -> m.status() == MigrationStatus.RUNNING);
             if (migration.isEmpty()) {
-                live.finished(task.task());
+                live.finished(task.task(), null);
             } else {
                 judge(migration.get(), task, now);
             }
@@ -86,7 +86,7 @@ public class StallWatch {
         boolean answered =
                 store.taskStates(migration.id()).stream().noneMatch(t -> t.id().equals(task.task()) && t.isPending());
         if (answered) {
-            live.finished(task.task()); // its result came in meanwhile
+            live.finished(task.task(), null); // its result came in meanwhile
             return;
         }
         TaskUnderWay stalled = task;

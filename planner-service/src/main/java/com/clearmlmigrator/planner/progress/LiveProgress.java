@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskProgress;
+import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.WorkerHeartbeat;
 import com.clearmlmigrator.contracts.WorkerKind;
 
@@ -61,12 +62,29 @@ public class LiveProgress {
         running.computeIfPresent(task.task(), (id, held) -> task);
     }
 
-    /** The task has a result: its progress no longer counts, and late heartbeats of that handling are ignored. */
-    public void finished(TaskId task) {
+    /**
+     * The task has a result: its progress no longer counts, and late heartbeats of that handling are ignored. A task of
+     * milliseconds may answer before any heartbeat named it, and one sent while it ran is read after its result: the
+     * result's own start time keeps that one out too.
+     *
+     * @param handlingStartedAt when the handling that answered started, by its worker's clock ({@link
+     *                          TaskResult#startedAt()}); null when not known (the stall watch, a result of an older
+     *                          worker)
+     */
+    public void finished(TaskId task, Instant handlingStartedAt) {
         TaskUnderWay ended = running.remove(task);
-        if (ended != null) {
-            answeredRuns.put(task, ended.progress().startedAt());
+        Instant answered = later(ended == null ? null : ended.progress().startedAt(), handlingStartedAt);
+        if (answered != null) {
+            answeredRuns.merge(task, answered, LiveProgress::later);
         }
+    }
+
+    /** The later of two times, either of which may be unknown (null). */
+    private static Instant later(Instant one, Instant other) {
+        if (one == null || other == null) {
+            return one == null ? other : one;
+        }
+        return one.isAfter(other) ? one : other;
     }
 
     /** The migration has ended: nothing of it runs any more. */

@@ -46,7 +46,7 @@ class LiveProgressTest {
         live.heard(beat("w1", 100), T0);
         TaskUnderWay held = live.underWay("m1").get(0);
 
-        live.finished(TASK);
+        live.finished(TASK, null);
         live.update(held.stalled(T0.plusSeconds(200)));
 
         assertThat(live.underWay("m1")).isEmpty();
@@ -55,9 +55,25 @@ class LiveProgressTest {
     @Test
     void aHeartbeatReadAfterTheResultDoesNotBringTheTaskBackButALaterHandlingOfItIsTakenIn() {
         live.heard(beat("w1", 100), T0);
-        live.finished(TASK);
+        live.finished(TASK, null);
 
         live.heard(beat("w1", 120), T0.plusSeconds(1)); // sent just before the result, read just after it
+
+        assertThat(live.underWay("m1")).isEmpty();
+        TaskProgress retried = new TaskProgress(TASK, 5, 0, T0.plusSeconds(60), T0.plusSeconds(61));
+        live.heard(new WorkerHeartbeat("w2", WorkerKind.ELASTIC, T0.plusSeconds(61), List.of(retried)), T0);
+        assertThat(live.underWay("m1"))
+                .singleElement()
+                .satisfies(task -> assertThat(task.worker()).isEqualTo("w2"));
+    }
+
+    @Test
+    void aTaskWhoseResultCameBeforeAnyHeartbeatNamedItIsNotBroughtBackByOneThatNamesIt() {
+        // A task of 28 ms on the dev stack: its result was read before the heartbeat sent while it ran, which then
+        // showed it running for minutes and warned that its worker had said nothing of it.
+        live.finished(TASK, T0);
+
+        live.heard(beat("w1", 0), T0.plusSeconds(1));
 
         assertThat(live.underWay("m1")).isEmpty();
         TaskProgress retried = new TaskProgress(TASK, 5, 0, T0.plusSeconds(60), T0.plusSeconds(61));

@@ -52,6 +52,11 @@ final class RunningTask implements ProgressBeacon.Counter {
         }
     }
 
+    /** When this handling of the task started, by this worker's clock, as its heartbeats and its result say. */
+    Instant startedAt() {
+        return startedAt;
+    }
+
     TaskProgress progress(Instant at) {
         return new TaskProgress(id, documents.get(), changed.get(), startedAt, at);
     }

@@ -109,7 +109,8 @@ public class TaskIntake {
                             FailureReason.BAD_INPUT,
                             "The task's credentials are sealed and this worker cannot open them: give the"
                                     + " planner and every worker the same MIGRATOR_SECRET_KEY."));
-            result.ifPresent(outbox::publishResult);
+            // Stamped with the start its heartbeats gave, so one read after the result does not show it running again.
+            result.map(r -> r.withStartedAt(underWay.startedAt())).ifPresent(outbox::publishResult);
             metrics.finished(task, result, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             running.end(underWay);

@@ -117,7 +117,9 @@ class TaskIntakeTest {
                 .accept(JSON.writeValueAsString(TASK));
 
         assertThat(calls[0]).isEqualTo(3);
-        assertThat(outbox.results).containsExactly(TaskResult.succeeded(TASK.id(), report));
+        assertThat(outbox.results)
+                .extracting(result -> result.withStartedAt(null))
+                .containsExactly(TaskResult.succeeded(TASK.id(), report));
     }
 
     @Test
@@ -144,9 +146,15 @@ class TaskIntakeTest {
     void performedTaskYieldsExactlyOneSucceededResult() throws Exception {
         var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of(), List.of());
 
+        Instant before = Instant.now();
         intake(task -> report).accept(JSON.writeValueAsString(TASK));
 
-        assertThat(outbox.results).containsExactly(TaskResult.succeeded(TASK.id(), report));
+        assertThat(outbox.results).singleElement().satisfies(result -> {
+            assertThat(result.withStartedAt(null)).isEqualTo(TaskResult.succeeded(TASK.id(), report));
+            assertThat(result.startedAt())
+                    .as("when the handling started, as its heartbeats said")
+                    .isBetween(before, Instant.now());
+        });
         assertThat(outbox.deadLetters).isEmpty();
     }
 
@@ -330,7 +338,9 @@ class TaskIntakeTest {
                 })
                 .accept(JSON.writeValueAsString(TASK));
 
-        assertThat(outbox.results).containsExactly(TaskResult.succeeded(TASK.id(), report));
+        assertThat(outbox.results)
+                .extracting(result -> result.withStartedAt(null))
+                .containsExactly(TaskResult.succeeded(TASK.id(), report));
         assertThat(leases.leases.holder(TASK.id())).isEmpty();
     }
 
