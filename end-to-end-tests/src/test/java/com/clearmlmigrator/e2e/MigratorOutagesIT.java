@@ -1,0 +1,133 @@
+package com.clearmlmigrator.e2e;
+
+import static com.clearmlmigrator.e2e.RunningSystem.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.clearmlmigrator.localservers.LocalStack;
+import com.clearmlmigrator.localservers.ManagedProcess;
+import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.ElasticEra;
+
+/**
+ * The migrator's own infrastructure going away in the middle of an es-copy, as in a maintenance window where the
+ * MongoDB ClearML and the migrator share, or the Kafka broker, is restarted. Once it is back the copy ends whole, and
+ * no service had to be restarted for it.
+ */
+@OnSecondSystem
+class MigratorOutagesIT {
+    @RegisterExtension
+    static final OwnCompanies own =
+            OwnCompanies.onStack(ElasticEra.ES5, DatasetSpec.of(15, 3, 8)).copiedToStackEs7();
+
+    /** A results producer that gives a record up after 5 s instead of Kafka's 2 minutes. */
+    private static final List<String> IMPATIENT_RESULTS_PRODUCER = List.of(
+            "-Dmp.messaging.outgoing.migration-task-results.delivery.timeout.ms=5000",
+            "-Dmp.messaging.outgoing.migration-task-results.request.timeout.ms=2000",
+            "-Dmp.messaging.outgoing.migration-task-results.max.block.ms=2000");
+
+    /**
+     * The migrator's MongoDB (the planner's migrations, the workers' task leases) away for 20 s: the workers wait for
+     * their leases, the planner for the store to record results, and the API answers 503. Before, each service's
+     * consumer failed on the outage (the watchdogs would restart them), and the planner stayed deaf to heartbeats.
+     */
+    @Test
+    void theMigratorsMongoDbAwayMidCopyLosesNothingAndNoServiceIsRestarted() {
+        Map<String, Long> pids = servicePids();
+        String id = startSlowCopy();
+
+        Duration outage = Duration.ofSeconds(20);
+        RunningSystem.servicesMongo().takeAwayFor(outage);
+        await("the API's answer while the store is away")
+                .atMost(outage)
+                .untilAsserted(() ->
+                        given().get("/migrations/" + id).then().statusCode(503).header("Retry-After", "10"));
+
+        assertCopiedWhole(id);
+        assertThat(RunningSystem.servicesMongo().isUp()).isTrue();
+        LocalStack.SERVICES.forEach(
+                name -> assertThat(RunningSystem.stack().process(name).isAlive())
+                        .as(name + " still runs")
+                        .isTrue());
+        assertThat(servicePids()).as("no service was started again").isEqualTo(pids);
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    /**
+     * The Kafka broker away for longer than a worker's producer waits for it: tasks that end meanwhile keep their
+     * results until the broker is back. Before, the failed send failed the worker's task consumer, its watchdog
+     * restarted it, and its tasks ran again from their start (seen on the dev stack with Kafka away for minutes, past
+     * the producer's two-minute delivery timeout). Here the elastic-worker's producer gives up after 5 s, so an outage
+     * of 25 s shows the same.
+     */
+    @Test
+    void tasksThatEndWhileKafkaIsAwayKeepTheirResultsUntilItIsBack() throws Exception {
+        ServiceFaults.stop(LocalStack.ELASTIC_WORKER);
+        ManagedProcess worker = RunningSystem.stack()
+                .startService(
+                        LocalStack.ELASTIC_WORKER,
+                        LocalStack.ELASTIC_WORKER,
+                        RunningSystem.ports().elasticWorker(),
+                        false,
+                        IMPATIENT_RESULTS_PRODUCER);
+        String id = startSlowCopy();
+
+        RunningSystem.stack().restartKafka(Duration.ofSeconds(25));
+
+        assertCopiedWhole(id);
+        assertThat(resultsKeptForKafka(worker))
+                .as("a task ended while Kafka was away (else this test saw nothing)")
+                .isNotEmpty();
+        assertThat(worker.isAlive()).as("the elastic-worker still runs").isTrue();
+        assertThat(RunningSystem.stack().process(LocalStack.ELASTIC_WORKER).pid())
+                .as("the elastic-worker was not started again")
+                .isEqualTo(worker.pid());
+    }
+
+    /** A copy of the test's companies at 40 documents a second, once its first task has succeeded. */
+    private static String startSlowCopy() {
+        String id = Migrations.submit(Migrations.esCopy(
+                RunningSystem.ports().elastic5Url(),
+                RunningSystem.ports().elastic7Url(),
+                own.indexPatterns(),
+                "\"ifTargetExists\":\"overwrite\",\"maxDocsPerSecond\":40"));
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> given().get("/migrations/" + id).path("tasks.succeeded"), done -> (int) done >= 1);
+        return id;
+    }
+
+    private static void assertCopiedWhole(String id) {
+        CopyAssertions.assertCopiedIntact(
+                id,
+                new ElasticHttp(RunningSystem.ports().elastic5Url()),
+                new ElasticHttp(RunningSystem.ports().elastic7Url()),
+                own.indices(),
+                "7.");
+    }
+
+    private static Map<String, Long> servicePids() {
+        return LocalStack.SERVICES.stream()
+                .collect(Collectors.toMap(
+                        Function.identity(),
+                        name -> RunningSystem.stack().process(name).pid()));
+    }
+
+    private static List<String> resultsKeptForKafka(ManagedProcess service) throws IOException {
+        try (Stream<String> lines = Files.lines(service.log())) {
+            return lines.filter(line -> line.contains("Kafka did not take the result of task"))
+                    .toList();
+        }
+    }
+}
