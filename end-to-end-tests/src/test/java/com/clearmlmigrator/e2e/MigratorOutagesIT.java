@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,11 +34,7 @@ class MigratorOutagesIT {
     static final OwnCompanies own =
             OwnCompanies.onStack(ElasticEra.ES5, DatasetSpec.of(15, 3, 8)).copiedToStackEs7();
 
-    /** A results producer that gives a record up after 5 s instead of Kafka's 2 minutes. */
-    private static final List<String> IMPATIENT_RESULTS_PRODUCER = List.of(
-            "-Dmp.messaging.outgoing.migration-task-results.delivery.timeout.ms=5000",
-            "-Dmp.messaging.outgoing.migration-task-results.request.timeout.ms=2000",
-            "-Dmp.messaging.outgoing.migration-task-results.max.block.ms=2000");
+    private static final Duration KAFKA_OUTAGE = Duration.ofSeconds(25);
 
     /**
      * The migrator's MongoDB (the planner's migrations, the workers' task leases) away for 20 s: the workers wait for
@@ -74,26 +72,69 @@ class MigratorOutagesIT {
      */
     @Test
     void tasksThatEndWhileKafkaIsAwayKeepTheirResultsUntilItIsBack() throws Exception {
-        ServiceFaults.stop(LocalStack.ELASTIC_WORKER);
-        ManagedProcess worker = RunningSystem.stack()
-                .startService(
-                        LocalStack.ELASTIC_WORKER,
-                        LocalStack.ELASTIC_WORKER,
-                        RunningSystem.ports().elasticWorker(),
-                        false,
-                        IMPATIENT_RESULTS_PRODUCER);
+        ManagedProcess worker = startedAgainWithAnImpatientProducer(
+                LocalStack.ELASTIC_WORKER, RunningSystem.ports().elasticWorker(), "migration-task-results");
         String id = startSlowCopy();
 
-        RunningSystem.stack().restartKafka(Duration.ofSeconds(25));
+        RunningSystem.stack().restartKafka(KAFKA_OUTAGE);
 
         assertCopiedWhole(id);
-        assertThat(resultsKeptForKafka(worker))
+        assertThat(logLines(worker, "Kafka did not take the result of task"))
                 .as("a task ended while Kafka was away (else this test saw nothing)")
                 .isNotEmpty();
         assertThat(worker.isAlive()).as("the elastic-worker still runs").isTrue();
         assertThat(RunningSystem.stack().process(LocalStack.ELASTIC_WORKER).pid())
                 .as("the elastic-worker was not started again")
                 .isEqualTo(worker.pid());
+    }
+
+    /**
+     * A migration submitted while the broker is away (the planner's producer gives its tasks up after 5 s): it is
+     * accepted, and its tasks are sent once the broker is back. Before, its planning "failed unexpectedly" once the
+     * producer gave up, with a stack trace in the log, and nothing would send its tasks but a planner restart.
+     */
+    @Test
+    void aMigrationSubmittedWhileKafkaIsAwaySendsItsTasksOnceItIsBack() throws Exception {
+        ManagedProcess planner = startedAgainWithAnImpatientProducer(
+                LocalStack.PLANNER, RunningSystem.ports().planner(), "migration-tasks-mongo");
+        ManagedProcess broker = RunningSystem.stack().process("kafka");
+        CompletableFuture<Void> outage = CompletableFuture.runAsync(() -> {
+            try {
+                RunningSystem.stack().restartKafka(KAFKA_OUTAGE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> !broker.isAlive());
+
+        String id = Migrations.submit("{\"kind\":\"inspect\","
+                + Migrations.mongo(RunningSystem.ports().mongoUri()) + "}");
+        outage.get(2, TimeUnit.MINUTES);
+
+        Migrations.awaitEnded(id, "SUCCEEDED");
+        assertThat(logLines(planner, "they are sent once the broker is back"))
+                .as("the broker did not take the tasks at first (else this test saw nothing)")
+                .isNotEmpty();
+        assertThat(logLines(planner, "Planning migration " + id + " failed")).isEmpty();
+    }
+
+    /**
+     * Stops a service and starts it again on its port with a producer to {@code channel} that gives a record up after
+     * 5 s instead of Kafka's 2 minutes.
+     */
+    private static ManagedProcess startedAgainWithAnImpatientProducer(String service, int port, String channel) {
+        String producer = "-Dmp.messaging.outgoing." + channel + ".";
+        ServiceFaults.stop(service);
+        return RunningSystem.stack()
+                .startService(
+                        service,
+                        service,
+                        port,
+                        false,
+                        List.of(
+                                producer + "delivery.timeout.ms=5000",
+                                producer + "request.timeout.ms=2000",
+                                producer + "max.block.ms=2000"));
     }
 
     /** A copy of the test's companies at 40 documents a second, once its first task has succeeded. */
@@ -124,10 +165,9 @@ class MigratorOutagesIT {
                         name -> RunningSystem.stack().process(name).pid()));
     }
 
-    private static List<String> resultsKeptForKafka(ManagedProcess service) throws IOException {
+    private static List<String> logLines(ManagedProcess service, String containing) throws IOException {
         try (Stream<String> lines = Files.lines(service.log())) {
-            return lines.filter(line -> line.contains("Kafka did not take the result of task"))
-                    .toList();
+            return lines.filter(line -> line.contains(containing)).toList();
         }
     }
 }

@@ -2,6 +2,8 @@ package com.clearmlmigrator.planner.lifecycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.clearmlmigrator.planner.migration.ConnectionVault;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationKind;
@@ -14,17 +16,25 @@ import com.clearmlmigrator.planner.migration.TaskDispatcher;
  */
 @ApplicationScoped
 public class MigrationStart {
+    private static final Logger LOG = Logger.getLogger(MigrationStart.class);
+
     private final WriterGuard writerGuard;
     private final TaskDispatcher dispatcher;
     private final ConnectionVault vault;
     private final TaskScheduler scheduler;
+    private final UnsentTasks unsent;
 
     public MigrationStart(
-            WriterGuard writerGuard, TaskDispatcher dispatcher, ConnectionVault vault, TaskScheduler scheduler) {
+            WriterGuard writerGuard,
+            TaskDispatcher dispatcher,
+            ConnectionVault vault,
+            TaskScheduler scheduler,
+            UnsentTasks unsent) {
         this.writerGuard = writerGuard;
         this.dispatcher = dispatcher;
         this.vault = vault;
         this.scheduler = scheduler;
+        this.unsent = unsent;
     }
 
     /**
@@ -48,8 +58,17 @@ public class MigrationStart {
         vault.keep(migrationId, connections);
     }
 
-    /** @return how many tasks were sent: those whose steps before them succeeded */
+    /**
+     * @return how many tasks were sent: those whose steps before them succeeded; none while the broker is away, and
+     *     {@link UnsentTasks} sends them once it is back
+     */
     public int dispatchReady(Migration running) {
-        return scheduler.dispatchReady(running);
+        try {
+            return scheduler.dispatchReady(running);
+        } catch (TaskDispatcher.UnavailableException e) {
+            LOG.warnf("%s; they are sent once the broker is back", e.getMessage());
+            unsent.owe(running.id());
+            return 0;
+        }
     }
 }

@@ -14,6 +14,7 @@ import com.clearmlmigrator.contracts.SecretSeal;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.contracts.WorkerKind;
 import com.clearmlmigrator.planner.migration.TaskDispatcher;
+import com.clearmlmigrator.service.runtime.KafkaOutages;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -51,7 +52,17 @@ public class KafkaTaskDispatcher implements TaskDispatcher {
             return;
         }
         List<Uni<Void>> sent = tasks.stream().map(this::send).toList();
-        Uni.join().all(sent).andFailFast().await().indefinitely();
+        try {
+            Uni.join().all(sent).andFailFast().await().indefinitely();
+        } catch (RuntimeException e) {
+            if (!KafkaOutages.isBrokerAway(e)) {
+                throw e;
+            }
+            throw new UnavailableException(
+                    "Kafka did not take " + tasks.size() + " tasks of migration "
+                            + tasks.get(0).id().migrationId() + " (" + KafkaOutages.rootMessage(e) + ")",
+                    e);
+        }
     }
 
     private Uni<Void> send(MigrationTask task) {

@@ -16,8 +16,8 @@ import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.lifecycle.ResultAggregator;
+import com.clearmlmigrator.planner.migration.TaskDispatcher;
 import com.clearmlmigrator.planner.progress.PlannerHearing;
-import com.clearmlmigrator.service.runtime.KafkaOutages;
 import com.clearmlmigrator.stores.MongoConnections;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -93,10 +93,11 @@ public class TaskResultConsumer {
     }
 
     /**
-     * The planner's MongoDB unreachable or electing a primary, or the broker not taking the tasks a result frees (a
-     * send fails wrapped by SmallRye: "Retries exhausted" around Kafka's timeout).
+     * The planner's MongoDB unreachable or electing a primary, or the broker not taking the tasks a result frees.
      */
     private static boolean isOutage(RuntimeException e) {
-        return MongoConnections.isUnreachable(e) || e instanceof KafkaException || KafkaOutages.isBrokerAway(e);
+        return MongoConnections.isUnreachable(e)
+                || e instanceof KafkaException
+                || e instanceof TaskDispatcher.UnavailableException;
     }
 }

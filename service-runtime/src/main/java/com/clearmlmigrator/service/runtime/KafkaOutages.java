@@ -19,4 +19,13 @@ public final class KafkaOutages {
         }
         return false;
     }
+
+    /** What Kafka's client said, under SmallRye's wrapping: the sentence of the innermost cause. */
+    public static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
 }

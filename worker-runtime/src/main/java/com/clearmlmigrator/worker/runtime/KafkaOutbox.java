@@ -89,7 +89,7 @@ public class KafkaOutbox implements Outbox {
                 }
                 LOG.warnf(
                         "Kafka did not take %s (attempt %d: %s); sending it again in %d s",
-                        what, attempt, rootMessage(e), pause.toSeconds());
+                        what, attempt, KafkaOutages.rootMessage(e), pause.toSeconds());
                 if (stopped(pause)) {
                     throw new IllegalStateException(
                             "The worker stops before Kafka took " + what + "; the task stays uncommitted", e);
@@ -105,13 +105,5 @@ public class KafkaOutbox implements Outbox {
             Thread.currentThread().interrupt();
             return true;
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }

@@ -1,0 +1,35 @@
+package com.clearmlmigrator.planner.config;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.planner.lifecycle.StallWatch;
+import com.clearmlmigrator.planner.lifecycle.UnsentTasks;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Every {@code planner.stall-check-interval}, one run at a time, once the planner has started: judges silent tasks, then
+ * sends the tasks the broker did not take.
+ */
+@ApplicationScoped
+public class LifecycleWatchSchedule {
+    private final StallWatch stalls;
+    private final UnsentTasks unsent;
+
+    public LifecycleWatchSchedule(StallWatch stalls, UnsentTasks unsent) {
+        this.stalls = stalls;
+        this.unsent = unsent;
+    }
+
+    @Scheduled(
+            every = "${planner.stall-check-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void check() {
+        Instant now = Instant.now();
+        stalls.check(now);
+        unsent.send(now);
+    }
+}

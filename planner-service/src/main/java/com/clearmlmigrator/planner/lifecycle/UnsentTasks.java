@@ -1,0 +1,58 @@
+package com.clearmlmigrator.planner.lifecycle;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.migration.TaskDispatcher;
+import com.clearmlmigrator.planner.progress.PlannerHearing;
+
+/**
+ * The migrations whose ready tasks the broker did not take at submission or retry, whose requests do not wait for it:
+ * nothing else would send those tasks, and the migration would stay {@code RUNNING} with them unsent until the planner
+ * restarted. (A result that frees tasks waits for the broker itself; a restart sends what is unsent.) They are sent
+ * again with each stall check while the planner hears Kafka, so no check waits out the producer's timeout.
+ */
+@ApplicationScoped
+public class UnsentTasks {
+    private static final Logger LOG = Logger.getLogger(UnsentTasks.class);
+
+    private final Set<String> owed = ConcurrentHashMap.newKeySet();
+    private final MigrationStore store;
+    private final TaskScheduler scheduler;
+    private final PlannerHearing hearing;
+
+    public UnsentTasks(MigrationStore store, TaskScheduler scheduler, PlannerHearing hearing) {
+        this.store = store;
+        this.scheduler = scheduler;
+        this.hearing = hearing;
+    }
+
+    /** The broker did not take the ready tasks of this migration. */
+    void owe(String migrationId) {
+        owed.add(migrationId);
+    }
+
+    /** Sends what is owed, once the planner hears Kafka again; a migration that ended meanwhile is owed nothing. */
+    public void send(Instant now) {
+        if (owed.isEmpty() || hearing.hearingSince(now).isEmpty()) {
+            return;
+        }
+        for (String migrationId : Set.copyOf(owed)) {
+            try {
+                // Sends nothing for a migration no longer RUNNING (cancelled, paused, ended).
+                int sent = store.find(migrationId).map(scheduler::dispatchReady).orElse(0);
+                owed.remove(migrationId);
+                LOG.infof("Migration %s: sent the %d tasks the broker had not taken", migrationId, sent);
+            } catch (TaskDispatcher.UnavailableException e) {
+                LOG.warnf("%s; trying again on the next check", e.getMessage());
+                return;
+            }
+        }
+    }
+}
