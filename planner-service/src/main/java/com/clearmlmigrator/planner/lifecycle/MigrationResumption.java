@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.migration.TaskDispatcher;
 
 /**
  * What a starting planner does with the migrations a previous run left active: running ones go on (steps whose
@@ -21,11 +22,14 @@ public class MigrationResumption {
     private final MigrationStore store;
     private final ResultAggregator results;
     private final MigrationLifecycle lifecycle;
+    private final UnsentTasks unsent;
 
-    public MigrationResumption(MigrationStore store, ResultAggregator results, MigrationLifecycle lifecycle) {
+    public MigrationResumption(
+            MigrationStore store, ResultAggregator results, MigrationLifecycle lifecycle, UnsentTasks unsent) {
         this.store = store;
         this.results = results;
         this.lifecycle = lifecycle;
+        this.unsent = unsent;
     }
 
     public void resumeAll() {
@@ -45,8 +49,16 @@ public class MigrationResumption {
                     "The planner stopped while planning this migration, before sending any task; submit it again.");
             LOG.warnf("Migration %s was caught mid-planning by a restart; marked FAILED", migration.id());
         } else if (migration.status() == MigrationStatus.RUNNING) {
-            int sent = results.settle(migration.id());
-            LOG.infof("Migration %s resumed; %d waiting tasks sent", migration.id(), sent);
+            try {
+                int sent = results.settle(migration.id());
+                LOG.infof("Migration %s resumed; %d waiting tasks sent", migration.id(), sent);
+            } catch (TaskDispatcher.UnavailableException e) {
+                // A planner started while the broker is away.
+                LOG.warnf(
+                        "Migration %s resumed; %s, and they are sent once the broker is back",
+                        migration.id(), e.getMessage());
+                unsent.owe(migration.id());
+            }
         }
     }
 }

@@ -13,10 +13,10 @@ import com.clearmlmigrator.planner.migration.TaskDispatcher;
 import com.clearmlmigrator.planner.progress.PlannerHearing;
 
 /**
- * The migrations whose ready tasks the broker did not take at submission or retry, whose requests do not wait for it:
- * nothing else would send those tasks, and the migration would stay {@code RUNNING} with them unsent until the planner
- * restarted. (A result that frees tasks waits for the broker itself; a restart sends what is unsent.) They are sent
- * again with each stall check while the planner hears Kafka, so no check waits out the producer's timeout.
+ * The migrations whose ready tasks the broker did not take at submission, retry or the planner's start, none of which
+ * waits for it: nothing else would send those tasks, and the migration would stay {@code RUNNING} with them unsent until
+ * the planner restarted. (A result that frees tasks waits for the broker itself.) They are sent again with each stall
+ * check while the planner hears Kafka, so no check waits out the producer's timeout.
  */
 @ApplicationScoped
 public class UnsentTasks {

@@ -92,9 +92,7 @@ public class TaskResultConsumer {
         }
     }
 
-    /**
-     * The planner's MongoDB unreachable or electing a primary, or the broker not taking the tasks a result frees.
-     */
+    /** The planner's MongoDB unreachable or electing a primary, or the broker not taking the tasks a result frees. */
     private static boolean isOutage(RuntimeException e) {
         return MongoConnections.isUnreachable(e)
                 || e instanceof KafkaException
