@@ -1,6 +1,9 @@
 package com.clearmlmigrator.planner.messaging;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,38 +14,67 @@ import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.planner.lifecycle.ClosureNotice;
 
 import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /**
  * Publishes closed migrations keyed by migration id to the compacted {@link Topics#CLOSED_MIGRATIONS}, and waits for
- * Kafka's acknowledgement: unlike a progress snapshot, a lost announcement is not superseded by the next one.
+ * Kafka's acknowledgement: unlike a progress snapshot, a lost announcement is not superseded by the next one. One Kafka
+ * does not acknowledge (the broker away) is announced again every 10 s until it does, instead of resting on the
+ * producer's own retries, which end after its delivery timeout (2 minutes): past that, workers would perform the queued
+ * tasks of a migration cancelled during a broker outage once the broker is back.
  */
 @ApplicationScoped
 public class KafkaClosureNotice implements ClosureNotice {
     private static final Duration ACKNOWLEDGEMENT = Duration.ofSeconds(15);
 
     private final MutinyEmitter<MigrationClosed> closures;
+    /** The latest closure of each migration Kafka has not taken yet, oldest first. */
+    private final Map<String, MigrationClosed> unannounced = new LinkedHashMap<>();
 
     public KafkaClosureNotice(@Channel(Topics.CLOSED_MIGRATIONS) MutinyEmitter<MigrationClosed> closures) {
         this.closures = closures;
     }
 
     @Override
-    public void announce(MigrationClosed closed) {
+    public synchronized void announce(MigrationClosed closed) {
+        // A later closure of the migration replaces one still waiting, which must not overwrite it when sent after.
+        unannounced.remove(closed.migrationId());
         try {
-            closures.sendMessage(KafkaRecord.of(closed.migrationId(), closed))
-                    .await()
-                    .atMost(ACKNOWLEDGEMENT);
+            send(closed);
         } catch (RuntimeException e) {
-            Log.errorf(
-                    "%s of %s not announced to the workers (%s): %s",
-                    closed.cancelled() ? "Cancellation" : "The end",
+            unannounced.put(closed.migrationId(), closed);
+            Log.warnf(
+                    "%s of %s not announced to the workers yet (%s); announcing it again every 10 s until Kafka takes"
+                            + " it",
+                    closed.cancelled() ? "The cancellation" : "The end",
                     closed.migrationId(),
-                    e.getMessage(),
-                    closed.cancelled()
-                            ? "tasks of it already queued will run"
-                            : "a task of it delivered again would be performed again");
+                    e.getMessage() != null
+                            ? e.getMessage()
+                            : "no acknowledgement within " + ACKNOWLEDGEMENT.toSeconds() + " s");
         }
+    }
+
+    @Scheduled(
+            every = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    synchronized void announceAgain() {
+        for (MigrationClosed closed : List.copyOf(unannounced.values())) {
+            try {
+                send(closed);
+            } catch (RuntimeException e) {
+                return; // the broker is still away: the next run tries again
+            }
+            unannounced.remove(closed.migrationId());
+            Log.infof("Migration %s: its %s announced to the workers after all", closed.migrationId(), closed.status());
+        }
+    }
+
+    private void send(MigrationClosed closed) {
+        closures.sendMessage(KafkaRecord.of(closed.migrationId(), closed))
+                .await()
+                .atMost(ACKNOWLEDGEMENT);
     }
 }
