@@ -97,15 +97,7 @@ class MigratorOutagesIT {
     void aMigrationSubmittedWhileKafkaIsAwaySendsItsTasksOnceItIsBack() throws Exception {
         ManagedProcess planner = startedAgainWithAnImpatientProducer(
                 LocalStack.PLANNER, RunningSystem.ports().planner(), "migration-tasks-mongo");
-        ManagedProcess broker = RunningSystem.stack().process("kafka");
-        CompletableFuture<Void> outage = CompletableFuture.runAsync(() -> {
-            try {
-                RunningSystem.stack().restartKafka(KAFKA_OUTAGE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        await().atMost(Duration.ofSeconds(30)).until(() -> !broker.isAlive());
+        CompletableFuture<Void> outage = kafkaAwayInTheBackground();
 
         String id = Migrations.submit("{\"kind\":\"inspect\","
                 + Migrations.mongo(RunningSystem.ports().mongoUri()) + "}");
@@ -116,6 +108,53 @@ class MigratorOutagesIT {
                 .as("the broker did not take the tasks at first (else this test saw nothing)")
                 .isNotEmpty();
         assertThat(logLines(planner, "Planning migration " + id + " failed")).isEmpty();
+    }
+
+    /**
+     * A migration cancelled while the broker is away (the planner's producer of closures gives a record up after 5 s):
+     * the cancellation is announced to the workers once the broker is back, and they skip the migration's queued tasks.
+     * Before, the planner logged it as lost and left it to the producer's own retries, which ended with the delivery
+     * timeout: the workers then performed the cancelled migration's queued tasks.
+     */
+    @Test
+    void aMigrationCancelledWhileKafkaIsAwayHasItsQueuedTasksSkipped() throws Exception {
+        ManagedProcess planner = startedAgainWithAnImpatientProducer(
+                LocalStack.PLANNER, RunningSystem.ports().planner(), "migrations-closed");
+        // Slower than the other tests' copies, so that most of its tasks still wait in Kafka when it is cancelled and
+        // when the broker is back, instead of having been taken by the worker before it heard of the cancellation.
+        String id = Migrations.submit(Migrations.esCopy(
+                RunningSystem.ports().elastic5Url(),
+                RunningSystem.ports().elastic7Url(),
+                own.indexPatterns(),
+                "\"ifTargetExists\":\"overwrite\",\"maxDocsPerSecond\":10"));
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> given().get("/migrations/" + id).<List<?>>path("running"), running -> !running.isEmpty());
+        CompletableFuture<Void> outage = kafkaAwayInTheBackground();
+
+        given().post("/migrations/" + id + "/cancel").then().statusCode(200);
+        outage.get(2, TimeUnit.MINUTES);
+
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> given().get("/migrations/" + id).<Integer>path("tasks.pending") == 0);
+        assertThat(given().get("/migrations/" + id).<String>path("status")).isEqualTo("CANCELLED");
+        assertThat(logLines(RunningSystem.stack().process(LocalStack.ELASTIC_WORKER), "Skipped task " + id))
+                .as("queued tasks the elastic-worker skipped once it heard of the cancellation")
+                .isNotEmpty();
+        assertThat(logLines(planner, "announced to the workers after all")).isNotEmpty();
+    }
+
+    /** Takes the broker away for {@link #KAFKA_OUTAGE} and starts it again, in the background; returns once it is away. */
+    private static CompletableFuture<Void> kafkaAwayInTheBackground() {
+        ManagedProcess broker = RunningSystem.stack().process("kafka");
+        CompletableFuture<Void> outage = CompletableFuture.runAsync(() -> {
+            try {
+                RunningSystem.stack().restartKafka(KAFKA_OUTAGE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> !broker.isAlive());
+        return outage;
     }
 
     /**

@@ -21,13 +21,15 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 /**
  * Publishes closed migrations keyed by migration id to the compacted {@link Topics#CLOSED_MIGRATIONS}, and waits for
  * Kafka's acknowledgement: unlike a progress snapshot, a lost announcement is not superseded by the next one. One Kafka
- * does not acknowledge (the broker away) is announced again every 10 s until it does, instead of resting on the
+ * does not acknowledge (the broker away) is announced again every 2 s until it does (soon after the broker is back, as the workers start taking the queued tasks again), instead of resting on the
  * producer's own retries, which end after its delivery timeout (2 minutes): past that, workers would perform the queued
  * tasks of a migration cancelled during a broker outage once the broker is back.
  */
 @ApplicationScoped
 public class KafkaClosureNotice implements ClosureNotice {
     private static final Duration ACKNOWLEDGEMENT = Duration.ofSeconds(15);
+    /** Shorter when announcing again, so an attempt begun while the broker was away does not hold up the next. */
+    private static final Duration ACKNOWLEDGEMENT_AGAIN = Duration.ofSeconds(3);
 
     private final MutinyEmitter<MigrationClosed> closures;
     /** The latest closure of each migration Kafka has not taken yet, oldest first. */
@@ -42,11 +44,11 @@ public class KafkaClosureNotice implements ClosureNotice {
         // A later closure of the migration replaces one still waiting, which must not overwrite it when sent after.
         unannounced.remove(closed.migrationId());
         try {
-            send(closed);
+            send(closed, ACKNOWLEDGEMENT);
         } catch (RuntimeException e) {
             unannounced.put(closed.migrationId(), closed);
             Log.warnf(
-                    "%s of %s not announced to the workers yet (%s); announcing it again every 10 s until Kafka takes"
+                    "%s of %s not announced to the workers yet (%s); announcing it again every 2 s until Kafka takes"
                             + " it",
                     closed.cancelled() ? "The cancellation" : "The end",
                     closed.migrationId(),
@@ -57,13 +59,13 @@ public class KafkaClosureNotice implements ClosureNotice {
     }
 
     @Scheduled(
-            every = "10s",
+            every = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     synchronized void announceAgain() {
         for (MigrationClosed closed : List.copyOf(unannounced.values())) {
             try {
-                send(closed);
+                send(closed, ACKNOWLEDGEMENT_AGAIN);
             } catch (RuntimeException e) {
                 return; // the broker is still away: the next run tries again
             }
@@ -72,9 +74,9 @@ public class KafkaClosureNotice implements ClosureNotice {
         }
     }
 
-    private void send(MigrationClosed closed) {
+    private void send(MigrationClosed closed, Duration acknowledgement) {
         closures.sendMessage(KafkaRecord.of(closed.migrationId(), closed))
                 .await()
-                .atMost(ACKNOWLEDGEMENT);
+                .atMost(acknowledgement);
     }
 }
