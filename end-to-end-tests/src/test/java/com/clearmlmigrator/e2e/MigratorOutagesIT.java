@@ -122,11 +122,7 @@ class MigratorOutagesIT {
                 LocalStack.PLANNER, RunningSystem.ports().planner(), "migrations-closed");
         // Slower than the other tests' copies, so that most of its tasks still wait in Kafka when it is cancelled and
         // when the broker is back, instead of having been taken by the worker before it heard of the cancellation.
-        String id = Migrations.submit(Migrations.esCopy(
-                RunningSystem.ports().elastic5Url(),
-                RunningSystem.ports().elastic7Url(),
-                own.indexPatterns(),
-                "\"ifTargetExists\":\"overwrite\",\"maxDocsPerSecond\":10"));
+        String id = submitCopy(10);
         await().atMost(Duration.ofMinutes(1))
                 .until(() -> given().get("/migrations/" + id).<List<?>>path("running"), running -> !running.isEmpty());
         CompletableFuture<Void> outage = kafkaAwayInTheBackground();
@@ -178,14 +174,19 @@ class MigratorOutagesIT {
 
     /** A copy of the test's companies at 40 documents a second, once its first task has succeeded. */
     private static String startSlowCopy() {
-        String id = Migrations.submit(Migrations.esCopy(
-                RunningSystem.ports().elastic5Url(),
-                RunningSystem.ports().elastic7Url(),
-                own.indexPatterns(),
-                "\"ifTargetExists\":\"overwrite\",\"maxDocsPerSecond\":40"));
+        String id = submitCopy(40);
         await().atMost(Duration.ofMinutes(1))
                 .until(() -> given().get("/migrations/" + id).path("tasks.succeeded"), done -> (int) done >= 1);
         return id;
+    }
+
+    /** Submits a copy of the test's companies' indices, over any left by an earlier test, at this pace. */
+    private static String submitCopy(int documentsPerSecond) {
+        return Migrations.submit(Migrations.esCopy(
+                RunningSystem.ports().elastic5Url(),
+                RunningSystem.ports().elastic7Url(),
+                own.indexPatterns(),
+                "\"ifTargetExists\":\"overwrite\",\"maxDocsPerSecond\":" + documentsPerSecond));
     }
 
     private static void assertCopiedWhole(String id) {
