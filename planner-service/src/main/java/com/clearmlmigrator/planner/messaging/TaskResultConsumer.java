@@ -2,11 +2,8 @@ package com.clearmlmigrator.planner.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.common.KafkaException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -18,10 +15,11 @@ import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.lifecycle.ResultAggregator;
 import com.clearmlmigrator.planner.migration.TaskDispatcher;
 import com.clearmlmigrator.planner.progress.PlannerHearing;
+import com.clearmlmigrator.service.runtime.OutageRetry;
+import com.clearmlmigrator.service.runtime.ShutdownSignal;
 import com.clearmlmigrator.stores.MongoConnections;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -38,15 +36,18 @@ public class TaskResultConsumer {
     private final ObjectMapper json;
     private final ResultAggregator aggregator;
     private final PlannerHearing hearing;
-    private final Duration pause;
-    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final OutageRetry untilRecorded;
 
     public TaskResultConsumer(
-            ObjectMapper json, ResultAggregator aggregator, PlannerHearing hearing, PlannerConfig config) {
+            ObjectMapper json,
+            ResultAggregator aggregator,
+            PlannerHearing hearing,
+            PlannerConfig config,
+            ShutdownSignal shutdown) {
         this.json = json;
         this.aggregator = aggregator;
         this.hearing = hearing;
-        this.pause = config.resultRetryPause();
+        this.untilRecorded = new OutageRetry(config.resultRetryPause(), shutdown);
     }
 
     /**
@@ -55,41 +56,36 @@ public class TaskResultConsumer {
      */
     @Incoming(Topics.TASK_RESULTS)
     @Blocking
-    public void onResult(String payload) throws InterruptedException {
+    public void onResult(String payload) {
         var result = JsonPayloads.read(json, payload, TaskResult.class, "task result");
         if (result.isPresent()) {
             foldIn(result.get());
         }
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        stopping.countDown();
+    private void foldIn(TaskResult result) {
+        try {
+            untilRecorded.untilDone(
+                    () -> aggregator.accept(result),
+                    TaskResultConsumer::isOutage,
+                    OutageRetry.Attempts.of(
+                            (attempt, outage, pause) -> heldUp(result, attempt, outage, pause),
+                            "The planner stops; the result of task " + result.taskId()
+                                    + " stays in Kafka for its next start"));
+            hearing.resultsFlow(Instant.now());
+        } catch (OutageRetry.ServiceStoppingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Skipped the result of task %s: the planner could not fold it in", result.taskId());
+        }
     }
 
-    private void foldIn(TaskResult result) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                aggregator.accept(result);
-                hearing.resultsFlow(Instant.now());
-                return;
-            } catch (RuntimeException e) {
-                if (!isOutage(e)) {
-                    LOG.errorf(e, "Skipped the result of task %s: the planner could not fold it in", result.taskId());
-                    return;
-                }
-                hearing.resultsHeldUp();
-                LOG.warnf(
-                        "Could not record the result of task %s (attempt %d: %s); trying again in %d s, and the"
-                                + " results after it wait in Kafka meanwhile",
-                        result.taskId(), attempt, e.getMessage(), pause.toSeconds());
-                if (stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new IllegalStateException(
-                            "The planner stops; the result of task " + result.taskId()
-                                    + " stays in Kafka for its next start",
-                            e);
-                }
-            }
-        }
+    private void heldUp(TaskResult result, int attempt, RuntimeException outage, Duration pause) {
+        hearing.resultsHeldUp();
+        LOG.warnf(
+                "Could not record the result of task %s (attempt %d: %s); trying again in %d s, and the results"
+                        + " after it wait in Kafka meanwhile",
+                result.taskId(), attempt, outage.getMessage(), pause.toSeconds());
     }
 
     /** The planner's MongoDB unreachable or electing a primary, or the broker not taking the tasks a result frees. */

@@ -2,11 +2,8 @@ package com.clearmlmigrator.worker.runtime;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,8 +14,9 @@ import org.jboss.logging.Logger;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.service.runtime.KafkaOutages;
+import com.clearmlmigrator.service.runtime.OutageRetry;
+import com.clearmlmigrator.service.runtime.ShutdownSignal;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -40,16 +38,16 @@ public class KafkaOutbox implements Outbox {
 
     private final MutinyEmitter<TaskResult> results;
     private final MutinyEmitter<String> deadLetters;
-    private final Duration pause;
-    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final OutageRetry untilTaken;
 
     public KafkaOutbox(
             @Channel(Topics.TASK_RESULTS) MutinyEmitter<TaskResult> results,
             @Channel(Topics.DEAD_LETTERS) MutinyEmitter<String> deadLetters,
-            @ConfigProperty(name = "worker.publish-retry-pause", defaultValue = "2s") Duration pause) {
+            @ConfigProperty(name = "worker.publish-retry-pause", defaultValue = "2s") Duration pause,
+            ShutdownSignal shutdown) {
         this.results = results;
         this.deadLetters = deadLetters;
-        this.pause = pause;
+        this.untilTaken = new OutageRetry(pause, shutdown);
     }
 
     @Override
@@ -71,39 +69,15 @@ public class KafkaOutbox implements Outbox {
                 "a dead letter (" + reason + ")");
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        stopping.countDown();
-    }
-
     private void sendUntilTaken(Runnable send, String what) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                send.run();
-                if (attempt > 1) {
-                    LOG.infof("Kafka took %s at attempt %d", what, attempt);
-                }
-                return;
-            } catch (RuntimeException e) {
-                if (!KafkaOutages.isBrokerAway(e)) {
-                    throw e;
-                }
-                LOG.warnf(
-                        "Kafka did not take %s (attempt %d: %s); sending it again in %d s",
-                        what, attempt, KafkaOutages.rootMessage(e), pause.toSeconds());
-                if (stopped(pause)) {
-                    throw new IllegalStateException(
-                            "The worker stops before Kafka took " + what + "; the task stays uncommitted", e);
-                }
-            }
-        }
-    }
-
-    private boolean stopped(Duration wait) {
-        try {
-            return stopping.await(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
+        untilTaken.untilDone(
+                send,
+                KafkaOutages::isBrokerAway,
+                OutageRetry.Attempts.of(
+                                (attempt, outage, pause) -> LOG.warnf(
+                                        "Kafka did not take %s (attempt %d: %s); sending it again in %d s",
+                                        what, attempt, KafkaOutages.rootMessage(outage), pause.toSeconds()),
+                                "The worker stops before Kafka took " + what + "; the task stays uncommitted")
+                        .whenThrough(attempt -> LOG.infof("Kafka took %s at attempt %d", what, attempt)));
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.service.runtime.OutageRetry;
 
 /**
  * Decides whether a delivered task is this worker's to perform, through its lease ({@link TaskLeases}).
@@ -26,7 +27,6 @@ import com.clearmlmigrator.contracts.TaskId;
 public final class LeaseClaims {
     private static final Logger LOG = Logger.getLogger(LeaseClaims.class);
     private static final Duration MARGIN = Duration.ofMillis(500);
-    private static final Duration STORE_PAUSE = Duration.ofSeconds(2);
 
     /** What became of a delivery. */
     public enum Claim {
@@ -38,11 +38,14 @@ public final class LeaseClaims {
     private final TaskLeases leases;
     private final String worker;
     private final Duration leaseTime;
+    private final OutageRetry untilStoreAnswers;
 
-    public LeaseClaims(TaskLeases leases, String worker, Duration leaseTime) {
+    /** @param untilStoreAnswers how the store of leases is waited for while it is away */
+    public LeaseClaims(TaskLeases leases, String worker, Duration leaseTime, OutageRetry untilStoreAnswers) {
         this.leases = leases;
         this.worker = worker;
         this.leaseTime = leaseTime;
+        this.untilStoreAnswers = untilStoreAnswers;
     }
 
     /**
@@ -52,16 +55,14 @@ public final class LeaseClaims {
      * @param runningHere whether this worker performs the task now
      */
     public Claim claim(TaskId task, Predicate<TaskId> runningHere) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return claimOnce(task, runningHere);
-            } catch (TaskLeases.UnavailableException e) {
-                LOG.warnf(
-                        "Cannot take the lease of task %s (attempt %d): %s; trying again in %d s",
-                        task, attempt, e.getMessage(), STORE_PAUSE.toSeconds());
-                pause(STORE_PAUSE.toMillis());
-            }
-        }
+        return untilStoreAnswers.untilDone(
+                () -> claimOnce(task, runningHere),
+                TaskLeases.UnavailableException.class::isInstance,
+                OutageRetry.Attempts.of(
+                        (attempt, outage, pause) -> LOG.warnf(
+                                "Cannot take the lease of task %s (attempt %d): %s; trying again in %d s",
+                                task, attempt, outage.getMessage(), pause.toSeconds()),
+                        "The worker stops before it took the lease of task " + task + "; the task stays uncommitted"));
     }
 
     private Claim claimOnce(TaskId task, Predicate<TaskId> runningHere) {

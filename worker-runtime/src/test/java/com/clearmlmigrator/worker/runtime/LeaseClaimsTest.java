@@ -16,14 +16,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.service.runtime.OutageRetry;
 
 class LeaseClaimsTest {
     private static final TaskId TASK = new TaskId("job1", 7);
     private static final Duration LEASE = Duration.ofMillis(600);
+    private static final OutageRetry STORE_WAIT =
+            new OutageRetry(Duration.ofSeconds(2), OutageRetry.StopSignal.onInterrupt());
 
     private final LocalLeases local = new LocalLeases();
-    private final LeaseClaims first = new LeaseClaims(local.leases, "worker-a", LEASE);
-    private final LeaseClaims second = new LeaseClaims(local.leases, "worker-b", LEASE);
+    private final LeaseClaims first = new LeaseClaims(local.leases, "worker-a", LEASE, STORE_WAIT);
+    private final LeaseClaims second = new LeaseClaims(local.leases, "worker-b", LEASE, STORE_WAIT);
 
     @AfterEach
     void stop() {

@@ -20,6 +20,7 @@ import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskOutcome;
 import com.clearmlmigrator.contracts.TaskResult;
+import com.clearmlmigrator.service.runtime.OutageRetry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -217,7 +218,11 @@ class TaskIntakeTest {
                 outbox,
                 TaskIntakeTest::closure,
                 QUICK_RETRIES,
-                new LeaseClaims(leases.leases, "mongo-worker@test/1#abcd", java.time.Duration.ofSeconds(20)),
+                new LeaseClaims(
+                        leases.leases,
+                        "mongo-worker@test/1#abcd",
+                        java.time.Duration.ofSeconds(20),
+                        new OutageRetry(java.time.Duration.ofSeconds(2), OutageRetry.StopSignal.onInterrupt())),
                 running,
                 new TaskMetrics(metrics, running, com.clearmlmigrator.contracts.WorkerKind.MONGO),
                 java.util.Optional.empty());
