@@ -1,5 +1,7 @@
 package com.clearmlmigrator.planner.lifecycle;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -63,6 +65,13 @@ public class MigrationStart {
      *     {@link UnsentTasks} sends them once it is back
      */
     public int dispatchReady(Migration running) {
+        if (unsent.brokerLost(Instant.now())) {
+            LOG.warnf(
+                    "Migration %s: the planner does not hear Kafka now, so its tasks wait; they are sent once the broker is back",
+                    running.id());
+            unsent.owe(running.id());
+            return 0;
+        }
         try {
             return scheduler.dispatchReady(running);
         } catch (TaskDispatcher.UnavailableException e) {

@@ -13,8 +13,8 @@ import com.clearmlmigrator.planner.migration.TaskDispatcher;
 import com.clearmlmigrator.planner.progress.PlannerHearing;
 
 /**
- * The migrations whose ready tasks the broker did not take at submission, retry or the planner's start, none of which
- * waits for it: nothing else would send those tasks, and the migration would stay {@code RUNNING} with them unsent until
+ * The migrations whose ready tasks the broker did not take at submission, retry or the planner's start (or were not
+ * offered to it, the planner having lost Kafka), none of which waits for it: nothing else would send those tasks, and the migration would stay {@code RUNNING} with them unsent until
  * the planner restarted. (A result that frees tasks waits for the broker itself.) They are sent again with each stall
  * check while the planner hears Kafka, so no check waits out the producer's timeout.
  */
@@ -31,6 +31,14 @@ public class UnsentTasks {
         this.store = store;
         this.scheduler = scheduler;
         this.hearing = hearing;
+    }
+
+    /**
+     * Whether sending now would only wait out the producer's timeout (2 minutes): the planner lost Kafka. A retry asked
+     * for meanwhile is answered at once, its tasks owed.
+     */
+    boolean brokerLost(Instant now) {
+        return hearing.lostKafka(now);
     }
 
     /** The broker did not take the ready tasks of this migration. */

@@ -62,6 +62,14 @@ public class PlannerHearing {
                 : Optional.empty();
     }
 
+    /**
+     * The planner heard Kafka once and has not for longer than the gap: the broker is away, or the planner cut off from
+     * it. Not before its first probe came back, when a consumer still joining its group is the likelier cause.
+     */
+    public synchronized boolean lostKafka(Instant now) {
+        return lastProbe != null && Duration.between(lastProbe, now).compareTo(gap) > 0;
+    }
+
     /** How long the planner has not heard Kafka; empty while it hears it, or while it has just started. */
     public synchronized Optional<Duration> deafFor(Instant now) {
         Instant heard = lastProbe != null ? lastProbe : startedAt;

@@ -49,6 +49,20 @@ class PlannerHearingTest {
     }
 
     @Test
+    void kafkaIsLostOnlyOnceItWasHeardAndThenNotForLongerThanTheGap() {
+        assertThat(hearing.lostKafka(T0.plusSeconds(30)))
+                .as("never heard since the start: a consumer still joining, not a lost broker")
+                .isFalse();
+
+        hearing.probeCameBack(T0.plusSeconds(31));
+        assertThat(hearing.lostKafka(T0.plusSeconds(36))).isFalse();
+        assertThat(hearing.lostKafka(T0.plusSeconds(37))).isTrue();
+
+        hearing.probeCameBack(T0.plusSeconds(40));
+        assertThat(hearing.lostKafka(T0.plusSeconds(41))).isFalse();
+    }
+
+    @Test
     void resultsHeldUpByTheStoreCountAsNotHearingAndSilenceCountsAgainFromWhenTheyFlow() {
         for (int second = 1; second <= 40; second += 2) {
             hearing.probeCameBack(T0.plusSeconds(second));
