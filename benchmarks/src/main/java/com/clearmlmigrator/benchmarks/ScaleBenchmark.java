@@ -50,54 +50,44 @@ public final class ScaleBenchmark {
             stack.startServices();
             PlannerClient planner = new PlannerClient(ports.plannerUrl());
             if (tasks > 0) {
-                mongoRelink(stack, planner, tasks);
+                seedTasks(stack, tasks);
+                run(stack, planner, "MongoDB relink of %,d tasks", tasks, relink(mongo(ports)));
             }
             if (events > 0) {
-                elasticRelink(stack, planner, events);
-                elasticCopy(stack, planner, events);
+                seed(ports.elastic7Url(), ElasticEra.ES7, events, ScaleBenchmark::debugImages, "ES 7", "debug-image");
+                run(stack, planner, "ES 7 relink of %,d debug-image events", events, relink(elastic(ports)));
+                seed(ports.elastic5Url(), ElasticEra.ES5, events, ScaleBenchmark::scalars, "ES 5.6", "scalar");
+                run(stack, planner, "es-copy ES 5.6 -> 7 of %,d events", events, copyOfScalars(ports));
             }
         } finally {
             delete(state);
         }
     }
 
-    private static void mongoRelink(LocalStack stack, PlannerClient planner, int tasks) throws Exception {
+    private static void seedTasks(LocalStack stack, int tasks) {
         long start = System.nanoTime();
         Map<String, List<Map<String, Object>>> collections =
                 new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(99, 1, tasks))).collections();
         new MongoSeeder(stack.ports().mongoUri()).seed(MongoDataset.DATABASE, Map.of("task", collections.get("task")));
         System.out.printf("Seeded MongoDB (H2) with %,d tasks in %.0f s%n", tasks, seconds(start));
-        run(
-                stack,
-                planner,
-                "MongoDB relink of " + String.format("%,d", tasks) + " tasks",
-                tasks,
-                "{\"kind\":\"relink\",\"from\":\"" + FROM + "\",\"to\":\"" + TO + "\",\"mongo\":{\"uri\":\""
-                        + stack.ports().mongoUri() + "\",\"database\":\"backend\"}}");
     }
 
-    private static void elasticRelink(LocalStack stack, PlannerClient planner, int events) throws Exception {
-        seed(stack.ports().elastic7Url(), ElasticEra.ES7, events, ScaleBenchmark::debugImages, "ES 7", "debug-image");
-        run(
-                stack,
-                planner,
-                "ES 7 relink of " + String.format("%,d", events) + " debug-image events",
-                events,
-                "{\"kind\":\"relink\",\"from\":\"" + FROM + "\",\"to\":\"" + TO + "\",\"elastic\":{\"hosts\":[\""
-                        + stack.ports().elastic7Url() + "\"]}}");
+    private static String relink(String store) {
+        return "{\"kind\":\"relink\",\"from\":\"" + FROM + "\",\"to\":\"" + TO + "\"," + store + "}";
     }
 
-    private static void elasticCopy(LocalStack stack, PlannerClient planner, int events) throws Exception {
-        seed(stack.ports().elastic5Url(), ElasticEra.ES5, events, ScaleBenchmark::scalars, "ES 5.6", "scalar");
-        run(
-                stack,
-                planner,
-                "es-copy ES 5.6 -> 7 of " + String.format("%,d", events) + " events",
-                events,
-                "{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\""
-                        + stack.ports().elastic5Url()
-                        + "\"]},\"target\":{\"hosts\":[\"" + stack.ports().elastic7Url()
-                        + "\"]},\"indices\":[\"events-training_stats_scalar-*\"]}");
+    private static String mongo(StackPorts ports) {
+        return "\"mongo\":{\"uri\":\"" + ports.mongoUri() + "\",\"database\":\"backend\"}";
+    }
+
+    private static String elastic(StackPorts ports) {
+        return "\"elastic\":{\"hosts\":[\"" + ports.elastic7Url() + "\"]}";
+    }
+
+    private static String copyOfScalars(StackPorts ports) {
+        return "{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"" + ports.elastic5Url()
+                + "\"]},\"target\":{\"hosts\":[\"" + ports.elastic7Url()
+                + "\"]},\"indices\":[\"events-training_stats_scalar-*\"]}";
     }
 
     /** Seeds the era's templates and then the events, made and sent a batch at a time. */
@@ -117,6 +107,7 @@ public final class ScaleBenchmark {
         System.out.printf("Seeded %s with %,d %s events in %.0f s%n", cluster, events, kind, seconds(start));
     }
 
+    /** @param title a format with one place for the number of documents */
     private static void run(LocalStack stack, PlannerClient planner, String title, int documents, String body)
             throws Exception {
         List<String> measured = new ArrayList<>(SERVICES);
@@ -127,7 +118,7 @@ public final class ScaleBenchmark {
             JsonNode migration = finished.migration();
             System.out.printf(
                     "%s: %s, %d tasks, %.1f s end to end, %,.0f documents/s%n",
-                    title,
+                    String.format(title, documents),
                     migration.path("status").asText(),
                     migration.path("tasks").path("total").asInt(),
                     finished.seconds(),
