@@ -139,6 +139,30 @@ class MigratorOutagesIT {
         assertThat(logLines(planner, "announced to the workers after all")).isNotEmpty();
     }
 
+    /**
+     * A retry asked for while the planner has lost Kafka is answered at once, and its tasks are sent once the broker is
+     * back. Before, the request was held until the broker took the tasks, or the producer gave them up (2 minutes).
+     */
+    @Test
+    void aRetryAskedForWhileKafkaIsAwayIsAnsweredBeforeItIsBackAndRunsOnceItIs() throws Exception {
+        String id = pausedCopy();
+        ManagedProcess planner = RunningSystem.stack().process(LocalStack.PLANNER);
+        int lossesBefore = logLines(planner, "The planner has lost Kafka").size();
+        CompletableFuture<Void> outage = kafkaAwayInTheBackground();
+        await().atMost(KAFKA_OUTAGE)
+                .until(() -> logLines(planner, "The planner has lost Kafka").size() > lossesBefore);
+
+        given().post("/migrations/" + id + "/retry").then().statusCode(202);
+
+        assertThat(outage)
+                .as("the retry answered while the broker is still away")
+                .isNotDone();
+        outage.get(2, TimeUnit.MINUTES);
+        assertCopiedWhole(id);
+        assertThat(logLines(planner, "Migration " + id + ": the planner does not hear Kafka now"))
+                .isNotEmpty();
+    }
+
     /** Takes the broker away for {@link #KAFKA_OUTAGE} and starts it again, in the background; returns once it is away. */
     private static CompletableFuture<Void> kafkaAwayInTheBackground() {
         ManagedProcess broker = RunningSystem.stack().process("kafka");
@@ -177,6 +201,28 @@ class MigratorOutagesIT {
         String id = submitCopy(40);
         await().atMost(Duration.ofMinutes(1))
                 .until(() -> given().get("/migrations/" + id).path("tasks.succeeded"), done -> (int) done >= 1);
+        return id;
+    }
+
+    /**
+     * A copy of the test's companies that paused on its first index coming up write-blocked (as a flood-stage watermark
+     * would make it), the block lifted once it paused, so that a retry finishes it.
+     */
+    private static String pausedCopy() {
+        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
+        String blocked = own.indices().get(0);
+        es7.put(
+                "/_template/zz-blocked",
+                "{\"index_patterns\":[\"" + blocked + "\"],\"order\":100,\"settings\":{\"index.blocks.write\":true}}");
+        String id;
+        try {
+            id = submitCopy(1_000);
+            Migrations.awaitStatus(id, "PAUSED");
+        } finally {
+            es7.delete("/_template/zz-blocked");
+        }
+        // null, not false: the setting goes, as a lifted block leaves none.
+        es7.put("/" + blocked + "/_settings", "{\"index.blocks.write\": null}");
         return id;
     }
 
