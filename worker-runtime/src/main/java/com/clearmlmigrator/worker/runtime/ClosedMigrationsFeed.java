@@ -59,7 +59,8 @@ final class ClosedMigrationsFeed implements MigrationStatuses, AutoCloseable {
         // The planner creates the topic compacted; an auto-created one would not be.
         settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // Named, so that its log lines (a broker away: one a second) say what they are about, not "consumer-null-1".
+        // Named, so that its log lines (a broker away: warnings of reconnection) say what they are about, not
+        // "consumer-null-1".
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "closed-migrations-feed");
         this.consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
         this.topic = topic;
