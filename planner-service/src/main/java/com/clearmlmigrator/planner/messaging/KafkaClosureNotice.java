@@ -1,6 +1,7 @@
 package com.clearmlmigrator.planner.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import com.clearmlmigrator.contracts.MigrationClosed;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.planner.lifecycle.ClosureNotice;
+import com.clearmlmigrator.planner.progress.PlannerHearing;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -32,19 +34,24 @@ public class KafkaClosureNotice implements ClosureNotice {
     private static final Duration ACKNOWLEDGEMENT_AGAIN = Duration.ofSeconds(3);
 
     private final MutinyEmitter<MigrationClosed> closures;
+    private final PlannerHearing hearing;
     /** The latest closure of each migration Kafka has not taken yet, oldest first. */
     private final Map<String, MigrationClosed> unannounced = new LinkedHashMap<>();
 
-    public KafkaClosureNotice(@Channel(Topics.CLOSED_MIGRATIONS) MutinyEmitter<MigrationClosed> closures) {
+    public KafkaClosureNotice(
+            @Channel(Topics.CLOSED_MIGRATIONS) MutinyEmitter<MigrationClosed> closures, PlannerHearing hearing) {
         this.closures = closures;
+        this.hearing = hearing;
     }
 
     @Override
     public synchronized void announce(MigrationClosed closed) {
         // A later closure of the migration replaces one still waiting, which must not overwrite it when sent after.
         unannounced.remove(closed.migrationId());
+        // A planner that lost Kafka does not hold the operator's cancel for the long wait: the broker is away.
+        Duration wait = hearing.lostKafka(Instant.now()) ? ACKNOWLEDGEMENT_AGAIN : ACKNOWLEDGEMENT;
         try {
-            send(closed, ACKNOWLEDGEMENT);
+            send(closed, wait);
         } catch (RuntimeException e) {
             unannounced.put(closed.migrationId(), closed);
             Log.warnf(
@@ -52,9 +59,7 @@ public class KafkaClosureNotice implements ClosureNotice {
                             + " it",
                     closed.cancelled() ? "The cancellation" : "The end",
                     closed.migrationId(),
-                    e.getMessage() != null
-                            ? e.getMessage()
-                            : "no acknowledgement within " + ACKNOWLEDGEMENT.toSeconds() + " s");
+                    e.getMessage() != null ? e.getMessage() : "no acknowledgement within " + wait.toSeconds() + " s");
         }
     }
 
