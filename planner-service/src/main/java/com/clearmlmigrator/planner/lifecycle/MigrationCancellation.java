@@ -40,8 +40,11 @@ public class MigrationCancellation {
         // or, once the workers have heard of the cancellation, skipped.
         Instant now = Instant.now();
         Migration cancelled = lifecycle.record(migration.withStatus(MigrationStatus.CANCELLED, now), saved -> {
-            scheduler.skipUnsent(saved.id());
+            // Announced first: skipping waits for the scheduler's lock, which a sending of tasks holds until Kafka
+            // acknowledges them (for as long as the broker is away), and the workers must hear of the cancellation as
+            // soon as it is back, before they take the migration's queued tasks.
             notice.announce(MigrationClosed.cancelled(saved.id(), now));
+            scheduler.skipUnsent(saved.id());
         });
         LOG.infof("Migration %s cancelled", migration.id());
         return cancelled;

@@ -67,7 +67,8 @@ public class MigrationStart {
     public int dispatchReady(Migration running) {
         if (unsent.brokerLost(Instant.now())) {
             LOG.warnf(
-                    "Migration %s: the planner does not hear Kafka now, so its tasks wait; they are sent once the broker is back",
+                    "Migration %s: the planner does not hear Kafka now, so its tasks wait; they are sent once the"
+                            + " broker is back",
                     running.id());
             unsent.owe(running.id());
             return 0;
