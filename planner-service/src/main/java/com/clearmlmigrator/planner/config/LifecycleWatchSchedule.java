@@ -12,7 +12,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Every {@code planner.stall-check-interval}, one run at a time, once the planner has started: says whether the planner
- * lost Kafka or hears it again, judges silent tasks, then sends the tasks the broker did not take.
+ * lost Kafka or hears it again, judges silent tasks, skips the unsent tasks a cancel could not skip at once, then sends
+ * the tasks the broker did not take.
  */
 @ApplicationScoped
 public class LifecycleWatchSchedule {
@@ -34,6 +35,7 @@ public class LifecycleWatchSchedule {
         Instant now = Instant.now();
         hearing.check(now);
         stalls.check(now);
+        unsent.skipOwed();
         unsent.send(now);
     }
 }

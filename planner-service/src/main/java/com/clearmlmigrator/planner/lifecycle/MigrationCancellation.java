@@ -1,5 +1,6 @@
 package com.clearmlmigrator.planner.lifecycle;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,14 +21,20 @@ import com.clearmlmigrator.planner.migration.MigrationConflictException;
 public class MigrationCancellation {
     private static final Logger LOG = Logger.getLogger(MigrationCancellation.class);
 
+    /** How long a cancel waits for a sending of tasks to let go of the scheduler before it answers. */
+    private static final Duration SKIP_WAIT = Duration.ofSeconds(3);
+
     private final MigrationLifecycle lifecycle;
     private final TaskScheduler scheduler;
     private final ClosureNotice notice;
+    private final UnsentTasks unsent;
 
-    public MigrationCancellation(MigrationLifecycle lifecycle, TaskScheduler scheduler, ClosureNotice notice) {
+    public MigrationCancellation(
+            MigrationLifecycle lifecycle, TaskScheduler scheduler, ClosureNotice notice, UnsentTasks unsent) {
         this.lifecycle = lifecycle;
         this.scheduler = scheduler;
         this.notice = notice;
+        this.unsent = unsent;
     }
 
     /** @throws MigrationConflictException when the migration has already ended */
@@ -40,11 +47,19 @@ public class MigrationCancellation {
         // or, once the workers have heard of the cancellation, skipped.
         Instant now = Instant.now();
         Migration cancelled = lifecycle.record(migration.withStatus(MigrationStatus.CANCELLED, now), saved -> {
-            // Announced first: skipping waits for the scheduler's lock, which a sending of tasks holds until Kafka
+            // Announced first: skipping needs the scheduler's lock, which a sending of tasks holds until Kafka
             // acknowledges them (for as long as the broker is away), and the workers must hear of the cancellation as
-            // soon as it is back, before they take the migration's queued tasks.
+            // soon as it is back, before they take the migration's queued tasks. The operator's cancel does not wait
+            // that long either.
             notice.announce(MigrationClosed.cancelled(saved.id(), now));
-            scheduler.skipUnsent(saved.id());
+            if (!scheduler.skipUnsent(saved.id(), SKIP_WAIT)) {
+                // Nothing more is sent (the status is saved); what was never sent is skipped as soon as it can be.
+                LOG.warnf(
+                        "Migration %s: tasks are being sent to Kafka, which does not acknowledge them yet; its unsent"
+                                + " tasks are skipped once that ends",
+                        saved.id());
+                unsent.skipLater(saved.id());
+            }
         });
         LOG.infof("Migration %s cancelled", migration.id());
         return cancelled;

@@ -1,7 +1,10 @@
 package com.clearmlmigrator.planner.lifecycle;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,6 +35,8 @@ public class TaskScheduler {
     private final MigrationStore store;
     private final TaskDispatcher dispatcher;
     private final ConnectionVault vault;
+    /** Held while tasks are chosen, sent and marked sent, and while a cancelled migration's unsent ones are skipped. */
+    private final ReentrantLock lock = new ReentrantLock();
 
     public TaskScheduler(MigrationStore store, TaskDispatcher dispatcher, ConnectionVault vault) {
         this.store = store;
@@ -45,7 +50,16 @@ public class TaskScheduler {
      *
      * @return how many tasks were sent
      */
-    public synchronized int dispatchReady(Migration migration) {
+    public int dispatchReady(Migration migration) {
+        lock.lock();
+        try {
+            return dispatchReadyLocked(migration);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int dispatchReadyLocked(Migration migration) {
         if (store.undispatched(migration.id()) == 0
                 || store.find(migration.id())
                         .map(stored -> stored.status() != MigrationStatus.RUNNING)
@@ -91,7 +105,16 @@ public class TaskScheduler {
      * @return false when it cannot be sent: the migration no longer runs, the task has its result, or the connections
      *     it needs are not known here (held in memory only, so lost with a planner restart)
      */
-    public synchronized boolean resend(Migration migration, TaskId task) {
+    public boolean resend(Migration migration, TaskId task) {
+        lock.lock();
+        try {
+            return resendLocked(migration, task);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean resendLocked(Migration migration, TaskId task) {
         if (store.find(migration.id())
                 .map(m -> m.status() != MigrationStatus.RUNNING)
                 .orElse(true)) {
@@ -118,12 +141,28 @@ public class TaskScheduler {
 
     /**
      * Records the tasks of a cancelled migration that were never sent as skipped. Under the same lock as sending, so a
-     * task is either sent and marked so (the workers will answer it) or skipped here, never both.
+     * task is either sent and marked so (the workers will answer it) or skipped here, never both. A sending holds the
+     * lock until Kafka acknowledges it, for as long as the broker is away: this waits for it at most {@code wait}.
+     *
+     * @return false when the lock was not free within {@code wait}, and nothing was skipped
      */
-    public synchronized void skipUnsent(String migrationId) {
-        store.taskStates(migrationId).stream()
-                .filter(task -> task.isPending() && !task.dispatched())
-                .forEach(task -> store.recordResult(TaskResult.skipped(task.id())));
+    public boolean skipUnsent(String migrationId, Duration wait) {
+        try {
+            if (!lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            store.taskStates(migrationId).stream()
+                    .filter(task -> task.isPending() && !task.dispatched())
+                    .forEach(task -> store.recordResult(TaskResult.skipped(task.id())));
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Records as failed every waiting task whose prerequisite failed; true when it recorded any. */

@@ -1,5 +1,6 @@
 package com.clearmlmigrator.planner.lifecycle;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +22,10 @@ import com.clearmlmigrator.planner.progress.PlannerHearing;
 @ApplicationScoped
 public class UnsentTasks {
     private static final Logger LOG = Logger.getLogger(UnsentTasks.class);
+    private static final Duration SKIP_WAIT = Duration.ofSeconds(1);
 
     private final Set<String> owed = ConcurrentHashMap.newKeySet();
+    private final Set<String> owedSkips = ConcurrentHashMap.newKeySet();
     private final MigrationStore store;
     private final TaskScheduler scheduler;
     private final PlannerHearing hearing;
@@ -44,6 +47,24 @@ public class UnsentTasks {
     /** The broker did not take the ready tasks of this migration. */
     void owe(String migrationId) {
         owed.add(migrationId);
+    }
+
+    /**
+     * A cancelled migration whose unsent tasks could not be skipped at once: a sending of tasks held the scheduler while
+     * the broker was away. They are skipped with the next checks, once it lets go.
+     */
+    void skipLater(String migrationId) {
+        owedSkips.add(migrationId);
+    }
+
+    /** Skips the unsent tasks of cancelled migrations that could not be skipped when they were cancelled. */
+    public void skipOwed() {
+        for (String migrationId : Set.copyOf(owedSkips)) {
+            if (scheduler.skipUnsent(migrationId, SKIP_WAIT)) {
+                owedSkips.remove(migrationId);
+                LOG.infof("Migration %s: its unsent tasks skipped after all", migrationId);
+            }
+        }
     }
 
     /** Sends what is owed, once the planner hears Kafka again; a migration that ended meanwhile is owed nothing. */
