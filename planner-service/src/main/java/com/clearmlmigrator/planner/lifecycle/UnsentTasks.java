@@ -14,10 +14,11 @@ import com.clearmlmigrator.planner.migration.TaskDispatcher;
 import com.clearmlmigrator.planner.progress.PlannerHearing;
 
 /**
- * The migrations whose ready tasks the broker did not take at submission, retry or the planner's start (or were not
- * offered to it, the planner having lost Kafka), none of which waits for it: nothing else would send those tasks, and the migration would stay {@code RUNNING} with them unsent until
- * the planner restarted. (A result that frees tasks waits for the broker itself.) They are sent again with each stall
- * check while the planner hears Kafka, so no check waits out the producer's timeout.
+ * The migrations whose ready tasks the broker did not take at submission, retry or the planner's start (or that were not
+ * offered to it, the planner having lost Kafka), none of which waits for it: nothing else would send those tasks, and
+ * the migration would stay {@code RUNNING} with them unsent until the planner restarted. (A result that frees tasks
+ * waits for the broker itself.) They are sent again with each stall check while the planner hears Kafka, so no check
+ * waits out the producer's timeout. Likewise the cancelled migrations whose unsent tasks a cancel could not skip at once.
  */
 @ApplicationScoped
 public class UnsentTasks {
