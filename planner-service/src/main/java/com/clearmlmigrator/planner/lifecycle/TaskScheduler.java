@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -51,12 +52,7 @@ public class TaskScheduler {
      * @return how many tasks were sent
      */
     public int dispatchReady(Migration migration) {
-        lock.lock();
-        try {
-            return dispatchReadyLocked(migration);
-        } finally {
-            lock.unlock();
-        }
+        return underLock(() -> dispatchReadyLocked(migration));
     }
 
     private int dispatchReadyLocked(Migration migration) {
@@ -106,12 +102,7 @@ public class TaskScheduler {
      *     it needs are not known here (held in memory only, so lost with a planner restart)
      */
     public boolean resend(Migration migration, TaskId task) {
-        lock.lock();
-        try {
-            return resendLocked(migration, task);
-        } finally {
-            lock.unlock();
-        }
+        return underLock(() -> resendLocked(migration, task));
     }
 
     private boolean resendLocked(Migration migration, TaskId task) {
@@ -160,6 +151,15 @@ public class TaskScheduler {
                     .filter(task -> task.isPending() && !task.dispatched())
                     .forEach(task -> store.recordResult(TaskResult.skipped(task.id())));
             return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T underLock(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
         } finally {
             lock.unlock();
         }
