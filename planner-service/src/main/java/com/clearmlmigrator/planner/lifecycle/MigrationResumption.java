@@ -13,7 +13,9 @@ import com.clearmlmigrator.planner.migration.TaskDispatcher;
  * What a starting planner does with the migrations a previous run left active: running ones go on (steps whose
  * prerequisites ended while it was down are sent now, and one whose last result was recorded just before the stop
  * ends now; results waiting on Kafka arrive through the consumer), and ones caught mid-planning, which sent nothing,
- * fail with a sentence saying to submit them again.
+ * fail with a sentence saying to submit them again. Cancelled ones whose unsent tasks were not skipped yet (the
+ * skipping deferred behind a sending the broker held, or a stop just after the cancel was recorded) have them skipped:
+ * nothing else would, and they would stay pending on an ended migration.
  */
 @ApplicationScoped
 public class MigrationResumption {
@@ -40,6 +42,11 @@ public class MigrationResumption {
                 LOG.errorf(e, "Could not resume migration %s", migration.id());
             }
         }
+        for (Migration cancelled : store.cancelledWithUnsentTasks()) {
+            LOG.infof("Migration %s was cancelled with tasks never sent; they are skipped now", cancelled.id());
+            unsent.skipLater(cancelled.id());
+        }
+        unsent.skipOwed();
     }
 
     private void resume(Migration migration) {

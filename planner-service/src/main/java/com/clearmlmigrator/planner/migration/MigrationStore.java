@@ -34,6 +34,12 @@ public interface MigrationStore {
      */
     List<Migration> finishing();
 
+    /**
+     * Cancelled migrations that still hold tasks never sent and never answered: a planner that stopped between
+     * recording a cancel and skipping those tasks left them pending.
+     */
+    List<Migration> cancelledWithUnsentTasks();
+
     /** The most recent migrations first. */
     List<Migration> recent(int limit);
 

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
@@ -102,14 +103,23 @@ public class MongoMigrationStore implements MigrationStore {
 
     @Override
     public List<Migration> finishing() {
-        List<String> unanswered = tasks.distinct(
-                        MIGRATION_ID, and(eq(RESULT, null), eq(DISPATCHED, true)), String.class)
-                .into(new ArrayList<>());
-        if (unanswered.isEmpty()) {
+        return cancelledHolding(and(eq(RESULT, null), eq(DISPATCHED, true)));
+    }
+
+    @Override
+    public List<Migration> cancelledWithUnsentTasks() {
+        return cancelledHolding(and(eq(RESULT, null), eq(DISPATCHED, false)));
+    }
+
+    /** The cancelled migrations with at least one task that matches {@code taskFilter}. */
+    private List<Migration> cancelledHolding(Bson taskFilter) {
+        List<String> holding =
+                tasks.distinct(MIGRATION_ID, taskFilter, String.class).into(new ArrayList<>());
+        if (holding.isEmpty()) {
             return List.of();
         }
         return migrations
-                .find(and(in("_id", unanswered), eq("status", MigrationStatus.CANCELLED.name())))
+                .find(and(in("_id", holding), eq("status", MigrationStatus.CANCELLED.name())))
                 .map(MigrationDocuments::toMigration)
                 .into(new ArrayList<>());
     }

@@ -49,6 +49,7 @@ import com.clearmlmigrator.contracts.WorkerHeartbeat;
 import com.clearmlmigrator.contracts.WorkerKind;
 import com.clearmlmigrator.planner.lifecycle.MigrationResumption;
 import com.clearmlmigrator.planner.messaging.TaskResultConsumer;
+import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.support.PlannerApi;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
@@ -175,6 +176,31 @@ class PlannerOverKafkaTest {
         answerAllButRecordTheLastOneOnly(resumed);
         resumption.resumeAll();
         awaitStatus(resumed, "SUCCEEDED");
+    }
+
+    /**
+     * A planner stopped after recording a cancel and before skipping the migration's unsent tasks (or while that skipping
+     * waited behind a sending the broker held) leaves them pending on an ended migration; its next start skips them, and
+     * only them: the tasks the workers have are theirs to answer.
+     */
+    @Test
+    void theUnsentTasksOfAMigrationCancelledJustBeforeAStopAreSkippedWhenThePlannerResumes() throws Exception {
+        seedClearmlCollections();
+        String id = submitInspect();
+        List<MigrationTask> tasks = receiveTasks(id, COLLECTIONS.size());
+        Migration running = store.find(id).orElseThrow();
+        assertThat(store.saveIf(MigrationStatus.RUNNING, running.withStatus(MigrationStatus.CANCELLED, Instant.now())))
+                .isTrue();
+        store.resetResults(tasks.subList(0, 3).stream().map(MigrationTask::id).toList());
+        given().get("/migrations/" + id).then().body("tasks.pending", equalTo(5));
+
+        resumption.resumeAll();
+
+        given().get("/migrations/" + id)
+                .then()
+                .body("status", equalTo("CANCELLED"))
+                .body("tasks.skipped", equalTo(3))
+                .body("tasks.pending", equalTo(2));
     }
 
     /** A result that arrives while the planner's MongoDB is down waits in Kafka, and is folded in once it is back. */
