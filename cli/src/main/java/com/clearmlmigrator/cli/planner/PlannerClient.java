@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -16,17 +17,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class PlannerClient {
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CONNECT = Duration.ofSeconds(5);
+    /** Longer than the planner itself waits for Kafka to take a retry's tasks (30 s), so that it answers first. */
     private static final Duration ANSWER = Duration.ofSeconds(60);
 
     private final URI base;
     private final Optional<String> token;
     private final HttpClient http;
+    private final Duration answerWithin;
 
     /** @param token the planner's API token ({@code PLANNER_API_TOKEN} on its side), when it has one */
     public PlannerClient(URI base, Optional<String> token) {
+        this(base, token, ANSWER);
+    }
+
+    PlannerClient(URI base, Optional<String> token, Duration answerWithin) {
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
         this.token = token.filter(t -> !t.isBlank());
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
+        this.answerWithin = answerWithin;
     }
 
     public String address() {
@@ -80,7 +88,7 @@ public class PlannerClient {
 
     private JsonNode send(String method, String path, JsonNode body) {
         HttpRequest.Builder request = authorized(HttpRequest.newBuilder(base.resolve(path)))
-                .timeout(ANSWER)
+                .timeout(answerWithin)
                 .header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json")
@@ -91,6 +99,8 @@ public class PlannerClient {
         HttpResponse<String> answer;
         try {
             answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw PlannerException.tooSlow(base.toString(), method + " " + path, answerWithin, e);
         } catch (IOException e) {
             throw PlannerException.unreachable(base.toString(), e);
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package com.clearmlmigrator.cli.planner;
 
+import java.time.Duration;
+
 import com.clearmlmigrator.cli.ExitCode;
 
 /** The planner refused a request or could not be reached; the message is the sentence to show. */
@@ -27,6 +29,19 @@ public class PlannerException extends RuntimeException {
                         + cause.getClass().getSimpleName() + "). Is it running?"
                         + " Give its address with --planner or CLEARML_MIGRATOR_URL, or add --local to run the migrator"
                         + " on this host for this command.",
+                ExitCode.PLANNER_UNREACHABLE,
+                cause);
+    }
+
+    /**
+     * The planner took the request and did not answer in time. Said apart from {@link #unreachable}: the planner runs,
+     * and may still carry the request out, so asking again blindly could ask twice.
+     */
+    public static PlannerException tooSlow(String planner, String request, Duration waited, Throwable cause) {
+        return new PlannerException(
+                "The planner at " + planner + " took more than " + waited.toSeconds() + " s to answer " + request
+                        + ", and may still carry it out. See where the migration stands with `clearml-migrator"
+                        + " list` before asking again.",
                 ExitCode.PLANNER_UNREACHABLE,
                 cause);
     }
