@@ -78,7 +78,12 @@ public class UnsentTasks {
                 // Sends nothing for a migration no longer RUNNING (cancelled, paused, ended).
                 int sent = store.find(migrationId).map(scheduler::dispatchReady).orElse(0);
                 owed.remove(migrationId);
-                LOG.infof("Migration %s: sent the %d tasks the broker had not taken", migrationId, sent);
+                if (sent > 0) {
+                    LOG.infof("Migration %s: sent the %d tasks the broker had not taken", migrationId, sent);
+                } else {
+                    // A result read again as the consumer rejoined the broker sends the ready tasks too.
+                    LOG.infof("Migration %s: nothing left to send; its tasks went meanwhile, or it ended", migrationId);
+                }
             } catch (TaskDispatcher.UnavailableException e) {
                 LOG.warnf("%s; trying again on the next check", e.getMessage());
                 return;
