@@ -4,35 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /** Following a migration over real HTTP, against a stand-in planner that answers as the real one does. */
 class EventStreamTest {
-    private final HttpServer planner = startPlanner();
     private final AtomicInteger unavailable = new AtomicInteger(2);
 
-    @AfterEach
-    void stop() {
-        planner.stop(0);
-    }
+    @AutoClose
+    private final StandInPlanner planner = new StandInPlanner("/migrations/m1/events", this::events);
 
     @Test
     void aPlannerWhoseDatabaseIsAwayForAWhileIsWaitedForAndTheMigrationFollowedToItsEnd() {
-        EventStream stream = new EventStream(new PlannerClient(
-                URI.create("http://127.0.0.1:" + planner.getAddress().getPort() + "/"), Optional.empty()));
+        EventStream stream = new EventStream(planner.client(Duration.ofSeconds(60)));
         List<String> seen = new ArrayList<>();
 
         JsonNode last =
@@ -41,17 +34,6 @@ class EventStreamTest {
         assertThat(unavailable.get()).as("every 503 was met").isNegative();
         assertThat(seen).containsExactly("SUCCEEDED");
         assertThat(last.path("status").asText()).isEqualTo("SUCCEEDED");
-    }
-
-    private HttpServer startPlanner() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/migrations/m1/events", this::events);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** 503 with the planner's sentence while its database is "away", then the migration's end. */

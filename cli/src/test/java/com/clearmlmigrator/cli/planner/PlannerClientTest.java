@@ -4,29 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /** The client against a stand-in planner over real HTTP. */
 class PlannerClientTest {
     private final CountDownLatch released = new CountDownLatch(1);
-    private final HttpServer planner = startPlanner();
 
+    @AutoClose
+    private final StandInPlanner planner = new StandInPlanner("/migrations/m1/retry", this::answerOnceReleased);
+
+    /** Before the planner is closed, which waits for the answer under way. */
     @AfterEach
-    void stop() {
+    void release() {
         released.countDown();
-        planner.stop(0);
     }
 
     /**
@@ -35,31 +34,16 @@ class PlannerClientTest {
      */
     @Test
     void aRequestThePlannerAnswersTooLateIsSaidToBeMaybeUnderWayNotThePlannerAway() {
-        PlannerClient client = new PlannerClient(
-                URI.create("http://127.0.0.1:" + planner.getAddress().getPort()),
-                Optional.empty(),
-                Duration.ofSeconds(1));
+        PlannerClient client = planner.client(Duration.ofSeconds(1));
 
         PlannerException refused = catchThrowableOfType(() -> client.retry("m1", null), PlannerException.class);
 
         assertThat(refused.exitCode()).isEqualTo(ExitCode.PLANNER_UNREACHABLE);
         assertThat(refused.getMessage())
-                .startsWith("The planner at http://127.0.0.1:"
-                        + planner.getAddress().getPort()
-                        + "/ took more than 1 s to answer POST migrations/m1/retry, and may still carry it out.")
+                .startsWith("The planner at " + planner.address()
+                        + " took more than 1 s to answer POST migrations/m1/retry, and may still carry it out.")
                 .contains("clearml-migrator list")
                 .doesNotContain("Is it running");
-    }
-
-    private HttpServer startPlanner() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/migrations/m1/retry", this::answerOnceReleased);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void answerOnceReleased(HttpExchange exchange) throws IOException {
