@@ -264,6 +264,14 @@ public final class LocalStack implements AutoCloseable {
         return RecordedProcesses.stop(stateDir, STOP_GRACE);
     }
 
+    /**
+     * Stops the processes of the stack in {@code stateDir} that no PID file records (a service whose supervisor was
+     * killed); returns what it stopped.
+     */
+    public static List<String> stopStrays(Path stateDir) {
+        return RecordedProcesses.stopStrays(stateDir, STOP_GRACE);
+    }
+
     private List<ManagedProcess> awaitAll(Stream<ProcessSpec> specs) {
         List<ManagedProcess> processes =
                 specs.map(spec -> ManagedProcess.start(spec, stateDir)).toList();

@@ -35,6 +35,11 @@ public final class LocalStackCli {
         // A running stack keeps its processes and their pid files: a second start of those would fail on their ports
         // and leave them running with no record for 'down' to stop. Only what it lacks is started (Kafka that ended,
         // a service stopped by hand), with the same environment's ports.
+        List<String> strays = LocalStack.stopStrays(stateDir);
+        if (!strays.isEmpty()) {
+            System.out.println("Stopped what ran with no record, holding its port (its supervisor was killed): "
+                    + String.join(", ", strays));
+        }
         List<String> running = LocalStack.recordedAlive(stateDir);
         List<String> missing = LocalStack.missing(running, withServices);
         if (!running.isEmpty()) {

@@ -124,7 +124,7 @@ public final class ManagedProcess {
      * SIGTERM to the process first, so a {@link Supervisor} knows it is being stopped before its service ends; then to
      * whatever it started that still runs; SIGKILL to all of them after the grace period.
      */
-    private static void terminate(ProcessHandle process, Duration grace) {
+    static void terminate(ProcessHandle process, Duration grace) {
         List<ProcessHandle> started = process.descendants().toList();
         process.destroy();
         try {

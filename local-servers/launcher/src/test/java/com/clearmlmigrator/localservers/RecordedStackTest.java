@@ -1,10 +1,13 @@
 package com.clearmlmigrator.localservers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +67,41 @@ class RecordedStackTest {
         }
         assertEquals(List.of(), LocalStack.missing(everything, true));
         assertEquals(List.of(), LocalStack.missing(LocalStack.SERVERS, false), "servers asks for no service");
+    }
+
+    /**
+     * A {@code kill -9} of a supervisor (the PID a service's file records) leaves its service running, unrecorded and
+     * holding its port: {@code down} stops it too, and {@code up} before it starts anything; another stack's are left.
+     */
+    @Test
+    void stoppingAStackAlsoStopsItsProcessesThatNoPidFileRecordsAndNoOtherStacks() throws IOException {
+        Process recorded = marked(stateDir);
+        Process stray = marked(stateDir, "-jar", "/opt/migrator/planner-service/target/quarkus-app/quarkus-run.jar");
+        Process otherStack = marked(stateDir.resolve("other"));
+        try {
+            Path pids = Files.createDirectories(stateDir.resolve("pids"));
+            Files.writeString(pids.resolve("kafka.pid"), Long.toString(recorded.pid()));
+
+            List<String> stopped = LocalStack.stopRecorded(stateDir);
+
+            assertEquals(
+                    List.of(
+                            "kafka (pid " + recorded.pid() + ")",
+                            "planner-service (pid " + stray.pid() + ", unrecorded)"),
+                    stopped);
+            assertFalse(stray.isAlive(), "the unrecorded process of this stack is stopped");
+            assertTrue(otherStack.isAlive(), "another stack's process is left alone");
+        } finally {
+            List.of(recorded, stray, otherStack).forEach(Process::destroyForcibly);
+        }
+    }
+
+    /** A process that carries the stack's marker as a service does ({@code -Dclearml-migrator.stack=<dir>}). */
+    private static Process marked(Path stack, String... moreArguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                "bash", "-c", "sleep 60; exit 0", "-D" + LocalStack.MARKER_PROPERTY + "=" + stack.toAbsolutePath()));
+        command.addAll(List.of(moreArguments));
+        return new ProcessBuilder(command).start();
     }
 
     @Test
