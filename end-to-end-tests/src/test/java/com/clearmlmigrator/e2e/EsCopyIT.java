@@ -393,6 +393,46 @@ class EsCopyIT {
         assertThat(es7.documents(scalars)).isEqualTo(es5.documents(scalars));
     }
 
+    /**
+     * A copy cancelled part-way leaves an index it created and never verified. A new copy with {@code skip}, the way to
+     * go on after a cancel, copies that one again instead of keeping it part-copied, and leaves the whole ones alone.
+     */
+    @Test
+    @Order(13)
+    void aSkipCopiesAgainAnIndexThatACancelledCopyLeftPartCopiedAndSkipsTheWholeOnes() {
+        String logs = "events-log-" + company(1);
+        String plots = "events-plot-" + company(1);
+        Migrations.awaitEnded(
+                Migrations.submit(
+                        copyRequest(List.of(plots), "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\"")),
+                "SUCCEEDED");
+        es7.put(
+                "/_template/zz-blocked",
+                "{\"index_patterns\":[\"" + logs + "\"],\"order\":100,\"settings\":{\"index.blocks.write\":true}}");
+        String cancelled;
+        try {
+            cancelled = Migrations.submit(
+                    copyRequest(List.of(logs), "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\""));
+            Migrations.awaitStatus(cancelled, "PAUSED");
+        } finally {
+            es7.delete("/_template/zz-blocked");
+        }
+        given().post("/migrations/" + cancelled + "/cancel").then().statusCode(200);
+        es7.put("/" + logs + "/_settings", "{\"index.blocks.write\": false}");
+        assertThat(es7.documents(logs))
+                .as("the cancelled copy wrote nothing into it")
+                .isEmpty();
+
+        String goingOn = Migrations.submit(
+                copyRequest(List.of(logs, plots), "\"ifTargetExists\":\"skip\",\"afterCopy\":\"none\""));
+
+        Migrations.awaitEnded(goingOn, "SUCCEEDED");
+        JsonPath report = Migrations.report(goingOn);
+        assertThat(report.getList("skipped", String.class)).containsExactly(plots);
+        assertThat(report.getBoolean("indices[0].replaced")).isTrue();
+        assertThat(es7.documents(logs)).isEqualTo(es5.documents(logs));
+    }
+
     private static Map<String, Map<String, JsonNode>> targetDocuments() {
         Map<String, Map<String, JsonNode>> all = new TreeMap<>();
         indices.forEach(index -> all.put(index, es7.documents(index)));

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.clearmlmigrator.contracts.CopyMark;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
@@ -151,6 +152,18 @@ public class ElasticClusterSurvey implements ClusterSurvey {
                 .forEach(row -> present.add(row.path("index").asText()));
         present.retainAll(names);
         return present;
+    }
+
+    @Override
+    public Set<String> unfinishedCopies(ElasticEndpoint cluster, Collection<String> existing) {
+        Set<String> unfinished = new TreeSet<>();
+        IndexBatches.forEach(connections.client(cluster), existing, "_mapping", (name, answer) -> {
+            JsonNode mark = answer.path("mappings").path("_meta").path(CopyMark.META_KEY);
+            if (mark.path(CopyMark.STATE).asText("").equals(CopyMark.COPYING)) {
+                unfinished.add(name);
+            }
+        });
+        return unfinished;
     }
 
     private static JsonNode clusterSettings(ElasticClient client) {

@@ -30,6 +30,12 @@ public interface ClusterSurvey {
     Set<String> existing(ElasticEndpoint cluster, Collection<String> names);
 
     /**
+     * Which of these existing indices a copy created and never verified equal to its source (marked
+     * {@link com.clearmlmigrator.contracts.CopyMark#COPYING}): left by a copy that was cancelled, failed or stopped.
+     */
+    Set<String> unfinishedCopies(ElasticEndpoint cluster, Collection<String> existing);
+
+    /**
      * @param version        version number, for example {@code 5.6.16}
      * @param clusterUuid    the cluster's uuid, which tells two host lists of one cluster apart from two clusters
      * @param writeBlock     the cluster-wide block that forbids writes, for example {@code cluster.blocks.read_only};

@@ -2,12 +2,15 @@ package com.clearmlmigrator.planner.escopy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
 
 import com.clearmlmigrator.contracts.CopySpec;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
@@ -36,6 +39,8 @@ import com.clearmlmigrator.planner.migration.TaskPlanner;
  */
 @ApplicationScoped
 public class EsCopyPlanner implements TaskPlanner {
+    private static final Logger LOG = Logger.getLogger(EsCopyPlanner.class);
+
     private static final double SIZE_MARGIN = 1.2;
 
     private final ClusterSurvey survey;
@@ -72,14 +77,12 @@ public class EsCopyPlanner implements TaskPlanner {
                     + "); remove them, or set \"ifTargetExists\" to \"skip\" or \"overwrite\".");
         }
         boolean typed = sourceFacts.typedMappings();
-        boolean skipExisting = copy.ifTargetExists().equals(CopyOrder.SKIP);
-        List<SourceIndex> toCopy = found.stream()
-                .filter(i -> !(skipExisting && existing.contains(i.name())))
-                .toList();
-        List<String> skipped = found.stream()
-                .map(SourceIndex::name)
-                .filter(name -> skipExisting && existing.contains(name))
-                .toList();
+        Set<String> kept =
+                copy.ifTargetExists().equals(CopyOrder.SKIP) ? wholeOnTarget(migrationId, target, existing) : Set.of();
+        List<SourceIndex> toCopy =
+                found.stream().filter(i -> !kept.contains(i.name())).toList();
+        List<String> skipped =
+                found.stream().map(SourceIndex::name).filter(kept::contains).toList();
 
         List<StoredCopy.PlannedIndex> planned = toCopy.stream()
                 .map(index -> planIndex(index, existing.contains(index.name()), typed, problems))
@@ -104,6 +107,22 @@ public class EsCopyPlanner implements TaskPlanner {
             return new MigrationPlan(List.of(), plan);
         }
         return new MigrationPlan(tasks(migrationId, order, toCopy, planned, templates), plan);
+    }
+
+    /**
+     * The existing indices a {@code skip} leaves alone: all but those a copy created and never verified, which a cancel,
+     * a failure or a crash left part-copied; those are copied again, replacing them.
+     */
+    private Set<String> wholeOnTarget(String migrationId, ElasticEndpoint target, Set<String> existing) {
+        Set<String> unfinished = surveyed("target", () -> survey.unfinishedCopies(target, existing));
+        if (!unfinished.isEmpty()) {
+            LOG.infof(
+                    "Migration %s: the target's %s were left part-copied by an earlier copy; copying them again",
+                    migrationId, IndexNames.listed(unfinished));
+        }
+        Set<String> whole = new HashSet<>(existing);
+        whole.removeAll(unfinished);
+        return whole;
     }
 
     /** The target index for a source index; conflicts of its mapping translation are added to {@code problems}. */

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 import com.clearmlmigrator.contracts.ContentChecksum;
+import com.clearmlmigrator.contracts.CopyMark;
 import com.clearmlmigrator.contracts.CopySpec;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.clearmlmigrator.worker.elastic.copy.TargetIndex;
@@ -13,9 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The ES 7 or 8 cluster a copy writes, and the task's index on it. */
 final class ElasticTargetIndex implements TargetIndex<CopiedDocument> {
-    /** The key in a target index's {@code _meta} that names the migration that created it. */
-    static final String META_KEY = "clearml_migrator";
-
     private final ExecutorService bulkSenders;
     private final ElasticClient client;
     private final String index;
@@ -60,7 +58,10 @@ final class ElasticTargetIndex implements TargetIndex<CopiedDocument> {
     @Override
     public String createdBy(String name) {
         JsonNode mappings = client.get("/" + name + "/_mapping").path(name).path("mappings");
-        return mappings.path("_meta").path(META_KEY).path("migration").asText("");
+        return mappings.path("_meta")
+                .path(CopyMark.META_KEY)
+                .path(CopyMark.MIGRATION)
+                .asText("");
     }
 
     @Override
@@ -75,9 +76,22 @@ final class ElasticTargetIndex implements TargetIndex<CopiedDocument> {
         body.set("settings", ElasticClient.JSON.valueToTree(target.settings()));
         ObjectNode mappings = ElasticClient.JSON.valueToTree(target.mappings());
         ObjectNode meta = mappings.has("_meta") ? (ObjectNode) mappings.get("_meta") : mappings.putObject("_meta");
-        meta.putObject(META_KEY).put("migration", migrationId);
+        meta.putObject(CopyMark.META_KEY).put(CopyMark.MIGRATION, migrationId).put(CopyMark.STATE, CopyMark.COPYING);
         body.set("mappings", mappings);
         client.send("PUT", "/" + target.name() + "?wait_for_active_shards=0", body.toString());
+    }
+
+    /** {@code _meta} is replaced whole by a mapping update: the rest of it is written back as it was. */
+    @Override
+    public void markVerified(String migrationId) {
+        JsonNode mappings = client.get("/" + index + "/_mapping").path(index).path("mappings");
+        ObjectNode meta = mappings.path("_meta").isObject()
+                ? ((ObjectNode) mappings.get("_meta")).deepCopy()
+                : ElasticClient.JSON.createObjectNode();
+        meta.putObject(CopyMark.META_KEY).put(CopyMark.MIGRATION, migrationId).put(CopyMark.STATE, CopyMark.VERIFIED);
+        ObjectNode body = ElasticClient.JSON.createObjectNode();
+        body.set("_meta", meta);
+        client.send("PUT", "/" + index + "/_mapping", body.toString());
     }
 
     @Override

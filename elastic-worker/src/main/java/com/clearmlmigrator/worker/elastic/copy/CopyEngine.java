@@ -76,7 +76,7 @@ public final class CopyEngine {
         Instant started = Instant.now();
         CopySpec.Verify spec = (CopySpec.Verify) task.copy();
         List<String> notes = new ArrayList<>();
-        ContentChecksum onTarget = verifyIndex(task.target(), spec, source, target, notes);
+        ContentChecksum onTarget = verifyIndex(task.id().migrationId(), task.target(), spec, source, target, notes);
         return new CopyReport(
                 task.target(), "verify", spec.expected(), onTarget, null, 0, List.of(), notes, started, Instant.now());
     }
@@ -91,7 +91,7 @@ public final class CopyEngine {
         prepareTarget(task, spec.prepare(), target, created, notes);
         Copied copied = copyDocuments(task, null, spec.copy(), source, target);
         CopySpec.Verify verify = spec.verify().expecting(copied.read(), copied.sourceWrites());
-        ContentChecksum onTarget = verifyIndex(task.target(), verify, source, target, notes);
+        ContentChecksum onTarget = verifyIndex(task.id().migrationId(), task.target(), verify, source, target, notes);
         return new CopyReport(
                 task.target(),
                 "copy-index",
@@ -191,7 +191,12 @@ public final class CopyEngine {
      * if asked; then checks the source took no write the copy may have missed.
      */
     private static ContentChecksum verifyIndex(
-            String index, CopySpec.Verify spec, SourceIndex<?> source, TargetIndex<?> target, List<String> notes) {
+            String migrationId,
+            String index,
+            CopySpec.Verify spec,
+            SourceIndex<?> source,
+            TargetIndex<?> target,
+            List<String> notes) {
         // The planner creates larger indices with their translog synced in the background, so an acknowledged bulk may
         // not be on disk yet: the flush makes the whole copy durable before it is verified and the source sealed. The
         // refresh makes it visible to the scan.
@@ -219,6 +224,7 @@ public final class CopyEngine {
         if (spec.sourceWritesBefore() != null) {
             SourceWriteCheck.checkUnchanged(index, source.writeCount(), spec, notes);
         }
+        target.markVerified(migrationId);
         return onTarget;
     }
 }

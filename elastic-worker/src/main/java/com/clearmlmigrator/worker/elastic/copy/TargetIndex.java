@@ -37,6 +37,9 @@ public interface TargetIndex<D extends CopyDocument> {
 
     void putSettings(Map<String, Object> settings);
 
+    /** Marks the task's index, created by the migration, as a copy that matched its source. */
+    void markVerified(String migrationId);
+
     /** Writes documents in bulks, one in flight while the next is gathered. */
     interface Writer<D> extends AutoCloseable {
         void add(D document);

@@ -47,8 +47,9 @@ class CopyEngineTest {
         assertThat(target.indicesByCreator).containsEntry(INDEX, "m1");
         assertThat(target.settings).isEqualTo(RESTORE);
         assertThat(target.verificationSteps)
-                .as("the copy is on disk before it is verified, and verified before its settings are restored")
-                .containsExactly("flush", "refresh", "fingerprint", "settings");
+                .as("the copy is on disk before it is verified, verified before its settings are restored, and marked"
+                        + " whole (for a later copy's skip) last")
+                .containsExactly("flush", "refresh", "fingerprint", "settings", "marked verified by m1");
         assertThat(source.sealed).isTrue();
         assertThat(report.notes()).anyMatch(note -> note.contains("write block on the source index " + INDEX));
         assertThat(target.writerClosed).isTrue();
@@ -127,6 +128,7 @@ class CopyEngineTest {
                 .hasMessageContaining("The source was left writable");
         assertThat(source.sealed).isFalse();
         assertThat(target.settings).isEqualTo(RESTORE);
+        assertThat(target.verificationSteps).as("left marked as copying").doesNotContain("marked verified by m1");
     }
 
     @Test

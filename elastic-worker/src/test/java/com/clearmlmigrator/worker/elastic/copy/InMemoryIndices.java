@@ -160,6 +160,11 @@ final class InMemoryIndices {
             verificationSteps.add("settings");
             settings.putAll(changed);
         }
+
+        @Override
+        public void markVerified(String migrationId) {
+            verificationSteps.add("marked verified by " + migrationId);
+        }
     }
 
     private InMemoryIndices() {}
