@@ -345,29 +345,19 @@ class EsCopyIT {
     @Order(11)
     void aWriteBlockMidCopyPausesTheMigrationAndRetryGoesOnOnceItIsLifted() {
         String logs = "events-log-" + company(0);
-        // As a flood-stage watermark would: the index the copy creates comes up write-blocked.
-        es7.put(
-                "/_template/zz-blocked",
-                "{\"index_patterns\":[\"" + logs + "\"],\"order\":100,\"settings\":{\"index.blocks.write\":true}}");
-        String id;
-        try {
-            id = Migrations.submit(
-                    copyRequest(List.of(logs), "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\""));
-            JsonPath paused = Migrations.awaitStatus(id, "PAUSED");
-            assertThat(paused.getString("error")).contains(logs).contains("retry");
-            assertThat(es7.documents(logs)).isEmpty();
-            // Every task has answered, so the workers are told: a copy of one Kafka delivers again is left alone, and
-            // the retry below sends its own.
-            assertThat(TaskReplay.read(
-                            RunningSystem.ports().kafkaBootstrap(),
-                            List.of(Topics.CLOSED_MIGRATIONS),
-                            announced -> announced.key().equals(id)
-                                    && announced.value().contains("\"PAUSED\""),
-                            1))
-                    .isNotEmpty();
-        } finally {
-            es7.delete("/_template/zz-blocked");
-        }
+        String id = copyPausedOnAWriteBlock(logs);
+        JsonPath paused = Migrations.awaitStatus(id, "PAUSED");
+        assertThat(paused.getString("error")).contains(logs).contains("retry");
+        assertThat(es7.documents(logs)).isEmpty();
+        // Every task has answered, so the workers are told: a copy of one Kafka delivers again is left alone, and the
+        // retry below sends its own.
+        assertThat(TaskReplay.read(
+                        RunningSystem.ports().kafkaBootstrap(),
+                        List.of(Topics.CLOSED_MIGRATIONS),
+                        announced ->
+                                announced.key().equals(id) && announced.value().contains("\"PAUSED\""),
+                        1))
+                .isNotEmpty();
         es7.put("/" + logs + "/_settings", "{\"index.blocks.write\": false}");
 
         given().post("/migrations/" + id + "/retry").then().statusCode(202);
@@ -406,17 +396,7 @@ class EsCopyIT {
                 Migrations.submit(
                         copyRequest(List.of(plots), "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\"")),
                 "SUCCEEDED");
-        es7.put(
-                "/_template/zz-blocked",
-                "{\"index_patterns\":[\"" + logs + "\"],\"order\":100,\"settings\":{\"index.blocks.write\":true}}");
-        String cancelled;
-        try {
-            cancelled = Migrations.submit(
-                    copyRequest(List.of(logs), "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\""));
-            Migrations.awaitStatus(cancelled, "PAUSED");
-        } finally {
-            es7.delete("/_template/zz-blocked");
-        }
+        String cancelled = copyPausedOnAWriteBlock(logs);
         given().post("/migrations/" + cancelled + "/cancel").then().statusCode(200);
         es7.put("/" + logs + "/_settings", "{\"index.blocks.write\": false}");
         assertThat(es7.documents(logs))
@@ -431,6 +411,24 @@ class EsCopyIT {
         assertThat(report.getList("skipped", String.class)).containsExactly(plots);
         assertThat(report.getBoolean("indices[0].replaced")).isTrue();
         assertThat(es7.documents(logs)).isEqualTo(es5.documents(logs));
+    }
+
+    /**
+     * A copy of one index whose target index comes up write-blocked, as a flood-stage disk watermark would make it,
+     * PAUSED. The block stays on the index; the template that set it is gone.
+     */
+    private static String copyPausedOnAWriteBlock(String index) {
+        es7.put(
+                "/_template/zz-blocked",
+                "{\"index_patterns\":[\"" + index + "\"],\"order\":100,\"settings\":{\"index.blocks.write\":true}}");
+        try {
+            String id = Migrations.submit(
+                    copyRequest(List.of(index), "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\""));
+            Migrations.awaitStatus(id, "PAUSED");
+            return id;
+        } finally {
+            es7.delete("/_template/zz-blocked");
+        }
     }
 
     private static Map<String, Map<String, JsonNode>> targetDocuments() {
