@@ -157,6 +157,49 @@ class EsCopyFaultsIT {
         return id;
     }
 
+    /**
+     * A cancel stops the copy tasks under way at the end of their bulk, not at their end: a slice of millions of
+     * documents runs for an hour, and its migration held the target (no new copy, no undo) until then. What it wrote
+     * stays marked {@code copying}, for a later {@code skip} to copy again.
+     */
+    @Test
+    @Order(6)
+    void aCancelStopsTheCopyTasksUnderWayAtTheEndOfTheirBulk() {
+        String logs = own.index("events-log-");
+        ElasticHttp es5 = new ElasticHttp(RunningSystem.ports().elastic5Url());
+        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
+        // Two documents a second: each slice of the index would take 20 s or more to its end.
+        String id = Migrations.submit(Migrations.esCopy(
+                RunningSystem.ports().elastic5Url(),
+                RunningSystem.ports().elastic7Url(),
+                List.of(logs),
+                "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\",\"maxDocsPerSecond\":2"));
+        awaitFirstCopiedDocuments(id);
+
+        RunningSystem.given().post("/migrations/" + id + "/cancel").then().statusCode(200);
+
+        await().atMost(Duration.ofMinutes(1))
+                .until(
+                        () -> RunningSystem.given().get("/migrations/" + id).path("tasks.pending"),
+                        pending -> pending.equals(0));
+        JsonPath cancelled = RunningSystem.given().get("/migrations/" + id).jsonPath();
+        assertThat(cancelled.getInt("tasks.skipped"))
+                .as("the tasks under way answered skipped")
+                .isPositive();
+        es7.post("/" + logs + "/_refresh", "{}");
+        assertThat(es7.documents(logs).size())
+                .as("the slices stopped part-way")
+                .isLessThan(es5.documents(logs).size());
+        assertThat(es7.get("/" + logs + "/_mapping")
+                        .path(logs)
+                        .path("mappings")
+                        .path("_meta")
+                        .path("clearml_migrator")
+                        .path("state")
+                        .asText())
+                .isEqualTo("copying");
+    }
+
     private static void awaitFirstCopiedDocuments(String id) {
         await().atMost(Duration.ofMinutes(1))
                 .until(

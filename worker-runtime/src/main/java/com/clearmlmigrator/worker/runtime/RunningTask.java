@@ -13,6 +13,7 @@ final class RunningTask implements ProgressBeacon.Counter {
     private final AtomicLong documents = new AtomicLong();
     private final AtomicLong changed = new AtomicLong();
     private volatile String lostBecause;
+    private volatile boolean cancelled;
 
     RunningTask(TaskId id, Instant startedAt) {
         this.id = id;
@@ -44,11 +45,25 @@ final class RunningTask implements ProgressBeacon.Counter {
         return lostBecause != null;
     }
 
-    /** Throws when the task was lost; also called once the task returns, before its result goes out. */
+    /**
+     * Marks the task's migration cancelled: its next count throws.
+     *
+     * @return false when it was marked so already
+     */
+    boolean cancel() {
+        boolean first = !cancelled;
+        cancelled = true;
+        return first;
+    }
+
+    /** Throws when the task was lost or its migration cancelled. */
     void stopIfLost() {
         String because = lostBecause;
         if (because != null) {
             throw new TaskLostException(because);
+        }
+        if (cancelled) {
+            throw new TaskCancelledException("its migration was cancelled");
         }
     }
 

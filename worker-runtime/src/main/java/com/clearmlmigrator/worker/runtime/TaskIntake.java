@@ -37,7 +37,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * </ol>
  *
  * The worker never stops consuming because of one message. A task whose lease passed to another worker meanwhile
- * ({@link TaskLostException}) publishes nothing: the other worker answers for it.
+ * ({@link TaskLostException}) publishes nothing: the other worker answers for it. One whose migration was cancelled
+ * while it ran ({@link TaskCancelledException}, {@link CancellationWatch}) is answered skipped.
  */
 @ApplicationScoped
 public class TaskIntake {
@@ -163,6 +164,11 @@ public class TaskIntake {
         } catch (TaskLostException e) {
             LOG.warnf("Task %s (%s %s) stopped: %s", task.id(), task.type(), task.target(), e.getMessage());
             return Optional.empty();
+        } catch (TaskCancelledException e) {
+            // Answered, so the planner knows when nothing of the migration writes any more (a new copy or an undo
+            // waits for that).
+            LOG.infof("Task %s (%s %s) stopped part-way: %s", task.id(), task.type(), task.target(), e.getMessage());
+            return Optional.of(TaskResult.skipped(task.id()));
         } catch (TaskFailedException e) {
             LOG.warnf("Task %s (%s %s) failed: %s", task.id(), task.type(), task.target(), e.getMessage());
             return Optional.of(TaskResult.failed(task.id(), e));

@@ -35,6 +35,7 @@ class TaskIntakeTest {
     private final RunningTasks running = new RunningTasks();
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private static final Instant ENDED = Instant.parse("2026-12-04T19:30:00Z");
+    private final java.util.Set<String> cancelledWhileRunning = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @AfterEach
     void stopLeases() {
@@ -216,7 +217,7 @@ class TaskIntakeTest {
                 JSON,
                 performer,
                 outbox,
-                TaskIntakeTest::closure,
+                this::closure,
                 QUICK_RETRIES,
                 new LeaseClaims(
                         leases.leases,
@@ -228,8 +229,14 @@ class TaskIntakeTest {
                 java.util.Optional.empty());
     }
 
-    /** "cancelled-job" was cancelled, "ended-job" succeeded at {@link #ENDED}; every other migration runs. */
-    private static java.util.Optional<MigrationClosed> closure(String migrationId) {
+    /**
+     * "cancelled-job" was cancelled, "ended-job" succeeded at {@link #ENDED}, those in {@link #cancelledWhileRunning}
+     * were cancelled once the test said so; every other migration runs.
+     */
+    private java.util.Optional<MigrationClosed> closure(String migrationId) {
+        if (cancelledWhileRunning.contains(migrationId)) {
+            return java.util.Optional.of(MigrationClosed.cancelled(migrationId, Instant.now()));
+        }
         return switch (migrationId) {
             case "cancelled-job" -> java.util.Optional.of(MigrationClosed.cancelled(migrationId, ENDED));
             case "ended-job" ->
@@ -283,6 +290,56 @@ class TaskIntakeTest {
         assertThat(performs(task)).isFalse();
         assertThat(outbox.results).containsExactly(TaskResult.skipped(task.id()));
         assertThat(outbox.deadLetters).isEmpty();
+    }
+
+    /** A copy slice of millions of documents runs for an hour: a cancel stops it at its next count, not at its end. */
+    @Test
+    void aTaskWhoseMigrationIsCancelledWhileItRunsStopsAtItsNextCountAndIsAnsweredSkipped() throws Exception {
+        MigrationTask task = taskOf("cancelled-midway");
+        CancellationWatch watch = new CancellationWatch(running, this::closure);
+        List<Long> counted = new java.util.ArrayList<>();
+
+        intake(t -> {
+                    ProgressBeacon.Counter progress = running.counter(t.id());
+                    for (long part = 1; part <= 3; part++) {
+                        progress.add(100);
+                        counted.add(part);
+                        cancelledWhileRunning.add(t.id().migrationId());
+                        watch.check();
+                    }
+                    return null;
+                })
+                .accept(JSON.writeValueAsString(task));
+
+        assertThat(counted)
+                .as("the part under way when the cancel came was the last")
+                .containsExactly(1L);
+        assertThat(outbox.results)
+                .extracting(result -> result.withStartedAt(null))
+                .containsExactly(TaskResult.skipped(task.id()));
+        assertThat(outbox.deadLetters).isEmpty();
+        assertThat(running.isRunning(task.id())).isFalse();
+    }
+
+    @Test
+    void aTaskOfAMigrationThatEndedOrPausedWhileItRunsGoesOnToItsEnd() throws Exception {
+        var report = new CollectionInspection("backend", "task", 300, 10, "5.0.0", Map.of(), List.of());
+        MigrationTask retried = taskOf("ended-job").asSentAt(ENDED.plusSeconds(90));
+        CancellationWatch watch = new CancellationWatch(running, this::closure);
+
+        intake(t -> {
+                    ProgressBeacon.Counter progress = running.counter(t.id());
+                    for (int part = 0; part < 3; part++) {
+                        watch.check();
+                        progress.add(100);
+                    }
+                    return report;
+                })
+                .accept(JSON.writeValueAsString(retried));
+
+        assertThat(outbox.results)
+                .singleElement()
+                .satisfies(result -> assertThat(result.outcome()).isEqualTo(TaskOutcome.SUCCEEDED));
     }
 
     @Test
