@@ -27,13 +27,13 @@ final class RunningTask implements ProgressBeacon.Counter {
     @Override
     public void add(long finished) {
         documents.addAndGet(finished);
-        stopIfLost();
+        throwIfStopped();
     }
 
     @Override
     public void addChanged(long rewritten) {
         changed.addAndGet(rewritten);
-        stopIfLost();
+        throwIfStopped();
     }
 
     /** Marks the task lost: its next count throws. */
@@ -57,7 +57,7 @@ final class RunningTask implements ProgressBeacon.Counter {
     }
 
     /** Throws when the task was lost or its migration cancelled. */
-    void stopIfLost() {
+    private void throwIfStopped() {
         String because = lostBecause;
         if (because != null) {
             throw new TaskLostException(because);
