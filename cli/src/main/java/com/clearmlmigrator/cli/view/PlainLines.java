@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class PlainLines implements ProgressDisplay {
     private static final Duration EVERY = Duration.ofSeconds(5);
+    // Not LocalTime's toString, which leaves the seconds out when they are 0 ("14:19" between "14:18:54" and
+    // "14:19:05").
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final PrintWriter out;
     private Instant lastPrinted = Instant.MIN;
@@ -32,15 +35,15 @@ final class PlainLines implements ProgressDisplay {
         }
         lastPrinted = now;
         lastStatus = status;
-        out.println(line(snapshot));
+        out.println(line(snapshot, LocalTime.now()));
         out.flush();
     }
 
-    static String line(JsonNode snapshot) {
+    static String line(JsonNode snapshot, LocalTime at) {
         long documents =
                 TargetRow.of(snapshot).stream().mapToLong(TargetRow::documents).sum();
-        String line = LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + Formats.heading(snapshot) + ", "
-                + Formats.count(documents) + " documents";
+        String line =
+                CLOCK.format(at) + " " + Formats.heading(snapshot) + ", " + Formats.count(documents) + " documents";
         return snapshot.hasNonNull("notice")
                 ? line + ". " + snapshot.path("notice").asText()
                 : line;
