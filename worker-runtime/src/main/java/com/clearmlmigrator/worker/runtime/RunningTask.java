@@ -56,8 +56,11 @@ final class RunningTask implements ProgressBeacon.Counter {
         return first;
     }
 
-    /** Throws when the task was lost or its migration cancelled. */
-    private void throwIfStopped() {
+    /**
+     * Throws when the task was lost or its migration cancelled: at every count, and before each new attempt of a task
+     * whose store was away.
+     */
+    void throwIfStopped() {
         String because = lostBecause;
         if (because != null) {
             throw new TaskLostException(because);

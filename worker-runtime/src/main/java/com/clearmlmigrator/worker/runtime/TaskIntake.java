@@ -104,7 +104,7 @@ public class TaskIntake {
         try {
             Optional<MigrationTask> opened = opened(task);
             Optional<TaskResult> result = opened.isPresent()
-                    ? perform(opened.get(), payload)
+                    ? perform(opened.get(), underWay, payload)
                     : Optional.of(TaskResult.failed(
                             task.id(),
                             FailureReason.BAD_INPUT,
@@ -153,10 +153,10 @@ public class TaskIntake {
     }
 
     /** The task's result; empty when another worker took the task over and answers for it. */
-    private Optional<TaskResult> perform(MigrationTask task, String payload) {
+    private Optional<TaskResult> perform(MigrationTask task, RunningTask underWay, String payload) {
         try {
             long started = System.nanoTime();
-            TaskResult result = TaskResult.succeeded(task.id(), performWithRetries(task));
+            TaskResult result = TaskResult.succeeded(task.id(), performWithRetries(task, underWay));
             LOG.infof(
                     "Task %s (%s %s) succeeded in %d ms",
                     task.id(), task.type(), task.target(), (System.nanoTime() - started) / 1_000_000);
@@ -188,8 +188,11 @@ public class TaskIntake {
         }
     }
 
-    /** Retries only while the store is unavailable; every other outcome is final at once. */
-    private TaskReport performWithRetries(MigrationTask task) {
+    /**
+     * Retries only while the store is unavailable; every other outcome is final at once. A task whose migration was
+     * cancelled (or that another worker took over) while it waited makes no further attempt.
+     */
+    private TaskReport performWithRetries(MigrationTask task, RunningTask underWay) {
         Backoff backoff = retry.backoff();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -209,6 +212,7 @@ public class TaskIntake {
                         backoff.attempts(),
                         backoff.before(attempt + 1).toMillis());
                 backoff.pauseBefore(attempt + 1, "wait before the task's next attempt");
+                underWay.throwIfStopped();
             }
         }
     }

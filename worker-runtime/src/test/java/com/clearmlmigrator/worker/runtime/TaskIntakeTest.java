@@ -321,6 +321,27 @@ class TaskIntakeTest {
         assertThat(running.isRunning(task.id())).isFalse();
     }
 
+    /** A cancel while the store is away: the attempts left (a minute of them by default) are not made. */
+    @Test
+    void aTaskWaitingForItsStoreMakesNoFurtherAttemptOnceItsMigrationIsCancelled() throws Exception {
+        MigrationTask task = taskOf("cancelled-while-away");
+        CancellationWatch watch = new CancellationWatch(running, this::closure);
+        int[] attempts = {0};
+
+        intake(t -> {
+                    attempts[0]++;
+                    cancelledWhileRunning.add(t.id().migrationId());
+                    watch.check();
+                    throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "MongoDB at h is unreachable.");
+                })
+                .accept(JSON.writeValueAsString(task));
+
+        assertThat(attempts[0]).as("attempts of the 3 the policy allows").isEqualTo(1);
+        assertThat(outbox.results)
+                .extracting(result -> result.withStartedAt(null))
+                .containsExactly(TaskResult.skipped(task.id()));
+    }
+
     @Test
     void aTaskOfAMigrationThatEndedOrPausedWhileItRunsGoesOnToItsEnd() throws Exception {
         var report = new CollectionInspection("backend", "task", 300, 10, "5.0.0", Map.of(), List.of());
