@@ -104,6 +104,7 @@ class UpgradeElasticIT {
         if (nodes != null) {
             nodes.close();
         }
+        LocalStack.stopRecorded(work.resolve("state")); // what a killed run of a failed test left
     }
 
     @Test
@@ -147,13 +148,50 @@ class UpgradeElasticIT {
                 .isEmpty();
     }
 
+    /**
+     * The copy runs between two nodes that end with the command: one the command leaves, stopped (Ctrl-C) or killed, is
+     * cancelled, never left to resume against nodes that are gone. A killed run's nodes and migrator, still running and
+     * holding the old folder, are stopped by the next run rather than taken for a ClearML server.
+     */
     @Test
     @Order(3)
-    void runAgainAfterTheFixItStartsTheNewFolderOverAndCompletes() throws IOException {
+    void aRunStoppedMidCopyCancelsItsCopyAndTheRunAfterAKillCancelsTheOneItLeftOpen() throws Exception {
+        // The cause of the failure before, fixed.
         nodes.startElasticOnFolder(oldServer);
         new ElasticHttp(oldServer.url()).post("/" + closedIndex + "/_open", "");
         nodes.stop(oldServer.name(), STOP_GRACE);
+        String leftOpen;
+        try (UpgradeProcess killed = UpgradeProcess.start(work, "-s", old.toString())) {
+            leftOpen = killed.awaitCopying();
+            killed.freezeElasticWorkers();
+            killed.kill();
+        }
 
+        try (UpgradeProcess interrupted = UpgradeProcess.start(work, "-s", old.toString())) {
+            String copy = interrupted.awaitCopying();
+            interrupted.freezeElasticWorkers();
+            interrupted.interrupt();
+            interrupted.thawElasticWorkers();
+
+            assertThat(interrupted.awaitExit())
+                    .as("an interrupted upgrade's exit code")
+                    .isNotZero();
+            assertThat(interrupted.console())
+                    .contains("Stopped what an earlier run left running")
+                    .contains("starting it over")
+                    .contains("The copy of the interrupted run (migration " + leftOpen + ") was still open: cancelled")
+                    .contains("Interrupted: the copy (migration " + copy + ") is cancelled")
+                    .contains("Nothing was renamed: " + old + " is where it was");
+        }
+        assertThat(siblings(old)).contains("elastic", "elastic_7").noneMatch(name -> name.contains("_migrated_"));
+        assertThat(LocalStack.recordedAlive(work.resolve("state")))
+                .as("processes left running")
+                .isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void runAgainAfterTheFixItStartsTheNewFolderOverAndCompletes() throws IOException {
         UpgradeCommand.Run completed = upgrade("-s", old.toString());
 
         assertThat(completed.code()).as(completed.out()).isEqualTo(ExitCode.SUCCEEDED);
@@ -182,7 +220,7 @@ class UpgradeElasticIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theSevenFolderMovesOnToEightAsClearml117Asks() {
         Path seven = old.resolveSibling("elastic_7");
 
@@ -202,7 +240,7 @@ class UpgradeElasticIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theNewFoldersOpenInElasticsOwnImagesOfTheReleasesClearmlShips() throws IOException {
         assumeTrue(
                 DockerClientFactory.instance().isDockerAvailable(),

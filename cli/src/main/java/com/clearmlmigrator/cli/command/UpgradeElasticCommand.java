@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.planner.PlannerClient;
@@ -153,7 +154,8 @@ public class UpgradeElasticCommand implements Callable<Integer> {
         return source.toAbsolutePath().resolveSibling("elastic_" + to);
     }
 
-    private int copy(String plannerUrl, String sourceUrl, String targetUrl, PrintWriter log) {
+    private int copy(
+            String plannerUrl, String sourceUrl, String targetUrl, PrintWriter log, Consumer<String> accepted) {
         PlannerClient client = new PlannerClient(URI.create(plannerUrl), Optional.empty());
         ObjectNode request = PlannerClient.JSON.createObjectNode().put("kind", "es-copy");
         request.putObject("source").putArray("hosts").add(sourceUrl);
@@ -161,6 +163,7 @@ public class UpgradeElasticCommand implements Callable<Integer> {
         // The old folder is retired whole: nothing in it is to be marked read-only, which would write to it.
         request.put("ifTargetExists", "fail").put("afterCopy", "none");
         String id = client.submit(request).path("id").asText();
+        accepted.accept(id);
         spec.commandLine().getOut().println("Copying every ClearML index: migration " + id + ".");
         log.println("Copying every ClearML index: migration " + id + ".");
         return MigrationRun.watch(spec, client, id, List.of(log));

@@ -35,6 +35,8 @@ public final class LocalMigrator implements AutoCloseable {
     private final StackPorts ports;
     private final Thread stopOnExit;
     private final PrintWriter err;
+    private volatile Runnable onInterrupt = this::sayHowToComeBack;
+    private volatile boolean interrupted;
 
     private LocalMigrator(RepoLayout layout, Path stateDir, FileChannel lockFile, FileLock lock, PrintWriter err) {
         this.stateDir = stateDir;
@@ -52,25 +54,51 @@ public final class LocalMigrator implements AutoCloseable {
      * @throws PlannerException when another run holds the folder, or the migrator cannot start (with the log to read)
      */
     public static LocalMigrator start(Path stateDir, PrintWriter err) {
-        return start(stateDir, err, List.of());
+        LocalMigrator migrator = locked(checkout(), stateDir, err);
+        migrator.startOrClose(List.of());
+        return migrator;
     }
 
     /**
      * As {@link #start(Path, PrintWriter)}, with Elasticsearch nodes on data folders started alongside; they stop with
      * the migrator, or with {@link #stop}.
+     *
+     * @param onInterrupt what Ctrl-C does and says before everything stops, instead of saying how to come back to a
+     *                    migration under way (which cannot go on without the nodes); it runs on the shutdown hook's
+     *                    thread while the command's own may still be at work
      */
-    public static LocalMigrator start(Path stateDir, PrintWriter err, List<FolderNode> nodes) {
+    public static LocalMigrator start(Path stateDir, PrintWriter err, List<FolderNode> nodes, Runnable onInterrupt) {
         LocalMigrator migrator = locked(checkout(), stateDir, err);
+        migrator.onInterrupt = onInterrupt;
+        migrator.startOrClose(nodes);
+        return migrator;
+    }
+
+    private void startOrClose(List<FolderNode> nodes) {
         try {
-            migrator.startStack(nodes);
-            return migrator;
+            startStack(nodes);
         } catch (RuntimeException e) {
-            migrator.close();
+            close();
             throw new PlannerException(
                     "The local migrator could not start: " + e.getMessage() + " Its logs are in "
                             + stateDir.resolve("logs") + ".",
                     ExitCode.PLANNER_UNREACHABLE,
                     e);
+        }
+    }
+
+    /**
+     * Stops what a killed run left running in {@code stateDir}, as {@link #start} does first: before a command checks
+     * the folders that run's nodes still hold.
+     *
+     * @throws PlannerException when another run is using the folder now
+     */
+    public static void stopLeftBehind(Path stateDir, PrintWriter err) {
+        LocalMigrator migrator = locked(checkout(), stateDir, err);
+        try {
+            migrator.stopWhatAnEarlierRunLeft();
+        } finally {
+            migrator.release();
         }
     }
 
@@ -82,7 +110,9 @@ public final class LocalMigrator implements AutoCloseable {
      * Stops nodes, all at once, waiting up to {@code grace} for each to write out what it holds before it is killed.
      */
     public void stop(List<String> names, Duration grace) {
-        stack.stop(names, grace);
+        if (!interrupted) { // else Ctrl-C's hook stops everything, and these may be gone already
+            stack.stop(names, grace);
+        }
     }
 
     /** Starts more Elasticsearch workers, so more slices are copied at once. */
@@ -109,11 +139,19 @@ public final class LocalMigrator implements AutoCloseable {
 
     /** Ctrl-C, or the JVM ending otherwise, while the command ran: what runs stops, and is started again next time. */
     private void stopOnInterrupt() {
+        interrupted = true;
         err.println();
+        try {
+            onInterrupt.run();
+        } finally {
+            err.flush();
+            stack.close();
+        }
+    }
+
+    private void sayHowToComeBack() {
         err.println(
                 "Stopping the local migrator; a migration under way goes on with `clearml-migrator watch ID --local`.");
-        err.flush();
-        stack.close();
     }
 
     /** The checkout whose jars run the migrator: {@code bin/clearml-migrator} names it. */
@@ -154,11 +192,16 @@ public final class LocalMigrator implements AutoCloseable {
         }
     }
 
-    private void startStack(List<FolderNode> nodes) {
+    private void stopWhatAnEarlierRunLeft() {
         List<String> leftBehind = LocalStack.stopRecorded(stateDir);
         if (!leftBehind.isEmpty()) {
             err.println("Stopped what an earlier run left running: " + String.join(", ", leftBehind));
+            err.flush();
         }
+    }
+
+    private void startStack(List<FolderNode> nodes) {
+        stopWhatAnEarlierRunLeft();
         err.println("Starting the migrator on this host (Kafka, its state store, the planner, one worker of each"
                 + " kind; state in " + stateDir + ")...");
         err.flush();

@@ -3,6 +3,7 @@ package com.clearmlmigrator.cli.upgrade;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.local.LocalMigrator;
+import com.clearmlmigrator.cli.planner.PlannerClient;
 import com.clearmlmigrator.cli.planner.PlannerException;
 import com.clearmlmigrator.localservers.ElasticRelease;
 import com.clearmlmigrator.localservers.FolderNode;
@@ -39,6 +41,8 @@ public final class FolderUpgrade {
     private final HostFacts host;
     private final CopyRun copyRun;
     private final String stamp;
+    private final UnfinishedUpgrades unfinished;
+    private volatile boolean interrupted;
 
     public FolderUpgrade(UpgradeOptions options, Path stateDir, HostFacts host, CopyRun copyRun, LocalDateTime now) {
         this.options = options;
@@ -46,6 +50,7 @@ public final class FolderUpgrade {
         this.host = host;
         this.copyRun = copyRun;
         this.stamp = STAMP.format(now);
+        this.unfinished = new UnfinishedUpgrades(stateDir);
     }
 
     /** The log file's name and the renamed folder's suffix: the moment the upgrade started. */
@@ -55,7 +60,8 @@ public final class FolderUpgrade {
 
     public int run(UpgradeLog log) throws IOException {
         PrintWriter out = log.out();
-        UnfinishedUpgrades unfinished = new UnfinishedUpgrades(stateDir);
+        // A killed run's nodes still hold their folders: the pre-flight would take them for a ClearML server's.
+        LocalMigrator.stopLeftBehind(stateDir, out);
         Optional<UnfinishedUpgrades.Unfinished> leftByUs = unfinished.into(options.target());
         UpgradePreflight.Findings findings = new UpgradePreflight(host).check(options, leftByUs.isPresent());
         if (!passed(findings, log)) {
@@ -68,7 +74,10 @@ public final class FolderUpgrade {
                 options.target(),
                 leftByUs.map(UnfinishedUpgrades.Unfinished::startedAt).orElse(stamp),
                 backup);
-        int copied = copy(step, log);
+        int copied = copy(step, leftByUs.flatMap(UnfinishedUpgrades.Unfinished::copy), log);
+        if (interrupted) {
+            return ExitCode.CANCELLED; // The hook has said what stands; the JVM ends with it.
+        }
         if (copied != ExitCode.SUCCEEDED) {
             out.println("The upgrade did not complete: nothing was renamed, and " + options.source()
                     + " is where it was"
@@ -169,8 +178,11 @@ public final class FolderUpgrade {
         return Optional.of(backup.folder());
     }
 
-    /** Both nodes up, the copy run and followed, both nodes stopped; the copy's exit code. */
-    private int copy(UpgradeStep step, UpgradeLog log) throws IOException {
+    /**
+     * Both nodes up, the copy an interrupted run left open cancelled, the copy run and followed, both nodes stopped; the
+     * copy's exit code.
+     */
+    private int copy(UpgradeStep step, Optional<String> leftOpen, UpgradeLog log) throws IOException {
         PrintWriter out = log.out();
         FolderNode old = node("upgrade-source-es" + step.from(), step.read(), options.source(), step.sourceNodeName());
         FolderNode fresh =
@@ -179,13 +191,20 @@ public final class FolderUpgrade {
         out.println("Starting Elasticsearch " + step.read() + " on " + options.source() + " and " + step.written()
                 + " on " + options.target() + " (their logs: " + stateDir.resolve("logs") + ")...");
         out.flush();
-        try (LocalMigrator migrator = LocalMigrator.start(stateDir, out, List.of(old, fresh))) {
+        UpgradeCopies copies = new UpgradeCopies(out);
+        try (LocalMigrator migrator =
+                LocalMigrator.start(stateDir, out, List.of(old, fresh), () -> interrupted(copies))) {
+            PlannerClient planner = new PlannerClient(URI.create(migrator.plannerUrl()), Optional.empty());
+            copies.cancelLeftOpen(planner, leftOpen);
             migrator.addElasticWorkers(options.workers() - 1);
             out.println("Copying with " + options.workers() + " Elasticsearch worker"
                     + (options.workers() == 1 ? "" : "s") + " (-p N for more).");
             List<String> before = NodeIndices.of(old.url());
             out.println(before.size() + " indices in the old folder.");
-            int code = copyRun.copy(migrator.plannerUrl(), old.url(), fresh.url(), log.fileOnly());
+            int code = copyRun.copy(migrator.plannerUrl(), old.url(), fresh.url(), log.fileOnly(), id -> {
+                copies.accepted(planner, id);
+                recordCopy(id);
+            });
             List<String> after = NodeIndices.of(fresh.url());
             out.println("Stopping both nodes...");
             out.flush();
@@ -200,6 +219,20 @@ public final class FolderUpgrade {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCode.CANCELLED;
+        }
+    }
+
+    /** Ctrl-C while the nodes run: nothing is to be renamed after it, whatever the copy's end. */
+    private void interrupted(UpgradeCopies copies) {
+        interrupted = true;
+        copies.interrupted(options);
+    }
+
+    private void recordCopy(String migrationId) {
+        try {
+            unfinished.copying(options.target(), migrationId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -24,21 +24,22 @@ final class UnfinishedUpgrades {
         this.folder = stateDir.resolve("upgrades");
     }
 
-    /** An upgrade into a folder that has not finished: when it started, and its backup if it made one. */
-    record Unfinished(String startedAt, Optional<Path> backup) {}
+    /**
+     * An upgrade into a folder that has not finished: when it started, its backup if it made one, and the migration that
+     * copied for it, once the planner accepted one.
+     */
+    record Unfinished(String startedAt, Optional<Path> backup, Optional<String> copy) {}
 
     Optional<Unfinished> into(Path target) throws IOException {
         Path record = record(target);
         if (!Files.exists(record)) {
             return Optional.empty();
         }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(record)) {
-            properties.load(reader);
-        }
+        Properties properties = load(record);
         return Optional.of(new Unfinished(
                 properties.getProperty("started", "?"),
-                Optional.ofNullable(properties.getProperty("backup")).map(Path::of)));
+                Optional.ofNullable(properties.getProperty("backup")).map(Path::of),
+                Optional.ofNullable(properties.getProperty("copy"))));
     }
 
     void started(Path source, Path target, String stamp, Optional<Path> backup) throws IOException {
@@ -48,13 +49,32 @@ final class UnfinishedUpgrades {
         backup.ifPresent(
                 path -> properties.setProperty("backup", path.toAbsolutePath().toString()));
         Files.createDirectories(folder);
-        try (Writer writer = Files.newBufferedWriter(record(target))) {
-            properties.store(writer, "An upgrade-elastic into " + target.toAbsolutePath());
-        }
+        store(target, properties);
+    }
+
+    /** The migration that copies for the upgrade into {@code target}. */
+    void copying(Path target, String migrationId) throws IOException {
+        Properties properties = load(record(target));
+        properties.setProperty("copy", migrationId);
+        store(target, properties);
     }
 
     void finished(Path target) throws IOException {
         Files.deleteIfExists(record(target));
+    }
+
+    private static Properties load(Path record) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(record)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private void store(Path target, Properties properties) throws IOException {
+        try (Writer writer = Files.newBufferedWriter(record(target))) {
+            properties.store(writer, "An upgrade-elastic into " + target.toAbsolutePath());
+        }
     }
 
     private Path record(Path target) {

@@ -1,0 +1,151 @@
+package com.clearmlmigrator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.clearmlmigrator.localservers.LocalStack;
+import com.clearmlmigrator.localservers.RepoLayout;
+import com.clearmlmigrator.localservers.Supervisor;
+
+/**
+ * {@code upgrade-elastic} in a process of its own, as an operator's shell runs it, so that a test can stop it as Ctrl-C
+ * (SIGTERM runs the same shutdown hook; a background test run may have SIGINT ignored) or a kill does, and freeze the
+ * Elasticsearch workers of the migrator it started, so that its copy is still under way when it is stopped.
+ */
+final class UpgradeProcess implements AutoCloseable {
+    private static final Duration STARTS_COPYING = Duration.ofMinutes(3);
+
+    private final Process process;
+    private final Path stateDir;
+    private final StringBuffer console = new StringBuffer();
+
+    private UpgradeProcess(Process process, Path stateDir) {
+        this.process = process;
+        this.stateDir = stateDir;
+        Thread reader = new Thread(this::readConsole, "upgrade-console");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** {@code java -jar clearml-migrator.jar upgrade-elastic}, with the test's small heaps, state and log folders. */
+    static UpgradeProcess start(Path work, String... args) throws IOException {
+        Path root = RepoLayout.locate().root();
+        Path jar = root.resolve("cli/target/clearml-migrator.jar");
+        assertThat(jar).as("the cli module is packaged before this module").exists();
+        List<String> command = new ArrayList<>(
+                List.of(javaBinary(), "-Dclearml-migrator.root=" + root, "-jar", jar.toString(), "upgrade-elastic"));
+        command.addAll(List.of(args));
+        Path stateDir = work.resolve("state").toAbsolutePath();
+        command.addAll(List.of("--heap", "256m", "--state-dir", stateDir.toString(), "--log-dir", work.toString()));
+        return new UpgradeProcess(
+                new ProcessBuilder(command).redirectErrorStream(true).start(), stateDir);
+    }
+
+    /** Waits until the planner has accepted the copy and it runs; returns the migration's id. */
+    String awaitCopying() {
+        await().atMost(STARTS_COPYING).until(() -> console().contains("RUNNING  tasks") || !process.isAlive());
+        assertThat(console()).as("the upgrade's console").contains("RUNNING  tasks");
+        String line = console()
+                .lines()
+                .filter(l -> l.startsWith("Copying every ClearML index: migration "))
+                .findFirst()
+                .orElseThrow();
+        return line.substring(line.lastIndexOf(' ') + 1, line.length() - 1);
+    }
+
+    /** {@code kill -STOP} of the Elasticsearch workers (not their supervisors) of the migrator this run started. */
+    void freezeElasticWorkers() {
+        elasticWorkers().forEach(pid -> signal("STOP", pid));
+    }
+
+    void thawElasticWorkers() {
+        elasticWorkers().forEach(pid -> signal("CONT", pid));
+    }
+
+    /** SIGTERM, as Ctrl-C: the shutdown hook runs; waits until its words are out. */
+    void interrupt() {
+        // Not Process.destroy(), which closes the console's stream as it signals.
+        signal("TERM", process.pid());
+        await().atMost(Duration.ofSeconds(30)).until(() -> console().contains("Interrupted: "));
+    }
+
+    /** {@code kill -9}: no hook runs; what it started runs on. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    int awaitExit() throws InterruptedException {
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(console()).isTrue();
+        return process.exitValue();
+    }
+
+    String console() {
+        return console.toString();
+    }
+
+    /** Ends the command if it still runs (what it started is left to the next run) and prints its console. */
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        System.out.println(console());
+    }
+
+    private List<Long> elasticWorkers() {
+        String marker = "-D" + LocalStack.MARKER_PROPERTY + "=" + stateDir;
+        List<Long> pids = ProcessHandle.allProcesses()
+                .filter(p -> p.info()
+                        .commandLine()
+                        .filter(line -> line.contains(marker)
+                                && line.contains("elastic-worker")
+                                && !line.contains(Supervisor.class.getName()))
+                        .isPresent())
+                .map(ProcessHandle::pid)
+                .toList();
+        assertThat(pids).as("the elastic-workers of " + stateDir).isNotEmpty();
+        return pids;
+    }
+
+    private void readConsole() {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                console.append(line).append('\n');
+            }
+        } catch (IOException e) {
+            console.append("(console unreadable: ").append(e.getMessage()).append(")\n");
+        }
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            int status = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+            assertThat(status).as("kill -" + signal + " " + pid).isZero();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String javaBinary() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return Files.isExecutable(java) ? java.toString() : "java";
+    }
+}
