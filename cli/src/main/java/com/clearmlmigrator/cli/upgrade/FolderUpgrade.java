@@ -11,10 +11,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.local.LocalMigrator;
@@ -68,7 +66,7 @@ public final class FolderUpgrade {
             return ExitCode.BAD_INPUT;
         }
         UpgradeStep step = findings.step().orElseThrow();
-        Optional<Path> backup = prepare(leftByUs, out);
+        Optional<Path> backup = new UpgradeFolders(options, stamp).prepare(leftByUs, out);
         unfinished.started(
                 options.source(),
                 options.target(),
@@ -121,19 +119,6 @@ public final class FolderUpgrade {
                         : "and with -n there is no backup that keeps it as it is now."));
     }
 
-    /** Our own unfinished target started over; the first attempt's backup kept, or a new one made. */
-    private Optional<Path> prepare(Optional<UnfinishedUpgrades.Unfinished> leftByUs, PrintWriter out)
-            throws IOException {
-        if (leftByUs.isPresent() && !new ElasticDataFolder(options.target()).isEmpty()) {
-            out.println(options.target() + " holds what an unfinished upgrade (started "
-                    + leftByUs.get().startedAt() + ") wrote; starting it over.");
-            deleteTree(options.target());
-        }
-        Optional<Path> earlierBackup =
-                leftByUs.flatMap(UnfinishedUpgrades.Unfinished::backup).filter(Files::isDirectory);
-        return earlierBackup.isPresent() ? keep(earlierBackup.get(), out) : backUp(out);
-    }
-
     private void completed(UpgradeStep step, Path retired, Optional<Path> backup, UpgradeLog log) {
         PrintWriter out = log.out();
         out.println("Upgrade completed.");
@@ -143,39 +128,6 @@ public final class FolderUpgrade {
         backup.ifPresent(
                 b -> out.println("  Backup:      " + b + " (checksums in " + FolderBackup.manifestOf(b) + ")"));
         out.println("  Log:         " + log.file());
-    }
-
-    /** The first attempt's backup holds the folder as it was before anything opened it: a second one would not. */
-    private static Optional<Path> keep(Path backup, PrintWriter out) {
-        out.println(
-                "Keeping the backup the first attempt made, from before anything opened the folder: " + backup + ".");
-        return Optional.of(backup);
-    }
-
-    private Optional<Path> backUp(PrintWriter out) throws IOException {
-        if (!options.backup()) {
-            out.println("No backup (-n): the old folder is only read, and renamed once the copy is verified.");
-            return Optional.empty();
-        }
-        Path folder = options.source().resolveSibling(options.source().getFileName() + "_backup_" + stamp);
-        out.println("Backing up " + options.source() + " to " + folder + "...");
-        out.flush();
-        FolderBackup.Backup backup;
-        try {
-            backup = FolderBackup.of(options.source(), folder);
-        } catch (IOException | RuntimeException e) {
-            // A backup that could not be made whole is no backup: take the part away, so it cannot be mistaken for one.
-            if (Files.exists(folder)) {
-                deleteTree(folder);
-                Files.delete(folder);
-            }
-            Files.deleteIfExists(FolderBackup.manifestOf(folder));
-            throw e;
-        }
-        out.printf(
-                "Backed up %d files (%s) and checked them against their SHA-256 sums in %s.%n",
-                backup.files(), Sizes.of(backup.bytes()), backup.manifest());
-        return Optional.of(backup.folder());
     }
 
     /**
@@ -264,17 +216,5 @@ public final class FolderUpgrade {
         FolderOwner.giveLike(options.source(), options.target(), out);
         Files.move(options.source(), retired, StandardCopyOption.ATOMIC_MOVE);
         return retired;
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (!path.equals(folder)) {
-                    Files.delete(path);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }
