@@ -414,8 +414,39 @@ class EsCopyIT {
     }
 
     /**
-     * A copy of one index whose target index comes up write-blocked, as a flood-stage disk watermark would make it,
-     * PAUSED. The block stays on the index; the template that set it is gone.
+     * A disk past its flood-stage watermark mid-copy: Elasticsearch 7 puts {@code read_only_allow_delete} on the index
+     * and answers the next bulk's items 429, as it answers throttling. The copy pauses and names the block, rather than
+     * sending the bulk again for a minute and failing with advice to slow down; once the block is lifted, retry finishes
+     * it.
+     */
+    @Test
+    @Order(14)
+    void aFloodStageBlockMidCopyPausesTheCopyAndRetryFinishesItOnceTheBlockIsLifted() {
+        String debugImages = "events-training_debug_image-" + company(0);
+        String id = Migrations.submit(copyRequest(
+                List.of(debugImages),
+                "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\",\"maxDocsPerSecond\":20"));
+        await().atMost(Duration.ofMinutes(1))
+                .until(
+                        () -> given().get("/migrations/" + id).path("copy.indices[0].copied"),
+                        n -> ((Number) n).longValue() > 0);
+        es7.put("/" + debugImages + "/_settings", "{\"index.blocks.read_only_allow_delete\":true}");
+        try {
+            JsonPath paused = Migrations.awaitStatus(id, "PAUSED");
+            assertThat(paused.getString("error")).contains(debugImages).contains("flood-stage watermark");
+        } finally {
+            es7.put("/" + debugImages + "/_settings", "{\"index.blocks.read_only_allow_delete\":null}");
+        }
+
+        given().post("/migrations/" + id + "/retry").then().statusCode(202);
+
+        Migrations.awaitEnded(id, "SUCCEEDED");
+        assertThat(es7.documents(debugImages)).isEqualTo(es5.documents(debugImages));
+    }
+
+    /**
+     * A copy of one index whose target index comes up write-blocked (as an operator's {@code index.blocks.write} makes
+     * it) PAUSED. The block stays on the index; the template that set it is gone.
      */
     private static String copyPausedOnAWriteBlock(String index) {
         es7.put(

@@ -2,6 +2,7 @@ package com.clearmlmigrator.e2e;
 
 import static com.clearmlmigrator.e2e.ExpectedRelink.NEW;
 import static com.clearmlmigrator.e2e.ExpectedRelink.OLD;
+import static com.clearmlmigrator.e2e.RunningSystem.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -24,7 +25,8 @@ import io.restassured.path.json.JsonPath;
  * the elastic-worker's retries ride out, and once for longer than every retry, which fails the tasks it meets until a
  * {@code POST /retry} finishes the migration. Each run must end with every event exactly as a relink without the outage
  * leaves it (nothing lost, nothing rewritten twice: the new prefix extends the old one, so a second rewrite would show),
- * and its undo must give back the cluster as it was.
+ * and its undo must give back the cluster as it was. A disk past its flood-stage watermark pauses the relink until the
+ * block is lifted.
  */
 @OnRunningSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -70,6 +72,37 @@ class RelinkElasticFaultsIT {
             assertRelinkedWhole(id, Migrations.retryAfterOutage(id, proxy));
             assertUndoRestoresTheCluster(id);
         }
+    }
+
+    /**
+     * A disk past its flood-stage watermark: Elasticsearch 7 puts {@code read_only_allow_delete} on the indices of the
+     * node and answers their writes 429, as it answers throttling. The relink pauses and names the block, rather than
+     * sending the bulk again for a minute and failing with advice about heap; once the block is lifted, retry finishes
+     * it.
+     */
+    @Test
+    @Order(3)
+    void aFloodStageBlockPausesTheRelinkAndRetryFinishesItOnceTheBlockIsLifted() {
+        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
+        String debugImages = own.index("events-training_debug_image-");
+        es7.put("/" + debugImages + "/_settings", "{\"index.blocks.read_only_allow_delete\":true}");
+        String id;
+        try {
+            id = Migrations.submit("{\"kind\":\"relink\",\"from\":\"" + OLD + "\",\"to\":\"" + NEW + "\","
+                    + Migrations.elastic(RunningSystem.ports().elastic7Url()) + "}");
+            JsonPath paused = Migrations.awaitStatus(id, "PAUSED");
+            assertThat(paused.getString("error"))
+                    .contains(debugImages)
+                    .contains("flood-stage watermark")
+                    .contains("retry");
+        } finally {
+            es7.put("/" + debugImages + "/_settings", "{\"index.blocks.read_only_allow_delete\":null}");
+        }
+
+        given().post("/migrations/" + id + "/retry").then().statusCode(202);
+
+        assertRelinkedWhole(id, Migrations.awaitFinal(id));
+        assertUndoRestoresTheCluster(id);
     }
 
     private static String relinkThrough(TcpFaultProxy proxy) {

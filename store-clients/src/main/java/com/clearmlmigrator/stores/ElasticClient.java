@@ -278,6 +278,19 @@ public final class ElasticClient implements AutoCloseable {
     public static final String WRITE_BLOCK_ADVICE = " Elasticsearch blocks writes when a disk passes its flood-stage"
             + " watermark or when a read-only block is set; free disk space or remove the block.";
 
+    /**
+     * The failure of a task whose write to {@code index} met a block (the item's {@code error}): the migration pauses
+     * until the operator lifts it. Elasticsearch 7 and 8 answer the flood-stage block with 429, as they answer
+     * throttling, so a bulk's items are to be asked this before their status.
+     */
+    public static TaskFailedException writeBlocked(String index, JsonNode error) {
+        return new TaskFailedException(
+                FailureReason.TARGET_BLOCKED,
+                "Elasticsearch refused writes to " + index + ": "
+                        + error.path("reason").asText() + "." + WRITE_BLOCK_ADVICE,
+                Remedy.RETRY);
+    }
+
     /** True for an error Elasticsearch gives while a cluster or index block forbids writing. */
     public static boolean isWriteBlock(JsonNode error) {
         return "cluster_block_exception".equals(error.path("type").asText())

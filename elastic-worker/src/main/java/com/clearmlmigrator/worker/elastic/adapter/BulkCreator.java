@@ -102,14 +102,10 @@ final class BulkCreator {
                 created.addDocument(document.digest());
             } else if (status == CONFLICT) {
                 existing.add(document);
+            } else if (ElasticClient.isWriteBlock(item.path("error"))) {
+                throw ElasticClient.writeBlocked(index, item.path("error")); // a flood-stage block answers 429 too
             } else if (status == TOO_MANY_REQUESTS || status == 503) {
                 throttled.add(document);
-            } else if (ElasticClient.isWriteBlock(item.path("error"))) {
-                throw new TaskFailedException(
-                        FailureReason.TARGET_BLOCKED,
-                        "The target refused writes to " + index + ": "
-                                + item.path("error").path("reason").asText() + "." + ElasticClient.WRITE_BLOCK_ADVICE,
-                        Remedy.RETRY);
             } else {
                 refused.add(document.id());
                 refusal = refusal != null

@@ -51,7 +51,8 @@ final class ElasticConditionalWriter {
      * then tells the pass how each ended. Writes answered 429 or 503 (a cluster under indexing pressure: a plot of tens
      * of megabytes needs room in the node's indexing buffer) are sent again with growing pauses, as is a bulk the
      * cluster refused whole with 429 or 503; what is still refused after the last attempt, and a bulk whose answer was
-     * lost, fail the task as unavailable, to be tried again.
+     * lost, fail the task as unavailable, to be tried again. A write block (a disk past its flood-stage watermark) fails
+     * it as blocked, which pauses the migration.
      */
     static List<JsonNode> send(ElasticClient client, String index, int major, List<PlannedWrite> writes) {
         JsonNode[] items = new JsonNode[writes.size()];
@@ -102,6 +103,11 @@ final class ElasticConditionalWriter {
         for (int i = 0; i < toSend.size(); i++) {
             JsonNode item = answer.item(i, "index");
             int status = answer.errors() ? item.path("status").asInt() : 200;
+            if (status >= 300 && ElasticClient.isWriteBlock(item.path("error"))) {
+                // Paused, not throttled: Elasticsearch 7 answers its flood-stage block with 429 too. What this bulk
+                // wrote is in the journal, and the retry reads the range again.
+                throw ElasticClient.writeBlocked(index, item.path("error"));
+            }
             if (status == TOO_MANY_REQUESTS || status == UNAVAILABLE) {
                 throttled.add(toSend.get(i));
             } else {
@@ -118,7 +124,8 @@ final class ElasticConditionalWriter {
      * journal tells the writes that landed from the ones that did not.
      */
     private static boolean refusedWhole(TaskFailedException e) {
-        if (!(e.getCause() instanceof ResponseException refused)) {
+        if (e.reason() != FailureReason.TARGET_UNAVAILABLE // a block answered 429 pauses the migration instead
+                || !(e.getCause() instanceof ResponseException refused)) {
             return false;
         }
         int status = refused.getResponse().getStatusLine().getStatusCode();
