@@ -286,8 +286,9 @@ public final class ElasticClient implements AutoCloseable {
     public static TaskFailedException writeBlocked(String index, JsonNode error) {
         return new TaskFailedException(
                 FailureReason.TARGET_BLOCKED,
+                // The reason ends its list of blocks with ';'.
                 "Elasticsearch refused writes to " + index + ": "
-                        + error.path("reason").asText() + "." + WRITE_BLOCK_ADVICE,
+                        + error.path("reason").asText().replaceAll("[;.\\s]+$", "") + "." + WRITE_BLOCK_ADVICE,
                 Remedy.RETRY);
     }
 

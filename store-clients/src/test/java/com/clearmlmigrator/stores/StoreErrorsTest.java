@@ -113,4 +113,19 @@ class StoreErrorsTest {
             return socket.getLocalPort();
         }
     }
+
+    /** The item Elasticsearch 7.10 answered for a write to an index past its flood-stage watermark. */
+    @Test
+    void aFloodStageBlockAnswered429IsAWriteBlockThatPausesWithOneSentence() throws Exception {
+        var item = ElasticClient.JSON.readTree("{\"status\":429,\"error\":{\"type\":\"cluster_block_exception\","
+                + "\"reason\":\"index [events-log-c1] blocked by: [TOO_MANY_REQUESTS/12/disk usage exceeded flood-stage"
+                + " watermark, index has read-only-allow-delete block];\"}}");
+
+        assertThat(ElasticClient.isWriteBlock(item.path("error"))).isTrue();
+        TaskFailedException blocked = ElasticClient.writeBlocked("events-log-c1", item.path("error"));
+        assertThat(blocked.reason()).isEqualTo(FailureReason.TARGET_BLOCKED);
+        assertThat(blocked.getMessage())
+                .startsWith("Elasticsearch refused writes to events-log-c1: index [events-log-c1] blocked by:")
+                .contains("read-only-allow-delete block]. Elasticsearch blocks writes when a disk passes");
+    }
 }
