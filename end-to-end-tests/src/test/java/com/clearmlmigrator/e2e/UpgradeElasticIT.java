@@ -142,10 +142,7 @@ class UpgradeElasticIT {
                 .contains(closedIndex)
                 .contains("The upgrade did not complete: nothing was renamed")
                 .contains("run the same command again");
-        assertThat(siblings(old)).contains("elastic", "elastic_7").noneMatch(name -> name.contains("_migrated_"));
-        assertThat(LocalStack.recordedAlive(work.resolve("state")))
-                .as("processes left running")
-                .isEmpty();
+        assertNothingRenamedAndNothingLeftRunning();
     }
 
     /**
@@ -183,10 +180,7 @@ class UpgradeElasticIT {
                     .contains("Interrupted: the copy (migration " + copy + ") is cancelled")
                     .contains("Nothing was renamed: " + old + " is where it was");
         }
-        assertThat(siblings(old)).contains("elastic", "elastic_7").noneMatch(name -> name.contains("_migrated_"));
-        assertThat(LocalStack.recordedAlive(work.resolve("state")))
-                .as("processes left running")
-                .isEmpty();
+        assertNothingRenamedAndNothingLeftRunning();
     }
 
     @Test
@@ -298,6 +292,13 @@ class UpgradeElasticIT {
                 .forEach(scalars -> CopyAssertions.assertClearmlAggregationsWork(opened, scalars));
         assertThat(opened.get("/_cat/indices?format=json&h=index").findValuesAsText("index"))
                 .doesNotContainAnyElementsOf(XPACK_INDICES);
+    }
+
+    private static void assertNothingRenamedAndNothingLeftRunning() {
+        assertThat(siblings(old)).contains("elastic", "elastic_7").noneMatch(name -> name.contains("_migrated_"));
+        assertThat(LocalStack.recordedAlive(work.resolve("state")))
+                .as("processes left running")
+                .isEmpty();
     }
 
     private static FolderNode node(String name, ElasticRelease release, Path folder, String clusterName) {
