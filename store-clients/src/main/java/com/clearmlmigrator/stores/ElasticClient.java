@@ -276,7 +276,9 @@ public final class ElasticClient implements AutoCloseable {
 
     /** What to do about a write block, appended to the sentence that reports one. */
     public static final String WRITE_BLOCK_ADVICE = " Elasticsearch blocks writes when a disk passes its flood-stage"
-            + " watermark or when a read-only block is set; free disk space or remove the block.";
+            + " watermark or when a read-only block is set; free disk space (from 7.4 on Elasticsearch then lifts a"
+            + " flood-stage block itself; before, PUT /<index>/_settings {\"index.blocks.read_only_allow_delete\": null})"
+            + " or remove the block.";
 
     /**
      * The failure of a task whose write to {@code index} met a block (the item's {@code error}): the migration pauses
