@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -51,7 +52,7 @@ final class UpgradeFolders {
         out.flush();
         FolderBackup.Backup backup;
         try {
-            backup = FolderBackup.of(options.source(), folder);
+            backup = FolderBackup.of(options.source(), folder, new BackupProgress(out, Instant::now));
         } catch (IOException | RuntimeException e) {
             // A backup that could not be made whole is no backup: take the part away, so it cannot be mistaken for one.
             if (Files.exists(folder)) {
