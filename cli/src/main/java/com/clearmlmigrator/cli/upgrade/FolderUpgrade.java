@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -151,6 +152,8 @@ public final class FolderUpgrade {
             migrator.addElasticWorkers(options.workers() - 1);
             out.println("Copying with " + options.workers() + " Elasticsearch worker"
                     + (options.workers() == 1 ? "" : "s") + " (-p N for more).");
+            new ShardRecovery(() -> NodeIndices.health(old.url()), Instant::now, d -> Thread.sleep(d.toMillis()))
+                    .await(out);
             List<String> before = NodeIndices.of(old.url());
             out.println(before.size() + " indices in the old folder.");
             int code = copyRun.copy(migrator.plannerUrl(), old.url(), fresh.url(), log.fileOnly(), id -> {

@@ -12,7 +12,10 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The indices a node on loopback holds, to say what the copy left behind. */
+/**
+ * What a node on loopback says of its indices: their names, to say what the copy left behind, and the health of their
+ * shards, to wait for the node to open them.
+ */
 final class NodeIndices {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
@@ -21,18 +24,26 @@ final class NodeIndices {
     private NodeIndices() {}
 
     static List<String> of(String nodeUrl) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(nodeUrl + "/_cat/indices?h=index&format=json"))
+        List<String> names = new ArrayList<>();
+        for (JsonNode index : get(nodeUrl, "/_cat/indices?h=index&format=json", "a list of its indices")) {
+            names.add(index.path("index").asText());
+        }
+        return names.stream().sorted().toList();
+    }
+
+    /** {@code GET /_cluster/health}: status, and active, initializing and unassigned shards. */
+    static JsonNode health(String nodeUrl) throws IOException, InterruptedException {
+        return get(nodeUrl, "/_cluster/health", "a question of its health");
+    }
+
+    private static JsonNode get(String nodeUrl, String path, String what) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(nodeUrl + path))
                 .timeout(Duration.ofMinutes(1))
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IOException(
-                    "The node at " + nodeUrl + " answered " + response.statusCode() + " to a list of" + " its indices");
+            throw new IOException("The node at " + nodeUrl + " answered " + response.statusCode() + " to " + what);
         }
-        List<String> names = new ArrayList<>();
-        for (JsonNode index : JSON.readTree(response.body())) {
-            names.add(index.path("index").asText());
-        }
-        return names.stream().sorted().toList();
+        return JSON.readTree(response.body());
     }
 }

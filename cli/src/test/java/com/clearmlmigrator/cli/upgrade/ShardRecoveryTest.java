@@ -1,0 +1,83 @@
+package com.clearmlmigrator.cli.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class ShardRecoveryTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StringWriter said = new StringWriter();
+    private Instant now = Instant.parse("2026-12-05T15:00:00Z");
+    private int asked;
+
+    /** A folder of hundreds of shards: the copy waits while they open, and the operator sees them open. */
+    @Test
+    void waitsWhileShardsOpenAndSaysHowFarTheNodeIs() throws Exception {
+        Deque<JsonNode> answers = answers(
+                health("red", 100, 4, 296),
+                health("red", 160, 4, 236),
+                health("red", 230, 4, 166),
+                health("yellow", 300, 0, 300));
+
+        recovery(answers).await(new PrintWriter(said));
+
+        assertThat(answers).as("asked until every primary was open").isEmpty();
+        assertThat(said.toString())
+                .contains("the old node is opening its shards: 230 open, 4 opening, 166 not yet assigned");
+    }
+
+    @Test
+    void aNodeWhosePrimariesAreOpenNeedsNoWaitEvenWithItsReplicasUnassigned() throws Exception {
+        recovery(answers(health("yellow", 18, 0, 18))).await(new PrintWriter(said));
+
+        assertThat(asked).isEqualTo(1);
+        assertThat(said.toString()).isEmpty();
+    }
+
+    /** An index whose shard nothing will open: the copy's pre-flight names it and says what to do. */
+    @Test
+    void stopsWaitingWhenAShardStaysUnassignedAndNothingOpensForAMinute() throws Exception {
+        JsonNode stuck = health("red", 17, 0, 19);
+        Deque<JsonNode> answers = answers();
+        for (int i = 0; i < 200; i++) {
+            answers.add(stuck);
+        }
+
+        recovery(answers).await(new PrintWriter(said));
+
+        assertThat(asked).as("polls, 5 s apart by the test's clock").isBetween(12, 14);
+    }
+
+    private ShardRecovery recovery(Deque<JsonNode> answers) {
+        return new ShardRecovery(
+                () -> {
+                    asked++;
+                    return answers.pop();
+                },
+                () -> now,
+                pause -> now = now.plusSeconds(5));
+    }
+
+    private static Deque<JsonNode> answers(JsonNode... answers) {
+        return new ArrayDeque<>(List.of(answers));
+    }
+
+    private static JsonNode health(String status, int active, int opening, int unassigned) {
+        return JSON.createObjectNode()
+                .put("status", status)
+                .put("active_shards", active)
+                .put("initializing_shards", opening)
+                .put("unassigned_shards", unassigned);
+    }
+}
