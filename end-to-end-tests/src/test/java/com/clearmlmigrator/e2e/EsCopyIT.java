@@ -270,35 +270,39 @@ class EsCopyIT {
     @Order(9)
     void closedOrRedSourceIndicesFailBeforeAnythingMoves() throws Exception {
         String red = "events-log-red-" + company(1);
+        // One shard, as every ClearML index has: red, it answers no count at all.
+        String redWhole = "events-plot-red-" + company(1);
         String closed = "events-log-closed-" + company(1);
         String healthy = "events-log-" + company(1);
         try {
-            makeRed(red);
+            makeRed(red, 2);
+            makeRed(redWhole, 1);
             es5.put("/" + closed, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}");
             es5.post("/" + closed + "/_close", null);
 
-            String id =
-                    Migrations.submit(copyRequest(List.of(red, closed, healthy), "\"ifTargetExists\":\"overwrite\""));
+            String id = Migrations.submit(
+                    copyRequest(List.of(red, redWhole, closed, healthy), "\"ifTargetExists\":\"overwrite\""));
             JsonPath migration = Migrations.awaitFinal(id);
 
             assertThat(migration.getString("status")).isEqualTo("FAILED");
             assertThat(migration.getString("error"))
                     .contains("1 closed index matching the patterns (" + closed + ")")
-                    .contains("1 red index matching the patterns (" + red + ")")
+                    .contains("2 red indices matching the patterns (" + red + ", " + redWhole + ")")
                     .contains("only part of its documents");
             assertThat(migration.getInt("tasks.total")).isZero();
         } finally {
             es5.delete("/" + red);
+            es5.delete("/" + redWhole);
             es5.delete("/" + closed);
         }
     }
 
     /**
-     * Makes a two-shard index whose second primary is gone, as after a lost disk: the index is red, and a search of it
-     * answers from the other shard alone without counting the missing one as failed.
+     * Makes an index whose last primary is gone, as after a lost disk: the index is red. With two shards a search of it
+     * answers from the other shard alone without counting the missing one as failed; with one it answers 503.
      */
-    private static void makeRed(String index) throws Exception {
-        es5.put("/" + index, "{\"settings\":{\"number_of_shards\":2,\"number_of_replicas\":0}}");
+    private static void makeRed(String index, int shards) throws Exception {
+        es5.put("/" + index, "{\"settings\":{\"number_of_shards\":" + shards + ",\"number_of_replicas\":0}}");
         StringBuilder bulk = new StringBuilder();
         for (int i = 0; i < 20; i++) {
             bulk.append("{\"index\":{\"_type\":\"event\",\"_id\":\"").append(i).append("\"}}\n");
@@ -312,10 +316,10 @@ class EsCopyIT {
         es5.post("/" + index + "/_close", null);
         Path es5Data = RunningSystem.stack().stateDir().resolve("data").resolve("elasticsearch-5");
         try (Stream<Path> paths = Files.walk(es5Data)) {
-            Path secondShard = paths.filter(p -> p.endsWith(Path.of("indices", uuid, "1")))
+            Path lastShard = paths.filter(p -> p.endsWith(Path.of("indices", uuid, Integer.toString(shards - 1))))
                     .findFirst()
                     .orElseThrow();
-            try (Stream<Path> inside = Files.walk(secondShard)) {
+            try (Stream<Path> inside = Files.walk(lastShard)) {
                 inside.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }

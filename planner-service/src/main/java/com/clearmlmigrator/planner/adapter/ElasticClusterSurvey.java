@@ -94,7 +94,10 @@ public class ElasticClusterSurvey implements ClusterSurvey {
                 continue;
             }
             if (CatIndexRow.RED.equals(unreadable)) {
+                // Not counted: a red index of one shard (every ClearML index) answers 503 to a count, which would fail
+                // the survey before the pre-flight could name the index and say what to do.
                 red.add(name);
+                continue;
             }
             sizes.put(name, row.path("pri.store.size").asLong(0));
         }
