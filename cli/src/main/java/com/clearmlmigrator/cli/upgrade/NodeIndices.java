@@ -31,9 +31,9 @@ final class NodeIndices {
         return names.stream().sorted().toList();
     }
 
-    /** {@code GET /_cluster/health}: status, and active, initializing and unassigned shards. */
+    /** {@code GET /_cluster/health?level=indices}: status, shards open and opening, and each index's status. */
     static JsonNode health(String nodeUrl) throws IOException, InterruptedException {
-        return get(nodeUrl, "/_cluster/health", "a question of its health");
+        return get(nodeUrl, "/_cluster/health?level=indices", "a question of its health");
     }
 
     private static JsonNode get(String nodeUrl, String path, String what) throws IOException, InterruptedException {

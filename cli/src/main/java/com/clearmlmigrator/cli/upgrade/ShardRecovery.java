@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +24,7 @@ final class ShardRecovery {
     private static final Duration STUCK_AFTER = Duration.ofMinutes(1);
     private static final Duration POLL = Duration.ofSeconds(1);
 
-    /** {@code GET /_cluster/health} of the node. */
+    /** {@code GET /_cluster/health?level=indices} of the node. */
     @FunctionalInterface
     interface Health {
         JsonNode get() throws IOException, InterruptedException;
@@ -48,7 +51,7 @@ final class ShardRecovery {
         Instant lastMoved = lastSaid;
         long lastActive = -1;
         for (JsonNode now = health.get(); !opened(now); now = health.get()) {
-            long active = now.path("active_shards").asLong();
+            long active = now.path("active_primary_shards").asLong();
             Instant at = clock.get();
             if (active != lastActive || now.path("initializing_shards").asLong() > 0) {
                 lastMoved = at;
@@ -71,11 +74,23 @@ final class ShardRecovery {
                 && health.path("initializing_shards").asLong() == 0;
     }
 
+    /** Shards open and opening, and the indices not open yet (red): a single node's replicas never open, and say nothing. */
     static String line(JsonNode health) {
-        long active = health.path("active_shards").asLong();
+        long active = health.path("active_primary_shards").asLong();
         long opening = health.path("initializing_shards").asLong();
-        long unassigned = health.path("unassigned_shards").asLong();
-        return "  the old node is opening its shards: " + active + " open, " + opening + " opening, " + unassigned
-                + " not yet assigned";
+        List<String> closed = new ArrayList<>();
+        health.path("indices").fields().forEachRemaining(index -> {
+            if ("red".equals(index.getValue().path("status").asText())) {
+                closed.add(index.getKey());
+            }
+        });
+        String line = "  the old node is opening its shards: " + active + " open, " + opening + " opening";
+        if (closed.isEmpty()) {
+            return line;
+        }
+        Collections.sort(closed);
+        return line + "; " + closed.size() + (closed.size() == 1 ? " index" : " indices") + " not open yet ("
+                + String.join(", ", closed.subList(0, Math.min(3, closed.size())))
+                + (closed.size() > 3 ? ", ..." : "") + ")";
     }
 }

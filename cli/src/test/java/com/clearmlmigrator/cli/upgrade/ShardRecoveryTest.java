@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class ShardRecoveryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +35,9 @@ class ShardRecoveryTest {
 
         assertThat(answers).as("asked until every primary was open").isEmpty();
         assertThat(said.toString())
-                .contains("the old node is opening its shards: 230 open, 4 opening, 166 not yet assigned");
+                .contains(
+                        "the old node is opening its shards: 230 open, 4 opening; 2 indices not open yet (events-log-a,"
+                                + " events-plot-a)");
     }
 
     @Test
@@ -73,11 +76,17 @@ class ShardRecoveryTest {
         return new ArrayDeque<>(List.of(answers));
     }
 
+    /** The node's health; while it is red, two indices are not open yet. */
     private static JsonNode health(String status, int active, int opening, int unassigned) {
-        return JSON.createObjectNode()
+        ObjectNode health = JSON.createObjectNode()
                 .put("status", status)
-                .put("active_shards", active)
+                .put("active_primary_shards", active)
                 .put("initializing_shards", opening)
                 .put("unassigned_shards", unassigned);
+        ObjectNode indices = health.putObject("indices");
+        indices.putObject("events-plot-a").put("status", "red".equals(status) ? "red" : "yellow");
+        indices.putObject("events-log-a").put("status", "red".equals(status) ? "red" : "yellow");
+        indices.putObject("events-log-b").put("status", "yellow");
+        return health;
     }
 }
