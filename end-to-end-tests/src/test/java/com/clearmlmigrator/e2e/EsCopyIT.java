@@ -290,6 +290,21 @@ class EsCopyIT {
                     .contains("2 red indices matching the patterns (" + red + ", " + redWhole + ")")
                     .contains("only part of its documents");
             assertThat(migration.getInt("tasks.total")).isZero();
+
+            // The way on, without the indices that cannot be read: the same patterns, those three left out.
+            String plots = "events-plot-" + company(1);
+            String leavingThemOut = Migrations.submit(copyRequest(
+                    List.of(
+                            "events-log-*" + company(1),
+                            "events-plot-*" + company(1),
+                            "-" + red,
+                            "-" + redWhole,
+                            "-" + closed),
+                    "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\""));
+            Migrations.awaitEnded(leavingThemOut, "SUCCEEDED");
+            assertThat(Migrations.report(leavingThemOut).getList("indices.index", String.class))
+                    .containsExactlyInAnyOrder(healthy, plots);
+            assertThat(es7.documents(healthy)).isEqualTo(es5.documents(healthy));
         } finally {
             es5.delete("/" + red);
             es5.delete("/" + redWhole);

@@ -26,7 +26,9 @@ public class CopyEsCommand extends StartingCommand {
     @Option(
             names = "--index",
             paramLabel = "PATTERN",
-            description = "Index patterns to copy (repeatable); every ClearML index when left out.")
+            description = "Index patterns to copy (repeatable); every ClearML index when left out. A leading -"
+                    + " leaves out what it matches, of every ClearML index when no pattern names what to copy:"
+                    + " --index=-events-log-<company> copies all but that index.")
     List<String> indices = new ArrayList<>();
 
     @Option(

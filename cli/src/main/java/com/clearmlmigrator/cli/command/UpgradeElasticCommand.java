@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -83,6 +84,15 @@ public class UpgradeElasticCommand implements Callable<Integer> {
     Integer toVersion;
 
     @Option(
+            names = "--leave-behind",
+            paramLabel = "INDEX",
+            split = ",",
+            description =
+                    "An index to leave in the old folder (and its backup) rather than copy (repeatable): one"
+                            + " that cannot be read, such as a red index whose only shard is lost, stops the upgrade otherwise.")
+    List<String> leftBehind = new ArrayList<>();
+
+    @Option(
             names = "--heap",
             paramLabel = "SIZE",
             defaultValue = "1g",
@@ -117,7 +127,8 @@ public class UpgradeElasticCommand implements Callable<Integer> {
                 Optional.ofNullable(fromVersion),
                 Optional.ofNullable(toVersion),
                 heap,
-                parallel);
+                parallel,
+                leftBehind);
         FolderUpgrade upgrade =
                 new FolderUpgrade(options, stateDir, HostFacts.ofThisHost(), this::copy, LocalDateTime.now());
         try (UpgradeLog log =
@@ -160,6 +171,8 @@ public class UpgradeElasticCommand implements Callable<Integer> {
         ObjectNode request = PlannerClient.JSON.createObjectNode().put("kind", "es-copy");
         request.putObject("source").putArray("hosts").add(sourceUrl);
         request.putObject("target").putArray("hosts").add(targetUrl);
+        // Exclusions alone: every ClearML index but these.
+        leftBehind.forEach(index -> request.withArray("indices").add("-" + index));
         // The old folder is retired whole: nothing in it is to be marked read-only, which would write to it.
         request.put("ifTargetExists", "fail").put("afterCopy", "none");
         String id = client.submit(request).path("id").asText();

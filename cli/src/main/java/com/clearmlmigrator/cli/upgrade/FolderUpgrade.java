@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.local.LocalMigrator;
@@ -152,7 +153,11 @@ public final class FolderUpgrade {
             migrator.addElasticWorkers(options.workers() - 1);
             out.println("Copying with " + options.workers() + " Elasticsearch worker"
                     + (options.workers() == 1 ? "" : "s") + " (-p N for more).");
-            new ShardRecovery(() -> NodeIndices.health(old.url()), Instant::now, d -> Thread.sleep(d.toMillis()))
+            new ShardRecovery(
+                            () -> NodeIndices.health(old.url()),
+                            Set.copyOf(options.leftBehind()),
+                            Instant::now,
+                            d -> Thread.sleep(d.toMillis()))
                     .await(out);
             List<String> before = NodeIndices.of(old.url());
             out.println(before.size() + " indices in the old folder.");
@@ -203,12 +208,16 @@ public final class FolderUpgrade {
                 StackPorts.freePort());
     }
 
-    /** X-Pack's indices of Elastic's 5.6 image, and anything else not ClearML's, stay in the old folder. */
+    /**
+     * X-Pack's indices of Elastic's 5.6 image, anything else not ClearML's, and what {@code --leave-behind} named stay in
+     * the old folder.
+     */
     private static void reportLeftBehind(List<String> before, List<String> after, PrintWriter out) {
         List<String> leftBehind = new ArrayList<>(before);
         leftBehind.removeAll(after);
         if (!leftBehind.isEmpty()) {
-            out.println("Not copied, as they are not ClearML's (they stay in the old folder and its backup): "
+            out.println("Not copied, as they are not ClearML's or --leave-behind named them (they stay in the old"
+                    + " folder and its backup): "
                     + String.join(", ", leftBehind));
         }
     }

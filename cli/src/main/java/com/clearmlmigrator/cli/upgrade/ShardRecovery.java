@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,16 +37,22 @@ final class ShardRecovery {
     }
 
     private final Health health;
+    private final Set<String> leftBehind;
     private final Supplier<Instant> clock;
     private final Pause pause;
 
-    ShardRecovery(Health health, Supplier<Instant> clock, Pause pause) {
+    /** @param leftBehind indices the operator leaves in the old folder ({@code --leave-behind}): not waited for */
+    ShardRecovery(Health health, Set<String> leftBehind, Supplier<Instant> clock, Pause pause) {
         this.health = health;
+        this.leftBehind = Set.copyOf(leftBehind);
         this.clock = clock;
         this.pause = pause;
     }
 
-    /** Returns once every primary is open and none is opening, or once nothing has opened for a minute. */
+    /**
+     * Returns once every primary is open and none is opening, or once nothing has opened for a minute (saying which
+     * indices stay closed to the copy, and how to go on without them).
+     */
     void await(PrintWriter out) throws IOException, InterruptedException {
         Instant lastSaid = clock.get();
         Instant lastMoved = lastSaid;
@@ -57,6 +64,11 @@ final class ShardRecovery {
                 lastMoved = at;
                 lastActive = active;
             } else if (Duration.between(lastMoved, at).compareTo(STUCK_AFTER) >= 0) {
+                List<String> unopened = red(now);
+                out.println("The old node does not open " + String.join(", ", unopened) + ": its primary shard is"
+                        + " unassigned, so the copy will refuse it. Leave it in the old folder with --leave-behind "
+                        + String.join(",", unopened) + ", or bring its shard back.");
+                out.flush();
                 return;
             }
             if (Duration.between(lastSaid, at).compareTo(SAY_EVERY) >= 0) {
@@ -68,27 +80,34 @@ final class ShardRecovery {
         }
     }
 
-    /** Yellow at least (a single node never assigns replicas), and no shard still opening. */
-    static boolean opened(JsonNode health) {
-        return !"red".equals(health.path("status").asText())
-                && health.path("initializing_shards").asLong() == 0;
+    /**
+     * No shard still opening, and every index the copy takes yellow at least (a single node never assigns replicas).
+     */
+    private boolean opened(JsonNode health) {
+        return health.path("initializing_shards").asLong() == 0 && red(health).isEmpty();
     }
 
-    /** Shards open and opening, and the indices not open yet (red): a single node's replicas never open, and say nothing. */
-    static String line(JsonNode health) {
-        long active = health.path("active_primary_shards").asLong();
-        long opening = health.path("initializing_shards").asLong();
-        List<String> closed = new ArrayList<>();
+    /** The indices the copy takes whose primary is not open (red), by name. */
+    private List<String> red(JsonNode health) {
+        List<String> red = new ArrayList<>();
         health.path("indices").fields().forEachRemaining(index -> {
-            if ("red".equals(index.getValue().path("status").asText())) {
-                closed.add(index.getKey());
+            if ("red".equals(index.getValue().path("status").asText()) && !leftBehind.contains(index.getKey())) {
+                red.add(index.getKey());
             }
         });
+        Collections.sort(red);
+        return red;
+    }
+
+    /** Primaries open and shards opening, and the indices not open yet: a single node's replicas never open. */
+    private String line(JsonNode health) {
+        long active = health.path("active_primary_shards").asLong();
+        long opening = health.path("initializing_shards").asLong();
+        List<String> closed = red(health);
         String line = "  the old node is opening its shards: " + active + " open, " + opening + " opening";
         if (closed.isEmpty()) {
             return line;
         }
-        Collections.sort(closed);
         return line + "; " + closed.size() + (closed.size() == 1 ? " index" : " indices") + " not open yet ("
                 + String.join(", ", closed.subList(0, Math.min(3, closed.size())))
                 + (closed.size() > 3 ? ", ..." : "") + ")";

@@ -1,6 +1,7 @@
 package com.clearmlmigrator.cli.upgrade;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param toVersion   the major version to move to; the next supported one when empty
  * @param heap        each node's heap, such as {@code 1g}
  * @param workers     how many Elasticsearch workers copy at once ({@code -p})
+ * @param leftBehind  indices to leave in the old folder rather than copy ({@code --leave-behind})
  */
 public record UpgradeOptions(
         Path source,
@@ -21,4 +23,10 @@ public record UpgradeOptions(
         Optional<Integer> fromVersion,
         Optional<Integer> toVersion,
         String heap,
-        int workers) {}
+        int workers,
+        List<String> leftBehind) {
+
+    public UpgradeOptions {
+        leftBehind = List.copyOf(leftBehind);
+    }
+}

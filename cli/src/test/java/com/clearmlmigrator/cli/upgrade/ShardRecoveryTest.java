@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,14 +61,30 @@ class ShardRecoveryTest {
         recovery(answers).await(new PrintWriter(said));
 
         assertThat(asked).as("polls, 5 s apart by the test's clock").isBetween(12, 14);
+        assertThat(said.toString())
+                .contains("The old node does not open events-log-a, events-plot-a: its primary shard is unassigned")
+                .contains("--leave-behind events-log-a,events-plot-a");
+    }
+
+    @Test
+    void anIndexTheOperatorLeavesBehindIsNotWaitedFor() throws Exception {
+        recovery(answers(health("red", 17, 0, 19)), Set.of("events-log-a", "events-plot-a"))
+                .await(new PrintWriter(said));
+
+        assertThat(asked).isEqualTo(1);
     }
 
     private ShardRecovery recovery(Deque<JsonNode> answers) {
+        return recovery(answers, Set.of());
+    }
+
+    private ShardRecovery recovery(Deque<JsonNode> answers, Set<String> leftBehind) {
         return new ShardRecovery(
                 () -> {
                     asked++;
                     return answers.pop();
                 },
+                leftBehind,
                 () -> now,
                 pause -> now = now.plusSeconds(5));
     }

@@ -8,6 +8,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class UpgradePreflightTest {
     }
 
     private UpgradeOptions options(Path source, Path target) {
-        return new UpgradeOptions(source, target, true, Optional.empty(), Optional.empty(), "1g", 1);
+        return new UpgradeOptions(source, target, true, Optional.empty(), Optional.empty(), "1g", 1, List.of());
     }
 
     @Test
@@ -141,9 +142,10 @@ class UpgradePreflightTest {
         UpgradePreflight preflight = new UpgradePreflight(new Host(100 * GB, true, 16 * GB));
         Path target = temp.resolve("elastic_8");
 
-        UpgradeOptions wrongFrom = new UpgradeOptions(source, target, true, Optional.of(5), Optional.empty(), "1g", 1);
+        UpgradeOptions wrongFrom =
+                new UpgradeOptions(source, target, true, Optional.of(5), Optional.empty(), "1g", 1, List.of());
         UpgradeOptions sameVersion =
-                new UpgradeOptions(source, target, true, Optional.empty(), Optional.of(7), "1g", 1);
+                new UpgradeOptions(source, target, true, Optional.empty(), Optional.of(7), "1g", 1, List.of());
 
         assertThat(preflight.check(wrongFrom, false).problems())
                 .singleElement()

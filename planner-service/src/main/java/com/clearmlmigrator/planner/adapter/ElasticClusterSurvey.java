@@ -1,6 +1,5 @@
 package com.clearmlmigrator.planner.adapter;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +16,7 @@ import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey;
+import com.clearmlmigrator.planner.escopy.IndexPatterns;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.stores.IndexBatches;
@@ -78,14 +76,14 @@ public class ElasticClusterSurvey implements ClusterSurvey {
     @SuppressWarnings("unchecked")
     public SourceIndices indices(ElasticEndpoint cluster, List<String> patterns) {
         ElasticClient client = connections.client(cluster);
-        List<Pattern> globs = patterns.stream().map(ElasticClusterSurvey::glob).toList();
+        IndexPatterns selected = IndexPatterns.of(patterns);
         JsonNode rows = client.get("/_cat/indices?format=json&bytes=b&h=index,status,health,pri.store.size");
         Map<String, Long> sizes = new LinkedHashMap<>();
         Set<String> closed = new TreeSet<>();
         Set<String> red = new TreeSet<>();
         for (JsonNode row : rows) {
             String name = row.path("index").asText();
-            if (globs.stream().noneMatch(g -> g.matcher(name).matches())) {
+            if (!selected.matches(name)) {
                 continue;
             }
             String unreadable = CatIndexRow.unreadable(row);
@@ -218,10 +216,5 @@ public class ElasticClusterSurvey implements ClusterSurvey {
             }
         }
         return Long.parseLong(value);
-    }
-
-    private static Pattern glob(String pattern) {
-        return Pattern.compile(
-                Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")));
     }
 }

@@ -13,7 +13,8 @@ import com.clearmlmigrator.planner.migration.MigrationOrder;
  * @param kind             {@code es-copy}
  * @param source           the cluster to copy from
  * @param target           the cluster to copy to
- * @param indices          index patterns; every ClearML index when left out
+ * @param indices          index patterns; every ClearML index when left out; a leading {@code -} leaves the indices a
+ *                         pattern matches out (of every ClearML index, when no pattern names what to copy)
  * @param ifTargetExists   {@code fail} (default), {@code skip} or {@code overwrite}
  * @param afterCopy        {@code read-only-source} (default) or {@code none}
  * @param dryRun           plan and check without copying; false when left out
@@ -29,7 +30,10 @@ public record EsCopyRequest(
         @Schema(required = true, description = "the cluster to copy to (ES 7 or 8)")
         ElasticConnection target,
 
-        @Schema(description = "index patterns; every ClearML index when left out")
+        @Schema(
+                description =
+                        "index patterns; every ClearML index when left out. A leading - leaves out what it"
+                                + " matches, of every ClearML index when no pattern names what to copy: [\"-events-log-broken\"]")
         List<String> indices,
 
         @Schema(

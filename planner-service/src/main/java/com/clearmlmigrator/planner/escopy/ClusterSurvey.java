@@ -15,8 +15,8 @@ public interface ClusterSurvey {
     ClusterFacts facts(ElasticEndpoint cluster);
 
     /**
-     * The indices whose names match one of the glob patterns, sorted by name: the open ones with their mappings, and
-     * the names of those a copy could not read whole.
+     * The indices the patterns select ({@link IndexPatterns}: globs, and exclusions with a leading -), sorted by name:
+     * the open ones with their mappings, and the names of those a copy could not read whole.
      */
     SourceIndices indices(ElasticEndpoint cluster, List<String> patterns);
 

@@ -53,10 +53,12 @@ public final class CopyRequestRules {
                     + " index patterns, for example [\"events-*\"]; leave it out to copy every ClearML index.");
         }
         for (String pattern : patterns) {
-            if (pattern == null || !INDEX_PATTERN.matcher(pattern).matches()) {
+            String named = pattern != null && IndexPatterns.isExclusion(pattern) ? pattern.substring(1) : pattern;
+            if (named == null || !INDEX_PATTERN.matcher(named).matches()) {
                 throw new InvalidRequestException("Index pattern '" + RequestRules.shorten(String.valueOf(pattern))
                         + "' is not valid: use lowercase index names with * wildcards, up to 255 characters, not"
-                        + " starting with _, - or . (for example events-* or worker_stats_*).");
+                        + " starting with _ or . (for example events-* or worker_stats_*); a leading - leaves the"
+                        + " indices it matches out (-events-log-broken).");
             }
         }
         String exists = oneOf("ifTargetExists", ifTargetExists, CopyOrder.FAIL, CopyOrder.SKIP, CopyOrder.OVERWRITE);

@@ -9,7 +9,7 @@ import com.clearmlmigrator.contracts.ElasticEndpoint;
  * The validated copy part of an es-copy request; the target cluster is the order's {@code elastic} endpoint.
  *
  * @param source           the cluster to copy from
- * @param indices          glob patterns of the indices to copy
+ * @param indices          glob patterns of the indices to copy, and exclusions with a leading {@code -}
  * @param ifTargetExists   {@link #FAIL}, {@link #SKIP} or {@link #OVERWRITE}
  * @param afterCopy        {@link #READ_ONLY_SOURCE} or {@link #NONE}
  * @param dryRun           plan and report without writing
