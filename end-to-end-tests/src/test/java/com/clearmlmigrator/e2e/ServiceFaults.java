@@ -112,13 +112,18 @@ final class ServiceFaults {
     }
 
     private static void signal(String signal, ManagedProcess process) {
+        signal(signal, process.pid());
+    }
+
+    /** {@code kill -<signal> <pid>}. */
+    static void signal(String signal, long pid) {
         try {
-            int status = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+            int status = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
                     .inheritIO()
                     .start()
                     .waitFor();
             if (status != 0) {
-                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " exited " + status);
+                throw new IllegalStateException("kill -" + signal + " " + pid + " exited " + status);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

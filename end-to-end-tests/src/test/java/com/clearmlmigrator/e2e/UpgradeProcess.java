@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,17 +66,17 @@ final class UpgradeProcess implements AutoCloseable {
 
     /** {@code kill -STOP} of the Elasticsearch workers (not their supervisors) of the migrator this run started. */
     void freezeElasticWorkers() {
-        elasticWorkers().forEach(pid -> signal("STOP", pid));
+        elasticWorkers().forEach(pid -> ServiceFaults.signal("STOP", pid));
     }
 
     void thawElasticWorkers() {
-        elasticWorkers().forEach(pid -> signal("CONT", pid));
+        elasticWorkers().forEach(pid -> ServiceFaults.signal("CONT", pid));
     }
 
     /** SIGTERM, as Ctrl-C: the shutdown hook runs; waits until its words are out. */
     void interrupt() {
         // Not Process.destroy(), which closes the console's stream as it signals.
-        signal("TERM", process.pid());
+        ServiceFaults.signal("TERM", process.pid());
         await().atMost(Duration.ofSeconds(30)).until(() -> console().contains("Interrupted: "));
     }
 
@@ -126,21 +125,6 @@ final class UpgradeProcess implements AutoCloseable {
             }
         } catch (IOException e) {
             console.append("(console unreadable: ").append(e.getMessage()).append(")\n");
-        }
-    }
-
-    private static void signal(String signal, long pid) {
-        try {
-            int status = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
-                    .inheritIO()
-                    .start()
-                    .waitFor();
-            assertThat(status).as("kill -" + signal + " " + pid).isZero();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -266,38 +266,12 @@ public final class ElasticClient implements AutoCloseable {
                 error.isTextual() ? error.asText() : error.path("reason").asText("");
         String message = "Elasticsearch at " + hosts + " answered " + status + " to " + method + " " + path
                 + (reason.isEmpty() ? "." : ": " + reason);
-        if (isWriteBlock(error)) {
-            return new TaskFailedException(FailureReason.TARGET_BLOCKED, message + WRITE_BLOCK_ADVICE, Remedy.RETRY, e);
+        if (WriteBlocks.is(error)) {
+            return new TaskFailedException(FailureReason.TARGET_BLOCKED, message + WriteBlocks.ADVICE, Remedy.RETRY, e);
         }
         boolean temporary = status == 429 || status >= 500;
         return new TaskFailedException(
                 temporary ? FailureReason.TARGET_UNAVAILABLE : FailureReason.TARGET_REJECTED, message, e);
-    }
-
-    /** What to do about a write block, appended to the sentence that reports one. */
-    public static final String WRITE_BLOCK_ADVICE = " Elasticsearch blocks writes when a disk passes its flood-stage"
-            + " watermark or when a read-only block is set; free disk space (from 7.4 on Elasticsearch then lifts a"
-            + " flood-stage block itself; before, PUT /<index>/_settings {\"index.blocks.read_only_allow_delete\": null})"
-            + " or remove the block.";
-
-    /**
-     * The failure of a task whose write to {@code index} met a block (the item's {@code error}): the migration pauses
-     * until the operator lifts it. Elasticsearch 7 and 8 answer the flood-stage block with 429, as they answer
-     * throttling, so a bulk's items are to be asked this before their status.
-     */
-    public static TaskFailedException writeBlocked(String index, JsonNode error) {
-        return new TaskFailedException(
-                FailureReason.TARGET_BLOCKED,
-                // The reason ends its list of blocks with ';'.
-                "Elasticsearch refused writes to " + index + ": "
-                        + error.path("reason").asText().replaceAll("[;.\\s]+$", "") + "." + WRITE_BLOCK_ADVICE,
-                Remedy.RETRY);
-    }
-
-    /** True for an error Elasticsearch gives while a cluster or index block forbids writing. */
-    public static boolean isWriteBlock(JsonNode error) {
-        return "cluster_block_exception".equals(error.path("type").asText())
-                || error.path("root_cause").path(0).path("type").asText().equals("cluster_block_exception");
     }
 
     private static JsonNode errorOf(Response response) {

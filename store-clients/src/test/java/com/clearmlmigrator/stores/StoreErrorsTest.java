@@ -121,8 +121,8 @@ class StoreErrorsTest {
                 + "\"reason\":\"index [events-log-c1] blocked by: [TOO_MANY_REQUESTS/12/disk usage exceeded flood-stage"
                 + " watermark, index has read-only-allow-delete block];\"}}");
 
-        assertThat(ElasticClient.isWriteBlock(item.path("error"))).isTrue();
-        TaskFailedException blocked = ElasticClient.writeBlocked("events-log-c1", item.path("error"));
+        assertThat(WriteBlocks.is(item.path("error"))).isTrue();
+        TaskFailedException blocked = WriteBlocks.failure("events-log-c1", item.path("error"));
         assertThat(blocked.reason()).isEqualTo(FailureReason.TARGET_BLOCKED);
         assertThat(blocked.getMessage())
                 .startsWith("Elasticsearch refused writes to events-log-c1: index [events-log-c1] blocked by:")

@@ -12,6 +12,7 @@ import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.stores.BulkAnswer;
 import com.clearmlmigrator.stores.BulkBody;
 import com.clearmlmigrator.stores.ElasticClient;
+import com.clearmlmigrator.stores.WriteBlocks;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -102,8 +103,8 @@ final class BulkCreator {
                 created.addDocument(document.digest());
             } else if (status == CONFLICT) {
                 existing.add(document);
-            } else if (ElasticClient.isWriteBlock(item.path("error"))) {
-                throw ElasticClient.writeBlocked(index, item.path("error")); // a flood-stage block answers 429 too
+            } else if (WriteBlocks.is(item.path("error"))) {
+                throw WriteBlocks.failure(index, item.path("error")); // a flood-stage block answers 429 too
             } else if (status == TOO_MANY_REQUESTS || status == 503) {
                 throttled.add(document);
             } else {

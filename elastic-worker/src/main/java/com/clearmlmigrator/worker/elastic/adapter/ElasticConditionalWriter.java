@@ -18,6 +18,7 @@ import com.clearmlmigrator.relink.RelinkPass;
 import com.clearmlmigrator.stores.BulkAnswer;
 import com.clearmlmigrator.stores.BulkBody;
 import com.clearmlmigrator.stores.ElasticClient;
+import com.clearmlmigrator.stores.WriteBlocks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -103,10 +104,10 @@ final class ElasticConditionalWriter {
         for (int i = 0; i < toSend.size(); i++) {
             JsonNode item = answer.item(i, "index");
             int status = answer.errors() ? item.path("status").asInt() : 200;
-            if (status >= 300 && ElasticClient.isWriteBlock(item.path("error"))) {
+            if (status >= 300 && WriteBlocks.is(item.path("error"))) {
                 // Paused, not throttled: Elasticsearch 7 answers its flood-stage block with 429 too. What this bulk
                 // wrote is in the journal, and the retry reads the range again.
-                throw ElasticClient.writeBlocked(index, item.path("error"));
+                throw WriteBlocks.failure(index, item.path("error"));
             }
             if (status == TOO_MANY_REQUESTS || status == UNAVAILABLE) {
                 throttled.add(toSend.get(i));
