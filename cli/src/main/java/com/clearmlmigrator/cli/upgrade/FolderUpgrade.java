@@ -153,14 +153,7 @@ public final class FolderUpgrade {
             migrator.addElasticWorkers(options.workers() - 1);
             out.println("Copying with " + options.workers() + " Elasticsearch worker"
                     + (options.workers() == 1 ? "" : "s") + " (-p N for more).");
-            new ShardRecovery(
-                            () -> NodeIndices.health(old.url()),
-                            Set.copyOf(options.leftBehind()),
-                            Instant::now,
-                            d -> Thread.sleep(d.toMillis()))
-                    .await(out);
-            List<String> before = NodeIndices.of(old.url());
-            out.println(before.size() + " indices in the old folder.");
+            List<String> before = indicesOnceOpen(old, out);
             int code = copyRun.copy(migrator.plannerUrl(), old.url(), fresh.url(), log.fileOnly(), id -> {
                 copies.accepted(planner, id);
                 recordCopy(id);
@@ -180,6 +173,19 @@ public final class FolderUpgrade {
             Thread.currentThread().interrupt();
             return ExitCode.CANCELLED;
         }
+    }
+
+    /** The old folder's indices, once its node has opened their shards. */
+    private List<String> indicesOnceOpen(FolderNode old, PrintWriter out) throws IOException, InterruptedException {
+        new ShardRecovery(
+                        () -> NodeIndices.health(old.url()),
+                        Set.copyOf(options.leftBehind()),
+                        Instant::now,
+                        d -> Thread.sleep(d.toMillis()))
+                .await(out);
+        List<String> indices = NodeIndices.of(old.url());
+        out.println(indices.size() + " indices in the old folder.");
+        return indices;
     }
 
     /** Ctrl-C while the nodes run: nothing is to be renamed after it, whatever the copy's end. */
