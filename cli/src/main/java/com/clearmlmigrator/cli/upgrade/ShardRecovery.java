@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.clearmlmigrator.contracts.ClearmlIndices;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -91,12 +92,20 @@ final class ShardRecovery {
     private List<String> red(JsonNode health) {
         List<String> red = new ArrayList<>();
         health.path("indices").fields().forEachRemaining(index -> {
-            if ("red".equals(index.getValue().path("status").asText()) && !leftBehind.contains(index.getKey())) {
+            if ("red".equals(index.getValue().path("status").asText()) && copied(index.getKey())) {
                 red.add(index.getKey());
             }
         });
         Collections.sort(red);
         return red;
+    }
+
+    /**
+     * The copy takes ClearML's indices only: a red X-Pack index of Elastic's 5.6 image (or any other not ClearML's)
+     * stays in the old folder, so it is not worth a minute's wait or a hint to leave it behind.
+     */
+    private boolean copied(String index) {
+        return ClearmlIndices.isClearmlIndex(index) && !leftBehind.contains(index);
     }
 
     /** Primaries open and shards opening, and the indices not open yet: a single node's replicas never open. */

@@ -74,6 +74,20 @@ class ShardRecoveryTest {
         assertThat(asked).isEqualTo(1);
     }
 
+    /** X-Pack's monitoring index of Elastic's 5.6 image, red: the copy never takes it, so nothing waits for it. */
+    @Test
+    void aRedIndexThatIsNotClearmlsIsNotWaitedFor() throws Exception {
+        ObjectNode health = (ObjectNode) health("yellow", 18, 0, 19);
+        ((ObjectNode) health.get("indices"))
+                .putObject(".monitoring-es-6-2026.12.05")
+                .put("status", "red");
+
+        recovery(answers(health.put("status", "red"))).await(new PrintWriter(said));
+
+        assertThat(asked).isEqualTo(1);
+        assertThat(said.toString()).isEmpty();
+    }
+
     private ShardRecovery recovery(Deque<JsonNode> answers) {
         return recovery(answers, Set.of());
     }

@@ -7,9 +7,9 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.clearmlmigrator.contracts.ClearmlIndices;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.planner.catalog.IndexCatalog;
-import com.clearmlmigrator.stores.ClearmlIndices;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.stores.IndexBatches;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.stores;
+package com.clearmlmigrator.contracts;
 
 import java.util.List;
 
