@@ -57,7 +57,6 @@ final class BackupProgress {
         }
         double perSecond = done / seconds;
         long left = Math.round((total - done) / perSecond);
-        return line + " at " + Sizes.of((long) perSecond) + "/s; about "
-                + (left < 90 ? left + " s" : Math.round(left / 60.0) + " min") + " left";
+        return line + " at " + Sizes.of((long) perSecond) + "/s; " + TimeLeft.of(left);
     }
 }

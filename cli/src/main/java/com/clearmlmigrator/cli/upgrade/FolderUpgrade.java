@@ -179,6 +179,7 @@ public final class FolderUpgrade {
     private List<String> indicesOnceOpen(FolderNode old, PrintWriter out) throws IOException, InterruptedException {
         new ShardRecovery(
                         () -> NodeIndices.health(old.url()),
+                        () -> NodeIndices.recoveries(old.url()),
                         Set.copyOf(options.leftBehind()),
                         Instant::now,
                         d -> Thread.sleep(d.toMillis()))

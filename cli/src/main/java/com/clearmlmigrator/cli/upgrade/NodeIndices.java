@@ -36,6 +36,11 @@ final class NodeIndices {
         return get(nodeUrl, "/_cluster/health?level=indices", "a question of its health");
     }
 
+    /** {@code GET /_recovery?active_only=true}: the shards being opened, and how far each is. */
+    static JsonNode recoveries(String nodeUrl) throws IOException, InterruptedException {
+        return get(nodeUrl, "/_recovery?active_only=true", "a question of its shards' recovery");
+    }
+
     private static JsonNode get(String nodeUrl, String path, String what) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(nodeUrl + path))
                 .timeout(Duration.ofMinutes(1))

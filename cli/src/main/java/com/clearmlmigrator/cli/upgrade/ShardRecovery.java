@@ -15,10 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Waits for the node on the old folder to open its shards before the copy lists and plans them. Our nodes answer once
- * their cluster is yellow or after 30 s (the 5.6 and 7.6 runners), or fail after 120 s (the 7.17 node); a node that
- * recovers a large folder (hundreds of shards, or a translog to replay after an unclean stop) may still be opening
- * shards then, and a copy planned meanwhile would find those indices red and refuse. Says how far the node is every ten
- * seconds. A shard that stays unassigned while nothing opens for a minute is left to the copy's pre-flight, which names
+ * their cluster is yellow or after 30 s (the 5.6 and 7.6 runners) or 120 s (the 7.17 node); a node that recovers a
+ * large folder (hundreds of shards, or a translog to replay after an unclean stop) may still be opening shards then, and
+ * a copy planned meanwhile would find those indices red and refuse. Says how far the node is every ten seconds, with
+ * each replay's operations and time left. A shard that stays unassigned while nothing opens for a minute is left to the copy's pre-flight, which names
  * its index and what to do.
  */
 final class ShardRecovery {
@@ -32,19 +32,27 @@ final class ShardRecovery {
         JsonNode get() throws IOException, InterruptedException;
     }
 
+    /** {@code GET /_recovery?active_only=true} of the node: how far its shards are in opening. */
+    @FunctionalInterface
+    interface Recoveries {
+        JsonNode get() throws IOException, InterruptedException;
+    }
+
     @FunctionalInterface
     interface Pause {
         void pause(Duration duration) throws InterruptedException;
     }
 
     private final Health health;
+    private final Recoveries recoveries;
     private final Set<String> leftBehind;
     private final Supplier<Instant> clock;
     private final Pause pause;
 
     /** @param leftBehind indices the operator leaves in the old folder ({@code --leave-behind}): not waited for */
-    ShardRecovery(Health health, Set<String> leftBehind, Supplier<Instant> clock, Pause pause) {
+    ShardRecovery(Health health, Recoveries recoveries, Set<String> leftBehind, Supplier<Instant> clock, Pause pause) {
         this.health = health;
+        this.recoveries = recoveries;
         this.leftBehind = Set.copyOf(leftBehind);
         this.clock = clock;
         this.pause = pause;
@@ -108,8 +116,11 @@ final class ShardRecovery {
         return ClearmlIndices.isClearmlIndex(index) && !leftBehind.contains(index);
     }
 
-    /** Primaries open and shards opening, and the indices not open yet: a single node's replicas never open. */
-    private String line(JsonNode health) {
+    /**
+     * Primaries open and shards opening, and the indices not open yet with how far each replays its translog: a single
+     * node's replicas never open.
+     */
+    private String line(JsonNode health) throws IOException, InterruptedException {
         long active = health.path("active_primary_shards").asLong();
         long opening = health.path("initializing_shards").asLong();
         List<String> closed = red(health);
@@ -117,8 +128,13 @@ final class ShardRecovery {
         if (closed.isEmpty()) {
             return line;
         }
+        TranslogReplays replays = TranslogReplays.of(recoveries.get());
+        List<String> named = new ArrayList<>();
+        for (String index : closed.subList(0, Math.min(3, closed.size()))) {
+            String replay = replays.of(index);
+            named.add(replay.isEmpty() ? index : index + ": " + replay);
+        }
         return line + "; " + closed.size() + (closed.size() == 1 ? " index" : " indices") + " not open yet ("
-                + String.join(", ", closed.subList(0, Math.min(3, closed.size())))
-                + (closed.size() > 3 ? ", ..." : "") + ")";
+                + String.join(", ", named) + (closed.size() > 3 ? ", ..." : "") + ")";
     }
 }

@@ -22,6 +22,7 @@ class ShardRecoveryTest {
     private final StringWriter said = new StringWriter();
     private Instant now = Instant.parse("2026-12-05T15:00:00Z");
     private int asked;
+    private JsonNode recoveries = JSON.createObjectNode();
 
     /** A folder of hundreds of shards: the copy waits while they open, and the operator sees them open. */
     @Test
@@ -39,6 +40,44 @@ class ShardRecoveryTest {
                 .contains(
                         "the old node is opening its shards: 230 open, 4 opening; 2 indices not open yet (events-log-a,"
                                 + " events-plot-a)");
+    }
+
+    /**
+     * After an unclean stop a shard replays millions of logged operations before it opens: the line says how far, from
+     * what ES 5.6.16 answered to {@code GET /_recovery?active_only=true} during such a replay (trimmed).
+     */
+    @Test
+    void aShardReplayingItsTranslogSaysHowFarItIs() throws Exception {
+        recoveries = JSON.readTree("""
+                {"events-log-a": {"shards": [{"id": 0, "type": "EXISTING_STORE", "stage": "TRANSLOG", "primary": true,
+                    "index": {"size": {"percent": "100.0%"}},
+                    "translog": {"recovered": 1200000, "total": 2710708, "percent": "44.3%",
+                                 "total_on_start": 2710708, "total_time_in_millis": 40000}}]},
+                 "queue_metrics_a_2020-09": {"shards": [{"id": 0, "stage": "DONE", "primary": true,
+                    "translog": {"recovered": 0, "total": 0}}]}}
+                """);
+
+        recovery(answers(
+                        health("red", 17, 1, 19),
+                        health("red", 17, 1, 19),
+                        health("red", 17, 1, 19),
+                        health("yellow", 19, 0, 19)))
+                .await(new PrintWriter(said));
+
+        assertThat(said.toString())
+                .contains("2 indices not open yet (events-log-a: replaying its translog, 1,200,000 of 2,710,708"
+                        + " operations (44%), about 50 s left, events-plot-a)");
+    }
+
+    @Test
+    void aReplayedTranslogSaysSoWithoutATimeLeft() throws Exception {
+        JsonNode replayed = JSON.readTree("""
+                {"events-log-a": {"shards": [{"primary": true, "stage": "TRANSLOG",
+                    "translog": {"recovered": 2710708, "total": 2710708, "total_time_in_millis": 90000}}]}}
+                """);
+
+        assertThat(TranslogReplays.of(replayed).of("events-log-a"))
+                .isEqualTo("replayed its translog's 2,710,708 operations, opening");
     }
 
     @Test
@@ -98,6 +137,7 @@ class ShardRecoveryTest {
                     asked++;
                     return answers.pop();
                 },
+                () -> recoveries,
                 leftBehind,
                 () -> now,
                 pause -> now = now.plusSeconds(5));
