@@ -3,6 +3,7 @@ package com.clearmlmigrator.cli.command;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.planner.EventStream;
@@ -39,17 +40,12 @@ final class MigrationRun {
                     + " watch " + id + "` comes back to it, `clearml-migrator cancel " + id + "` stops it.");
         }
         out.flush();
-        return watch(spec, planner, id);
-    }
-
-    /** Shows the migration until it ends or pauses; then its report. */
-    static int watch(CommandSpec spec, PlannerClient planner, String id) {
         return watch(spec, planner, id, List.of());
     }
 
     /**
-     * As {@link #watch(CommandSpec, PlannerClient, String)}, and the progress (as plain lines), the report and the
-     * ending written to {@code logs} too.
+     * Shows the migration until it ends or pauses; then its report, and how to go on with it if it must. The progress
+     * (as plain lines), the report and the ending go to {@code logs} too.
      */
     static int watch(CommandSpec spec, PlannerClient planner, String id, List<PrintWriter> logs) {
         PrintWriter out = spec.commandLine().getOut();
@@ -65,19 +61,22 @@ final class MigrationRun {
             if (report != null) {
                 ReportTable.print(last.path("kind").asText(), report, writer, CliWording.of(spec));
             }
-            writer.println(ending(id, status));
+            writer.println(ending(id, status, CliWording.of(spec)));
             writer.flush();
         }
         return ExitCode.of(status);
     }
 
-    private static String ending(String id, String status) {
+    /** The last line: how the migration ended, and the command that goes on with it when one can. */
+    static String ending(String id, String status, CliWording wording) {
+        Optional<String> retry = wording.command("retry", id);
+        if (retry.isEmpty()) {
+            return "Migration " + id + " " + status + ".";
+        }
         return "Migration " + id + " " + status
                 + switch (status) {
-                    case "COMPLETED_WITH_ERRORS" ->
-                        ": `clearml-migrator retry " + id + "` sends the failed tasks again.";
-                    case "PAUSED" ->
-                        ": lift the write block or free the disk, then `clearml-migrator retry " + id + "`.";
+                    case "COMPLETED_WITH_ERRORS" -> ": `" + retry.get() + "` sends the failed tasks again.";
+                    case "PAUSED" -> ": lift the write block or free the disk, then `" + retry.get() + "`.";
                     default -> ".";
                 };
     }

@@ -1,11 +1,13 @@
 package com.clearmlmigrator.cli.view;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The planner's sentences in the words of the command line. The planner speaks to its REST API's users: it names
@@ -52,6 +54,10 @@ public final class CliWording {
     // "Fields 'from' and 'to'": the word before the first of several fields the command has flags for.
     private static final Pattern FIELDS_AS_FLAGS = Pattern.compile("\\bFields (?=--)");
 
+    private static final String UPGRADE = "upgrade-elastic";
+    private static final String UPGRADE_AGAIN =
+            "the same `clearml-migrator upgrade-elastic` command again (it starts the new folder over)";
+
     private final CommandSpec command;
 
     private CliWording(CommandSpec command) {
@@ -72,14 +78,33 @@ public final class CliWording {
                 .matcher(FIELD.matcher(sentence).replaceAll(field -> Matcher.quoteReplacement(flag(field))))
                 .replaceAll("Options ");
         String commands = ENDPOINT.matcher(flags)
-                .replaceAll(call ->
-                        Matcher.quoteReplacement("`clearml-migrator " + call.group(2) + " " + call.group(1) + "`"));
+                .replaceAll(call -> Matcher.quoteReplacement(command(call.group(2), call.group(1))
+                        .map(command -> "`" + command + "`")
+                        .orElse(UPGRADE_AGAIN)));
         String reads = READ.matcher(commands)
                 .replaceAll(read -> Matcher.quoteReplacement(
                         read.group(1) == null
-                                ? "`clearml-migrator list`"
-                                : "`clearml-migrator status " + read.group(1) + " --json`"));
+                                ? "`clearml-migrator list" + localTail() + "`"
+                                : "`clearml-migrator status " + read.group(1) + " --json" + localTail() + "`"));
         return reads.replace(IN_THE_BODY, " on the command line");
+    }
+
+    /**
+     * The command that goes on with a migration ({@code retry ID}, {@code cancel ID}...) as the operator types it: with
+     * {@code --local} after a {@code --local} run, whose migrator stopped with it, so that the next one starts it again.
+     * Empty in {@code upgrade-elastic}: its copy runs between nodes that stop with the command, so nothing can go on
+     * with it but the upgrade run again.
+     */
+    public Optional<String> command(String verb, String migrationId) {
+        if (UPGRADE.equals(command.name())) {
+            return Optional.empty();
+        }
+        return Optional.of("clearml-migrator " + verb + " " + migrationId + localTail());
+    }
+
+    private String localTail() {
+        OptionSpec local = command.findOption("--local");
+        return local != null && Boolean.TRUE.equals(local.getValue()) ? " --local" : "";
     }
 
     private String flag(MatchResult field) {

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.cli.ClearmlMigrator;
 
+import picocli.CommandLine;
+
 class CliWordingTest {
     @Test
     void aRequestFieldIsNamedByTheFlagTheUserTyped() {
@@ -57,6 +59,28 @@ class CliWordingTest {
         assertThat(wordingOf("report")
                         .apply("Not run, because task t1 failed; POST /migrations/9c1e0f/retry runs both."))
                 .isEqualTo("Not run, because task t1 failed; `clearml-migrator retry 9c1e0f` runs both.");
+    }
+
+    /** The migrator of a --local run stopped with it: the next command must start it again. */
+    @Test
+    void afterALocalRunTheCommandsStartTheMigratorAgain() {
+        CommandLine line = ClearmlMigrator.commandLine();
+        line.parseArgs("report", "9c1e0f", "--local");
+
+        assertThat(CliWording.of(line.getSubcommands().get("report").getCommandSpec())
+                        .apply("Lift the block. Then retry the migration: POST /migrations/9c1e0f/retry. GET"
+                                + " /migrations/9c1e0f shows it."))
+                .isEqualTo("Lift the block. Then retry the migration: `clearml-migrator retry 9c1e0f --local`."
+                        + " `clearml-migrator status 9c1e0f --json --local` shows it.");
+    }
+
+    /** upgrade-elastic's copy runs between nodes that stop with it: only the upgrade run again goes on. */
+    @Test
+    void inAnUpgradeARetryIsTheUpgradeRunAgain() {
+        assertThat(wordingOf("upgrade-elastic")
+                        .apply("Lift the block. Then retry the migration: POST /migrations/9c1e0f/retry."))
+                .isEqualTo("Lift the block. Then retry the migration: the same `clearml-migrator upgrade-elastic`"
+                        + " command again (it starts the new folder over).");
     }
 
     @Test
