@@ -464,6 +464,37 @@ class EsCopyIT {
     }
 
     /**
+     * Elasticsearch just started (as when an operator restarts ClearML's to publish its port): an index is red until
+     * its primary opens. The planner waits for it instead of refusing it as one with a lost shard. Here the primary of
+     * a new index is held unassigned by an allocation filter, lifted while the copy is being planned.
+     */
+    @Test
+    @Order(15)
+    void anIndexStillOpeningIsWaitedForAndCopied() throws Exception {
+        String opening = "events-log-opening-" + company(1);
+        es5.put(
+                "/" + opening,
+                "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0,"
+                        + "\"index.routing.allocation.require._name\":\"nowhere\"}}");
+        try {
+            String id = Migrations.submit(copyRequest(List.of(opening), "\"afterCopy\":\"none\""));
+            Thread.sleep(2_000);
+            assertThat(given().get("/migrations/" + id).path("status").toString())
+                    .as("still planning: waiting for the shard, not refusing the index")
+                    .isEqualTo("PLANNING");
+
+            es5.put("/" + opening + "/_settings", "{\"index.routing.allocation.require._name\":null}");
+
+            Migrations.awaitEnded(id, "SUCCEEDED");
+            assertThat(Migrations.report(id).getList("indices.index", String.class))
+                    .containsExactly(opening);
+        } finally {
+            es5.delete("/" + opening);
+            es7.delete("/" + opening);
+        }
+    }
+
+    /**
      * A copy of one index whose target index comes up write-blocked (as an operator's {@code index.blocks.write} makes
      * it) PAUSED. The block stays on the index; the template that set it is gone.
      */

@@ -29,9 +29,11 @@ public class ElasticClusterSurvey implements ClusterSurvey {
     private static final String DEFAULT_HIGH_WATERMARK = "90%";
 
     private final ElasticConnections connections;
+    private final OpeningShards openingShards;
 
-    public ElasticClusterSurvey(ElasticConnections connections) {
+    public ElasticClusterSurvey(ElasticConnections connections, OpeningShards openingShards) {
         this.connections = connections;
+        this.openingShards = openingShards;
     }
 
     @Override
@@ -77,7 +79,13 @@ public class ElasticClusterSurvey implements ClusterSurvey {
     public SourceIndices indices(ElasticEndpoint cluster, List<String> patterns) {
         ElasticClient client = connections.client(cluster);
         IndexPatterns selected = IndexPatterns.of(patterns);
-        JsonNode rows = client.get("/_cat/indices?format=json&bytes=b&h=index,status,health,pri.store.size");
+        String catIndices = "/_cat/indices?format=json&bytes=b&h=index,status,health,pri.store.size";
+        JsonNode rows = client.get(catIndices);
+        Set<String> redNow = CatIndexRow.red(rows, selected::matches);
+        if (!redNow.isEmpty()) {
+            openingShards.await(() -> client.get(CatIndexRow.HEALTH), redNow, String.valueOf(cluster.hosts()));
+            rows = client.get(catIndices);
+        }
         Map<String, Long> sizes = new LinkedHashMap<>();
         Set<String> closed = new TreeSet<>();
         Set<String> red = new TreeSet<>();

@@ -3,6 +3,7 @@ package com.clearmlmigrator.planner.adapter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.clearmlmigrator.contracts.ClearmlIndices;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.planner.catalog.IndexCatalog;
+import com.clearmlmigrator.stores.ElasticClient;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.stores.IndexBatches;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,9 +20,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ApplicationScoped
 public class ElasticIndexCatalog implements IndexCatalog {
     private final ElasticConnections connections;
+    private final OpeningShards openingShards;
 
-    public ElasticIndexCatalog(ElasticConnections connections) {
+    public ElasticIndexCatalog(ElasticConnections connections, OpeningShards openingShards) {
         this.connections = connections;
+        this.openingShards = openingShards;
     }
 
     @Override
@@ -33,7 +37,14 @@ public class ElasticIndexCatalog implements IndexCatalog {
 
     @Override
     public Map<String, String> unreadableClearmlIndices(ElasticEndpoint endpoint) {
-        JsonNode rows = connections.client(endpoint).get("/_cat/indices?format=json&h=index,status,health");
+        ElasticClient client = connections.client(endpoint);
+        String catIndices = "/_cat/indices?format=json&h=index,status,health";
+        JsonNode rows = client.get(catIndices);
+        Set<String> redNow = CatIndexRow.red(rows, ClearmlIndices::isClearmlIndex);
+        if (!redNow.isEmpty()) {
+            openingShards.await(() -> client.get(CatIndexRow.HEALTH), redNow, String.valueOf(endpoint.hosts()));
+            rows = client.get(catIndices);
+        }
         Map<String, String> unreadable = new TreeMap<>();
         for (JsonNode row : rows) {
             String name = row.path("index").asText();

@@ -7,6 +7,14 @@ import java.util.List;
 public final class IndexNames {
     private static final int LISTED_NAMES = 10;
 
+    /**
+     * What to do of a red index that stayed red while planning waited for shards to open. A primary may be lost, or
+     * still opening a translog longer than the wait: say how to tell.
+     */
+    public static final String RED_ADVICE = "Bring its primary shard back (GET /_cluster/allocation/explain says why it"
+            + " is unassigned), or, if GET /_cluster/health shows initializing_shards above 0, wait until Elasticsearch"
+            + " has opened it.";
+
     private IndexNames() {}
 
     /** "1 red index", "3 red indices". */

@@ -21,6 +21,13 @@ public interface PlannerConfig {
     @WithDefault("5s")
     Duration storeTimeout();
 
+    /**
+     * How long planning waits, at most, for an Elasticsearch that is still opening the shards of red indices it is to
+     * read (it has just started, or replays a translog): while shards open, instead of refusing them as lost.
+     */
+    @WithDefault("5m")
+    Duration shardOpeningWait();
+
     /** How long the results consumer waits before trying a result again while its MongoDB (or the broker) is away. */
     @WithDefault("2s")
     Duration resultRetryPause();

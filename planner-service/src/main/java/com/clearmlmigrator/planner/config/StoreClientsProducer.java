@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.clearmlmigrator.planner.adapter.OpeningShards;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.stores.MongoConnections;
 import com.clearmlmigrator.stores.TrustedAuthorities;
@@ -29,6 +30,12 @@ public class StoreClientsProducer {
             PlannerConfig config, @ConfigProperty(name = "migrator.tls.ca-file") Optional<Path> caFile) {
         return new ElasticConnections(
                 config.storeTimeout(), Duration.ofSeconds(30), TrustedAuthorities.sslContext(caFile));
+    }
+
+    @Produces
+    @Singleton
+    OpeningShards openingShards(PlannerConfig config) {
+        return OpeningShards.waitingUpTo(config.shardOpeningWait());
     }
 
     void closeMongo(@Disposes MongoConnections connections) {

@@ -55,9 +55,8 @@ public final class CopyPreflight {
             problems.add(
                     "The source has " + IndexNames.counted(indices.red().size(), "red") + " matching the patterns ("
                             + IndexNames.listed(indices.red())
-                            + "): each has a primary shard unassigned, so a read would return only"
-                            + " part of its documents. Bring the shards back (GET /_cluster/allocation/explain says why they"
-                            + " are unassigned), or name in 'indices' only those to copy.");
+                            + "): each has a primary shard that is not open, so a read would return only part of its"
+                            + " documents. " + IndexNames.RED_ADVICE + " Or name in 'indices' only those to copy.");
         }
         return problems;
     }

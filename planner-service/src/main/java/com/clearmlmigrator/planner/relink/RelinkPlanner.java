@@ -90,9 +90,8 @@ public class RelinkPlanner implements TaskPlanner {
                 FailureReason.BAD_INPUT,
                 "Elasticsearch at " + elastic.hosts() + " has " + IndexNames.counted(named.size(), "ClearML")
                         + " to relink that cannot be read whole: " + IndexNames.listed(named) + ". Open a closed one"
-                        + " (POST /<index>/_open); bring back the unassigned shards of a red one (GET"
-                        + " /_cluster/allocation/explain says why they are unassigned). Then start the relink again;"
-                        + " nothing was changed.");
+                        + " (POST /<index>/_open). Of a red one: " + IndexNames.RED_ADVICE + " Then start the relink"
+                        + " again; nothing was changed.");
     }
 
     private void planCollection(
