@@ -79,13 +79,11 @@ public class ElasticClusterSurvey implements ClusterSurvey {
     public SourceIndices indices(ElasticEndpoint cluster, List<String> patterns) {
         ElasticClient client = connections.client(cluster);
         IndexPatterns selected = IndexPatterns.of(patterns);
-        String catIndices = "/_cat/indices?format=json&bytes=b&h=index,status,health,pri.store.size";
-        JsonNode rows = client.get(catIndices);
-        Set<String> redNow = CatIndexRow.red(rows, selected::matches);
-        if (!redNow.isEmpty()) {
-            openingShards.await(() -> client.get(CatIndexRow.HEALTH), redNow, String.valueOf(cluster.hosts()));
-            rows = client.get(catIndices);
-        }
+        JsonNode rows = openingShards.catIndicesOnceOpen(
+                client,
+                "/_cat/indices?format=json&bytes=b&h=index,status,health,pri.store.size",
+                selected::matches,
+                String.valueOf(cluster.hosts()));
         Map<String, Long> sizes = new LinkedHashMap<>();
         Set<String> closed = new TreeSet<>();
         Set<String> red = new TreeSet<>();

@@ -3,7 +3,6 @@ package com.clearmlmigrator.planner.adapter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.clearmlmigrator.contracts.ClearmlIndices;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.planner.catalog.IndexCatalog;
-import com.clearmlmigrator.stores.ElasticClient;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.stores.IndexBatches;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,14 +35,11 @@ public class ElasticIndexCatalog implements IndexCatalog {
 
     @Override
     public Map<String, String> unreadableClearmlIndices(ElasticEndpoint endpoint) {
-        ElasticClient client = connections.client(endpoint);
-        String catIndices = "/_cat/indices?format=json&h=index,status,health";
-        JsonNode rows = client.get(catIndices);
-        Set<String> redNow = CatIndexRow.red(rows, ClearmlIndices::isClearmlIndex);
-        if (!redNow.isEmpty()) {
-            openingShards.await(() -> client.get(CatIndexRow.HEALTH), redNow, String.valueOf(endpoint.hosts()));
-            rows = client.get(catIndices);
-        }
+        JsonNode rows = openingShards.catIndicesOnceOpen(
+                connections.client(endpoint),
+                "/_cat/indices?format=json&h=index,status,health",
+                ClearmlIndices::isClearmlIndex,
+                String.valueOf(endpoint.hosts()));
         Map<String, String> unreadable = new TreeMap<>();
         for (JsonNode row : rows) {
             String name = row.path("index").asText();

@@ -3,10 +3,12 @@ package com.clearmlmigrator.planner.adapter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import com.clearmlmigrator.stores.ElasticClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -46,6 +48,20 @@ public final class OpeningShards {
 
     public static OpeningShards waitingUpTo(Duration patience) {
         return new OpeningShards(patience, Instant::now, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    /**
+     * {@code _cat/indices} rows ({@code catIndices}, with {@code health} among the columns) read once the red indices
+     * among those to {@code read} are open, or once the cluster has stopped opening them.
+     */
+    JsonNode catIndicesOnceOpen(ElasticClient client, String catIndices, Predicate<String> read, String cluster) {
+        JsonNode rows = client.get(catIndices);
+        Set<String> red = CatIndexRow.red(rows, read);
+        if (red.isEmpty()) {
+            return rows;
+        }
+        await(() -> client.get(CatIndexRow.HEALTH), red, cluster);
+        return client.get(catIndices);
     }
 
     /** Returns once none of {@code red} is red, or once the cluster stops opening shards or the patience runs out. */

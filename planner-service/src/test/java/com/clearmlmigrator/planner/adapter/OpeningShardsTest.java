@@ -36,12 +36,7 @@ class OpeningShardsTest {
     /** A lost primary: nothing opens, and the wait ends after a few seconds for the pre-flight to name the index. */
     @Test
     void stopsWaitingOnceNothingOpens() {
-        Deque<JsonNode> answers = answers();
-        for (int i = 0; i < 100; i++) {
-            answers.add(health(17, 0, "red"));
-        }
-
-        shards(Duration.ofMinutes(5)).await(next(answers), TO_READ, "[http://es:9200]");
+        shards(Duration.ofMinutes(5)).await(always(health(17, 0, "red")), TO_READ, "[http://es:9200]");
 
         assertThat(asked)
                 .as("polls, 2 s apart by the test's clock, until 10 s passed without change")
@@ -51,12 +46,7 @@ class OpeningShardsTest {
     /** A translog replay longer than the planner's patience: the index stays red, and the pre-flight says how to tell. */
     @Test
     void stopsWaitingWhenThePatienceRunsOut() {
-        Deque<JsonNode> answers = answers();
-        for (int i = 0; i < 100; i++) {
-            answers.add(health(17, 1, "red"));
-        }
-
-        shards(Duration.ofSeconds(30)).await(next(answers), TO_READ, "[http://es:9200]");
+        shards(Duration.ofSeconds(30)).await(always(health(17, 1, "red")), TO_READ, "[http://es:9200]");
 
         assertThat(asked).isEqualTo(16);
     }
@@ -76,6 +66,13 @@ class OpeningShardsTest {
         return () -> {
             asked++;
             return answers.pop();
+        };
+    }
+
+    private OpeningShards.Health always(JsonNode answer) {
+        return () -> {
+            asked++;
+            return answer;
         };
     }
 
