@@ -129,6 +129,38 @@ class InspectIT {
         assertThat(plots.get("unreadablePlots")).isEqualTo(0);
     }
 
+    /**
+     * An index whose primary is not open (held unassigned here by an allocation filter, as a lost shard leaves it) has
+     * no statistics: it was reported as empty, its references missing from the census. Now its inspection fails,
+     * naming it, and the other indices are inspected.
+     */
+    @Test
+    void aRedIndexIsNamedAsUnreadableNotReportedEmpty() {
+        String red = "events-log-red-" + RunningSystem.WORLD.companies().get(0).id();
+        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
+        es7.put(
+                "/" + red,
+                "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0,"
+                        + "\"index.routing.allocation.require._name\":\"nowhere\"}}");
+        try {
+            String id = Migrations.submit(
+                    "{\"kind\":\"inspect\"," + elastic(RunningSystem.ports().elastic7Url()) + "}");
+
+            JsonPath migration = Migrations.awaitFinal(id);
+            JsonPath report = Migrations.report(id);
+
+            assertThat(migration.getString("status")).isEqualTo("COMPLETED_WITH_ERRORS");
+            assertThat(report.getList("failures.reason", String.class)).containsExactly("BAD_INPUT");
+            assertThat(report.getString("failures[0].detail"))
+                    .contains("Index " + red + " is red")
+                    .contains("neither counted nor read");
+            assertThat(documentsByName(report, "elastic.indices", "index"))
+                    .isEqualTo(documentsPerIndex(ElasticEra.ES7));
+        } finally {
+            es7.delete("/" + red);
+        }
+    }
+
     @Test
     void unreachableHostFailsTheMigrationWithItsNameAndTheServicesKeepRunning() throws Exception {
         int closedPort;

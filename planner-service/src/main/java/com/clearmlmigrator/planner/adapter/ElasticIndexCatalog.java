@@ -27,7 +27,12 @@ public class ElasticIndexCatalog implements IndexCatalog {
 
     @Override
     public List<String> clearmlIndices(ElasticEndpoint endpoint) {
-        JsonNode rows = connections.client(endpoint).get("/_cat/indices?format=json&h=index");
+        // Once open: right after a start the indices are red, and an inspection would read them as empty.
+        JsonNode rows = openingShards.catIndicesOnceOpen(
+                connections.client(endpoint),
+                "/_cat/indices?format=json&h=index,status,health",
+                ClearmlIndices::isClearmlIndex,
+                String.valueOf(endpoint.hosts()));
         List<String> names = new ArrayList<>();
         rows.forEach(row -> names.add(row.path("index").asText()));
         return names.stream().filter(ClearmlIndices::isClearmlIndex).sorted().toList();

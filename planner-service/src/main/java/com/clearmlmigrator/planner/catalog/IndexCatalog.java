@@ -8,7 +8,8 @@ import com.clearmlmigrator.contracts.ElasticEndpoint;
 /** Lists what a ClearML Elasticsearch cluster holds. */
 public interface IndexCatalog {
     /**
-     * The names of the ClearML indices (events, worker and queue statistics), sorted, so plans are deterministic.
+     * The names of the ClearML indices (events, worker and queue statistics), sorted, so plans are deterministic; read
+     * once Elasticsearch has opened their shards, when it has just started.
      *
      * @throws com.clearmlmigrator.contracts.TaskFailedException when the cluster is unreachable or refuses
      */

@@ -5,7 +5,9 @@ import java.util.function.LongConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.IndexInspection;
+import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.relink.DocumentRelinker;
 import com.clearmlmigrator.relink.UrlCensus;
 import com.clearmlmigrator.stores.ElasticClient;
@@ -35,6 +37,7 @@ public class ElasticIndexInspector implements IndexInspector {
     public IndexInspection inspect(ElasticEndpoint endpoint, String index, LongConsumer scanned) {
         ElasticClient client = connections.client(endpoint);
         String version = client.get("/").path("version").path("number").asText();
+        requireReadable(client, index);
         JsonNode primaries = client.get("/" + index + "/_stats/docs,store")
                 .path("indices")
                 .path(index)
@@ -56,6 +59,26 @@ public class ElasticIndexInspector implements IndexInspector {
                 shape.urlFields(),
                 census.counts(),
                 census.unreadablePlots());
+    }
+
+    /**
+     * A red index (its primary not open) has no primary statistics, and a closed one answers none: either would be
+     * reported as empty, and its references left out of the census the operator picks {@code --from} by.
+     */
+    private static void requireReadable(ElasticClient client, String index) {
+        JsonNode row = client.get("/_cat/indices/" + index + "?format=json&h=status,health")
+                .path(0);
+        String why = !row.path("status").asText("open").equals("open")
+                ? "is closed, so its documents can be neither counted nor read. Open it (POST /" + index + "/_open)"
+                : "red".equals(row.path("health").asText())
+                        ? "is red: its primary shard is not open, so its documents can be neither counted nor read."
+                                + " Bring the shard back (GET /_cluster/allocation/explain says why it is unassigned)"
+                        : null;
+        if (why != null) {
+            throw new TaskFailedException(
+                    FailureReason.BAD_INPUT,
+                    "Index " + index + " " + why + " to inspect it; a relink or copy refuses it until then too.");
+        }
     }
 
     /**
