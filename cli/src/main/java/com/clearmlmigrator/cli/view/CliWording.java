@@ -80,7 +80,7 @@ public final class CliWording {
         String commands = ENDPOINT.matcher(flags)
                 .replaceAll(call -> Matcher.quoteReplacement(command(call.group(2), call.group(1))
                         .map(command -> "`" + command + "`")
-                        .orElse(UPGRADE_AGAIN)));
+                        .orElse(call.group(2).equals("retry") ? UPGRADE_AGAIN : call.group())));
         String reads = READ.matcher(commands)
                 .replaceAll(read -> Matcher.quoteReplacement(
                         read.group(1) == null

@@ -72,6 +72,7 @@ public final class OpeningShards {
         Instant started = clock.get();
         Instant lastMoved = started;
         long lastActive = -1;
+        boolean said = false;
         for (JsonNode now = health.get(); anyRed(now, red); now = health.get()) {
             Instant at = clock.get();
             long active = now.path("active_primary_shards").asLong();
@@ -81,10 +82,13 @@ public final class OpeningShards {
             }
             if (Duration.between(lastMoved, at).compareTo(QUIET) >= 0
                     || Duration.between(started, at).compareTo(patience) >= 0) {
-                LOG.infof("Elasticsearch at %s opens no more shards of %s: reading it as it is", cluster, red);
+                LOG.infof(
+                        "Elasticsearch at %s has not opened every shard of %s after %d s: reading them as they are",
+                        cluster, red, Duration.between(started, at).toSeconds());
                 return;
             }
-            if (at.equals(started)) {
+            if (!said) {
+                said = true;
                 LOG.infof(
                         "Elasticsearch at %s is opening shards (%d open, %d opening): waiting before reading %s",
                         cluster, active, now.path("initializing_shards").asLong(), red);
