@@ -11,8 +11,8 @@ import io.smallrye.config.WithDefault;
  */
 @ConfigMapping(prefix = "worker.retry")
 public interface RetryPolicy {
-    /** Attempts in all, the first included. */
-    @WithDefault("4")
+    /** Attempts in all, the first included: eight pause two minutes in all, as long as a store's restart may take. */
+    @WithDefault("8")
     int attempts();
 
     /** Wait before the second attempt; doubled before each further one. */
