@@ -55,15 +55,22 @@ public sealed interface CopySpec {
      * @param restore    index settings to put back on the target index once copied (replicas, refresh interval);
      *                   empty when the index was created with its final settings
      * @param sealSource whether to put a write block on the source index when the copy matches
+     * @param maxDocsPerSecond the rate of the copy's slices ({@link CopySlice}), which a verification that copies the
+     *                   index again keeps to; 0 for none
      */
-    record Verify(ContentChecksum expected, Long sourceWritesBefore, Map<String, Object> restore, boolean sealSource)
+    record Verify(
+            ContentChecksum expected,
+            Long sourceWritesBefore,
+            Map<String, Object> restore,
+            boolean sealSource,
+            long maxDocsPerSecond)
             implements CopySpec {
         public Verify {
             Objects.requireNonNull(restore, "restore");
         }
 
         public Verify expecting(ContentChecksum sourceChecksum, Long sourceWrites) {
-            return new Verify(sourceChecksum, sourceWrites, restore, sealSource);
+            return new Verify(sourceChecksum, sourceWrites, restore, sealSource, maxDocsPerSecond);
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.Map;
  * and refresh turned off while documents stream in (each would double the target's work), and the translog synced in
  * the background instead of on every bulk, all put back afterwards, except on a small index, which is created with
  * them. The background sync is safe because the copy flushes each index before it verifies it (see the worker's
- * {@code CopyEngine}): a target that crashed mid-copy loses acknowledged bulks, and the verification finds them missing.
+ * {@code CopyEngine}): a target that crashed mid-copy loses acknowledged bulks, and the verification finds them missing
+ * and copies the index again.
  * Everything else (uuid, creation date, version, routing allocation) belongs to the source cluster and stays there.
  */
 public final class CopySettings {

@@ -191,7 +191,8 @@ public class EsCopyPlanner implements TaskPlanner {
                     null,
                     null,
                     CopySettings.toRestore(sources.get(i).settings(), chunking.isSmall(index.documents())),
-                    seal);
+                    seal,
+                    rate);
             if (index.slices() == 1) {
                 CopySpec whole = new CopySpec.CopyIndex(prepare, slice, verify);
                 add(tasks, migrationId, TaskType.COPY_INDEX, index.name(), order, null, whole);

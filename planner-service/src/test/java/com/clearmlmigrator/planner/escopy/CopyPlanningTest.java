@@ -217,7 +217,7 @@ class CopyPlanningTest {
         CopySpec spec = switch (type) {
             case PREPARE_COPY -> new CopySpec.Prepare(List.of(), List.of());
             case COPY_SLICE -> new CopySpec.CopySlice(0);
-            default -> new CopySpec.Verify(null, null, Map.of(), true);
+            default -> new CopySpec.Verify(null, null, Map.of(), true, 0);
         };
         MigrationTask task = MigrationTask.copy(id, type, index, SOURCE, TARGET, slice, spec);
         TaskResult result = report == null ? null : TaskResult.succeeded(id, report);

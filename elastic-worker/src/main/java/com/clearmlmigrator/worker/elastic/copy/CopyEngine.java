@@ -72,11 +72,20 @@ public final class CopyEngine {
                 Instant.now());
     }
 
-    public CopyReport verify(MigrationTask task, SourceIndex<?> source, TargetIndex<?> target) {
+    public <D extends CopyDocument> CopyReport verify(
+            MigrationTask task, SourceIndex<D> source, TargetIndex<D> target) {
         Instant started = Instant.now();
         CopySpec.Verify spec = (CopySpec.Verify) task.copy();
         List<String> notes = new ArrayList<>();
-        ContentChecksum onTarget = verifyIndex(task.id().migrationId(), task.target(), spec, source, target, notes);
+        CopySpec.CopySlice whole = new CopySpec.CopySlice(spec.maxDocsPerSecond());
+        ContentChecksum onTarget = verifyIndex(
+                task.id().migrationId(),
+                task.target(),
+                spec,
+                source,
+                target,
+                notes,
+                () -> copyDocuments(task, null, whole, source, target));
         return new CopyReport(
                 task.target(), "verify", spec.expected(), onTarget, null, 0, List.of(), notes, started, Instant.now());
     }
@@ -91,7 +100,14 @@ public final class CopyEngine {
         prepareTarget(task, spec.prepare(), target, created, notes);
         Copied copied = copyDocuments(task, null, spec.copy(), source, target);
         CopySpec.Verify verify = spec.verify().expecting(copied.read(), copied.sourceWrites());
-        ContentChecksum onTarget = verifyIndex(task.id().migrationId(), task.target(), verify, source, target, notes);
+        ContentChecksum onTarget = verifyIndex(
+                task.id().migrationId(),
+                task.target(),
+                verify,
+                source,
+                target,
+                notes,
+                () -> copyDocuments(task, null, spec.copy(), source, target));
         return new CopyReport(
                 task.target(),
                 "copy-index",
@@ -134,6 +150,16 @@ public final class CopyEngine {
             target.create(index, migrationId);
             created.add(index.name());
         }
+    }
+
+    /**
+     * The target's fingerprint once what it acknowledged is on disk (the flush: the copy's translog may be synced in the
+     * background) and visible to the scan (the refresh).
+     */
+    private static ContentChecksum durableFingerprint(TargetIndex<?> target) {
+        target.flush();
+        target.refresh();
+        return target.fingerprint();
     }
 
     private record Copied(ContentChecksum read, ContentChecksum written, long bytes, long sourceWrites) {}
@@ -187,8 +213,9 @@ public final class CopyEngine {
     }
 
     /**
-     * Makes the target searchable, fingerprints it, restores its settings and, when it matches, write-blocks the source
-     * if asked; then checks the source took no write the copy may have missed.
+     * Makes the target searchable, fingerprints it (once more after copying the index again, {@code recopy}, when the
+     * target lost documents), restores its settings and, when it matches, write-blocks the source if asked; then checks
+     * the source took no write the copy may have missed.
      */
     private static ContentChecksum verifyIndex(
             String migrationId,
@@ -196,13 +223,20 @@ public final class CopyEngine {
             CopySpec.Verify spec,
             SourceIndex<?> source,
             TargetIndex<?> target,
-            List<String> notes) {
-        // The planner creates larger indices with their translog synced in the background, so an acknowledged bulk may
-        // not be on disk yet: the flush makes the whole copy durable before it is verified and the source sealed. The
-        // refresh makes it visible to the scan.
-        target.flush();
-        target.refresh();
-        ContentChecksum onTarget = target.fingerprint();
+            List<String> notes,
+            Runnable recopy) {
+        ContentChecksum onTarget = durableFingerprint(target);
+        if (onTarget.documents() < spec.expected().documents()) {
+            // The planner creates larger indices with their translog synced in the background: a target that stopped
+            // uncleanly mid-copy (killed, out of memory) lost the bulks it had acknowledged but not synced, though the
+            // slices that wrote them succeeded. Copying the index again writes only what is missing.
+            long found = onTarget.documents();
+            recopy.run();
+            onTarget = durableFingerprint(target);
+            notes.add("Copied the index again: the verification found " + found + " of its "
+                    + spec.expected().documents() + " documents on the target, which loses writes not yet synced to"
+                    + " disk when it stops uncleanly; " + onTarget.documents() + " after.");
+        }
         if (!spec.restore().isEmpty()) {
             target.putSettings(spec.restore());
             notes.add("Restored the index settings " + spec.restore() + ".");

@@ -118,8 +118,8 @@ class CopyEngineTest {
     @Test
     void aTargetThatDiffersFromItsSourceFailsAndTheSourceStaysWritable() {
         target.documents.put("x", new Doc("x", 1, false));
-        MigrationTask verify =
-                task("m1", TaskType.VERIFY_COPY, new CopySpec.Verify(ContentChecksum.of(3, 99L), 40L, RESTORE, true));
+        MigrationTask verify = task(
+                "m1", TaskType.VERIFY_COPY, new CopySpec.Verify(ContentChecksum.of(3, 99L), 40L, RESTORE, true, 0));
 
         assertThatThrownBy(() -> engine.verify(verify, source, target))
                 .isInstanceOfSatisfying(
@@ -129,6 +129,43 @@ class CopyEngineTest {
         assertThat(source.sealed).isFalse();
         assertThat(target.settings).isEqualTo(RESTORE);
         assertThat(target.verificationSteps).as("left marked as copying").doesNotContain("marked verified by m1");
+    }
+
+    /**
+     * A target that stopped uncleanly mid-copy lost writes it had acknowledged (its translog synced in the background):
+     * the verification finds them missing and copies the index again, instead of failing an index whose slices all
+     * succeeded.
+     */
+    @Test
+    void aTargetThatLostAcknowledgedWritesIsCopiedAgainByTheVerification() {
+        target.lostOnNextFlush.add("c");
+
+        CopyReport report = engine.copyIndex(copyIndex("m1", true, false), source, target);
+
+        assertThat(target.documents).containsOnlyKeys("a", "b", "c");
+        assertThat(report.copied()).isEqualTo(report.source());
+        assertThat(report.notes())
+                .contains("Copied the index again: the verification found 2 of its 3 documents on the target, which"
+                        + " loses writes not yet synced to disk when it stops uncleanly; 3 after.");
+        assertThat(source.sealed).isTrue();
+    }
+
+    /** The same for a sliced index: its verification task copies the whole index again, at the copy's rate. */
+    @Test
+    void aVerificationThatFindsDocumentsMissingCopiesTheIndexAgainAndThenMatches() {
+        ContentChecksum.Tally expected = new ContentChecksum.Tally();
+        source.documents.forEach(doc -> expected.addDocument(doc.digest()));
+        target.indicesByCreator.put(INDEX, "m1");
+        target.documents.put("a", source.documents.get(0));
+        MigrationTask verify =
+                task("m1", TaskType.VERIFY_COPY, new CopySpec.Verify(expected.total(), null, RESTORE, true, 0));
+
+        CopyReport report = engine.verify(verify, source, target);
+
+        assertThat(target.documents).containsOnlyKeys("a", "b", "c");
+        assertThat(report.copied()).isEqualTo(expected.total());
+        assertThat(target.verificationSteps).containsSubsequence("flush", "fingerprint", "flush", "fingerprint");
+        assertThat(source.sealed).isTrue();
     }
 
     @Test
@@ -176,7 +213,7 @@ class CopyEngineTest {
 
     private static MigrationTask copyIndex(String migrationId, boolean seal, boolean replace) {
         CopySpec.CopyIndex spec = new CopySpec.CopyIndex(
-                prepare(replace), new CopySpec.CopySlice(0), new CopySpec.Verify(null, null, RESTORE, seal));
+                prepare(replace), new CopySpec.CopySlice(0), new CopySpec.Verify(null, null, RESTORE, seal, 0));
         return task(migrationId, TaskType.COPY_INDEX, spec);
     }
 

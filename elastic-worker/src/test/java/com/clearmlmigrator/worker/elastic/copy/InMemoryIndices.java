@@ -1,9 +1,11 @@
 package com.clearmlmigrator.worker.elastic.copy;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.clearmlmigrator.contracts.ContentChecksum;
 import com.clearmlmigrator.contracts.CopySpec;
@@ -65,6 +67,9 @@ final class InMemoryIndices {
         final List<String> writes = new ArrayList<>();
         /** What the verification asked of the index, in order. */
         final List<String> verificationSteps = new ArrayList<>();
+
+        /** Documents the next flush loses, as a target that stops uncleanly loses writes its translog had not synced. */
+        final Set<String> lostOnNextFlush = new HashSet<>();
 
         int deleted;
         boolean writerClosed;
@@ -140,6 +145,8 @@ final class InMemoryIndices {
         @Override
         public void flush() {
             verificationSteps.add("flush");
+            lostOnNextFlush.forEach(documents::remove);
+            lostOnNextFlush.clear();
         }
 
         @Override

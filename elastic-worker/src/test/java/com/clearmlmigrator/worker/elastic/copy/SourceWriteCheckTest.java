@@ -14,8 +14,8 @@ import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
 
 class SourceWriteCheckTest {
-    private static final CopySpec.Verify SEALING = new CopySpec.Verify(null, 40L, Map.of(), true);
-    private static final CopySpec.Verify LEAVING_WRITABLE = new CopySpec.Verify(null, 40L, Map.of(), false);
+    private static final CopySpec.Verify SEALING = new CopySpec.Verify(null, 40L, Map.of(), true, 0);
+    private static final CopySpec.Verify LEAVING_WRITABLE = new CopySpec.Verify(null, 40L, Map.of(), false, 0);
 
     @Test
     void anUnchangedCountPassesQuietly() {
