@@ -77,15 +77,7 @@ public final class CopyEngine {
         Instant started = Instant.now();
         CopySpec.Verify spec = (CopySpec.Verify) task.copy();
         List<String> notes = new ArrayList<>();
-        CopySpec.CopySlice whole = new CopySpec.CopySlice(spec.maxDocsPerSecond());
-        ContentChecksum onTarget = verifyIndex(
-                task.id().migrationId(),
-                task.target(),
-                spec,
-                source,
-                target,
-                notes,
-                () -> copyDocuments(task, null, whole, source, target));
+        ContentChecksum onTarget = verifyIndex(task, spec, source, target, notes);
         return new CopyReport(
                 task.target(), "verify", spec.expected(), onTarget, null, 0, List.of(), notes, started, Instant.now());
     }
@@ -100,14 +92,7 @@ public final class CopyEngine {
         prepareTarget(task, spec.prepare(), target, created, notes);
         Copied copied = copyDocuments(task, null, spec.copy(), source, target);
         CopySpec.Verify verify = spec.verify().expecting(copied.read(), copied.sourceWrites());
-        ContentChecksum onTarget = verifyIndex(
-                task.id().migrationId(),
-                task.target(),
-                verify,
-                source,
-                target,
-                notes,
-                () -> copyDocuments(task, null, spec.copy(), source, target));
+        ContentChecksum onTarget = verifyIndex(task, verify, source, target, notes);
         return new CopyReport(
                 task.target(),
                 "copy-index",
@@ -213,25 +198,25 @@ public final class CopyEngine {
     }
 
     /**
-     * Makes the target searchable, fingerprints it (once more after copying the index again, {@code recopy}, when the
-     * target lost documents), restores its settings and, when it matches, write-blocks the source if asked; then checks
-     * the source took no write the copy may have missed.
+     * Makes the target searchable, fingerprints it (once more after copying the whole index again, at the copy's rate,
+     * when the target lost documents), restores its settings and, when it matches, write-blocks the source if asked;
+     * then checks the source took no write the copy may have missed.
      */
-    private static ContentChecksum verifyIndex(
-            String migrationId,
-            String index,
+    private <D extends CopyDocument> ContentChecksum verifyIndex(
+            MigrationTask task,
             CopySpec.Verify spec,
-            SourceIndex<?> source,
-            TargetIndex<?> target,
-            List<String> notes,
-            Runnable recopy) {
+            SourceIndex<D> source,
+            TargetIndex<D> target,
+            List<String> notes) {
+        String migrationId = task.id().migrationId();
+        String index = task.target();
         ContentChecksum onTarget = durableFingerprint(target);
         if (onTarget.documents() < spec.expected().documents()) {
             // The planner creates larger indices with their translog synced in the background: a target that stopped
             // uncleanly mid-copy (killed, out of memory) lost the bulks it had acknowledged but not synced, though the
             // slices that wrote them succeeded. Copying the index again writes only what is missing.
             long found = onTarget.documents();
-            recopy.run();
+            copyDocuments(task, null, new CopySpec.CopySlice(spec.maxDocsPerSecond()), source, target);
             onTarget = durableFingerprint(target);
             notes.add("Copied the index again: the verification found " + found + " of its "
                     + spec.expected().documents() + " documents on the target, which loses writes not yet synced to"
