@@ -470,7 +470,7 @@ class EsCopyIT {
      */
     @Test
     @Order(15)
-    void anIndexStillOpeningIsWaitedForAndCopied() throws Exception {
+    void anIndexStillOpeningIsWaitedForAndCopied() {
         String opening = "events-log-opening-" + company(1);
         es5.put(
                 "/" + opening,
@@ -478,10 +478,10 @@ class EsCopyIT {
                         + "\"index.routing.allocation.require._name\":\"nowhere\"}}");
         try {
             String id = Migrations.submit(copyRequest(List.of(opening), "\"afterCopy\":\"none\""));
-            Thread.sleep(2_000);
-            assertThat(given().get("/migrations/" + id).path("status").toString())
-                    .as("still planning: waiting for the shard, not refusing the index")
-                    .isEqualTo("PLANNING");
+            // Planning, all of the first 2 s: waiting for the shard, not refusing the index.
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> given().get("/migrations/" + id).path("status"), "PLANNING"::equals);
 
             es5.put("/" + opening + "/_settings", "{\"index.routing.allocation.require._name\":null}");
 
