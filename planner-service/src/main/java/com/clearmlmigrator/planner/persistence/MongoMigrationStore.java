@@ -3,9 +3,11 @@ package com.clearmlmigrator.planner.persistence;
 import static com.clearmlmigrator.planner.persistence.TaskDocuments.DISPATCHED;
 import static com.clearmlmigrator.planner.persistence.TaskDocuments.MIGRATION_ID;
 import static com.clearmlmigrator.planner.persistence.TaskDocuments.RESULT;
+import static com.clearmlmigrator.planner.persistence.TaskDocuments.SUPERSEDED;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.nin;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -167,9 +169,12 @@ public class MongoMigrationStore implements MigrationStore {
 
     @Override
     public boolean recordResult(TaskResult result) {
-        return tasks.updateOne(
-                                and(eq("_id", result.taskId().toString()), eq(RESULT, null)),
-                                Updates.set(RESULT, taskDocuments.result(result)))
+        Document stored = taskDocuments.result(result);
+        Object handling = stored.get(TaskDocuments.STARTED_AT);
+        // A result of a handling a retry superseded (a worker sent it again after a broker outage) is not this
+        // attempt's.
+        Bson current = handling == null ? eq(RESULT, null) : and(eq(RESULT, null), nin(SUPERSEDED, handling));
+        return tasks.updateOne(and(eq("_id", result.taskId().toString()), current), Updates.set(RESULT, stored))
                         .getModifiedCount()
                 == 1;
     }
@@ -221,7 +226,14 @@ public class MongoMigrationStore implements MigrationStore {
     @Override
     public void resetResults(List<TaskId> taskIds) {
         List<String> ids = taskIds.stream().map(TaskId::toString).toList();
-        tasks.updateMany(in("_id", ids), Updates.combine(Updates.set(RESULT, null), Updates.set(DISPATCHED, false)));
+        for (Document task : tasks.find(in("_id", ids)).projection(Projections.include(RESULT))) {
+            Document result = task.get(RESULT, Document.class);
+            Object handling = result == null ? null : result.get(TaskDocuments.STARTED_AT);
+            Bson reset = Updates.combine(Updates.set(RESULT, null), Updates.set(DISPATCHED, false));
+            tasks.updateOne(
+                    eq("_id", task.get("_id")),
+                    handling == null ? reset : Updates.combine(reset, Updates.addToSet(SUPERSEDED, handling)));
+        }
     }
 
     @Override

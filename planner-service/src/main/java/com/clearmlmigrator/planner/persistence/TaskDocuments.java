@@ -23,6 +23,14 @@ import com.mongodb.client.model.Updates;
  */
 final class TaskDocuments {
     static final String RESULT = "result";
+    /** A stored result's {@code startedAt}: which handling of the task answered. */
+    static final String STARTED_AT = "startedAt";
+    /**
+     * The handlings ({@link #STARTED_AT}) whose results a retry set aside: a result of one of them arriving later (a
+     * worker sends a result again until the broker takes it) does not answer the retried task.
+     */
+    static final String SUPERSEDED = "supersededHandlings";
+
     static final String MIGRATION_ID = "migrationId";
     static final String DISPATCHED = "dispatched";
     static final String DEFINITION = "definition";

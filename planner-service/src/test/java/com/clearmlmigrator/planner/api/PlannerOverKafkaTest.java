@@ -203,6 +203,30 @@ class PlannerOverKafkaTest {
                 .body("tasks.pending", equalTo(2));
     }
 
+    /**
+     * A retried task's answer is its new handling's. The failure of the handling the retry set aside, sent again by its
+     * worker after a broker outage and read after the retry, is not recorded over it: in MigratorOutagesIT it was, and
+     * the retried copy stayed PAUSED although its task had succeeded (the success was dropped as a duplicate).
+     */
+    @Test
+    void aResultOfAHandlingARetrySetAsideDoesNotAnswerTheRetriedTask() throws Exception {
+        seedClearmlCollections();
+        String id = submitInspect();
+        MigrationTask task = receiveTasks(id, COLLECTIONS.size()).get(0);
+        TaskResult failed = TaskResult.failed(task.id(), FailureReason.TARGET_UNAVAILABLE, "MongoDB is away.")
+                .withStartedAt(Instant.parse("2026-12-05T18:36:20Z"));
+        assertThat(store.recordResult(failed)).isTrue();
+
+        store.resetResults(List.of(task.id()));
+
+        assertThat(store.recordResult(failed))
+                .as("the set-aside handling's failure, sent again")
+                .isFalse();
+        assertThat(store.recordResult(inspected(task).withStartedAt(Instant.parse("2026-12-05T18:37:07Z"))))
+                .as("the retried handling's success")
+                .isTrue();
+    }
+
     /** A result that arrives while the planner's MongoDB is down waits in Kafka, and is folded in once it is back. */
     @Test
     void aResultThatArrivesWhileThePlannersStoreIsDownIsFoldedInOnceItIsBack() throws Exception {
