@@ -27,12 +27,7 @@ public class ElasticIndexCatalog implements IndexCatalog {
 
     @Override
     public List<String> clearmlIndices(ElasticEndpoint endpoint) {
-        // Once open: right after a start the indices are red, and an inspection would read them as empty.
-        JsonNode rows = openingShards.catIndicesOnceOpen(
-                connections.client(endpoint),
-                "/_cat/indices?format=json&h=index,status,health",
-                ClearmlIndices::isClearmlIndex,
-                String.valueOf(endpoint.hosts()));
+        JsonNode rows = rowsOnceOpen(endpoint);
         List<String> names = new ArrayList<>();
         rows.forEach(row -> names.add(row.path("index").asText()));
         return names.stream().filter(ClearmlIndices::isClearmlIndex).sorted().toList();
@@ -40,11 +35,7 @@ public class ElasticIndexCatalog implements IndexCatalog {
 
     @Override
     public Map<String, String> unreadableClearmlIndices(ElasticEndpoint endpoint) {
-        JsonNode rows = openingShards.catIndicesOnceOpen(
-                connections.client(endpoint),
-                "/_cat/indices?format=json&h=index,status,health",
-                ClearmlIndices::isClearmlIndex,
-                String.valueOf(endpoint.hosts()));
+        JsonNode rows = rowsOnceOpen(endpoint);
         Map<String, String> unreadable = new TreeMap<>();
         for (JsonNode row : rows) {
             String name = row.path("index").asText();
@@ -54,6 +45,18 @@ public class ElasticIndexCatalog implements IndexCatalog {
             }
         }
         return unreadable;
+    }
+
+    /**
+     * The cluster's indices with their status and health, read once it has opened ClearML's: right after a start they
+     * are red, and would be refused as lost, or inspected as empty.
+     */
+    private JsonNode rowsOnceOpen(ElasticEndpoint endpoint) {
+        return openingShards.catIndicesOnceOpen(
+                connections.client(endpoint),
+                "/_cat/indices?format=json&h=index,status,health",
+                ClearmlIndices::isClearmlIndex,
+                String.valueOf(endpoint.hosts()));
     }
 
     @Override
