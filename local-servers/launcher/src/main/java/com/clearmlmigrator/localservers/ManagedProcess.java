@@ -32,8 +32,9 @@ public final class ManagedProcess {
         try {
             Path log = Files.createDirectories(stateDir.resolve("logs")).resolve(spec.name() + ".log");
             Path pidFile = Files.createDirectories(stateDir.resolve("pids")).resolve(spec.name() + ".pid");
-            Process process = new ProcessBuilder(spec.command())
-                    .redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(spec.command());
+            builder.environment().putAll(spec.environment());
+            Process process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
