@@ -261,11 +261,19 @@ public final class ElasticClient implements AutoCloseable {
 
     private TaskFailedException rejected(String method, String path, ResponseException e) {
         int status = e.getResponse().getStatusLine().getStatusCode();
-        JsonNode error = errorOf(e.getResponse());
+        JsonNode body = bodyOf(e.getResponse());
+        JsonNode error = body.path("error");
         String reason =
                 error.isTextual() ? error.asText() : error.path("reason").asText("");
         String message = "Elasticsearch at " + hosts + " answered " + status + " to " + method + " " + path
                 + (reason.isEmpty() ? "." : ": " + reason);
+        if (status == 503 && (ClusterStarting.is(error) || ClusterStarting.isMainAnswer(path, body))) {
+            return new ClusterStarting.Exception(
+                    "Elasticsearch at " + hosts + " has not recovered its cluster state yet (it answered 503 to "
+                            + method + " " + path + (reason.isEmpty() ? "" : ": " + reason.replaceAll("[;\\s]+$", ""))
+                            + "): it has just started, or waits for more of its nodes to join.",
+                    e);
+        }
         if (WriteBlocks.is(error)) {
             return new TaskFailedException(FailureReason.TARGET_BLOCKED, message + WriteBlocks.ADVICE, Remedy.RETRY, e);
         }
@@ -274,9 +282,9 @@ public final class ElasticClient implements AutoCloseable {
                 temporary ? FailureReason.TARGET_UNAVAILABLE : FailureReason.TARGET_REJECTED, message, e);
     }
 
-    private static JsonNode errorOf(Response response) {
+    private static JsonNode bodyOf(Response response) {
         try (InputStream content = response.getEntity().getContent()) {
-            return JSON.readTree(content).path("error");
+            return JSON.readTree(content);
         } catch (IOException | RuntimeException e) {
             return JSON.missingNode();
         }

@@ -19,10 +19,18 @@ public final class WriteBlocks {
 
     private WriteBlocks() {}
 
-    /** True for an error Elasticsearch gives while a cluster or index block forbids writing. */
+    /**
+     * True for an error Elasticsearch gives while a cluster or index block forbids writing; not for the blocks of a
+     * cluster that has just started ({@link ClusterStarting}), which lift by themselves.
+     */
     public static boolean is(JsonNode error) {
-        return "cluster_block_exception".equals(error.path("type").asText())
-                || error.path("root_cause").path(0).path("type").asText().equals("cluster_block_exception");
+        return ("cluster_block_exception".equals(error.path("type").asText())
+                        || error.path("root_cause")
+                                .path(0)
+                                .path("type")
+                                .asText()
+                                .equals("cluster_block_exception"))
+                && !ClusterStarting.is(error);
     }
 
     /** The failure of a task whose write to {@code index} met a block (the bulk item's {@code error}). */

@@ -1,8 +1,10 @@
 package com.clearmlmigrator.stores;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +21,7 @@ import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.ServerAddress;
 import com.mongodb.connection.ClusterId;
 import com.mongodb.connection.ServerId;
+import com.sun.net.httpserver.HttpServer;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
@@ -111,6 +114,51 @@ class StoreErrorsTest {
     private static int closedPort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * What ES 5.6 answered in the half second after its start, before it had recovered its cluster state (measured on the
+     * dev stack's node): a moment to wait for, not a write block to lift, which the advice on disks had said.
+     */
+    @Test
+    void aClusterThatHasJustStartedIsUnavailableForAMomentNotBlocked() throws Exception {
+        String blocked = "{\"error\":{\"root_cause\":[{\"type\":\"cluster_block_exception\",\"reason\":\"blocked by:"
+                + " [SERVICE_UNAVAILABLE/1/state not recovered / initialized];\"}],\"type\":\"cluster_block_exception\","
+                + "\"reason\":\"blocked by: [SERVICE_UNAVAILABLE/1/state not recovered / initialized];\"},\"status\":503}";
+        String main = "{\"name\":\"Node 1\",\"cluster_name\":\"clearml\",\"cluster_uuid\":\"_na_\","
+                + "\"version\":{\"number\":\"5.6.16\"},\"tagline\":\"You Know, for Search\"}";
+        assertThat(WriteBlocks.is(ElasticClient.JSON.readTree(blocked).path("error")))
+                .isFalse();
+        assertThat(ClusterStarting.is(ElasticClient.JSON.readTree(blocked).path("error")))
+                .isTrue();
+
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = (exchange.getRequestURI().getPath().equals("/") ? main : blocked).getBytes(UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(503, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        ElasticEndpoint endpoint = new ElasticEndpoint(
+                List.of("http://127.0.0.1:" + server.getAddress().getPort()), null, null);
+        try (ElasticConnections elastic =
+                new ElasticConnections(Duration.ofSeconds(2), Duration.ofSeconds(5), TrustedAuthorities.jvmOnly())) {
+            for (String path : List.of("/", "/_cat/indices?format=json")) {
+                assertThatThrownBy(() -> elastic.client(endpoint).get(path))
+                        .as(path)
+                        .isInstanceOfSatisfying(ClusterStarting.Exception.class, e -> {
+                            assertThat(e.reason()).isEqualTo(FailureReason.TARGET_UNAVAILABLE);
+                            assertThat(e.getMessage())
+                                    .startsWith("Elasticsearch at [http://127.0.0.1:")
+                                    .contains("has not recovered its cluster state yet (it answered 503 to GET " + path)
+                                    .endsWith("): it has just started, or waits for more of its nodes to join.");
+                        });
+            }
+        } finally {
+            server.stop(0);
         }
     }
 

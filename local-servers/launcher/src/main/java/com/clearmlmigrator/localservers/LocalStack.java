@@ -129,6 +129,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Launches another Elasticsearch 7.10.2 cluster with more node settings and returns at once, before it is ready: to
+     * meet a cluster in the moments after its start (one that waits for nodes to recover its state, say).
+     */
+    public ManagedProcess launchAnotherElastic7(
+            String name, int httpPort, int transportPort, Map<String, String> settings) {
+        ManagedProcess process =
+                ManagedProcess.start(recipes.anotherElastic7(name, httpPort, transportPort, settings), stateDir);
+        started.add(process);
+        return process;
+    }
+
+    /**
      * Starts another MongoDB wire server under its own name and port, beside the stack's: on H2 files, as {@code
      * bin/dev-stack} runs it, or in memory.
      */

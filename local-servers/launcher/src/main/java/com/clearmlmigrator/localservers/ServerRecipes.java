@@ -104,7 +104,13 @@ final class ServerRecipes {
 
     /** Another ES 7.10.2 cluster of its own (own data, own cluster UUID), for copies from one ES 7 cluster to another. */
     ProcessSpec anotherElastic7(String name, int httpPort, int transportPort) {
+        return anotherElastic7(name, httpPort, transportPort, Map.of());
+    }
+
+    /** The same, with more node settings ({@code es.setting.<key>} properties, which the node main reads). */
+    ProcessSpec anotherElastic7(String name, int httpPort, int transportPort, Map<String, String> settings) {
         List<String> command = java(options.elasticHeap(), layout.serverClassPath(ELASTIC_7));
+        settings.forEach((key, value) -> command.add(1, "-Des.setting." + key + "=" + value));
         command.addAll(List.of(
                 ES_MAIN, dataDir(name).toString(), Integer.toString(httpPort), Integer.toString(transportPort)));
         return new ProcessSpec(name, command, new Readiness.LogMarker("ES_READY"), SERVER_START);

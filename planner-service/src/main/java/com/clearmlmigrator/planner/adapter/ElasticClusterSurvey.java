@@ -39,7 +39,7 @@ public class ElasticClusterSurvey implements ClusterSurvey {
     @Override
     public ClusterFacts facts(ElasticEndpoint cluster) {
         ElasticClient client = connections.client(cluster);
-        JsonNode root = client.get("/");
+        JsonNode root = openingShards.onceStarted(() -> client.get("/"), String.valueOf(cluster.hosts()));
         JsonNode settings = clusterSettings(client);
         String block = null;
         for (String name : WRITE_BLOCKS) {

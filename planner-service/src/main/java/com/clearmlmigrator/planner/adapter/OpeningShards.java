@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import com.clearmlmigrator.stores.ClusterStarting;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * after an unclean stop a primary first replays its translog: a survey meanwhile would take the indices for ones with a
  * lost shard and refuse them. The wait goes on while shards open or more primaries are open than a look before, for at
  * most {@code patience}; red indices while nothing opens for {@link #QUIET} are left to the caller, which names them.
+ * Before that, a cluster that has not recovered its state yet answers no read at all: the first is tried again meanwhile.
  */
 public final class OpeningShards {
     private static final Logger LOG = Logger.getLogger(OpeningShards.class);
@@ -55,13 +57,47 @@ public final class OpeningShards {
      * among those to {@code read} are open, or once the cluster has stopped opening them.
      */
     JsonNode catIndicesOnceOpen(ElasticClient client, String catIndices, Predicate<String> read, String cluster) {
-        JsonNode rows = client.get(catIndices);
+        JsonNode rows = onceStarted(() -> client.get(catIndices), cluster);
         Set<String> red = CatIndexRow.red(rows, read);
         if (red.isEmpty()) {
             return rows;
         }
         await(() -> client.get(CatIndexRow.HEALTH), red, cluster);
         return client.get(catIndices);
+    }
+
+    /**
+     * A first read of a cluster, once it has recovered its cluster state: before, Elasticsearch refuses every read (for
+     * less than a second after a start on one node, until {@code gateway.recover_after_time} on a cluster waiting for
+     * its nodes).
+     *
+     * @throws ClusterStarting.Exception when it is still starting after the patience
+     */
+    <T> T onceStarted(Supplier<T> read, String cluster) {
+        Instant started = clock.get();
+        boolean said = false;
+        while (true) {
+            try {
+                return read.get();
+            } catch (ClusterStarting.Exception e) {
+                if (Duration.between(started, clock.get()).compareTo(patience) >= 0) {
+                    throw e;
+                }
+                if (!said) {
+                    said = true;
+                    LOG.infof(
+                            "Elasticsearch at %s has not recovered its cluster state yet: waiting up to %d s before"
+                                    + " reading it",
+                            cluster, patience.toSeconds());
+                }
+                try {
+                    pause.pause(POLL);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Returns once none of {@code red} is red, or once the cluster stops opening shards or the patience runs out. */

@@ -28,8 +28,10 @@ public class StoreClientsProducer {
     @Singleton
     ElasticConnections elasticConnections(
             PlannerConfig config, @ConfigProperty(name = "migrator.tls.ca-file") Optional<Path> caFile) {
+        // Answers are awaited longer than Elasticsearch's own 30 s master timeout: a cluster that has not recovered its
+        // state holds a read that long, then answers 503 (ClusterStarting), which planning waits out.
         return new ElasticConnections(
-                config.storeTimeout(), Duration.ofSeconds(30), TrustedAuthorities.sslContext(caFile));
+                config.storeTimeout(), Duration.ofSeconds(60), TrustedAuthorities.sslContext(caFile));
     }
 
     @Produces

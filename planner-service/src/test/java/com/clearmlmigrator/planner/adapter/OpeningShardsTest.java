@@ -1,6 +1,7 @@
 package com.clearmlmigrator.planner.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,9 +9,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import com.clearmlmigrator.stores.ClusterStarting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class OpeningShardsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TO_READ = Set.of("events-log-a");
+    private static final String ES = "[http://es:9200]";
 
     private Instant now = Instant.parse("2026-12-05T17:00:00Z");
     private int asked;
@@ -56,6 +60,36 @@ class OpeningShardsTest {
         shards(Duration.ofMinutes(5)).await(next(answers(health(17, 0, "red"))), Set.of(), "[http://es:9200]");
 
         assertThat(asked).isZero();
+    }
+
+    /** Right after a start Elasticsearch refuses every read until it has recovered its cluster state. */
+    @Test
+    void aFirstReadWaitsWhileTheClusterRecoversItsState() {
+        String rows = shards(Duration.ofMinutes(5)).onceStarted(startingFor(3, "[{\"index\":\"events-log-a\"}]"), ES);
+
+        assertThat(rows).isEqualTo("[{\"index\":\"events-log-a\"}]");
+        assertThat(asked).as("asked again, 2 s apart, until it answered").isEqualTo(4);
+    }
+
+    /** A cluster waiting for nodes that never join: the planner gives up after its patience and says why. */
+    @Test
+    void aClusterStillStartingAfterThePatienceIsNamed() {
+        OpeningShards shards = shards(Duration.ofSeconds(30));
+
+        assertThatThrownBy(() -> shards.onceStarted(startingFor(Integer.MAX_VALUE, "never"), ES))
+                .isInstanceOf(ClusterStarting.Exception.class)
+                .hasMessageContaining("has not recovered its cluster state yet");
+        assertThat(asked).isEqualTo(16);
+    }
+
+    private Supplier<String> startingFor(int refusals, String answer) {
+        return () -> {
+            if (asked++ < refusals) {
+                throw new ClusterStarting.Exception(
+                        "Elasticsearch at " + ES + " has not recovered its cluster state yet (...)", null);
+            }
+            return answer;
+        };
     }
 
     private OpeningShards shards(Duration patience) {
