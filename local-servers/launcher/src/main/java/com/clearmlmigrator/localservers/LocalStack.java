@@ -129,18 +129,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Launches another Elasticsearch 7.10.2 cluster with more node settings and returns at once, before it is ready: to
-     * meet a cluster in the moments after its start (one that waits for nodes to recover its state, say).
-     */
-    public ManagedProcess launchAnotherElastic7(
-            String name, int httpPort, int transportPort, Map<String, String> settings) {
-        ManagedProcess process =
-                ManagedProcess.start(recipes.anotherElastic7(name, httpPort, transportPort, settings), stateDir);
-        started.add(process);
-        return process;
-    }
-
-    /**
      * Starts another MongoDB wire server under its own name and port, beside the stack's: on H2 files, as {@code
      * bin/dev-stack} runs it, or in memory.
      */
@@ -167,6 +155,17 @@ public final class LocalStack implements AutoCloseable {
      */
     public ManagedProcess startElasticOnFolder(FolderNode node) {
         return startAndAwait(recipes.elasticOnFolder(node, StackPorts.freePort()));
+    }
+
+    /**
+     * Launches a node on a data folder with more node settings and returns at once, before it is ready: to meet a
+     * cluster in the moments after its start (one that waits for more nodes to recover its state, say).
+     */
+    public ManagedProcess launchElasticOnFolder(FolderNode node, Map<String, String> settings) {
+        ManagedProcess process =
+                ManagedProcess.start(recipes.elasticOnFolder(node, StackPorts.freePort(), settings), stateDir);
+        started.add(process);
+        return process;
     }
 
     /** Several nodes on data folders at once, each as {@link #startElasticOnFolder} starts it. */

@@ -104,13 +104,7 @@ final class ServerRecipes {
 
     /** Another ES 7.10.2 cluster of its own (own data, own cluster UUID), for copies from one ES 7 cluster to another. */
     ProcessSpec anotherElastic7(String name, int httpPort, int transportPort) {
-        return anotherElastic7(name, httpPort, transportPort, Map.of());
-    }
-
-    /** The same, with more node settings ({@code es.setting.<key>} properties, which the node main reads). */
-    ProcessSpec anotherElastic7(String name, int httpPort, int transportPort, Map<String, String> settings) {
         List<String> command = java(options.elasticHeap(), layout.serverClassPath(ELASTIC_7));
-        settings.forEach((key, value) -> command.add(1, "-Des.setting." + key + "=" + value));
         command.addAll(List.of(
                 ES_MAIN, dataDir(name).toString(), Integer.toString(httpPort), Integer.toString(transportPort)));
         return new ProcessSpec(name, command, new Readiness.LogMarker("ES_READY"), SERVER_START);
@@ -136,6 +130,11 @@ final class ServerRecipes {
      * state folder, so nothing but the data is written to theirs.
      */
     ProcessSpec elasticOnFolder(FolderNode node, int transportPort) {
+        return elasticOnFolder(node, transportPort, Map.of());
+    }
+
+    /** The same, with more node settings ({@code es.setting.<key>} properties, which the node mains read). */
+    ProcessSpec elasticOnFolder(FolderNode node, int transportPort, Map<String, String> more) {
         boolean eight = node.release() == ElasticRelease.ES_8_15_3;
         List<String> command = eight
                 ? java8(node.heap())
@@ -147,6 +146,7 @@ final class ServerRecipes {
         if (node.release() == ElasticRelease.ES_5_6_16) {
             settings.add("-Dtransport.key=transport.tcp.port");
         }
+        more.forEach((key, value) -> settings.add("-Des.setting." + key + "=" + value));
         command.addAll(1, settings);
         String http = Integer.toString(node.httpPort());
         String transport = Integer.toString(transportPort);
