@@ -22,8 +22,9 @@ public interface PlannerConfig {
     Duration storeTimeout();
 
     /**
-     * How long planning waits, at most, for an Elasticsearch that is still opening the shards of red indices it is to
-     * read (it has just started, or replays a translog): while shards open, instead of refusing them as lost.
+     * How long planning waits, at most, for an Elasticsearch that has not recovered its cluster state yet, and then for
+     * one still opening the shards of red indices it is to read (it has just started, or replays a translog): while
+     * shards open, instead of refusing them as lost.
      */
     @WithDefault("5m")
     Duration shardOpeningWait();
