@@ -35,8 +35,8 @@ public final class ClusterStarting {
     }
 
     /** A request a cluster that is starting could not answer yet; a task meeting it is tried again. */
-    public static final class Exception extends TaskFailedException {
-        public Exception(String message, Throwable cause) {
+    public static final class StillStarting extends TaskFailedException {
+        public StillStarting(String message, Throwable cause) {
             super(FailureReason.TARGET_UNAVAILABLE, message, cause);
         }
     }

@@ -268,7 +268,7 @@ public final class ElasticClient implements AutoCloseable {
         String message = "Elasticsearch at " + hosts + " answered " + status + " to " + method + " " + path
                 + (reason.isEmpty() ? "." : ": " + reason);
         if (status == 503 && (ClusterStarting.is(error) || ClusterStarting.isMainAnswer(path, body))) {
-            return new ClusterStarting.Exception(
+            return new ClusterStarting.StillStarting(
                     "Elasticsearch at " + hosts + " has not recovered its cluster state yet (it answered 503 to "
                             + method + " " + path + (reason.isEmpty() ? "" : ": " + reason.replaceAll("[;\\s]+$", ""))
                             + "): it has just started, or waits for more of its nodes to join.",

@@ -149,7 +149,7 @@ class StoreErrorsTest {
             for (String path : List.of("/", "/_cat/indices?format=json")) {
                 assertThatThrownBy(() -> elastic.client(endpoint).get(path))
                         .as(path)
-                        .isInstanceOfSatisfying(ClusterStarting.Exception.class, e -> {
+                        .isInstanceOfSatisfying(ClusterStarting.StillStarting.class, e -> {
                             assertThat(e.reason()).isEqualTo(FailureReason.TARGET_UNAVAILABLE);
                             assertThat(e.getMessage())
                                     .startsWith("Elasticsearch at [http://127.0.0.1:")

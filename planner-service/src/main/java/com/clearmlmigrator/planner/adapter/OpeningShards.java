@@ -71,7 +71,7 @@ public final class OpeningShards {
      * less than a second after a start on one node, until {@code gateway.recover_after_time} on a cluster waiting for
      * its nodes).
      *
-     * @throws ClusterStarting.Exception when it is still starting after the patience
+     * @throws ClusterStarting.StillStarting when it is still starting after the patience
      */
     <T> T onceStarted(Supplier<T> read, String cluster) {
         Instant started = clock.get();
@@ -79,7 +79,7 @@ public final class OpeningShards {
         while (true) {
             try {
                 return read.get();
-            } catch (ClusterStarting.Exception e) {
+            } catch (ClusterStarting.StillStarting e) {
                 if (Duration.between(started, clock.get()).compareTo(patience) >= 0) {
                     throw e;
                 }

@@ -77,7 +77,7 @@ class OpeningShardsTest {
         OpeningShards shards = shards(Duration.ofSeconds(30));
 
         assertThatThrownBy(() -> shards.onceStarted(startingFor(Integer.MAX_VALUE, "never"), ES))
-                .isInstanceOf(ClusterStarting.Exception.class)
+                .isInstanceOf(ClusterStarting.StillStarting.class)
                 .hasMessageContaining("has not recovered its cluster state yet");
         assertThat(asked).isEqualTo(16);
     }
@@ -85,7 +85,7 @@ class OpeningShardsTest {
     private Supplier<String> startingFor(int refusals, String answer) {
         return () -> {
             if (asked++ < refusals) {
-                throw new ClusterStarting.Exception(
+                throw new ClusterStarting.StillStarting(
                         "Elasticsearch at " + ES + " has not recovered its cluster state yet (...)", null);
             }
             return answer;
