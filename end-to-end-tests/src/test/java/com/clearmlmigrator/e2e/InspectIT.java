@@ -138,8 +138,9 @@ class InspectIT {
     void aRedIndexIsNamedAsUnreadableNotReportedEmpty() {
         String red = "events-log-red-" + RunningSystem.WORLD.companies().get(0).id();
         ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
+        // Not waiting for a primary that cannot be assigned: the create would wait 30 s for it (as it did, each run).
         es7.put(
-                "/" + red,
+                "/" + red + "?wait_for_active_shards=0",
                 "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0,"
                         + "\"index.routing.allocation.require._name\":\"nowhere\"}}");
         try {
