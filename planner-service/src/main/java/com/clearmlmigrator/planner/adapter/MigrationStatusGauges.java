@@ -40,6 +40,7 @@ public class MigrationStatusGauges implements MeterBinder {
             Gauge.builder("migrator.migrations", this, gauges -> gauges.count(status))
                     .description("Migrations in the planner's store, by status")
                     .tag("status", status.name().toLowerCase(Locale.ROOT))
+                    .strongReference(true) // as the workers' gauge: a weakly held object, collected, hides the gauge
                     .register(registry);
         }
     }

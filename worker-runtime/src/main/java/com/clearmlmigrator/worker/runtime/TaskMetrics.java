@@ -48,8 +48,11 @@ public class TaskMetrics {
      */
     public TaskMetrics(MeterRegistry registry, RunningTasks running, WorkerKind kind) {
         this.registry = registry;
+        // Held strongly: a gauge holds its object weakly, and the reference the container injects here can be
+        // collected, after which Prometheus showed no such gauge at all (seen in CI, MetricsIT).
         Gauge.builder("migrator.tasks.running", running, tasks -> tasks.all().size())
                 .description("Tasks this worker performs now")
+                .strongReference(true)
                 .register(registry);
         for (TaskType type : TaskType.values()) {
             if (type.worker() != kind) {
