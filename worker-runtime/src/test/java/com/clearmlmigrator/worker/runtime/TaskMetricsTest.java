@@ -1,6 +1,10 @@
 package com.clearmlmigrator.worker.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.ref.WeakReference;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,14 +18,16 @@ class TaskMetricsTest {
      * was collected Prometheus showed no gauge at all (seen in CI).
      */
     @Test
-    void theRunningTasksGaugeSurvivesAGarbageCollection() throws InterruptedException {
+    void theRunningTasksGaugeSurvivesAGarbageCollection() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         new TaskMetrics(registry, new RunningTasks(), WorkerKind.ELASTIC);
 
-        for (int i = 0; i < 5; i++) {
+        // A collection has run once an object only weakly held is gone, as the gauge's would be without a strong hold.
+        WeakReference<Object> collected = new WeakReference<>(new Object());
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
             System.gc();
-            Thread.sleep(20);
-        }
+            return collected.get() == null;
+        });
 
         assertThat(registry.get("migrator.tasks.running").gauge().value()).isZero();
     }
