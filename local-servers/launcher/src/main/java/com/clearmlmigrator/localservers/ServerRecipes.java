@@ -5,14 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Command lines of the four local servers and the three services. */
@@ -27,7 +24,6 @@ final class ServerRecipes {
     static final List<String> SERVERS = List.of(KAFKA, MONGO, ELASTIC_7, ELASTIC_5);
 
     private static final Duration SERVER_START = Duration.ofSeconds(180);
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Duration SERVICE_START = Duration.ofSeconds(120);
     private static final String ES_MAIN = "com.clearmlmigrator.localservers.elasticsearch.ElasticsearchNodeMain";
     private static final String ES8_MAIN = "com.clearmlmigrator.localservers.elasticsearch8.Elasticsearch8NodeMain";
@@ -219,29 +215,8 @@ final class ServerRecipes {
         command.add(layout.serviceJar(module).toString());
         Readiness ready = new Readiness.HttpOk(java.net.URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"));
         // The planner seals task credentials with this key and the workers open them; one key per stack.
-        return new ProcessSpec(instance, command, Map.of("MIGRATOR_SECRET_KEY", secretKey()), ready, SERVICE_START);
-    }
-
-    /**
-     * The stack's key for sealing task credentials, made once and kept in its state directory, readable by its owner
-     * only: with it, anyone who can read the local Kafka could open the credentials of the ClearML stores.
-     */
-    private String secretKey() {
-        Path file = stateDir.resolve("secret-key");
-        try {
-            Files.createDirectories(stateDir);
-            if (!Files.exists(file)) {
-                byte[] key = new byte[32];
-                new java.security.SecureRandom().nextBytes(key);
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-                Files.writeString(file, Base64.getEncoder().encodeToString(key));
-            } else if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
-                Files.setPosixFilePermissions(file, OWNER_ONLY); // made readable to all by an earlier version
-            }
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ProcessSpec(
+                instance, command, Map.of("MIGRATOR_SECRET_KEY", StackSecretKey.in(stateDir)), ready, SERVICE_START);
     }
 
     String markerProperty() {
