@@ -162,15 +162,23 @@ public class ElasticClusterSurvey implements ClusterSurvey {
     }
 
     @Override
-    public Set<String> unfinishedCopies(ElasticEndpoint cluster, Collection<String> existing) {
+    public EarlierCopies earlierCopies(ElasticEndpoint cluster, Collection<String> existing) {
+        ElasticClient client = connections.client(cluster);
         Set<String> unfinished = new TreeSet<>();
-        IndexBatches.forEach(connections.client(cluster), existing, "_mapping", (name, answer) -> {
-            JsonNode mark = answer.path("mappings").path("_meta").path(CopyMark.META_KEY);
-            if (mark.path(CopyMark.STATE).asText("").equals(CopyMark.COPYING)) {
+        Set<String> unmarked = new TreeSet<>();
+        IndexBatches.forEach(client, existing, "_mapping", (name, answer) -> {
+            String state = answer.path("mappings")
+                    .path("_meta")
+                    .path(CopyMark.META_KEY)
+                    .path(CopyMark.STATE)
+                    .asText("");
+            if (state.equals(CopyMark.COPYING)) {
                 unfinished.add(name);
+            } else if (state.isEmpty()) {
+                unmarked.add(name);
             }
         });
-        return unfinished;
+        return new EarlierCopies(unfinished, IndexBatches.documentCounts(client, unmarked));
     }
 
     private static JsonNode clusterSettings(ElasticClient client) {

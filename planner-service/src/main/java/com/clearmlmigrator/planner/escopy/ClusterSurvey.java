@@ -29,11 +29,8 @@ public interface ClusterSurvey {
     /** Which of these index names exist. */
     Set<String> existing(ElasticEndpoint cluster, Collection<String> names);
 
-    /**
-     * Which of these existing indices a copy created and never verified equal to its source (marked
-     * {@link com.clearmlmigrator.contracts.CopyMark#COPYING}): left by a copy that was cancelled, failed or stopped.
-     */
-    Set<String> unfinishedCopies(ElasticEndpoint cluster, Collection<String> existing);
+    /** What earlier copies left in these existing indices, as their {@link com.clearmlmigrator.contracts.CopyMark}s say. */
+    EarlierCopies earlierCopies(ElasticEndpoint cluster, Collection<String> existing);
 
     /**
      * @param version        version number, for example {@code 5.6.16}
@@ -77,6 +74,21 @@ public interface ClusterSurvey {
      */
     record ComposableTemplates(
             Map<String, Map<String, Object>> indexTemplates, Map<String, Map<String, Object>> components) {}
+
+    /**
+     * @param unfinished     the indices a copy created and never verified equal to its source (marked
+     *                       {@link com.clearmlmigrator.contracts.CopyMark#COPYING}): left by a copy that was cancelled,
+     *                       failed or stopped
+     * @param unmarkedCounts the number of documents in each index whose copy state is unknown: made by other means
+     *                       (ClearML's upgrade script, reindex from remote, elasticdump, the ClearML server itself) or by a
+     *                       copy of the migrator older than the state mark
+     */
+    record EarlierCopies(Set<String> unfinished, Map<String, Long> unmarkedCounts) {
+        public EarlierCopies {
+            unfinished = Set.copyOf(unfinished);
+            unmarkedCounts = Map.copyOf(unmarkedCounts);
+        }
+    }
 
     /**
      * @param open   the open indices, red ones included

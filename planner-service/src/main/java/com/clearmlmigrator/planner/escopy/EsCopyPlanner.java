@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,7 @@ import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.planner.catalog.IndexNames;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.ClusterFacts;
+import com.clearmlmigrator.planner.escopy.ClusterSurvey.EarlierCopies;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.SourceIndex;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.SourceIndices;
 import com.clearmlmigrator.planner.migration.CopyOrder;
@@ -77,8 +80,9 @@ public class EsCopyPlanner implements TaskPlanner {
                     + "); remove them, or set \"ifTargetExists\" to \"skip\" or \"overwrite\".");
         }
         boolean typed = sourceFacts.typedMappings();
-        Set<String> kept =
-                copy.ifTargetExists().equals(CopyOrder.SKIP) ? wholeOnTarget(migrationId, target, existing) : Set.of();
+        Set<String> kept = copy.ifTargetExists().equals(CopyOrder.SKIP)
+                ? wholeOnTarget(migrationId, target, existing, found, problems)
+                : Set.of();
         List<SourceIndex> toCopy =
                 found.stream().filter(i -> !kept.contains(i.name())).toList();
         List<String> skipped =
@@ -111,17 +115,27 @@ public class EsCopyPlanner implements TaskPlanner {
 
     /**
      * The existing indices a {@code skip} leaves alone: all but those a copy created and never verified, which a cancel,
-     * a failure or a crash left part-copied; those are copied again, replacing them.
+     * a failure or a crash left part-copied; those are copied again, replacing them. An index of unknown copy state
+     * with fewer documents than its source is a problem: kept, it would stay short; replaced, it could lose what the
+     * ClearML server wrote into it since.
      */
-    private Set<String> wholeOnTarget(String migrationId, ElasticEndpoint target, Set<String> existing) {
-        Set<String> unfinished = surveyed("target", () -> survey.unfinishedCopies(target, existing));
-        if (!unfinished.isEmpty()) {
+    private Set<String> wholeOnTarget(
+            String migrationId,
+            ElasticEndpoint target,
+            Set<String> existing,
+            List<SourceIndex> found,
+            List<String> problems) {
+        EarlierCopies earlier = surveyed("target", () -> survey.earlierCopies(target, existing));
+        if (!earlier.unfinished().isEmpty()) {
             LOG.infof(
                     "Migration %s: the target's %s were left part-copied by an earlier copy; copying them again",
-                    migrationId, IndexNames.listed(unfinished));
+                    migrationId, IndexNames.listed(earlier.unfinished()));
         }
+        Map<String, Long> sourceCounts =
+                found.stream().collect(Collectors.toMap(SourceIndex::name, SourceIndex::documents));
+        problems.addAll(CopyPreflight.shortOnTargetProblems(sourceCounts, earlier.unmarkedCounts()));
         Set<String> whole = new HashSet<>(existing);
-        whole.removeAll(unfinished);
+        whole.removeAll(earlier.unfinished());
         return whole;
     }
 

@@ -146,6 +146,31 @@ class CopyPlanningTest {
                 .isEmpty();
     }
 
+    /** ClearML's upgrade script goes on past an index it fails to copy; "skip" must not keep what it left short. */
+    @Test
+    void targetIndicesOfUnknownCopyStateWithFewerDocumentsThanTheSourceAreProblemsThatNameThem() {
+        Map<String, Long> source = Map.of("events-log-a", 6_000L, "events-plot-a", 50L, "events-log-b", 10L);
+        Map<String, Long> unmarked = Map.of(
+                "events-plot-a", 0L, // created, never filled
+                "events-log-a", 5_000L,
+                "events-log-b", 12L, // the ClearML server writes into it: more than the source, whole
+                "events-log-gone", 3L); // not among what is copied
+
+        List<String> problems = CopyPreflight.shortOnTargetProblems(source, unmarked);
+
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .startsWith("The target has 2 existing indices with fewer documents than the source")
+                .contains("(events-log-a (5,000 of 6,000), events-plot-a (0 of 50))")
+                .contains("\"ifTargetExists\" set to \"overwrite\"")
+                .doesNotContain("events-log-b")
+                .doesNotContain("events-log-gone");
+        assertThat(CopyPreflight.shortOnTargetProblems(source, Map.of("events-log-a", 6_000L)))
+                .as("as many documents as the source")
+                .isEmpty();
+    }
+
     @Test
     void slicesWaitForTheirIndexPreparationAndTheVerificationForEverySlice() {
         TaskState prepare = state(0, TaskType.PREPARE_COPY, "a", null, null);
