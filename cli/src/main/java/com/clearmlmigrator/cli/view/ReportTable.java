@@ -28,6 +28,9 @@ public final class ReportTable {
     private static void relink(JsonNode report, PrintWriter out) {
         // A dry run writes nothing: what it would change is what it matched.
         boolean dryRun = report.path("dryRun").asBoolean();
+        if (report.path("targets").isEmpty()) {
+            return; // nothing was planned (a failed pre-flight): no table, the error says why
+        }
         String row = "%-7s %-" + NAME_WIDTH + "s %10s %12s %10s %9s%n";
         out.printf(
                 row,
@@ -66,6 +69,9 @@ public final class ReportTable {
     }
 
     private static void copy(JsonNode report, PrintWriter out) {
+        if (report.path("indices").isEmpty() && report.path("skipped").isEmpty()) {
+            return; // nothing was planned (a failed pre-flight): no table, the error says why
+        }
         out.printf("%-" + NAME_WIDTH + "s %10s %10s %9s%n", "index", "documents", "copied", "verified");
         for (JsonNode index : report.path("indices")) {
             JsonNode match = index.path("checksumMatch");

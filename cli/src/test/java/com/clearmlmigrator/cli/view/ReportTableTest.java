@@ -91,6 +91,21 @@ class ReportTableTest {
                 .contains("Then retry the migration: `clearml-migrator retry 4f2a`.");
     }
 
+    @Test
+    void aCopyWhosePreflightFailedShowsItsErrorWithoutAnEmptyTable() throws Exception {
+        StringWriter out = new StringWriter();
+        ReportTable.print(
+                "es-copy",
+                PlannerClient.JSON.readTree("{\"indices\":[],\"skipped\":[],\"error\":\"Pre-flight failed; nothing"
+                        + " was written. The target runs Elasticsearch 6.8.0; es-copy writes to 7.x and 8.x.\"}"),
+                new PrintWriter(out),
+                COPY_ES);
+
+        assertThat(out.toString())
+                .doesNotContain("documents")
+                .contains("Error: Pre-flight failed; nothing was written. The target runs Elasticsearch 6.8.0");
+    }
+
     private static String print(String report) throws Exception {
         StringWriter out = new StringWriter();
         ReportTable.print("relink", PlannerClient.JSON.readTree(report), new PrintWriter(out), COPY_ES);
