@@ -498,7 +498,7 @@ class EsCopyIT {
     /**
      * A target index that no copy of the migrator verified (made by other means: ClearML's upgrade script goes on past an
      * index it fails to copy) and that has fewer documents than its source. A skip would keep it short: the pre-flight
-     * names it with both counts instead, before anything is written; an overwrite then makes it whole.
+     * names it with both counts instead, before anything is written.
      */
     @Test
     @Order(16)
@@ -522,13 +522,10 @@ class EsCopyIT {
         assertThat(refused.getString("error"))
                 .contains(plots + " (" + (sourceCount - 1) + " of " + sourceCount + ")")
                 .contains("\"ifTargetExists\" set to \"overwrite\"");
-        assertThat(es7.documents(plots)).hasSize(sourceCount - 1).doesNotContainKey(lost);
-
-        Migrations.awaitEnded(
-                Migrations.submit(
-                        copyRequest(List.of(plots), "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\"")),
-                "SUCCEEDED");
-        assertThat(es7.documents(plots)).isEqualTo(es5.documents(plots));
+        assertThat(es7.documents(plots))
+                .as("left as it was")
+                .hasSize(sourceCount - 1)
+                .doesNotContainKey(lost);
     }
 
     /**
