@@ -4,6 +4,9 @@ package com.clearmlmigrator.contracts;
 public enum TaskOutcome {
     SUCCEEDED,
     FAILED,
-    /** Not done, because its migration was cancelled before the task started; it changed nothing. */
+    /**
+     * Not done, because its migration was cancelled: before the task started, and it changed nothing; or while it ran,
+     * and it stopped part-way (a relink's result then reports what it changed until then).
+     */
     SKIPPED
 }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param outcome whether the task succeeded, failed, or was skipped because its migration was cancelled
  * @param reason  why it failed; null when it succeeded
  * @param detail  one sentence a user can act on; never a stack trace or a credential; null when it succeeded
- * @param report  what the task found or did; null when it failed
+ * @param report  what the task found or did; null when it failed, or was skipped without saying what it did
  * @param remedy  what the operator does once the cause {@code detail} names is fixed; absent when the sentence says all
  * @param startedAt when the handling that answers started, by the worker's clock, as its heartbeats give it: a
  *                  heartbeat sent while the task ran but read after this result names the same handling and is
@@ -46,6 +46,14 @@ public record TaskResult(
      */
     public static TaskResult skipped(TaskId taskId) {
         return new TaskResult(taskId, TaskOutcome.SKIPPED, null, null, null, null, null);
+    }
+
+    /**
+     * The answer to a task of a cancelled migration that stopped part-way: skipped, with what it did until then (a
+     * relink's counts of the values it changed); {@code soFar} null when the task does not say.
+     */
+    public static TaskResult stoppedPartWay(TaskId taskId, TaskReport soFar) {
+        return new TaskResult(taskId, TaskOutcome.SKIPPED, null, null, soFar, null, null);
     }
 
     /** A failed result with its reason and a sentence for the user. */

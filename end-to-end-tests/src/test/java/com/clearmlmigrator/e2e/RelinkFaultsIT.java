@@ -189,16 +189,24 @@ class RelinkFaultsIT {
                     .as("documents rewritten before the cancel")
                     .isPositive();
             assertThat(count.spared()).as("documents the cancel spared").isPositive();
-            assertThat(Migrations.report(id).getList("targets.fields.flatten().changed", Integer.class).stream()
-                            .mapToInt(Integer::intValue)
-                            .sum())
-                    .as("the report counts what was changed")
-                    .isPositive();
+            int changed = changedValues(id);
+            assertThat(changed).as("the report counts what was changed").isPositive();
 
-            Migrations.undoAndAwait(id);
+            String undo = Migrations.undoAndAwait(id);
             assertThat(StoreSnapshot.mongo(RunningSystem.ports().mongoUri(), DATABASE))
                     .isEqualTo(before);
+            assertThat(changed)
+                    .as("what the cancelled relink reports it changed, parts stopped part-way included, is what its"
+                            + " undo restored")
+                    .isEqualTo(changedValues(undo));
         }
+    }
+
+    /** The values a relink or undo reports it changed, over every field of every collection. */
+    private static int changedValues(String id) {
+        return Migrations.report(id).getList("targets.fields.flatten().changed", Integer.class).stream()
+                .mapToInt(Integer::intValue)
+                .sum();
     }
 
     /** Of the documents a relink changes, those it rewrote and those it left as they were. */

@@ -168,7 +168,7 @@ public class TaskIntake {
             // Answered, so the planner knows when nothing of the migration writes any more (a new copy or an undo
             // waits for that).
             LOG.infof("Task %s (%s %s) stopped part-way: %s", task.id(), task.type(), task.target(), e.getMessage());
-            return Optional.of(TaskResult.skipped(task.id()));
+            return Optional.of(TaskResult.stoppedPartWay(task.id(), e.soFar()));
         } catch (TaskFailedException e) {
             LOG.warnf("Task %s (%s %s) failed: %s", task.id(), task.type(), task.target(), e.getMessage());
             return Optional.of(TaskResult.failed(task.id(), e));

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.contracts.CollectionInspection;
 import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.FieldTally;
 import com.clearmlmigrator.contracts.MigrationClosed;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.contracts.RelinkReport;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskOutcome;
@@ -319,6 +321,35 @@ class TaskIntakeTest {
                 .containsExactly(TaskResult.skipped(task.id()));
         assertThat(outbox.deadLetters).isEmpty();
         assertThat(running.isRunning(task.id())).isFalse();
+    }
+
+    /** A relink stopped part-way has changed values: its answer says how many, for the cancelled migration's report. */
+    @Test
+    void aTaskStoppedPartWayIsAnsweredSkippedWithWhatItDidSoFarWhenItsHandlerSays() throws Exception {
+        MigrationTask task = taskOf("cancelled-midway-relink");
+        CancellationWatch watch = new CancellationWatch(running, this::closure);
+        RelinkReport soFar = new RelinkReport(
+                "task",
+                false,
+                List.of(new FieldTally("execution.artifacts.*.uri", 100, 40, 40, 0, 0, 0)),
+                List.of(),
+                List.of());
+
+        intake(t -> TaskCancelledException.reportingSoFar(
+                        () -> {
+                            ProgressBeacon.Counter progress = running.counter(t.id());
+                            cancelledWhileRunning.add(t.id().migrationId());
+                            watch.check();
+                            progress.addChanged(40);
+                            throw new AssertionError("stopped at the count above");
+                        },
+                        () -> soFar))
+                .accept(JSON.writeValueAsString(task));
+
+        assertThat(outbox.results)
+                .extracting(result -> result.withStartedAt(null))
+                .containsExactly(TaskResult.stoppedPartWay(task.id(), soFar));
+        assertThat(outbox.results.get(0).outcome()).isEqualTo(TaskOutcome.SKIPPED);
     }
 
     /** A cancel while the store is away: the attempts left (a minute of them by default) are not made. */

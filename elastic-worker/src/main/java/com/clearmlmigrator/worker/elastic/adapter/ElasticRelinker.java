@@ -14,6 +14,7 @@ import com.clearmlmigrator.relink.RelinkPass;
 import com.clearmlmigrator.relink.RelinkProgress;
 import com.clearmlmigrator.worker.elastic.relink.IndexRelinker;
 import com.clearmlmigrator.worker.runtime.ProgressBeacon;
+import com.clearmlmigrator.worker.runtime.TaskCancelledException;
 
 /** Runs {@link RelinkEngine} on one slice of an index of the task's cluster ({@link ElasticRelinkStore}). */
 @ApplicationScoped
@@ -39,22 +40,26 @@ public class ElasticRelinker implements IndexRelinker {
             return pass.report(); // without asking the cluster for its version
         }
         try (ElasticRelinkStore store = indices.relinkStore(task)) {
-            return RelinkEngine.relink(pass, store, progress(task));
+            return TaskCancelledException.reportingSoFar(
+                    () -> RelinkEngine.relink(pass, store, progress(task)), pass::report);
         }
     }
 
     @Override
     public RelinkReport undo(MigrationTask task) {
         boolean plots = ClearmlFields.isPlotIndex(task.target());
+        RelinkPass pass = pass(task, false);
         try (ElasticRelinkStore store = indices.undoStore(task)) {
-            return RelinkEngine.undo(
-                    pass(task, false),
-                    journal,
-                    task.relink().undoOf(),
-                    task.target(),
-                    plots ? UNDO_PLOT_BATCH : UNDO_BATCH,
-                    store,
-                    progress(task));
+            return TaskCancelledException.reportingSoFar(
+                    () -> RelinkEngine.undo(
+                            pass,
+                            journal,
+                            task.relink().undoOf(),
+                            task.target(),
+                            plots ? UNDO_PLOT_BATCH : UNDO_BATCH,
+                            store,
+                            progress(task)),
+                    pass::report);
         }
     }
 

@@ -20,6 +20,7 @@ import com.clearmlmigrator.relink.RelinkProgress;
 import com.clearmlmigrator.stores.MongoConnections;
 import com.clearmlmigrator.worker.mongo.relink.CollectionRelinker;
 import com.clearmlmigrator.worker.runtime.ProgressBeacon;
+import com.clearmlmigrator.worker.runtime.TaskCancelledException;
 
 /** Runs {@link RelinkEngine} on one id range of a collection of the task's MongoDB ({@link MongoRelinkStore}). */
 @ApplicationScoped
@@ -38,28 +39,34 @@ public class MongoRelinker implements CollectionRelinker {
     public RelinkReport relink(MigrationTask task) {
         List<FieldRule> rules = ClearmlFields.forCollection(task.target(), task.relink());
         RelinkPass pass = pass(task, rules, task.relink().dryRun());
-        return connections.withDatabase(
-                task.mongo(),
-                db -> RelinkEngine.relink(
-                        pass,
-                        new MongoRelinkStore(db.getCollection(task.target()), task.idRange(), topLevelFields(rules)),
-                        progress(task)));
+        return TaskCancelledException.reportingSoFar(
+                () -> connections.withDatabase(
+                        task.mongo(),
+                        db -> RelinkEngine.relink(
+                                pass,
+                                new MongoRelinkStore(
+                                        db.getCollection(task.target()), task.idRange(), topLevelFields(rules)),
+                                progress(task))),
+                pass::report);
     }
 
     @Override
     public RelinkReport undo(MigrationTask task) {
         List<FieldRule> rules = ClearmlFields.forCollection(task.target(), task.relink());
         RelinkPass pass = pass(task, rules, false);
-        return connections.withDatabase(
-                task.mongo(),
-                db -> RelinkEngine.undo(
-                        pass,
-                        journal,
-                        task.relink().undoOf(),
-                        task.target(),
-                        MongoRelinkStore.BATCH,
-                        new MongoRelinkStore(db.getCollection(task.target()), task.idRange(), topLevelFields(rules)),
-                        progress(task)));
+        return TaskCancelledException.reportingSoFar(
+                () -> connections.withDatabase(
+                        task.mongo(),
+                        db -> RelinkEngine.undo(
+                                pass,
+                                journal,
+                                task.relink().undoOf(),
+                                task.target(),
+                                MongoRelinkStore.BATCH,
+                                new MongoRelinkStore(
+                                        db.getCollection(task.target()), task.idRange(), topLevelFields(rules)),
+                                progress(task))),
+                pass::report);
     }
 
     private RelinkPass pass(MigrationTask task, List<FieldRule> rules, boolean dryRun) {

@@ -20,4 +20,9 @@ class MongoRelinkerTest {
     void rewritesModelUrisOnceEvenWhenReplayed() {
         RelinkExpectations.relinkRewritesModelUrisOnceEvenWhenReplayed(server.bindAndGetConnectionString());
     }
+
+    @Test
+    void aRelinkCancelledPartWayReportsWhatItChangedUntilThen() {
+        RelinkExpectations.aRelinkCancelledPartWayReportsWhatItChangedUntilThen(server.bindAndGetConnectionString());
+    }
 }

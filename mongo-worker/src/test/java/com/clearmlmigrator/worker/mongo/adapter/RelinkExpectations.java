@@ -1,6 +1,7 @@
 package com.clearmlmigrator.worker.mongo.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,9 @@ import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
 import com.clearmlmigrator.synthetic.MongoDataset;
 import com.clearmlmigrator.synthetic.MongoSeeder;
+import com.clearmlmigrator.worker.runtime.ProgressBeacon;
 import com.clearmlmigrator.worker.runtime.RunningTasks;
+import com.clearmlmigrator.worker.runtime.TaskCancelledException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
@@ -44,15 +47,7 @@ final class RelinkExpectations {
             long oldBefore = countStartingWith(client, OLD) - countStartingWith(client, NEW);
             MongoRelinker relinker = new MongoRelinker(
                     connections, new MongoRelinkJournal(client.getDatabase("clearml_migrator")), new RunningTasks());
-            MigrationTask task = new MigrationTask(
-                    new TaskId("job", 0),
-                    TaskType.RELINK_COLLECTION,
-                    "model",
-                    new MongoEndpoint(uri, MongoDataset.DATABASE),
-                    null,
-                    new RelinkSpec(OLD, NEW, false, List.of(), List.of()),
-                    IdRange.ALL,
-                    null);
+            MigrationTask task = modelRelink(uri);
 
             RelinkReport first = relinker.relink(task);
             RelinkReport replay = relinker.relink(task);
@@ -66,6 +61,49 @@ final class RelinkExpectations {
             assertThat(countStartingWith(client, NEW + "moved/")).isZero();
             assertThat(countStartingWith(client, NEW)).isEqualTo(oldBefore);
         }
+    }
+
+    /**
+     * A relink cancelled at its first count, once it has written its first batch: the cancellation carries a report of
+     * that batch, so that the cancelled migration's report counts what the part changed before it stopped.
+     */
+    static void aRelinkCancelledPartWayReportsWhatItChangedUntilThen(String uri) {
+        new MongoSeeder(uri)
+                .seed(
+                        MongoDataset.DATABASE,
+                        new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(5, 1, 30))).collections());
+        try (MongoClient client = MongoClients.create(uri);
+                MongoConnections connections =
+                        new MongoConnections(Duration.ofSeconds(10), TrustedAuthorities.jvmOnly())) {
+            ProgressBeacon cancelledAtTheFirstCount = task -> documents -> {
+                throw new TaskCancelledException("its migration was cancelled");
+            };
+            MongoRelinker relinker = new MongoRelinker(
+                    connections,
+                    new MongoRelinkJournal(client.getDatabase("clearml_migrator")),
+                    cancelledAtTheFirstCount);
+
+            assertThatThrownBy(() -> relinker.relink(modelRelink(uri)))
+                    .isInstanceOfSatisfying(TaskCancelledException.class, stopped -> {
+                        RelinkReport soFar = (RelinkReport) stopped.soFar();
+                        assertThat(soFar.fields().get(0).changed())
+                                .as("the values the part rewrote before it stopped")
+                                .isPositive()
+                                .isEqualTo(countStartingWith(client, NEW));
+                    });
+        }
+    }
+
+    private static MigrationTask modelRelink(String uri) {
+        return new MigrationTask(
+                new TaskId("job", 0),
+                TaskType.RELINK_COLLECTION,
+                "model",
+                new MongoEndpoint(uri, MongoDataset.DATABASE),
+                null,
+                new RelinkSpec(OLD, NEW, false, List.of(), List.of()),
+                IdRange.ALL,
+                null);
     }
 
     private static long countStartingWith(MongoClient client, String prefix) {
