@@ -124,6 +124,19 @@ final class ElasticRelinkStore implements RelinkStore, AutoCloseable {
         ElasticDocumentFetch.fetch(client, index, major, entries, limits, batches);
     }
 
+    /**
+     * After a cancel stopped the task between two pages: waits for the bulk still in flight and counts how it ended, so
+     * that a report made now holds what that bulk wrote. A bulk that failed counts as not written (the journal still
+     * holds its entries, which an undo reconciles).
+     */
+    public void countWritesInFlight() {
+        try {
+            settle();
+        } catch (RuntimeException e) {
+            // Not counted; the task ends anyway.
+        }
+    }
+
     private void settle() {
         if (bulks != null) {
             bulks.finish();

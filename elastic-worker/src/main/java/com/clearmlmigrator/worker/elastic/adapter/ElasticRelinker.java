@@ -41,7 +41,7 @@ public class ElasticRelinker implements IndexRelinker {
         }
         try (ElasticRelinkStore store = indices.relinkStore(task)) {
             return TaskCancelledException.reportingSoFar(
-                    () -> RelinkEngine.relink(pass, store, progress(task)), pass::report);
+                    () -> RelinkEngine.relink(pass, store, progress(task)), () -> soFar(pass, store));
         }
     }
 
@@ -59,8 +59,14 @@ public class ElasticRelinker implements IndexRelinker {
                             plots ? UNDO_PLOT_BATCH : UNDO_BATCH,
                             store,
                             progress(task)),
-                    pass::report);
+                    () -> soFar(pass, store));
         }
+    }
+
+    /** What a task stopped by a cancel changed until then, its bulk in flight included. */
+    private static RelinkReport soFar(RelinkPass pass, ElasticRelinkStore store) {
+        store.countWritesInFlight();
+        return pass.report();
     }
 
     private RelinkPass pass(MigrationTask task, boolean dryRun) {
