@@ -81,6 +81,13 @@ final class Migrations {
     }
 
     /** Starts the undo of a relink, waits until it has succeeded and returns its id. */
+    /** The values a relink or undo reports it changed, over every field of every collection and index. */
+    static int changedValues(String id) {
+        return report(id).getList("targets.fields.flatten().changed", Integer.class).stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+    }
+
     static String undoAndAwait(String relink) {
         String undo = given().post("/migrations/" + relink + "/undo")
                 .then()

@@ -125,7 +125,7 @@ class RelinkElasticFaultsIT {
 
             await().atMost(Duration.ofMinutes(1))
                     .until(() -> given().get("/migrations/" + id).path("tasks.pending"), n -> (int) n == 0);
-            int changed = changedValues(id);
+            int changed = Migrations.changedValues(id);
             assertThat(changed).as("values changed before the cancel").isPositive();
             String undo = Migrations.undoAndAwait(id);
             assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url()))
@@ -133,15 +133,8 @@ class RelinkElasticFaultsIT {
             assertThat(changed)
                     .as("what the cancelled relink reports it changed, parts stopped part-way included, is what its"
                             + " undo restored")
-                    .isEqualTo(changedValues(undo));
+                    .isEqualTo(Migrations.changedValues(undo));
         }
-    }
-
-    /** The values a relink or undo reports it changed, over every field of every index. */
-    private static int changedValues(String id) {
-        return Migrations.report(id).getList("targets.fields.flatten().changed", Integer.class).stream()
-                .mapToInt(Integer::intValue)
-                .sum();
     }
 
     private static String relinkThrough(TcpFaultProxy proxy) {

@@ -189,7 +189,7 @@ class RelinkFaultsIT {
                     .as("documents rewritten before the cancel")
                     .isPositive();
             assertThat(count.spared()).as("documents the cancel spared").isPositive();
-            int changed = changedValues(id);
+            int changed = Migrations.changedValues(id);
             assertThat(changed).as("the report counts what was changed").isPositive();
 
             String undo = Migrations.undoAndAwait(id);
@@ -198,15 +198,8 @@ class RelinkFaultsIT {
             assertThat(changed)
                     .as("what the cancelled relink reports it changed, parts stopped part-way included, is what its"
                             + " undo restored")
-                    .isEqualTo(changedValues(undo));
+                    .isEqualTo(Migrations.changedValues(undo));
         }
-    }
-
-    /** The values a relink or undo reports it changed, over every field of every collection. */
-    private static int changedValues(String id) {
-        return Migrations.report(id).getList("targets.fields.flatten().changed", Integer.class).stream()
-                .mapToInt(Integer::intValue)
-                .sum();
     }
 
     /** Of the documents a relink changes, those it rewrote and those it left as they were. */

@@ -37,13 +37,9 @@ final class RelinkExpectations {
     private RelinkExpectations() {}
 
     static void relinkRewritesModelUrisOnceEvenWhenReplayed(String uri) {
-        new MongoSeeder(uri)
-                .seed(
-                        MongoDataset.DATABASE,
-                        new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(5, 1, 30))).collections());
+        seedClearmlDatabase(uri);
         try (MongoClient client = MongoClients.create(uri);
-                MongoConnections connections =
-                        new MongoConnections(Duration.ofSeconds(10), TrustedAuthorities.jvmOnly())) {
+                MongoConnections connections = connectionsToUsersStores()) {
             long oldBefore = countStartingWith(client, OLD) - countStartingWith(client, NEW);
             MongoRelinker relinker = new MongoRelinker(
                     connections, new MongoRelinkJournal(client.getDatabase("clearml_migrator")), new RunningTasks());
@@ -68,13 +64,9 @@ final class RelinkExpectations {
      * that batch, so that the cancelled migration's report counts what the part changed before it stopped.
      */
     static void aRelinkCancelledPartWayReportsWhatItChangedUntilThen(String uri) {
-        new MongoSeeder(uri)
-                .seed(
-                        MongoDataset.DATABASE,
-                        new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(5, 1, 30))).collections());
+        seedClearmlDatabase(uri);
         try (MongoClient client = MongoClients.create(uri);
-                MongoConnections connections =
-                        new MongoConnections(Duration.ofSeconds(10), TrustedAuthorities.jvmOnly())) {
+                MongoConnections connections = connectionsToUsersStores()) {
             ProgressBeacon cancelledAtTheFirstCount = task -> documents -> {
                 throw new TaskCancelledException("its migration was cancelled");
             };
@@ -92,6 +84,17 @@ final class RelinkExpectations {
                                 .isEqualTo(countStartingWith(client, NEW));
                     });
         }
+    }
+
+    private static void seedClearmlDatabase(String uri) {
+        new MongoSeeder(uri)
+                .seed(
+                        MongoDataset.DATABASE,
+                        new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(5, 1, 30))).collections());
+    }
+
+    private static MongoConnections connectionsToUsersStores() {
+        return new MongoConnections(Duration.ofSeconds(10), TrustedAuthorities.jvmOnly());
     }
 
     private static MigrationTask modelRelink(String uri) {
