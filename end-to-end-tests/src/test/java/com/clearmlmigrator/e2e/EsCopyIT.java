@@ -498,7 +498,7 @@ class EsCopyIT {
     /**
      * A target index that no copy of the migrator verified (made by other means: ClearML's upgrade script goes on past an
      * index it fails to copy) and that has fewer documents than its source. A skip would keep it short: the pre-flight
-     * names it with both counts instead, before anything is written.
+     * names it with both counts instead, before anything is written; closed, it is named as one that cannot be read.
      */
     @Test
     @Order(16)
@@ -526,6 +526,17 @@ class EsCopyIT {
                 .as("left as it was")
                 .hasSize(sourceCount - 1)
                 .doesNotContainKey(lost);
+
+        // Closed, it can be counted no more: named as such, where the count failed the planning with a bare "closed".
+        es7.post("/" + plots + "/_close", "{}");
+        try {
+            String closedSkip = Migrations.submit(
+                    copyRequest(List.of(plots), "\"ifTargetExists\":\"skip\",\"afterCopy\":\"none\""));
+            assertThat(Migrations.awaitEnded(closedSkip, "FAILED").getString("error"))
+                    .contains("1 existing index that cannot be read (" + plots + " (closed))");
+        } finally {
+            es7.post("/" + plots + "/_open", "{}");
+        }
     }
 
     /**

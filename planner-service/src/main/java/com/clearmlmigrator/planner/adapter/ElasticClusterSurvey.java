@@ -2,11 +2,13 @@ package com.clearmlmigrator.planner.adapter;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -164,9 +166,19 @@ public class ElasticClusterSurvey implements ClusterSurvey {
     @Override
     public EarlierCopies earlierCopies(ElasticEndpoint cluster, Collection<String> existing) {
         ElasticClient client = connections.client(cluster);
+        Set<String> asked = new HashSet<>(existing);
+        Map<String, String> unreadable = new TreeMap<>();
+        for (JsonNode row : client.get("/_cat/indices?format=json&h=index,status,health")) {
+            String name = row.path("index").asText();
+            String why = CatIndexRow.unreadable(row);
+            if (why != null && asked.contains(name)) {
+                unreadable.put(name, why);
+            }
+        }
+        asked.removeAll(unreadable.keySet());
         Set<String> unfinished = new TreeSet<>();
         Set<String> unmarked = new TreeSet<>();
-        IndexBatches.forEach(client, existing, "_mapping", (name, answer) -> {
+        IndexBatches.forEach(client, new TreeSet<>(asked), "_mapping", (name, answer) -> {
             String state = answer.path("mappings")
                     .path("_meta")
                     .path(CopyMark.META_KEY)
@@ -178,7 +190,7 @@ public class ElasticClusterSurvey implements ClusterSurvey {
                 unmarked.add(name);
             }
         });
-        return new EarlierCopies(unfinished, IndexBatches.documentCounts(client, unmarked));
+        return new EarlierCopies(unfinished, IndexBatches.documentCounts(client, unmarked), unreadable);
     }
 
     private static JsonNode clusterSettings(ElasticClient client) {

@@ -82,11 +82,14 @@ public interface ClusterSurvey {
      * @param unmarkedCounts the number of documents in each index whose copy state is unknown: made by other means
      *                       (ClearML's upgrade script, reindex from remote, elasticdump, the ClearML server itself) or by a
      *                       copy of the migrator older than the state mark
+     * @param unreadable     the indices that cannot be read, so neither their mark nor their documents: each with
+     *                       {@code closed}, or {@code red} when a primary shard is not open
      */
-    record EarlierCopies(Set<String> unfinished, Map<String, Long> unmarkedCounts) {
+    record EarlierCopies(Set<String> unfinished, Map<String, Long> unmarkedCounts, Map<String, String> unreadable) {
         public EarlierCopies {
             unfinished = Set.copyOf(unfinished);
             unmarkedCounts = Map.copyOf(unmarkedCounts);
+            unreadable = Map.copyOf(unreadable);
         }
     }
 

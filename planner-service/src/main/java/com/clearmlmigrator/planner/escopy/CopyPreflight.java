@@ -85,10 +85,32 @@ public final class CopyPreflight {
         return List.of("The target has " + IndexNames.counted(shortOnes.size(), "existing")
                 + " with fewer documents than the source that no copy of the migrator verified ("
                 + IndexNames.listed(shortOnes)
-                + "), so \"skip\" would keep them as they are. Made by other means, an index may be short (ClearML's"
+                + "), so \"skip\" would keep " + (shortOnes.size() == 1 ? "it as it is" : "them as they are")
+                + ". Made by other means, an index may be short (ClearML's"
                 + " upgrade script goes on past an index it fails to copy): copy them again with \"ifTargetExists\" set"
                 + " to \"overwrite\" and 'indices' naming them. If the ClearML server deleted those documents on the new"
                 + " cluster since, leave them out with a leading - in 'indices'.");
+    }
+
+    /**
+     * Target indices a {@code skip} cannot tell whole or not, because they cannot be read.
+     *
+     * @param unreadable each index with why: {@code closed}, or {@code red}
+     */
+    public static List<String> unreadableOnTargetProblems(Map<String, String> unreadable) {
+        if (unreadable.isEmpty()) {
+            return List.of();
+        }
+        List<String> named = new TreeMap<>(unreadable)
+                .entrySet().stream()
+                        .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                        .toList();
+        return List.of("The target has " + IndexNames.counted(named.size(), "existing")
+                + " that cannot be read (" + IndexNames.listed(named) + "), so \"skip\" cannot tell whether "
+                + (named.size() == 1 ? "it is" : "they are")
+                + " whole. Open a closed one (POST /<index>/_open) or bring back a red one's primary shard, then"
+                + " copy again; or set \"ifTargetExists\" to \"overwrite\" for them, or leave them out with a leading"
+                + " - in 'indices'.");
     }
 
     private static String count(long documents) {

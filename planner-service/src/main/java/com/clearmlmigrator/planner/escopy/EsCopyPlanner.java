@@ -117,7 +117,7 @@ public class EsCopyPlanner implements TaskPlanner {
      * The existing indices a {@code skip} leaves alone: all but those a copy created and never verified, which a cancel,
      * a failure or a crash left part-copied; those are copied again, replacing them. An index of unknown copy state
      * with fewer documents than its source is a problem: kept, it would stay short; replaced, it could lose what the
-     * ClearML server wrote into it since.
+     * ClearML server wrote into it since. So is one that cannot be read (closed, red): nobody can tell.
      */
     private Set<String> wholeOnTarget(
             String migrationId,
@@ -134,6 +134,7 @@ public class EsCopyPlanner implements TaskPlanner {
         Map<String, Long> sourceCounts =
                 found.stream().collect(Collectors.toMap(SourceIndex::name, SourceIndex::documents));
         problems.addAll(CopyPreflight.shortOnTargetProblems(sourceCounts, earlier.unmarkedCounts()));
+        problems.addAll(CopyPreflight.unreadableOnTargetProblems(earlier.unreadable()));
         Set<String> whole = new HashSet<>(existing);
         whole.removeAll(earlier.unfinished());
         return whole;

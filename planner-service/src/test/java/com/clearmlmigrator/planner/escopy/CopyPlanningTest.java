@@ -172,6 +172,20 @@ class CopyPlanningTest {
     }
 
     @Test
+    void targetIndicesThatCannotBeReadAreProblemsThatSayWhy() {
+        List<String> problems =
+                CopyPreflight.unreadableOnTargetProblems(Map.of("events-plot-a", "closed", "events-log-a", "red"));
+
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .startsWith("The target has 2 existing indices that cannot be read (events-log-a (red), events-plot-a"
+                        + " (closed)), so \"skip\" cannot tell whether they are whole.")
+                .contains("POST /<index>/_open");
+        assertThat(CopyPreflight.unreadableOnTargetProblems(Map.of())).isEmpty();
+    }
+
+    @Test
     void slicesWaitForTheirIndexPreparationAndTheVerificationForEverySlice() {
         TaskState prepare = state(0, TaskType.PREPARE_COPY, "a", null, null);
         TaskState otherPrepare = state(1, TaskType.PREPARE_COPY, "b", null, null);
