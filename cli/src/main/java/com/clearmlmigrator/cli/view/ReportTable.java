@@ -16,7 +16,10 @@ public final class ReportTable {
         switch (kind) {
             case "es-copy" -> copy(report, out);
             case "inspect" -> inspect(report, out);
-            default -> relink(report, out);
+            default -> {
+                relink(report, out);
+                partsNotEnded(kind, report, out);
+            }
         }
         failures(report, out, wording);
         if (report.hasNonNull("error")) {
@@ -66,6 +69,26 @@ public final class ReportTable {
             out.println("Fields of an opt-in group (hyperparams, configuration, metadata, artifact-previews, logs) are"
                     + " left alone unless --include names it; `inspect` marks those that hold URLs.");
         }
+    }
+
+    /**
+     * A cancelled relink or undo: its parts never run or stopped part-way read only some of their documents, so the
+     * table's 'remaining' leaves the rest out. Say so, and how to go on.
+     */
+    private static void partsNotEnded(String kind, JsonNode report, PrintWriter out) {
+        long skipped = report.path("tasks").path("skipped").asLong();
+        if (skipped == 0) {
+            return;
+        }
+        out.printf(
+                "%s of %s parts did not run to the end (the migration was cancelled): 'remaining' leaves out what"
+                        + " they did not read.%s%n",
+                Formats.count(skipped),
+                Formats.count(report.path("tasks").path("total").asLong()),
+                kind.equals("relink")
+                        ? " `clearml-migrator undo " + report.path("id").asText() + "` restores what was changed; a"
+                                + " relink with the same prefixes does the rest."
+                        : "");
     }
 
     private static void copy(JsonNode report, PrintWriter out) {

@@ -92,6 +92,19 @@ class ReportTableTest {
     }
 
     @Test
+    void aCancelledRelinkSaysWhichPartsDidNotEndAndHowToGoOn() throws Exception {
+        String table = print("{\"id\":\"4f2a\",\"dryRun\":false,\"tasks\":{\"total\":16,\"skipped\":10},"
+                + "\"targets\":[" + String.format(TASK_FIELDS, 40, 0, 3, 0) + "]}");
+
+        assertThat(table)
+                .contains("10 of 16 parts did not run to the end (the migration was cancelled)")
+                .contains("`clearml-migrator undo 4f2a` restores what was changed");
+        assertThat(print("{\"dryRun\":false,\"tasks\":{\"total\":16,\"skipped\":0},\"targets\":["
+                        + String.format(TASK_FIELDS, 40, 0, 3, 0) + "]}"))
+                .doesNotContain("did not run to the end");
+    }
+
+    @Test
     void aCopyWhosePreflightFailedShowsItsErrorWithoutAnEmptyTable() throws Exception {
         StringWriter out = new StringWriter();
         ReportTable.print(
