@@ -16,11 +16,9 @@ public final class ReportTable {
         switch (kind) {
             case "es-copy" -> copy(report, out);
             case "inspect" -> inspect(report, out);
-            default -> {
-                relink(report, out);
-                partsNotEnded(kind, report, out);
-            }
+            default -> relink(report, out);
         }
+        partsNotEnded(kind, report, out);
         failures(report, out, wording);
         if (report.hasNonNull("error")) {
             out.println("Error: " + wording.apply(report.path("error").asText()));
@@ -72,23 +70,31 @@ public final class ReportTable {
     }
 
     /**
-     * A cancelled relink or undo: its parts never run or stopped part-way read only some of their documents, so the
-     * table's 'remaining' leaves the rest out. Say so, and how to go on.
+     * A cancelled migration: its parts never run or stopped part-way did only some of their work, which the table does
+     * not show (a relink's 'remaining' leaves out what they did not read). Say so, and how to go on.
      */
     private static void partsNotEnded(String kind, JsonNode report, PrintWriter out) {
         long skipped = report.path("tasks").path("skipped").asLong();
         if (skipped == 0) {
             return;
         }
+        String what = switch (kind) {
+            case "es-copy" ->
+                "an index not verified ('-') may be part-copied; `clearml-migrator copy-es`"
+                        + " with the same clusters and --if-target-exists skip copies those again and leaves the"
+                        + " verified ones alone.";
+            case "relink" ->
+                "'remaining' leaves out what they did not read. `clearml-migrator undo "
+                        + report.path("id").asText() + "` restores what was changed; a relink with the same"
+                        + " prefixes does the rest.";
+            case "undo" -> "'remaining' leaves out what they did not read.";
+            default -> "the counts leave out what they did not read.";
+        };
         out.printf(
-                "%s of %s parts did not run to the end (the migration was cancelled): 'remaining' leaves out what"
-                        + " they did not read.%s%n",
+                "%s of %s parts did not run to the end (the migration was cancelled): %s%n",
                 Formats.count(skipped),
                 Formats.count(report.path("tasks").path("total").asLong()),
-                kind.equals("relink")
-                        ? " `clearml-migrator undo " + report.path("id").asText() + "` restores what was changed; a"
-                                + " relink with the same prefixes does the rest."
-                        : "");
+                what);
     }
 
     private static void copy(JsonNode report, PrintWriter out) {

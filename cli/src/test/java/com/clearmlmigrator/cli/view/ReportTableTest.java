@@ -105,6 +105,24 @@ class ReportTableTest {
     }
 
     @Test
+    void aCancelledCopySaysThatAnIndexNotVerifiedMayBePartCopiedAndThatSkipCopiesItAgain() throws Exception {
+        StringWriter out = new StringWriter();
+        ReportTable.print(
+                "es-copy",
+                PlannerClient.JSON.readTree("{\"tasks\":{\"total\":45,\"skipped\":38},\"indices\":[{\"index\":"
+                        + "\"events-log-a\",\"documents\":6000,\"copied\":1000,\"checksumMatch\":null}],"
+                        + "\"skipped\":[]}"),
+                new PrintWriter(out),
+                COPY_ES);
+
+        assertThat(out.toString())
+                .containsPattern("events-log-a +6,000 +1,000 +-")
+                .contains("38 of 45 parts did not run to the end (the migration was cancelled): an index not verified"
+                        + " ('-') may be part-copied")
+                .contains("--if-target-exists skip copies those again");
+    }
+
+    @Test
     void aCopyWhosePreflightFailedShowsItsErrorWithoutAnEmptyTable() throws Exception {
         StringWriter out = new StringWriter();
         ReportTable.print(
