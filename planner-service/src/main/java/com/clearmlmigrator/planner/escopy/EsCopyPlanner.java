@@ -2,12 +2,9 @@ package com.clearmlmigrator.planner.escopy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,12 +110,7 @@ public class EsCopyPlanner implements TaskPlanner {
         return new MigrationPlan(tasks(migrationId, order, toCopy, planned, templates), plan);
     }
 
-    /**
-     * The existing indices a {@code skip} leaves alone: all but those a copy created and never verified, which a cancel,
-     * a failure or a crash left part-copied; those are copied again, replacing them. An index of unknown copy state
-     * with fewer documents than its source is a problem: kept, it would stay short; replaced, it could lose what the
-     * ClearML server wrote into it since. So is one that cannot be read (closed, red): nobody can tell.
-     */
+    /** The existing indices a {@code skip} leaves alone ({@link SkipOnTarget}), its problems added to {@code problems}. */
     private Set<String> wholeOnTarget(
             String migrationId,
             ElasticEndpoint target,
@@ -131,13 +123,7 @@ public class EsCopyPlanner implements TaskPlanner {
                     "Migration %s: the target's %s were left part-copied by an earlier copy; copying them again",
                     migrationId, IndexNames.listed(earlier.unfinished()));
         }
-        Map<String, Long> sourceCounts =
-                found.stream().collect(Collectors.toMap(SourceIndex::name, SourceIndex::documents));
-        problems.addAll(CopyPreflight.shortOnTargetProblems(sourceCounts, earlier.unmarkedCounts()));
-        problems.addAll(CopyPreflight.unreadableOnTargetProblems(earlier.unreadable()));
-        Set<String> whole = new HashSet<>(existing);
-        whole.removeAll(earlier.unfinished());
-        return whole;
+        return SkipOnTarget.kept(existing, found, earlier, problems);
     }
 
     /** The target index for a source index; conflicts of its mapping translation are added to {@code problems}. */

@@ -3,9 +3,12 @@ package com.clearmlmigrator.planner.escopy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -156,7 +159,7 @@ class CopyPlanningTest {
                 "events-log-b", 12L, // the ClearML server writes into it: more than the source, whole
                 "events-log-gone", 3L); // not among what is copied
 
-        List<String> problems = CopyPreflight.shortOnTargetProblems(source, unmarked);
+        List<String> problems = SkipOnTarget.shortOnTargetProblems(source, unmarked);
 
         assertThat(problems)
                 .singleElement()
@@ -166,15 +169,32 @@ class CopyPlanningTest {
                 .contains("\"ifTargetExists\" set to \"overwrite\"")
                 .doesNotContain("events-log-b")
                 .doesNotContain("events-log-gone");
-        assertThat(CopyPreflight.shortOnTargetProblems(source, Map.of("events-log-a", 6_000L)))
+        assertThat(SkipOnTarget.shortOnTargetProblems(source, Map.of("events-log-a", 6_000L)))
                 .as("as many documents as the source")
                 .isEmpty();
     }
 
     @Test
+    void aSkipKeepsTheExistingIndicesButThosePartCopiedAndNamesTheShortOnesOfUnknownState() {
+        List<ClusterSurvey.SourceIndex> found = Stream.of("a", "b", "c")
+                .map(name -> new ClusterSurvey.SourceIndex(name, 10, 100, Map.of(), Map.of()))
+                .toList();
+        List<String> problems = new ArrayList<>();
+
+        Set<String> kept = SkipOnTarget.kept(
+                Set.of("a", "b", "c"),
+                found,
+                new ClusterSurvey.EarlierCopies(Set.of("b"), Map.of("c", 5L), Map.of()),
+                problems);
+
+        assertThat(kept).as("b, part-copied, is copied again").containsExactlyInAnyOrder("a", "c");
+        assertThat(problems).singleElement().asString().contains("(c (5 of 10))");
+    }
+
+    @Test
     void targetIndicesThatCannotBeReadAreProblemsThatSayWhy() {
         List<String> problems =
-                CopyPreflight.unreadableOnTargetProblems(Map.of("events-plot-a", "closed", "events-log-a", "red"));
+                SkipOnTarget.unreadableOnTargetProblems(Map.of("events-plot-a", "closed", "events-log-a", "red"));
 
         assertThat(problems)
                 .singleElement()
@@ -182,7 +202,7 @@ class CopyPlanningTest {
                 .startsWith("The target has 2 existing indices that cannot be read (events-log-a (red), events-plot-a"
                         + " (closed)), so \"skip\" cannot tell whether they are whole.")
                 .contains("POST /<index>/_open");
-        assertThat(CopyPreflight.unreadableOnTargetProblems(Map.of())).isEmpty();
+        assertThat(SkipOnTarget.unreadableOnTargetProblems(Map.of())).isEmpty();
     }
 
     @Test
