@@ -10,14 +10,21 @@ import java.util.Optional;
  * never matches {@code http://h:80810/...} and {@code s3://bucket} never matches {@code s3://bucket-2/...}. Scheme and
  * host compare without case; the path compares exactly. A whole value equal to the old prefix without its trailing slash
  * becomes the new prefix without its trailing slash. Inside free text every delimited occurrence is replaced.
+ *
+ * <p>When the new prefix extends the old one ({@code s3://bucket} to {@code s3://bucket/clearml}), a reference already
+ * under the new prefix counts as relinked and is left alone: an operator who runs the same relink again (unsure whether
+ * the first one ran) must not get {@code s3://bucket/clearml/clearml/...}. Within one migration the journal already
+ * keeps a replayed task from rewriting twice; this keeps a second migration from doing so.
  */
 public final class LinkRewriter {
     private static final String SCHEME_SEPARATOR = "://";
 
     private final UrlPrefix from;
+    private final UrlPrefix to;
     private final String fromBase;
     private final String toBase;
     private final String fromSchemeLower;
+    private final boolean newExtendsOld;
 
     public LinkRewriter(UrlPrefix from, UrlPrefix to) {
         if (from.endsWithSlash() != to.endsWithSlash()) {
@@ -28,19 +35,28 @@ public final class LinkRewriter {
             throw new IllegalArgumentException("Fields 'from' and 'to' are the same URL; there is nothing to relink.");
         }
         this.from = from;
+        this.to = to;
         this.fromBase = from.base();
         this.toBase = to.base();
         this.fromSchemeLower = fromBase.substring(0, fromBase.indexOf(SCHEME_SEPARATOR) + SCHEME_SEPARATOR.length())
                 .toLowerCase(Locale.ROOT);
+        this.newExtendsOld =
+                toBase.length() > fromBase.length() && matchesAt(toBase, 0) && isUrlBoundary(toBase, fromBase.length());
     }
 
     public static LinkRewriter of(String from, String to) {
         return new LinkRewriter(UrlPrefix.parse("from", from), UrlPrefix.parse("to", to));
     }
 
-    /** A stored URL rewritten, or empty when the value does not start with the old prefix. */
+    /**
+     * A stored URL rewritten, or empty when the value does not start with the old prefix (or already starts with the new
+     * prefix that extends it).
+     */
     public Optional<String> rewriteUrl(String value) {
-        if (value == null || !matchesAt(value, 0) || !isUrlBoundary(value, fromBase.length())) {
+        if (value == null
+                || !matchesAt(value, 0)
+                || !isUrlBoundary(value, fromBase.length())
+                || isNewPrefixAt(value, 0)) {
             return Optional.empty();
         }
         return Optional.of(toBase + value.substring(fromBase.length()));
@@ -54,7 +70,7 @@ public final class LinkRewriter {
         StringBuilder out = null;
         int copied = 0;
         for (int at = nextCandidate(text, 0); at >= 0; at = nextCandidate(text, at + 1)) {
-            if (isTextOccurrence(text, at)) {
+            if (isOldOccurrence(text, at)) {
                 out = out == null ? new StringBuilder(text.length() + 64) : out;
                 out.append(text, copied, at).append(toBase);
                 copied = at + fromBase.length();
@@ -66,8 +82,7 @@ public final class LinkRewriter {
 
     /**
      * How many delimited occurrences of the old prefix a text holds that are not already the new prefix: what
-     * verification counts as remaining. When the new prefix extends the old one ({@code http://a/} to {@code
-     * http://a/b/}), rewritten references still start with the old prefix and must not count.
+     * verification counts as remaining, and what {@link #rewriteText} replaces.
      */
     public int countOccurrences(String text) {
         int count = 0;
@@ -75,10 +90,8 @@ public final class LinkRewriter {
             return 0;
         }
         for (int at = nextCandidate(text, 0); at >= 0; at = nextCandidate(text, at + 1)) {
-            if (isTextOccurrence(text, at)) {
-                if (!isNewPrefixAt(text, at)) {
-                    count++;
-                }
+            if (isOldOccurrence(text, at)) {
+                count++;
                 at += fromBase.length() - 1;
             }
         }
@@ -87,11 +100,14 @@ public final class LinkRewriter {
 
     /** True when a stored URL still references the old prefix (and not the new one that extends it). */
     public boolean isStillOld(String value) {
-        return rewriteUrl(value).isPresent() && !isNewPrefixAt(value, 0);
+        return rewriteUrl(value).isPresent();
     }
 
+    /** Where a reference under the new prefix starts, when that prefix extends the old one; never otherwise. */
     private boolean isNewPrefixAt(String text, int at) {
-        return text.startsWith(toBase, at) && isTextBoundary(text, at + toBase.length());
+        return newExtendsOld
+                && startsAt(text, at, toBase, to.originLength())
+                && isTextBoundary(text, at + toBase.length());
     }
 
     public UrlPrefix from() {
@@ -117,15 +133,23 @@ public final class LinkRewriter {
         return -1;
     }
 
-    private boolean isTextOccurrence(String text, int at) {
+    private boolean isOldOccurrence(String text, int at) {
         boolean startsClean = at == 0 || !isSchemeCharacter(text.charAt(at - 1));
-        return startsClean && matchesAt(text, at) && isTextBoundary(text, at + fromBase.length());
+        return startsClean
+                && matchesAt(text, at)
+                && isTextBoundary(text, at + fromBase.length())
+                && !isNewPrefixAt(text, at);
     }
 
     private boolean matchesAt(String text, int at) {
-        int origin = Math.min(from.originLength(), fromBase.length());
-        return text.regionMatches(true, at, fromBase, 0, origin)
-                && text.regionMatches(false, at + origin, fromBase, origin, fromBase.length() - origin);
+        return startsAt(text, at, fromBase, from.originLength());
+    }
+
+    /** Scheme and host compare without case, the path exactly. */
+    private static boolean startsAt(String text, int at, String base, int originLength) {
+        int origin = Math.min(originLength, base.length());
+        return text.regionMatches(true, at, base, 0, origin)
+                && text.regionMatches(false, at + origin, base, origin, base.length() - origin);
     }
 
     /** In a stored URL the old prefix must be followed by a path, query, fragment or nothing. */

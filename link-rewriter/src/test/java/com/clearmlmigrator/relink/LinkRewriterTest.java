@@ -92,13 +92,33 @@ class LinkRewriterTest {
     }
 
     @Test
-    void rewritingTwiceWhenTheNewPrefixExtendsTheOldOneRewritesTwice() {
-        LinkRewriter nested = LinkRewriter.of("http://a/", "http://a/b/");
+    void aReferenceAlreadyUnderTheNewPrefixThatExtendsTheOldOneIsLeftAlone() {
+        LinkRewriter nested = LinkRewriter.of("s3://bucket", "s3://bucket/clearml");
 
-        // Why workers journal changes instead of rewriting again on replay: the rule alone is not idempotent.
-        String once = nested.rewriteUrl("http://a/x").orElseThrow();
-        assertThat(once).isEqualTo("http://a/b/x");
-        assertThat(nested.rewriteUrl(once)).contains("http://a/b/b/x");
+        // The same relink run a second time, by an operator unsure whether the first one ran, must change nothing.
+        String once = nested.rewriteUrl("s3://bucket/project/model.pt").orElseThrow();
+        assertThat(once).isEqualTo("s3://bucket/clearml/project/model.pt");
+        assertThat(nested.rewriteUrl(once)).isEmpty();
+        assertThat(nested.rewriteUrl("S3://BUCKET/clearml/x"))
+                .as("the host compares without case")
+                .isEmpty();
+        assertThat(nested.rewriteUrl("s3://bucket/clearml-old/x")).contains("s3://bucket/clearml/clearml-old/x");
+        assertThat(nested.rewriteUrl("s3://bucket")).contains("s3://bucket/clearml");
+
+        String text = "see s3://bucket/a.png and s3://bucket/clearml/b.png";
+        String rewritten = nested.rewriteText(text);
+        assertThat(rewritten).isEqualTo("see s3://bucket/clearml/a.png and s3://bucket/clearml/b.png");
+        assertThat(nested.rewriteText(rewritten)).isSameAs(rewritten);
+    }
+
+    @Test
+    void whenTheOldPrefixExtendsTheNewOneEveryOldReferenceIsRewrittenAndCounted() {
+        LinkRewriter flattening = LinkRewriter.of("s3://bucket/clearml", "s3://bucket");
+
+        assertThat(flattening.isStillOld("s3://bucket/clearml/x")).isTrue();
+        assertThat(flattening.rewriteUrl("s3://bucket/clearml/x")).contains("s3://bucket/x");
+        assertThat(flattening.countOccurrences("s3://bucket/clearml/x and s3://bucket/y"))
+                .isEqualTo(1);
     }
 
     @Test

@@ -60,19 +60,37 @@ class RelinkPassTest {
     }
 
     @Test
-    void aDocumentJournaledByASecondCopyOfTheTaskMeanwhileIsReconciledNotRewrittenAgain() {
-        // Another copy of the task journaled and rewrote the document after this copy had started.
-        journal.record(List.of(new JournalEntry(
-                "m", "model", "1", List.of(new FieldChange("uri", "uri", "http://a/x", "http://a/b/x")))));
-        Map<String, Object> stored = model("http://a/b/x");
+    void aDocumentJournaledByASecondCopyOfTheTaskMeanwhileIsWrittenAsThatCopyJournaledIt() {
+        // This copy read the document; another copy of the task journaled it before this one could.
+        Map<String, Object> stored = model("http://a/x");
+        FieldChange journaledByTheOther = new FieldChange("uri", "uri", "http://a/x", "http://a/b/x");
+        journal.record(List.of(new JournalEntry("m", "model", "1", List.of(journaledByTheOther))));
 
         RelinkPass late = new RelinkPass(TASK, "model", relinker, journal, false);
         List<PlannedWrite> writes = late.plan(List.of(new StoredDocument("1", stored, null)));
 
-        assertThat(writes).isEmpty();
-        assertThat(journal.entries.get("m/model/1").changes().get(0).after()).isEqualTo("http://a/b/x");
+        assertThat(writes)
+                .singleElement()
+                .satisfies(w -> assertThat(w.changes()).containsExactly(journaledByTheOther));
+        assertThat(journal.entries.get("m/model/1").changes()).containsExactly(journaledByTheOther);
+        assertThat(late.report().samples())
+                .as("the other copy samples what it journaled")
+                .isEmpty();
+        applyAll(writes, late);
+        assertThat(stored.get("uri")).isEqualTo("http://a/b/x");
         assertThat(tally(late.report(), "uri").changed()).isEqualTo(1);
-        assertThat(late.report().samples()).isEmpty();
+    }
+
+    @Test
+    void aDocumentAlreadyUnderTheNewPrefixThatExtendsTheOldIsNeitherJournaledNorWritten() {
+        // The same relink submitted again as a new migration: the values the first one wrote stay as they are.
+        RelinkPass again = new RelinkPass(new TaskId("m2", 0), "model", relinker, journal, false);
+
+        List<PlannedWrite> writes = again.plan(List.of(new StoredDocument("1", model("http://a/b/x"), null)));
+
+        assertThat(writes).isEmpty();
+        assertThat(journal.entries).isEmpty();
+        assertThat(tally(again.report(), "uri").matched()).isZero();
     }
 
     @Test

@@ -22,6 +22,11 @@ class MongoRelinkerTest {
     }
 
     @Test
+    void theSameRelinkSubmittedAgainChangesNothing() {
+        RelinkExpectations.theSameRelinkSubmittedAgainChangesNothing(server.bindAndGetConnectionString());
+    }
+
+    @Test
     void aRelinkCancelledPartWayReportsWhatItChangedUntilThen() {
         RelinkExpectations.aRelinkCancelledPartWayReportsWhatItChangedUntilThen(server.bindAndGetConnectionString());
     }

@@ -60,6 +60,30 @@ final class RelinkExpectations {
     }
 
     /**
+     * The same relink submitted again as a new migration, by an operator unsure whether the first one ran: the new
+     * prefix extends the old one, so every value the first one wrote still starts with the old prefix, and stays.
+     */
+    static void theSameRelinkSubmittedAgainChangesNothing(String uri) {
+        seedClearmlDatabase(uri);
+        try (MongoClient client = MongoClients.create(uri);
+                MongoConnections connections = connectionsToUsersStores()) {
+            MongoRelinker relinker = new MongoRelinker(
+                    connections, new MongoRelinkJournal(client.getDatabase("clearml_migrator")), new RunningTasks());
+            RelinkReport first = relinker.relink(modelRelink(uri, "first"));
+
+            RelinkReport again = relinker.relink(modelRelink(uri, "again"));
+
+            assertThat(first.fields().get(0).changed()).isPositive();
+            assertThat(again.fields().get(0).matched()).isZero();
+            assertThat(again.fields().get(0).changed()).isZero();
+            assertThat(again.fields().get(0).remaining()).isZero();
+            assertThat(countStartingWith(client, NEW + "moved/")).isZero();
+            assertThat(countStartingWith(client, NEW))
+                    .isEqualTo(first.fields().get(0).changed());
+        }
+    }
+
+    /**
      * A relink cancelled at its first count, once it has written its first batch: the cancellation carries a report of
      * that batch, so that the cancelled migration's report counts what the part changed before it stopped.
      */
@@ -98,8 +122,12 @@ final class RelinkExpectations {
     }
 
     private static MigrationTask modelRelink(String uri) {
+        return modelRelink(uri, "job");
+    }
+
+    private static MigrationTask modelRelink(String uri, String migrationId) {
         return new MigrationTask(
-                new TaskId("job", 0),
+                new TaskId(migrationId, 0),
                 TaskType.RELINK_COLLECTION,
                 "model",
                 new MongoEndpoint(uri, MongoDataset.DATABASE),
