@@ -217,18 +217,16 @@ class TaskIntakeTest {
     private TaskIntake intake(TaskPerformer performer) {
         return new TaskIntake(
                 JSON,
-                performer,
                 outbox,
                 this::closure,
-                QUICK_RETRIES,
                 new LeaseClaims(
                         leases.leases,
                         "mongo-worker@test/1#abcd",
                         java.time.Duration.ofSeconds(20),
                         new OutageRetry(java.time.Duration.ofSeconds(2), OutageRetry.StopSignal.onInterrupt())),
                 running,
-                new TaskMetrics(metrics, running, com.clearmlmigrator.contracts.WorkerKind.MONGO),
-                java.util.Optional.empty());
+                new TaskExecution(performer, QUICK_RETRIES, outbox, java.util.Optional.empty()),
+                new TaskMetrics(metrics, running, com.clearmlmigrator.contracts.WorkerKind.MONGO));
     }
 
     /**
