@@ -1,8 +1,5 @@
 package com.clearmlmigrator.e2e;
 
-import static com.clearmlmigrator.e2e.ExpectedRelink.NEW;
-import static com.clearmlmigrator.e2e.ExpectedRelink.OLD;
-
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +64,7 @@ final class ExpectedGroupRelink {
     private static void visit(Object value, String rest, java.util.function.Consumer<Object> replace) {
         if (rest == null) {
             if (value instanceof String text) {
-                replace.accept(text.replace(OLD, NEW));
+                replace.accept(ExpectedRelink.relinkedText(text));
             }
         } else {
             replaceAt(value, rest);

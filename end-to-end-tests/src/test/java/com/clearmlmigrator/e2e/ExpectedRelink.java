@@ -4,21 +4,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.clearmlmigrator.synthetic.Plots;
 
 /**
  * The test's own statement of what a relink must produce on the synthetic data, written without the production
- * rewriter: plain string replacement on exactly the fields ClearML keeps references in. The data's decoys
- * ({@code :80810}, {@code :8080}, script text, log messages, another bucket) never contain the old prefix with its
- * trailing slash in those fields, so plain replacement is the specified result.
+ * rewriter: plain string replacement on exactly the fields ClearML keeps references in, of every occurrence of the old
+ * prefix that is not already the new one (which extends it: what an earlier relink wrote stays as it is). The data's
+ * decoys ({@code :80810}, {@code :8080}, script text, log messages, another bucket) never contain the old prefix with
+ * its trailing slash in those fields, so plain replacement is the specified result.
  */
 final class ExpectedRelink {
     static final String OLD = "http://files.old.lan:8081/";
-    /** Extends the old prefix: a naive replay would rewrite twice. */
+    /** Extends the old prefix: a relink leaves what is already under it alone. */
     static final String NEW = "http://files.old.lan:8081/moved/";
 
     /** The members of a relink request from {@link #OLD} to {@link #NEW}, to complete with connections and options. */
+    /** The old prefix where it does not already begin the new one. */
+    private static final Pattern OLD_NOT_NEW =
+            Pattern.compile(Pattern.quote(OLD) + "(?!" + Pattern.quote(NEW.substring(OLD.length())) + ")");
+
     static final String RELINK = "\"kind\":\"relink\",\"from\":\"" + OLD + "\",\"to\":\"" + NEW + "\"";
 
     private ExpectedRelink() {}
@@ -63,7 +70,7 @@ final class ExpectedRelink {
             text(doc, "plot_str");
             if (doc.get("plot_data") instanceof String data) {
                 // Compared after decompression: compressors may differ byte for byte.
-                doc.put("plot_data", inflate(data).replace(OLD, NEW));
+                doc.put("plot_data", relinkedText(inflate(data)));
             }
             if (doc.get("source_urls") instanceof List<?> urls) {
                 doc.put(
@@ -99,12 +106,17 @@ final class ExpectedRelink {
 
     private static void text(Map<String, Object> doc, String field) {
         if (doc.get(field) instanceof String value) {
-            doc.put(field, value.replace(OLD, NEW));
+            doc.put(field, relinkedText(value));
         }
     }
 
     private static String replaceStart(String value) {
-        return value.startsWith(OLD) ? NEW + value.substring(OLD.length()) : value;
+        return value.startsWith(OLD) && !value.startsWith(NEW) ? NEW + value.substring(OLD.length()) : value;
+    }
+
+    /** Free text with every occurrence of the old prefix that is not already the new one replaced. */
+    static String relinkedText(String text) {
+        return OLD_NOT_NEW.matcher(text).replaceAll(Matcher.quoteReplacement(NEW));
     }
 
     @SuppressWarnings("unchecked")

@@ -25,8 +25,8 @@ import io.restassured.path.json.JsonPath;
  * A relink of Elasticsearch 7 whose cluster goes away mid-run, on the real local servers: once for a few seconds, which
  * the elastic-worker's retries ride out, and once for longer than every retry, which fails the tasks it meets until a
  * {@code POST /retry} finishes the migration. Each run must end with every event exactly as a relink without the outage
- * leaves it (nothing lost, nothing rewritten twice: the new prefix extends the old one, so a second rewrite would show),
- * and its undo must give back the cluster as it was. A disk past its flood-stage watermark pauses the relink until the
+ * leaves it (nothing lost, nothing changed that was not to change), and its undo must give back the cluster as it was
+ * (each value journaled once, as it was before the relink). A disk past its flood-stage watermark pauses the relink until the
  * block is lifted; a cancel mid-run leaves a report of what was changed, which the undo restores.
  */
 @OnRunningSystem

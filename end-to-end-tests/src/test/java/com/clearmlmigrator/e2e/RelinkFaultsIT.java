@@ -36,7 +36,7 @@ import io.restassured.path.json.JsonPath;
  * away and coming back, a mongo-worker killed ({@code kill -9}) or stopped (SIGTERM) with a second one running, the
  * planner killed or stopped and started again, the Kafka broker restarted, and the relink cancelled. Each run must end
  * with every document exactly as a relink without the fault leaves it, compared one by one with the test's own oracle:
- * nothing lost, nothing rewritten twice (the new prefix extends the old one, so a second rewrite would show).
+ * nothing lost, nothing changed that was not to change, and an undo that finds in the journal each value as it was.
  */
 @OnRunningSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

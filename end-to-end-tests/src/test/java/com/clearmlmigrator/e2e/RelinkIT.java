@@ -29,7 +29,7 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Relink through the whole system on both eras, compared document by document with the test's own oracle: a dry run
- * changes nothing; a relink whose new prefix extends the old one (where a naive replay would rewrite twice) changes
+ * changes nothing; a relink whose new prefix extends the old one (values already under it stay as they are) changes
  * exactly the specified values and nothing else, reports a unique-index collision instead of failing, keeps ES 5.6
  * routing, and verifies that only the refused value still references the old prefix; replaying every task afterwards changes nothing;
  * undo restores every original document exactly; the opt-in groups and an extra field rewrite exactly their values.
@@ -123,8 +123,26 @@ class RelinkIT {
         assertThat(tally(report, plots, "plot_data", "remaining")).isZero();
     }
 
+    /**
+     * An operator unsure whether the relink ran submits it again: the new prefix extends the old one, so every value
+     * the first relink wrote still starts with the old prefix, and must stay as it is.
+     */
     @Test
     @Order(4)
+    void theSameRelinkSubmittedAgainChangesNothing() {
+        StackStores relinked = StackStores.now();
+
+        String again = Migrations.submit(
+                "{" + RELINK + "," + mongo(RunningSystem.ports().mongoUri()) + ","
+                        + elastic(RunningSystem.ports().elastic7Url()) + "}");
+
+        assertThat(Migrations.awaitFinal(again).getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(Migrations.changedValues(again)).isZero();
+        assertThat(StackStores.now()).isEqualTo(relinked);
+    }
+
+    @Test
+    @Order(5)
     void replayingEveryTaskChangesNothing() throws Exception {
         StackStores after = StackStores.now();
         String oldUrl =
@@ -144,7 +162,7 @@ class RelinkIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void undoRestoresEveryOriginalDocumentExactly() {
         given().post("/migrations/" + dryRunId + "/undo")
                 .then()
@@ -165,7 +183,7 @@ class RelinkIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aRelinksTasksDeliveredAgainAfterItsUndoLeaveWhatTheUndoRestored() throws Exception {
         StackStores undone = StackStores.now();
 
@@ -177,7 +195,7 @@ class RelinkIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void includeGroupsAndExtraFieldsRewriteTheirValuesAndUndoRestoresThem() {
         plantAHyperDatasetFrame();
         StackStores start = StackStores.now();
@@ -207,7 +225,7 @@ class RelinkIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aClosedIndexToRelinkFailsThePlanBeforeAnythingChanges() {
         ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
         String closed = "events-training_debug_image-closed-for-relink";

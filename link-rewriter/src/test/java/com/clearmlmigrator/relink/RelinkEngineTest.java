@@ -86,6 +86,25 @@ class RelinkEngineTest {
         assertThat(uri(replay).remaining()).isZero();
     }
 
+    /**
+     * Where the old prefix extends the new one, the rule alone is not idempotent ({@code http://a/b/b/x} becomes {@code
+     * http://a/b/x}, which still starts with the old prefix): only the journal keeps a replay from writing again.
+     */
+    @Test
+    void aReplayWhenTheOldPrefixExtendsTheNewOneWritesEachValueOnce() {
+        InMemoryRelinkStore store = new InMemoryRelinkStore(false).with("m1", "uri", "http://a/b/b/x.pkl");
+        DocumentRelinker flattening = new DocumentRelinker(
+                LinkRewriter.of("http://a/b/", "http://a/"), ClearmlFields.forCollection("model", Set.of()), false);
+        RelinkEngine.relink(new RelinkPass(RELINK, "model", flattening, journal, false), store, progress);
+
+        RelinkReport replay =
+                RelinkEngine.relink(new RelinkPass(RELINK, "model", flattening, journal, false), store, progress);
+
+        assertThat(store.valueOf("m1", "uri")).isEqualTo("http://a/b/x.pkl");
+        assertThat(store.writesApplied).isEqualTo(1);
+        assertThat(uri(replay).changed()).isEqualTo(1);
+    }
+
     @Test
     void aValueChangedBySomeoneElseBetweenReadAndWriteIsLeftAloneAndReported() {
         InMemoryRelinkStore store = models(false);
