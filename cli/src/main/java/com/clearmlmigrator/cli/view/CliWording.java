@@ -44,6 +44,14 @@ public final class CliWording {
             Map.entry("maxDocsPerSecond", "--max-docs-per-second"),
             Map.entry("dryRun", "--dry-run"));
 
+    /**
+     * The passwords of a copy's clusters have no flag (a flag's value shows in {@code ps} and the shell's history): the
+     * command reads them from these variables, or asks, wherever it has the user's flag.
+     */
+    private static final Map<String, String> PASSWORD_VARIABLES = Map.of(
+            "source.password", "CLEARML_MIGRATOR_SOURCE_PASSWORD",
+            "target.password", "CLEARML_MIGRATOR_TARGET_PASSWORD");
+
     // 'field' or "field" (a list's field with the position of an item: 'elastic.hosts[0]'), with the word "Field"
     // before it when there is one; not a key of a JSON example.
     private static final Pattern FIELD =
@@ -108,10 +116,15 @@ public final class CliWording {
     }
 
     private String flag(MatchResult field) {
-        String flag = FLAGS.get(field.group(3));
-        if (flag == null || command.findOption(flag) == null) {
-            return field.group();
+        String name = field.group(3);
+        String flag = FLAGS.get(name);
+        if (flag != null && command.findOption(flag) != null) {
+            return (field.group(1) == null ? "" : "Option ") + flag;
         }
-        return (field.group(1) == null ? "" : "Option ") + flag;
+        String user = FLAGS.get(name.replace(".password", ".username"));
+        if (PASSWORD_VARIABLES.containsKey(name) && command.findOption(user) != null) {
+            return PASSWORD_VARIABLES.get(name);
+        }
+        return field.group();
     }
 }

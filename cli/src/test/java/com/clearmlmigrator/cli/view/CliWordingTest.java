@@ -27,7 +27,15 @@ class CliWordingTest {
                                         + " 'elastic.password'."))
                 .isEqualTo("Option --elastic must be an http:// or https:// URL with a host and port only, for example"
                         + " http://elasticsearch:9200; put credentials in --elastic-user and --elastic-password.");
-        ;
+        assertThat(wordingOf("copy-es")
+                        .apply(
+                                "Field 'target.hosts[0]' must be an http:// or https:// URL with a host and port only, for"
+                                        + " example http://elasticsearch:9200; put credentials in 'target.username' and"
+                                        + " 'target.password'."))
+                .as("a copy's passwords have no flag: they are read from the environment")
+                .isEqualTo("Option --target must be an http:// or https:// URL with a host and port only, for example"
+                        + " http://elasticsearch:9200; put credentials in --target-user and"
+                        + " CLEARML_MIGRATOR_TARGET_PASSWORD.");
         assertThat(wordingOf("relink").apply("Fields 'from' and 'to' are the same URL; there is nothing to relink."))
                 .isEqualTo("Options --from and --to are the same URL; there is nothing to relink.");
     }
