@@ -1,6 +1,7 @@
 package com.clearmlmigrator.cli.upgrade;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,9 +55,10 @@ public final class UpgradePreflight {
 
     private static Optional<ElasticVersion> readVersion(ElasticDataFolder source, List<String> problems) {
         if (!source.exists()) {
-            problems.add("The old data folder " + source.path() + " does not exist. Give the folder your old"
-                    + " Elasticsearch kept its data in (the volume of the elasticsearch service in its"
-                    + " docker-compose.yml) with --source.");
+            problems.add("The old data folder " + source.path()
+                    + (Files.exists(source.path()) ? " is a file, not a folder." : " does not exist.")
+                    + " Give the folder your old Elasticsearch kept its data in (the volume of the elasticsearch"
+                    + " service in its docker-compose.yml) with --source.");
             return Optional.empty();
         }
         if (source.nodeFolder().isEmpty()) {

@@ -79,6 +79,26 @@ class UpgradePreflightTest {
     }
 
     @Test
+    void aSourceThatIsMissingOrAFileIsNamedAsSuch() throws IOException {
+        UpgradePreflight preflight = new UpgradePreflight(new Host(100 * GB, true, 16 * GB));
+        Path file = Files.writeString(temp.resolve("elastic.tar"), "not a folder");
+
+        assertThat(preflight
+                        .check(options(temp.resolve("gone"), temp.resolve("elastic_7")), false)
+                        .problems())
+                .singleElement()
+                .asString()
+                .contains("gone does not exist.");
+        assertThat(preflight
+                        .check(options(file, temp.resolve("elastic_7")), false)
+                        .problems())
+                .singleElement()
+                .asString()
+                .contains("elastic.tar is a file, not a folder.")
+                .endsWith("with --source.");
+    }
+
+    @Test
     void everyProblemIsSaidAtOnceWithWhatToDo() throws IOException {
         Path source = DataFolderFixtures.elastic5(temp.resolve("elastic"), 5_061_699L);
         Path target = Files.createDirectories(temp.resolve("elastic_7/nodes"));
