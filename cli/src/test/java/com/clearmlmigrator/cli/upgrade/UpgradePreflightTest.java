@@ -80,22 +80,20 @@ class UpgradePreflightTest {
 
     @Test
     void aSourceThatIsMissingOrAFileIsNamedAsSuch() throws IOException {
-        UpgradePreflight preflight = new UpgradePreflight(new Host(100 * GB, true, 16 * GB));
         Path file = Files.writeString(temp.resolve("elastic.tar"), "not a folder");
 
-        assertThat(preflight
-                        .check(options(temp.resolve("gone"), temp.resolve("elastic_7")), false)
-                        .problems())
-                .singleElement()
-                .asString()
-                .contains("gone does not exist.");
-        assertThat(preflight
-                        .check(options(file, temp.resolve("elastic_7")), false)
-                        .problems())
-                .singleElement()
-                .asString()
+        assertThat(onlyProblemWith(temp.resolve("gone"))).contains("gone does not exist.");
+        assertThat(onlyProblemWith(file))
                 .contains("elastic.tar is a file, not a folder.")
                 .endsWith("with --source.");
+    }
+
+    private String onlyProblemWith(Path source) {
+        List<String> problems = new UpgradePreflight(new Host(100 * GB, true, 16 * GB))
+                .check(options(source, temp.resolve("elastic_7")), false)
+                .problems();
+        assertThat(problems).hasSize(1);
+        return problems.get(0);
     }
 
     @Test
