@@ -251,6 +251,38 @@ class RelinkIT {
         }
     }
 
+    /**
+     * The migrator's copy write-blocks each source index it has verified: a relink of that old cluster is refused
+     * before it changes anything, rather than paused half-way with the other indices rewritten.
+     */
+    @Test
+    @Order(10)
+    void aWriteBlockedIndexToRelinkFailsThePlanBeforeAnythingChanges() {
+        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
+        String sealed = "events-training_debug_image-sealed-for-relink";
+        es7.put("/" + sealed, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}");
+        es7.put("/" + sealed + "/_settings", "{\"index.blocks.write\":true}");
+        try {
+            Map<String, Map<String, Map<String, Object>>> before =
+                    StoreSnapshot.elastic(RunningSystem.ports().elastic7Url());
+
+            String id = Migrations.submit(
+                    "{" + RELINK + "," + elastic(RunningSystem.ports().elastic7Url()) + "}");
+            JsonPath migration = Migrations.awaitFinal(id);
+
+            assertThat(migration.getString("status")).isEqualTo("FAILED");
+            assertThat(migration.getString("error"))
+                    .contains("1 ClearML index to relink with a write block: " + sealed + " (index.blocks.write)")
+                    .contains("relink that one")
+                    .contains("nothing was changed");
+            assertThat(migration.getInt("tasks.total")).isZero();
+            assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url()))
+                    .isEqualTo(before);
+        } finally {
+            es7.delete("/" + sealed);
+        }
+    }
+
     /** Leaves url_to_delete as the other tests expect it: without the planted twin and its unique index. */
     @AfterAll
     static void removeThePlantedCollision() {

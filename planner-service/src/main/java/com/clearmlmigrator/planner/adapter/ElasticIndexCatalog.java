@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Lists ClearML's indices in a user's cluster with {@code _cat/indices}, which ES 5.6 to 8 all answer alike. */
 @ApplicationScoped
 public class ElasticIndexCatalog implements IndexCatalog {
+    private static final List<String> WRITE_BLOCKS = List.of("index.blocks.write", "index.blocks.read_only");
+
     private final ElasticConnections connections;
     private final OpeningShards openingShards;
 
@@ -57,6 +59,19 @@ public class ElasticIndexCatalog implements IndexCatalog {
                 "/_cat/indices?format=json&h=index,status,health",
                 ClearmlIndices::isClearmlIndex,
                 String.valueOf(endpoint.hosts()));
+    }
+
+    @Override
+    public Map<String, String> writeBlockedIndices(ElasticEndpoint endpoint, List<String> indices) {
+        Map<String, String> blocked = new TreeMap<>();
+        IndexBatches.forEach(connections.client(endpoint), indices, "_settings?flat_settings=true", (name, answer) -> {
+            JsonNode settings = answer.path("settings");
+            WRITE_BLOCKS.stream()
+                    .filter(block -> settings.path(block).asText().equals("true"))
+                    .findFirst()
+                    .ifPresent(block -> blocked.put(name, block));
+        });
+        return blocked;
     }
 
     @Override

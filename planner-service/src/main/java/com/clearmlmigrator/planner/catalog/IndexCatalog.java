@@ -21,6 +21,13 @@ public interface IndexCatalog {
      */
     Map<String, String> unreadableClearmlIndices(ElasticEndpoint endpoint);
 
+    /**
+     * Of these indices, those a write block keeps from taking writes, each with its block ({@code index.blocks.write}
+     * or {@code index.blocks.read_only}). A flood-stage block ({@code read_only_allow_delete}) is not one of them:
+     * Elasticsearch 7.4 and later lift it once the disk has room, and a relink that meets it pauses until then.
+     */
+    Map<String, String> writeBlockedIndices(ElasticEndpoint endpoint, List<String> indices);
+
     /** The number of documents in each of these indices. */
     Map<String, Long> documentCounts(ElasticEndpoint endpoint, List<String> indices);
 }

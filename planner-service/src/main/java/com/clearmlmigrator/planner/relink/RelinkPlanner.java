@@ -67,6 +67,9 @@ public class RelinkPlanner implements TaskPlanner {
                 .filter(index -> !ClearmlFields.forIndex(index, spec).isEmpty() || ClearmlFields.isPlotIndex(index))
                 .toList();
         failOnUnreadable(elastic, relinked);
+        if (!spec.dryRun()) {
+            failOnWriteBlocked(elastic, relinked);
+        }
         Map<String, Long> sizes = indices.documentCounts(elastic, relinked);
         sizes.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -92,6 +95,29 @@ public class RelinkPlanner implements TaskPlanner {
                         + " to relink that cannot be read whole: " + IndexNames.listed(named) + ". Open a closed one"
                         + " (POST /<index>/_open). Of a red one: " + IndexNames.RED_ADVICE + " Then start the relink"
                         + " again; nothing was changed.");
+    }
+
+    /**
+     * Stops a relink before it writes anything when an index it would write takes no writes: met mid-run, the block
+     * would pause a relink that had already rewritten the other indices. The migrator's own copy puts
+     * {@code index.blocks.write} on each source index it has verified, so such a block often means the relink names the
+     * cluster ClearML has left.
+     */
+    private void failOnWriteBlocked(ElasticEndpoint elastic, List<String> relinked) {
+        Map<String, String> blocked = indices.writeBlockedIndices(elastic, relinked);
+        if (blocked.isEmpty()) {
+            return;
+        }
+        List<String> named = blocked.entrySet().stream()
+                .map(index -> index.getKey() + " (" + index.getValue() + ")")
+                .toList();
+        throw new TaskFailedException(
+                FailureReason.BAD_INPUT,
+                "Elasticsearch at " + elastic.hosts() + " has " + IndexNames.counted(named.size(), "ClearML")
+                        + " to relink with a write block: " + IndexNames.listed(named) + ". The migrator's copy"
+                        + " puts index.blocks.write on each source index it has verified: if ClearML now runs on the"
+                        + " cluster copied to, relink that one. Otherwise lift the block (PUT /<index>/_settings with"
+                        + " the block named set to null) and start the relink again; nothing was changed.");
     }
 
     private void planCollection(

@@ -13,6 +13,7 @@ public final class FakeCatalog implements CollectionCatalog, IndexCatalog {
     private final Map<String, Long> documentsByIndex;
     private final Map<String, List<String>> boundariesByCollection;
     private Map<String, String> unreadableIndices = Map.of();
+    private Map<String, String> writeBlockedIndices = Map.of();
 
     public FakeCatalog(
             Map<String, List<String>> collectionsByDatabase,
@@ -52,6 +53,19 @@ public final class FakeCatalog implements CollectionCatalog, IndexCatalog {
     @Override
     public Map<String, String> unreadableClearmlIndices(ElasticEndpoint endpoint) {
         return unreadableIndices;
+    }
+
+    /** Marks indices as taking no writes, each with its block. */
+    public FakeCatalog withWriteBlocked(Map<String, String> blocks) {
+        this.writeBlockedIndices = blocks;
+        return this;
+    }
+
+    @Override
+    public Map<String, String> writeBlockedIndices(ElasticEndpoint endpoint, List<String> indices) {
+        Map<String, String> blocked = new java.util.TreeMap<>(writeBlockedIndices);
+        blocked.keySet().retainAll(indices);
+        return blocked;
     }
 
     @Override

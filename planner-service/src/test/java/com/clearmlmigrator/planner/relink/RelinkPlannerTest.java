@@ -87,6 +87,27 @@ class RelinkPlannerTest {
     }
 
     @Test
+    void writeBlockedIndicesToRelinkStopThePlanUnlessItIsADryRun() {
+        catalog.withWriteBlocked(Map.of(
+                "events-training_debug_image-c", "index.blocks.write",
+                "events-log-c", "index.blocks.read_only"));
+
+        assertThatThrownBy(() -> planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, SPEC))
+                        .tasks())
+                .isInstanceOfSatisfying(
+                        TaskFailedException.class, e -> assertThat(e.reason()).isEqualTo(FailureReason.BAD_INPUT))
+                .hasMessageContaining("has 1 ClearML index to relink with a write block:"
+                        + " events-training_debug_image-c (index.blocks.write)")
+                .hasMessageContaining("relink that one")
+                .hasMessageContaining("nothing was changed");
+        RelinkSpec dryRun = new RelinkSpec(SPEC.from(), SPEC.to(), true, List.of(), List.of());
+        assertThat(planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, dryRun))
+                        .tasks())
+                .as("a dry run writes nothing, so a block does not stop it")
+                .isNotEmpty();
+    }
+
+    @Test
     void plansTheLargestIndexFirstSoItsSlicesDoNotRunAloneAtTheEnd() {
         List<MigrationTask> tasks = planner.plan("job", RequestRules.order(MigrationKind.RELINK, null, ELASTIC, SPEC))
                 .tasks();
