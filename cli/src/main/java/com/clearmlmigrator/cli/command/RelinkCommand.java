@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.clearmlmigrator.cli.planner.PlannerClient;
@@ -84,6 +85,8 @@ public class RelinkCommand extends StartingCommand {
         if (!stores.hasAny()) {
             throw new ParameterException(spec.commandLine(), "Give --mongo, --elastic or both.");
         }
+        nestedPrefixNotice(Addresses.withScheme(from), Addresses.withScheme(to))
+                .ifPresent(spec.commandLine().getErr()::println);
         PlannerClient client = planner.client();
         JsonNode accepted = client.submit(request());
         if (output != null) {
@@ -93,6 +96,26 @@ public class RelinkCommand extends StartingCommand {
             spec.commandLine().getOut().println("Wrote the equivalent Elasticsearch requests to " + output + ".");
         }
         return MigrationRun.started(spec, client, accepted, follow.detach, planner.local());
+    }
+
+    /**
+     * What to know when the new prefix extends the old one: values already under it count as relinked and stay as they
+     * are, so the same relink run twice changes nothing. That is wrong only for old references that were under the new
+     * prefix before, and moved with the rest; a relink of those alone, first, moves them.
+     */
+    static Optional<String> nestedPrefixNotice(String from, String to) {
+        String oldBase = from.endsWith("/") ? from.substring(0, from.length() - 1) : from;
+        String newBase = to.endsWith("/") ? to.substring(0, to.length() - 1) : to;
+        if (newBase.length() <= oldBase.length()
+                || !newBase.regionMatches(true, 0, oldBase, 0, oldBase.length())
+                || newBase.charAt(oldBase.length()) != '/') {
+            return Optional.empty();
+        }
+        String under = newBase.substring(oldBase.length() + 1);
+        return Optional.of("Note: " + newBase + " extends " + oldBase + ", so values that already start with " + newBase
+                + " count as relinked and are left alone (running this relink again changes nothing). If some of them"
+                + " are old references that moved too (everything under " + oldBase + " went under " + under
+                + "/), relink those first: --from " + newBase + " --to " + newBase + "/" + under + ".");
     }
 
     ObjectNode request() {

@@ -42,6 +42,22 @@ class RelinkCommandTest {
     }
 
     @Test
+    void aNewPrefixExtendingTheOldOneIsExplainedWithHowToMoveOldReferencesAlreadyUnderIt() {
+        assertThat(RelinkCommand.nestedPrefixNotice("s3://bucket/", "s3://bucket/clearml/"))
+                .hasValue("Note: s3://bucket/clearml extends s3://bucket, so values that already start with"
+                        + " s3://bucket/clearml count as relinked and are left alone (running this relink again changes"
+                        + " nothing). If some of them are old references that moved too (everything under s3://bucket"
+                        + " went under clearml/), relink those first: --from s3://bucket/clearml --to"
+                        + " s3://bucket/clearml/clearml.");
+        assertThat(RelinkCommand.nestedPrefixNotice("http://files:8081", "http://files:80810"))
+                .isEmpty();
+        assertThat(RelinkCommand.nestedPrefixNotice("s3://bucket/clearml", "s3://bucket"))
+                .isEmpty();
+        assertThat(RelinkCommand.nestedPrefixNotice("http://old:8081", "http://new:8081"))
+                .isEmpty();
+    }
+
+    @Test
     void aBareMongoHostIsAMongodbUriAsPymongoTakesItInClearmlsScript() {
         ObjectNode request = request("--mongo-host", "mongo:27017", "--host-source", "a:1", "--host-target", "b:1");
 
