@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -227,28 +228,13 @@ class RelinkIT {
     @Test
     @Order(9)
     void aClosedIndexToRelinkFailsThePlanBeforeAnythingChanges() {
-        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
         String closed = "events-training_debug_image-closed-for-relink";
-        es7.put("/" + closed, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}");
-        es7.post("/" + closed + "/_close", null);
-        try {
-            Map<String, Map<String, Map<String, Object>>> before =
-                    StoreSnapshot.elastic(RunningSystem.ports().elastic7Url());
 
-            String id = Migrations.submit(
-                    "{" + RELINK + "," + elastic(RunningSystem.ports().elastic7Url()) + "}");
-            JsonPath migration = Migrations.awaitFinal(id);
-
-            assertThat(migration.getString("status")).isEqualTo("FAILED");
-            assertThat(migration.getString("error"))
-                    .contains("1 ClearML index to relink that cannot be read whole: " + closed + " (closed)")
-                    .contains("_open");
-            assertThat(migration.getInt("tasks.total")).isZero();
-            assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url()))
-                    .isEqualTo(before);
-        } finally {
-            es7.delete("/" + closed);
-        }
+        assertARelinkOfEs7WithThisIndexFailsItsPlanSaying(
+                closed,
+                es7 -> es7.post("/" + closed + "/_close", null),
+                "1 ClearML index to relink that cannot be read whole: " + closed + " (closed)",
+                "_open");
     }
 
     /**
@@ -258,10 +244,25 @@ class RelinkIT {
     @Test
     @Order(10)
     void aWriteBlockedIndexToRelinkFailsThePlanBeforeAnythingChanges() {
-        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
         String sealed = "events-training_debug_image-sealed-for-relink";
-        es7.put("/" + sealed, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}");
-        es7.put("/" + sealed + "/_settings", "{\"index.blocks.write\":true}");
+
+        assertARelinkOfEs7WithThisIndexFailsItsPlanSaying(
+                sealed,
+                es7 -> es7.put("/" + sealed + "/_settings", "{\"index.blocks.write\":true}"),
+                "1 ClearML index to relink with a write block: " + sealed + " (index.blocks.write)",
+                "relink that one",
+                "nothing was changed");
+    }
+
+    /**
+     * With an empty index of this name on the stack's ES 7, made as {@code made} says, a relink of the cluster fails its
+     * plan with these sentences, before any task, and changes nothing; the index is deleted afterwards.
+     */
+    private static void assertARelinkOfEs7WithThisIndexFailsItsPlanSaying(
+            String index, Consumer<ElasticHttp> made, String... sentences) {
+        ElasticHttp es7 = new ElasticHttp(RunningSystem.ports().elastic7Url());
+        es7.put("/" + index, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}");
+        made.accept(es7);
         try {
             Map<String, Map<String, Map<String, Object>>> before =
                     StoreSnapshot.elastic(RunningSystem.ports().elastic7Url());
@@ -271,15 +272,12 @@ class RelinkIT {
             JsonPath migration = Migrations.awaitFinal(id);
 
             assertThat(migration.getString("status")).isEqualTo("FAILED");
-            assertThat(migration.getString("error"))
-                    .contains("1 ClearML index to relink with a write block: " + sealed + " (index.blocks.write)")
-                    .contains("relink that one")
-                    .contains("nothing was changed");
+            assertThat(migration.getString("error")).contains(sentences);
             assertThat(migration.getInt("tasks.total")).isZero();
             assertThat(StoreSnapshot.elastic(RunningSystem.ports().elastic7Url()))
                     .isEqualTo(before);
         } finally {
-            es7.delete("/" + sealed);
+            es7.delete("/" + index);
         }
     }
 
