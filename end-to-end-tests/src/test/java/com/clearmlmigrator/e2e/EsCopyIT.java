@@ -540,6 +540,41 @@ class EsCopyIT {
     }
 
     /**
+     * A target whose shard limit ({@code cluster.max_shards_per_node}) leaves no room for the new index. Elasticsearch
+     * would refuse to create it, or, once copied, to put its replicas back (leaving it without them): the pre-flight
+     * says so first, naming the setting, and nothing is written.
+     */
+    @Test
+    @Order(17)
+    void aTargetWhoseShardLimitLeavesNoRoomFailsBeforeAnythingMoves() {
+        String logs = "events-log-" + company(0);
+        es7.delete("/" + logs);
+        long open = 0;
+        for (JsonNode row : es7.get("/_cat/indices?format=json&h=status,pri,rep&expand_wildcards=all")) {
+            if (row.path("status").asText().equals("open")) {
+                open += row.path("pri").asLong() * (1 + row.path("rep").asLong());
+            }
+        }
+        // One shard short of the new index's primary and its replica.
+        es7.put("/_cluster/settings", "{\"transient\":{\"cluster.max_shards_per_node\":" + (open + 1) + "}}");
+        try {
+            String id = Migrations.submit(copyRequest(List.of(logs), "\"afterCopy\":\"none\""));
+
+            JsonPath migration = Migrations.awaitEnded(id, "FAILED");
+
+            assertThat(migration.getString("error"))
+                    .contains("Pre-flight failed; nothing was written.")
+                    .contains("allows " + (open + 1) + " open shards")
+                    .contains("would add 2")
+                    .contains("cluster.max_shards_per_node");
+            assertThat(migration.getInt("tasks.total")).isZero();
+            assertThat(es7.get("/" + logs).has(logs)).as("not created").isFalse();
+        } finally {
+            es7.put("/_cluster/settings", "{\"transient\":{\"cluster.max_shards_per_node\":null}}");
+        }
+    }
+
+    /**
      * A copy of one index whose target index comes up write-blocked (as an operator's {@code index.blocks.write} makes
      * it) PAUSED. The block stays on the index; the template that set it is gone.
      */

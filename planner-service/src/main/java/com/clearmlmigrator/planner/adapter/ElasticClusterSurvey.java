@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,8 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.contracts.CopyMark;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
-import com.clearmlmigrator.contracts.FailureReason;
-import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey;
 import com.clearmlmigrator.planner.escopy.IndexPatterns;
 import com.clearmlmigrator.stores.ElasticClient;
@@ -28,7 +25,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ApplicationScoped
 public class ElasticClusterSurvey implements ClusterSurvey {
     private static final List<String> WRITE_BLOCKS = List.of("read_only", "read_only_allow_delete");
-    private static final String DEFAULT_HIGH_WATERMARK = "90%";
 
     private final ElasticConnections connections;
     private final OpeningShards openingShards;
@@ -42,38 +38,23 @@ public class ElasticClusterSurvey implements ClusterSurvey {
     public ClusterFacts facts(ElasticEndpoint cluster) {
         ElasticClient client = connections.client(cluster);
         JsonNode root = openingShards.onceStarted(() -> client.get("/"), String.valueOf(cluster.hosts()));
-        JsonNode settings = clusterSettings(client);
+        ClusterCapacity capacity = ClusterCapacity.of(client);
         String block = null;
         for (String name : WRITE_BLOCKS) {
             String key = "cluster.blocks." + name;
-            if (setting(settings, key).equals("true")) {
+            if (capacity.setting(key).equals("true")) {
                 block = key;
             }
         }
-        Long available = null;
-        long total = 0;
-        JsonNode nodes = client.get("/_nodes/stats/fs").path("nodes");
-        for (JsonNode node : nodes) {
-            JsonNode fs = node.path("fs").path("total");
-            if (fs.has("available_in_bytes")) {
-                available = (available == null ? 0 : available)
-                        + fs.path("available_in_bytes").asLong();
-                total += fs.path("total_in_bytes").asLong();
-            }
-        }
-        long reserved = 0;
-        if (available != null
-                && !setting(settings, "cluster.routing.allocation.disk.threshold_enabled")
-                        .equals("false")) {
-            String high = setting(settings, "cluster.routing.allocation.disk.watermark.high");
-            reserved = reserve(high.isEmpty() ? DEFAULT_HIGH_WATERMARK : high, total);
-        }
-        return new ClusterFacts(
+        ClusterCapacity.Disk disk = capacity.disk();
+        ClusterFacts facts = new ClusterFacts(
                 root.path("version").path("number").asText("unknown"),
                 root.path("cluster_uuid").asText(null),
                 block,
-                available,
-                reserved);
+                disk == null ? null : disk.availableBytes(),
+                disk == null ? 0 : disk.reservedBytes(),
+                null);
+        return facts.withShards(capacity.shards(facts.major()));
     }
 
     @Override
@@ -191,56 +172,5 @@ public class ElasticClusterSurvey implements ClusterSurvey {
             }
         });
         return new EarlierCopies(unfinished, IndexBatches.documentCounts(client, unmarked), unreadable);
-    }
-
-    private static JsonNode clusterSettings(ElasticClient client) {
-        try {
-            return client.get("/_cluster/settings?include_defaults=true&flat_settings=true");
-        } catch (TaskFailedException e) {
-            if (e.reason() != FailureReason.TARGET_REJECTED) {
-                throw e;
-            }
-            // Older versions do not know include_defaults; without it the defaults apply.
-            return client.get("/_cluster/settings?flat_settings=true");
-        }
-    }
-
-    private static String setting(JsonNode settings, String key) {
-        for (String scope : List.of("transient", "persistent", "defaults")) {
-            JsonNode value = settings.path(scope).path(key);
-            if (!value.isMissingNode() && !value.isNull()) {
-                return value.asText();
-            }
-        }
-        return "";
-    }
-
-    /** Bytes the watermark keeps free: a percentage or ratio of the disk used, or an absolute free amount. */
-    static long reserve(String watermark, long totalBytes) {
-        String value = watermark.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (value.endsWith("%")) {
-                double used = Double.parseDouble(value.substring(0, value.length() - 1)) / 100;
-                return (long) (totalBytes * (1 - used));
-            }
-            if (value.matches("[0-9.]+")) {
-                return (long) (totalBytes * (1 - Double.parseDouble(value)));
-            }
-            return bytes(value);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static long bytes(String value) {
-        String[] units = {"pb", "tb", "gb", "mb", "kb", "b"};
-        long[] factors = {1L << 50, 1L << 40, 1L << 30, 1L << 20, 1L << 10, 1};
-        for (int i = 0; i < units.length; i++) {
-            if (value.endsWith(units[i])) {
-                String number = value.substring(0, value.length() - units[i].length());
-                return (long) (Double.parseDouble(number) * factors[i]);
-            }
-        }
-        return Long.parseLong(value);
     }
 }

@@ -39,11 +39,22 @@ public interface ClusterSurvey {
      *                       null when there is none
      * @param availableBytes free disk over the data nodes; null when the cluster does not say
      * @param reservedBytes  how much of that Elasticsearch keeps free (the high disk watermark); 0 when unknown
+     * @param shards         how many shards the cluster keeps open and allows; null when it has no such limit (before
+     *                       ES 7) or does not say
      */
     record ClusterFacts(
-            String version, String clusterUuid, String writeBlock, Long availableBytes, long reservedBytes) {
+            String version,
+            String clusterUuid,
+            String writeBlock,
+            Long availableBytes,
+            long reservedBytes,
+            ShardRoom shards) {
         public int major() {
             return part(0);
+        }
+
+        public ClusterFacts withShards(ShardRoom room) {
+            return new ClusterFacts(version, clusterUuid, writeBlock, availableBytes, reservedBytes, room);
         }
 
         /** Whether its mappings have types (ES 5.6 and 6), which an ES 7 or 8 target does not take. */
@@ -63,6 +74,19 @@ public interface ClusterSurvey {
             } catch (NumberFormatException e) {
                 return 0;
             }
+        }
+    }
+
+    /**
+     * The shard limit of ES 7 and later, which refuses to create an index, or to raise its replicas, past it.
+     *
+     * @param open  the shards of every open index, replicas included whether they are assigned or not, as the limit
+     *              counts them
+     * @param limit {@code cluster.max_shards_per_node} times the number of data nodes
+     */
+    record ShardRoom(long open, long limit) {
+        public long free() {
+            return Math.max(0, limit - open);
         }
     }
 

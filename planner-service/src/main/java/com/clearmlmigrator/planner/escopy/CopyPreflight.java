@@ -75,6 +75,21 @@ public final class CopyPreflight {
                 + " disk space or add nodes, or copy fewer indices at a time.");
     }
 
+    /**
+     * Whether the target's shard limit leaves room for {@code addedShards} more. Past it ES 7 and 8 refuse to create
+     * an index, and to put its replicas back after its copy, which would leave it without them.
+     */
+    public static List<String> shardProblems(long addedShards, ClusterFacts target) {
+        ClusterSurvey.ShardRoom room = target.shards();
+        if (room == null || addedShards <= room.free()) {
+            return List.of();
+        }
+        return List.of("The target allows " + room.limit() + " open shards (cluster.max_shards_per_node times its data"
+                + " nodes) and has " + room.open() + "; the copy would add " + addedShards + " (the new indices'"
+                + " primaries and replicas). Raise cluster.max_shards_per_node (PUT _cluster/settings), add data"
+                + " nodes, remove indices the target no longer needs, or copy fewer indices at a time.");
+    }
+
     static String human(long bytes) {
         String[] units = {"B", "KB", "MB", "GB", "TB"};
         double value = bytes;

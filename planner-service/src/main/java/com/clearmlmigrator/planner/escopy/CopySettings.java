@@ -64,6 +64,21 @@ public final class CopySettings {
         return Map.of("index", index);
     }
 
+    /**
+     * The shards the target index holds once its settings are put back: its primaries and their replicas, which
+     * Elasticsearch counts against its shard limit whether or not it can place them.
+     */
+    public static long shardsOnceRestored(Map<String, Object> source) {
+        Map<String, Object> from = indexPart(source);
+        long primaries = count(from.get("number_of_shards"), 1);
+        long replicas = count(finalSettings(from).get("number_of_replicas"), 1);
+        return primaries * (1 + replicas);
+    }
+
+    private static long count(Object value, long absent) {
+        return value == null ? absent : Long.parseLong(String.valueOf(value));
+    }
+
     private static Map<String, Object> finalSettings(Map<String, Object> from) {
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("number_of_replicas", from.getOrDefault("number_of_replicas", DEFAULT_REPLICAS));

@@ -92,6 +92,11 @@ public class EsCopyPlanner implements TaskPlanner {
         long estimated =
                 (long) (toCopy.stream().mapToLong(SourceIndex::primaryBytes).sum() * SIZE_MARGIN);
         problems.addAll(CopyPreflight.diskProblems(estimated, targetFacts));
+        long addedShards = toCopy.stream()
+                .filter(index -> !existing.contains(index.name()))
+                .mapToLong(index -> CopySettings.shardsOnceRestored(index.settings()))
+                .sum();
+        problems.addAll(CopyPreflight.shardProblems(addedShards, targetFacts));
         failOn(problems);
 
         StoredCopy.Plan plan = new StoredCopy.Plan(

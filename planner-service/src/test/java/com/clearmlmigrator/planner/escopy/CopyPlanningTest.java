@@ -29,8 +29,8 @@ import com.clearmlmigrator.planner.migration.TaskState;
 class CopyPlanningTest {
     private static final ElasticEndpoint SOURCE = new ElasticEndpoint(List.of("http://old:9200"), null, null);
     private static final ElasticEndpoint TARGET = new ElasticEndpoint(List.of("http://new:9200"), null, null);
-    private static final ClusterFacts ES5 = new ClusterFacts("5.6.16", "uuid-5", null, null, 0);
-    private static final ClusterFacts ES7 = new ClusterFacts("7.10.2", "uuid-7", null, 10_000L, 1_000L);
+    private static final ClusterFacts ES5 = new ClusterFacts("5.6.16", "uuid-5", null, null, 0, null);
+    private static final ClusterFacts ES7 = new ClusterFacts("7.10.2", "uuid-7", null, 10_000L, 1_000L, null);
 
     @Test
     void theTargetIndexKeepsShardsAndAnalysisAndCopiesWithoutReplicasOrRefresh() {
@@ -100,9 +100,9 @@ class CopyPlanningTest {
 
     @Test
     void preflightNamesEveryClusterProblem() {
-        ClusterFacts sameAsSource = new ClusterFacts("7.10.2", "uuid-5", "cluster.blocks.read_only", null, 0);
-        ClusterFacts es6Target = new ClusterFacts("6.8.0", "uuid-6", null, null, 0);
-        ClusterFacts es8Source = new ClusterFacts("8.15.0", "uuid-8", null, null, 0);
+        ClusterFacts sameAsSource = new ClusterFacts("7.10.2", "uuid-5", "cluster.blocks.read_only", null, 0, null);
+        ClusterFacts es6Target = new ClusterFacts("6.8.0", "uuid-6", null, null, 0, null);
+        ClusterFacts es8Source = new ClusterFacts("8.15.0", "uuid-8", null, null, 0, null);
 
         assertThat(CopyPreflight.clusterProblems(ES5, ES7)).isEmpty();
         assertThat(String.join(" ", CopyPreflight.clusterProblems(ES5, sameAsSource)))
@@ -128,6 +128,40 @@ class CopyPlanningTest {
         assertThat(CopyPreflight.diskProblems(Long.MAX_VALUE, ES5))
                 .as("a cluster that reports no disk")
                 .isEmpty();
+    }
+
+    @Test
+    void preflightComparesTheNewIndicesShardsWithTheRoomTheShardLimitLeaves() {
+        ClusterFacts nearlyFull = ES7.withShards(new ClusterSurvey.ShardRoom(996, 1000));
+
+        assertThat(CopyPreflight.shardProblems(4, nearlyFull)).isEmpty();
+        assertThat(CopyPreflight.shardProblems(5, nearlyFull))
+                .singleElement()
+                .asString()
+                .contains("allows 1000 open shards")
+                .contains("has 996")
+                .contains("would add 5")
+                .contains("cluster.max_shards_per_node");
+        assertThat(CopyPreflight.shardProblems(5, ES7.withShards(new ClusterSurvey.ShardRoom(1200, 1000))))
+                .as("a cluster already past a lowered limit")
+                .hasSize(1);
+        assertThat(CopyPreflight.shardProblems(Long.MAX_VALUE, ES7))
+                .as("a cluster without a shard limit (before ES 7)")
+                .isEmpty();
+    }
+
+    @Test
+    void aCopiedIndexHoldsItsSourcesPrimariesAndReplicasOnceItsSettingsArePutBack() {
+        Map<String, Object> es5Default = Map.of("index", Map.of("number_of_shards", "1"));
+        Map<String, Object> threeShardsTwoReplicas =
+                Map.of("index", Map.of("number_of_shards", "3", "number_of_replicas", "2"));
+        Map<String, Object> withoutReplicas = Map.of("index", Map.of("number_of_shards", 1, "number_of_replicas", 0));
+
+        assertThat(CopySettings.shardsOnceRestored(es5Default))
+                .as("one replica by default")
+                .isEqualTo(2);
+        assertThat(CopySettings.shardsOnceRestored(threeShardsTwoReplicas)).isEqualTo(9);
+        assertThat(CopySettings.shardsOnceRestored(withoutReplicas)).isEqualTo(1);
     }
 
     @Test
