@@ -1,7 +1,10 @@
 package com.clearmlmigrator.relink;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Rewrites references from one URL prefix to another.
@@ -11,37 +14,31 @@ import java.util.Optional;
  * host compare without case; the path compares exactly. A whole value equal to the old prefix without its trailing slash
  * becomes the new prefix without its trailing slash. Inside free text every delimited occurrence is replaced.
  *
+ * <p>A path that URL quoting changes ({@code file:///mnt/my data}, {@code http://files:8081/my%20project}) is matched in
+ * each spelling ClearML stores it in ({@link UrlSpellings}): as given, quoted, and with its escapes decoded, each
+ * replaced by the new prefix spelled the same way.
+ *
  * <p>When the new prefix extends the old one ({@code s3://bucket} to {@code s3://bucket/clearml}), a reference already
  * under the new prefix counts as relinked and is left alone: an operator who runs the same relink again (unsure whether
  * the first one ran) must not get {@code s3://bucket/clearml/clearml/...}. Within one migration the journal already
  * keeps a replayed task from rewriting twice; this keeps a second migration from doing so.
  */
 public final class LinkRewriter {
-    private static final String SCHEME_SEPARATOR = "://";
-
-    private final UrlPrefix from;
-    private final UrlPrefix to;
-    private final String fromBase;
-    private final String toBase;
-    private final String fromSchemeLower;
-    private final boolean newExtendsOld;
+    private final List<PrefixRewrite> spellings;
+    private final PrefixRewrite shortest;
 
     public LinkRewriter(UrlPrefix from, UrlPrefix to) {
         if (from.endsWithSlash() != to.endsWithSlash()) {
             throw new IllegalArgumentException("Fields 'from' and 'to' must both end with / or neither, as ClearML"
                     + " documents: for example http://files.old.lan:8081/ and https://files.example.com/.");
         }
-        if (from.base().equalsIgnoreCase(to.base()) && from.base().equals(to.base())) {
+        if (from.base().equals(to.base())) {
             throw new IllegalArgumentException("Fields 'from' and 'to' are the same URL; there is nothing to relink.");
         }
-        this.from = from;
-        this.to = to;
-        this.fromBase = from.base();
-        this.toBase = to.base();
-        this.fromSchemeLower = fromBase.substring(0, fromBase.indexOf(SCHEME_SEPARATOR) + SCHEME_SEPARATOR.length())
-                .toLowerCase(Locale.ROOT);
-        this.newExtendsOld =
-                toBase.length() > fromBase.length() && matchesAt(toBase, 0) && isUrlBoundary(toBase, fromBase.length());
+        this.spellings = spellings(from, to);
+        this.shortest = spellings.stream()
+                .min(Comparator.comparingInt(s -> s.oldBase().length()))
+                .orElseThrow();
     }
 
     public static LinkRewriter of(String from, String to) {
@@ -53,13 +50,13 @@ public final class LinkRewriter {
      * prefix that extends it).
      */
     public Optional<String> rewriteUrl(String value) {
-        if (value == null
-                || !matchesAt(value, 0)
-                || !isUrlBoundary(value, fromBase.length())
-                || isNewPrefixAt(value, 0)) {
-            return Optional.empty();
+        for (PrefixRewrite spelling : spellings) {
+            Optional<String> rewritten = spelling.rewriteUrl(value);
+            if (rewritten.isPresent()) {
+                return rewritten;
+            }
         }
-        return Optional.of(toBase + value.substring(fromBase.length()));
+        return Optional.empty();
     }
 
     /** Free text with every delimited occurrence of the old prefix replaced; the same instance when none matched. */
@@ -69,11 +66,12 @@ public final class LinkRewriter {
         }
         StringBuilder out = null;
         int copied = 0;
-        for (int at = nextCandidate(text, 0); at >= 0; at = nextCandidate(text, at + 1)) {
-            if (isOldOccurrence(text, at)) {
+        for (int at = shortest.nextCandidate(text, 0); at >= 0; at = shortest.nextCandidate(text, at + 1)) {
+            PrefixRewrite found = occurrenceAt(text, at);
+            if (found != null) {
                 out = out == null ? new StringBuilder(text.length() + 64) : out;
-                out.append(text, copied, at).append(toBase);
-                copied = at + fromBase.length();
+                out.append(text, copied, at).append(found.newBase());
+                copied = at + found.oldBase().length();
                 at = copied - 1;
             }
         }
@@ -89,10 +87,11 @@ public final class LinkRewriter {
         if (text == null) {
             return 0;
         }
-        for (int at = nextCandidate(text, 0); at >= 0; at = nextCandidate(text, at + 1)) {
-            if (isOldOccurrence(text, at)) {
+        for (int at = shortest.nextCandidate(text, 0); at >= 0; at = shortest.nextCandidate(text, at + 1)) {
+            PrefixRewrite found = occurrenceAt(text, at);
+            if (found != null) {
                 count++;
-                at += fromBase.length() - 1;
+                at += found.oldBase().length() - 1;
             }
         }
         return count;
@@ -103,70 +102,45 @@ public final class LinkRewriter {
         return rewriteUrl(value).isPresent();
     }
 
-    /** Where a reference under the new prefix starts, when that prefix extends the old one; never otherwise. */
-    private boolean isNewPrefixAt(String text, int at) {
-        return newExtendsOld
-                && startsAt(text, at, toBase, to.originLength())
-                && isTextBoundary(text, at + toBase.length());
+    /** The old prefix in every spelling it is matched in, without its trailing slash; the given one first. */
+    public List<String> oldPrefixes() {
+        return spellings.stream().map(PrefixRewrite::oldBase).toList();
     }
 
-    public UrlPrefix from() {
-        return from;
+    private PrefixRewrite occurrenceAt(String text, int at) {
+        for (PrefixRewrite spelling : spellings) {
+            if (spelling.isOldOccurrence(text, at)) {
+                return spelling;
+            }
+        }
+        return null;
     }
 
     /**
-     * Where the old scheme next starts, without regard to case. Every match holds the scheme's {@code ://} at the same
-     * offset, and no other character equals {@code :} or {@code /} without regard to case, so only the places of the
-     * rare {@code ://}, found by the JDK's vectorized {@code indexOf}, are compared. Comparing at every position was
-     * the largest part of a worker's time on large plots (profiled), and after a first-letter filter still a tenth.
+     * The two prefixes as given, then quoted, then with their escapes decoded; a spelling of the old prefix met before,
+     * or one that would replace a prefix with itself, is left out.
      */
-    private int nextCandidate(String text, int fromIndex) {
-        int separator = fromSchemeLower.length() - SCHEME_SEPARATOR.length();
-        int last = text.length() - fromBase.length();
-        for (int at = text.indexOf(SCHEME_SEPARATOR, fromIndex + separator);
-                at >= 0 && at - separator <= last;
-                at = text.indexOf(SCHEME_SEPARATOR, at + 1)) {
-            if (text.regionMatches(true, at - separator, fromSchemeLower, 0, separator)) {
-                return at - separator;
+    private static List<PrefixRewrite> spellings(UrlPrefix from, UrlPrefix to) {
+        List<UnaryOperator<UrlPrefix>> forms = List.of(
+                prefix -> prefix,
+                prefix -> respelled(prefix, UrlSpellings.quoted(prefix.text(), prefix.originLength())),
+                prefix -> UrlSpellings.unquoted(prefix.text(), prefix.originLength())
+                        .map(text -> respelled(prefix, text))
+                        .orElse(prefix));
+        List<PrefixRewrite> result = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (UnaryOperator<UrlPrefix> form : forms) {
+            UrlPrefix oldSpelling = form.apply(from);
+            UrlPrefix newSpelling = form.apply(to);
+            if (!seen.contains(oldSpelling.base()) && !oldSpelling.base().equals(newSpelling.base())) {
+                seen.add(oldSpelling.base());
+                result.add(new PrefixRewrite(oldSpelling, newSpelling));
             }
         }
-        return -1;
+        return List.copyOf(result);
     }
 
-    private boolean isOldOccurrence(String text, int at) {
-        boolean startsClean = at == 0 || !isSchemeCharacter(text.charAt(at - 1));
-        return startsClean
-                && matchesAt(text, at)
-                && isTextBoundary(text, at + fromBase.length())
-                && !isNewPrefixAt(text, at);
-    }
-
-    private boolean matchesAt(String text, int at) {
-        return startsAt(text, at, fromBase, from.originLength());
-    }
-
-    /** Scheme and host compare without case, the path exactly. */
-    private static boolean startsAt(String text, int at, String base, int originLength) {
-        int origin = Math.min(originLength, base.length());
-        return text.regionMatches(true, at, base, 0, origin)
-                && text.regionMatches(false, at + origin, base, origin, base.length() - origin);
-    }
-
-    /** In a stored URL the old prefix must be followed by a path, query, fragment or nothing. */
-    private static boolean isUrlBoundary(String value, int at) {
-        return at == value.length() || "/?#".indexOf(value.charAt(at)) >= 0;
-    }
-
-    /** In text, anything that cannot continue a host, port or path segment ends the reference. */
-    private static boolean isTextBoundary(String text, int at) {
-        if (at == text.length()) {
-            return true;
-        }
-        char next = text.charAt(at);
-        return !(Character.isLetterOrDigit(next) || "-._~%:@".indexOf(next) >= 0);
-    }
-
-    private static boolean isSchemeCharacter(char c) {
-        return Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.';
+    private static UrlPrefix respelled(UrlPrefix prefix, String text) {
+        return new UrlPrefix(text, prefix.originLength());
     }
 }

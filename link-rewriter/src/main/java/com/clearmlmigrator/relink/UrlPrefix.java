@@ -33,7 +33,9 @@ public record UrlPrefix(String text, int originLength) {
         }
         URI uri;
         try {
-            uri = new URI(text);
+            // A path may hold what a URL cannot (file:///mnt/my data/): ClearML stores it so, and a quoted copy is
+            // checked.
+            uri = new URI(UrlSpellings.checkable(text));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Field '" + field + "' is not a valid URL: " + e.getReason() + ".");
         }

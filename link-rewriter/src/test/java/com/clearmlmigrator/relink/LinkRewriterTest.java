@@ -131,6 +131,57 @@ class LinkRewriterTest {
     }
 
     @Test
+    void aPathWithASpaceIsFoundAsGivenAndAsClearmlQuotesItInDebugImageUrls() {
+        LinkRewriter nfs = LinkRewriter.of("file:///mnt/my data/", "file:///mnt/new data/");
+
+        assertThat(nfs.rewriteUrl("file:///mnt/my data/Proj/t.1/artifacts/a.pkl"))
+                .contains("file:///mnt/new data/Proj/t.1/artifacts/a.pkl");
+        assertThat(nfs.rewriteUrl("file:///mnt/my%20data/Proj/t.1/metrics/m/v/m_v_00000001.png"))
+                .contains("file:///mnt/new%20data/Proj/t.1/metrics/m/v/m_v_00000001.png");
+        assertThat(nfs.rewriteUrl("file:///mnt/my data2/a.pkl")).isEmpty();
+        assertThat(nfs.oldPrefixes()).containsExactly("file:///mnt/my data", "file:///mnt/my%20data");
+
+        String plot = "{\"images\":[{\"source\":\"file:///mnt/my%20data/a.png\"}],\"x\":\"file:///mnt/my data/b\"}";
+        assertThat(nfs.countOccurrences(plot)).isEqualTo(2);
+        assertThat(nfs.rewriteText(plot))
+                .isEqualTo(
+                        "{\"images\":[{\"source\":\"file:///mnt/new%20data/a.png\"}],\"x\":\"file:///mnt/new data/b\"}");
+    }
+
+    @Test
+    void aQuotedPrefixAlsoFindsThePathAsArtifactUrisKeepItAndAsDebugImageUrlsQuoteItAgain() {
+        LinkRewriter project =
+                LinkRewriter.of("http://files:8081/my%20project/", "http://files:8081/archive/my%20project/");
+
+        assertThat(project.rewriteUrl("http://files:8081/my project/t.1/artifacts/a.csv"))
+                .contains("http://files:8081/archive/my project/t.1/artifacts/a.csv");
+        assertThat(project.rewriteUrl("http://files:8081/my%20project/t.1/metrics/a.png"))
+                .contains("http://files:8081/archive/my%20project/t.1/metrics/a.png");
+        assertThat(project.rewriteUrl("http://files:8081/my%2520project/t.1/metrics/a.png"))
+                .contains("http://files:8081/archive/my%2520project/t.1/metrics/a.png");
+        assertThat(project.isStillOld("http://files:8081/archive/my project/t.1/artifacts/a.csv"))
+                .as("already under the new prefix, which extends the old one in every spelling")
+                .isFalse();
+    }
+
+    @Test
+    void anEscapeThatIsPartOfANameIsNeverDecodedIntoAPathOrANewCharacter() {
+        LinkRewriter slash = LinkRewriter.of("s3://bucket/a%2Fb/", "s3://other/");
+
+        assertThat(slash.rewriteUrl("s3://bucket/a/b/x")).isEmpty();
+        assertThat(slash.rewriteUrl("s3://bucket/a%2Fb/x")).contains("s3://other/x");
+        assertThat(LinkRewriter.of("http://f/100%25/", "http://g/").rewriteUrl("http://f/100%/x"))
+                .isEmpty();
+    }
+
+    @Test
+    void plainAsciiPrefixesHaveOneSpellingAndOthersAreQuotedAsUtf8() {
+        assertThat(files.oldPrefixes()).containsExactly("http://files.old.lan:8081");
+        assertThat(LinkRewriter.of("http://f/données/", "http://g/").oldPrefixes())
+                .containsExactly("http://f/données", "http://f/donn%C3%A9es");
+    }
+
+    @Test
     void rejectsMismatchedTrailingSlashesAndIdenticalPrefixes() {
         assertThatThrownBy(() -> LinkRewriter.of("http://a/", "http://b"))
                 .hasMessageContaining("both end with / or neither");
@@ -153,5 +204,12 @@ class LinkRewriterTest {
     })
     void rejectsPrefixesThatAreNotStorageUrls(String prefix, String message) {
         assertThatThrownBy(() -> UrlPrefix.parse("from", prefix)).hasMessageContaining(message);
+    }
+
+    @Test
+    void acceptsAPathThatHoldsWhatAUrlCannotAsClearmlStoresIt() {
+        assertThat(UrlPrefix.parse("from", "file:///mnt/my data/").base()).isEqualTo("file:///mnt/my data");
+        assertThat(UrlPrefix.parse("from", "http://files:8081/a {b}/").originLength())
+                .isEqualTo("http://files:8081".length());
     }
 }

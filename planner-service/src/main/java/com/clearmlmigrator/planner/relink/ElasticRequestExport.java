@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.relink.LinkRewriter;
 
 /**
  * The Elasticsearch requests equivalent to a relink, for operators who must run changes by hand (what ClearML's own
@@ -43,18 +44,25 @@ public record ElasticRequestExport(List<Request> requests, List<String> caveats)
                     "if (ctx._source.msg != null) { ctx._source.msg = ctx._source.msg.replace(params.old, params.new) }",
                     params));
         }
-        return new ElasticRequestExport(
-                requests,
-                List.of(
-                        "Compressed plots (plot_data) cannot be rewritten by an Elasticsearch script; only a relink"
-                                + " migration rewrites them.",
-                        "Nothing is journaled: these changes cannot be undone, and running them twice rewrites twice when"
-                                + " the new prefix extends the old one.",
-                        "Text replacement has no boundary check when the old prefix does not end with '/'.",
-                        "plot_len counts UTF-16 units here; ClearML counts characters, which differs only for characters"
-                                + " outside the Basic Multilingual Plane.",
-                        "The requests match every index of those patterns in the cluster, as ClearML's script did; extraFields"
-                                + " are not included."));
+        List<String> caveats = new ArrayList<>(List.of(
+                "Compressed plots (plot_data) cannot be rewritten by an Elasticsearch script; only a relink"
+                        + " migration rewrites them.",
+                "Nothing is journaled: these changes cannot be undone, and running them twice rewrites twice when"
+                        + " the new prefix extends the old one.",
+                "Text replacement has no boundary check when the old prefix does not end with '/'.",
+                "plot_len counts UTF-16 units here; ClearML counts characters, which differs only for characters"
+                        + " outside the Basic Multilingual Plane.",
+                "The requests match every index of those patterns in the cluster, as ClearML's script did; extraFields"
+                        + " are not included."));
+        List<String> otherSpellings = LinkRewriter.of(spec.from(), spec.to()).oldPrefixes().stream()
+                .skip(1)
+                .toList();
+        if (!otherSpellings.isEmpty()) {
+            caveats.add("They match the old prefix only as given; ClearML also stores it as "
+                    + String.join(" and ", otherSpellings)
+                    + " (URL quoting of its path), which a relink migration rewrites too.");
+        }
+        return new ElasticRequestExport(requests, caveats);
     }
 
     private static Request updateByQuery(

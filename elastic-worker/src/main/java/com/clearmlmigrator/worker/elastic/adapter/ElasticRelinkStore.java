@@ -33,7 +33,7 @@ final class ElasticRelinkStore implements RelinkStore, AutoCloseable {
     private final List<FieldRule> rules;
     private final boolean plots;
     private final List<String> fields;
-    private final String from;
+    private final List<String> oldPrefixes;
     private final boolean dryRun;
     private final DocumentLimits limits;
     private final boolean overlapWrites;
@@ -60,7 +60,12 @@ final class ElasticRelinkStore implements RelinkStore, AutoCloseable {
     }
 
     private ElasticRelinkStore(
-            Part part, String from, boolean dryRun, DocumentLimits limits, long batchBytes, boolean overlapWrites) {
+            Part part,
+            List<String> oldPrefixes,
+            boolean dryRun,
+            DocumentLimits limits,
+            long batchBytes,
+            boolean overlapWrites) {
         this.senders = part.senders();
         this.client = part.client();
         this.index = part.index();
@@ -69,19 +74,19 @@ final class ElasticRelinkStore implements RelinkStore, AutoCloseable {
         this.rules = part.rules();
         this.plots = part.plots();
         this.fields = part.fields();
-        this.from = from;
+        this.oldPrefixes = oldPrefixes;
         this.dryRun = dryRun;
         this.limits = limits;
         this.overlapWrites = overlapWrites;
     }
 
     static ElasticRelinkStore forRelink(
-            Part part, String from, boolean dryRun, DocumentLimits limits, long batchBytes) {
-        return new ElasticRelinkStore(part, from, dryRun, limits, batchBytes, true);
+            Part part, List<String> oldPrefixes, boolean dryRun, DocumentLimits limits, long batchBytes) {
+        return new ElasticRelinkStore(part, oldPrefixes, dryRun, limits, batchBytes, true);
     }
 
     static ElasticRelinkStore forUndo(Part part, DocumentLimits limits) {
-        return new ElasticRelinkStore(part, null, false, limits, 0, false);
+        return new ElasticRelinkStore(part, List.of(), false, limits, 0, false);
     }
 
     /** Changed documents are written back whole, so a relink that writes reads them whole; a dry run only its fields. */
@@ -115,7 +120,7 @@ final class ElasticRelinkStore implements RelinkStore, AutoCloseable {
     public void scanToVerify(Consumer<List<StoredDocument>> batches) {
         ObjectNode candidates = plots
                 ? null
-                : ReferenceCandidates.query(client, index, rules, from).orElse(null);
+                : ReferenceCandidates.query(client, index, rules, oldPrefixes).orElse(null);
         scroll.forEachBatch(fields, candidates, batches, () -> {});
     }
 

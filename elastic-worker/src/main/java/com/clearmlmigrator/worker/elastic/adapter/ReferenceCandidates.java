@@ -24,7 +24,9 @@ final class ReferenceCandidates {
 
     private ReferenceCandidates() {}
 
-    static Optional<ObjectNode> query(ElasticClient client, String index, List<FieldRule> rules, String from) {
+    /** The query for these rules' fields, each old prefix a spelling of the relink's (see the link rewriter's). */
+    static Optional<ObjectNode> query(
+            ElasticClient client, String index, List<FieldRule> rules, List<String> oldPrefixes) {
         if (rules.isEmpty()
                 || rules.stream()
                         .anyMatch(rule -> rule.kind() != FieldRule.ValueKind.URL
@@ -32,20 +34,22 @@ final class ReferenceCandidates {
             return Optional.empty();
         }
         List<String> paths = rules.stream().map(FieldRule::path).distinct().toList();
-        return forMappings(client.get("/" + index + "/_mapping/field/" + String.join(",", paths)), paths, from);
+        return forMappings(client.get("/" + index + "/_mapping/field/" + String.join(",", paths)), paths, oldPrefixes);
     }
 
     /** The query for these field paths, given the index's answer to {@code GET _mapping/field/<paths>}. */
-    static Optional<ObjectNode> forMappings(JsonNode mappings, List<String> paths, String from) {
+    static Optional<ObjectNode> forMappings(JsonNode mappings, List<String> paths, List<String> oldPrefixes) {
         if (!paths.stream().allMatch(path -> isWholeKeyword(mappings, path))) {
             return Optional.empty();
         }
         ObjectNode query = ElasticClient.JSON.createObjectNode();
         ObjectNode bool = query.putObject("query").putObject("bool");
         ArrayNode should = bool.putArray("should");
-        String pattern = caseInsensitiveLiteral(withoutTrailingSlash(from)) + ".*";
-        paths.forEach(
-                path -> should.addObject().putObject("regexp").putObject(path).put("value", pattern));
+        for (String prefix : oldPrefixes) {
+            String pattern = caseInsensitiveLiteral(withoutTrailingSlash(prefix)) + ".*";
+            paths.forEach(path ->
+                    should.addObject().putObject("regexp").putObject(path).put("value", pattern));
+        }
         bool.put("minimum_should_match", 1);
         return Optional.of(query);
     }

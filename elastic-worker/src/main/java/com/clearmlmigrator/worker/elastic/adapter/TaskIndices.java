@@ -10,6 +10,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.relink.ClearmlFields;
 import com.clearmlmigrator.relink.FieldRule;
+import com.clearmlmigrator.relink.LinkRewriter;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.worker.elastic.config.ElasticWorkerConfig;
 import com.clearmlmigrator.worker.runtime.ProgressBeacon;
@@ -60,7 +61,11 @@ public class TaskIndices {
     /** The slice a relink rewrites; a dry run reads only the fields it counts. */
     ElasticRelinkStore relinkStore(MigrationTask task) {
         return ElasticRelinkStore.forRelink(
-                part(task), task.relink().from(), task.relink().dryRun(), limits, config.relinkBatchBytes());
+                part(task),
+                LinkRewriter.of(task.relink().from(), task.relink().to()).oldPrefixes(),
+                task.relink().dryRun(),
+                limits,
+                config.relinkBatchBytes());
     }
 
     /** The index an undo restores, its documents read back by id. */

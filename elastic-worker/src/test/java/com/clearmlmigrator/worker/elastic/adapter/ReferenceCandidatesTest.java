@@ -2,6 +2,7 @@ package com.clearmlmigrator.worker.elastic.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -22,8 +23,8 @@ class ReferenceCandidatesTest {
                   "mapping": {"url": {"type": "keyword"}}}}}}
                 """);
 
-        ObjectNode query =
-                ReferenceCandidates.forMappings(mappings, List.of("url"), FROM).orElseThrow();
+        ObjectNode query = ReferenceCandidates.forMappings(mappings, List.of("url"), List.of(FROM))
+                .orElseThrow();
 
         String pattern = query.at("/query/bool/should/0/regexp/url/value").asText();
         // The subset of Lucene's syntax used here (character classes, escaped dots, .*) reads the same in Java.
@@ -46,7 +47,7 @@ class ReferenceCandidatesTest {
                   "mapping": {"url": {"type": "keyword"}}}}}}}
                 """);
 
-        assertThat(ReferenceCandidates.forMappings(mappings, List.of("url"), FROM))
+        assertThat(ReferenceCandidates.forMappings(mappings, List.of("url"), List.of(FROM)))
                 .isPresent();
     }
 
@@ -69,10 +70,35 @@ class ReferenceCandidatesTest {
                 """);
 
         for (JsonNode mappings : List.of(longValuesLeftOut, analysedText, oneOfTwoTypesText, unmapped)) {
-            assertThat(ReferenceCandidates.forMappings(mappings, List.of("url"), FROM))
+            assertThat(ReferenceCandidates.forMappings(mappings, List.of("url"), List.of(FROM)))
                     .as(mappings.toString())
                     .isEmpty();
         }
+    }
+
+    @Test
+    void findsTheOldPrefixInEverySpellingOfIt() throws Exception {
+        JsonNode mappings = JSON.readTree("""
+                {"i": {"mappings": {"url": {"full_name": "url", "mapping": {"url": {"type": "keyword"}}}}}}
+                """);
+        List<String> spellings = List.of("http://files:8081/my project", "http://files:8081/my%20project");
+
+        ObjectNode query = ReferenceCandidates.forMappings(mappings, List.of("url"), spellings)
+                .orElseThrow();
+
+        List<Pattern> should = new ArrayList<>();
+        query.at("/query/bool/should")
+                .forEach(clause -> should.add(
+                        Pattern.compile(clause.at("/regexp/url/value").asText())));
+        assertThat(should).hasSize(2);
+        assertThat(should.get(0).matcher("http://files:8081/my project/a.csv").matches())
+                .isTrue();
+        assertThat(should.get(1).matcher("http://files:8081/my%20project/a.png").matches())
+                .isTrue();
+        assertThat(should.stream()
+                        .anyMatch(
+                                p -> p.matcher("http://files:8081/other/a.png").matches()))
+                .isFalse();
     }
 
     @Test

@@ -27,6 +27,11 @@ class MongoRelinkerTest {
     }
 
     @Test
+    void bothSpellingsOfAPathWithASpaceAreRewrittenEachInItsOwn() {
+        RelinkExpectations.bothSpellingsOfAPathWithASpaceAreRewrittenEachInItsOwn(server.bindAndGetConnectionString());
+    }
+
+    @Test
     void aRelinkCancelledPartWayReportsWhatItChangedUntilThen() {
         RelinkExpectations.aRelinkCancelledPartWayReportsWhatItChangedUntilThen(server.bindAndGetConnectionString());
     }

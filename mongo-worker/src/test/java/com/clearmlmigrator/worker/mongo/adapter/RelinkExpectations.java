@@ -110,6 +110,45 @@ final class RelinkExpectations {
         }
     }
 
+    /**
+     * A folder whose name has a space, as a model's URI keeps it and as a debug-image URL quotes it: a relink given
+     * the folder as typed rewrites both, each in its own spelling, and leaves a folder that only starts alike.
+     */
+    static void bothSpellingsOfAPathWithASpaceAreRewrittenEachInItsOwn(String uri) {
+        String database = "backend_spellings";
+        try (MongoClient client = MongoClients.create(uri);
+                MongoConnections connections = connectionsToUsersStores()) {
+            var models = client.getDatabase(database).getCollection("model");
+            models.insertMany(List.of(
+                    new Document("_id", "raw").append("uri", "file:///mnt/my data/P/t.1/models/a.pt"),
+                    new Document("_id", "quoted").append("uri", "file:///mnt/my%20data/P/t.1/models/b.pt"),
+                    new Document("_id", "other").append("uri", "file:///mnt/my data2/c.pt")));
+            MongoRelinker relinker = new MongoRelinker(
+                    connections, new MongoRelinkJournal(client.getDatabase("clearml_migrator")), new RunningTasks());
+            MigrationTask task = new MigrationTask(
+                    new TaskId("spellings", 0),
+                    TaskType.RELINK_COLLECTION,
+                    "model",
+                    new MongoEndpoint(uri, database),
+                    null,
+                    new RelinkSpec("file:///mnt/my data/", "file:///mnt/new data/", false, List.of(), List.of()),
+                    IdRange.ALL,
+                    null);
+
+            FieldTally uris = relinker.relink(task).fields().get(0);
+
+            assertThat(uris.matched()).isEqualTo(2);
+            assertThat(uris.changed()).isEqualTo(2);
+            assertThat(uris.remaining()).isZero();
+            assertThat(models.find(new Document("_id", "raw")).first().getString("uri"))
+                    .isEqualTo("file:///mnt/new data/P/t.1/models/a.pt");
+            assertThat(models.find(new Document("_id", "quoted")).first().getString("uri"))
+                    .isEqualTo("file:///mnt/new%20data/P/t.1/models/b.pt");
+            assertThat(models.find(new Document("_id", "other")).first().getString("uri"))
+                    .isEqualTo("file:///mnt/my data2/c.pt");
+        }
+    }
+
     private static void seedClearmlDatabase(String uri) {
         new MongoSeeder(uri)
                 .seed(
