@@ -160,7 +160,7 @@ class LinkRewriterTest {
         assertThat(project.rewriteUrl("http://files:8081/my%2520project/t.1/metrics/a.png"))
                 .contains("http://files:8081/archive/my%2520project/t.1/metrics/a.png");
         assertThat(project.isStillOld("http://files:8081/archive/my project/t.1/artifacts/a.csv"))
-                .as("already under the new prefix, which extends the old one in every spelling")
+                .as("a value under the new prefix, in no spelling under the old one")
                 .isFalse();
     }
 

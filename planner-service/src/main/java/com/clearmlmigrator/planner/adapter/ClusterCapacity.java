@@ -9,20 +9,17 @@ import com.clearmlmigrator.planner.escopy.ClusterSurvey.ShardRoom;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** What room a cluster has for a copy: its cluster-wide settings, its disk below the watermark, its shard limit. */
-final class ClusterCapacity {
+/**
+ * What room a cluster has for a copy: its cluster-wide settings, its disk below the watermark, its shard limit.
+ *
+ * @param client   the cluster
+ * @param settings its cluster-wide settings as {@code GET _cluster/settings?flat_settings=true} gives them
+ */
+record ClusterCapacity(ElasticClient client, JsonNode settings) {
     private static final String DEFAULT_HIGH_WATERMARK = "90%";
     // ES 7.0 and later; a cluster that has not set it says so in its defaults, or has this one.
     private static final long DEFAULT_MAX_SHARDS_PER_NODE = 1000;
     private static final int FIRST_MAJOR_WITH_SHARD_LIMIT = 7;
-
-    private final ElasticClient client;
-    private final JsonNode settings;
-
-    private ClusterCapacity(ElasticClient client, JsonNode settings) {
-        this.client = client;
-        this.settings = settings;
-    }
 
     /** Reads the cluster-wide settings (transient, persistent and, where the version gives them, the defaults). */
     static ClusterCapacity of(ElasticClient client) {
