@@ -18,6 +18,9 @@ public final class ReportTable {
             case "inspect" -> inspect(report, out);
             default -> relink(report, out);
         }
+        if (kind.equals("relink")) {
+            nothingMatched(report, out);
+        }
         partsNotEnded(kind, report, out);
         failures(report, out, wording);
         if (report.hasNonNull("error")) {
@@ -67,6 +70,27 @@ public final class ReportTable {
             out.println("Fields of an opt-in group (hyperparams, configuration, metadata, artifact-previews, logs) are"
                     + " left alone unless --include names it; `inspect` marks those that hold URLs.");
         }
+    }
+
+    /**
+     * A relink that found nothing to change anywhere, and failed nowhere: most often a prefix that differs from what the
+     * stores hold (http for https, a port given or left out), which the census of {@code inspect} shows.
+     */
+    private static void nothingMatched(JsonNode report, PrintWriter out) {
+        if (report.path("targets").isEmpty() || !report.path("failures").isEmpty()) {
+            return;
+        }
+        for (JsonNode target : report.path("targets")) {
+            for (JsonNode field : target.path("fields")) {
+                if (field.path("matched").asLong() > 0
+                        || field.path("remaining").asLong() > 0) {
+                    return;
+                }
+            }
+        }
+        out.println("Nothing matched " + report.path("from").asText() + ". If something should have, compare it with"
+                + " the URL origins `clearml-migrator inspect` lists: http and https, or a port given and left out, are"
+                + " different prefixes.");
     }
 
     /**

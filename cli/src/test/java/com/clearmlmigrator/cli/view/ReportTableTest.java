@@ -37,6 +37,27 @@ class ReportTableTest {
     }
 
     @Test
+    void aRelinkThatMatchedNothingAnywhereSaysWhereToCompareItsPrefix() throws Exception {
+        String nothing = print("{\"from\":\"http://files.old.lan:8081/\",\"dryRun\":true,\"targets\":["
+                + String.format(
+                        TASK_FIELDS
+                                .replace("\"matched\":40", "\"matched\":0")
+                                .replace("\"matched\":3", "\"matched\":0"),
+                        0,
+                        0,
+                        0,
+                        0)
+                + "]}");
+        String something = print("{\"from\":\"http://files.old.lan:8081/\",\"dryRun\":true,\"targets\":["
+                + String.format(TASK_FIELDS, 0, 40, 0, 5) + "]}");
+
+        assertThat(nothing)
+                .contains("Nothing matched http://files.old.lan:8081/.")
+                .contains("`clearml-migrator inspect` lists");
+        assertThat(something).doesNotContain("Nothing matched");
+    }
+
+    @Test
     void anInspectListsEveryUrlPrefixWithItsCountsPerStoreWhereItIsAndWhatARelinkMustIncludeForIt() throws Exception {
         StringWriter out = new StringWriter();
         ReportTable.print(
