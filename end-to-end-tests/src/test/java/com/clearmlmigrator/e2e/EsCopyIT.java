@@ -550,7 +550,7 @@ class EsCopyIT {
         String logs = "events-log-" + company(0);
         es7.delete("/" + logs);
         long open = 0;
-        for (JsonNode row : es7.get("/_cat/indices?format=json&h=status,pri,rep&expand_wildcards=all")) {
+        for (JsonNode row : es7.get("/_cat/indices?format=json&h=status,pri,rep")) {
             if (row.path("status").asText().equals("open")) {
                 open += row.path("pri").asLong() * (1 + row.path("rep").asLong());
             }

@@ -82,7 +82,9 @@ record ClusterCapacity(ElasticClient client, JsonNode settings) {
         long dataNodes =
                 client.get("/_cluster/health").path("number_of_data_nodes").asLong();
         long open = 0;
-        for (JsonNode row : client.get("/_cat/indices?format=json&h=status,pri,rep&expand_wildcards=all")) {
+        // Without expand_wildcards, which ES 7.6 (the release ClearML's folders are upgraded to) refuses; from 7.7 on
+        // its default is all, hidden indices too.
+        for (JsonNode row : client.get("/_cat/indices?format=json&h=status,pri,rep")) {
             if (row.path("status").asText().equals("open")) {
                 open += row.path("pri").asLong() * (1 + row.path("rep").asLong());
             }
