@@ -575,6 +575,61 @@ class EsCopyIT {
     }
 
     /**
+     * An index created before ClearML's template was in place: {@code metric} and {@code variant} dynamically mapped
+     * as text, on which ClearML's aggregations fail (ClearML issue #233). The copy maps them as keyword, as the
+     * template does, says so in the report, and the same aggregation then answers on the target.
+     */
+    @Test
+    @Order(18)
+    void fieldsAnIndexHoldsAsDynamicTextAreCopiedAsKeywordAsClearmlsTemplateMapsThem() {
+        String scalars = "events-training_stats_scalar-" + company(0) + "-untemplated";
+        Map<String, Object> text = Map.of("type", "text", "fields", Map.of("keyword", Map.of("type", "keyword")));
+        es5.put(
+                "/" + scalars,
+                "{\"mappings\":{\"event\":{\"properties\":{\"metric\":" + json(text) + ",\"variant\":" + json(text)
+                        + "}}}}");
+        try {
+            for (int i = 0; i < 3; i++) {
+                es5.put(
+                        "/" + scalars + "/event/e" + i + "?routing=t1&refresh=true",
+                        "{\"task\":\"t1\",\"metric\":\"loss\",\"variant\":\"v" + i + "\",\"iter\":" + i
+                                + ",\"value\":0.5}");
+            }
+            String aggregation = "{\"size\":0,\"aggs\":{\"metrics\":{\"terms\":{\"field\":\"metric\"}}}}";
+            assertThat(es5.post("/" + scalars + "/_search", aggregation).has("error"))
+                    .as("ClearML's aggregation on the source")
+                    .isTrue();
+
+            String id = Migrations.submit(
+                    copyRequest(List.of(scalars), "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\""));
+
+            Migrations.awaitEnded(id, "SUCCEEDED");
+            JsonNode properties = es7.get("/" + scalars + "/_mapping").at("/" + scalars + "/mappings/properties");
+            assertThat(properties.at("/metric/type").asText()).isEqualTo("keyword");
+            assertThat(properties.at("/variant/type").asText()).isEqualTo("keyword");
+            assertThat(Migrations.report(id)
+                            .getList("indices.find { it.index == '" + scalars + "' }.notes", String.class))
+                    .anySatisfy(note -> assertThat(note).contains("metric, variant are mapped as keyword"));
+            assertThat(es7.post("/" + scalars + "/_search", aggregation)
+                            .at("/aggregations/metrics/buckets/0/key")
+                            .asText())
+                    .isEqualTo("loss");
+            assertThat(es7.documents(scalars)).isEqualTo(es5.documents(scalars));
+        } finally {
+            es5.delete("/" + scalars);
+            es7.delete("/" + scalars);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * A copy of one index whose target index comes up write-blocked (as an operator's {@code index.blocks.write} makes
      * it) PAUSED. The block stays on the index; the template that set it is gone.
      */

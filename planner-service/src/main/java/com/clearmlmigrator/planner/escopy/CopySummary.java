@@ -175,8 +175,9 @@ public record CopySummary(
                         : Duration.between(advance.started(), verified.finishedAt())
                                 .toMillis(),
                 verified != null && copy.afterCopy().equals(CopyOrder.READ_ONLY_SOURCE),
-                reports(own, TaskType.values()).stream()
-                        .flatMap(report -> report.notes().stream())
+                Stream.concat(
+                                index.notes().stream(),
+                                reports(own, TaskType.values()).stream().flatMap(report -> report.notes().stream()))
                         .toList(),
                 copy.dryRun() ? index.mappings() : null,
                 copy.dryRun() ? index.settings() : null);

@@ -1,11 +1,9 @@
 package com.clearmlmigrator.planner.escopy;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,11 +12,7 @@ import org.jboss.logging.Logger;
 import com.clearmlmigrator.contracts.CopySpec;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.FailureReason;
-import com.clearmlmigrator.contracts.MigrationTask;
-import com.clearmlmigrator.contracts.Slice;
 import com.clearmlmigrator.contracts.TaskFailedException;
-import com.clearmlmigrator.contracts.TaskId;
-import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.planner.catalog.IndexNames;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.ClusterFacts;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.EarlierCopies;
@@ -85,10 +79,11 @@ public class EsCopyPlanner implements TaskPlanner {
         List<String> skipped =
                 found.stream().map(SourceIndex::name).filter(kept::contains).toList();
 
+        List<TemplateTranslation> legacy = legacyTemplates(copy.source(), sourceFacts, problems);
         List<StoredCopy.PlannedIndex> planned = toCopy.stream()
-                .map(index -> planIndex(index, existing.contains(index.name()), typed, problems))
+                .map(index -> planIndex(index, existing.contains(index.name()), typed, legacy, problems))
                 .toList();
-        List<CopySpec.IndexTemplate> templates = clearmlTemplates(copy.source(), sourceFacts, problems);
+        List<CopySpec.IndexTemplate> templates = clearmlTemplates(copy.source(), sourceFacts, legacy);
         long estimated =
                 (long) (toCopy.stream().mapToLong(SourceIndex::primaryBytes).sum() * SIZE_MARGIN);
         problems.addAll(CopyPreflight.diskProblems(estimated, targetFacts));
@@ -112,7 +107,7 @@ public class EsCopyPlanner implements TaskPlanner {
         if (copy.dryRun()) {
             return new MigrationPlan(List.of(), plan);
         }
-        return new MigrationPlan(tasks(migrationId, order, toCopy, planned, templates), plan);
+        return new MigrationPlan(CopyTasks.of(migrationId, order, chunking, toCopy, planned, templates), plan);
     }
 
     /** The existing indices a {@code skip} leaves alone ({@link SkipOnTarget}), its problems added to {@code problems}. */
@@ -131,99 +126,55 @@ public class EsCopyPlanner implements TaskPlanner {
         return SkipOnTarget.kept(existing, found, earlier, problems);
     }
 
-    /** The target index for a source index; conflicts of its mapping translation are added to {@code problems}. */
+    /**
+     * The target index for a source index, with ClearML's fields mapped as its templates map them ({@link
+     * KeywordRepair}); conflicts of its mapping translation are added to {@code problems}.
+     */
     private StoredCopy.PlannedIndex planIndex(
-            SourceIndex index, boolean replaces, boolean typed, List<String> problems) {
+            SourceIndex index,
+            boolean replaces,
+            boolean typed,
+            List<TemplateTranslation> templates,
+            List<String> problems) {
         MappingTranslation mapping = MappingTranslation.of(index.mappings(), typed);
         mapping.conflicts().forEach(c -> problems.add("Index " + index.name() + ": " + c));
+        KeywordRepair repair = KeywordRepair.of(index.name(), mapping.mappings(), templates);
         return new StoredCopy.PlannedIndex(
                 index.name(),
                 index.documents(),
                 index.primaryBytes(),
                 chunking.slicesFor(index.documents()),
                 replaces,
-                mapping.mappings(),
-                CopySettings.forCreation(index.settings(), chunking.isSmall(index.documents())));
+                repair.mappings(),
+                CopySettings.forCreation(index.settings(), chunking.isSmall(index.documents())),
+                repair.fields().isEmpty() ? List.of() : List.of(repair.note()));
     }
 
-    /**
-     * ClearML's templates on the source, in the order to put them: composable ones (component templates first) where
-     * the source has them, then the legacy ones, translated; translation conflicts are added to {@code problems}.
-     */
-    private List<CopySpec.IndexTemplate> clearmlTemplates(
+    /** ClearML's legacy templates on the source, translated; translation conflicts are added to {@code problems}. */
+    private List<TemplateTranslation> legacyTemplates(
             ElasticEndpoint source, ClusterFacts facts, List<String> problems) {
-        List<CopySpec.IndexTemplate> templates = new ArrayList<>();
-        if (facts.hasComposable()) {
-            templates.addAll(
-                    ComposableTemplateSelection.clearml(surveyed("source", () -> survey.composableTemplates(source))));
-        }
         List<TemplateTranslation> legacy = surveyed("source", () -> survey.templates(source)).entrySet().stream()
                 .map(t -> TemplateTranslation.of(t.getKey(), t.getValue(), facts.typedMappings()))
                 .filter(TemplateTranslation::isClearml)
                 .toList();
         legacy.forEach(t -> problems.addAll(t.conflicts()));
+        return legacy;
+    }
+
+    /**
+     * ClearML's templates on the source, in the order to put them: composable ones (component templates first) where
+     * the source has them, then the legacy ones, translated.
+     */
+    private List<CopySpec.IndexTemplate> clearmlTemplates(
+            ElasticEndpoint source, ClusterFacts facts, List<TemplateTranslation> legacy) {
+        List<CopySpec.IndexTemplate> templates = new ArrayList<>();
+        if (facts.hasComposable()) {
+            templates.addAll(
+                    ComposableTemplateSelection.clearml(surveyed("source", () -> survey.composableTemplates(source))));
+        }
         legacy.forEach(
                 t -> templates.add(new CopySpec.IndexTemplate(t.name(), t.body(), CopySpec.TemplateKind.LEGACY)));
         return templates;
-    }
-
-    private List<MigrationTask> tasks(
-            String migrationId,
-            MigrationOrder order,
-            List<SourceIndex> sources,
-            List<StoredCopy.PlannedIndex> planned,
-            List<CopySpec.IndexTemplate> templateBodies) {
-        CopyOrder copy = order.copy();
-        int totalSlices =
-                planned.stream().mapToInt(StoredCopy.PlannedIndex::slices).sum();
-        long rate = chunking.perWorkerRate(copy.maxDocsPerSecond(), totalSlices);
-        boolean seal = copy.afterCopy().equals(CopyOrder.READ_ONLY_SOURCE);
-        List<MigrationTask> tasks = new ArrayList<>();
-        // Largest indices first: they are the longest chains of work, and the small ones fill the gaps at the end.
-        List<Integer> largestFirst = IntStream.range(0, planned.size())
-                .boxed()
-                .sorted(Comparator.comparingLong((Integer i) -> planned.get(i).documents())
-                        .reversed())
-                .toList();
-        for (int i : largestFirst) {
-            StoredCopy.PlannedIndex index = planned.get(i);
-            // The first task also puts the templates; every later step waits for its own index's preparation.
-            CopySpec.Prepare prepare = new CopySpec.Prepare(
-                    tasks.isEmpty() ? templateBodies : List.of(),
-                    List.of(new CopySpec.TargetIndex(
-                            index.name(), index.mappings(), index.settings(), index.replaces())));
-            CopySpec.CopySlice slice = new CopySpec.CopySlice(rate);
-            CopySpec.Verify verify = new CopySpec.Verify(
-                    null,
-                    null,
-                    CopySettings.toRestore(sources.get(i).settings(), chunking.isSmall(index.documents())),
-                    seal,
-                    rate);
-            if (index.slices() == 1) {
-                CopySpec whole = new CopySpec.CopyIndex(prepare, slice, verify);
-                add(tasks, migrationId, TaskType.COPY_INDEX, index.name(), order, null, whole);
-                continue;
-            }
-            add(tasks, migrationId, TaskType.PREPARE_COPY, index.name(), order, null, prepare);
-            for (int s = 0; s < index.slices(); s++) {
-                Slice part = new Slice(s, index.slices());
-                add(tasks, migrationId, TaskType.COPY_SLICE, index.name(), order, part, slice);
-            }
-            add(tasks, migrationId, TaskType.VERIFY_COPY, index.name(), order, null, verify);
-        }
-        return tasks;
-    }
-
-    private static void add(
-            List<MigrationTask> tasks,
-            String migrationId,
-            TaskType type,
-            String index,
-            MigrationOrder order,
-            Slice slice,
-            CopySpec spec) {
-        TaskId id = new TaskId(migrationId, tasks.size());
-        tasks.add(MigrationTask.copy(id, type, index, order.copy().source(), order.elastic(), slice, spec));
     }
 
     /** Runs a survey call, naming which cluster failed when it does. */

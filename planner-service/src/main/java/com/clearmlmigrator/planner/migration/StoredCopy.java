@@ -56,6 +56,8 @@ public record StoredCopy(
      * @param replaces  whether an existing target index is replaced
      * @param mappings  the translated (typeless) mappings
      * @param settings  the settings the target index is created with
+     * @param notes     what planning changed besides the translation, one sentence each (fields mapped as ClearML's
+     *                  templates map them); empty in plans recorded before there were any
      */
     public record PlannedIndex(
             String name,
@@ -64,5 +66,10 @@ public record StoredCopy(
             int slices,
             boolean replaces,
             Map<String, Object> mappings,
-            Map<String, Object> settings) {}
+            Map<String, Object> settings,
+            List<String> notes) {
+        public PlannedIndex {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+    }
 }

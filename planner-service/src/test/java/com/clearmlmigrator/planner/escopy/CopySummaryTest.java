@@ -84,7 +84,7 @@ class CopySummaryTest {
                 "7.10.2",
                 1_000_000,
                 null,
-                List.of(new StoredCopy.PlannedIndex(INDEX, 3000, 300_000, 3, false, Map.of(), Map.of())),
+                List.of(new StoredCopy.PlannedIndex(INDEX, 3000, 300_000, 3, false, Map.of(), Map.of(), List.of())),
                 List.of(),
                 List.of());
         StoredCopy copy = new StoredCopy(
