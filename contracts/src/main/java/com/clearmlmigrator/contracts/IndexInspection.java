@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param urlPrefixes     the URL origins its references start with, counted per field (inside compressed plots too);
  *                        empty when it holds none, and for log indices, which are not read
  * @param unreadablePlots compressed plots that could not be opened, so their references are not counted
+ * @param textFields      ClearML fields its templates map as keyword ({@code metric}, {@code variant}, {@code task}...)
+ *                        that the index maps as text, as an index created before its template gets them: ClearML's
+ *                        aggregations on them fail (ClearML issue #233); empty when there are none
  */
 public record IndexInspection(
         String index,
@@ -28,12 +31,14 @@ public record IndexInspection(
         boolean routingRequired,
         List<String> urlFields,
         List<UrlPrefixCount> urlPrefixes,
-        long unreadablePlots)
+        long unreadablePlots,
+        List<String> textFields)
         implements TaskReport {
     public IndexInspection {
         Objects.requireNonNull(index, "index");
         mappingTypes = mappingTypes == null ? List.of() : List.copyOf(mappingTypes);
         urlFields = urlFields == null ? List.of() : List.copyOf(urlFields);
         urlPrefixes = urlPrefixes == null ? List.of() : List.copyOf(urlPrefixes);
+        textFields = textFields == null ? List.of() : List.copyOf(textFields);
     }
 }

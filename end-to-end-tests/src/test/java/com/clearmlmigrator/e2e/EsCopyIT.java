@@ -576,8 +576,8 @@ class EsCopyIT {
 
     /**
      * An index created before ClearML's template was in place: {@code metric} and {@code variant} dynamically mapped
-     * as text, on which ClearML's aggregations fail (ClearML issue #233). The copy maps them as keyword, as the
-     * template does, says so in the report, and the same aggregation then answers on the target.
+     * as text, on which ClearML's aggregations fail (ClearML issue #233). Inspect names them; the copy maps them as
+     * keyword, as the template does, says so in the report, and the same aggregation then answers on the target.
      */
     @Test
     @Order(18)
@@ -599,6 +599,13 @@ class EsCopyIT {
             assertThat(es5.post("/" + scalars + "/_search", aggregation).has("error"))
                     .as("ClearML's aggregation on the source")
                     .isTrue();
+            String inspect = Migrations.submit("{\"kind\":\"inspect\","
+                    + Migrations.elastic(RunningSystem.ports().elastic5Url()) + "}");
+            Migrations.awaitEnded(inspect, "SUCCEEDED");
+            assertThat(Migrations.report(inspect)
+                            .getList("elastic.indices.find { it.index == '" + scalars + "' }.textFields", String.class))
+                    .as("what inspect says of it")
+                    .containsExactly("metric", "variant");
 
             String id = Migrations.submit(
                     copyRequest(List.of(scalars), "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\""));

@@ -15,7 +15,7 @@ public final class ReportTable {
         out.println();
         switch (kind) {
             case "es-copy" -> copy(report, out);
-            case "inspect" -> inspect(report, out);
+            case "inspect" -> InspectTable.print(report, out);
             default -> relink(report, out);
         }
         if (kind.equals("relink")) {
@@ -137,74 +137,6 @@ public final class ReportTable {
         }
         for (JsonNode skipped : report.path("skipped")) {
             out.println("skipped (the target has it): " + skipped.asText());
-        }
-    }
-
-    private static void inspect(JsonNode report, PrintWriter out) {
-        out.printf("%-7s %-" + NAME_WIDTH + "s %10s %14s%n", "store", "collection / index", "documents", "bytes");
-        for (JsonNode collection : report.path("mongo").path("collections")) {
-            row(out, "mongo", collection.path("collection").asText(), collection);
-        }
-        for (JsonNode index : report.path("elastic").path("indices")) {
-            row(out, "elastic", index.path("index").asText(), index);
-        }
-        versions(report, out);
-        urlPrefixes(report.path("urlPrefixes"), out);
-    }
-
-    /** Every URL origin the references start with, and where: what the operator names in {@code relink --from}. */
-    private static void urlPrefixes(JsonNode prefixes, PrintWriter out) {
-        out.println();
-        if (prefixes.isEmpty()) {
-            out.println("No stored URL references found.");
-            return;
-        }
-        out.println("URL prefixes the stored references start with (a relink's --from names one of them):");
-        String row = "%-" + NAME_WIDTH + "s %12s %12s%n";
-        out.printf(row, "prefix", "in mongo", "in elastic");
-        for (JsonNode prefix : prefixes) {
-            out.printf(
-                    row,
-                    Formats.name(prefix.path("prefix").asText(), NAME_WIDTH),
-                    Formats.count(prefix.path("mongo").asLong()),
-                    Formats.count(prefix.path("elastic").asLong()));
-        }
-        out.println();
-        out.println("Where they are (a relink rewrites a field marked --include only when it names that group):");
-        for (JsonNode prefix : prefixes) {
-            out.println("  " + prefix.path("prefix").asText());
-            JsonNode optIn = prefix.path("optIn");
-            prefix.path("fields")
-                    .fields()
-                    .forEachRemaining(field -> out.printf(
-                            "      %-" + (NAME_WIDTH - 4) + "s %12s%s%n",
-                            Formats.name(field.getKey(), NAME_WIDTH - 4),
-                            Formats.count(field.getValue().asLong()),
-                            includeMark(optIn, field.getKey())));
-        }
-    }
-
-    /** What a relink must name to rewrite this place, when only an opt-in relink does. */
-    private static String includeMark(JsonNode optIn, String place) {
-        return optIn.has(place) ? "  --include " + optIn.path(place).asText() : "";
-    }
-
-    private static void row(PrintWriter out, String store, String name, JsonNode found) {
-        out.printf(
-                "%-7s %-" + NAME_WIDTH + "s %10s %14s%n",
-                store,
-                Formats.name(name, NAME_WIDTH),
-                Formats.count(found.path("documents").asLong()),
-                Formats.count(found.path("sizeBytes").asLong()));
-    }
-
-    private static void versions(JsonNode report, PrintWriter out) {
-        if (report.path("mongo").hasNonNull("serverVersion")) {
-            out.println("MongoDB " + report.path("mongo").path("serverVersion").asText());
-        }
-        if (report.path("elastic").hasNonNull("serverVersion")) {
-            out.println("Elasticsearch "
-                    + report.path("elastic").path("serverVersion").asText());
         }
     }
 

@@ -58,6 +58,25 @@ class ReportTableTest {
     }
 
     @Test
+    void anInspectNamesTheIndicesWhoseClearmlFieldsAreTextAndWhatMapsThemAsKeyword() throws Exception {
+        StringWriter out = new StringWriter();
+        ReportTable.print(
+                "inspect",
+                PlannerClient.JSON.readTree("{\"elastic\":{\"indices\":["
+                        + "{\"index\":\"events-training_stats_scalar-c1\",\"documents\":3,\"sizeBytes\":10,"
+                        + "\"textFields\":[\"metric\",\"variant\"]},"
+                        + "{\"index\":\"events-log-c1\",\"documents\":3,\"sizeBytes\":10,\"textFields\":[]}]},"
+                        + "\"urlPrefixes\":[]}"),
+                new PrintWriter(out),
+                COPY_ES);
+
+        assertThat(out.toString())
+                .contains("ClearML issue #233")
+                .containsPattern("events-training_stats_scalar-c1 +metric, variant")
+                .doesNotContainPattern("events-log-c1 +\\S*,");
+    }
+
+    @Test
     void anInspectListsEveryUrlPrefixWithItsCountsPerStoreWhereItIsAndWhatARelinkMustIncludeForIt() throws Exception {
         StringWriter out = new StringWriter();
         ReportTable.print(

@@ -36,7 +36,8 @@ class UrlPrefixTotalTest {
                 false,
                 List.of(),
                 List.of(new UrlPrefixCount("msg", FILES, 3)),
-                0);
+                0,
+                List.of());
         IndexInspection debugImages = new IndexInspection(
                 "events-training_debug_image-" + COMPANY,
                 50,
@@ -46,7 +47,8 @@ class UrlPrefixTotalTest {
                 false,
                 List.of("url"),
                 List.of(new UrlPrefixCount("url", FILES, 50)),
-                0);
+                0,
+                List.of());
 
         List<UrlPrefixTotal> totals = UrlPrefixTotal.of(List.of(tasks), List.of(logs, debugImages));
 

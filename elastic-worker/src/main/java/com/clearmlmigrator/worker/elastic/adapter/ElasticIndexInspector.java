@@ -58,7 +58,8 @@ public class ElasticIndexInspector implements IndexInspector {
                 shape.routingRequired(),
                 shape.urlFields(),
                 census.counts(),
-                census.unreadablePlots());
+                census.unreadablePlots(),
+                shape.textFields());
     }
 
     /**

@@ -51,6 +51,22 @@ class MappingShapeTest {
     }
 
     @Test
+    void namesClearmlsKeywordFieldsThatAnIndexCreatedBeforeItsTemplateHasAsText() throws Exception {
+        JsonNode dynamic = JSON.readTree("""
+                {"event": {"properties": {
+                  "metric": {"type": "text", "fields": {"keyword": {"type": "keyword", "ignore_above": 256}}},
+                  "variant": {"type": "text", "fields": {"keyword": {"type": "keyword", "ignore_above": 256}}},
+                  "task": {"type": "keyword"}, "msg": {"type": "text"}}}}
+                """);
+        JsonNode templated = JSON.readTree("""
+                {"properties": {"metric": {"type": "keyword"}, "variant": {"type": "keyword"}}}
+                """);
+
+        assertThat(MappingShape.of(dynamic).textFields()).containsExactly("metric", "variant");
+        assertThat(MappingShape.of(templated).textFields()).isEmpty();
+    }
+
+    @Test
     void emptyMappingIsTypeless() throws Exception {
         assertThat(MappingShape.of(JSON.readTree("{}")).types()).isEmpty();
     }
