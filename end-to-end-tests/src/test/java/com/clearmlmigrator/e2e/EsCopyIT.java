@@ -615,7 +615,7 @@ class EsCopyIT {
             assertThat(properties.at("/metric/type").asText()).isEqualTo("keyword");
             assertThat(properties.at("/variant/type").asText()).isEqualTo("keyword");
             assertThat(Migrations.report(id)
-                            .getList("indices.find { it.index == '" + scalars + "' }.notes", String.class))
+                            .getList("indices.find { it.index == '" + scalars + "' }.mappingChanges", String.class))
                     .anySatisfy(note -> assertThat(note).contains("metric, variant are mapped as keyword"));
             assertThat(es7.post("/" + scalars + "/_search", aggregation)
                             .at("/aggregations/metrics/buckets/0/key")

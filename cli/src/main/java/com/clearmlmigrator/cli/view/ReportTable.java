@@ -138,6 +138,10 @@ public final class ReportTable {
         for (JsonNode skipped : report.path("skipped")) {
             out.println("skipped (the target has it): " + skipped.asText());
         }
+        for (JsonNode index : report.path("indices")) {
+            index.path("mappingChanges")
+                    .forEach(change -> out.println(index.path("index").asText() + ": " + change.asText()));
+        }
     }
 
     private static void failures(JsonNode report, PrintWriter out, CliWording wording) {

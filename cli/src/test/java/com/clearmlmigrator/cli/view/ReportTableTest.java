@@ -58,6 +58,24 @@ class ReportTableTest {
     }
 
     @Test
+    void aCopyShowsWhatItChangedInAnIndexsMappingsUnderItsTable() throws Exception {
+        StringWriter out = new StringWriter();
+        ReportTable.print(
+                "es-copy",
+                PlannerClient.JSON.readTree("{\"indices\":[{\"index\":\"events-training_stats_scalar-c1\","
+                        + "\"documents\":3,\"copied\":3,\"checksumMatch\":true,"
+                        + "\"mappingChanges\":[\"metric is mapped as keyword\"]},"
+                        + "{\"index\":\"events-log-c1\",\"documents\":3,\"copied\":3,\"checksumMatch\":true,"
+                        + "\"mappingChanges\":[]}],\"skipped\":[]}"),
+                new PrintWriter(out),
+                COPY_ES);
+
+        assertThat(out.toString())
+                .contains("events-training_stats_scalar-c1: metric is mapped as keyword")
+                .doesNotContain("events-log-c1:");
+    }
+
+    @Test
     void anInspectNamesTheIndicesWhoseClearmlFieldsAreTextAndWhatMapsThemAsKeyword() throws Exception {
         StringWriter out = new StringWriter();
         ReportTable.print(

@@ -84,6 +84,8 @@ public record CopySummary(
      * @param sourceWriteBlocked whether the source index now has a write block
      * @param notes            what the index's steps did besides copying, one sentence each (settings restored, source
      *                         write-blocked, an existing index replaced, writes the source took during the copy)
+     * @param mappingChanges   what the planning changed in the index's mappings besides translating them, one sentence
+     *                         each (ClearML's fields mapped as keyword, as its templates map them)
      * @param mappings         the translated mappings (dry run only)
      * @param settings         the settings the target index is created with (dry run only)
      */
@@ -103,6 +105,7 @@ public record CopySummary(
             Long tookMillis,
             boolean sourceWriteBlocked,
             List<String> notes,
+            List<String> mappingChanges,
             Map<String, Object> mappings,
             Map<String, Object> settings) {}
 
@@ -175,10 +178,10 @@ public record CopySummary(
                         : Duration.between(advance.started(), verified.finishedAt())
                                 .toMillis(),
                 verified != null && copy.afterCopy().equals(CopyOrder.READ_ONLY_SOURCE),
-                Stream.concat(
-                                index.notes().stream(),
-                                reports(own, TaskType.values()).stream().flatMap(report -> report.notes().stream()))
+                reports(own, TaskType.values()).stream()
+                        .flatMap(report -> report.notes().stream())
                         .toList(),
+                index.notes(),
                 copy.dryRun() ? index.mappings() : null,
                 copy.dryRun() ? index.settings() : null);
     }
