@@ -87,11 +87,7 @@ public class EsCopyPlanner implements TaskPlanner {
         long estimated =
                 (long) (toCopy.stream().mapToLong(SourceIndex::primaryBytes).sum() * SIZE_MARGIN);
         problems.addAll(CopyPreflight.diskProblems(estimated, targetFacts));
-        long addedShards = toCopy.stream()
-                .filter(index -> !existing.contains(index.name()))
-                .mapToLong(index -> CopySettings.shardsOnceRestored(index.settings()))
-                .sum();
-        problems.addAll(CopyPreflight.shardProblems(addedShards, targetFacts));
+        problems.addAll(CopyPreflight.shardProblems(addedShards(toCopy, existing), targetFacts));
         failOn(problems);
 
         StoredCopy.Plan plan = new StoredCopy.Plan(
@@ -175,6 +171,14 @@ public class EsCopyPlanner implements TaskPlanner {
         legacy.forEach(
                 t -> templates.add(new CopySpec.IndexTemplate(t.name(), t.body(), CopySpec.TemplateKind.LEGACY)));
         return templates;
+    }
+
+    /** The shards the copy adds to the target: those of the new indices; an index it replaces frees its own. */
+    private static long addedShards(List<SourceIndex> toCopy, Set<String> existing) {
+        return toCopy.stream()
+                .filter(index -> !existing.contains(index.name()))
+                .mapToLong(index -> CopySettings.shardsOnceRestored(index.settings()))
+                .sum();
     }
 
     /** Runs a survey call, naming which cluster failed when it does. */
