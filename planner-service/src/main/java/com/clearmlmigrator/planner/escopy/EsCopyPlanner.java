@@ -2,6 +2,7 @@ package com.clearmlmigrator.planner.escopy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -15,6 +16,7 @@ import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.planner.catalog.IndexNames;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.ClusterFacts;
+import com.clearmlmigrator.planner.escopy.ClusterSurvey.ComposableTemplates;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.EarlierCopies;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.SourceIndex;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.SourceIndices;
@@ -80,10 +82,18 @@ public class EsCopyPlanner implements TaskPlanner {
                 found.stream().map(SourceIndex::name).filter(kept::contains).toList();
 
         List<TemplateTranslation> legacy = legacyTemplates(copy.source(), sourceFacts, problems);
+        ComposableTemplates composable = sourceFacts.hasComposable()
+                ? surveyed("source", () -> survey.composableTemplates(copy.source()))
+                : new ComposableTemplates(Map.of(), Map.of());
         List<StoredCopy.PlannedIndex> planned = toCopy.stream()
-                .map(index -> planIndex(index, existing.contains(index.name()), typed, legacy, problems))
+                .map(index -> planIndex(
+                        index,
+                        existing.contains(index.name()),
+                        typed,
+                        new SourceTemplates(legacy, composable),
+                        problems))
                 .toList();
-        List<CopySpec.IndexTemplate> templates = clearmlTemplates(copy.source(), sourceFacts, legacy);
+        List<CopySpec.IndexTemplate> templates = clearmlTemplates(composable, legacy);
         long estimated =
                 (long) (toCopy.stream().mapToLong(SourceIndex::primaryBytes).sum() * SIZE_MARGIN);
         problems.addAll(CopyPreflight.diskProblems(estimated, targetFacts));
@@ -127,14 +137,11 @@ public class EsCopyPlanner implements TaskPlanner {
      * KeywordRepair}); conflicts of its mapping translation are added to {@code problems}.
      */
     private StoredCopy.PlannedIndex planIndex(
-            SourceIndex index,
-            boolean replaces,
-            boolean typed,
-            List<TemplateTranslation> templates,
-            List<String> problems) {
+            SourceIndex index, boolean replaces, boolean typed, SourceTemplates templates, List<String> problems) {
         MappingTranslation mapping = MappingTranslation.of(index.mappings(), typed);
         mapping.conflicts().forEach(c -> problems.add("Index " + index.name() + ": " + c));
-        KeywordRepair repair = KeywordRepair.of(index.name(), mapping.mappings(), templates);
+        KeywordRepair repair =
+                KeywordRepair.of(index.name(), mapping.mappings(), templates.legacy(), templates.composable());
         return new StoredCopy.PlannedIndex(
                 index.name(),
                 index.documents(),
@@ -161,17 +168,16 @@ public class EsCopyPlanner implements TaskPlanner {
      * ClearML's templates on the source, in the order to put them: composable ones (component templates first) where
      * the source has them, then the legacy ones, translated.
      */
-    private List<CopySpec.IndexTemplate> clearmlTemplates(
-            ElasticEndpoint source, ClusterFacts facts, List<TemplateTranslation> legacy) {
-        List<CopySpec.IndexTemplate> templates = new ArrayList<>();
-        if (facts.hasComposable()) {
-            templates.addAll(
-                    ComposableTemplateSelection.clearml(surveyed("source", () -> survey.composableTemplates(source))));
-        }
+    private static List<CopySpec.IndexTemplate> clearmlTemplates(
+            ComposableTemplates composable, List<TemplateTranslation> legacy) {
+        List<CopySpec.IndexTemplate> templates = new ArrayList<>(ComposableTemplateSelection.clearml(composable));
         legacy.forEach(
                 t -> templates.add(new CopySpec.IndexTemplate(t.name(), t.body(), CopySpec.TemplateKind.LEGACY)));
         return templates;
     }
+
+    /** The source's templates of both kinds, which give ClearML's fields their types. */
+    private record SourceTemplates(List<TemplateTranslation> legacy, ComposableTemplates composable) {}
 
     /** The shards the copy adds to the target: those of the new indices; an index it replaces frees its own. */
     private static long addedShards(List<SourceIndex> toCopy, Set<String> existing) {

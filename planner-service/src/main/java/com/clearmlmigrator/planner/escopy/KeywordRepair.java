@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import com.clearmlmigrator.planner.escopy.ClusterSurvey.ComposableTemplates;
 
 /**
  * ClearML's fields that an index holds as dynamic text, mapped on the target as keyword, as ClearML's templates map them.
@@ -14,45 +17,37 @@ import java.util.Map;
  * anew, so it can give those fields the type the template gives them: the documents are the same, only their indexing
  * changes. Only text that a template says is keyword is changed; any other difference is left as the source has it.
  *
- * @param mappings the index's translated mappings, those fields mapped as keyword
- * @param fields   the fields changed, in mapping order; empty when none
+ * @param mappings  the index's translated mappings, those fields mapped as keyword
+ * @param fields    the fields changed, in mapping order; empty when none
  * @param templates the templates they were taken from (for each field, the last one that defines it)
  */
 public record KeywordRepair(Map<String, Object> mappings, List<String> fields, List<String> templates) {
     private static final String PROPERTIES = "properties";
 
     /**
-     * @param index     the index name
-     * @param mappings  its translated (typeless) mappings
-     * @param templates ClearML's legacy templates of the source, translated
+     * @param index      the index name
+     * @param mappings   its translated (typeless) mappings
+     * @param legacy     ClearML's legacy templates of the source, translated
+     * @param composable the composable index templates and component templates of the source (ES 7.8 and later)
      */
-    public static KeywordRepair of(String index, Map<String, Object> mappings, List<TemplateTranslation> templates) {
+    public static KeywordRepair of(
+            String index,
+            Map<String, Object> mappings,
+            List<TemplateTranslation> legacy,
+            ComposableTemplates composable) {
+        Map<String, Keyword> keywords =
+                composableKeywords(index, composable).orElseGet(() -> legacyKeywords(index, legacy));
         Map<String, Object> properties = asMap(mappings.get(PROPERTIES));
-        Map<String, Map<String, Object>> keywords = new LinkedHashMap<>();
-        Map<String, String> definedBy = new LinkedHashMap<>();
-        templates.stream()
-                .filter(t -> IndexPatterns.of(t.patterns()).matches(index))
-                .sorted(Comparator.comparingInt(KeywordRepair::order))
-                .forEach(t -> asMap(asMap(t.body().get("mappings")).get(PROPERTIES))
-                        .forEach((field, definition) -> {
-                            Map<String, Object> defined = asMap(definition);
-                            if ("keyword".equals(defined.get("type"))) {
-                                keywords.put(field, defined);
-                                definedBy.put(field, t.name());
-                            } else {
-                                keywords.remove(field);
-                            }
-                        }));
         Map<String, Object> repaired = new LinkedHashMap<>(properties);
         List<String> fields = new ArrayList<>();
         List<String> from = new ArrayList<>();
         for (Map.Entry<String, Object> field : properties.entrySet()) {
-            Map<String, Object> keyword = keywords.get(field.getKey());
+            Keyword keyword = keywords.get(field.getKey());
             if (keyword != null && "text".equals(asMap(field.getValue()).get("type"))) {
-                repaired.put(field.getKey(), keyword);
+                repaired.put(field.getKey(), keyword.definition());
                 fields.add(field.getKey());
-                if (!from.contains(definedBy.get(field.getKey()))) {
-                    from.add(definedBy.get(field.getKey()));
+                if (!from.contains(keyword.template())) {
+                    from.add(keyword.template());
                 }
             }
         }
@@ -76,8 +71,64 @@ public record KeywordRepair(Map<String, Object> mappings, List<String> fields, L
                 + " its template), on which ClearML's aggregations fail.";
     }
 
-    private static int order(TemplateTranslation template) {
-        return template.body().get("order") instanceof Number order ? order.intValue() : 0;
+    /** A field's keyword definition, and the template it comes from. */
+    private record Keyword(Map<String, Object> definition, String template) {}
+
+    /**
+     * The keyword fields of the composable template Elasticsearch would apply to the index: of those matching it, the
+     * one of highest priority (no other, and no legacy template, then applies), its components first.
+     */
+    private static Optional<Map<String, Keyword>> composableKeywords(String index, ComposableTemplates composable) {
+        return composable.indexTemplates().entrySet().stream()
+                .filter(t -> IndexPatterns.of(strings(t.getValue().get("index_patterns")))
+                        .matches(index))
+                .max(Comparator.comparingInt(t -> number(t.getValue().get("priority"))))
+                .map(chosen -> {
+                    Map<String, Keyword> keywords = new LinkedHashMap<>();
+                    for (String component : strings(chosen.getValue().get("composed_of"))) {
+                        collect(templateProperties(composable.components().get(component)), component, keywords);
+                    }
+                    collect(templateProperties(chosen.getValue()), chosen.getKey(), keywords);
+                    return keywords;
+                });
+    }
+
+    /** The keyword fields of the legacy templates matching the index, merged in their order as Elasticsearch does. */
+    private static Map<String, Keyword> legacyKeywords(String index, List<TemplateTranslation> legacy) {
+        Map<String, Keyword> keywords = new LinkedHashMap<>();
+        legacy.stream()
+                .filter(t -> IndexPatterns.of(t.patterns()).matches(index))
+                .sorted(Comparator.comparingInt(t -> number(t.body().get("order"))))
+                .forEach(t -> collect(asMap(asMap(t.body().get("mappings")).get(PROPERTIES)), t.name(), keywords));
+        return keywords;
+    }
+
+    /** A later definition of a field replaces an earlier one: keyword ones are kept, others drop the field. */
+    private static void collect(Map<String, Object> properties, String template, Map<String, Keyword> into) {
+        properties.forEach((field, definition) -> {
+            Map<String, Object> defined = asMap(definition);
+            if ("keyword".equals(defined.get("type"))) {
+                into.put(field, new Keyword(defined, template));
+            } else {
+                into.remove(field);
+            }
+        });
+    }
+
+    /** {@code template.mappings.properties} of a composable index template or a component template. */
+    private static Map<String, Object> templateProperties(Map<String, Object> body) {
+        return asMap(asMap(asMap(asMap(body).get("template")).get("mappings")).get(PROPERTIES));
+    }
+
+    private static int number(Object value) {
+        return value instanceof Number number ? number.intValue() : 0;
+    }
+
+    private static List<String> strings(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return value instanceof String single ? List.of(single) : List.of();
     }
 
     @SuppressWarnings("unchecked")
