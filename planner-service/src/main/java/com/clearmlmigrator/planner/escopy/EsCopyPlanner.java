@@ -81,19 +81,11 @@ public class EsCopyPlanner implements TaskPlanner {
         List<String> skipped =
                 found.stream().map(SourceIndex::name).filter(kept::contains).toList();
 
-        List<TemplateTranslation> legacy = legacyTemplates(copy.source(), sourceFacts, problems);
-        ComposableTemplates composable = sourceFacts.hasComposable()
-                ? surveyed("source", () -> survey.composableTemplates(copy.source()))
-                : new ComposableTemplates(Map.of(), Map.of());
+        SourceTemplates sourceTemplates = sourceTemplates(copy.source(), sourceFacts, problems);
         List<StoredCopy.PlannedIndex> planned = toCopy.stream()
-                .map(index -> planIndex(
-                        index,
-                        existing.contains(index.name()),
-                        typed,
-                        new SourceTemplates(legacy, composable),
-                        problems))
+                .map(index -> planIndex(index, existing.contains(index.name()), typed, sourceTemplates, problems))
                 .toList();
-        List<CopySpec.IndexTemplate> templates = clearmlTemplates(composable, legacy);
+        List<CopySpec.IndexTemplate> templates = sourceTemplates.toPut();
         long estimated =
                 (long) (toCopy.stream().mapToLong(SourceIndex::primaryBytes).sum() * SIZE_MARGIN);
         problems.addAll(CopyPreflight.diskProblems(estimated, targetFacts));
@@ -153,31 +145,32 @@ public class EsCopyPlanner implements TaskPlanner {
                 repair.fields().isEmpty() ? List.of() : List.of(repair.note()));
     }
 
-    /** ClearML's legacy templates on the source, translated; translation conflicts are added to {@code problems}. */
-    private List<TemplateTranslation> legacyTemplates(
-            ElasticEndpoint source, ClusterFacts facts, List<String> problems) {
+    /**
+     * ClearML's templates on the source: the legacy ones translated (their conflicts are added to {@code problems}),
+     * and where the source has them (ES 7.8 and later) the composable ones with their components.
+     */
+    private SourceTemplates sourceTemplates(ElasticEndpoint source, ClusterFacts facts, List<String> problems) {
         List<TemplateTranslation> legacy = surveyed("source", () -> survey.templates(source)).entrySet().stream()
                 .map(t -> TemplateTranslation.of(t.getKey(), t.getValue(), facts.typedMappings()))
                 .filter(TemplateTranslation::isClearml)
                 .toList();
         legacy.forEach(t -> problems.addAll(t.conflicts()));
-        return legacy;
+        ComposableTemplates composable = facts.hasComposable()
+                ? surveyed("source", () -> survey.composableTemplates(source))
+                : new ComposableTemplates(Map.of(), Map.of());
+        return new SourceTemplates(legacy, composable);
     }
 
-    /**
-     * ClearML's templates on the source, in the order to put them: composable ones (component templates first) where
-     * the source has them, then the legacy ones, translated.
-     */
-    private static List<CopySpec.IndexTemplate> clearmlTemplates(
-            ComposableTemplates composable, List<TemplateTranslation> legacy) {
-        List<CopySpec.IndexTemplate> templates = new ArrayList<>(ComposableTemplateSelection.clearml(composable));
-        legacy.forEach(
-                t -> templates.add(new CopySpec.IndexTemplate(t.name(), t.body(), CopySpec.TemplateKind.LEGACY)));
-        return templates;
+    /** The source's templates of both kinds, which give ClearML's fields their types and are put on the target. */
+    private record SourceTemplates(List<TemplateTranslation> legacy, ComposableTemplates composable) {
+        /** In the order to put them: composable ones (component templates first), then the legacy ones. */
+        List<CopySpec.IndexTemplate> toPut() {
+            List<CopySpec.IndexTemplate> templates = new ArrayList<>(ComposableTemplateSelection.clearml(composable));
+            legacy.forEach(
+                    t -> templates.add(new CopySpec.IndexTemplate(t.name(), t.body(), CopySpec.TemplateKind.LEGACY)));
+            return templates;
+        }
     }
-
-    /** The source's templates of both kinds, which give ClearML's fields their types. */
-    private record SourceTemplates(List<TemplateTranslation> legacy, ComposableTemplates composable) {}
 
     /** The shards the copy adds to the target: those of the new indices; an index it replaces frees its own. */
     private static long addedShards(List<SourceIndex> toCopy, Set<String> existing) {
