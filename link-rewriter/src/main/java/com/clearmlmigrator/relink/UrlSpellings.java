@@ -30,7 +30,7 @@ final class UrlSpellings {
             if (c < 0x80 && UNQUOTED.indexOf(c) >= 0) {
                 out.append((char) c);
             } else {
-                out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
+                percentEncoded(out, c);
             }
         }
         return out.toString();
@@ -78,6 +78,10 @@ final class UrlSpellings {
         }
     }
 
+    private static void percentEncoded(StringBuilder out, int c) {
+        out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
+    }
+
     /**
      * The URL with the characters {@link java.net.URI} refuses in a path percent-encoded after its scheme and
      * authority, so that a prefix such as {@code file:///mnt/my data/} can be checked as a URL.
@@ -95,7 +99,7 @@ final class UrlSpellings {
         for (int i = path; i < url.length(); i++) {
             char c = url.charAt(i);
             if (URI_REFUSES.indexOf(c) >= 0) {
-                out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
+                percentEncoded(out, c);
             } else {
                 out.append(c);
             }

@@ -29,7 +29,7 @@ public final class ComposableTemplateSelection {
             }
         });
         Set<String> components = new LinkedHashSet<>();
-        chosen.values().forEach(body -> components.addAll(strings(body.get("composed_of"))));
+        chosen.values().forEach(body -> components.addAll(componentsOf(body)));
         List<CopySpec.IndexTemplate> templates = new ArrayList<>();
         for (String component : components) {
             // A name the source lacks was allowed there by ignore_missing_component_templates; so it is on the target.
@@ -42,8 +42,14 @@ public final class ComposableTemplateSelection {
         return templates;
     }
 
-    private static List<String> patterns(Map<String, Object> body) {
+    /** The index patterns of a composable index template. */
+    static List<String> patterns(Map<String, Object> body) {
         return strings(body.get("index_patterns"));
+    }
+
+    /** The component templates a composable index template is built of, in the order they apply. */
+    static List<String> componentsOf(Map<String, Object> body) {
+        return strings(body.get("composed_of"));
     }
 
     private static List<String> strings(Object value) {

@@ -80,12 +80,12 @@ public record KeywordRepair(Map<String, Object> mappings, List<String> fields, L
      */
     private static Optional<Map<String, Keyword>> composableKeywords(String index, ComposableTemplates composable) {
         return composable.indexTemplates().entrySet().stream()
-                .filter(t -> IndexPatterns.of(strings(t.getValue().get("index_patterns")))
+                .filter(t -> IndexPatterns.of(ComposableTemplateSelection.patterns(t.getValue()))
                         .matches(index))
                 .max(Comparator.comparingInt(t -> number(t.getValue().get("priority"))))
                 .map(chosen -> {
                     Map<String, Keyword> keywords = new LinkedHashMap<>();
-                    for (String component : strings(chosen.getValue().get("composed_of"))) {
+                    for (String component : ComposableTemplateSelection.componentsOf(chosen.getValue())) {
                         collect(templateProperties(composable.components().get(component)), component, keywords);
                     }
                     collect(templateProperties(chosen.getValue()), chosen.getKey(), keywords);
@@ -122,13 +122,6 @@ public record KeywordRepair(Map<String, Object> mappings, List<String> fields, L
 
     private static int number(Object value) {
         return value instanceof Number number ? number.intValue() : 0;
-    }
-
-    private static List<String> strings(Object value) {
-        if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
-        }
-        return value instanceof String single ? List.of(single) : List.of();
     }
 
     @SuppressWarnings("unchecked")
