@@ -542,11 +542,12 @@ class EsCopyIT {
     /**
      * A target whose shard limit ({@code cluster.max_shards_per_node}) leaves no room for the new index. Elasticsearch
      * would refuse to create it, or, once copied, to put its replicas back (leaving it without them): the pre-flight
-     * says so first, naming the setting, and nothing is written.
+     * says so first, naming the setting, and nothing is written. The one-node target never places the replica the
+     * index has on the source: copied without replicas, as the sentence says, it fits, and the target stays green.
      */
     @Test
     @Order(17)
-    void aTargetWhoseShardLimitLeavesNoRoomFailsBeforeAnythingMoves() {
+    void aTargetWhoseShardLimitLeavesNoRoomFailsBeforeAnythingMovesAndTakesTheIndexWithoutReplicas() {
         String logs = "events-log-" + company(0);
         es7.delete("/" + logs);
         long open = 0;
@@ -566,9 +567,25 @@ class EsCopyIT {
                     .contains("Pre-flight failed; nothing was written.")
                     .contains("allows " + (open + 1) + " open shards")
                     .contains("would add 2")
-                    .contains("cluster.max_shards_per_node");
+                    .contains("cluster.max_shards_per_node")
+                    .contains("set \"replicas\" to 0 and the copy adds 1, which fits.");
             assertThat(migration.getInt("tasks.total")).isZero();
             assertThat(es7.get("/" + logs).has(logs)).as("not created").isFalse();
+
+            String withoutReplicas =
+                    Migrations.submit(copyRequest(List.of(logs), "\"afterCopy\":\"none\",\"replicas\":0"));
+
+            Migrations.awaitEnded(withoutReplicas, "SUCCEEDED");
+            assertThat(es7.get("/" + logs + "/_settings")
+                            .path(logs)
+                            .path("settings")
+                            .path("index")
+                            .path("number_of_replicas")
+                            .asText())
+                    .isEqualTo("0");
+            assertThat(es7.get("/_cluster/health/" + logs).path("status").asText())
+                    .isEqualTo("green");
+            assertThat(es7.documents(logs)).isEqualTo(es5.documents(logs));
         } finally {
             es7.put("/_cluster/settings", "{\"transient\":{\"cluster.max_shards_per_node\":null}}");
         }

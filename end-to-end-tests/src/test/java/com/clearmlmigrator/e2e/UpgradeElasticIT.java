@@ -85,6 +85,9 @@ class UpgradeElasticIT {
         for (String index : XPACK_INDICES) {
             es5.put("/" + index + "/doc/1?refresh=true", "{\"kept\":\"by X-Pack\"}");
         }
+        // ClearML's templates of the 5.6 era set no replicas: each index has Elasticsearch's default of one, which the
+        // one node never places.
+        es5.put("/events-*,worker_stats_*,queue_metrics_*/_settings", "{\"index\":{\"number_of_replicas\":1}}");
         for (JsonNode index : es5.get("/_cat/indices?format=json&h=index")) {
             String name = index.path("index").asText();
             if (!name.startsWith(".")) {
@@ -279,12 +282,23 @@ class UpgradeElasticIT {
         }
     }
 
-    /** Every document with its routing, the templates, ClearML's aggregations; none of X-Pack's indices. */
+    /**
+     * Every document with its routing, no replica the one node could never place (the 5.6 era gave each index one),
+     * the templates, ClearML's aggregations; none of X-Pack's indices.
+     */
     private static void assertHoldsEveryDocument(ElasticHttp opened, Path folder) {
         for (Map.Entry<String, Map<String, JsonNode>> index : DOCUMENTS.entrySet()) {
             assertThat(opened.documents(index.getKey()))
                     .as(index.getKey() + " in " + folder)
                     .isEqualTo(index.getValue());
+            assertThat(opened.get("/" + index.getKey() + "/_settings")
+                            .path(index.getKey())
+                            .path("settings")
+                            .path("index")
+                            .path("number_of_replicas")
+                            .asText())
+                    .as("replicas of " + index.getKey() + " in " + folder)
+                    .isEqualTo("0");
         }
         assertThat(CopyAssertions.templateNames(opened)).containsAll(templates);
         DOCUMENTS.keySet().stream()

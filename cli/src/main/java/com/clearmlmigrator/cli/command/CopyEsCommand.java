@@ -51,6 +51,13 @@ public class CopyEsCommand extends StartingCommand {
             description = "Throttle the whole copy to N documents a second, to spare a busy source.")
     Long maxDocsPerSecond;
 
+    @Option(
+            names = "--replicas",
+            paramLabel = "N",
+            description = "Give every copied index N replicas once it is verified; each index keeps its own when left"
+                    + " out. 0 for a one-node target, which never places a replica.")
+    Integer replicas;
+
     @Option(names = "--dry-run", description = "Plan and check (versions, mappings, disk), copy nothing.")
     boolean dryRun;
 
@@ -69,6 +76,9 @@ public class CopyEsCommand extends StartingCommand {
         request.put("ifTargetExists", ifTargetExists).put("afterCopy", afterCopy);
         if (maxDocsPerSecond != null) {
             request.put("maxDocsPerSecond", maxDocsPerSecond);
+        }
+        if (replicas != null) {
+            request.put("replicas", replicas);
         }
         if (dryRun) {
             request.put("dryRun", true);

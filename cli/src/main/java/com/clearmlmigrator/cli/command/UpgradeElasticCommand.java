@@ -175,6 +175,10 @@ public class UpgradeElasticCommand implements Callable<Integer> {
         leftBehind.forEach(index -> request.withArray("indices").add("-" + index));
         // The old folder is retired whole: nothing in it is to be marked read-only, which would write to it.
         request.put("ifTargetExists", "fail").put("afterCopy", "none");
+        // One node opens the new folder, and never places a replica: an index of the 5.6 era (one replica by default)
+        // would keep the cluster yellow and count twice against its shard limit. ClearML creates its indices without
+        // replicas since 1.2.
+        request.put("replicas", 0);
         String id = client.submit(request).path("id").asText();
         accepted.accept(id);
         spec.commandLine().getOut().println("Copying every ClearML index: migration " + id + ".");

@@ -42,6 +42,7 @@ public final class CliWording {
             Map.entry("ifTargetExists", "--if-target-exists"),
             Map.entry("afterCopy", "--after-copy"),
             Map.entry("maxDocsPerSecond", "--max-docs-per-second"),
+            Map.entry("replicas", "--replicas"),
             Map.entry("dryRun", "--dry-run"));
 
     /**

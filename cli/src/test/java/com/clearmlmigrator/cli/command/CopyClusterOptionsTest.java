@@ -24,6 +24,16 @@ class CopyClusterOptionsTest {
     }
 
     @Test
+    void copyEsSendsTheReplicasAskedForAndNoneWhenLeftOut() {
+        CopyEsCommand oneNode = parsed("copy-es", "--source", "es5:9200", "--target", "es7:9200", "--replicas", "0");
+        CopyEsCommand asSource = parsed("copy-es", "--source", "es5:9200", "--target", "es7:9200");
+
+        assertThat(oneNode.request().path("replicas").isInt()).isTrue();
+        assertThat(oneNode.request().path("replicas").asInt()).isZero();
+        assertThat(asSource.request().has("replicas")).isFalse();
+    }
+
+    @Test
     void copyEsWithoutATargetIsAUsageErrorNamingBothFlags() {
         StringWriter err = new StringWriter();
         CommandLine command = ClearmlMigrator.commandLine().setErr(new PrintWriter(err));

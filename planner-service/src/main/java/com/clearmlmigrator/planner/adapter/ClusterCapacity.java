@@ -89,7 +89,7 @@ record ClusterCapacity(ElasticClient client, JsonNode settings) {
                 open += row.path("pri").asLong() * (1 + row.path("rep").asLong());
             }
         }
-        return new ShardRoom(open, limitPerNode * dataNodes);
+        return new ShardRoom(open, limitPerNode * dataNodes, dataNodes);
     }
 
     /**

@@ -19,6 +19,7 @@ import com.clearmlmigrator.planner.migration.MigrationOrder;
  * @param afterCopy        {@code read-only-source} (default) or {@code none}
  * @param dryRun           plan and check without copying; false when left out
  * @param maxDocsPerSecond rate limit for the whole copy; none when left out
+ * @param replicas         replicas of every copied index once verified; each source index's own when left out
  */
 @Schema(description = "es-copy: copy ClearML's indices to another cluster (ES 5.6, 6 or 7 to ES 7 or 8).")
 public record EsCopyRequest(
@@ -50,7 +51,13 @@ public record EsCopyRequest(
         Boolean dryRun,
 
         @Schema(description = "documents per second for the whole copy; no limit when left out")
-        Long maxDocsPerSecond)
+        Long maxDocsPerSecond,
+
+        @Schema(
+                description = "replicas of every copied index once verified; each source index's own when left out."
+                        + " 0 for a one-node target, which never places a replica (ClearML creates its indices so"
+                        + " since 1.2)")
+        Integer replicas)
         implements MigrationRequest {
 
     @Override
@@ -62,6 +69,7 @@ public record EsCopyRequest(
                 ifTargetExists,
                 afterCopy,
                 dryRun,
-                maxDocsPerSecond);
+                maxDocsPerSecond,
+                replicas);
     }
 }

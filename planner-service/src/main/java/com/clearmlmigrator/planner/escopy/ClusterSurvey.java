@@ -83,8 +83,9 @@ public interface ClusterSurvey {
      * @param open  the shards of every open index, replicas included whether they are assigned or not, as the limit
      *              counts them
      * @param limit {@code cluster.max_shards_per_node} times the number of data nodes
+     * @param dataNodes the number of data nodes: a replica is placed on another node than its primary
      */
-    record ShardRoom(long open, long limit) {
+    record ShardRoom(long open, long limit, long dataNodes) {
         public long free() {
             return Math.max(0, limit - open);
         }
@@ -144,5 +145,11 @@ public interface ClusterSurvey {
             long documents,
             long primaryBytes,
             Map<String, Object> mappings,
-            Map<String, Object> settings) {}
+            Map<String, Object> settings) {
+        /** This index as the copy creates it: with {@code replicas} when given (see {@link CopySettings#withReplicas}). */
+        public SourceIndex withReplicas(Integer replicas) {
+            return new SourceIndex(
+                    name, documents, primaryBytes, mappings, CopySettings.withReplicas(settings, replicas));
+        }
+    }
 }

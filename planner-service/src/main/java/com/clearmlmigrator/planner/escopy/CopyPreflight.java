@@ -3,6 +3,7 @@ package com.clearmlmigrator.planner.escopy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.clearmlmigrator.planner.catalog.IndexNames;
 import com.clearmlmigrator.planner.escopy.ClusterSurvey.ClusterFacts;
@@ -76,18 +77,28 @@ public final class CopyPreflight {
     }
 
     /**
-     * Whether the target's shard limit leaves room for {@code addedShards} more. Past it ES 7 and 8 refuse to create
-     * an index, and to put its replicas back after its copy, which would leave it without them.
+     * Whether the target's shard limit leaves room for the shards of new indices with these settings (as the copy
+     * creates them). Past it ES 7 and 8 refuse to create an index, and to put its replicas back after its copy, which
+     * would leave it without them.
      */
-    public static List<String> shardProblems(long addedShards, ClusterFacts target) {
+    public static List<String> shardProblems(List<Map<String, Object>> newIndices, ClusterFacts target) {
         ClusterSurvey.ShardRoom room = target.shards();
-        if (room == null || addedShards <= room.free()) {
+        long primaries = newIndices.stream().mapToLong(CopySettings::primaries).sum();
+        long replicas =
+                newIndices.stream().mapToLong(CopySettings::replicaShards).sum();
+        if (room == null || primaries + replicas <= room.free()) {
             return List.of();
         }
-        return List.of("The target allows " + room.limit() + " open shards (cluster.max_shards_per_node times its data"
-                + " nodes) and has " + room.open() + "; the copy would add " + addedShards + " (the new indices'"
-                + " primaries and replicas). Raise cluster.max_shards_per_node (PUT _cluster/settings), add data"
-                + " nodes, remove indices the target no longer needs, or copy fewer indices at a time.");
+        String problem = "The target allows " + room.limit() + " open shards (cluster.max_shards_per_node times its"
+                + " data nodes) and has " + room.open() + "; the copy would add " + (primaries + replicas) + " ("
+                + primaries + " primaries and " + replicas + " replicas of the new indices).";
+        if (room.dataNodes() == 1 && replicas > 0) {
+            // ClearML's own compose runs one node, and ClearML creates its indices without replicas since 1.2.
+            problem += " One data node never places a replica: set \"replicas\" to 0 and the copy adds " + primaries
+                    + (primaries <= room.free() ? ", which fits." : ".");
+        }
+        return List.of(problem + " Raise cluster.max_shards_per_node (PUT _cluster/settings), add data nodes, remove"
+                + " indices the target no longer needs, or copy fewer indices at a time.");
     }
 
     static String human(long bytes) {

@@ -18,6 +18,7 @@ import com.clearmlmigrator.planner.migration.RequestRules;
 public final class CopyRequestRules {
     private static final int MAX_INDEX_PATTERNS = 100;
     private static final long MAX_DOCS_PER_SECOND = 10_000_000L;
+    private static final int MAX_REPLICAS = 20;
     private static final Pattern INDEX_PATTERN = Pattern.compile("[a-z0-9*][a-z0-9_\\-.*+]{0,254}");
 
     private CopyRequestRules() {}
@@ -35,7 +36,8 @@ public final class CopyRequestRules {
             String ifTargetExists,
             String afterCopy,
             Boolean dryRun,
-            Long maxDocsPerSecond) {
+            Long maxDocsPerSecond,
+            Integer replicas) {
         if (source == null || target == null) {
             throw new InvalidRequestException(
                     "An es-copy needs 'source' and 'target', for example \"source\":"
@@ -67,7 +69,12 @@ public final class CopyRequestRules {
             throw new InvalidRequestException("Field 'maxDocsPerSecond' must be between 1 and " + MAX_DOCS_PER_SECOND
                     + "; leave it out for no limit.");
         }
-        CopyOrder copy = new CopyOrder(source, patterns, exists, after, Boolean.TRUE.equals(dryRun), maxDocsPerSecond);
+        if (replicas != null && (replicas < 0 || replicas > MAX_REPLICAS)) {
+            throw new InvalidRequestException("Field 'replicas' must be between 0 and " + MAX_REPLICAS
+                    + "; leave it out to give each index the replicas it has on the source.");
+        }
+        CopyOrder copy =
+                new CopyOrder(source, patterns, exists, after, Boolean.TRUE.equals(dryRun), maxDocsPerSecond, replicas);
         return new MigrationOrder(MigrationKind.ES_COPY, null, target, null, copy);
     }
 

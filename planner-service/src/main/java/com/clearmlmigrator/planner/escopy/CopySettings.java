@@ -65,14 +65,36 @@ public final class CopySettings {
     }
 
     /**
-     * The shards the target index holds once its settings are put back: its primaries and their replicas, which
-     * Elasticsearch counts against its shard limit whether or not it can place them.
+     * The settings of a source index with the replicas a copy is asked to give every index; as they are when
+     * {@code replicas} is null.
      */
+    public static Map<String, Object> withReplicas(Map<String, Object> source, Integer replicas) {
+        if (replicas == null) {
+            return source;
+        }
+        Map<String, Object> index = new LinkedHashMap<>(indexPart(source));
+        index.put("number_of_replicas", String.valueOf(replicas));
+        Map<String, Object> settings = source == null ? new LinkedHashMap<>() : new LinkedHashMap<>(source);
+        settings.put("index", index);
+        return settings;
+    }
+
+    /** The primary shards of the target index: the source's. */
+    public static long primaries(Map<String, Object> source) {
+        return count(indexPart(source).get("number_of_shards"), 1);
+    }
+
+    /**
+     * The replica shards the target index holds once its settings are put back, which Elasticsearch counts against its
+     * shard limit whether or not it can place them.
+     */
+    public static long replicaShards(Map<String, Object> source) {
+        return primaries(source) * count(finalSettings(indexPart(source)).get("number_of_replicas"), 1);
+    }
+
+    /** The shards the target index holds once its settings are put back: its primaries and their replicas. */
     public static long shardsOnceRestored(Map<String, Object> source) {
-        Map<String, Object> from = indexPart(source);
-        long primaries = count(from.get("number_of_shards"), 1);
-        long replicas = count(finalSettings(from).get("number_of_replicas"), 1);
-        return primaries * (1 + replicas);
+        return primaries(source) + replicaShards(source);
     }
 
     private static long count(Object value, long absent) {

@@ -76,8 +76,10 @@ public class EsCopyPlanner implements TaskPlanner {
         Set<String> kept = copy.ifTargetExists().equals(CopyOrder.SKIP)
                 ? wholeOnTarget(migrationId, target, existing, found, problems)
                 : Set.of();
-        List<SourceIndex> toCopy =
-                found.stream().filter(i -> !kept.contains(i.name())).toList();
+        List<SourceIndex> toCopy = found.stream()
+                .filter(i -> !kept.contains(i.name()))
+                .map(i -> i.withReplicas(copy.replicas()))
+                .toList();
         List<String> skipped =
                 found.stream().map(SourceIndex::name).filter(kept::contains).toList();
 
@@ -89,7 +91,7 @@ public class EsCopyPlanner implements TaskPlanner {
         long estimated =
                 (long) (toCopy.stream().mapToLong(SourceIndex::primaryBytes).sum() * SIZE_MARGIN);
         problems.addAll(CopyPreflight.diskProblems(estimated, targetFacts));
-        problems.addAll(CopyPreflight.shardProblems(addedShards(toCopy, existing), targetFacts));
+        problems.addAll(CopyPreflight.shardProblems(newIndexSettings(toCopy, existing), targetFacts));
         failOn(problems);
 
         StoredCopy.Plan plan = new StoredCopy.Plan(
@@ -172,12 +174,12 @@ public class EsCopyPlanner implements TaskPlanner {
         }
     }
 
-    /** The shards the copy adds to the target: those of the new indices; an index it replaces frees its own. */
-    private static long addedShards(List<SourceIndex> toCopy, Set<String> existing) {
+    /** The settings of the indices that add shards to the target: the new ones; an index it replaces frees its own. */
+    private static List<Map<String, Object>> newIndexSettings(List<SourceIndex> toCopy, Set<String> existing) {
         return toCopy.stream()
                 .filter(index -> !existing.contains(index.name()))
-                .mapToLong(index -> CopySettings.shardsOnceRestored(index.settings()))
-                .sum();
+                .map(SourceIndex::settings)
+                .toList();
     }
 
     /** Runs a survey call, naming which cluster failed when it does. */

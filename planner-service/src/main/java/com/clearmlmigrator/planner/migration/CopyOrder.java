@@ -14,6 +14,7 @@ import com.clearmlmigrator.contracts.ElasticEndpoint;
  * @param afterCopy        {@link #READ_ONLY_SOURCE} or {@link #NONE}
  * @param dryRun           plan and report without writing
  * @param maxDocsPerSecond limit for the whole copy; null for none
+ * @param replicas         replicas of every copied index; null for each source index's own
  */
 public record CopyOrder(
         ElasticEndpoint source,
@@ -21,7 +22,8 @@ public record CopyOrder(
         String ifTargetExists,
         String afterCopy,
         boolean dryRun,
-        Long maxDocsPerSecond) {
+        Long maxDocsPerSecond,
+        Integer replicas) {
     public static final String FAIL = "fail";
     public static final String SKIP = "skip";
     public static final String OVERWRITE = "overwrite";
@@ -45,6 +47,7 @@ public record CopyOrder(
                 afterCopy,
                 dryRun,
                 maxDocsPerSecond,
+                replicas,
                 null);
     }
 }

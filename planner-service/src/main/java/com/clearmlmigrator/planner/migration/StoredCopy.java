@@ -13,6 +13,7 @@ import java.util.Map;
  * @param afterCopy            what to do with the source indices once verified
  * @param dryRun               plan only
  * @param maxDocsPerSecond     rate limit for the whole copy; null for none
+ * @param replicas             replicas of every copied index; null for each source index's own
  * @param plan                 what the pre-flight found and planned; null until planned
  */
 public record StoredCopy(
@@ -23,11 +24,20 @@ public record StoredCopy(
         String afterCopy,
         boolean dryRun,
         Long maxDocsPerSecond,
+        Integer replicas,
         Plan plan) {
 
     public StoredCopy withPlan(Plan newPlan) {
         return new StoredCopy(
-                sourceHosts, sourceCredentials, indices, ifTargetExists, afterCopy, dryRun, maxDocsPerSecond, newPlan);
+                sourceHosts,
+                sourceCredentials,
+                indices,
+                ifTargetExists,
+                afterCopy,
+                dryRun,
+                maxDocsPerSecond,
+                replicas,
+                newPlan);
     }
 
     /**

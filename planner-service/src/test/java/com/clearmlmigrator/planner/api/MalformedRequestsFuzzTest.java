@@ -112,7 +112,7 @@ class MalformedRequestsFuzzTest {
                 "{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"http://127.0.0.1:1\"],\"username\":\"fuzzer\","
                         + "\"password\":\"" + SECRET + "\"},\"target\":{\"hosts\":[\"http://127.0.0.1:2\"]},"
                         + "\"indices\":[\"events-*\",\"worker_stats_*\"],\"ifTargetExists\":\"skip\","
-                        + "\"afterCopy\":\"none\",\"dryRun\":true,\"maxDocsPerSecond\":1000}");
+                        + "\"afterCopy\":\"none\",\"dryRun\":true,\"maxDocsPerSecond\":1000,\"replicas\":0}");
     }
 
     /**

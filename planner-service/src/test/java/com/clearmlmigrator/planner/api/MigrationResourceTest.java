@@ -63,6 +63,8 @@ class MigrationResourceTest {
             copy unknown choice       | {"kind":"es-copy","source":{"hosts":["http://a:9200"]},"target":{"hosts":["http://b:9200"]},"ifTargetExists":"replace"} | must be one of fail, skip, overwrite
             copy rate of zero         | {"kind":"es-copy","source":{"hosts":["http://a:9200"]},"target":{"hosts":["http://b:9200"]},"maxDocsPerSecond":0} | must be between 1 and 10000000
             copy absurd rate          | {"kind":"es-copy","source":{"hosts":["http://a:9200"]},"target":{"hosts":["http://b:9200"]},"maxDocsPerSecond":99999999999999999999} | maxDocsPerSecond
+            copy negative replicas    | {"kind":"es-copy","source":{"hosts":["http://a:9200"]},"target":{"hosts":["http://b:9200"]},"replicas":-1} | Field 'replicas' must be between 0 and 20
+            copy replicas as text     | {"kind":"es-copy","source":{"hosts":["http://a:9200"]},"target":{"hosts":["http://b:9200"]},"replicas":"none"} | replicas
             kind not a string         | {"kind":42,"mongo":{"uri":"mongodb://h"}}                | Field 'kind' must be a string.
             undo submitted directly   | {"kind":"undo","mongo":{"uri":"mongodb://h"}}            | POST /migrations/{id}/undo with the relink's id
             copy fields on inspect    | {"kind":"inspect","mongo":{"uri":"mongodb://h"},"indices":["events-*"]} | apply to es-copy migrations only
@@ -217,7 +219,7 @@ class MigrationResourceTest {
         assertThat(api.getList("components.schemas.RelinkRequest.required", String.class))
                 .contains("kind", "from", "to");
         assertThat(api.getMap("components.schemas.EsCopyRequest.properties"))
-                .containsKeys("source", "target", "indices", "maxDocsPerSecond")
+                .containsKeys("source", "target", "indices", "maxDocsPerSecond", "replicas")
                 .doesNotContainKeys("mongo", "from");
         assertThat(api.getMap("components.schemas.InspectRequest.properties"))
                 .containsOnlyKeys("kind", "mongo", "elastic");

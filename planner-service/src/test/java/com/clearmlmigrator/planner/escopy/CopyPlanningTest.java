@@ -132,22 +132,74 @@ class CopyPlanningTest {
 
     @Test
     void preflightComparesTheNewIndicesShardsWithTheRoomTheShardLimitLeaves() {
-        ClusterFacts nearlyFull = ES7.withShards(new ClusterSurvey.ShardRoom(996, 1000));
+        ClusterFacts nearlyFull = ES7.withShards(new ClusterSurvey.ShardRoom(996, 1000, 2));
+        Map<String, Object> twoShards = Map.of("index", Map.of("number_of_shards", "2", "number_of_replicas", "0"));
+        Map<String, Object> threeShards = Map.of("index", Map.of("number_of_shards", "3", "number_of_replicas", "0"));
 
-        assertThat(CopyPreflight.shardProblems(4, nearlyFull)).isEmpty();
-        assertThat(CopyPreflight.shardProblems(5, nearlyFull))
+        assertThat(CopyPreflight.shardProblems(List.of(twoShards, twoShards), nearlyFull))
+                .isEmpty();
+        assertThat(CopyPreflight.shardProblems(List.of(twoShards, threeShards), nearlyFull))
                 .singleElement()
                 .asString()
                 .contains("allows 1000 open shards")
                 .contains("has 996")
-                .contains("would add 5")
-                .contains("cluster.max_shards_per_node");
-        assertThat(CopyPreflight.shardProblems(5, ES7.withShards(new ClusterSurvey.ShardRoom(1200, 1000))))
+                .contains("would add 5 (5 primaries and 0 replicas")
+                .contains("cluster.max_shards_per_node")
+                .doesNotContain("\"replicas\"");
+        assertThat(CopyPreflight.shardProblems(
+                        List.of(twoShards), ES7.withShards(new ClusterSurvey.ShardRoom(1200, 1000, 1))))
                 .as("a cluster already past a lowered limit")
                 .hasSize(1);
-        assertThat(CopyPreflight.shardProblems(Long.MAX_VALUE, ES7))
+        assertThat(CopyPreflight.shardProblems(List.of(twoShards), ES7))
                 .as("a cluster without a shard limit (before ES 7)")
                 .isEmpty();
+    }
+
+    @Test
+    void onOneDataNodeTheShardProblemSaysWhatTheCopyWouldAddWithoutReplicas() {
+        Map<String, Object> es5Default = Map.of("index", Map.of("number_of_shards", "1"));
+        List<Map<String, Object>> threeIndices = List.of(es5Default, es5Default, es5Default);
+
+        assertThat(CopyPreflight.shardProblems(threeIndices, ES7.withShards(new ClusterSurvey.ShardRoom(996, 1000, 1))))
+                .singleElement()
+                .asString()
+                .contains("would add 6 (3 primaries and 3 replicas")
+                .contains(
+                        "One data node never places a replica: set \"replicas\" to 0 and the copy adds 3, which fits.");
+        assertThat(CopyPreflight.shardProblems(threeIndices, ES7.withShards(new ClusterSurvey.ShardRoom(999, 1000, 1))))
+                .singleElement()
+                .asString()
+                .contains("set \"replicas\" to 0 and the copy adds 3.");
+        assertThat(CopyPreflight.shardProblems(
+                        threeIndices, ES7.withShards(new ClusterSurvey.ShardRoom(1996, 2000, 2))))
+                .as("two nodes place a replica")
+                .singleElement()
+                .asString()
+                .doesNotContain("\"replicas\"");
+    }
+
+    @Test
+    void replicasAskedForReplaceTheSourcesInEveryIndexAndItsShardCount() {
+        Map<String, Object> es5Default =
+                Map.of("index", Map.of("number_of_shards", "1", "refresh_interval", "5s"), "other", "kept");
+
+        Map<String, Object> withoutReplicas = CopySettings.withReplicas(es5Default, 0);
+
+        assertThat(CopySettings.withReplicas(es5Default, null)).isSameAs(es5Default);
+        assertThat(withoutReplicas)
+                .isEqualTo(Map.of(
+                        "index",
+                        Map.of("number_of_shards", "1", "refresh_interval", "5s", "number_of_replicas", "0"),
+                        "other",
+                        "kept"));
+        assertThat(CopySettings.shardsOnceRestored(withoutReplicas)).isEqualTo(1);
+        assertThat(CopySettings.forCreation(withoutReplicas, true))
+                .as("a small index is created with them")
+                .isEqualTo(Map.of(
+                        "index", Map.of("number_of_shards", "1", "number_of_replicas", "0", "refresh_interval", "5s")));
+        assertThat(((Map<?, ?>) CopySettings.toRestore(withoutReplicas, false).get("index")).get("number_of_replicas"))
+                .as("a large one has them put back after its copy")
+                .isEqualTo("0");
     }
 
     @Test

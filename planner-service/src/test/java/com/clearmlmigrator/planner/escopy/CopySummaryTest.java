@@ -88,7 +88,7 @@ class CopySummaryTest {
                 List.of(),
                 List.of());
         StoredCopy copy = new StoredCopy(
-                List.of("http://old:9200"), false, List.of("events-*"), "fail", "none", false, null, plan);
+                List.of("http://old:9200"), false, List.of("events-*"), "fail", "none", false, null, null, plan);
         return new Migration(
                 "m1",
                 MigrationKind.ES_COPY,
