@@ -126,7 +126,8 @@ class RelinkIT {
 
     /**
      * An operator unsure whether the relink ran submits it again: the new prefix extends the old one, so every value
-     * the first relink wrote still starts with the old prefix, and must stay as it is.
+     * the first relink wrote still starts with the old prefix, and must stay as it is. The report counts those values
+     * as already under the new prefix, which tells the operator the first one ran.
      */
     @Test
     @Order(4)
@@ -139,6 +140,9 @@ class RelinkIT {
 
         assertThat(Migrations.awaitFinal(again).getString("status")).isEqualTo("SUCCEEDED");
         assertThat(Migrations.changedValues(again)).isZero();
+        assertThat(Migrations.report(again).getList("targets.fields.flatten().alreadyNew", Integer.class))
+                .as("references found under the new prefix")
+                .anyMatch(n -> n > 0);
         assertThat(StackStores.now()).isEqualTo(relinked);
     }
 

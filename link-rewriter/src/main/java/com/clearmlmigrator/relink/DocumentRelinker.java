@@ -16,11 +16,13 @@ public final class DocumentRelinker {
     public static final String PLOT_LEN = "plot_len";
 
     private final LinkRewriter rewriter;
+    private final LinkRewriter backwards;
     private final List<FieldRule> rules;
     private final boolean plots;
 
     public DocumentRelinker(LinkRewriter rewriter, List<FieldRule> rules, boolean plots) {
         this.rewriter = rewriter;
+        this.backwards = rewriter.reversed();
         this.rules = List.copyOf(rules);
         this.plots = plots;
     }
@@ -35,26 +37,29 @@ public final class DocumentRelinker {
      *
      * @param changes    every value to change, in rule order
      * @param unreadable rules whose value could not be read (a corrupt {@code plot_data}); left untouched
+     * @param alreadyNew references to the new prefix the document held as read, by rule (a text field may hold
+     *                   several): left as they are, counted so that a relink run again can say it found its work done
      */
-    public record Outcome(List<FieldChange> changes, List<String> unreadable) {}
+    public record Outcome(List<FieldChange> changes, List<String> unreadable, Map<String, Integer> alreadyNew) {}
 
     public Outcome relink(Map<String, Object> document) {
         List<FieldChange> changes = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
+        Map<String, Integer> alreadyNew = new LinkedHashMap<>();
         for (FieldRule rule : rules) {
             DocumentPaths.forEachString(document, rule.segments(), (path, value) -> {
-                String after = rule.kind() == FieldRule.ValueKind.URL
-                        ? rewriter.rewriteUrl(value).orElse(value)
-                        : rewriter.rewriteText(value);
+                boolean url = rule.kind() == FieldRule.ValueKind.URL;
+                String after = url ? rewriter.rewriteUrl(value).orElse(value) : rewriter.rewriteText(value);
                 if (!after.equals(value)) {
                     changes.add(new FieldChange(rule.path(), path, value, after));
                 }
+                alreadyNew.merge(rule.path(), references(backwards, value, url), Integer::sum);
             });
         }
         if (plots) {
-            relinkPlot(document, changes, unreadable);
+            relinkPlot(document, changes, unreadable, alreadyNew);
         }
-        return new Outcome(changes, unreadable);
+        return new Outcome(changes, unreadable, alreadyNew);
     }
 
     /** Occurrences of the old prefix left in each rule's values: what verification reports as remaining. */
@@ -65,9 +70,7 @@ public final class DocumentRelinker {
             DocumentPaths.forEachString(
                     document,
                     rule.segments(),
-                    (path, value) -> count[0] += rule.kind() == FieldRule.ValueKind.URL
-                            ? (rewriter.isStillOld(value) ? 1 : 0)
-                            : rewriter.countOccurrences(value));
+                    (path, value) -> count[0] += references(rewriter, value, rule.kind() == FieldRule.ValueKind.URL));
             remaining.put(rule.path(), count[0]);
         }
         if (plots) {
@@ -87,7 +90,11 @@ public final class DocumentRelinker {
         return fields;
     }
 
-    private void relinkPlot(Map<String, Object> document, List<FieldChange> changes, List<String> unreadable) {
+    private void relinkPlot(
+            Map<String, Object> document,
+            List<FieldChange> changes,
+            List<String> unreadable,
+            Map<String, Integer> alreadyNew) {
         String rewrittenPlot = null;
         if (document.get(PLOT_STR) instanceof String plot) {
             String after = rewriter.rewriteText(plot);
@@ -95,6 +102,7 @@ public final class DocumentRelinker {
                 changes.add(new FieldChange(PLOT_STR, PLOT_STR, plot, after));
                 rewrittenPlot = after;
             }
+            alreadyNew.put(PLOT_STR, backwards.countOccurrences(plot));
         }
         if (document.get(PLOT_DATA) instanceof String data) {
             try {
@@ -104,6 +112,7 @@ public final class DocumentRelinker {
                     changes.add(new FieldChange(PLOT_DATA, PLOT_DATA, data, CompressedPlots.compress(after)));
                     rewrittenPlot = after;
                 }
+                alreadyNew.put(PLOT_DATA, backwards.countOccurrences(plot));
             } catch (IllegalArgumentException e) {
                 unreadable.add(PLOT_DATA);
             }
@@ -122,6 +131,11 @@ public final class DocumentRelinker {
         } catch (IllegalArgumentException e) {
             return 0;
         }
+    }
+
+    /** A URL value references a prefix once or not at all; a text value as often as it names it. */
+    private static int references(LinkRewriter prefix, String value, boolean url) {
+        return url ? (prefix.isStillOld(value) ? 1 : 0) : prefix.countOccurrences(value);
     }
 
     private static String text(Object value) {

@@ -24,6 +24,8 @@ import java.util.function.UnaryOperator;
  * keeps a replayed task from rewriting twice; this keeps a second migration from doing so.
  */
 public final class LinkRewriter {
+    private final UrlPrefix from;
+    private final UrlPrefix to;
     private final List<PrefixRewrite> spellings;
     private final PrefixRewrite shortest;
 
@@ -35,6 +37,8 @@ public final class LinkRewriter {
         if (from.base().equals(to.base())) {
             throw new IllegalArgumentException("Fields 'from' and 'to' are the same URL; there is nothing to relink.");
         }
+        this.from = from;
+        this.to = to;
         this.spellings = spellings(from, to);
         this.shortest = spellings.stream()
                 .min(Comparator.comparingInt(s -> s.oldBase().length()))
@@ -43,6 +47,14 @@ public final class LinkRewriter {
 
     public static LinkRewriter of(String from, String to) {
         return new LinkRewriter(UrlPrefix.parse("from", from), UrlPrefix.parse("to", to));
+    }
+
+    /**
+     * The rewrite from the new prefix back to the old one: what it would rewrite, and counts as occurrences, is what
+     * already references the new prefix (and not the old one that extends it).
+     */
+    public LinkRewriter reversed() {
+        return new LinkRewriter(to, from);
     }
 
     /**

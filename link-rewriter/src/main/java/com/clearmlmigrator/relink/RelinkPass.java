@@ -117,6 +117,7 @@ public final class RelinkPass {
         DocumentRelinker.Outcome outcome = relinker.relink(document.source());
         outcome.unreadable().forEach(field -> issue(document.id(), field, "could not be read; left unchanged"));
         outcome.unreadable().forEach(field -> tally(field).failed++);
+        outcome.alreadyNew().forEach((field, n) -> tally(field).alreadyNew += n);
         return outcome.changes().isEmpty()
                 ? Optional.empty()
                 : Optional.of(new PlannedWrite(document, outcome.changes()));
@@ -263,9 +264,10 @@ public final class RelinkPass {
         long conflicts;
         long failed;
         long remaining;
+        long alreadyNew;
 
         FieldTally toTally(String field, long scanned) {
-            return new FieldTally(field, scanned, matched, changed, conflicts, failed, remaining);
+            return new FieldTally(field, scanned, matched, changed, conflicts, failed, remaining, alreadyNew);
         }
     }
 }

@@ -81,6 +81,32 @@ class DocumentRelinkerTest {
     }
 
     @Test
+    void referencesAlreadyUnderTheNewPrefixAreCountedByFieldAsReadInsideCompressedPlotsToo() {
+        String neu = "https://files.example.com";
+        String plot = "{\"images\": [{\"source\": \"" + neu + "/a.png\"}, {\"source\": \"" + OLD + "/b.png\"},"
+                + " {\"source\": \"" + neu + "/c.png\"}]}";
+        Map<String, Object> event = doc(
+                "plot_data",
+                CompressedPlots.compress(plot),
+                "source_urls",
+                new ArrayList<>(List.of(neu + "/a.png", OLD + "/b.png", neu + "/c.png")));
+        Map<String, Object> model = doc("uri", neu + "/m.pkl");
+        // Extends the old prefix without being the new one: neither old nor new.
+        Map<String, Object> elsewhere = doc("uri", "https://files.example.com.evil/m.pkl");
+
+        DocumentRelinker plots =
+                new DocumentRelinker(rewriter, ClearmlFields.forIndex("events-plot-c", Set.of()), true);
+        DocumentRelinker models = new DocumentRelinker(rewriter, ClearmlFields.forCollection("model", Set.of()), false);
+
+        assertThat(plots.relink(event).alreadyNew())
+                .containsEntry("source_urls.*", 2)
+                .containsEntry("plot_data", 2);
+        assertThat(models.relink(model).alreadyNew()).containsEntry("uri", 1);
+        assertThat(models.relink(model).changes()).isEmpty();
+        assertThat(models.relink(elsewhere).alreadyNew()).containsEntry("uri", 0);
+    }
+
+    @Test
     void corruptPlotDataIsReportedAndLeftAlone() {
         DocumentRelinker relinker = new DocumentRelinker(rewriter, List.of(), true);
 

@@ -65,6 +65,29 @@ class RelinkEngineTest {
         assertThat(store.valueOf("m1", "uri")).isEqualTo(NEW + "a.pkl");
         assertThat(uri(replay).changed()).isEqualTo(4);
         assertThat(uri(replay).remaining()).isZero();
+        assertThat(uri(replay).alreadyNew())
+                .as("what this migration wrote is its own change, not something found done")
+                .isZero();
+    }
+
+    @Test
+    void aRelinkRunAgainFindsItsWorkDoneAndCountsWhatAlreadyHoldsTheNewPrefix() {
+        InMemoryRelinkStore store = models(false).with("m6", "uri", NEW + "f.pkl");
+        RelinkReport first = RelinkEngine.relink(pass(RELINK, false), store, progress);
+        int writesOfTheFirst = store.writesApplied;
+
+        RelinkReport dryRunAgain = RelinkEngine.relink(pass(new TaskId("relink-2", 0), true), store, progress);
+        RelinkReport again = RelinkEngine.relink(pass(new TaskId("relink-3", 0), false), store, progress);
+
+        assertThat(uri(first))
+                .extracting(FieldTally::changed, FieldTally::alreadyNew)
+                .containsExactly(4L, 1L);
+        for (RelinkReport report : List.of(dryRunAgain, again)) {
+            assertThat(uri(report))
+                    .extracting(FieldTally::matched, FieldTally::changed, FieldTally::remaining, FieldTally::alreadyNew)
+                    .containsExactly(0L, 0L, 0L, 5L);
+        }
+        assertThat(store.writesApplied).isEqualTo(writesOfTheFirst);
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class ReportTable {
             default -> relink(report, out);
         }
         if (kind.equals("relink")) {
-            nothingMatched(report, out);
+            alreadyNew(report, out);
         }
         partsNotEnded(kind, report, out);
         failures(report, out, wording);
@@ -73,24 +73,35 @@ public final class ReportTable {
     }
 
     /**
-     * A relink that found nothing to change anywhere, and failed nowhere: most often a prefix that differs from what the
-     * stores hold (http for https, a port given or left out), which the census of {@code inspect} shows.
+     * What a relink found already under the new prefix, left as it was. When it found nothing else, and failed nowhere,
+     * say what that most likely means: a relink run before, or a prefix that differs from what the stores hold (http
+     * for https, a port given or left out), which the census of {@code inspect} shows.
      */
-    private static void nothingMatched(JsonNode report, PrintWriter out) {
-        if (report.path("targets").isEmpty() || !report.path("failures").isEmpty()) {
-            return;
-        }
+    private static void alreadyNew(JsonNode report, PrintWriter out) {
+        long matched = 0;
+        long alreadyNew = 0;
         for (JsonNode target : report.path("targets")) {
             for (JsonNode field : target.path("fields")) {
-                if (field.path("matched").asLong() > 0
-                        || field.path("remaining").asLong() > 0) {
-                    return;
-                }
+                matched +=
+                        field.path("matched").asLong() + field.path("remaining").asLong();
+                alreadyNew += field.path("alreadyNew").asLong();
             }
         }
-        out.println("Nothing matched " + report.path("from").asText() + ". If something should have, compare it with"
-                + " the URL origins `clearml-migrator inspect` lists: http and https, or a port given and left out, are"
-                + " different prefixes.");
+        String from = report.path("from").asText();
+        String to = report.path("to").asText();
+        boolean nothingElse = matched == 0
+                && !report.path("targets").isEmpty()
+                && report.path("failures").isEmpty();
+        if (nothingElse && alreadyNew > 0) {
+            out.println("Nothing matched " + from + ", and " + Formats.count(alreadyNew) + " references already hold "
+                    + to + ": the stores look relinked already.");
+        } else if (nothingElse) {
+            out.println("Nothing matched " + from + ". If something should have, compare it with the URL origins"
+                    + " `clearml-migrator inspect` lists: http and https, or a port given and left out, are different"
+                    + " prefixes.");
+        } else if (alreadyNew > 0) {
+            out.println(Formats.count(alreadyNew) + " references already held " + to + " and were left as they are.");
+        }
     }
 
     /**

@@ -58,6 +58,25 @@ class ReportTableTest {
     }
 
     @Test
+    void aRelinkRunAgainSaysTheStoresLookRelinkedAndOneThatChangedSomethingCountsWhatWasDone() throws Exception {
+        String fields = "{\"store\":\"mongo\",\"target\":\"model\",\"fields\":[{\"field\":\"uri\",\"scanned\":9,"
+                + "\"matched\":%d,\"changed\":%d,\"remaining\":0,\"alreadyNew\":%d}]}";
+        String head = "{\"from\":\"http://files.old.lan:8081/\",\"to\":\"https://files.example.com/\","
+                + "\"dryRun\":false,\"targets\":[";
+
+        String again = print(head + String.format(fields, 0, 0, 1200) + "]}");
+        String partly = print(head + String.format(fields, 7, 7, 2) + "]}");
+
+        assertThat(again)
+                .contains("Nothing matched http://files.old.lan:8081/, and 1,200 references already hold"
+                        + " https://files.example.com/: the stores look relinked already.")
+                .doesNotContain("inspect");
+        assertThat(partly)
+                .contains("2 references already held https://files.example.com/ and were left as they are.")
+                .doesNotContain("Nothing matched");
+    }
+
+    @Test
     void aCopyShowsWhatItChangedInAnIndexsMappingsUnderItsTable() throws Exception {
         StringWriter out = new StringWriter();
         ReportTable.print(

@@ -64,8 +64,8 @@ class TargetProgressTest {
                 collection,
                 false,
                 List.of(
-                        new FieldTally("uri", scanned, changed, changed, 0, 0, 0),
-                        new FieldTally("x", scanned, 0, 0, 0, 0, 0)),
+                        new FieldTally("uri", scanned, changed, changed, 0, 0, 0, 0),
+                        new FieldTally("x", scanned, 0, 0, 0, 0, 0, 0)),
                 List.of(),
                 List.of());
     }

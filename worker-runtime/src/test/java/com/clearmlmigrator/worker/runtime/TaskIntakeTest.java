@@ -329,7 +329,7 @@ class TaskIntakeTest {
         RelinkReport soFar = new RelinkReport(
                 "task",
                 false,
-                List.of(new FieldTally("execution.artifacts.*.uri", 100, 40, 40, 0, 0, 0)),
+                List.of(new FieldTally("execution.artifacts.*.uri", 100, 40, 40, 0, 0, 0, 0)),
                 List.of(),
                 List.of());
 

@@ -61,7 +61,8 @@ final class RelinkExpectations {
 
     /**
      * The same relink submitted again as a new migration, by an operator unsure whether the first one ran: the new
-     * prefix extends the old one, so every value the first one wrote still starts with the old prefix, and stays.
+     * prefix extends the old one, so every value the first one wrote still starts with the old prefix, and stays; the
+     * second counts them as already under the new prefix, which is how its operator learns the work was done.
      */
     static void theSameRelinkSubmittedAgainChangesNothing(String uri) {
         seedClearmlDatabase(uri);
@@ -77,6 +78,9 @@ final class RelinkExpectations {
             assertThat(again.fields().get(0).matched()).isZero();
             assertThat(again.fields().get(0).changed()).isZero();
             assertThat(again.fields().get(0).remaining()).isZero();
+            assertThat(first.fields().get(0).alreadyNew()).isZero();
+            assertThat(again.fields().get(0).alreadyNew())
+                    .isEqualTo(first.fields().get(0).changed());
             assertThat(countStartingWith(client, NEW + "moved/")).isZero();
             assertThat(countStartingWith(client, NEW))
                     .isEqualTo(first.fields().get(0).changed());
