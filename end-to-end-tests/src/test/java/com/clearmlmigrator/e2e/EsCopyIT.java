@@ -566,7 +566,7 @@ class EsCopyIT {
             assertThat(migration.getString("error"))
                     .contains("Pre-flight failed; nothing was written.")
                     .contains("allows " + (open + 1) + " open shards")
-                    .contains("would add 2")
+                    .contains("would add 2 (1 primary and 1 replica of the new indices)")
                     .contains("cluster.max_shards_per_node")
                     .contains("set \"replicas\" to 0 and the copy adds 1, which fits.");
             assertThat(migration.getInt("tasks.total")).isZero();

@@ -91,7 +91,8 @@ public final class CopyPreflight {
         }
         String problem = "The target allows " + room.limit() + " open shards (cluster.max_shards_per_node times its"
                 + " data nodes) and has " + room.open() + "; the copy would add " + (primaries + replicas) + " ("
-                + primaries + " primaries and " + replicas + " replicas of the new indices).";
+                + counted(primaries, "primary", "primaries") + " and " + counted(replicas, "replica", "replicas")
+                + " of the new indices).";
         if (room.dataNodes() == 1 && replicas > 0) {
             // ClearML's own compose runs one node, and ClearML creates its indices without replicas since 1.2.
             problem += " One data node never places a replica: set \"replicas\" to 0 and the copy adds " + primaries
@@ -99,6 +100,10 @@ public final class CopyPreflight {
         }
         return List.of(problem + " Raise cluster.max_shards_per_node (PUT _cluster/settings), add data nodes, remove"
                 + " indices the target no longer needs, or copy fewer indices at a time.");
+    }
+
+    private static String counted(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     static String human(long bytes) {

@@ -143,7 +143,7 @@ class CopyPlanningTest {
                 .asString()
                 .contains("allows 1000 open shards")
                 .contains("has 996")
-                .contains("would add 5 (5 primaries and 0 replicas")
+                .contains("would add 5 (5 primaries and 0 replicas of the new indices)")
                 .contains("cluster.max_shards_per_node")
                 .doesNotContain("\"replicas\"");
         assertThat(CopyPreflight.shardProblems(
@@ -164,8 +164,15 @@ class CopyPlanningTest {
                 .singleElement()
                 .asString()
                 .contains("would add 6 (3 primaries and 3 replicas")
+                .contains("would add 6 (3 primaries and 3 replicas of the new indices)")
                 .contains(
                         "One data node never places a replica: set \"replicas\" to 0 and the copy adds 3, which fits.");
+        assertThat(CopyPreflight.shardProblems(
+                        List.of(es5Default), ES7.withShards(new ClusterSurvey.ShardRoom(999, 1000, 1))))
+                .singleElement()
+                .asString()
+                .contains("would add 2 (1 primary and 1 replica of the new indices)")
+                .contains("the copy adds 1, which fits.");
         assertThat(CopyPreflight.shardProblems(threeIndices, ES7.withShards(new ClusterSurvey.ShardRoom(999, 1000, 1))))
                 .singleElement()
                 .asString()
