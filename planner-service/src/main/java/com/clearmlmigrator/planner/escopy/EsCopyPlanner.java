@@ -56,33 +56,10 @@ public class EsCopyPlanner implements TaskPlanner {
         List<String> problems = new ArrayList<>(CopyPreflight.clusterProblems(sourceFacts, targetFacts));
         failOn(problems);
 
-        SourceIndices matching = surveyed("source", () -> survey.indices(copy.source(), copy.indices()));
-        problems.addAll(CopyPreflight.unreadableProblems(matching));
-        List<SourceIndex> found = matching.open();
-        if (found.isEmpty()) {
-            problems.add("No open index on the source matches " + copy.indices() + ".");
-            failOn(problems);
-        }
-        Set<String> existing = surveyed(
-                "target",
-                () -> survey.existing(
-                        target, found.stream().map(SourceIndex::name).toList()));
-        if (copy.ifTargetExists().equals(CopyOrder.FAIL) && !existing.isEmpty()) {
-            problems.add("The target already has " + existing.size() + " of these indices ("
-                    + IndexNames.listed(existing)
-                    + "); remove them, or set \"ifTargetExists\" to \"skip\" or \"overwrite\".");
-        }
+        Selection selected = selection(migrationId, copy, target, problems);
+        List<SourceIndex> toCopy = selected.toCopy();
+        Set<String> existing = selected.existing();
         boolean typed = sourceFacts.typedMappings();
-        Set<String> kept = copy.ifTargetExists().equals(CopyOrder.SKIP)
-                ? wholeOnTarget(migrationId, target, existing, found, problems)
-                : Set.of();
-        List<SourceIndex> toCopy = found.stream()
-                .filter(i -> !kept.contains(i.name()))
-                .map(i -> i.withReplicas(copy.replicas()))
-                .toList();
-        List<String> skipped =
-                found.stream().map(SourceIndex::name).filter(kept::contains).toList();
-
         SourceTemplates sourceTemplates = sourceTemplates(copy.source(), sourceFacts, problems);
         List<StoredCopy.PlannedIndex> planned = toCopy.stream()
                 .map(index -> planIndex(index, existing.contains(index.name()), typed, sourceTemplates, problems))
@@ -102,13 +79,54 @@ public class EsCopyPlanner implements TaskPlanner {
                         ? null
                         : targetFacts.availableBytes() - targetFacts.reservedBytes(),
                 planned,
-                skipped,
+                selected.skipped(),
                 templates.stream().map(CopySpec.IndexTemplate::name).toList());
         if (copy.dryRun()) {
             return new MigrationPlan(List.of(), plan);
         }
         return new MigrationPlan(CopyTasks.of(migrationId, order, chunking, toCopy, planned, templates), plan);
     }
+
+    /**
+     * The source indices the order names, and of those what the target has already; problems (unreadable indices,
+     * existing ones a {@code fail} refuses, or a {@code skip} cannot keep) are added to {@code problems}.
+     */
+    private Selection selection(String migrationId, CopyOrder copy, ElasticEndpoint target, List<String> problems) {
+        SourceIndices matching = surveyed("source", () -> survey.indices(copy.source(), copy.indices()));
+        problems.addAll(CopyPreflight.unreadableProblems(matching));
+        List<SourceIndex> found = matching.open();
+        if (found.isEmpty()) {
+            problems.add("No open index on the source matches " + copy.indices() + ".");
+            failOn(problems);
+        }
+        Set<String> existing = surveyed(
+                "target",
+                () -> survey.existing(
+                        target, found.stream().map(SourceIndex::name).toList()));
+        if (copy.ifTargetExists().equals(CopyOrder.FAIL) && !existing.isEmpty()) {
+            problems.add("The target already has " + existing.size() + " of these indices ("
+                    + IndexNames.listed(existing)
+                    + "); remove them, or set \"ifTargetExists\" to \"skip\" or \"overwrite\".");
+        }
+        Set<String> kept = copy.ifTargetExists().equals(CopyOrder.SKIP)
+                ? wholeOnTarget(migrationId, target, existing, found, problems)
+                : Set.of();
+        List<SourceIndex> toCopy = found.stream()
+                .filter(i -> !kept.contains(i.name()))
+                .map(i -> i.withReplicas(copy.replicas()))
+                .toList();
+        return new Selection(
+                toCopy,
+                found.stream().map(SourceIndex::name).filter(kept::contains).toList(),
+                existing);
+    }
+
+    /**
+     * @param toCopy   the source indices to copy, with the replicas the order asks for
+     * @param skipped  the names of those a {@code skip} leaves alone, whole on the target
+     * @param existing the names of the matching indices the target has
+     */
+    private record Selection(List<SourceIndex> toCopy, List<String> skipped, Set<String> existing) {}
 
     /** The existing indices a {@code skip} leaves alone ({@link SkipOnTarget}), its problems added to {@code problems}. */
     private Set<String> wholeOnTarget(
