@@ -586,6 +586,16 @@ class EsCopyIT {
             assertThat(es7.get("/_cluster/health/" + logs).path("status").asText())
                     .isEqualTo("green");
             assertThat(es7.documents(logs)).isEqualTo(es5.documents(logs));
+
+            String planned = Migrations.submit(copyRequest(
+                    List.of(logs), "\"ifTargetExists\":\"overwrite\",\"afterCopy\":\"none\",\"dryRun\":true"));
+            Migrations.awaitEnded(planned, "SUCCEEDED");
+            assertThat(Migrations.report(planned).getList("notes", String.class))
+                    .as("a copy that keeps the source's replica on one node")
+                    .singleElement()
+                    .asString()
+                    .contains("The target has 1 data node, too few to place every replica of 1 of the copied indices")
+                    .contains("Set \"replicas\" to 0");
         } finally {
             es7.put("/_cluster/settings", "{\"transient\":{\"cluster.max_shards_per_node\":null}}");
         }

@@ -14,7 +14,7 @@ public final class ReportTable {
     public static void print(String kind, JsonNode report, PrintWriter out, CliWording wording) {
         out.println();
         switch (kind) {
-            case "es-copy" -> copy(report, out);
+            case "es-copy" -> copy(report, out, wording);
             case "inspect" -> InspectTable.print(report, out);
             default -> relink(report, out);
         }
@@ -132,7 +132,7 @@ public final class ReportTable {
                 what);
     }
 
-    private static void copy(JsonNode report, PrintWriter out) {
+    private static void copy(JsonNode report, PrintWriter out, CliWording wording) {
         if (report.path("indices").isEmpty() && report.path("skipped").isEmpty()) {
             return; // nothing was planned (a failed pre-flight): no table, the error says why
         }
@@ -153,6 +153,7 @@ public final class ReportTable {
             index.path("mappingChanges")
                     .forEach(change -> out.println(index.path("index").asText() + ": " + change.asText()));
         }
+        report.path("notes").forEach(note -> out.println("Note: " + wording.apply(note.asText())));
     }
 
     private static void failures(JsonNode report, PrintWriter out, CliWording wording) {

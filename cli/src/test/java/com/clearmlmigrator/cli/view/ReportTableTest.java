@@ -85,13 +85,15 @@ class ReportTableTest {
                         + "\"documents\":3,\"copied\":3,\"checksumMatch\":true,"
                         + "\"mappingChanges\":[\"metric is mapped as keyword\"]},"
                         + "{\"index\":\"events-log-c1\",\"documents\":3,\"copied\":3,\"checksumMatch\":true,"
-                        + "\"mappingChanges\":[]}],\"skipped\":[]}"),
+                        + "\"mappingChanges\":[]}],\"skipped\":[],"
+                        + "\"notes\":[\"The target has 1 data node ... Set \\\"replicas\\\" to 0 to copy them.\"]}"),
                 new PrintWriter(out),
                 COPY_ES);
 
         assertThat(out.toString())
                 .contains("events-training_stats_scalar-c1: metric is mapped as keyword")
-                .doesNotContain("events-log-c1:");
+                .doesNotContain("events-log-c1:")
+                .contains("Note: The target has 1 data node ... Set --replicas to 0 to copy them.");
     }
 
     @Test

@@ -102,6 +102,30 @@ public final class CopyPreflight {
                 + " indices the target no longer needs, or copy fewer indices at a time.");
     }
 
+    /**
+     * Copied indices with more replicas than the target's data nodes can place (each copy of a shard needs a node of its
+     * own): not a problem, as Elasticsearch places them once nodes join, but they stay yellow until then and count
+     * against the shard limit. The usual case is one of ClearML's compose, a single node, and indices of the ES 5.6 era,
+     * with Elasticsearch's default of one replica.
+     */
+    public static List<String> replicaNotes(List<Map<String, Object>> copied, ClusterFacts target) {
+        ClusterSurvey.ShardRoom room = target.shards();
+        if (room == null || room.dataNodes() < 1) {
+            return List.of();
+        }
+        long unplaceable = copied.stream()
+                .filter(settings -> CopySettings.replicas(settings) >= room.dataNodes())
+                .count();
+        if (unplaceable == 0) {
+            return List.of();
+        }
+        return List.of("The target has " + counted(room.dataNodes(), "data node", "data nodes") + ", too few to place"
+                + " every replica of " + unplaceable + " of the copied indices (each copy of a shard needs a node of"
+                + " its own): they will stay yellow, their replicas counting against the shard limit. Set \"replicas\""
+                + " to " + (room.dataNodes() - 1) + " to copy them with as many as it can place; ClearML creates its"
+                + " indices without replicas since 1.2.");
+    }
+
     private static String counted(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }

@@ -89,7 +89,12 @@ public final class CopySettings {
      * shard limit whether or not it can place them.
      */
     public static long replicaShards(Map<String, Object> source) {
-        return primaries(source) * count(finalSettings(indexPart(source)).get("number_of_replicas"), 1);
+        return primaries(source) * replicas(source);
+    }
+
+    /** The replicas of each primary of the target index once its settings are put back. */
+    public static long replicas(Map<String, Object> source) {
+        return count(finalSettings(indexPart(source)).get("number_of_replicas"), 1);
     }
 
     /** The shards the target index holds once its settings are put back: its primaries and their replicas. */

@@ -43,6 +43,7 @@ import com.clearmlmigrator.planner.migration.TaskState;
  * @param skipped              indices left alone because the target had them
  * @param templates            templates put on the target
  * @param failures             every failed task and why
+ * @param notes                what the operator should know of the copy that is not a problem, one sentence each
  */
 public record CopySummary(
         String id,
@@ -63,7 +64,8 @@ public record CopySummary(
         List<IndexRow> indices,
         List<String> skipped,
         List<String> templates,
-        List<TaskFailure> failures) {
+        List<TaskFailure> failures,
+        List<String> notes) {
 
     /**
      * One index.
@@ -142,7 +144,8 @@ public record CopySummary(
                 rows,
                 plan == null ? List.of() : plan.skipped(),
                 plan == null ? List.of() : plan.templates(),
-                TaskFailure.of(tasks));
+                TaskFailure.of(tasks),
+                plan == null ? List.of() : plan.notes());
     }
 
     private static IndexRow row(

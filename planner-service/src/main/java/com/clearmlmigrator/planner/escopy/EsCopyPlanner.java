@@ -80,7 +80,9 @@ public class EsCopyPlanner implements TaskPlanner {
                         : targetFacts.availableBytes() - targetFacts.reservedBytes(),
                 planned,
                 selected.skipped(),
-                templates.stream().map(CopySpec.IndexTemplate::name).toList());
+                templates.stream().map(CopySpec.IndexTemplate::name).toList(),
+                CopyPreflight.replicaNotes(
+                        toCopy.stream().map(SourceIndex::settings).toList(), targetFacts));
         if (copy.dryRun()) {
             return new MigrationPlan(List.of(), plan);
         }

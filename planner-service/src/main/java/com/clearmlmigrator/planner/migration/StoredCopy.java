@@ -48,6 +48,8 @@ public record StoredCopy(
      * @param indices              the indices to copy
      * @param skipped              indices left alone because the target has them ({@code ifTargetExists: skip})
      * @param templates            names of the templates put on the target first
+     * @param notes                what the operator should know of the copy that is not a problem, one sentence each
+     *                             (replicas the target cannot place); empty in plans recorded before there were any
      */
     public record Plan(
             String sourceVersion,
@@ -56,7 +58,12 @@ public record StoredCopy(
             Long targetAvailableBytes,
             List<PlannedIndex> indices,
             List<String> skipped,
-            List<String> templates) {}
+            List<String> templates,
+            List<String> notes) {
+        public Plan {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+    }
 
     /**
      * @param name      index name, the same on both clusters

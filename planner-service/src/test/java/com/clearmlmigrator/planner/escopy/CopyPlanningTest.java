@@ -186,6 +186,31 @@ class CopyPlanningTest {
     }
 
     @Test
+    void copiedIndicesWithMoreReplicasThanTheTargetCanPlaceAreANoteNamingTheValueThatFits() {
+        Map<String, Object> es5Default = Map.of("index", Map.of("number_of_shards", "1"));
+        Map<String, Object> noReplicas = CopySettings.withReplicas(es5Default, 0);
+        Map<String, Object> twoReplicas = CopySettings.withReplicas(es5Default, 2);
+        ClusterFacts oneNode = ES7.withShards(new ClusterSurvey.ShardRoom(10, 1000, 1));
+        ClusterFacts twoNodes = ES7.withShards(new ClusterSurvey.ShardRoom(10, 2000, 2));
+
+        assertThat(CopyPreflight.replicaNotes(List.of(es5Default, es5Default, noReplicas), oneNode))
+                .singleElement()
+                .asString()
+                .contains("The target has 1 data node, too few to place every replica of 2 of the copied indices")
+                .contains("Set \"replicas\" to 0");
+        assertThat(CopyPreflight.replicaNotes(List.of(noReplicas), oneNode)).isEmpty();
+        assertThat(CopyPreflight.replicaNotes(List.of(es5Default), twoNodes)).isEmpty();
+        assertThat(CopyPreflight.replicaNotes(List.of(twoReplicas), twoNodes))
+                .singleElement()
+                .asString()
+                .contains("2 data nodes")
+                .contains("Set \"replicas\" to 1");
+        assertThat(CopyPreflight.replicaNotes(List.of(es5Default), ES7))
+                .as("a target whose nodes are not counted (before ES 7)")
+                .isEmpty();
+    }
+
+    @Test
     void replicasAskedForReplaceTheSourcesInEveryIndexAndItsShardCount() {
         Map<String, Object> es5Default =
                 Map.of("index", Map.of("number_of_shards", "1", "refresh_interval", "5s"), "other", "kept");

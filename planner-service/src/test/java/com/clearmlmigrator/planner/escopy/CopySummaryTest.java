@@ -86,6 +86,7 @@ class CopySummaryTest {
                 null,
                 List.of(new StoredCopy.PlannedIndex(INDEX, 3000, 300_000, 3, false, Map.of(), Map.of(), List.of())),
                 List.of(),
+                List.of(),
                 List.of());
         StoredCopy copy = new StoredCopy(
                 List.of("http://old:9200"), false, List.of("events-*"), "fail", "none", false, null, null, plan);
