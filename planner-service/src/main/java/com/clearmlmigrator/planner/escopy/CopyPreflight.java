@@ -122,8 +122,9 @@ public final class CopyPreflight {
         return List.of("The target has " + counted(room.dataNodes(), "data node", "data nodes") + ", too few to place"
                 + " every replica of " + unplaceable + " of the copied indices (each copy of a shard needs a node of"
                 + " its own): they will stay yellow, their replicas counting against the shard limit. Set \"replicas\""
-                + " to " + (room.dataNodes() - 1) + " to copy them with as many as it can place; ClearML creates its"
-                + " indices without replicas since 1.2.");
+                + " to " + (room.dataNodes() - 1)
+                + (room.dataNodes() == 1 ? " to copy them without" : " to copy them with as many as it can place")
+                + "; ClearML creates its indices without replicas since 1.2.");
     }
 
     private static String counted(long n, String one, String many) {
