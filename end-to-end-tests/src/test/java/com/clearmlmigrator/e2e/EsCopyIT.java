@@ -576,6 +576,7 @@ class EsCopyIT {
                     Migrations.submit(copyRequest(List.of(logs), "\"afterCopy\":\"none\",\"replicas\":0"));
 
             Migrations.awaitEnded(withoutReplicas, "SUCCEEDED");
+            assertThat(Migrations.report(withoutReplicas).getInt("replicas")).isZero();
             assertThat(es7.get("/" + logs + "/_settings")
                             .path(logs)
                             .path("settings")

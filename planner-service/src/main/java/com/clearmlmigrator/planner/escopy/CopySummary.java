@@ -31,6 +31,7 @@ import com.clearmlmigrator.planner.migration.TaskState;
  * @param dryRun               true when only planned
  * @param ifTargetExists       what was done with indices the target already had
  * @param afterCopy            what was done with the source indices once verified
+ * @param replicas             the replicas given to every copied index; null when each keeps its source's
  * @param sourceVersion        source Elasticsearch version
  * @param targetVersion        target Elasticsearch version
  * @param estimatedBytes       disk the copy needs on the target
@@ -53,6 +54,7 @@ public record CopySummary(
         boolean dryRun,
         String ifTargetExists,
         String afterCopy,
+        Integer replicas,
         String sourceVersion,
         String targetVersion,
         Long estimatedBytes,
@@ -133,6 +135,7 @@ public record CopySummary(
                 copy.dryRun(),
                 copy.ifTargetExists(),
                 copy.afterCopy(),
+                copy.replicas(),
                 plan == null ? null : plan.sourceVersion(),
                 plan == null ? null : plan.targetVersion(),
                 plan == null ? null : plan.estimatedBytes(),
