@@ -16,7 +16,7 @@ import com.clearmlmigrator.contracts.RelinkSpec;
 public final class ClearmlFields {
     /** Opt-in groups a request may name in {@code include}. */
     public static final Set<String> INCLUDE_GROUPS =
-            Set.of("hyperparams", "configuration", "metadata", "artifact-previews", "logs");
+            Set.of("hyperparams", "configuration", "metadata", "artifact-previews", "logs", "storage-settings");
 
     public static final String DEBUG_IMAGE_INDEX_PREFIX = "events-training_debug_image-";
     public static final String PLOT_INDEX_PREFIX = "events-plot-";
@@ -81,6 +81,15 @@ public final class ClearmlFields {
                 }
             }
             case "url_to_delete" -> rules.add(FieldRule.url("url"));
+            // Opt-in: the server's own credentials per bucket. An operator who already entered the new location's
+            // (which may differ) would otherwise get two entries for it.
+            case "storage_settings" -> {
+                if (include.contains("storage-settings")) {
+                    rules.add(FieldRule.storageEntry("aws.buckets.*", FieldRule.ValueKind.S3_BUCKET));
+                    rules.add(FieldRule.storageEntry("google.buckets.*", FieldRule.ValueKind.GS_BUCKET));
+                    rules.add(FieldRule.storageEntry("azure.containers.*", FieldRule.ValueKind.AZURE_CONTAINER));
+                }
+            }
             default -> {}
         }
         return rules;

@@ -12,7 +12,13 @@ public final class DocumentPaths {
     /** Calls {@code visit} with the concrete dotted path and value of every string the pattern reaches. */
     public static void forEachString(
             Map<String, Object> document, List<String> pattern, BiConsumer<String, String> visit) {
-        walk(document, pattern, 0, "", visit);
+        walk(document, pattern, 0, "", String.class, visit);
+    }
+
+    /** Calls {@code visit} with the concrete dotted path and value of every map (a subdocument) the pattern reaches. */
+    public static void forEachMap(
+            Map<String, Object> document, List<String> pattern, BiConsumer<String, Map<?, ?>> visit) {
+        walk(document, pattern, 0, "", Map.class, (path, map) -> visit.accept(path, map));
     }
 
     /** Sets a value at a concrete dotted path that {@link #forEachString} reported; list positions are numbers. */
@@ -54,18 +60,23 @@ public final class DocumentPaths {
         return null;
     }
 
-    private static void walk(
-            Object node, List<String> pattern, int depth, String prefix, BiConsumer<String, String> visit) {
+    private static <T> void walk(
+            Object node,
+            List<String> pattern,
+            int depth,
+            String prefix,
+            Class<T> type,
+            BiConsumer<String, ? super T> visit) {
         if (depth == pattern.size()) {
-            if (node instanceof String value) {
-                visit.accept(prefix, value);
+            if (type.isInstance(node)) {
+                visit.accept(prefix, type.cast(node));
             }
             return;
         }
         String segment = pattern.get(depth);
         for (String key : keys(node, segment)) {
             String path = prefix.isEmpty() ? key : prefix + "." + key;
-            walk(child(node, key), pattern, depth + 1, path, visit);
+            walk(child(node, key), pattern, depth + 1, path, type, visit);
         }
     }
 

@@ -47,6 +47,10 @@ public final class DocumentRelinker {
         List<String> unreadable = new ArrayList<>();
         Map<String, Integer> alreadyNew = new LinkedHashMap<>();
         for (FieldRule rule : rules) {
+            if (rule.kind().isStorageEntry()) {
+                relinkEntries(document, rule, changes, unreadable, alreadyNew);
+                continue;
+            }
             DocumentPaths.forEachString(document, rule.segments(), (path, value) -> {
                 boolean url = rule.kind() == FieldRule.ValueKind.URL;
                 String after = url ? rewriter.rewriteUrl(value).orElse(value) : rewriter.rewriteText(value);
@@ -67,10 +71,22 @@ public final class DocumentRelinker {
         Map<String, Integer> remaining = new LinkedHashMap<>();
         for (FieldRule rule : rules) {
             int[] count = {0};
-            DocumentPaths.forEachString(
-                    document,
-                    rule.segments(),
-                    (path, value) -> count[0] += references(rewriter, value, rule.kind() == FieldRule.ValueKind.URL));
+            if (rule.kind().isStorageEntry()) {
+                DocumentPaths.forEachMap(
+                        document,
+                        rule.segments(),
+                        (path, entry) -> count[0] += BucketEntries.location(rule.kind(), entry)
+                                        .filter(rewriter::isStillOld)
+                                        .isPresent()
+                                ? 1
+                                : 0);
+            } else {
+                DocumentPaths.forEachString(
+                        document,
+                        rule.segments(),
+                        (path, value) ->
+                                count[0] += references(rewriter, value, rule.kind() == FieldRule.ValueKind.URL));
+            }
             remaining.put(rule.path(), count[0]);
         }
         if (plots) {
@@ -78,6 +94,15 @@ public final class DocumentRelinker {
             remaining.put(PLOT_DATA, document.get(PLOT_DATA) instanceof String data ? countCompressed(data) : 0);
         }
         return remaining;
+    }
+
+    /** Why a rule's value was left unchanged when {@link Outcome#unreadable} names it: one sentence for a report. */
+    public String unchangedBecause(String rulePath) {
+        boolean entry = rules.stream()
+                .anyMatch(r -> r.path().equals(rulePath) && r.kind().isStorageEntry());
+        return entry
+                ? "names a bucket whose new location cannot be written as this entry's fields; left unchanged"
+                : "could not be read; left unchanged";
     }
 
     /** The rule paths a report lists, in order. */
@@ -88,6 +113,30 @@ public final class DocumentRelinker {
             fields.addAll(List.of(PLOT_STR, PLOT_DATA));
         }
         return fields;
+    }
+
+    /**
+     * Storage settings entries: the location each stands for is rewritten like a URL, and the entry's fields that make
+     * it up (bucket, host, sub-folder, account, container) are changed to stand for the new one.
+     */
+    private void relinkEntries(
+            Map<String, Object> document,
+            FieldRule rule,
+            List<FieldChange> changes,
+            List<String> unreadable,
+            Map<String, Integer> alreadyNew) {
+        DocumentPaths.forEachMap(
+                document,
+                rule.segments(),
+                (path, entry) -> BucketEntries.location(rule.kind(), entry).ifPresent(location -> {
+                    alreadyNew.merge(rule.path(), backwards.isStillOld(location) ? 1 : 0, Integer::sum);
+                    rewriter.rewriteUrl(location)
+                            .ifPresent(moved -> BucketEntries.changes(rule.kind(), entry, moved)
+                                    .ifPresentOrElse(
+                                            fields -> fields.forEach((field, value) -> changes.add(new FieldChange(
+                                                    rule.path(), path + "." + field, entry.get(field), value))),
+                                            () -> unreadable.add(rule.path())));
+                }));
     }
 
     private void relinkPlot(

@@ -15,7 +15,21 @@ public record FieldRule(String path, ValueKind kind) {
         /** The whole value is one URL: rewritten when it starts with the old prefix. */
         URL,
         /** Free text (markdown, JSON, config): every delimited occurrence is rewritten. */
-        TEXT
+        TEXT,
+        /**
+         * An entry of ClearML's storage settings naming an S3 bucket, and its host for an S3-compatible store: the
+         * location it stands for is rewritten, and its fields set from the result ({@link BucketEntries}).
+         */
+        S3_BUCKET,
+        /** A storage settings entry naming a Google Cloud Storage bucket and sub-folder. */
+        GS_BUCKET,
+        /** A storage settings entry naming an Azure storage account and container. */
+        AZURE_CONTAINER;
+
+        /** Whether the rule reaches entries of ClearML's storage settings rather than string values. */
+        public boolean isStorageEntry() {
+            return this == S3_BUCKET || this == GS_BUCKET || this == AZURE_CONTAINER;
+        }
     }
 
     public FieldRule {
@@ -29,6 +43,14 @@ public record FieldRule(String path, ValueKind kind) {
 
     public static FieldRule text(String path) {
         return new FieldRule(path, ValueKind.TEXT);
+    }
+
+    /** A rule reaching the storage settings entries at {@code path}, each the location {@code kind} says. */
+    public static FieldRule storageEntry(String path, ValueKind kind) {
+        if (!kind.isStorageEntry()) {
+            throw new IllegalArgumentException(kind + " is not a storage settings entry");
+        }
+        return new FieldRule(path, kind);
     }
 
     /** The path's segments. */

@@ -115,7 +115,7 @@ public final class RelinkPass {
     /** The document rewritten by the rules, or empty when nothing in it matches. Counts unreadable fields. */
     private Optional<PlannedWrite> rewrite(StoredDocument document) {
         DocumentRelinker.Outcome outcome = relinker.relink(document.source());
-        outcome.unreadable().forEach(field -> issue(document.id(), field, "could not be read; left unchanged"));
+        outcome.unreadable().forEach(field -> issue(document.id(), field, relinker.unchangedBecause(field)));
         outcome.unreadable().forEach(field -> tally(field).failed++);
         outcome.alreadyNew().forEach((field, n) -> tally(field).alreadyNew += n);
         return outcome.changes().isEmpty()

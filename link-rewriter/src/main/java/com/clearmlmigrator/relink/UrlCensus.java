@@ -60,6 +60,15 @@ public final class UrlCensus {
     /** Counts the references of one document (a BSON document, a parsed {@code _source}). */
     public void take(Map<String, Object> document) {
         for (FieldRule rule : rules) {
+            if (rule.kind().isStorageEntry()) {
+                DocumentPaths.forEachMap(
+                        document,
+                        rule.segments(),
+                        (path, entry) -> BucketEntries.location(rule.kind(), entry)
+                                .flatMap(UrlOrigins::of)
+                                .ifPresent(origin -> count(rule.path(), origin)));
+                continue;
+            }
             DocumentPaths.forEachString(document, rule.segments(), (path, value) -> {
                 if (rule.kind() == FieldRule.ValueKind.URL) {
                     UrlOrigins.of(value).ifPresent(origin -> count(rule.path(), origin));

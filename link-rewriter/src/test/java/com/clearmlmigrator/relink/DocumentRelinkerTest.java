@@ -107,6 +107,56 @@ class DocumentRelinkerTest {
     }
 
     @Test
+    void storageSettingsEntriesOfTheOldLocationGetTheNewOneAndTheirCredentialsStay() {
+        Map<String, Object> settings = doc(
+                "company", "c1",
+                "aws",
+                        doc(
+                                "key",
+                                "default-key",
+                                "buckets",
+                                new ArrayList<>(List.of(
+                                        doc("bucket", "clearml", "host", "minio.old:9000", "key", "k", "secret", "s"),
+                                        doc("bucket", "clearml", "host", "minio.new:9000", "key", "k2"),
+                                        doc("bucket", "other", "host", "minio.old:90001")))),
+                "google", doc("buckets", new ArrayList<>(List.of(doc("bucket", "clearml")))));
+        DocumentRelinker relinker = new DocumentRelinker(
+                LinkRewriter.of("s3://minio.old:9000/", "s3://minio.new:9000/"),
+                ClearmlFields.forCollection("storage_settings", Set.of("storage-settings")),
+                false);
+
+        DocumentRelinker.Outcome outcome = relinker.relink(settings);
+
+        assertThat(outcome.changes())
+                .containsExactly(
+                        new FieldChange("aws.buckets.*", "aws.buckets.0.host", "minio.old:9000", "minio.new:9000"));
+        assertThat(outcome.alreadyNew()).containsEntry("aws.buckets.*", 1);
+        assertThat(relinker.remaining(settings)).containsEntry("aws.buckets.*", 1);
+        outcome.changes().forEach(c -> DocumentPaths.set(settings, c.path(), c.after()));
+        assertThat(relinker.remaining(settings)).containsEntry("aws.buckets.*", 0);
+        assertThat(DocumentPaths.get(settings, "aws.buckets.0.secret")).isEqualTo("s");
+        assertThat(ClearmlFields.forCollection("storage_settings", Set.of()))
+                .as("only when asked for")
+                .isEmpty();
+    }
+
+    @Test
+    void aStorageEntryTheNewLocationCannotBeWrittenAsIsLeftAndSaysWhy() {
+        Map<String, Object> settings =
+                doc("aws", doc("buckets", new ArrayList<>(List.of(doc("bucket", "clearml", "host", "minio:9000")))));
+        DocumentRelinker relinker = new DocumentRelinker(
+                LinkRewriter.of("s3://minio:9000/", "s3://minio2:9000/deeper/"),
+                ClearmlFields.forCollection("storage_settings", Set.of("storage-settings")),
+                false);
+
+        DocumentRelinker.Outcome outcome = relinker.relink(settings);
+
+        assertThat(outcome.changes()).isEmpty();
+        assertThat(outcome.unreadable()).containsExactly("aws.buckets.*");
+        assertThat(relinker.unchangedBecause("aws.buckets.*")).contains("cannot be written as this entry's fields");
+    }
+
+    @Test
     void corruptPlotDataIsReportedAndLeftAlone() {
         DocumentRelinker relinker = new DocumentRelinker(rewriter, List.of(), true);
 

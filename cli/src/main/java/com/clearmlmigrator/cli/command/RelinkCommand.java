@@ -57,7 +57,8 @@ public class RelinkCommand extends StartingCommand {
             names = "--include",
             split = ",",
             paramLabel = "GROUP",
-            description = "Opt-in fields: hyperparams, configuration, metadata, artifact-previews, logs.")
+            description = "Opt-in fields: hyperparams, configuration, metadata, artifact-previews, logs,"
+                    + " storage-settings (the server's bucket entries, kept with their credentials).")
     List<String> include = new ArrayList<>();
 
     @Option(

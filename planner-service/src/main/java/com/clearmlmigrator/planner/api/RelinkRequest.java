@@ -35,7 +35,10 @@ public record RelinkRequest(
         @Schema(description = "report what would change, write nothing", defaultValue = "false")
         Boolean dryRun,
 
-        @Schema(description = "opt-in field groups") List<String> include,
+        @Schema(
+                description = "opt-in field groups: hyperparams, configuration, metadata, artifact-previews,"
+                        + " logs, storage-settings")
+        List<String> include,
 
         @Schema(description = "more fields, collection:field.path or index-pattern:field")
         List<String> extraFields)
