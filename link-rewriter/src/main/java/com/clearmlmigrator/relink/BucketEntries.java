@@ -1,6 +1,7 @@
 package com.clearmlmigrator.relink;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,13 +41,22 @@ final class BucketEntries {
 
     /**
      * The fields of {@code entry} that change for it to stand for {@code location}, with their new values; empty when
-     * the location cannot be written as such an entry (an S3 location without a bucket, an Azure one that is not a
-     * blob host, a container name with a {@code /}). An S3 entry keeps its shape, host and bucket or bucket alone,
+     * the location cannot be written as such an entry (one of another scheme, an S3 location without a bucket, an
+     * Azure one that is not a blob host, a container name with a {@code /}). An S3 entry keeps its shape, host and bucket or bucket alone,
      * unless the new location has a port (a MinIO endpoint, as ClearML tells them apart) or has no path left for a
      * bucket (an S3-compatible store moved to AWS).
      */
     static Optional<Map<String, String>> changes(FieldRule.ValueKind kind, Map<?, ?> entry, String location) {
-        String rest = location.substring(location.indexOf("://") + 3);
+        String scheme = switch (kind) {
+            case S3_BUCKET -> "s3://";
+            case GS_BUCKET -> "gs://";
+            case AZURE_CONTAINER -> "azure://";
+            default -> throw new IllegalArgumentException(kind + " is not a storage settings entry");
+        };
+        if (!location.toLowerCase(Locale.ROOT).startsWith(scheme)) {
+            return Optional.empty();
+        }
+        String rest = location.substring(scheme.length());
         int slash = rest.indexOf('/');
         String netloc = slash < 0 ? rest : rest.substring(0, slash);
         String path = slash < 0 ? "" : rest.substring(slash + 1);
@@ -66,7 +76,7 @@ final class BucketEntries {
                 fields.put("subdir", path);
             }
             case AZURE_CONTAINER -> {
-                if (!netloc.toLowerCase().endsWith(AZURE_HOST) || path.contains("/")) {
+                if (!netloc.toLowerCase(Locale.ROOT).endsWith(AZURE_HOST) || path.contains("/")) {
                     return Optional.empty();
                 }
                 fields.put("account_name", netloc.substring(0, netloc.length() - AZURE_HOST.length()));

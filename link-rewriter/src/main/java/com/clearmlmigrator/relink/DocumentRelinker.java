@@ -73,13 +73,7 @@ public final class DocumentRelinker {
             int[] count = {0};
             if (rule.kind().isStorageEntry()) {
                 DocumentPaths.forEachMap(
-                        document,
-                        rule.segments(),
-                        (path, entry) -> count[0] += BucketEntries.location(rule.kind(), entry)
-                                        .filter(rewriter::isStillOld)
-                                        .isPresent()
-                                ? 1
-                                : 0);
+                        document, rule.segments(), (path, entry) -> count[0] += entryUnder(rewriter, rule, entry));
             } else {
                 DocumentPaths.forEachString(
                         document,
@@ -129,7 +123,7 @@ public final class DocumentRelinker {
                 document,
                 rule.segments(),
                 (path, entry) -> BucketEntries.location(rule.kind(), entry).ifPresent(location -> {
-                    alreadyNew.merge(rule.path(), backwards.isStillOld(location) ? 1 : 0, Integer::sum);
+                    alreadyNew.merge(rule.path(), entryUnder(backwards, rule, entry), Integer::sum);
                     rewriter.rewriteUrl(location)
                             .ifPresent(moved -> BucketEntries.changes(rule.kind(), entry, moved)
                                     .ifPresentOrElse(
@@ -180,6 +174,15 @@ public final class DocumentRelinker {
         } catch (IllegalArgumentException e) {
             return 0;
         }
+    }
+
+    /** 1 when the location a storage settings entry stands for is under the prefix {@code prefix} rewrites, else 0. */
+    private static int entryUnder(LinkRewriter prefix, FieldRule rule, Map<?, ?> entry) {
+        return BucketEntries.location(rule.kind(), entry)
+                        .filter(prefix::isStillOld)
+                        .isPresent()
+                ? 1
+                : 0;
     }
 
     /** A URL value references a prefix once or not at all; a text value as often as it names it. */

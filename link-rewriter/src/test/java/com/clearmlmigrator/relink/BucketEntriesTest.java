@@ -67,5 +67,8 @@ class BucketEntriesTest {
                         AZURE_CONTAINER, Map.of("account_name", "old"), "azure://127.0.0.1:10000/devstoreaccount1"))
                 .as("not a blob host")
                 .isEmpty();
+        assertThat(BucketEntries.changes(S3_BUCKET, AWS, "gs://new-bucket"))
+                .as("an S3 entry cannot name a Google bucket")
+                .isEmpty();
     }
 }
