@@ -66,6 +66,14 @@ public final class CliWording {
     private static final String UPGRADE = "upgrade-elastic";
     private static final String UPGRADE_AGAIN =
             "the same `clearml-migrator upgrade-elastic` command again (it starts the new folder over)";
+    // The planner's advice on a target's shard limit names a cluster setting, which cannot reach the node an upgrade
+    // starts for the command's length; the ClearML server on the new folder would meet the same limit.
+    private static final Pattern SHARD_LIMIT_ADVICE =
+            Pattern.compile("Raise cluster\\.max_shards_per_node \\(PUT _cluster/settings\\)[^.]*\\.");
+    private static final String UPGRADE_SHARD_ADVICE = "The ClearML server on the new folder would meet the same limit:"
+            + " leave in the old folder the indices it no longer needs (--leave-behind INDEX), or delete them while the"
+            + " old server still runs, then run the upgrade again (docs/operations.md, \"A folder of very many"
+            + " indices\").";
 
     private final CommandSpec command;
 
@@ -95,7 +103,10 @@ public final class CliWording {
                         read.group(1) == null
                                 ? "`clearml-migrator list" + localTail() + "`"
                                 : "`clearml-migrator status " + read.group(1) + " --json" + localTail() + "`"));
-        return reads.replace(IN_THE_BODY, " on the command line");
+        String advice = UPGRADE.equals(command.name())
+                ? SHARD_LIMIT_ADVICE.matcher(reads).replaceAll(Matcher.quoteReplacement(UPGRADE_SHARD_ADVICE))
+                : reads;
+        return advice.replace(IN_THE_BODY, " on the command line");
     }
 
     /**

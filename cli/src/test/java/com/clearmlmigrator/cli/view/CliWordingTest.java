@@ -51,6 +51,23 @@ class CliWordingTest {
     }
 
     @Test
+    void anUpgradeRefusedByTheShardLimitIsToldWhatItCanDoRatherThanACallItsNodeNeverTakes() {
+        String sentence =
+                "The target allows 1000 open shards (cluster.max_shards_per_node times its data nodes) and has"
+                        + " 0; the copy would add 1200 (1200 primaries and 0 replicas of the new indices). Raise"
+                        + " cluster.max_shards_per_node (PUT _cluster/settings), add data nodes, remove indices the target no"
+                        + " longer needs, or copy fewer indices at a time.";
+
+        assertThat(wordingOf("upgrade-elastic").apply(sentence))
+                .startsWith("The target allows 1000 open shards")
+                .contains("would add 1200")
+                .endsWith("(--leave-behind INDEX), or delete them while the old server still runs, then run the"
+                        + " upgrade again (docs/operations.md, \"A folder of very many indices\").")
+                .doesNotContain("PUT _cluster/settings");
+        assertThat(wordingOf("copy-es").apply(sentence)).isEqualTo(sentence);
+    }
+
+    @Test
     void theKeysOfAJsonExampleAndOtherQuotedWordsStay() {
         String example = "for example \"source\": {\"hosts\": [\"http://old-elastic:9200\"]}. ClearML uses 'backend'.";
 
