@@ -51,7 +51,7 @@ class CopySummaryTest {
         CopySummary summary =
                 CopySummary.of(migration(), TaskCounts.of(1, 0, 0, 2), List.of(finished, running, queued), live);
 
-        CopySummary.IndexRow row = summary.indices().get(0);
+        CopyIndexRow row = summary.indices().get(0);
         assertThat(row.copied()).isEqualTo(1500);
         assertThat(row.slicesDone()).isEqualTo(1);
         assertThat(row.docsPerSecond()).isEqualTo(75.0);
