@@ -64,9 +64,7 @@ class CliIT {
 
     @AfterAll
     static void dropIt() {
-        try (MongoClient client = MongoClients.create(RunningSystem.ports().mongoUri())) {
-            client.getDatabase(DATABASE).drop();
-        }
+        RunningSystem.dropDatabase(DATABASE);
         new ElasticHttp(RunningSystem.ports().elastic5Url()).delete("/" + TTY_LOGS);
         new ElasticHttp(RunningSystem.ports().elastic7Url()).delete("/" + TTY_LOGS);
     }

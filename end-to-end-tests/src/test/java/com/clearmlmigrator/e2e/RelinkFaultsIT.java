@@ -26,8 +26,6 @@ import com.clearmlmigrator.synthetic.ClearmlWorld;
 import com.clearmlmigrator.synthetic.DatasetSpec;
 import com.clearmlmigrator.synthetic.MongoDataset;
 import com.clearmlmigrator.synthetic.MongoSeeder;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
 import io.restassured.path.json.JsonPath;
 
@@ -56,9 +54,7 @@ class RelinkFaultsIT {
 
     @AfterAll
     static void dropTheDatabase() {
-        try (MongoClient client = MongoClients.create(RunningSystem.ports().mongoUri())) {
-            client.getDatabase(DATABASE).drop();
-        }
+        RunningSystem.dropDatabase(DATABASE);
     }
 
     @Test

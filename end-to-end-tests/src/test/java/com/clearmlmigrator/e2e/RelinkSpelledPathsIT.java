@@ -69,9 +69,7 @@ class RelinkSpelledPathsIT {
     static void removeTheSeeds() {
         es7.delete("/" + DEBUG_IMAGES);
         es7.delete("/" + PLOTS);
-        try (MongoClient client = MongoClients.create(RunningSystem.ports().mongoUri())) {
-            client.getDatabase(DATABASE).drop();
-        }
+        RunningSystem.dropDatabase(DATABASE);
     }
 
     @Test

@@ -55,9 +55,7 @@ class RelinkStorageSettingsIT {
 
     @AfterAll
     static void removeTheSeeds() {
-        try (MongoClient client = MongoClients.create(RunningSystem.ports().mongoUri())) {
-            client.getDatabase(DATABASE).drop();
-        }
+        RunningSystem.dropDatabase(DATABASE);
     }
 
     @Test

@@ -23,6 +23,8 @@ import com.clearmlmigrator.synthetic.ElasticSeeder;
 import com.clearmlmigrator.synthetic.EventDataset;
 import com.clearmlmigrator.synthetic.MongoDataset;
 import com.clearmlmigrator.synthetic.MongoSeeder;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -90,6 +92,13 @@ public final class RunningSystem implements BeforeAllCallback, BeforeEachCallbac
 
     public static LocalStack stack() {
         return current().stack();
+    }
+
+    /** Drops a MongoDB database a test class seeded for itself on the test's system. */
+    public static void dropDatabase(String name) {
+        try (MongoClient client = MongoClients.create(ports().mongoUri())) {
+            client.getDatabase(name).drop();
+        }
     }
 
     /** A request to the planner of the test's system, as RestAssured's {@code given()} is to its global one. */
