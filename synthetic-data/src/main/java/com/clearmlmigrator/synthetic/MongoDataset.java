@@ -13,8 +13,8 @@ import com.clearmlmigrator.synthetic.ClearmlWorld.Task;
 
 /**
  * The documents of ClearML's {@code backend} database for a world: tasks (artifacts as a map, and as the old list on
- * legacy tasks), reports, trashed tasks, models (metadata as a map or the old list), projects, queues and pending URL
- * deletions. URLs point at the spec's old file server and bucket, with near-miss decoys that a correct relink must not
+ * legacy tasks), reports, trashed tasks, models (metadata as a map or the old list), projects, queues, pending URL
+ * deletions and the server's storage settings (buckets with credentials, no URL). URLs point at the spec's old file server and bucket, with near-miss decoys that a correct relink must not
  * touch (another port, another bucket, local files, git URLs in {@code script}).
  */
 public final class MongoDataset {
@@ -35,7 +35,8 @@ public final class MongoDataset {
     /** Collection name to its documents, in insertion order. */
     public Map<String, List<Map<String, Object>>> collections() {
         Map<String, List<Map<String, Object>>> collections = new LinkedHashMap<>();
-        for (String name : List.of("project", "task", "task__trash", "model", "queue", "url_to_delete")) {
+        for (String name :
+                List.of("project", "task", "task__trash", "model", "queue", "url_to_delete", "storage_settings")) {
             collections.put(name, new ArrayList<>());
         }
         for (Company company : world.companies()) {
@@ -48,6 +49,7 @@ public final class MongoDataset {
             collections.get("task__trash").add(trashedTask(company, first));
             collections.get("queue").add(queue(company));
             collections.get("url_to_delete").add(urlToDelete(company, first));
+            collections.get("storage_settings").add(storageSettings(company));
         }
         return collections;
     }
@@ -234,6 +236,26 @@ public final class MongoDataset {
         doc.put("type", "folder");
         doc.put("status", "created");
         doc.put("retry_count", 0);
+        return doc;
+    }
+
+    /**
+     * The buckets the server deletes from with its own credentials (ClearML 1.17+): the old bucket and its near-miss
+     * ({@code old-bucket-2}). One per company, keyed by it; its id taken from the company so that the ids of everything
+     * seeded before this collection existed stay as they were.
+     */
+    private Map<String, Object> storageSettings(Company company) {
+        Map<String, Object> doc = base(company.id(), company);
+        String bucket = world.spec().bucket().replaceFirst("^s3://", "");
+        doc.put(
+                "aws",
+                map(
+                        "key",
+                        "",
+                        "buckets",
+                        List.of(
+                                map("bucket", bucket, "key", "synthetic-key", "secret", "synthetic-secret"),
+                                map("bucket", bucket + "-2", "key", "synthetic-key-2", "secret", "synthetic-secret"))));
         return doc;
     }
 
