@@ -14,8 +14,9 @@ import com.clearmlmigrator.synthetic.ClearmlWorld.Task;
 /**
  * The documents of ClearML's {@code backend} database for a world: tasks (artifacts as a map, and as the old list on
  * legacy tasks), reports, trashed tasks, models (metadata as a map or the old list), projects, queues, pending URL
- * deletions and the server's storage settings (buckets with credentials, no URL). URLs point at the spec's old file server and bucket, with near-miss decoys that a correct relink must not
- * touch (another port, another bucket, local files, git URLs in {@code script}).
+ * deletions and the server's storage settings (buckets with credentials, no URL). URLs point at the spec's old file
+ * server and bucket, with near-miss decoys that a correct relink must not touch (another port, another bucket, local
+ * files, git URLs in {@code script}).
  */
 public final class MongoDataset {
     public static final String DATABASE = "backend";
