@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Applies the rewrite rules of one collection or index to a document. Plot indices get ClearML's plot handling on top
@@ -18,12 +20,17 @@ public final class DocumentRelinker {
     private final LinkRewriter rewriter;
     private final LinkRewriter backwards;
     private final List<FieldRule> rules;
+    private final Set<String> storageEntryRules;
     private final boolean plots;
 
     public DocumentRelinker(LinkRewriter rewriter, List<FieldRule> rules, boolean plots) {
         this.rewriter = rewriter;
         this.backwards = rewriter.reversed();
         this.rules = List.copyOf(rules);
+        this.storageEntryRules = rules.stream()
+                .filter(r -> r.kind().isStorageEntry())
+                .map(FieldRule::path)
+                .collect(Collectors.toUnmodifiableSet());
         this.plots = plots;
     }
 
@@ -92,11 +99,19 @@ public final class DocumentRelinker {
 
     /** Why a rule's value was left unchanged when {@link Outcome#unreadable} names it: one sentence for a report. */
     public String unchangedBecause(String rulePath) {
-        boolean entry = rules.stream()
-                .anyMatch(r -> r.path().equals(rulePath) && r.kind().isStorageEntry());
-        return entry
+        return storageEntryRules.contains(rulePath)
                 ? "names a bucket whose new location cannot be written as this entry's fields; left unchanged"
                 : "could not be read; left unchanged";
+    }
+
+    /**
+     * The value a change belongs to, as a report counts values: its own path, but for a storage settings entry the
+     * entry, whose host and bucket may both change.
+     */
+    public String valueOf(FieldChange change) {
+        return storageEntryRules.contains(change.rule())
+                ? change.path().substring(0, change.path().lastIndexOf('.'))
+                : change.path();
     }
 
     /** The rule paths a report lists, in order. */

@@ -227,10 +227,13 @@ public final class RelinkPass {
         }
     }
 
+    /** Counts each value the changes make once: a plot's length follows its plot, an entry's fields are one entry. */
     private void count(List<FieldChange> changes, java.util.function.Consumer<Counts> update) {
+        Map<String, String> rulesByValue = new LinkedHashMap<>();
         changes.stream()
                 .filter(c -> !c.rule().equals(DocumentRelinker.PLOT_LEN))
-                .forEach(c -> update.accept(tally(c.rule())));
+                .forEach(c -> rulesByValue.putIfAbsent(relinker.valueOf(c), c.rule()));
+        rulesByValue.values().forEach(rule -> update.accept(tally(rule)));
     }
 
     private Counts tally(String field) {

@@ -117,6 +117,29 @@ class RelinkPassTest {
         assertThat(tally(pass.report(), "uri").remaining()).isEqualTo(1);
     }
 
+    @Test
+    void aStorageEntryWhoseHostAndBucketBothChangeCountsAsOneValue() {
+        DocumentRelinker entries = new DocumentRelinker(
+                LinkRewriter.of("s3://old-bucket/", "s3://minio.new:9000/clearml/"),
+                ClearmlFields.forCollection("storage_settings", Set.of("storage-settings")),
+                false);
+        Map<String, Object> bucket = new LinkedHashMap<>(Map.of("bucket", "old-bucket", "key", "k"));
+        Map<String, Object> settings = new LinkedHashMap<>(Map.of("aws", Map.of("buckets", List.of(bucket))));
+        RelinkPass pass = new RelinkPass(TASK, "storage_settings", entries, journal, false);
+
+        List<PlannedWrite> writes = pass.plan(List.of(new StoredDocument("s1", settings, null)));
+        applyAll(writes, pass);
+        pass.verify(new StoredDocument("s1", settings, null));
+
+        assertThat(writes)
+                .singleElement()
+                .satisfies(w -> assertThat(w.changes()).hasSize(2));
+        assertThat(bucket).containsEntry("host", "minio.new:9000").containsEntry("bucket", "clearml");
+        assertThat(tally(pass.report(), "aws.buckets.*"))
+                .extracting(FieldTally::matched, FieldTally::changed, FieldTally::remaining)
+                .containsExactly(1L, 1L, 0L);
+    }
+
     private static void applyAll(List<PlannedWrite> writes, RelinkPass pass) {
         for (PlannedWrite write : writes) {
             write.changes().forEach(c -> DocumentPaths.set(write.document().source(), c.path(), c.after()));
