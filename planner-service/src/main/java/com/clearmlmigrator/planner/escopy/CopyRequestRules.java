@@ -49,6 +49,24 @@ public final class CopyRequestRules {
                         "'source' and 'target' both name " + host + "; a copy needs two different clusters.");
             }
         }
+        List<String> patterns = patterns(indices);
+        String exists = oneOf("ifTargetExists", ifTargetExists, CopyOrder.FAIL, CopyOrder.SKIP, CopyOrder.OVERWRITE);
+        String after = oneOf("afterCopy", afterCopy, CopyOrder.READ_ONLY_SOURCE, CopyOrder.NONE);
+        if (maxDocsPerSecond != null && (maxDocsPerSecond < 1 || maxDocsPerSecond > MAX_DOCS_PER_SECOND)) {
+            throw new InvalidRequestException("Field 'maxDocsPerSecond' must be between 1 and " + MAX_DOCS_PER_SECOND
+                    + "; leave it out for no limit.");
+        }
+        if (replicas != null && (replicas < 0 || replicas > MAX_REPLICAS)) {
+            throw new InvalidRequestException("Field 'replicas' must be between 0 and " + MAX_REPLICAS
+                    + "; leave it out to give each index the replicas it has on the source.");
+        }
+        CopyOrder copy =
+                new CopyOrder(source, patterns, exists, after, Boolean.TRUE.equals(dryRun), maxDocsPerSecond, replicas);
+        return new MigrationOrder(MigrationKind.ES_COPY, null, target, null, copy);
+    }
+
+    /** The index patterns to copy, validated: every ClearML index when the request names none. */
+    private static List<String> patterns(List<String> indices) {
         List<String> patterns = indices == null ? CopyOrder.CLEARML_INDICES : indices;
         if (patterns.isEmpty() || patterns.size() > MAX_INDEX_PATTERNS) {
             throw new InvalidRequestException("Field 'indices' needs 1 to " + MAX_INDEX_PATTERNS
@@ -63,19 +81,7 @@ public final class CopyRequestRules {
                         + " indices it matches out (-events-log-broken).");
             }
         }
-        String exists = oneOf("ifTargetExists", ifTargetExists, CopyOrder.FAIL, CopyOrder.SKIP, CopyOrder.OVERWRITE);
-        String after = oneOf("afterCopy", afterCopy, CopyOrder.READ_ONLY_SOURCE, CopyOrder.NONE);
-        if (maxDocsPerSecond != null && (maxDocsPerSecond < 1 || maxDocsPerSecond > MAX_DOCS_PER_SECOND)) {
-            throw new InvalidRequestException("Field 'maxDocsPerSecond' must be between 1 and " + MAX_DOCS_PER_SECOND
-                    + "; leave it out for no limit.");
-        }
-        if (replicas != null && (replicas < 0 || replicas > MAX_REPLICAS)) {
-            throw new InvalidRequestException("Field 'replicas' must be between 0 and " + MAX_REPLICAS
-                    + "; leave it out to give each index the replicas it has on the source.");
-        }
-        CopyOrder copy =
-                new CopyOrder(source, patterns, exists, after, Boolean.TRUE.equals(dryRun), maxDocsPerSecond, replicas);
-        return new MigrationOrder(MigrationKind.ES_COPY, null, target, null, copy);
+        return patterns;
     }
 
     /** The value of an enumerated field, its first choice when left out. */
