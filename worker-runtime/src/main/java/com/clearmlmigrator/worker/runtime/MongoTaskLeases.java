@@ -38,29 +38,36 @@ public final class MongoTaskLeases implements TaskLeases {
     }
 
     @Override
-    public boolean tryTake(TaskId task, String worker, Instant now, Instant expiresAt) {
-        return whileReachable(() -> take(task, worker, now, expiresAt));
+    public boolean tryTake(TaskId task, String worker, Instant expiresAt) {
+        return whileReachable(() -> insert(task, worker, expiresAt));
     }
 
-    private boolean take(TaskId task, String worker, Instant now, Instant expiresAt) {
+    private boolean insert(TaskId task, String worker, Instant expiresAt) {
         try {
             leases.insertOne(new Document("_id", task.toString())
                     .append("worker", worker)
                     .append("expiresAt", Date.from(expiresAt)));
             return true;
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
             }
+            throw e;
         }
-        // Held, or left behind: take it over only if it ran out; of two workers trying at once, one matches.
-        Bson ranOut = new Document("_id", task.toString()).append("expiresAt", new Document("$lt", Date.from(now)));
-        return leases.updateOne(
-                                ranOut,
+    }
+
+    @Override
+    public boolean takeOver(TaskId task, Lease seen, String worker, Instant expiresAt) {
+        // Matches only the lease as it was seen: a renewal wrote another expiresAt, a release removed it.
+        Bson unchanged = new Document("_id", task.toString())
+                .append("worker", seen.worker())
+                .append("expiresAt", Date.from(seen.expiresAt()));
+        return whileReachable(() -> leases.updateOne(
+                                unchanged,
                                 Updates.combine(
                                         Updates.set("worker", worker), Updates.set("expiresAt", Date.from(expiresAt))))
                         .getMatchedCount()
-                == 1;
+                == 1);
     }
 
     @Override

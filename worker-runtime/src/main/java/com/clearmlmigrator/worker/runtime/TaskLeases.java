@@ -18,7 +18,8 @@ public interface TaskLeases {
      * A task's lease.
      *
      * @param worker    the worker that holds it
-     * @param expiresAt when it runs out unless renewed, by the holder's clock
+     * @param expiresAt when it runs out unless renewed, by the holder's clock: another worker's clock may differ by
+     *     more than a lease time, so others read it only to see whether it changed
      */
     record Lease(String worker, Instant expiresAt) {}
 
@@ -30,11 +31,21 @@ public interface TaskLeases {
     }
 
     /**
-     * Takes the lease until {@code expiresAt} if nobody holds it or it ran out; true when this worker now holds it.
+     * Takes the lease until {@code expiresAt} if nobody holds it; true when this worker now holds it.
      *
      * @throws UnavailableException when the store cannot be reached now
      */
-    boolean tryTake(TaskId task, String worker, Instant now, Instant expiresAt);
+    boolean tryTake(TaskId task, String worker, Instant expiresAt);
+
+    /**
+     * Takes the lease over from its holder if it is still exactly as {@code seen}: not renewed, given back or taken by
+     * another since. Of two workers taking over the same lease at once, one gets it. Nothing here compares clocks: the
+     * caller decides that the holder went silent by watching the lease stay unchanged for a lease time of its own.
+     *
+     * @return true when this worker now holds it
+     * @throws UnavailableException when the store cannot be reached now
+     */
+    boolean takeOver(TaskId task, Lease seen, String worker, Instant expiresAt);
 
     /**
      * Who holds the task's lease; empty when nobody does.

@@ -45,7 +45,7 @@ class HeartbeatTest {
     void everyRunningTaskIsReportedWithItsCountsAndKeepsItsLease() {
         TaskId relink = new TaskId("job1", 1);
         Instant now = Instant.now();
-        local.leases.tryTake(relink, identity.id(), now, now.plusSeconds(1));
+        local.leases.tryTake(relink, identity.id(), now.plusSeconds(1));
         running.begin(relink);
         running.counter(relink).add(500);
         running.counter(relink).addChanged(120);
@@ -62,13 +62,13 @@ class HeartbeatTest {
     void aTaskAnotherWorkerTookOverStopsAtItsNextCountAndIsNoLongerReported() {
         TaskId copy = new TaskId("job2", 4);
         Instant longAgo = Instant.now().minusSeconds(60);
-        local.leases.tryTake(copy, identity.id(), longAgo, longAgo.plusSeconds(20));
+        local.leases.tryTake(copy, identity.id(), longAgo.plusSeconds(20));
         ProgressBeacon.Counter counter = running.begin(copy);
         // Frozen past its lease: another worker took the task over.
-        assertThat(local.leases.tryTake(
+        assertThat(local.leases.takeOver(
                         copy,
+                        local.leases.holder(copy).orElseThrow(),
                         "elastic-worker@other/1#abcd",
-                        Instant.now(),
                         Instant.now().plus(LEASE)))
                 .isTrue();
 

@@ -102,15 +102,59 @@ class LeaseClaimsTest {
     }
 
     @Test
-    void ofTwoWorkersTakingARunOutLeaseAtOnceOnlyOneGetsIt() {
-        Instant past = Instant.now().minusSeconds(5);
-        assertThat(local.leases.tryTake(TASK, "worker-dead", past.minusSeconds(1), past))
+    void aHolderWhoseClockIsBehindKeepsTheTaskWhileItRenews() {
+        Duration behind = Duration.ofMinutes(5);
+        assertThat(local.leases.tryTake(
+                        TASK, "worker-a", Instant.now().minus(behind).plus(LEASE)))
+                .isTrue();
+        ScheduledExecutorService holder = Executors.newSingleThreadScheduledExecutor();
+        holder.scheduleAtFixedRate(
+                () -> local.leases.renew(
+                        List.of(TASK), "worker-a", Instant.now().minus(behind).plus(LEASE)),
+                0,
+                150,
+                TimeUnit.MILLISECONDS);
+
+        LeaseClaims.Claim claim = second.claim(TASK, task -> false);
+
+        holder.shutdownNow();
+        assertThat(claim).isEqualTo(LeaseClaims.Claim.RUNNING_ELSEWHERE);
+        assertThat(local.leases.holder(TASK).orElseThrow().worker()).isEqualTo("worker-a");
+    }
+
+    @Test
+    void aSilentHolderWhoseClockWasAheadIsTakenOverAfterOneLeaseTime() throws Exception {
+        // By this worker's clock the lease runs for an hour more; its holder is gone.
+        assertThat(local.leases.tryTake(TASK, "worker-a", Instant.now().plus(Duration.ofHours(1))))
                 .isTrue();
 
-        Instant now = Instant.now();
-        boolean a = local.leases.tryTake(TASK, "worker-a", now, now.plus(LEASE));
-        boolean b = local.leases.tryTake(TASK, "worker-b", now, now.plus(LEASE));
+        CompletableFuture<LeaseClaims.Claim> claim =
+                CompletableFuture.supplyAsync(() -> second.claim(TASK, task -> false));
+
+        assertThat(claim.get(30, TimeUnit.SECONDS)).isEqualTo(LeaseClaims.Claim.TAKEN);
+        assertThat(local.leases.holder(TASK).orElseThrow().worker()).isEqualTo("worker-b");
+    }
+
+    @Test
+    void ofTwoWorkersTakingOverTheSameSilentLeaseAtOnceOnlyOneGetsIt() {
+        assertThat(local.leases.tryTake(TASK, "worker-dead", Instant.now())).isTrue();
+        TaskLeases.Lease seen = local.leases.holder(TASK).orElseThrow();
+
+        boolean a = local.leases.takeOver(TASK, seen, "worker-a", Instant.now().plus(LEASE));
+        boolean b = local.leases.takeOver(TASK, seen, "worker-b", Instant.now().plus(LEASE));
 
         assertThat(List.of(a, b)).containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
+    void aLeaseRenewedSinceItWasSeenIsNotTakenOver() {
+        assertThat(local.leases.tryTake(TASK, "worker-a", Instant.now().plus(LEASE)))
+                .isTrue();
+        TaskLeases.Lease seen = local.leases.holder(TASK).orElseThrow();
+        local.leases.renew(List.of(TASK), "worker-a", seen.expiresAt().plusMillis(150));
+
+        assertThat(local.leases.takeOver(TASK, seen, "worker-b", Instant.now().plus(LEASE)))
+                .isFalse();
+        assertThat(local.leases.holder(TASK).orElseThrow().worker()).isEqualTo("worker-a");
     }
 }

@@ -404,10 +404,7 @@ class TaskIntakeTest {
         performedAgain[0] = false;
         RunningTask underWay = running.begin(TASK.id());
         leases.leases.tryTake(
-                TASK.id(),
-                "mongo-worker@test/1#abcd",
-                java.time.Instant.now(),
-                java.time.Instant.now().plusSeconds(20));
+                TASK.id(), "mongo-worker@test/1#abcd", java.time.Instant.now().plusSeconds(20));
 
         intake.accept(JSON.writeValueAsString(TASK));
 
@@ -424,7 +421,6 @@ class TaskIntakeTest {
                     leases.leases.tryTake(
                             task.id(),
                             "mongo-worker@other/2#wxyz",
-                            java.time.Instant.now(),
                             java.time.Instant.now().plusSeconds(20));
                     RunningTask self = (RunningTask) running.counter(task.id());
                     self.lose("Another worker took task " + task.id() + " over.");
