@@ -1,0 +1,77 @@
+package com.clearmlmigrator.cli.files;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one relink changed in a file server's folder, kept in the folder ({@code .clearml-migrator/relink-<id>/}) for its
+ * undo: each changed file's original bytes ({@code originals/<path>}) and a line of {@code changes.tsv} with the digest
+ * of what replaced them, so that an undo restores only files nobody changed since. Both are written before the file
+ * is replaced: a relink stopped in between leaves an entry whose file still holds its original, which undo counts as
+ * restored already.
+ */
+final class StateFileJournal {
+    private static final String CHANGES = "changes.tsv";
+
+    private final Path directory;
+
+    StateFileJournal(Path directory) {
+        this.directory = directory;
+    }
+
+    boolean exists() {
+        return Files.isRegularFile(directory.resolve(CHANGES));
+    }
+
+    /** Keeps the file's original (the first one kept stays: a replay must not keep the changed content instead). */
+    void record(String relative, byte[] original, byte[] replacement) throws IOException {
+        Path kept = original(relative);
+        if (!Files.exists(kept)) {
+            Files.createDirectories(kept.getParent());
+            FileServerFolder.replace(kept, original);
+        }
+        String line = digest(replacement) + "\t" + relative + "\n";
+        Files.write(
+                directory.resolve(CHANGES),
+                line.getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND,
+                StandardOpenOption.SYNC);
+    }
+
+    /** The digest of what each changed file was given, by its path; the last line of a path wins. */
+    Map<String, String> changes() throws IOException {
+        Map<String, String> changes = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(directory.resolve(CHANGES), StandardCharsets.UTF_8)) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                changes.put(line.substring(tab + 1), line.substring(0, tab));
+            }
+        }
+        return changes;
+    }
+
+    byte[] originalOf(String relative) throws IOException {
+        return Files.readAllBytes(original(relative));
+    }
+
+    private Path original(String relative) {
+        return directory.resolve("originals").resolve(relative);
+    }
+
+    static String digest(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

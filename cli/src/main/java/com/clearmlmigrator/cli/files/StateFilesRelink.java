@@ -1,0 +1,112 @@
+package com.clearmlmigrator.cli.files;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.clearmlmigrator.relink.LinkRewriter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * Relinks the dataset state files of a file server's folder, and undoes that: the part of a relink that lies outside
+ * the databases, done by the command on the host that has the folder, with the relink's prefixes and its id.
+ */
+public final class StateFilesRelink {
+    // ASCII only, as Python's json.dump writes it: the SDK opens the file in the platform's encoding.
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+    private final FileServerFolder folder;
+
+    public StateFilesRelink(FileServerFolder folder) {
+        this.folder = folder;
+    }
+
+    /** Rewrites every state file's links from {@code from} to {@code to}; a dry run only counts. */
+    public StateFilesReport relink(String migrationId, String from, String to, boolean dryRun) {
+        DatasetStateLinks links = new DatasetStateLinks(LinkRewriter.of(from, to));
+        StateFileJournal journal = new StateFileJournal(folder.journal(migrationId));
+        List<Path> files = folder.stateFiles();
+        List<String> problems = new ArrayList<>();
+        int changedFiles = 0;
+        DatasetStateLinks.Outcome total = DatasetStateLinks.Outcome.NONE;
+        for (Path file : files) {
+            String relative = folder.relative(file);
+            try {
+                byte[] original = Files.readAllBytes(file);
+                JsonNode state = JSON.readTree(original);
+                DatasetStateLinks.Outcome outcome = links.relink(state);
+                if (outcome.changed() > 0 && !dryRun) {
+                    byte[] replacement = JSON.writeValueAsBytes(state);
+                    journal.record(relative, original, replacement);
+                    FileServerFolder.replace(file, replacement);
+                }
+                changedFiles += outcome.changed() > 0 ? 1 : 0;
+                total = total.plus(outcome);
+            } catch (JsonProcessingException e) {
+                problems.add(relative + ": not JSON (" + e.getOriginalMessage() + ")");
+            } catch (IOException e) {
+                problems.add(relative + ": " + why(e));
+            }
+        }
+        return new StateFilesReport(
+                folder.root(), files.size(), changedFiles, total.changed(), total.alreadyNew(), problems, dryRun);
+    }
+
+    /**
+     * Puts back the original of every state file the relink changed, unless someone changed the file since (then it is
+     * left, and named).
+     */
+    public StateFilesReport undo(String relinkId) {
+        StateFileJournal journal = new StateFileJournal(folder.journal(relinkId));
+        if (!journal.exists()) {
+            return new StateFilesReport(folder.root(), 0, 0, 0, 0, List.of(), false);
+        }
+        Map<String, String> changes;
+        try {
+            changes = journal.changes();
+        } catch (IOException e) {
+            return new StateFilesReport(folder.root(), 0, 0, 0, 0, List.of("the journal: " + why(e)), false);
+        }
+        List<String> problems = new ArrayList<>();
+        int restored = 0;
+        int already = 0;
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            String relative = change.getKey();
+            try {
+                byte[] original = journal.originalOf(relative);
+                byte[] now = Files.readAllBytes(folder.resolve(relative));
+                if (Arrays.equals(now, original)) {
+                    already++;
+                } else if (StateFileJournal.digest(now).equals(change.getValue())) {
+                    FileServerFolder.replace(folder.resolve(relative), original);
+                    restored++;
+                } else {
+                    problems.add(relative + ": changed since the relink (the dataset was written again?)");
+                }
+            } catch (IOException e) {
+                problems.add(relative + ": " + why(e));
+            }
+        }
+        return new StateFilesReport(folder.root(), changes.size(), restored, 0, already, problems, false);
+    }
+
+    private static String why(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no longer exists";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied (run the command as the folder's owner, or with sudo)";
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}

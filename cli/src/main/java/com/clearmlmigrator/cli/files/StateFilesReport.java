@@ -1,0 +1,67 @@
+package com.clearmlmigrator.cli.files;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a relink or its undo did to the dataset state files of a file server's folder.
+ *
+ * @param folder   the file server's folder
+ * @param files    state files read (for an undo: files the relink had changed)
+ * @param changed  files changed (for an undo: restored); for a dry run, files that would change
+ * @param links    links rewritten, or that would be
+ * @param already  links already under the new prefix (for an undo: files found restored already)
+ * @param problems files left as they are, each with why
+ */
+public record StateFilesReport(
+        Path folder, int files, int changed, int links, int already, List<String> problems, boolean dryRun) {
+    private static final int PROBLEMS_SHOWN = 10;
+
+    public StateFilesReport {
+        problems = List.copyOf(problems);
+    }
+
+    /** What the operator reads after a relink. */
+    public List<String> relinkLines() {
+        List<String> lines = new ArrayList<>();
+        if (files == 0) {
+            lines.add("Dataset state files: none under " + folder + " (a file server keeps them as <project>/.datasets/"
+                    + "<name>/<name>.<id>/artifacts/state/state.json; is it the file server's data folder?).");
+            return lines;
+        }
+        String verb = dryRun ? "would change" : "changed";
+        lines.add("Dataset state files under " + folder + ": " + files + " read, " + links + " external-file links in "
+                + changed + " of them " + verb + (already > 0 ? ", " + already + " already held the new prefix" : "")
+                + ".");
+        if (changed > 0 && !dryRun) {
+            lines.add("  Their originals are kept in " + folder.resolve(FileServerFolder.JOURNALS)
+                    + "; `undo` with --fileserver-folder restores them. Machines that fetched these datasets before"
+                    + " keep a cached copy: `clearml-data` reads the new links once the cache is cleared"
+                    + " (~/.clearml/cache/storage_manager/datasets).");
+        }
+        addProblems(lines);
+        return lines;
+    }
+
+    /** What the operator reads after an undo. */
+    public List<String> undoLines() {
+        List<String> lines = new ArrayList<>();
+        if (files == 0) {
+            lines.add("Dataset state files: the relink changed none under " + folder + ".");
+            return lines;
+        }
+        lines.add("Dataset state files under " + folder + ": " + changed + " of the " + files
+                + " the relink changed restored" + (already > 0 ? ", " + already + " found restored already" : "")
+                + ".");
+        addProblems(lines);
+        return lines;
+    }
+
+    private void addProblems(List<String> lines) {
+        problems.stream().limit(PROBLEMS_SHOWN).forEach(problem -> lines.add("  Left as it is: " + problem));
+        if (problems.size() > PROBLEMS_SHOWN) {
+            lines.add("  ... and " + (problems.size() - PROBLEMS_SHOWN) + " more.");
+        }
+    }
+}
