@@ -110,6 +110,86 @@ class CliIT {
     }
 
     @Test
+    void givenTheFileServerFolderARelinkMovesTheDatasetStateLinksAndItsUndoPutsThemBack(@TempDir Path fileServer)
+            throws Exception {
+        // A dataset's state file where ClearML's file server keeps it, with one external file in the moved bucket.
+        Path state = fileServer.resolve("vision/.datasets/images/images.cli1/artifacts/state/state.json");
+        Files.createDirectories(state.getParent());
+        Files.writeString(
+                state,
+                "{\"file_count\": 2, \"dataset_file_entries\": [], \"dataset_link_entries\": ["
+                        + "{\"link\": \"s3://cli-bucket/raw/a.png\", \"relative_path\": \"raw/a.png\", \"size\": 10},"
+                        + " {\"link\": \"s3://elsewhere/raw/b.png\", \"relative_path\": \"raw/b.png\", \"size\": 20}],"
+                        + " \"id\": \"cli1\", \"dirty\": false}");
+        byte[] before = Files.readAllBytes(state);
+        String[] relink = {
+            "relink",
+            "--mongo",
+            RunningSystem.ports().mongoUri(),
+            "--mongo-database",
+            DATABASE,
+            "--from",
+            "s3://cli-bucket",
+            "--to",
+            "s3://cli-bucket-moved",
+            "--fileserver-folder",
+            fileServer.toString()
+        };
+        String summary = "Dataset state files under " + fileServer.toAbsolutePath() + ": 1 read, 1 external-file links"
+                + " in 1 of them ";
+
+        Run dryRun = run(append(relink, "--dry-run"));
+
+        assertThat(dryRun.code()).as(dryRun.out() + dryRun.err()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(dryRun.out()).contains(summary + "would change.");
+        assertThat(Files.readAllBytes(state)).isEqualTo(before);
+
+        Run relinked = run(relink);
+
+        assertThat(relinked.code()).as(relinked.out() + relinked.err()).isEqualTo(ExitCode.SUCCEEDED);
+        String id = relinked.migrationId();
+        assertThat(relinked.out())
+                .containsSubsequence(
+                        "Migration " + id + " accepted", summary + "changed.", "Migration " + id + " SUCCEEDED.");
+        assertThat(new ObjectMapper()
+                        .readTree(state.toFile())
+                        .path("dataset_link_entries")
+                        .findValuesAsText("link"))
+                .containsExactly("s3://cli-bucket-moved/raw/a.png", "s3://elsewhere/raw/b.png");
+
+        Run undo = run("undo", id, "--fileserver-folder", fileServer.toString());
+
+        assertThat(undo.code()).as(undo.out() + undo.err()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(undo.out()).contains(": 1 of the 1 the relink changed restored.");
+        assertThat(Files.readAllBytes(state)).isEqualTo(before);
+    }
+
+    @Test
+    void aFileServerFolderThatIsNotThereIsTheUsageCodeAndSubmitsNothing(@TempDir Path somewhere) {
+        Run relink = run(
+                "relink",
+                "--mongo",
+                RunningSystem.ports().mongoUri(),
+                "--from",
+                "s3://cli-bucket",
+                "--to",
+                "s3://cli-bucket-moved",
+                "--fileserver-folder",
+                somewhere.resolve("fileserver").toString());
+
+        assertThat(relink.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(relink.err())
+                .contains("No folder " + somewhere.resolve("fileserver").toAbsolutePath() + ".");
+        assertThat(relink.out()).doesNotContain("accepted");
+    }
+
+    private static String[] append(String[] args, String more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = more;
+        return all;
+    }
+
+    @Test
     void withLocalTheCommandRunsTheMigratorForItsOwnRunThenStopsItAndKeepsItsState(@TempDir Path state)
             throws Exception {
         Run inspect = run(

@@ -25,11 +25,26 @@ final class MigrationRun {
      * @param local whether the migrator runs for this command only ({@code --local}): Ctrl-C then stops it
      */
     static int started(CommandSpec spec, PlannerClient planner, JsonNode accepted, boolean detach, boolean local) {
+        return started(spec, planner, accepted, detach, local, () -> {});
+    }
+
+    /**
+     * @param alongside work of this host's that goes with the migration (the file server's folder of a relink), done
+     *     once the migration's id is printed and before it is followed
+     */
+    static int started(
+            CommandSpec spec,
+            PlannerClient planner,
+            JsonNode accepted,
+            boolean detach,
+            boolean local,
+            Runnable alongside) {
         String id = accepted.path("id").asText();
         PrintWriter out = spec.commandLine().getOut();
         if (detach) {
             out.println(id);
             out.flush();
+            alongside.run();
             return ExitCode.SUCCEEDED;
         }
         if (local) {
@@ -40,6 +55,7 @@ final class MigrationRun {
                     + " watch " + id + "` comes back to it, `clearml-migrator cancel " + id + "` stops it.");
         }
         out.flush();
+        alongside.run();
         return watch(spec, planner, id, List.of());
     }
 

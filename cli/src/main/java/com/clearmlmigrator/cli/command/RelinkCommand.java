@@ -8,7 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
+import com.clearmlmigrator.cli.files.FileServerFolder;
+import com.clearmlmigrator.cli.files.StateFilesRelink;
+import com.clearmlmigrator.cli.files.StateFilesReport;
 import com.clearmlmigrator.cli.planner.PlannerClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,6 +38,9 @@ public class RelinkCommand extends StartingCommand {
 
     @Mixin
     StoreOptions stores;
+
+    @Mixin
+    FileServerOptions fileServer;
 
     @Option(
             names = {"--from", "--host-source"},
@@ -64,8 +71,8 @@ public class RelinkCommand extends StartingCommand {
     @Option(
             names = "--datasets",
             description = "ClearML datasets too: their artifact previews and their tasks' hyperparameters (the same as"
-                    + " --include artifact-previews,hyperparams). Dataset files and the state files on the file server"
-                    + " itself are not in the databases, and stay as they are.")
+                    + " --include artifact-previews,hyperparams). Their state files are on the file server, in no"
+                    + " database: --fileserver-folder relinks them too.")
     boolean datasets;
 
     @Option(
@@ -86,6 +93,7 @@ public class RelinkCommand extends StartingCommand {
         if (!stores.hasAny()) {
             throw new ParameterException(spec.commandLine(), "Give --mongo, --elastic or both.");
         }
+        Optional<FileServerFolder> folder = fileServer.folder(spec);
         nestedPrefixNotice(Addresses.withScheme(from), Addresses.withScheme(to))
                 .ifPresent(spec.commandLine().getErr()::println);
         PlannerClient client = planner.client();
@@ -96,7 +104,19 @@ public class RelinkCommand extends StartingCommand {
                     output, PlannerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(requests));
             spec.commandLine().getOut().println("Wrote the equivalent Elasticsearch requests to " + output + ".");
         }
-        return MigrationRun.started(spec, client, accepted, follow.detach, planner.local());
+        AtomicReference<StateFilesReport> files = new AtomicReference<>();
+        // The state files' part, done here while the planner runs the rest: the folder is on this host.
+        Runnable relinkStateFiles = () -> folder.ifPresent(f -> {
+            files.set(new StateFilesRelink(f)
+                    .relink(
+                            accepted.path("id").asText(),
+                            Addresses.withScheme(from),
+                            Addresses.withScheme(to),
+                            dryRun));
+            FileServerOptions.print(spec, follow.detach, files.get().relinkLines());
+        });
+        int code = MigrationRun.started(spec, client, accepted, follow.detach, planner.local(), relinkStateFiles);
+        return FileServerOptions.exitCode(code, files.get());
     }
 
     /**

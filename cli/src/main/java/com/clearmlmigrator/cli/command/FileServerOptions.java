@@ -1,0 +1,61 @@
+package com.clearmlmigrator.cli.command;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import com.clearmlmigrator.cli.ExitCode;
+import com.clearmlmigrator.cli.files.FileServerFolder;
+import com.clearmlmigrator.cli.files.StateFilesReport;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The file server's data folder on this host, for the part of a relink that lies outside the databases. */
+public class FileServerOptions {
+    @Option(
+            names = "--fileserver-folder",
+            paramLabel = "DIR",
+            description = "The ClearML file server's data folder on this host (/opt/clearml/data/fileserver by"
+                    + " default). The dataset state files in it (state.json) hold the links of files added with"
+                    + " add_external_files, in no database: with this, they are relinked too (their originals kept"
+                    + " for undo), or restored by `undo`.")
+    Path folder;
+
+    /** The folder, checked before anything is submitted; empty when not given. */
+    Optional<FileServerFolder> folder(CommandSpec spec) {
+        if (folder == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(FileServerFolder.at(folder));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * Prints what the state files' part did: on standard error when detached, whose standard output is the id alone.
+     */
+    static void print(CommandSpec spec, boolean detached, List<String> lines) {
+        PrintWriter to =
+                detached ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        lines.forEach(to::println);
+        to.flush();
+    }
+
+    /**
+     * A migration that went well, with state files left as they were, did not do all it was asked.
+     *
+     * @param files what was done in the folder; null when no folder was given
+     */
+    static int exitCode(int migration, StateFilesReport files) {
+        return migration == ExitCode.SUCCEEDED
+                        && files != null
+                        && !files.problems().isEmpty()
+                ? ExitCode.COMPLETED_WITH_ERRORS
+                : migration;
+    }
+}
