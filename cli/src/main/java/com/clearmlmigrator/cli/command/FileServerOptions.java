@@ -20,8 +20,8 @@ public class FileServerOptions {
             paramLabel = "DIR",
             description = "The ClearML file server's data folder on this host (/opt/clearml/data/fileserver by"
                     + " default). The dataset state files in it (state.json) hold the links of files added with"
-                    + " add_external_files, in no database: with this, they are relinked too (their originals kept"
-                    + " for undo), or restored by `undo`.")
+                    + " add_external_files, in no database: with this, `relink` rewrites them too (their originals"
+                    + " kept), `undo` restores them and `inspect` counts where their links point.")
     Path folder;
 
     /** The folder, checked before anything is submitted; empty when not given. */

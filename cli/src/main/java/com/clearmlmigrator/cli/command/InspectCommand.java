@@ -1,5 +1,9 @@
 package com.clearmlmigrator.cli.command;
 
+import java.util.Optional;
+
+import com.clearmlmigrator.cli.files.FileServerFolder;
+import com.clearmlmigrator.cli.files.StateFilesRelink;
 import com.clearmlmigrator.cli.planner.PlannerClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -15,13 +19,22 @@ public class InspectCommand extends StartingCommand {
     @Mixin
     StoreOptions stores;
 
+    @Mixin
+    FileServerOptions fileServer;
+
     @Override
     public Integer call() {
         if (!stores.hasAny()) {
             throw new ParameterException(spec.commandLine(), "Give --mongo, --elastic or both.");
         }
+        Optional<FileServerFolder> folder = fileServer.folder(spec);
         ObjectNode request = PlannerClient.JSON.createObjectNode().put("kind", "inspect");
         stores.addTo(request);
-        return start(request);
+        PlannerClient client = planner.client();
+        // The state files' census, taken here while the planner inspects the stores: the folder is on this host.
+        Runnable countStateFiles = () -> folder.ifPresent(f -> FileServerOptions.print(
+                spec, follow.detach(), new StateFilesRelink(f).census().lines()));
+        return MigrationRun.started(
+                spec, client, client.submit(request), follow.detach(), planner.local(), countStateFiles);
     }
 }

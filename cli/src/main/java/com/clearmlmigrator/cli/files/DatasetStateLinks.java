@@ -1,8 +1,10 @@
 package com.clearmlmigrator.cli.files;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import com.clearmlmigrator.relink.LinkRewriter;
+import com.clearmlmigrator.relink.UrlOrigins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -47,6 +49,16 @@ final class DatasetStateLinks {
             }
         }
         return outcome;
+    }
+
+    /** The origin of every link (scheme, host and port; the bucket of {@code s3://}), as {@code inspect} counts them. */
+    static void origins(JsonNode state, Consumer<String> each) {
+        for (JsonNode entry : state.path(LINK_ENTRIES)) {
+            JsonNode link = entry.get(LINK);
+            if (link != null && link.isTextual()) {
+                UrlOrigins.of(link.asText()).ifPresent(each);
+            }
+        }
     }
 
     private Outcome relink(ObjectNode entry, String link) {

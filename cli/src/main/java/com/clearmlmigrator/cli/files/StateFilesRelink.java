@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +61,23 @@ public final class StateFilesRelink {
         }
         return new StateFilesReport(
                 folder.root(), files.size(), changedFiles, total.changed(), total.alreadyNew(), problems, dryRun);
+    }
+
+    /** Counts the origins the state files' links start with, for the operator choosing a relink's prefix. */
+    public StateFilesCensus census() {
+        List<Path> files = folder.stateFiles();
+        Map<String, Long> origins = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                DatasetStateLinks.origins(JSON.readTree(file.toFile()), origin -> origins.merge(origin, 1L, Long::sum));
+            } catch (JsonProcessingException e) {
+                problems.add(folder.relative(file) + ": not JSON (" + e.getOriginalMessage() + ")");
+            } catch (IOException e) {
+                problems.add(folder.relative(file) + ": " + why(e));
+            }
+        }
+        return new StateFilesCensus(folder.root(), files.size(), origins, problems);
     }
 
     /**

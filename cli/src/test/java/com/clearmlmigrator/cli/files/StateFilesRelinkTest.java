@@ -2,6 +2,7 @@ package com.clearmlmigrator.cli.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -203,6 +204,27 @@ class StateFilesRelinkTest {
         try (var left = Files.list(images.getParent())) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("state.json");
         }
+    }
+
+    @Test
+    void theCensusCountsTheLinksByOriginMostLinkedFirstAndNamesWhatItCannotRead() throws IOException {
+        dataset("vision", "images", "a1", OLD + "/raw/f0.csv", OLD + "/raw/f1.csv", "http://10.0.0.5:8081/x/y.png");
+        dataset("nlp", "texts", "c3", OLD + "/corpus/a.txt");
+        Files.writeString(dataset("vision", "broken", "d4"), "not json");
+
+        StateFilesCensus census = relinker().census();
+
+        assertThat(census.files()).isEqualTo(3);
+        assertThat(census.origins()).containsOnly(entry(OLD, 3L), entry("http://10.0.0.5:8081", 1L));
+        assertThat(census.lines())
+                .containsExactly(
+                        "Dataset state files under " + fileServer.toAbsolutePath() + ": 3 read; their external-file"
+                                + " links start with (relink them with --fileserver-folder):",
+                        String.format("  %-48s %,d", OLD, 3),
+                        String.format("  %-48s %,d", "http://10.0.0.5:8081", 1),
+                        census.lines().get(3));
+        assertThat(census.lines().get(3))
+                .startsWith("  Not read: vision/.datasets/broken/broken.d4/artifacts/state/state.json: not JSON");
     }
 
     @Test
