@@ -1,5 +1,7 @@
 package com.clearmlmigrator.synthetic;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -44,14 +46,24 @@ public final class SeedCommand implements Callable<Integer> {
             description = "Size of each heavy plot's JSON in megabytes (default ${DEFAULT-VALUE}).")
     int plotMegabytes;
 
+    @Option(
+            names = "--fileserver",
+            description =
+                    "A folder to write dataset state files into, as a ClearML file server's data folder has them.")
+    Path fileServer;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         ClearmlWorld world = ClearmlWorld.generate(DatasetSpec.of(seed, companies, tasks));
         if (mongo != null) {
             MongoDataset dataset = new MongoDataset(world);
             int written = new MongoSeeder(mongo).seed(MongoDataset.DATABASE, dataset.collections());
             written += new MongoSeeder(mongo).seed(MongoDataset.AUTH_DATABASE, dataset.authCollections());
             System.out.printf("MongoDB %s: %d documents in databases backend and auth%n", mongo, written);
+        }
+        if (fileServer != null) {
+            int written = new FileServerDataset(world).writeTo(fileServer);
+            System.out.printf("File server folder %s: %d dataset state files%n", fileServer, written);
         }
         if (es5 != null) {
             seedElastic(world, ElasticEra.ES5, es5);
