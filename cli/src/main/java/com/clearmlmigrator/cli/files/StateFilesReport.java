@@ -36,9 +36,9 @@ public record StateFilesReport(
                 + ".");
         if (changed > 0 && !dryRun) {
             lines.add("  Their originals are kept in " + folder.resolve(FileServerFolder.JOURNALS)
-                    + "; `undo` with --fileserver-folder restores them. Machines that fetched these datasets before"
-                    + " keep a cached copy: `clearml-data` reads the new links once the cache is cleared"
-                    + " (~/.clearml/cache/storage_manager/datasets).");
+                    + "; `undo` with --fileserver-folder restores them.");
+            lines.add("  Machines that fetched these datasets before keep a cached copy of their state until it is"
+                    + " cleared (~/.clearml/cache/storage_manager/datasets).");
         }
         addProblems(lines);
         return lines;
