@@ -1,7 +1,12 @@
 package com.clearmlmigrator.cli.files;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,7 +17,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -100,24 +110,85 @@ public final class FileServerFolder {
         return root.resolve(JOURNALS).resolve("relink-" + migrationId);
     }
 
+    /** What goes into a file, written to the stream it is given. */
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /**
-     * Replaces a file's content whole or not at all: written beside it, forced to disk, then moved over it, with the
-     * owner and permissions the file had (the file server reads it as it read the old one).
+     * A file's new content, written beside it and forced to disk, with the digest of what was written; {@link #commit}
+     * moves it over the file, and closing it unmoved removes it.
      */
-    static void replace(Path file, byte[] content) throws IOException {
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".clearml-migrator.tmp");
-        try {
-            Files.write(
-                    temporary,
-                    content,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE,
-                    StandardOpenOption.SYNC);
+    static final class Replacement implements AutoCloseable {
+        private final Path file;
+        private final Path temporary;
+        private final String digest;
+
+        private Replacement(Path file, Path temporary, String digest) {
+            this.file = file;
+            this.temporary = temporary;
+            this.digest = digest;
+        }
+
+        /** The SHA-256 of the new content, in hex. */
+        String digest() {
+            return digest;
+        }
+
+        /** Puts the new content in the file's place whole, with the owner and permissions the file had. */
+        void commit() throws IOException {
             keepOwnerAndPermissions(file, temporary);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
+        }
+
+        @Override
+        public void close() throws IOException {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Writes {@code content} beside {@code file}, to replace it whole or not at all (the file server reads it). */
+    static Replacement prepare(Path file, Content content) throws IOException {
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".clearml-migrator.tmp");
+        MessageDigest sha256 = sha256();
+        try (FileChannel channel = FileChannel.open(
+                        temporary,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+                OutputStream out = new DigestOutputStream(
+                        new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16), sha256)) {
+            content.writeTo(out);
+            out.flush();
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        return new Replacement(file, temporary, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /** Replaces a file whole with a copy of {@code source}. */
+    static void replaceWithCopyOf(Path file, Path source) throws IOException {
+        try (Replacement replacement = prepare(file, out -> Files.copy(source, out))) {
+            replacement.commit();
+        }
+    }
+
+    /** The SHA-256 of a file's content, in hex, read as a stream. */
+    static String digest(Path file) throws IOException {
+        MessageDigest sha256 = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 

@@ -5,17 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What one relink changed in a file server's folder, kept in the folder ({@code .clearml-migrator/relink-<id>/}) for its
- * undo: each changed file's original bytes ({@code originals/<path>}) and a line of {@code changes.tsv} with the digest
- * of what replaced them, so that an undo restores only files nobody changed since. Both are written before the file
- * is replaced: a relink stopped in between leaves an entry whose file still holds its original, which undo counts as
+ * undo: each changed file's original ({@code originals/<path>}) and a line of {@code changes.tsv} with the digest of
+ * what replaced it, so that an undo restores only files nobody changed since. Both are written before the file is
+ * replaced: a relink stopped in between leaves an entry whose file still holds its original, which undo counts as
  * restored already.
  */
 final class StateFileJournal {
@@ -31,17 +28,19 @@ final class StateFileJournal {
         return Files.isRegularFile(directory.resolve(CHANGES));
     }
 
-    /** Keeps the file's original (the first one kept stays: a replay must not keep the changed content instead). */
-    void record(String relative, byte[] original, byte[] replacement) throws IOException {
+    /**
+     * Keeps a copy of the file as it is, and the digest of what is about to replace it. The first copy kept stays: it
+     * is the original, should the same file be recorded again.
+     */
+    void record(String relative, Path file, String replacementDigest) throws IOException {
         Path kept = original(relative);
         if (!Files.exists(kept)) {
             Files.createDirectories(kept.getParent());
-            FileServerFolder.replace(kept, original);
+            FileServerFolder.replaceWithCopyOf(kept, file);
         }
-        String line = digest(replacement) + "\t" + relative + "\n";
         Files.write(
                 directory.resolve(CHANGES),
-                line.getBytes(StandardCharsets.UTF_8),
+                (replacementDigest + "\t" + relative + "\n").getBytes(StandardCharsets.UTF_8),
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND,
                 StandardOpenOption.SYNC);
@@ -59,19 +58,8 @@ final class StateFileJournal {
         return changes;
     }
 
-    byte[] originalOf(String relative) throws IOException {
-        return Files.readAllBytes(original(relative));
-    }
-
-    private Path original(String relative) {
+    /** Where the original of a changed file is kept. */
+    Path original(String relative) {
         return directory.resolve("originals").resolve(relative);
-    }
-
-    static String digest(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -1,30 +1,32 @@
 package com.clearmlmigrator.cli.files;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.clearmlmigrator.relink.LinkRewriter;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Relinks the dataset state files of a file server's folder, and undoes that: the part of a relink that lies outside
  * the databases, done by the command on the host that has the folder, with the relink's prefixes and its id.
  */
 public final class StateFilesRelink {
-    // ASCII only, as Python's json.dump writes it: the SDK opens the file in the platform's encoding.
-    private static final ObjectMapper JSON =
-            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    // ASCII only, as Python's json.dump writes it: the SDK opens the file in the platform's encoding. The generator
+    // leaves the stream open, for the replacement to be forced to disk after it.
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
 
     private final FileServerFolder folder;
 
@@ -43,13 +45,9 @@ public final class StateFilesRelink {
         for (Path file : files) {
             String relative = folder.relative(file);
             try {
-                byte[] original = Files.readAllBytes(file);
-                JsonNode state = JSON.readTree(original);
-                DatasetStateLinks.Outcome outcome = links.relink(state);
+                DatasetStateLinks.Outcome outcome = count(links, file);
                 if (outcome.changed() > 0 && !dryRun) {
-                    byte[] replacement = JSON.writeValueAsBytes(state);
-                    journal.record(relative, original, replacement);
-                    FileServerFolder.replace(file, replacement);
+                    rewrite(links, file, relative, journal);
                 }
                 changedFiles += outcome.changed() > 0 ? 1 : 0;
                 total = total.plus(outcome);
@@ -63,6 +61,26 @@ public final class StateFilesRelink {
                 folder.root(), files.size(), changedFiles, total.changed(), total.alreadyNew(), problems, dryRun);
     }
 
+    private static DatasetStateLinks.Outcome count(DatasetStateLinks links, Path file) throws IOException {
+        try (JsonParser in = JSON.createParser(file.toFile())) {
+            return links.relink(in, null);
+        }
+    }
+
+    /** The file replaced by its relinked copy, once its original and the copy's digest are in the journal. */
+    private static void rewrite(DatasetStateLinks links, Path file, String relative, StateFileJournal journal)
+            throws IOException {
+        try (FileServerFolder.Replacement replacement = FileServerFolder.prepare(file, out -> {
+            try (JsonParser in = JSON.createParser(file.toFile());
+                    JsonGenerator generator = JSON.createGenerator(out)) {
+                links.relink(in, generator);
+            }
+        })) {
+            journal.record(relative, file, replacement.digest());
+            replacement.commit();
+        }
+    }
+
     /** Counts the origins the state files' links start with, for the operator choosing a relink's prefix. */
     public StateFilesCensus census() {
         List<Path> files = folder.stateFiles();
@@ -70,7 +88,9 @@ public final class StateFilesRelink {
         List<String> problems = new ArrayList<>();
         for (Path file : files) {
             try {
-                DatasetStateLinks.origins(JSON.readTree(file.toFile()), origin -> origins.merge(origin, 1L, Long::sum));
+                try (JsonParser in = JSON.createParser(file.toFile())) {
+                    DatasetStateLinks.origins(in, origin -> origins.merge(origin, 1L, Long::sum));
+                }
             } catch (JsonProcessingException e) {
                 problems.add(folder.relative(file) + ": not JSON (" + e.getOriginalMessage() + ")");
             } catch (IOException e) {
@@ -101,12 +121,13 @@ public final class StateFilesRelink {
         for (Map.Entry<String, String> change : changes.entrySet()) {
             String relative = change.getKey();
             try {
-                byte[] original = journal.originalOf(relative);
-                byte[] now = Files.readAllBytes(folder.resolve(relative));
-                if (Arrays.equals(now, original)) {
+                Path file = folder.resolve(relative);
+                Path original = journal.original(relative);
+                String now = FileServerFolder.digest(file);
+                if (now.equals(FileServerFolder.digest(original))) {
                     already++;
-                } else if (StateFileJournal.digest(now).equals(change.getValue())) {
-                    FileServerFolder.replace(folder.resolve(relative), original);
+                } else if (now.equals(change.getValue())) {
+                    FileServerFolder.replaceWithCopyOf(file, original);
                     restored++;
                 } else {
                     problems.add(relative + ": changed since the relink (the dataset was written again?)");

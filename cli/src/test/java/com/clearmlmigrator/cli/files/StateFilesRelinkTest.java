@@ -102,6 +102,28 @@ class StateFilesRelinkTest {
     }
 
     @Test
+    void onlyTheLinkEntriesLinksChangeAndNumbersKeepEveryDigit() throws IOException {
+        Path file = dataset("vision", "odd", "e5");
+        Files.writeString(
+                file,
+                "{\"total_size\": 12345678901234567890, \"ratio\": 1.10, \"link\": \"" + OLD + "/top.csv\","
+                        + " \"dataset_file_entries\": [{\"link\": \"" + OLD + "/held.csv\"}],"
+                        + " \"dataset_link_entries\": [{\"size\": [1, {\"link\": \"" + OLD + "/deep.csv\"}],"
+                        + " \"link\": \"" + OLD + "/a.csv\"}, {\"link\": null}, {\"link\": \"" + OLD + "/b.csv\"}],"
+                        + " \"after\": {\"link\": \"" + OLD + "/after.csv\"}}");
+
+        StateFilesReport report = relinker().relink("m1", OLD, NEW, false);
+
+        assertThat(report.links()).isEqualTo(2);
+        assertThat(Files.readString(file))
+                .isEqualTo("{\"total_size\":12345678901234567890,\"ratio\":1.10,\"link\":\"" + OLD + "/top.csv\","
+                        + "\"dataset_file_entries\":[{\"link\":\"" + OLD + "/held.csv\"}],"
+                        + "\"dataset_link_entries\":[{\"size\":[1,{\"link\":\"" + OLD + "/deep.csv\"}],"
+                        + "\"link\":\"" + NEW + "/a.csv\"},{\"link\":null},{\"link\":\"" + NEW + "/b.csv\"}],"
+                        + "\"after\":{\"link\":\"" + OLD + "/after.csv\"}}");
+    }
+
+    @Test
     void aDryRunCountsWhatWouldChangeAndWritesNothing() throws IOException {
         Path images = dataset("vision", "images", "a1", OLD + "/raw/f0.csv");
         byte[] before = Files.readAllBytes(images);
