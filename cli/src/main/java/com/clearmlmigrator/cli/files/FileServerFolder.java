@@ -116,25 +116,12 @@ public final class FileServerFolder {
     }
 
     /**
-     * A file's new content, written beside it and forced to disk, with the digest of what was written; {@link #commit}
-     * moves it over the file, and closing it unmoved removes it.
+     * A file's new content, written beside it and forced to disk; {@link #commit} moves it over the file, and closing it
+     * unmoved removes it.
+     *
+     * @param digest the SHA-256 of the new content, in hex
      */
-    static final class Replacement implements AutoCloseable {
-        private final Path file;
-        private final Path temporary;
-        private final String digest;
-
-        private Replacement(Path file, Path temporary, String digest) {
-            this.file = file;
-            this.temporary = temporary;
-            this.digest = digest;
-        }
-
-        /** The SHA-256 of the new content, in hex. */
-        String digest() {
-            return digest;
-        }
-
+    record Replacement(Path file, Path temporary, String digest) implements AutoCloseable {
         /** Puts the new content in the file's place whole, with the owner and permissions the file had. */
         void commit() throws IOException {
             keepOwnerAndPermissions(file, temporary);
