@@ -36,6 +36,11 @@ public class FileServerOptions {
         }
     }
 
+    /** Said before the folder is looked through: a file server's folder of millions of files takes a while. */
+    static void announce(CommandSpec spec, boolean detached, FileServerFolder folder) {
+        print(spec, detached, List.of("Looking through " + folder.root() + " for dataset state files..."));
+    }
+
     /**
      * Prints what the state files' part did: on standard error when detached, whose standard output is the id alone.
      */

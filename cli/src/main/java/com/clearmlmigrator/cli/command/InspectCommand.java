@@ -32,8 +32,11 @@ public class InspectCommand extends StartingCommand {
         stores.addTo(request);
         PlannerClient client = planner.client();
         // The state files' census, taken here while the planner inspects the stores: the folder is on this host.
-        Runnable countStateFiles = () -> folder.ifPresent(f -> FileServerOptions.print(
-                spec, follow.detach(), new StateFilesRelink(f).census().lines()));
+        Runnable countStateFiles = () -> folder.ifPresent(f -> {
+            FileServerOptions.announce(spec, follow.detach(), f);
+            FileServerOptions.print(
+                    spec, follow.detach(), new StateFilesRelink(f).census().lines());
+        });
         return MigrationRun.started(
                 spec, client, client.submit(request), follow.detach(), planner.local(), countStateFiles);
     }

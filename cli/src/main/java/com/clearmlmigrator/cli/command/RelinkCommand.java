@@ -107,6 +107,7 @@ public class RelinkCommand extends StartingCommand {
         AtomicReference<StateFilesReport> files = new AtomicReference<>();
         // The state files' part, done here while the planner runs the rest: the folder is on this host.
         Runnable relinkStateFiles = () -> folder.ifPresent(f -> {
+            FileServerOptions.announce(spec, follow.detach, f);
             files.set(new StateFilesRelink(f)
                     .relink(
                             accepted.path("id").asText(),
