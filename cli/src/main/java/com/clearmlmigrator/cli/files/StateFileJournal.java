@@ -36,7 +36,7 @@ final class StateFileJournal {
         Path kept = original(relative);
         if (!Files.exists(kept)) {
             Files.createDirectories(kept.getParent());
-            FileServerFolder.replaceWithCopyOf(kept, file);
+            FileReplacements.replaceWithCopyOf(kept, file);
         }
         Files.write(
                 directory.resolve(CHANGES),

@@ -70,7 +70,7 @@ public final class StateFilesRelink {
     /** The file replaced by its relinked copy, once its original and the copy's digest are in the journal. */
     private static void rewrite(DatasetStateLinks links, Path file, String relative, StateFileJournal journal)
             throws IOException {
-        try (FileServerFolder.Replacement replacement = FileServerFolder.prepare(file, out -> {
+        try (FileReplacements.Replacement replacement = FileReplacements.prepare(file, out -> {
             try (JsonParser in = JSON.createParser(file.toFile());
                     JsonGenerator generator = JSON.createGenerator(out)) {
                 links.relink(in, generator);
@@ -123,11 +123,11 @@ public final class StateFilesRelink {
             try {
                 Path file = folder.resolve(relative);
                 Path original = journal.original(relative);
-                String now = FileServerFolder.digest(file);
-                if (now.equals(FileServerFolder.digest(original))) {
+                String now = FileReplacements.digest(file);
+                if (now.equals(FileReplacements.digest(original))) {
                     already++;
                 } else if (now.equals(change.getValue())) {
-                    FileServerFolder.replaceWithCopyOf(file, original);
+                    FileReplacements.replaceWithCopyOf(file, original);
                     restored++;
                 } else {
                     problems.add(relative + ": changed since the relink (the dataset was written again?)");
