@@ -29,18 +29,23 @@ final class StateFileJournal {
     }
 
     /**
-     * Keeps a copy of the file as it is, and the digest of what is about to replace it. The first copy kept stays: it
-     * is the original, should the same file be recorded again.
+     * Keeps a copy of the file as it is now, the original its replacement is made from; returns where. The first copy
+     * kept stays, should the same file be kept again.
      */
-    void record(String relative, Path file, String replacementDigest) throws IOException {
+    Path keepOriginal(String relative, Path file) throws IOException {
         Path kept = original(relative);
         if (!Files.exists(kept)) {
             Files.createDirectories(kept.getParent());
             FileReplacements.replaceWithCopyOf(kept, file);
         }
+        return kept;
+    }
+
+    /** Notes the digest of what is about to replace the file, before it does. */
+    void recordReplacement(String relative, String digest) throws IOException {
         Files.write(
                 directory.resolve(CHANGES),
-                (replacementDigest + "\t" + relative + "\n").getBytes(StandardCharsets.UTF_8),
+                (digest + "\t" + relative + "\n").getBytes(StandardCharsets.UTF_8),
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND,
                 StandardOpenOption.SYNC);

@@ -67,16 +67,23 @@ public final class StateFilesRelink {
         }
     }
 
-    /** The file replaced by its relinked copy, once its original and the copy's digest are in the journal. */
+    /**
+     * The file replaced by a relinked copy of its original, kept first; unless it was written meanwhile (a ClearML
+     * server still running), whose write the copy would undo.
+     */
     private static void rewrite(DatasetStateLinks links, Path file, String relative, StateFileJournal journal)
             throws IOException {
+        Path original = journal.keepOriginal(relative, file);
         try (FileReplacements.Replacement replacement = FileReplacements.prepare(file, out -> {
-            try (JsonParser in = JSON.createParser(file.toFile());
+            try (JsonParser in = JSON.createParser(original.toFile());
                     JsonGenerator generator = JSON.createGenerator(out)) {
                 links.relink(in, generator);
             }
         })) {
-            journal.record(relative, file, replacement.digest());
+            if (!FileReplacements.digest(file).equals(FileReplacements.digest(original))) {
+                throw new WrittenMeanwhileException();
+            }
+            journal.recordReplacement(relative, replacement.digest());
             replacement.commit();
         }
     }
@@ -139,7 +146,17 @@ public final class StateFilesRelink {
         return new StateFilesReport(folder.root(), changes.size(), restored, 0, already, problems, false);
     }
 
+    /** A state file written by someone else while the relink rewrote it. */
+    private static final class WrittenMeanwhileException extends IOException {
+        WrittenMeanwhileException() {
+            super("written while it was relinked (is ClearML still running?); left as it is, run the relink again");
+        }
+    }
+
     private static String why(IOException e) {
+        if (e instanceof WrittenMeanwhileException) {
+            return e.getMessage();
+        }
         if (e instanceof NoSuchFileException) {
             return "no longer exists";
         }
