@@ -1,6 +1,7 @@
 package com.clearmlmigrator.relink;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -47,6 +48,25 @@ public final class DocumentPaths {
             }
         }
         return node;
+    }
+
+    /** A copy of a document's maps and lists, their other values shared: to change without touching the document. */
+    public static Map<String, Object> copy(Map<?, ?> document) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        document.forEach((key, value) -> copy.put(String.valueOf(key), copyOf(value)));
+        return copy;
+    }
+
+    private static Object copyOf(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return copy(map);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(element -> copy.add(copyOf(element)));
+            return copy;
+        }
+        return value;
     }
 
     private static Object child(Object node, String segment) {

@@ -57,6 +57,13 @@ public record JournalEntry(
         return State.CONFLICT;
     }
 
+    /** The document as it was before the change: a copy with every journaled value as it was. */
+    public Map<String, Object> before(Map<String, Object> document) {
+        Map<String, Object> before = DocumentPaths.copy(document);
+        changes.forEach(change -> DocumentPaths.set(before, change.path(), change.before()));
+        return before;
+    }
+
     /** The entry that undoes this one: every change reversed. */
     public JournalEntry reversed() {
         List<FieldChange> reversedChanges =

@@ -64,6 +64,7 @@ public final class RelinkPass {
         for (StoredDocument document : batch) {
             JournalEntry earlier = journaled.get(document.id());
             if (earlier != null) {
+                countAlreadyNewBefore(document, earlier);
                 reconcile(document, earlier, writes);
             } else {
                 rewrite(document).ifPresent(rewrites::add);
@@ -98,6 +99,21 @@ public final class RelinkPass {
             startedBefore = !journal.markStarted(taskId);
         }
         return startedBefore;
+    }
+
+    /**
+     * Counts what the document held of the new prefix before this migration changed it, as its first delivery did: an
+     * earlier delivery may have written it since, and what it wrote is this migration's own change.
+     */
+    private void countAlreadyNewBefore(StoredDocument document, JournalEntry earlier) {
+        Map<String, Object> before = switch (earlier.stateOf(document.source())) {
+            case TO_APPLY -> document.source();
+            case APPLIED -> earlier.before(document.source());
+            case CONFLICT -> null; // someone else changed it since: what it held is not known
+        };
+        if (before != null) {
+            relinker.relink(before).alreadyNew().forEach((field, n) -> tally.field(field).alreadyNew += n);
+        }
     }
 
     /** The document rewritten by the rules, or empty when nothing in it matches. Counts unreadable fields. */

@@ -3,7 +3,9 @@ package com.clearmlmigrator.relink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -68,6 +70,28 @@ class RelinkEngineTest {
         assertThat(uri(replay).alreadyNew())
                 .as("what this migration wrote is its own change, not something found done")
                 .isZero();
+    }
+
+    @Test
+    void aTaskDeliveredAgainCountsWhatItsDocumentsHeldOfTheNewPrefixBeforeAsItsFirstDeliveryDid() {
+        Map<String, Object> artifacts = new LinkedHashMap<>();
+        artifacts.put("weights", new LinkedHashMap<>(Map.of("uri", OLD + "w.pkl")));
+        artifacts.put("report", new LinkedHashMap<>(Map.of("uri", NEW + "r.html")));
+        InMemoryRelinkStore store =
+                new InMemoryRelinkStore(false).with("t1", "execution", Map.of("artifacts", artifacts));
+        DocumentRelinker relinker =
+                new DocumentRelinker(LinkRewriter.of(OLD, NEW), ClearmlFields.forCollection("task", Set.of()), false);
+
+        RelinkReport first =
+                RelinkEngine.relink(new RelinkPass(RELINK, "task", relinker, journal, false), store, progress);
+        RelinkReport again =
+                RelinkEngine.relink(new RelinkPass(RELINK, "task", relinker, journal, false), store, progress);
+
+        for (RelinkReport report : List.of(first, again)) {
+            assertThat(field(report, "execution.artifacts.*.uri"))
+                    .extracting(FieldTally::changed, FieldTally::alreadyNew)
+                    .containsExactly(1L, 1L);
+        }
     }
 
     @Test
@@ -229,8 +253,12 @@ class RelinkEngineTest {
     }
 
     private static FieldTally uri(RelinkReport report) {
+        return field(report, "uri");
+    }
+
+    private static FieldTally field(RelinkReport report, String name) {
         return report.fields().stream()
-                .filter(f -> f.field().equals("uri"))
+                .filter(f -> f.field().equals(name))
                 .findFirst()
                 .orElseThrow();
     }
