@@ -36,6 +36,10 @@ public class RelinkCommand extends StartingCommand {
     /** ClearML datasets keep their storage links in artifact previews and in their tasks' hyperparameters. */
     static final List<String> DATASET_GROUPS = List.of("artifact-previews", "hyperparams");
 
+    static final String DATASETS_WITHOUT_FOLDER = "Note: the links of files added to datasets with add_external_files"
+            + " are in the datasets' state files on the file server, not in the databases: add --fileserver-folder"
+            + " /opt/clearml/data/fileserver (where this host has it) to relink them too.";
+
     @Mixin
     StoreOptions stores;
 
@@ -96,6 +100,9 @@ public class RelinkCommand extends StartingCommand {
         Optional<FileServerFolder> folder = fileServer.folder(spec);
         nestedPrefixNotice(Addresses.withScheme(from), Addresses.withScheme(to))
                 .ifPresent(spec.commandLine().getErr()::println);
+        if (datasets && folder.isEmpty()) {
+            spec.commandLine().getErr().println(DATASETS_WITHOUT_FOLDER);
+        }
         PlannerClient client = planner.client();
         JsonNode accepted = client.submit(request());
         if (output != null) {

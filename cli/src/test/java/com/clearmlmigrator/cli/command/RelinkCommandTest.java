@@ -97,6 +97,33 @@ class RelinkCommandTest {
         assertThat(err.toString()).contains("Give --mongo, --elastic or both.");
     }
 
+    @ParameterizedTest
+    @CsvSource({"--datasets, true", "--dry-run, false"})
+    void clearmlsDatasetsFlagWithoutTheFileServerFolderSaysWhereTheExternalLinksAre(String flag, boolean noted)
+            throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        StringWriter err = new StringWriter();
+        CommandLine command = ClearmlMigrator.commandLine().setErr(new PrintWriter(err));
+
+        command.execute(
+                "relink",
+                "--mongo-host",
+                "mongo:27017",
+                "--host-source",
+                "a:1",
+                "--host-target",
+                "b:1",
+                flag,
+                "--planner",
+                "http://127.0.0.1:" + closed);
+
+        assertThat(err.toString().contains(RelinkCommand.DATASETS_WITHOUT_FOLDER))
+                .isEqualTo(noted);
+    }
+
     @Test
     void anElasticUserWithoutAPasswordAnywhereIsAUsageErrorNamingTheVariable() {
         StringWriter err = new StringWriter();
