@@ -24,6 +24,22 @@ public class FileServerOptions {
                     + " kept), `undo` restores them and `inspect` counts where their links point.")
     Path folder;
 
+    /** Where ClearML's compose keeps the file server's files (trains-server's before it). */
+    static final List<Path> USUAL_FOLDERS =
+            List.of(Path.of("/opt/clearml/data/fileserver"), Path.of("/opt/trains/data/fileserver"));
+
+    /**
+     * A sentence for an undo given no folder, when one of {@code folders} holds state files that relink changed: they
+     * are restored only with the folder.
+     */
+    static Optional<String> forgottenFolder(String relinkId, List<Path> folders) {
+        return folders.stream()
+                .filter(root -> FileServerFolder.hasJournal(root, relinkId))
+                .findFirst()
+                .map(root -> "Note: relink " + relinkId + " also changed dataset state files under " + root
+                        + "; add --fileserver-folder " + root + " to restore them too.");
+    }
+
     /** The folder, checked before anything is submitted; empty when not given. */
     Optional<FileServerFolder> folder(CommandSpec spec) {
         if (folder == null) {

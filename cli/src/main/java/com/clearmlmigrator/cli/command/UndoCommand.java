@@ -27,6 +27,10 @@ public class UndoCommand extends AgainCommand {
     @Override
     public Integer call() {
         Optional<FileServerFolder> folder = fileServer.folder(spec);
+        if (folder.isEmpty()) {
+            FileServerOptions.forgottenFolder(id, FileServerOptions.USUAL_FOLDERS)
+                    .ifPresent(spec.commandLine().getErr()::println);
+        }
         PlannerClient client = planner.client();
         JsonNode accepted = send(client, id, again.body());
         AtomicReference<StateFilesReport> files = new AtomicReference<>();

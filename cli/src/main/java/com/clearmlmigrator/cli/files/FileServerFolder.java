@@ -92,6 +92,15 @@ public final class FileServerFolder {
     }
 
     Path journal(String migrationId) {
+        return journal(root, migrationId);
+    }
+
+    private static Path journal(Path root, String migrationId) {
         return root.resolve(JOURNALS).resolve("relink-" + migrationId);
+    }
+
+    /** Whether a relink changed state files under {@code root} (without walking it). */
+    public static boolean hasJournal(Path root, String migrationId) {
+        return Files.isDirectory(journal(root, migrationId));
     }
 }
