@@ -110,8 +110,8 @@ class CliIT {
     }
 
     @Test
-    void givenTheFileServerFolderARelinkMovesTheDatasetStateLinksAndItsUndoPutsThemBack(@TempDir Path fileServer)
-            throws Exception {
+    void givenTheFileServerFolderARelinkMovesTheDatasetStateLinksAndItsUndoPutsThemBackEvenAfterOneWithout(
+            @TempDir Path fileServer) throws Exception {
         // A dataset's state file where ClearML's file server keeps it, with one external file in the moved bucket.
         Path state = fileServer.resolve("vision/.datasets/images/images.cli1/artifacts/state/state.json");
         Files.createDirectories(state.getParent());
@@ -157,9 +157,17 @@ class CliIT {
                         .findValuesAsText("link"))
                 .containsExactly("s3://cli-bucket-moved/raw/a.png", "s3://elsewhere/raw/b.png");
 
+        // The operator forgets the folder: the stores are restored, the state file is not.
+        Run undoWithoutFolder = run("undo", id);
+
+        assertThat(undoWithoutFolder.code()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(Files.readAllBytes(state)).isNotEqualTo(before);
+
+        // Asked again with it, the planner has nothing left to undo, and the state file is restored.
         Run undo = run("undo", id, "--fileserver-folder", fileServer.toString());
 
         assertThat(undo.code()).as(undo.out() + undo.err()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(undo.err()).contains("There is nothing left to undo.");
         assertThat(undo.out()).contains(": 1 of the 1 the relink changed restored.");
         assertThat(Files.readAllBytes(state)).isEqualTo(before);
     }
