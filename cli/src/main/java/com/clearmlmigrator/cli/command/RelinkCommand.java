@@ -112,19 +112,19 @@ public class RelinkCommand extends StartingCommand {
             spec.commandLine().getOut().println("Wrote the equivalent Elasticsearch requests to " + output + ".");
         }
         AtomicReference<StateFilesReport> files = new AtomicReference<>();
+        String migrationId = accepted.path("id").asText();
         // The state files' part, done here while the planner runs the rest: the folder is on this host.
-        Runnable relinkStateFiles = () -> folder.ifPresent(f -> {
-            FileServerOptions.announce(spec, follow.detach, f);
-            files.set(new StateFilesRelink(f)
-                    .relink(
-                            accepted.path("id").asText(),
-                            Addresses.withScheme(from),
-                            Addresses.withScheme(to),
-                            dryRun));
-            FileServerOptions.print(spec, follow.detach, files.get().relinkLines());
-        });
+        Runnable relinkStateFiles = () -> folder.ifPresent(f -> files.set(relinkStateFiles(f, migrationId)));
         int code = MigrationRun.started(spec, client, accepted, follow.detach, planner.local(), relinkStateFiles);
         return FileServerOptions.exitCode(code, files.get());
+    }
+
+    private StateFilesReport relinkStateFiles(FileServerFolder folder, String migrationId) {
+        FileServerOptions.announce(spec, follow.detach, folder);
+        StateFilesReport report = new StateFilesRelink(folder)
+                .relink(migrationId, Addresses.withScheme(from), Addresses.withScheme(to), dryRun);
+        FileServerOptions.print(spec, follow.detach, report.relinkLines());
+        return report;
     }
 
     /**
