@@ -43,9 +43,18 @@ public final class FileServerFolder {
         return root;
     }
 
-    /** Every dataset state file under the folder, in path order; the migrator's own journals are passed over. */
-    List<Path> stateFiles() {
+    /**
+     * What a look through the folder found.
+     *
+     * @param stateFiles every dataset state file, in path order
+     * @param unreadable what could not be looked into, each with why: datasets may lie there unseen
+     */
+    record Found(List<Path> stateFiles, List<String> unreadable) {}
+
+    /** Every dataset state file under the folder; the migrator's own journals are passed over. */
+    Found stateFiles() {
         List<Path> found = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -63,14 +72,17 @@ public final class FileServerFolder {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE; // a folder it may not read holds no dataset of this server's
+                    // The file server reads as root in its container: what this command cannot read may hold datasets.
+                    unreadable.add(relative(file) + ": could not be looked into ("
+                            + e.getClass().getSimpleName() + "; run the command as the folder's owner, or with sudo)");
+                    return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot look through " + root + ": " + e.getMessage(), e);
         }
         found.sort(null);
-        return found;
+        return new Found(found, unreadable);
     }
 
     private static boolean isStateFile(Path file) {

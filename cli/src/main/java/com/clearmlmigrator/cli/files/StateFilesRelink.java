@@ -38,8 +38,9 @@ public final class StateFilesRelink {
     public StateFilesReport relink(String migrationId, String from, String to, boolean dryRun) {
         DatasetStateLinks links = new DatasetStateLinks(LinkRewriter.of(from, to));
         StateFileJournal journal = new StateFileJournal(folder.journal(migrationId));
-        List<Path> files = folder.stateFiles();
-        List<String> problems = new ArrayList<>();
+        FileServerFolder.Found found = folder.stateFiles();
+        List<Path> files = found.stateFiles();
+        List<String> problems = new ArrayList<>(found.unreadable());
         int changedFiles = 0;
         DatasetStateLinks.Outcome total = DatasetStateLinks.Outcome.NONE;
         for (Path file : files) {
@@ -90,9 +91,10 @@ public final class StateFilesRelink {
 
     /** Counts the origins the state files' links start with, for the operator choosing a relink's prefix. */
     public StateFilesCensus census() {
-        List<Path> files = folder.stateFiles();
+        FileServerFolder.Found found = folder.stateFiles();
+        List<Path> files = found.stateFiles();
         Map<String, Long> origins = new HashMap<>();
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(found.unreadable());
         for (Path file : files) {
             try {
                 try (JsonParser in = JSON.createParser(file.toFile())) {

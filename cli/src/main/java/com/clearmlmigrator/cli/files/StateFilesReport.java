@@ -28,6 +28,7 @@ public record StateFilesReport(
         if (files == 0) {
             lines.add("Dataset state files: none under " + folder + " (a file server keeps them as <project>/.datasets/"
                     + "<name>/<name>.<id>/artifacts/state/state.json; is it the file server's data folder?).");
+            addProblems(lines);
             return lines;
         }
         String verb = dryRun ? "would change" : "changed";

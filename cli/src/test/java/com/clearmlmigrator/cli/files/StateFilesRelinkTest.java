@@ -259,6 +259,25 @@ class StateFilesRelinkTest {
     }
 
     @Test
+    void whatCouldNotBeLookedIntoIsSaidEvenWhenNoStateFileWasFound() {
+        StateFilesReport report = new StateFilesReport(
+                fileServer,
+                0,
+                0,
+                0,
+                0,
+                List.of("vision: could not be looked into (AccessDeniedException; run the command as the folder's"
+                        + " owner, or with sudo)"),
+                false);
+
+        assertThat(report.relinkLines())
+                .hasSize(2)
+                .last()
+                .isEqualTo("  Left as it is: vision: could not be looked into (AccessDeniedException; run the command"
+                        + " as the folder's owner, or with sudo)");
+    }
+
+    @Test
     void aFolderThatIsNotThereIsRefusedWithWhatToGive() {
         assertThatThrownBy(() -> FileServerFolder.at(fileServer.resolve("fileserver")))
                 .isInstanceOf(IllegalArgumentException.class)
