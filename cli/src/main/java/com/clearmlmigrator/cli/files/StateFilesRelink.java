@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.clearmlmigrator.relink.LinkRewriter;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -29,9 +30,16 @@ public final class StateFilesRelink {
             .build();
 
     private final FileServerFolder folder;
+    private final Consumer<Path> whileRewriting;
 
     public StateFilesRelink(FileServerFolder folder) {
+        this(folder, file -> {});
+    }
+
+    /** @param whileRewriting called with each file while its replacement is ready and not yet in place (for tests) */
+    StateFilesRelink(FileServerFolder folder, Consumer<Path> whileRewriting) {
         this.folder = folder;
+        this.whileRewriting = whileRewriting;
     }
 
     /** Rewrites every state file's links from {@code from} to {@code to}; a dry run only counts. */
@@ -72,7 +80,7 @@ public final class StateFilesRelink {
      * The file replaced by a relinked copy of its original, kept first; unless it was written meanwhile (a ClearML
      * server still running), whose write the copy would undo.
      */
-    private static void rewrite(DatasetStateLinks links, Path file, String relative, StateFileJournal journal)
+    private void rewrite(DatasetStateLinks links, Path file, String relative, StateFileJournal journal)
             throws IOException {
         Path original = journal.keepOriginal(relative, file);
         try (FileReplacements.Replacement replacement = FileReplacements.prepare(file, out -> {
@@ -81,6 +89,7 @@ public final class StateFilesRelink {
                 links.relink(in, generator);
             }
         })) {
+            whileRewriting.accept(file);
             if (!FileReplacements.digest(file).equals(FileReplacements.digest(original))) {
                 throw new WrittenMeanwhileException();
             }

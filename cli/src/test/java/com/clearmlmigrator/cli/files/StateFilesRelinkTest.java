@@ -172,6 +172,31 @@ class StateFilesRelinkTest {
     }
 
     @Test
+    void aStateFileWrittenWhileItIsRelinkedKeepsThatWriteAndIsNamed() throws IOException {
+        Path images = dataset("vision", "images", "a1", OLD + "/raw/f0.csv");
+        String written = "{\"dataset_link_entries\": [{\"link\": \"" + OLD + "/raw/new.csv\"}], \"dirty\": true}";
+        StateFilesRelink relinker = new StateFilesRelink(FileServerFolder.at(fileServer), file -> {
+            try {
+                Files.writeString(file, written); // ClearML, still running, saves the dataset again
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        StateFilesReport report = relinker.relink("m1", OLD, NEW, false);
+
+        assertThat(Files.readString(images)).isEqualTo(written);
+        assertThat(report.changed()).isZero();
+        assertThat(report.problems())
+                .containsExactly("vision/.datasets/images/images.a1/artifacts/state/state.json: written while it was"
+                        + " relinked (is ClearML still running?); left as it is, run the relink again");
+        assertThat(relinker().undo("m1").files()).isZero();
+        try (var left = Files.list(images.getParent())) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("state.json");
+        }
+    }
+
+    @Test
     void aSecondUndoFindsTheFilesRestoredAlready() throws IOException {
         Path images = dataset("vision", "images", "a1", OLD + "/raw/f0.csv");
         byte[] before = Files.readAllBytes(images);
