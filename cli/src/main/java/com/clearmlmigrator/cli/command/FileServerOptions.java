@@ -1,6 +1,7 @@
 package com.clearmlmigrator.cli.command;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,18 @@ public class FileServerOptions {
                 .findFirst()
                 .map(root -> "Note: relink " + relinkId + " also changed dataset state files under " + root
                         + "; add --fileserver-folder " + root + " to restore them too.");
+    }
+
+    /**
+     * A note for a relink or an inspection given no folder, on a host where one of {@code folders} is: the operator
+     * most likely runs it beside ClearML, whose datasets' state files are then within reach.
+     */
+    static Optional<String> folderNotGiven(List<Path> folders) {
+        return folders.stream()
+                .filter(Files::isDirectory)
+                .findFirst()
+                .map(root -> "Note: ClearML's file server keeps its files in " + root + " on this host; add"
+                        + " --fileserver-folder " + root + " to take in the links in its datasets' state files too.");
     }
 
     /** The folder, checked before anything is submitted; empty when not given. */

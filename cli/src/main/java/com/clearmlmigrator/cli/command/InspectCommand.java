@@ -28,6 +28,10 @@ public class InspectCommand extends StartingCommand {
             throw new ParameterException(spec.commandLine(), "Give --mongo, --elastic or both.");
         }
         Optional<FileServerFolder> folder = fileServer.folder(spec);
+        if (folder.isEmpty()) {
+            FileServerOptions.folderNotGiven(FileServerOptions.USUAL_FOLDERS)
+                    .ifPresent(spec.commandLine().getErr()::println);
+        }
         ObjectNode request = PlannerClient.JSON.createObjectNode().put("kind", "inspect");
         stores.addTo(request);
         PlannerClient client = planner.client();

@@ -100,8 +100,10 @@ public class RelinkCommand extends StartingCommand {
         Optional<FileServerFolder> folder = fileServer.folder(spec);
         nestedPrefixNotice(Addresses.withScheme(from), Addresses.withScheme(to))
                 .ifPresent(spec.commandLine().getErr()::println);
-        if (datasets && folder.isEmpty()) {
-            spec.commandLine().getErr().println(DATASETS_WITHOUT_FOLDER);
+        if (folder.isEmpty()) {
+            FileServerOptions.folderNotGiven(FileServerOptions.USUAL_FOLDERS)
+                    .or(() -> datasets ? Optional.of(DATASETS_WITHOUT_FOLDER) : Optional.empty())
+                    .ifPresent(spec.commandLine().getErr()::println);
         }
         PlannerClient client = planner.client();
         JsonNode accepted = client.submit(request());

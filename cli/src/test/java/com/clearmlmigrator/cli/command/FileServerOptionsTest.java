@@ -22,4 +22,18 @@ class FileServerOptionsTest {
         assertThat(FileServerOptions.forgottenFolder("r2", List.of(clearml, trains)))
                 .isEmpty();
     }
+
+    @Test
+    void aCommandGivenNoFolderOnAHostWithClearmlsFileServerFolderIsToldOfIt(@TempDir Path host) throws IOException {
+        Path clearml = host.resolve("opt/clearml/data/fileserver");
+        Path trains = host.resolve("opt/trains/data/fileserver");
+
+        assertThat(FileServerOptions.folderNotGiven(List.of(clearml, trains))).isEmpty();
+
+        Files.createDirectories(trains);
+
+        assertThat(FileServerOptions.folderNotGiven(List.of(clearml, trains)))
+                .hasValue("Note: ClearML's file server keeps its files in " + trains + " on this host; add"
+                        + " --fileserver-folder " + trains + " to take in the links in its datasets' state files too.");
+    }
 }
