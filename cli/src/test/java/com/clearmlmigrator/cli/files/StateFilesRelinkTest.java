@@ -110,7 +110,8 @@ class StateFilesRelinkTest {
                         + " \"dataset_file_entries\": [{\"link\": \"" + OLD + "/held.csv\"}],"
                         + " \"dataset_link_entries\": [{\"size\": [1, {\"link\": \"" + OLD + "/deep.csv\"}],"
                         + " \"link\": \"" + OLD + "/a.csv\"}, {\"link\": null}, {\"link\": \"" + OLD + "/b.csv\"}],"
-                        + " \"after\": {\"link\": \"" + OLD + "/after.csv\"}}");
+                        + " \"after\": {\"link\": \"" + OLD + "/after.csv\"},"
+                        + " \"meta\": {\"dataset_link_entries\": [{\"link\": \"" + OLD + "/meta.csv\"}]}}");
 
         StateFilesReport report = relinker().relink("m1", OLD, NEW, false);
 
@@ -120,7 +121,8 @@ class StateFilesRelinkTest {
                         + "\"dataset_file_entries\":[{\"link\":\"" + OLD + "/held.csv\"}],"
                         + "\"dataset_link_entries\":[{\"size\":[1,{\"link\":\"" + OLD + "/deep.csv\"}],"
                         + "\"link\":\"" + NEW + "/a.csv\"},{\"link\":null},{\"link\":\"" + NEW + "/b.csv\"}],"
-                        + "\"after\":{\"link\":\"" + OLD + "/after.csv\"}}");
+                        + "\"after\":{\"link\":\"" + OLD + "/after.csv\"},"
+                        + "\"meta\":{\"dataset_link_entries\":[{\"link\":\"" + OLD + "/meta.csv\"}]}}");
     }
 
     @Test
