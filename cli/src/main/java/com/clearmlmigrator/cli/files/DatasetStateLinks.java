@@ -1,12 +1,15 @@
 package com.clearmlmigrator.cli.files;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.clearmlmigrator.relink.LinkRewriter;
 import com.clearmlmigrator.relink.UrlOrigins;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
@@ -44,37 +47,92 @@ final class DatasetStateLinks {
         this.back = rewriter.reversed();
     }
 
+    /** Counts the links a state file holds under the old prefix, and under the new one already. */
+    Outcome count(JsonParser in) throws IOException {
+        return walk(in, (start, end, rewritten) -> {});
+    }
+
     /**
-     * Copies a state file from {@code in} to {@code out} with its links rewritten; every other token as the SDK wrote
-     * it (numbers to the digit). With a null {@code out} it only counts.
+     * Writes the state file with its links rewritten and every other byte as it was: the text the SDK wrote around them
+     * ({@code json.dumps} with sorted keys and an indent of 4) is copied from {@code original}, the same file read a
+     * second time alongside {@code in}, so a diff against the original shows the links alone.
      *
      * @throws com.fasterxml.jackson.core.JsonProcessingException when the file is not JSON
      */
-    Outcome relink(JsonParser in, JsonGenerator out) throws IOException {
-        int changed = 0;
+    Outcome relink(JsonParser in, InputStream original, OutputStream out) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long[] copied = {0};
+        Outcome outcome = walk(in, (start, end, rewritten) -> {
+            copy(original, out, start - copied[0], buffer);
+            original.skipNBytes(end - start);
+            out.write(pythonJsonString(rewritten).getBytes(StandardCharsets.US_ASCII));
+            copied[0] = end;
+        });
+        original.transferTo(out);
+        return outcome;
+    }
+
+    /** Where a link to rewrite stands in the file: its string token, quotes included, from start to end (bytes). */
+    private interface ChangedLink {
+        void at(long start, long end, String rewritten) throws IOException;
+    }
+
+    private Outcome walk(JsonParser in, ChangedLink changed) throws IOException {
+        int moved = 0;
         int alreadyNew = 0;
         LinkCursor cursor = new LinkCursor();
         for (JsonToken token = in.nextToken(); token != null; token = in.nextToken()) {
-            String rewritten = null;
             if (cursor.atLink(token, in)) {
+                long start = in.currentTokenLocation().getByteOffset();
                 String link = in.getText();
-                Optional<String> moved = rewriter.rewriteUrl(link);
-                if (moved.isPresent()) {
-                    changed++;
-                    rewritten = moved.get();
+                Optional<String> rewritten = rewriter.rewriteUrl(link);
+                if (rewritten.isPresent()) {
+                    moved++;
+                    changed.at(start, in.currentLocation().getByteOffset(), rewritten.get());
                 } else if (back.isStillOld(link)) {
                     alreadyNew++;
                 }
             }
-            if (out != null) {
-                if (rewritten != null) {
-                    out.writeString(rewritten);
-                } else {
-                    out.copyCurrentEventExact(in);
+        }
+        return new Outcome(moved, alreadyNew);
+    }
+
+    private static void copy(InputStream in, OutputStream out, long bytes, byte[] buffer) throws IOException {
+        for (long left = bytes; left > 0; ) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (read < 0) {
+                throw new EOFException("The state file ended before its parsed end: it changed while read");
+            }
+            out.write(buffer, 0, read);
+            left -= read;
+        }
+    }
+
+    /**
+     * A JSON string as Python's {@code json.dumps} writes it by default: ASCII only, other characters as lowercase
+     * {@code \\uXXXX} (the SDK reads the file in the platform's encoding).
+     */
+    static String pythonJsonString(String value) {
+        StringBuilder json = new StringBuilder(value.length() + 2).append('"');
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                case '\b' -> json.append("\\b");
+                case '\f' -> json.append("\\f");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
                 }
             }
         }
-        return new Outcome(changed, alreadyNew);
+        return json.append('"').toString();
     }
 
     /** The origin of every link (scheme, host and port; the bucket of {@code s3://}), as {@code inspect} counts them. */

@@ -1,6 +1,9 @@
 package com.clearmlmigrator.cli.files;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,23 +14,15 @@ import java.util.function.Consumer;
 
 import com.clearmlmigrator.relink.LinkRewriter;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
 /**
  * Relinks the dataset state files of a file server's folder, and undoes that: the part of a relink that lies outside
  * the databases, done by the command on the host that has the folder, with the relink's prefixes and its id.
  */
 public final class StateFilesRelink {
-    // ASCII only, as Python's json.dump writes it: the SDK opens the file in the platform's encoding. The generator
-    // leaves the stream open, for the replacement to be forced to disk after it.
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final FileServerFolder folder;
     private final Consumer<Path> whileRewriting;
@@ -72,7 +67,7 @@ public final class StateFilesRelink {
 
     private static DatasetStateLinks.Outcome count(DatasetStateLinks links, Path file) throws IOException {
         try (JsonParser in = JSON.createParser(file.toFile())) {
-            return links.relink(in, null);
+            return links.count(in);
         }
     }
 
@@ -85,8 +80,8 @@ public final class StateFilesRelink {
         Path original = journal.keepOriginal(relative, file);
         try (FileReplacements.Replacement replacement = FileReplacements.prepare(file, out -> {
             try (JsonParser in = JSON.createParser(original.toFile());
-                    JsonGenerator generator = JSON.createGenerator(out)) {
-                links.relink(in, generator);
+                    InputStream bytes = new BufferedInputStream(Files.newInputStream(original))) {
+                links.relink(in, bytes, out);
             }
         })) {
             whileRewriting.accept(file);

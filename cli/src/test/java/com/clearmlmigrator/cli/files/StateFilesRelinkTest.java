@@ -91,9 +91,9 @@ class StateFilesRelinkTest {
                         .path("relative_path")
                         .asText())
                 .isEqualTo("raw/f0.csv");
-        // Python's json.load reads the file in the platform's encoding: the café stays escaped.
+        // Python's json.load reads the file in the platform's encoding: the café stays escaped, as json.dumps wrote it.
         assertThat(Files.readString(images, StandardCharsets.ISO_8859_1))
-                .contains("caf\\u00E9")
+                .contains("caf\\u00e9")
                 .matches("\\p{ASCII}*");
         assertThat(report.relinkLines().get(0))
                 .isEqualTo("Dataset state files under " + fileServer.toAbsolutePath() + ": 2 read, 2 external-file"
@@ -102,27 +102,32 @@ class StateFilesRelinkTest {
     }
 
     @Test
-    void onlyTheLinkEntriesLinksChangeAndNumbersKeepEveryDigit() throws IOException {
+    void onlyTheLinkEntriesLinksChangeAndEveryOtherByteStays() throws IOException {
         Path file = dataset("vision", "odd", "e5");
-        Files.writeString(
-                file,
-                "{\"total_size\": 12345678901234567890, \"ratio\": 1.10, \"link\": \"" + OLD + "/top.csv\","
-                        + " \"dataset_file_entries\": [{\"link\": \"" + OLD + "/held.csv\"}],"
-                        + " \"dataset_link_entries\": [{\"size\": [1, {\"link\": \"" + OLD + "/deep.csv\"}],"
-                        + " \"link\": \"" + OLD + "/a.csv\"}, {\"link\": null}, {\"link\": \"" + OLD + "/b.csv\"}],"
-                        + " \"after\": {\"link\": \"" + OLD + "/after.csv\"},"
-                        + " \"meta\": {\"dataset_link_entries\": [{\"link\": \"" + OLD + "/meta.csv\"}]}}");
+        // As the SDK writes it (json.dumps, sorted keys, an indent of 4), with what a relink must not touch.
+        String written = "{\n    \"after\": {\"link\": \"" + OLD + "/after.csv\"},\n"
+                + "    \"dataset_file_entries\": [{\"link\": \"" + OLD + "/held.csv\"}],\n"
+                + "    \"dataset_link_entries\": [\n        {\n            \"link\": \"" + OLD + "/a%20b.csv\",\n"
+                + "            \"size\": [1, {\"link\": \"" + OLD + "/deep.csv\"}]\n        },\n"
+                + "        {\"link\": null},\n        {\"link\": \"" + OLD + "/caf\\u00e9.csv\"}\n    ],\n"
+                + "    \"link\": \"" + OLD + "/top.csv\",\n"
+                + "    \"meta\": {\"dataset_link_entries\": [{\"link\": \"" + OLD + "/meta.csv\"}]},\n"
+                + "    \"ratio\": 1.10,\n    \"total_size\": 12345678901234567890\n}";
+        Files.writeString(file, written);
 
         StateFilesReport report = relinker().relink("m1", OLD, NEW, false);
 
         assertThat(report.links()).isEqualTo(2);
         assertThat(Files.readString(file))
-                .isEqualTo("{\"total_size\":12345678901234567890,\"ratio\":1.10,\"link\":\"" + OLD + "/top.csv\","
-                        + "\"dataset_file_entries\":[{\"link\":\"" + OLD + "/held.csv\"}],"
-                        + "\"dataset_link_entries\":[{\"size\":[1,{\"link\":\"" + OLD + "/deep.csv\"}],"
-                        + "\"link\":\"" + NEW + "/a.csv\"},{\"link\":null},{\"link\":\"" + NEW + "/b.csv\"}],"
-                        + "\"after\":{\"link\":\"" + OLD + "/after.csv\"},"
-                        + "\"meta\":{\"dataset_link_entries\":[{\"link\":\"" + OLD + "/meta.csv\"}]}}");
+                .isEqualTo(written.replace(OLD + "/a%20b.csv", NEW + "/a%20b.csv")
+                        .replace(OLD + "/caf\\u00e9.csv", NEW + "/caf\\u00e9.csv"));
+    }
+
+    @Test
+    void aRewrittenLinkIsWrittenAsPythonsJsonDumpsWritesIt() {
+        // json.dumps('a"b\\c\né\x7f') in Python 3
+        assertThat(DatasetStateLinks.pythonJsonString("a\"b\\c\n\u00e9\u007f"))
+                .isEqualTo("\"a\\\"b\\\\c\\n\\u00e9\\u007f\"");
     }
 
     @Test
@@ -158,7 +163,7 @@ class StateFilesRelinkTest {
         Path texts = dataset("nlp", "texts", "c3", OLD + "/corpus/a.txt");
         byte[] imagesBefore = Files.readAllBytes(images);
         relinker().relink("m1", OLD, NEW, false);
-        Files.writeString(texts, Files.readString(texts).replace("\"dirty\":false", "\"dirty\":true"));
+        Files.writeString(texts, Files.readString(texts).replace("\"dirty\": false", "\"dirty\": true"));
         byte[] textsWrittenSince = Files.readAllBytes(texts);
 
         StateFilesReport undo = relinker().undo("m1");
