@@ -19,6 +19,11 @@ public record DatasetSpec(long seed, int companies, int tasksPerCompany, String 
         }
     }
 
+    /** The URL of a file on the old file server. */
+    public String file(String path) {
+        return fileServer + "/" + path;
+    }
+
     /** A dataset of the given size with the default old URLs. */
     public static DatasetSpec of(long seed, int companies, int tasksPerCompany) {
         return new DatasetSpec(seed, companies, tasksPerCompany, DEFAULT_FILE_SERVER, DEFAULT_BUCKET);

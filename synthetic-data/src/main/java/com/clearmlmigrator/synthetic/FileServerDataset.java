@@ -43,8 +43,8 @@ public final class FileServerDataset {
 
     private Map<String, Object> state(String id) {
         List<String> links = List.of(
-                world.spec().fileServer() + "/shared/raw/frame-0.png",
-                world.spec().fileServer() + "/shared/raw/frame-1.png",
+                world.spec().file("shared/raw/frame-0.png"),
+                world.spec().file("shared/raw/frame-1.png"),
                 world.spec().bucket() + "/datasets/raw/labels.csv",
                 world.spec().bucket() + "/datasets/raw/meta.json",
                 world.spec().bucket() + "-2/datasets/raw/extra.csv");

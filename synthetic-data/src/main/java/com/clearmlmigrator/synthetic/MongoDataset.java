@@ -27,10 +27,13 @@ public final class MongoDataset {
 
     private final ClearmlWorld world;
     private final SeededIds ids;
+    private final TaskDocuments tasks;
 
     public MongoDataset(ClearmlWorld world) {
         this.world = world;
         this.ids = new SeededIds(world.spec().seed() ^ 0x6d6f6e676fL);
+        // The same ids: a task's document draws from them in turn with the rest, as it always did.
+        this.tasks = new TaskDocuments(world.spec(), ids);
     }
 
     /** Collection name to its documents, in insertion order. */
@@ -43,7 +46,7 @@ public final class MongoDataset {
         for (Company company : world.companies()) {
             company.projects().forEach(p -> collections.get("project").add(project(company, p)));
             for (Task task : company.tasks()) {
-                collections.get("task").add(task(company, task));
+                collections.get("task").add(tasks.task(company, task));
                 collections.get("model").add(model(company, task));
             }
             Task first = company.tasks().get(0);
@@ -78,115 +81,9 @@ public final class MongoDataset {
         doc.put("default_output_destination", world.spec().bucket() + "/clearml");
         doc.put(
                 "description",
-                "Overview: see ![arch](" + files(project.name() + "/arch.png") + ") and "
+                "Overview: see ![arch](" + world.spec().file(project.name() + "/arch.png") + ") and "
                         + "[the old dashboard](http://files.old.lan:80810/" + project.name() + ")");
         return doc;
-    }
-
-    private Map<String, Object> task(Company company, Task task) {
-        Map<String, Object> doc = base(task.id(), company);
-        doc.put("name", task.name());
-        doc.put("user", task.user());
-        doc.put("project", task.project().id());
-        doc.put("type", task.report() ? "report" : "training");
-        doc.put("status", "completed");
-        doc.put("output", map("destination", world.spec().fileServer(), "result", "success"));
-        List<Map<String, Object>> artifacts = artifacts(task);
-        doc.put(
-                "execution",
-                map("queue", ids.hexId(), "artifacts", task.legacyShape() ? artifacts : byArtifactId(artifacts)));
-        doc.put(
-                "script",
-                map(
-                        "repository", "https://github.com/acme/vision.git",
-                        "entry_point", "train.py",
-                        // Never storage: a relink must leave script text alone even when it holds the old URL.
-                        "diff", "+ DATA = '" + files("datasets/raw.csv") + "'"));
-        doc.put(
-                "hyperparams",
-                map(
-                        "Args",
-                        map(
-                                "data_root",
-                                map(
-                                        "section",
-                                        "Args",
-                                        "name",
-                                        "data_root",
-                                        "value",
-                                        world.spec().bucket() + "/datasets/raw/v3",
-                                        "type",
-                                        "str"))));
-        doc.put(
-                "configuration",
-                map(
-                        "General",
-                        map(
-                                "name",
-                                "General",
-                                "type",
-                                "dictionary",
-                                "value",
-                                "{\"weights\": \"" + files("weights/init.pt") + "\"}")));
-        if (task.report()) {
-            String image = files("Reports/" + task.storagePath() + "/confusion.png");
-            doc.put(
-                    "report",
-                    "# Results\n![cm](" + image + ")\n<iframe src=\"http://files.old.lan:8080/widgets/?objects="
-                            + task.id() + "\"></iframe>\nSee also " + image);
-            doc.put("report_assets", List.of(image));
-        }
-        return doc;
-    }
-
-    private List<Map<String, Object>> artifacts(Task task) {
-        List<Map<String, Object>> artifacts = new ArrayList<>();
-        int count = ids.between(1, 4);
-        for (int i = 0; i < count; i++) {
-            String key =
-                    List.of("predictions", "metrics", "data-sample", "config").get(i);
-            artifacts.add(map(
-                    "key",
-                    key,
-                    "type",
-                    "pandas",
-                    "mode",
-                    "output",
-                    "uri",
-                    files(task.storagePath() + "/artifacts/" + key + "/" + key + ".csv.gz"),
-                    "hash",
-                    ids.hexId(),
-                    "content_size",
-                    (long) ids.between(1_000, 90_000),
-                    "timestamp",
-                    1_683_022_272L + i,
-                    "type_data",
-                    map("preview", "   id  label\n0   1    cat", "content_type", "text/csv")));
-        }
-        String link = world.spec().bucket() + "/datasets/raw/v" + ids.between(1, 9) + "/";
-        artifacts.add(map(
-                "key",
-                "raw-data-link",
-                "type",
-                "custom",
-                "mode",
-                "output",
-                "uri",
-                link,
-                "timestamp",
-                1_683_022_280L,
-                "type_data",
-                map("preview", link)));
-        return artifacts;
-    }
-
-    /** ClearML keys map-shaped artifacts by md5(key) + "_" + mode. */
-    private static Map<String, Object> byArtifactId(List<Map<String, Object>> artifacts) {
-        Map<String, Object> byId = new LinkedHashMap<>();
-        for (Map<String, Object> artifact : artifacts) {
-            byId.put(SeededIds.eventId(artifact.get("key")) + "_" + artifact.get("mode"), artifact);
-        }
-        return byId;
     }
 
     private Map<String, Object> model(Company company, Task task) {
@@ -211,12 +108,12 @@ public final class MongoDataset {
             case 1 -> "file:///home/ana/runs/" + task.id() + "/best.pt";
             case 2 -> world.spec().bucket() + "-2/models/" + task.id() + "/best.pt";
             case 3 -> world.spec().bucket() + "/models/" + task.id() + "/best.pt";
-            default -> files(task.storagePath() + "/models/best.pt");
+            default -> world.spec().file(task.storagePath() + "/models/best.pt");
         };
     }
 
     private Map<String, Object> trashedTask(Company company, Task task) {
-        Map<String, Object> doc = task(company, task);
+        Map<String, Object> doc = tasks.task(company, task);
         doc.put("_id", ids.hexId());
         doc.put("name", task.name() + " (deleted)");
         return doc;
@@ -225,13 +122,17 @@ public final class MongoDataset {
     private Map<String, Object> queue(Company company) {
         Map<String, Object> doc = base(ids.hexId(), company);
         doc.put("name", "default");
-        doc.put("metadata", map("cache", map("key", "cache", "type", "str", "value", files("queue-cache/"))));
+        doc.put(
+                "metadata",
+                map(
+                        "cache",
+                        map("key", "cache", "type", "str", "value", world.spec().file("queue-cache/"))));
         return doc;
     }
 
     private Map<String, Object> urlToDelete(Company company, Task task) {
         Map<String, Object> doc = base(ids.hexId(), company);
-        doc.put("url", files(task.storagePath()));
+        doc.put("url", world.spec().file(task.storagePath()));
         doc.put("task", task.id());
         doc.put("storage_type", "fileserver");
         doc.put("type", "folder");
@@ -260,11 +161,7 @@ public final class MongoDataset {
         return doc;
     }
 
-    private String files(String path) {
-        return world.spec().fileServer() + "/" + path;
-    }
-
-    private static Map<String, Object> base(String id, Company company) {
+    static Map<String, Object> base(String id, Company company) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("_id", id);
         doc.put("company", company.id());
