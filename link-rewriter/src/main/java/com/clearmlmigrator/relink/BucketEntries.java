@@ -56,7 +56,17 @@ final class BucketEntries {
         if (!location.toLowerCase(Locale.ROOT).startsWith(scheme)) {
             return Optional.empty();
         }
-        String rest = location.substring(scheme.length());
+        return fieldsAt(kind, entry, location.substring(scheme.length())).map(fields -> {
+            // An empty value and an absent field are the same to ClearML.
+            fields.entrySet()
+                    .removeIf(field ->
+                            field.getValue().equals(named(entry, field.getKey()).orElse("")));
+            return fields;
+        });
+    }
+
+    /** The fields an entry of this kind has for a place ({@code rest}: the location after its scheme). */
+    private static Optional<Map<String, String>> fieldsAt(FieldRule.ValueKind kind, Map<?, ?> entry, String rest) {
         int slash = rest.indexOf('/');
         String netloc = slash < 0 ? rest : rest.substring(0, slash);
         String path = slash < 0 ? "" : rest.substring(slash + 1);
@@ -84,10 +94,6 @@ final class BucketEntries {
             }
             default -> throw new IllegalArgumentException(kind + " is not a storage settings entry");
         }
-        // An empty value and an absent field are the same to ClearML.
-        fields.entrySet()
-                .removeIf(field ->
-                        field.getValue().equals(named(entry, field.getKey()).orElse("")));
         return Optional.of(fields);
     }
 

@@ -32,32 +32,8 @@ record TaskDocuments(DatasetSpec spec, SeededIds ids) {
                         "entry_point", "train.py",
                         // Never storage: a relink must leave script text alone even when it holds the old URL.
                         "diff", "+ DATA = '" + spec.file("datasets/raw.csv") + "'"));
-        doc.put(
-                "hyperparams",
-                map(
-                        "Args",
-                        map(
-                                "data_root",
-                                map(
-                                        "section",
-                                        "Args",
-                                        "name",
-                                        "data_root",
-                                        "value",
-                                        spec.bucket() + "/datasets/raw/v3",
-                                        "type",
-                                        "str"))));
-        doc.put(
-                "configuration",
-                map(
-                        "General",
-                        map(
-                                "name",
-                                "General",
-                                "type",
-                                "dictionary",
-                                "value",
-                                "{\"weights\": \"" + spec.file("weights/init.pt") + "\"}")));
+        doc.put("hyperparams", hyperparams());
+        doc.put("configuration", configuration());
         if (task.report()) {
             String image = spec.file("Reports/" + task.storagePath() + "/confusion.png");
             doc.put(
@@ -67,6 +43,36 @@ record TaskDocuments(DatasetSpec spec, SeededIds ids) {
             doc.put("report_assets", List.of(image));
         }
         return doc;
+    }
+
+    /** A hyperparameter that names the old bucket: opt-in for a relink. */
+    private Map<String, Object> hyperparams() {
+        return map(
+                "Args",
+                map(
+                        "data_root",
+                        map(
+                                "section",
+                                "Args",
+                                "name",
+                                "data_root",
+                                "value",
+                                spec.bucket() + "/datasets/raw/v3",
+                                "type",
+                                "str")));
+    }
+
+    /** A configuration whose text names a file on the old file server: opt-in for a relink. */
+    private Map<String, Object> configuration() {
+        return map(
+                "General",
+                map(
+                        "name",
+                        "General",
+                        "type",
+                        "dictionary",
+                        "value",
+                        "{\"weights\": \"" + spec.file("weights/init.pt") + "\"}"));
     }
 
     private List<Map<String, Object>> artifacts(Task task) {

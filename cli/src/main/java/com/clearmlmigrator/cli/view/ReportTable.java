@@ -65,12 +65,16 @@ public final class ReportTable {
                     Formats.count(conflicts));
         }
         if (dryRun) {
-            out.println("Dry run: nothing was written. 'would change' counts the values a relink would rewrite;"
-                    + " 'remaining' counts the references to the old prefix (a text field may hold several).");
-            out.println("Fields of an opt-in group (hyperparams, configuration, metadata, artifact-previews, logs,"
-                    + " storage-settings) are"
-                    + " left alone unless --include names it; `inspect` marks those that hold URLs.");
+            dryRunFooter(out);
         }
+    }
+
+    private static void dryRunFooter(PrintWriter out) {
+        out.println("Dry run: nothing was written. 'would change' counts the values a relink would rewrite;"
+                + " 'remaining' counts the references to the old prefix (a text field may hold several).");
+        out.println("Fields of an opt-in group (hyperparams, configuration, metadata, artifact-previews, logs,"
+                + " storage-settings) are"
+                + " left alone unless --include names it; `inspect` marks those that hold URLs.");
     }
 
     /**
