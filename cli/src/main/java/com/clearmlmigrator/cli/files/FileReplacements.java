@@ -27,11 +27,6 @@ import java.util.HexFormat;
 final class FileReplacements {
     private FileReplacements() {}
 
-    /** What goes into a file, written to the stream it is given. */
-    interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
     /**
      * A file's new content, written beside it and forced to disk; {@link #commit} moves it over the file, and closing it
      * unmoved removes it.
@@ -52,7 +47,7 @@ final class FileReplacements {
     }
 
     /** Writes {@code content} beside {@code file}, to replace it whole or not at all (the file server reads it). */
-    static Replacement prepare(Path file, Content content) throws IOException {
+    static Replacement prepare(Path file, StateFilePlace.Content content) throws IOException {
         Path temporary = file.resolveSibling("." + file.getFileName() + ".clearml-migrator.tmp");
         MessageDigest sha256 = sha256();
         try (FileChannel channel = FileChannel.open(

@@ -9,20 +9,24 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The data folder of ClearML's file server ({@code /opt/clearml/data/fileserver} by default), which serves each file
  * at its path: a dataset's state file, {@code http://files:8081/<project>/.datasets/<name>/<name>.<task id>/artifacts/
  * state/state.json}, lies at {@code <project>/.datasets/...} under it.
  */
-public final class FileServerFolder {
+public final class FileServerFolder implements StateFilePlace {
     /** Where the migrator keeps what it changed in the folder, so that undo can restore it. */
     static final String JOURNALS = ".clearml-migrator";
 
     private final Path root;
+    private final Consumer<Path> whileReplacing;
 
-    private FileServerFolder(Path root) {
+    /** @param whileReplacing called with each file while its replacement is ready and not yet in place (for tests) */
+    FileServerFolder(Path root, Consumer<Path> whileReplacing) {
         this.root = root;
+        this.whileReplacing = whileReplacing;
     }
 
     /** @throws IllegalArgumentException with a sentence for the operator when the folder cannot be the file server's */
@@ -36,24 +40,25 @@ public final class FileServerFolder {
             throw new IllegalArgumentException(
                     "Cannot read " + root + ": run the command as its owner (or with sudo).");
         }
-        return new FileServerFolder(root);
+        return new FileServerFolder(root, file -> {});
     }
 
     public Path root() {
         return root;
     }
 
-    /**
-     * What a look through the folder found.
-     *
-     * @param stateFiles every dataset state file, in path order
-     * @param unreadable what could not be looked into, each with why: datasets may lie there unseen
-     */
-    record Found(List<Path> stateFiles, List<String> unreadable) {}
+    @Override
+    public Description description() {
+        return new Description(
+                root.toString(),
+                root.resolve(JOURNALS).toString(),
+                "--fileserver-folder " + root,
+                "is it the file server's data folder?");
+    }
 
-    /** Every dataset state file under the folder; the migrator's own journals are passed over. */
-    Found stateFiles() {
-        List<Path> found = new ArrayList<>();
+    @Override
+    public Found stateFiles() {
+        List<String> found = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -65,7 +70,7 @@ public final class FileServerFolder {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && isStateFile(file)) {
-                        found.add(file);
+                        found.add(relative(file));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -95,16 +100,41 @@ public final class FileServerFolder {
     }
 
     /** The file's path below the folder, with / between names, as its URL has it. */
-    String relative(Path file) {
+    private String relative(Path file) {
         return root.relativize(file).toString().replace('\\', '/');
     }
 
-    Path resolve(String relative) {
-        return root.resolve(relative);
+    @Override
+    public StateFile fetch(String name) {
+        return new StateFile(name, root.resolve(name), null, false);
     }
 
-    Path journal(String migrationId) {
-        return journal(root, migrationId);
+    /**
+     * The new content is written beside the file and moved over it (see {@link FileReplacements}); whether the file
+     * changed meanwhile is told by its digest, taken once the new content is ready.
+     */
+    @Override
+    public void replace(StateFile seen, String expectedDigest, Content content, DigestListener beforeCommit)
+            throws IOException {
+        Path file = root.resolve(seen.name());
+        try (FileReplacements.Replacement replacement = FileReplacements.prepare(file, content)) {
+            whileReplacing.accept(file);
+            if (!FileReplacements.digest(file).equals(expectedDigest)) {
+                throw new WrittenMeanwhileException();
+            }
+            beforeCommit.ready(replacement.digest());
+            replacement.commit();
+        }
+    }
+
+    @Override
+    public StateFileJournal journal(String relinkId) {
+        return new FolderJournal(journal(root, relinkId));
+    }
+
+    @Override
+    public void close() {
+        // Nothing is held open between files.
     }
 
     private static Path journal(Path root, String migrationId) {

@@ -1,20 +1,20 @@
 package com.clearmlmigrator.cli.files;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The origins the external-file links of a file server's dataset state files start with, most linked first.
+ * The origins the external-file links of one place's dataset state files start with, most linked first.
  *
- * @param folder   the file server's folder
+ * @param place    the file server's folder, or a bucket
  * @param files    state files read
  * @param origins  links by origin
  * @param problems files that could not be read, each with why
  */
-public record StateFilesCensus(Path folder, int files, Map<String, Long> origins, List<String> problems) {
+public record StateFilesCensus(
+        StateFilePlace.Description place, int files, Map<String, Long> origins, List<String> problems) {
     public StateFilesCensus {
         origins = Map.copyOf(origins);
         problems = List.copyOf(problems);
@@ -24,10 +24,10 @@ public record StateFilesCensus(Path folder, int files, Map<String, Long> origins
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         if (origins.isEmpty()) {
-            lines.add("Dataset state files under " + folder + ": " + files + " read, no external-file links.");
+            lines.add("Dataset state files under " + place.where() + ": " + files + " read, no external-file links.");
         } else {
-            lines.add("Dataset state files under " + folder + ": " + files + " read; their external-file links start"
-                    + " with (relink them with --fileserver-folder):");
+            lines.add("Dataset state files under " + place.where() + ": " + files + " read; their external-file links"
+                    + " start with (relink them with " + place.option() + "):");
             origins.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))

@@ -1,13 +1,12 @@
 package com.clearmlmigrator.cli.files;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a relink or its undo did to the dataset state files of a file server's folder.
+ * What a relink or its undo did to the dataset state files of one place.
  *
- * @param folder   the file server's folder
+ * @param place    the file server's folder, or a bucket
  * @param files    state files read (for an undo: files the relink had changed)
  * @param changed  files changed (for an undo: restored); for a dry run, files that would change
  * @param links    links rewritten, or that would be
@@ -15,7 +14,13 @@ import java.util.List;
  * @param problems files left as they are, each with why
  */
 public record StateFilesReport(
-        Path folder, int files, int changed, int links, int already, List<String> problems, boolean dryRun) {
+        StateFilePlace.Description place,
+        int files,
+        int changed,
+        int links,
+        int already,
+        List<String> problems,
+        boolean dryRun) {
     private static final int PROBLEMS_SHOWN = 10;
 
     public StateFilesReport {
@@ -26,18 +31,20 @@ public record StateFilesReport(
     public List<String> relinkLines() {
         List<String> lines = new ArrayList<>();
         if (files == 0) {
-            lines.add("Dataset state files: none under " + folder + " (a file server keeps them as <project>/.datasets/"
-                    + "<name>/<name>.<id>/artifacts/state/state.json; is it the file server's data folder?).");
+            lines.add(
+                    "Dataset state files: none under " + place.where() + " (ClearML keeps them as <project>/.datasets/"
+                            + "<name>/<name>.<id>/artifacts/state/state.json; " + place.isIt() + ").");
             addProblems(lines);
             return lines;
         }
         String verb = dryRun ? "would change" : "changed";
-        lines.add("Dataset state files under " + folder + ": " + files + " read, " + links + " external-file links in "
+        lines.add("Dataset state files under " + place.where() + ": " + files + " read, " + links
+                + " external-file links in "
                 + changed + " of them " + verb + (already > 0 ? ", " + already + " already held the new prefix" : "")
                 + ".");
         if (changed > 0 && !dryRun) {
-            lines.add("  Their originals are kept in " + folder.resolve(FileServerFolder.JOURNALS)
-                    + "; `undo` with --fileserver-folder restores them.");
+            lines.add("  Their originals are kept in " + place.journals() + "; `undo` with " + place.option()
+                    + " restores them.");
             lines.add("  Machines that fetched these datasets before keep a cached copy of their state until it is"
                     + " cleared (~/.clearml/cache/storage_manager/datasets).");
         }
@@ -49,10 +56,10 @@ public record StateFilesReport(
     public List<String> undoLines() {
         List<String> lines = new ArrayList<>();
         if (files == 0) {
-            lines.add("Dataset state files: the relink changed none under " + folder + ".");
+            lines.add("Dataset state files: the relink changed none under " + place.where() + ".");
             return lines;
         }
-        lines.add("Dataset state files under " + folder + ": " + changed + " of the " + files
+        lines.add("Dataset state files under " + place.where() + ": " + changed + " of the " + files
                 + " the relink changed restored" + (already > 0 ? ", " + already + " found restored already" : "")
                 + ".");
         addProblems(lines);

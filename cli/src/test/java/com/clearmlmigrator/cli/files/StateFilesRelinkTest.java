@@ -182,13 +182,13 @@ class StateFilesRelinkTest {
     void aStateFileWrittenWhileItIsRelinkedKeepsThatWriteAndIsNamed() throws IOException {
         Path images = dataset("vision", "images", "a1", OLD + "/raw/f0.csv");
         String written = "{\"dataset_link_entries\": [{\"link\": \"" + OLD + "/raw/new.csv\"}], \"dirty\": true}";
-        StateFilesRelink relinker = new StateFilesRelink(FileServerFolder.at(fileServer), file -> {
+        StateFilesRelink relinker = new StateFilesRelink(new FileServerFolder(fileServer.toAbsolutePath(), file -> {
             try {
                 Files.writeString(file, written); // ClearML, still running, saves the dataset again
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        });
+        }));
 
         StateFilesReport report = relinker.relink("m1", OLD, NEW, false);
 
@@ -273,7 +273,8 @@ class StateFilesRelinkTest {
         assertThat(census.lines())
                 .containsExactly(
                         "Dataset state files under " + fileServer.toAbsolutePath() + ": 3 read; their external-file"
-                                + " links start with (relink them with --fileserver-folder):",
+                                + " links start with (relink them with --fileserver-folder "
+                                + fileServer.toAbsolutePath() + "):",
                         String.format("  %-48s %,d", OLD, 3),
                         String.format("  %-48s %,d", "http://10.0.0.5:8081", 1),
                         census.lines().get(3));
@@ -293,7 +294,7 @@ class StateFilesRelinkTest {
     @Test
     void whatCouldNotBeLookedIntoIsSaidEvenWhenNoStateFileWasFound() {
         StateFilesReport report = new StateFilesReport(
-                fileServer,
+                FileServerFolder.at(fileServer).description(),
                 0,
                 0,
                 0,
