@@ -1,8 +1,8 @@
 package com.clearmlmigrator.cli.command;
 
-import java.util.Optional;
+import java.util.List;
 
-import com.clearmlmigrator.cli.files.FileServerFolder;
+import com.clearmlmigrator.cli.files.StateFilePlace;
 import com.clearmlmigrator.cli.files.StateFilesRelink;
 import com.clearmlmigrator.cli.planner.PlannerClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,26 +20,31 @@ public class InspectCommand extends StartingCommand {
     StoreOptions stores;
 
     @Mixin
-    FileServerOptions fileServer;
+    StateFileOptions stateFiles;
 
     @Override
     public Integer call() {
         if (!stores.hasAny()) {
             throw new ParameterException(spec.commandLine(), "Give --mongo, --elastic or both.");
         }
-        Optional<FileServerFolder> folder = fileServer.folder(spec);
-        if (folder.isEmpty()) {
-            FileServerOptions.folderNotGiven(FileServerOptions.USUAL_FOLDERS)
+        List<StateFilePlace> places = stateFiles.places(spec);
+        if (!stateFiles.folderGiven()) {
+            StateFileOptions.folderNotGiven(StateFileOptions.USUAL_FOLDERS)
                     .ifPresent(spec.commandLine().getErr()::println);
         }
         ObjectNode request = PlannerClient.JSON.createObjectNode().put("kind", "inspect");
         stores.addTo(request);
         PlannerClient client = planner.client();
-        // The state files' census, taken here while the planner inspects the stores: the folder is on this host.
-        Runnable countStateFiles = () -> folder.ifPresent(f -> {
-            FileServerOptions.announce(spec, follow.detach(), f);
-            FileServerOptions.print(
-                    spec, follow.detach(), new StateFilesRelink(f).census().lines());
+        // The state files' census, taken here while the planner inspects the stores: the places are reached from this
+        // host.
+        Runnable countStateFiles = () -> places.forEach(place -> {
+            try (place) {
+                StateFileOptions.announce(spec, follow.detach(), place);
+                StateFileOptions.print(
+                        spec,
+                        follow.detach(),
+                        new StateFilesRelink(place).census().lines());
+            }
         });
         return MigrationRun.started(
                 spec, client, client.submit(request), follow.detach(), planner.local(), countStateFiles);

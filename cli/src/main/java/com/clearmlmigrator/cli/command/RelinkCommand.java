@@ -8,9 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.clearmlmigrator.cli.files.FileServerFolder;
+import com.clearmlmigrator.cli.files.StateFilePlace;
 import com.clearmlmigrator.cli.files.StateFilesRelink;
 import com.clearmlmigrator.cli.files.StateFilesReport;
 import com.clearmlmigrator.cli.planner.PlannerClient;
@@ -44,7 +44,7 @@ public class RelinkCommand extends StartingCommand {
     StoreOptions stores;
 
     @Mixin
-    FileServerOptions fileServer;
+    StateFileOptions stateFiles;
 
     @Option(
             names = {"--from", "--host-source"},
@@ -97,11 +97,11 @@ public class RelinkCommand extends StartingCommand {
         if (!stores.hasAny()) {
             throw new ParameterException(spec.commandLine(), "Give --mongo, --elastic or both.");
         }
-        Optional<FileServerFolder> folder = fileServer.folder(spec);
+        List<StateFilePlace> places = stateFiles.places(spec);
         nestedPrefixNotice(Addresses.withScheme(from), Addresses.withScheme(to))
                 .ifPresent(spec.commandLine().getErr()::println);
-        if (folder.isEmpty()) {
-            FileServerOptions.folderNotGiven(FileServerOptions.USUAL_FOLDERS)
+        if (!stateFiles.folderGiven()) {
+            StateFileOptions.folderNotGiven(StateFileOptions.USUAL_FOLDERS)
                     .or(() -> datasets ? Optional.of(DATASETS_WITHOUT_FOLDER) : Optional.empty())
                     .ifPresent(spec.commandLine().getErr()::println);
         }
@@ -113,20 +113,22 @@ public class RelinkCommand extends StartingCommand {
                     output, PlannerClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(requests));
             spec.commandLine().getOut().println("Wrote the equivalent Elasticsearch requests to " + output + ".");
         }
-        AtomicReference<StateFilesReport> files = new AtomicReference<>();
+        List<StateFilesReport> files = new CopyOnWriteArrayList<>();
         String migrationId = accepted.path("id").asText();
-        // The state files' part, done here while the planner runs the rest: the folder is on this host.
-        Runnable relinkStateFiles = () -> folder.ifPresent(f -> files.set(relinkStateFiles(f, migrationId)));
+        // The state files' part, done here while the planner runs the rest: the places are reached from this host.
+        Runnable relinkStateFiles = () -> places.forEach(place -> files.add(relinkStateFiles(place, migrationId)));
         int code = MigrationRun.started(spec, client, accepted, follow.detach, planner.local(), relinkStateFiles);
-        return FileServerOptions.exitCode(code, files.get());
+        return StateFileOptions.exitCode(code, files);
     }
 
-    private StateFilesReport relinkStateFiles(FileServerFolder folder, String migrationId) {
-        FileServerOptions.announce(spec, follow.detach, folder);
-        StateFilesReport report = new StateFilesRelink(folder)
-                .relink(migrationId, Addresses.withScheme(from), Addresses.withScheme(to), dryRun);
-        FileServerOptions.print(spec, follow.detach, report.relinkLines());
-        return report;
+    private StateFilesReport relinkStateFiles(StateFilePlace place, String migrationId) {
+        try (place) {
+            StateFileOptions.announce(spec, follow.detach, place);
+            StateFilesReport report = new StateFilesRelink(place)
+                    .relink(migrationId, Addresses.withScheme(from), Addresses.withScheme(to), dryRun);
+            StateFileOptions.print(spec, follow.detach, report.relinkLines());
+            return report;
+        }
     }
 
     /**

@@ -1,11 +1,11 @@
 package com.clearmlmigrator.cli.command;
 
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 
 import com.clearmlmigrator.cli.ExitCode;
-import com.clearmlmigrator.cli.files.FileServerFolder;
+import com.clearmlmigrator.cli.files.StateFilePlace;
 import com.clearmlmigrator.cli.files.StateFilesRelink;
 import com.clearmlmigrator.cli.files.StateFilesReport;
 import com.clearmlmigrator.cli.planner.PlannerClient;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
         description = "Restores every value a finished relink changed, from its journal, as a new migration.")
 public class UndoCommand extends AgainCommand {
     @Mixin
-    FileServerOptions fileServer;
+    StateFileOptions stateFiles;
 
     @Override
     JsonNode send(PlannerClient client, String id, JsonNode connections) {
@@ -29,9 +29,9 @@ public class UndoCommand extends AgainCommand {
 
     @Override
     public Integer call() {
-        Optional<FileServerFolder> folder = fileServer.folder(spec);
-        if (folder.isEmpty()) {
-            FileServerOptions.forgottenFolder(id, FileServerOptions.USUAL_FOLDERS)
+        List<StateFilePlace> places = stateFiles.places(spec);
+        if (!stateFiles.folderGiven()) {
+            StateFileOptions.forgottenFolder(id, StateFileOptions.USUAL_FOLDERS)
                     .ifPresent(spec.commandLine().getErr()::println);
         }
         PlannerClient client = planner.client();
@@ -39,25 +39,30 @@ public class UndoCommand extends AgainCommand {
         try {
             accepted = send(client, id, again.body());
         } catch (PlannerException refused) {
-            if (folder.isPresent() && undoneAlready(client)) {
-                // An undo given no folder restored the stores; the state files are what is left to restore.
+            if (!places.isEmpty() && undoneAlready(client)) {
+                // An undo given no place restored the stores; the state files are what is left to restore.
                 spec.commandLine().getErr().println(refused.getMessage());
-                StateFilesReport files = restoreStateFiles(folder.get());
-                return FileServerOptions.exitCode(ExitCode.SUCCEEDED, files);
+                List<StateFilesReport> files =
+                        places.stream().map(this::restoreStateFiles).toList();
+                return StateFileOptions.exitCode(ExitCode.SUCCEEDED, files);
             }
+            places.forEach(StateFilePlace::close);
             throw refused;
         }
-        AtomicReference<StateFilesReport> files = new AtomicReference<>();
-        // The relink's state files, restored here while the planner restores the stores: the folder is on this host.
-        Runnable restoreStateFiles = () -> folder.ifPresent(f -> files.set(restoreStateFiles(f)));
+        List<StateFilesReport> files = new CopyOnWriteArrayList<>();
+        // The relink's state files, restored here while the planner restores the stores: the places are reached from
+        // this host.
+        Runnable restoreStateFiles = () -> places.forEach(place -> files.add(restoreStateFiles(place)));
         int code = MigrationRun.started(spec, client, accepted, follow.detach, planner.local(), restoreStateFiles);
-        return FileServerOptions.exitCode(code, files.get());
+        return StateFileOptions.exitCode(code, files);
     }
 
-    private StateFilesReport restoreStateFiles(FileServerFolder folder) {
-        StateFilesReport report = new StateFilesRelink(folder).undo(id);
-        FileServerOptions.print(spec, follow.detach, report.undoLines());
-        return report;
+    private StateFilesReport restoreStateFiles(StateFilePlace place) {
+        try (place) {
+            StateFilesReport report = new StateFilesRelink(place).undo(id);
+            StateFileOptions.print(spec, follow.detach, report.undoLines());
+            return report;
+        }
     }
 
     /** Whether an undo of the relink succeeded before: the stores hold their values again. */

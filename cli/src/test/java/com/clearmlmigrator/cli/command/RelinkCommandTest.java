@@ -101,9 +101,9 @@ class RelinkCommandTest {
     @CsvSource({"--datasets, true", "--dry-run, false"})
     void clearmlsDatasetsFlagWithoutTheFileServerFolderSaysWhereTheExternalLinksAre(String flag, boolean noted)
             throws Exception {
-        // On a host with ClearML's file server folder, the command names that folder instead (FileServerOptionsTest).
+        // On a host with ClearML's file server folder, the command names that folder instead (StateFileOptionsTest).
         org.junit.jupiter.api.Assumptions.assumeTrue(
-                FileServerOptions.USUAL_FOLDERS.stream().noneMatch(java.nio.file.Files::isDirectory));
+                StateFileOptions.USUAL_FOLDERS.stream().noneMatch(java.nio.file.Files::isDirectory));
         int closed;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closed = socket.getLocalPort();

@@ -10,16 +10,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileServerOptionsTest {
+class StateFileOptionsTest {
     @Test
     void anUndoGivenNoFolderIsToldWhereItsRelinkChangedStateFiles(@TempDir Path clearml, @TempDir Path trains)
             throws IOException {
         Files.createDirectories(trains.resolve(".clearml-migrator/relink-r1/originals"));
 
-        assertThat(FileServerOptions.forgottenFolder("r1", List.of(clearml, trains)))
+        assertThat(StateFileOptions.forgottenFolder("r1", List.of(clearml, trains)))
                 .hasValue("Note: relink r1 also changed dataset state files under " + trains
                         + "; add --fileserver-folder " + trains + " to restore them too.");
-        assertThat(FileServerOptions.forgottenFolder("r2", List.of(clearml, trains)))
+        assertThat(StateFileOptions.forgottenFolder("r2", List.of(clearml, trains)))
                 .isEmpty();
     }
 
@@ -28,11 +28,11 @@ class FileServerOptionsTest {
         Path clearml = host.resolve("opt/clearml/data/fileserver");
         Path trains = host.resolve("opt/trains/data/fileserver");
 
-        assertThat(FileServerOptions.folderNotGiven(List.of(clearml, trains))).isEmpty();
+        assertThat(StateFileOptions.folderNotGiven(List.of(clearml, trains))).isEmpty();
 
         Files.createDirectories(trains);
 
-        assertThat(FileServerOptions.folderNotGiven(List.of(clearml, trains)))
+        assertThat(StateFileOptions.folderNotGiven(List.of(clearml, trains)))
                 .hasValue("Note: ClearML's file server keeps its files in " + trains + " on this host; add"
                         + " --fileserver-folder " + trains + " to take in the links in its datasets' state files too.");
     }

@@ -1,0 +1,53 @@
+package com.clearmlmigrator.cli.files;
+
+import java.net.URI;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/** S3 clients for buckets of state files, on AWS or on another S3 server (MinIO, Ceph, SeaweedFS). */
+public final class S3Clients {
+    private S3Clients() {}
+
+    /**
+     * A client with the credentials of the AWS chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, an
+     * instance's role).
+     *
+     * @param endpoint the S3 server, null for AWS
+     * @param region   null for the AWS chain's, or us-east-1 where it has none (MinIO takes any)
+     */
+    public static S3Client create(URI endpoint, String region) {
+        return create(endpoint, region, DefaultCredentialsProvider.builder().build());
+    }
+
+    static S3Client create(URI endpoint, String region, AwsCredentialsProvider credentials) {
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(credentials)
+                .region(region == null ? chainRegion() : Region.of(region))
+                // Checksums only where S3 requires them: servers other than AWS refuse the newer trailing ones.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        if (endpoint != null) {
+            // MinIO and the like serve buckets as paths: http://host:9000/bucket/key.
+            builder.endpointOverride(endpoint).forcePathStyle(true);
+        }
+        return builder.build();
+    }
+
+    private static Region chainRegion() {
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkClientException e) {
+            return Region.US_EAST_1;
+        }
+    }
+}
