@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The local servers (Kafka, MongoDB wire server, Elasticsearch 7.10.2 and 5.6.16) and the three services, each a
+ * The local servers (Kafka, MongoDB wire server, Elasticsearch 7.10.2 and 5.6.16, an S3 server) and the three services, each a
  * process of its own on loopback. Used by {@code bin/dev-stack} and by the end-to-end tests.
  */
 public final class LocalStack implements AutoCloseable {
@@ -25,8 +25,14 @@ public final class LocalStack implements AutoCloseable {
     public static final String MONGO_WORKER = "mongo-worker";
     public static final String ELASTIC_WORKER = "elastic-worker";
     /** The servers of {@code bin/dev-stack servers}, by process name. */
-    public static final List<String> SERVERS =
-            List.of(ServerRecipes.KAFKA, ServerRecipes.MONGO, ServerRecipes.ELASTIC_7, ServerRecipes.ELASTIC_5);
+    public static final List<String> SERVERS = ServerRecipes.SERVERS;
+    /**
+     * The local S3 server's credentials: a development server on loopback, as MinIO's are {@code minioadmin}. Clients
+     * read them as AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
+     */
+    public static final String S3_ACCESS_KEY = "clearml-migrator";
+
+    public static final String S3_SECRET_KEY = "clearml-migrator-local";
     /** The services {@code bin/dev-stack up} adds to them. */
     public static final List<String> SERVICES = List.of(PLANNER, MONGO_WORKER, ELASTIC_WORKER);
 
@@ -55,7 +61,7 @@ public final class LocalStack implements AutoCloseable {
         return stateDir;
     }
 
-    /** Starts the four servers in parallel and returns when all are ready. */
+    /** Starts the five servers in parallel and returns when all are ready. */
     public void startServers() {
         startServers(SERVERS);
     }
@@ -66,7 +72,8 @@ public final class LocalStack implements AutoCloseable {
                 ServerRecipes.KAFKA, recipes::kafka,
                 ServerRecipes.MONGO, recipes::mongo,
                 ServerRecipes.ELASTIC_7, recipes::elastic7,
-                ServerRecipes.ELASTIC_5, recipes::elastic5);
+                ServerRecipes.ELASTIC_5, recipes::elastic5,
+                ServerRecipes.S3, recipes::s3);
         awaitAll(names.stream().map(name -> servers.get(name).get()));
     }
 

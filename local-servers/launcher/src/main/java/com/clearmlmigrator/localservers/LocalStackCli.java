@@ -60,6 +60,9 @@ public final class LocalStackCli {
             System.out.printf(
                     "Kafka %s | MongoDB %s | Elasticsearch 7 %s | Elasticsearch 5.6 %s%n",
                     ports.kafkaBootstrap(), ports.mongoUri(), ports.elastic7Url(), ports.elastic5Url());
+            System.out.printf(
+                    "S3 %s (AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s)%n",
+                    ports.s3Url(), LocalStack.S3_ACCESS_KEY, LocalStack.S3_SECRET_KEY);
             if (withServices) {
                 stack.startServices(
                         missing.stream().filter(LocalStack.SERVICES::contains).toList());

@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Command lines of the four local servers and the three services. */
+/** Command lines of the five local servers and the three services. */
 final class ServerRecipes {
     static final String KAFKA = "kafka";
     static final String MONGO = "mongo";
     static final String ELASTIC_7 = "elasticsearch-7";
     static final String ELASTIC_5 = "elasticsearch-5";
+    static final String S3 = "s3";
     static final String ELASTIC_8 = "elasticsearch-8";
     static final String ELASTIC_7_6 = "elasticsearch-7-6";
     static final String ELASTIC_7_17 = "elasticsearch-7-17";
-    static final List<String> SERVERS = List.of(KAFKA, MONGO, ELASTIC_7, ELASTIC_5);
+    static final List<String> SERVERS = List.of(KAFKA, MONGO, ELASTIC_7, ELASTIC_5, S3);
 
     private static final Duration SERVER_START = Duration.ofSeconds(180);
     private static final Duration SERVICE_START = Duration.ofSeconds(120);
@@ -84,6 +85,18 @@ final class ServerRecipes {
         command.addAll(
                 List.of("com.clearmlmigrator.localservers.mongo.MongoServerMain", Integer.toString(port), backend));
         return new ProcessSpec(name, command, new Readiness.LogMarker("MONGO_READY"), SERVER_START);
+    }
+
+    /** The S3 server, its buckets kept as folders of files in its data folder. */
+    ProcessSpec s3() {
+        List<String> command = java("128m", layout.serverClassPath(S3));
+        command.addAll(List.of(
+                "com.clearmlmigrator.localservers.s3.S3ServerMain",
+                Integer.toString(ports.s3()),
+                dataDir(S3).toString(),
+                LocalStack.S3_ACCESS_KEY,
+                LocalStack.S3_SECRET_KEY));
+        return new ProcessSpec(S3, command, new Readiness.LogMarker("S3_READY"), SERVER_START);
     }
 
     ProcessSpec elastic7() {

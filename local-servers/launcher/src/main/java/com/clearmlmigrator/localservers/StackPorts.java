@@ -22,6 +22,7 @@ public record StackPorts(
         int elastic7Transport,
         int elastic5,
         int elastic5Transport,
+        int s3,
         int planner,
         int mongoWorker,
         int elasticWorker) {
@@ -44,6 +45,7 @@ public record StackPorts(
                 port(env, "ES7_TRANSPORT_PORT", 9300),
                 port(env, "ES5_PORT", 9205),
                 port(env, "ES5_TRANSPORT_PORT", 9305),
+                port(env, "S3_PORT", 9000),
                 port(env, "PLANNER_PORT", 8080),
                 port(env, "MONGO_WORKER_PORT", 8091),
                 port(env, "ELASTIC_WORKER_PORT", 8092));
@@ -57,11 +59,11 @@ public record StackPorts(
     public static StackPorts free() {
         List<ServerSocket> held = new ArrayList<>();
         try {
-            while (held.size() < 10) {
+            while (held.size() < 11) {
                 tryDraw().ifPresent(held::add);
             }
             int[] p = held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-            return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
+            return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10]);
         } finally {
             held.forEach(StackPorts::closeQuietly);
         }
@@ -92,6 +94,10 @@ public record StackPorts(
 
     public String elastic5Url() {
         return "http://127.0.0.1:" + elastic5;
+    }
+
+    public String s3Url() {
+        return "http://127.0.0.1:" + s3;
     }
 
     public String plannerUrl() {

@@ -55,6 +55,7 @@ class RecordedStackTest {
                 "mongo",
                 "elasticsearch-7",
                 "elasticsearch-5",
+                "s3",
                 "planner-service",
                 "mongo-worker",
                 "elastic-worker");
