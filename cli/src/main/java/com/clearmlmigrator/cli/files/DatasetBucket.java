@@ -199,14 +199,21 @@ public final class DatasetBucket implements StateFilePlace {
         }
     }
 
-    /** Every key under {@code folder}, a prefix ending with /. */
+    /**
+     * Every object's key under {@code folder}, a prefix ending with /; folder markers (keys ending with /, which S3
+     * consoles make and some servers list for every folder) are passed over.
+     */
     List<String> keysUnder(String folder) throws IOException {
         List<String> keys = new ArrayList<>();
         try {
-            s3.listObjectsV2Paginator(
+            s3
+                    .listObjectsV2Paginator(
                             request -> request.bucket(location.bucket()).prefix(folder))
                     .contents()
-                    .forEach(object -> keys.add(object.key()));
+                    .stream()
+                    .map(S3Object::key)
+                    .filter(key -> !key.endsWith("/"))
+                    .forEach(keys::add);
         } catch (SdkException e) {
             throw new PlaceRefusedException(BucketErrors.sentence(e, location));
         }

@@ -198,6 +198,27 @@ class DatasetBucketIT {
     }
 
     @Test
+    void folderMarkersAsS3ConsolesMakeThemAreNotTakenForChangedFiles() {
+        String images = state("a1", OLD + "/raw/f0.csv");
+        put(IMAGES, images);
+        try (DatasetBucket place = bucket("s3://new-bucket")) {
+            new StateFilesRelink(place).relink("m1", OLD, NEW, false);
+        }
+        put(".clearml-migrator/relink-m1/changes/vision/", "");
+        put(".clearml-migrator/relink-m1/changes/vision/.datasets/", "");
+
+        StateFilesReport undone;
+        try (DatasetBucket place = bucket("s3://new-bucket")) {
+            undone = new StateFilesRelink(place).undo("m1");
+        }
+
+        assertThat(undone.files()).isEqualTo(1);
+        assertThat(undone.changed()).isEqualTo(1);
+        assertThat(undone.already()).isZero();
+        assertThat(get(IMAGES)).isEqualTo(images);
+    }
+
+    @Test
     void theCensusCountsTheBucketsLinksByOrigin() {
         put(IMAGES, state("a1", OLD + "/raw/f0.csv", OLD + "/raw/f1.csv", "http://files:8081/x.png"));
         put(TEXTS, "not json");
