@@ -27,18 +27,28 @@ public final class FileServerDataset {
 
     /** Writes the state files under {@code folder}; returns how many. The same world writes the same files. */
     public int writeTo(Path folder) throws IOException {
+        Map<String, byte[]> files = stateFiles();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Path path = folder.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.write(path, file.getValue());
+        }
+        return files.size();
+    }
+
+    /** Each state file's content by its path below the file server's folder (or a bucket's), in the order written. */
+    public Map<String, byte[]> stateFiles() throws IOException {
         SeededIds ids = new SeededIds(world.spec().seed() + 7);
-        int written = 0;
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (ClearmlWorld.Company company : world.companies()) {
             for (ClearmlWorld.Project project : company.projects()) {
                 String id = ids.hexId();
-                Path file = folder.resolve(project.name() + "/.datasets/raw/raw." + id + "/artifacts/state/state.json");
-                Files.createDirectories(file.getParent());
-                Files.write(file, JSON.writeValueAsBytes(state(id)));
-                written++;
+                files.put(
+                        project.name() + "/.datasets/raw/raw." + id + "/artifacts/state/state.json",
+                        JSON.writeValueAsBytes(state(id)));
             }
         }
-        return written;
+        return files;
     }
 
     private Map<String, Object> state(String id) {

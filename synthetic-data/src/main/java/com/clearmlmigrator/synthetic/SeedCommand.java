@@ -1,6 +1,7 @@
 package com.clearmlmigrator.synthetic;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,6 +53,16 @@ public final class SeedCommand implements Callable<Integer> {
                     "A folder to write dataset state files into, as a ClearML file server's data folder has them.")
     Path fileServer;
 
+    @Option(
+            names = "--dataset-bucket",
+            paramLabel = "s3://BUCKET[/FOLDER]",
+            description = "A bucket to upload the same dataset state files to, as datasets uploaded to S3 have them;"
+                    + " with --s3-endpoint, credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")
+    String datasetBucket;
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL", description = "The S3 server of --dataset-bucket.")
+    URI s3Endpoint;
+
     @Override
     public Integer call() throws IOException {
         ClearmlWorld world = ClearmlWorld.generate(DatasetSpec.of(seed, companies, tasks));
@@ -64,6 +75,10 @@ public final class SeedCommand implements Callable<Integer> {
         if (fileServer != null) {
             int written = new FileServerDataset(world).writeTo(fileServer);
             System.out.printf("File server folder %s: %d dataset state files%n", fileServer, written);
+        }
+        if (datasetBucket != null) {
+            int written = new BucketSeeder(s3Endpoint).seed(datasetBucket, new FileServerDataset(world).stateFiles());
+            System.out.printf("Bucket %s: %d dataset state files%n", datasetBucket, written);
         }
         if (es5 != null) {
             seedElastic(world, ElasticEra.ES5, es5);
