@@ -3,15 +3,12 @@ package com.clearmlmigrator.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.clearmlmigrator.cli.ClearmlMigrator;
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.localservers.LocalStack;
 import com.clearmlmigrator.synthetic.ClearmlWorld;
@@ -33,8 +29,6 @@ import com.clearmlmigrator.synthetic.MongoSeeder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-
-import picocli.CommandLine;
 
 /** The clearml-migrator command against the whole system, with the flags of ClearML's own script. */
 @OnRunningSystem
@@ -78,7 +72,7 @@ class CliIT {
                 .toList();
         assertThat(expected).isNotEqualTo(before);
 
-        Run relink = run(
+        CommandRun relink = CommandRun.of(
                 "relink",
                 "--mongo-host",
                 RunningSystem.ports().mongoUri(),
@@ -100,11 +94,11 @@ class CliIT {
                 .endsWith("Migration " + id + " SUCCEEDED.\n");
         assertThat(modelUris()).isEqualTo(expected);
 
-        Run undo = run("undo", id);
+        CommandRun undo = CommandRun.of("undo", id);
 
         assertThat(undo.code()).as(undo.out() + undo.err()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(modelUris()).isEqualTo(before);
-        Run report = run("report", id);
+        CommandRun report = CommandRun.of("report", id);
         assertThat(report.code()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(report.out()).containsPattern("mongo +model +");
     }
@@ -138,13 +132,13 @@ class CliIT {
         String summary = "Dataset state files under " + fileServer.toAbsolutePath() + ": 1 read, 1 external-file links"
                 + " in 1 of them ";
 
-        Run dryRun = run(append(relink, "--dry-run"));
+        CommandRun dryRun = CommandRun.of(append(relink, "--dry-run"));
 
         assertThat(dryRun.code()).as(dryRun.out() + dryRun.err()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(dryRun.out()).contains(summary + "would change.");
         assertThat(Files.readAllBytes(state)).isEqualTo(before);
 
-        Run relinked = run(relink);
+        CommandRun relinked = CommandRun.of(relink);
 
         assertThat(relinked.code()).as(relinked.out() + relinked.err()).isEqualTo(ExitCode.SUCCEEDED);
         String id = relinked.migrationId();
@@ -158,13 +152,13 @@ class CliIT {
                 .containsExactly("s3://cli-bucket-moved/raw/a.png", "s3://elsewhere/raw/b.png");
 
         // The operator forgets the folder: the stores are restored, the state file is not.
-        Run undoWithoutFolder = run("undo", id);
+        CommandRun undoWithoutFolder = CommandRun.of("undo", id);
 
         assertThat(undoWithoutFolder.code()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(Files.readAllBytes(state)).isNotEqualTo(before);
 
         // Asked again with it, the planner has nothing left to undo, and the state file is restored.
-        Run undo = run("undo", id, "--fileserver-folder", fileServer.toString());
+        CommandRun undo = CommandRun.of("undo", id, "--fileserver-folder", fileServer.toString());
 
         assertThat(undo.code()).as(undo.out() + undo.err()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(undo.err()).contains("There is nothing left to undo.");
@@ -174,7 +168,7 @@ class CliIT {
 
     @Test
     void aFileServerFolderThatIsNotThereIsTheUsageCodeAndSubmitsNothing(@TempDir Path somewhere) {
-        Run relink = run(
+        CommandRun relink = CommandRun.of(
                 "relink",
                 "--mongo",
                 RunningSystem.ports().mongoUri(),
@@ -200,7 +194,7 @@ class CliIT {
     @Test
     void withLocalTheCommandRunsTheMigratorForItsOwnRunThenStopsItAndKeepsItsState(@TempDir Path state)
             throws Exception {
-        Run inspect = run(
+        CommandRun inspect = CommandRun.of(
                 "inspect",
                 "--local",
                 "--state-dir",
@@ -224,14 +218,14 @@ class CliIT {
                     .anyMatch(name -> name.startsWith("inspect-") && name.contains(inspect.migrationId()));
         }
 
-        Run detached = run("relink", "--local", "--detach", "--from", OLD + "/", "--to", NEW + "/");
+        CommandRun detached = CommandRun.of("relink", "--local", "--detach", "--from", OLD + "/", "--to", NEW + "/");
         assertThat(detached.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(detached.err()).contains("--detach and --local do not go together");
     }
 
     @Test
     void anUnknownMigrationIsBadInputWithThePlannersSentence() {
-        Run status = run("status", "no-such-migration");
+        CommandRun status = CommandRun.of("status", "no-such-migration");
 
         assertThat(status.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(status.err()).contains("No migration has the id 'no-such-migration'");
@@ -239,19 +233,20 @@ class CliIT {
 
     @Test
     void theAskingCommandsAnswerAboutAFinishedMigrationAndRefuseWhatItCannotTake() throws Exception {
-        Run inspect = run("inspect", "--mongo", RunningSystem.ports().mongoUri(), "--mongo-database", DATABASE);
+        CommandRun inspect =
+                CommandRun.of("inspect", "--mongo", RunningSystem.ports().mongoUri(), "--mongo-database", DATABASE);
         assertThat(inspect.code()).as(inspect.out() + inspect.err()).isEqualTo(ExitCode.SUCCEEDED);
         String id = inspect.migrationId();
         assertThat(inspect.out()).containsPattern("mongo +model +[1-9]").contains("MongoDB ");
 
-        assertThat(run("list").out()).contains(id);
-        Run status = run("status", id);
+        assertThat(CommandRun.of("list").out()).contains(id);
+        CommandRun status = CommandRun.of("status", id);
         assertThat(status.code()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(status.out()).contains("inspect " + id + "  SUCCEEDED");
-        Run watch = run("watch", id);
+        CommandRun watch = CommandRun.of("watch", id);
         assertThat(watch.code()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(watch.out()).containsPattern("mongo +model +").endsWith("Migration " + id + " SUCCEEDED.\n");
-        Run json = run("report", id, "--json");
+        CommandRun json = CommandRun.of("report", id, "--json");
         assertThat(new ObjectMapper()
                         .readTree(json.out())
                         .path("mongo")
@@ -259,17 +254,17 @@ class CliIT {
                         .isArray())
                 .isTrue();
 
-        Run cancel = run("cancel", id);
+        CommandRun cancel = CommandRun.of("cancel", id);
         assertThat(cancel.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(cancel.err()).isNotBlank();
-        Run retry = run("retry", id);
+        CommandRun retry = CommandRun.of("retry", id);
         assertThat(retry.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(retry.err()).isNotBlank();
     }
 
     @Test
     void aMigrationThatCannotRunIsExitCode3AndACancelledOneExitCode4() throws Exception {
-        Run failed = run("inspect", "--elastic", "127.0.0.1:" + ServiceFaults.freePort());
+        CommandRun failed = CommandRun.of("inspect", "--elastic", "127.0.0.1:" + ServiceFaults.freePort());
         assertThat(failed.code()).as(failed.out() + failed.err()).isEqualTo(ExitCode.FAILED);
         assertThat(failed.out()).contains("FAILED");
 
@@ -277,14 +272,14 @@ class CliIT {
         // nothing, so it holds no store for the tests after it.
         try (TcpFaultProxy slow =
                 new TcpFaultProxy(RunningSystem.ports().elastic5(), Long.MAX_VALUE, 2_000, proxy -> {})) {
-            Run detached = run("inspect", "--elastic", "127.0.0.1:" + slow.port(), "--detach");
+            CommandRun detached = CommandRun.of("inspect", "--elastic", "127.0.0.1:" + slow.port(), "--detach");
             assertThat(detached.code()).isEqualTo(ExitCode.SUCCEEDED);
             String id = detached.out().strip();
 
-            Run cancel = run("cancel", id);
+            CommandRun cancel = CommandRun.of("cancel", id);
 
             assertThat(cancel.out()).as(cancel.err()).contains("CANCELLED");
-            assertThat(run("status", id).code()).isEqualTo(ExitCode.CANCELLED);
+            assertThat(CommandRun.of("status", id).code()).isEqualTo(ExitCode.CANCELLED);
         }
     }
 
@@ -292,11 +287,12 @@ class CliIT {
     void badFlagsAreTheUsageCodeWithASentenceAndSubmitNothing() {
         String before = Migrations.newest();
 
-        Run missing = run("relink", "--mongo", RunningSystem.ports().mongoUri(), "--host-source", "old:8081");
-        Run unknown =
-                run("relink", "--mongo", RunningSystem.ports().mongoUri(), "--from", "a:1", "--to", "b:1", "--bogus");
-        Run refused =
-                run("copy-es", "--source", "a:9200", "--target", "b:9200", "--if-target-exists", "replace", "--detach");
+        CommandRun missing =
+                CommandRun.of("relink", "--mongo", RunningSystem.ports().mongoUri(), "--host-source", "old:8081");
+        CommandRun unknown = CommandRun.of(
+                "relink", "--mongo", RunningSystem.ports().mongoUri(), "--from", "a:1", "--to", "b:1", "--bogus");
+        CommandRun refused = CommandRun.of(
+                "copy-es", "--source", "a:9200", "--target", "b:9200", "--if-target-exists", "replace", "--detach");
 
         assertThat(missing.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(missing.err()).contains("Missing required option").contains("--host-target");
@@ -331,27 +327,6 @@ class CliIT {
                 .contains("verified")
                 .contains("Migration ")
                 .contains("SUCCEEDED.");
-    }
-
-    private record Run(int code, String out, String err) {
-        String migrationId() {
-            Matcher accepted = Pattern.compile("Migration (\\S+) accepted").matcher(out);
-            assertThat(accepted.find()).as(out).isTrue();
-            return accepted.group(1);
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command =
-                ClearmlMigrator.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
-        String[] withPlanner = new String[args.length + 2];
-        System.arraycopy(args, 0, withPlanner, 0, args.length);
-        withPlanner[args.length] = "--planner";
-        withPlanner[args.length + 1] = RunningSystem.ports().plannerUrl();
-        int code = command.execute(withPlanner);
-        return new Run(code, out.toString(), err.toString());
     }
 
     private static List<String> modelUris() {

@@ -22,7 +22,8 @@ public final class S3Clients {
      * instance's role).
      *
      * @param endpoint the S3 server, null for AWS
-     * @param region   null for the AWS chain's, or us-east-1 where it has none (MinIO takes any)
+     * @param region   null for the AWS chain's (us-east-1 where it has none), or us-east-1 on another server, which
+     *     takes any (asking the chain there could wait on an instance's metadata service that is not there)
      */
     public static S3Client create(URI endpoint, String region) {
         return create(endpoint, region, DefaultCredentialsProvider.builder().build());
@@ -32,7 +33,7 @@ public final class S3Clients {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(credentials)
-                .region(region == null ? chainRegion() : Region.of(region))
+                .region(region != null ? Region.of(region) : endpoint != null ? Region.US_EAST_1 : chainRegion())
                 // Checksums only where S3 requires them: servers other than AWS refuse the newer trailing ones.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);

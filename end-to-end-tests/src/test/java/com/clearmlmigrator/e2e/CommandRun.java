@@ -1,0 +1,34 @@
+package com.clearmlmigrator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.clearmlmigrator.cli.ClearmlMigrator;
+
+import picocli.CommandLine;
+
+/** One run of the clearml-migrator command in this JVM, against the running system's planner: its code and output. */
+record CommandRun(int code, String out, String err) {
+    static CommandRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command =
+                ClearmlMigrator.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        String[] withPlanner = new String[args.length + 2];
+        System.arraycopy(args, 0, withPlanner, 0, args.length);
+        withPlanner[args.length] = "--planner";
+        withPlanner[args.length + 1] = RunningSystem.ports().plannerUrl();
+        int code = command.execute(withPlanner);
+        return new CommandRun(code, out.toString(), err.toString());
+    }
+
+    String migrationId() {
+        Matcher accepted = Pattern.compile("Migration (\\S+) accepted").matcher(out);
+        assertThat(accepted.find()).as(out).isTrue();
+        return accepted.group(1);
+    }
+}

@@ -1,0 +1,143 @@
+package com.clearmlmigrator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.cli.ExitCode;
+import com.clearmlmigrator.localservers.LocalStack;
+import com.clearmlmigrator.synthetic.ClearmlWorld;
+import com.clearmlmigrator.synthetic.DatasetSpec;
+import com.clearmlmigrator.synthetic.MongoDataset;
+import com.clearmlmigrator.synthetic.MongoSeeder;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Datasets uploaded to a bucket: the command relinks the links in their state files there (on the stack's S3 server, as
+ * on MinIO) while the system relinks the stores, and its undo restores them.
+ */
+@OnRunningSystem
+class StateFilesInBucketIT {
+    private static final String DATABASE = "bucket_backend";
+    private static final String BUCKET = "e2e-datasets";
+    private static final String STATE = "clearml/vision/.datasets/images/images.b1/artifacts/state/state.json";
+    private static final String OLD = DatasetSpec.DEFAULT_FILE_SERVER;
+    private static final String NEW = "http://files.example.com:8081";
+
+    private static S3Client s3;
+
+    @BeforeAll
+    static void aBucketWithADatasetsStateFileAndTheCredentialsForIt() {
+        new MongoSeeder(RunningSystem.ports().mongoUri())
+                .seed(DATABASE, new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(11, 1, 4))).collections());
+        s3 = S3Client.builder()
+                .endpointOverride(URI.create(RunningSystem.ports().s3Url()))
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                // S3 servers other than AWS refuse the SDK's newer trailing checksums, as the command knows.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalStack.S3_ACCESS_KEY, LocalStack.S3_SECRET_KEY)))
+                .build();
+        if (s3.listBuckets().buckets().stream()
+                .noneMatch(bucket -> bucket.name().equals(BUCKET))) {
+            s3.createBucket(request -> request.bucket(BUCKET));
+        }
+        // As the operator gives them, in the environment; the command runs in this JVM, which reads them here.
+        System.setProperty("aws.accessKeyId", LocalStack.S3_ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", LocalStack.S3_SECRET_KEY);
+    }
+
+    @AfterAll
+    static void forgetTheCredentials() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        s3.close();
+    }
+
+    private static String stateFile() {
+        return s3.getObjectAsBytes(request -> request.bucket(BUCKET).key(STATE)).asUtf8String();
+    }
+
+    @Test
+    void aRelinkMovesTheLinksOfTheStateFilesInTheBucketAndItsUndoPutsThemBack() {
+        String before = "{\n    \"dataset_link_entries\": [\n        {\n            \"link\": \"" + OLD
+                + "/raw/a.png\",\n            \"size\": 10\n        },\n        {\n            \"link\":"
+                + " \"s3://elsewhere/raw/b.png\",\n            \"size\": 20\n        }\n    ],\n    \"id\": \"b1\"\n}";
+        s3.putObject(request -> request.bucket(BUCKET).key(STATE), RequestBody.fromString(before));
+        String[] bucket = {
+            "--dataset-bucket",
+            "s3://" + BUCKET + "/clearml",
+            "--s3-endpoint",
+            RunningSystem.ports().s3Url()
+        };
+
+        CommandRun relinked = CommandRun.of(concat(
+                new String[] {
+                    "relink",
+                    "--mongo",
+                    RunningSystem.ports().mongoUri(),
+                    "--mongo-database",
+                    DATABASE,
+                    "--from",
+                    OLD,
+                    "--to",
+                    NEW
+                },
+                bucket));
+
+        assertThat(relinked.code()).as(relinked.out() + relinked.err()).isEqualTo(ExitCode.SUCCEEDED);
+        String id = relinked.migrationId();
+        assertThat(relinked.out())
+                .containsSubsequence(
+                        "Migration " + id + " accepted",
+                        "Dataset state files under s3://" + BUCKET + "/clearml/: 1 read, 1 external-file links in 1 of"
+                                + " them changed.",
+                        "Migration " + id + " SUCCEEDED.");
+        assertThat(stateFile()).isEqualTo(before.replace(OLD + "/raw/a.png", NEW + "/raw/a.png"));
+
+        CommandRun undo = CommandRun.of(concat(new String[] {"undo", id}, bucket));
+
+        assertThat(undo.code()).as(undo.out() + undo.err()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(undo.out()).contains("s3://" + BUCKET + "/clearml/: 1 of the 1 the relink changed restored.");
+        assertThat(stateFile()).isEqualTo(before);
+    }
+
+    @Test
+    void aBucketThatIsNotThereIsTheUsageCodeAndSubmitsNothing() {
+        String before = Migrations.newest();
+
+        CommandRun relink = CommandRun.of(
+                "relink",
+                "--mongo",
+                RunningSystem.ports().mongoUri(),
+                "--from",
+                OLD,
+                "--to",
+                NEW,
+                "--dataset-bucket",
+                "s3://no-such-datasets",
+                "--s3-endpoint",
+                RunningSystem.ports().s3Url());
+
+        assertThat(relink.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(relink.err()).contains("There is no bucket no-such-datasets");
+        assertThat(Migrations.newest()).as("nothing was submitted").isEqualTo(before);
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+}
