@@ -128,14 +128,28 @@ public final class DatasetBucket implements StateFilePlace {
         try {
             String digest = write(replacement, content);
             whileReplacing.accept(seen.name());
-            if (!FileReplacements.digest(seen.content()).equals(expectedDigest)
-                    || !seen.version().equals(currentVersion(key(seen.name())))) {
+            String seenDigest = FileReplacements.digest(seen.content());
+            if (!seenDigest.equals(expectedDigest) || !stillAsSeen(seen, seenDigest)) {
                 throw new WrittenMeanwhileException();
             }
             beforeCommit.ready(digest);
             upload(key(seen.name()), replacement, seen.version());
         } finally {
             Files.deleteIfExists(replacement);
+        }
+    }
+
+    /**
+     * Whether the object is still the version fetched: by its ETag, or, where the server gives none (some S3 servers
+     * for objects they did not write), by its content.
+     */
+    private boolean stillAsSeen(StateFile seen, String seenDigest) throws IOException {
+        String now = currentVersion(key(seen.name()));
+        if (seen.version() != null && now != null) {
+            return seen.version().equals(now);
+        }
+        try (StateFile current = fetch(seen.name())) {
+            return FileReplacements.digest(current.content()).equals(seenDigest);
         }
     }
 
@@ -171,7 +185,7 @@ public final class DatasetBucket implements StateFilePlace {
     void upload(String key, Path file, String ifVersion) throws IOException {
         try {
             s3.putObject(
-                    request -> request.bucket(location.bucket()).key(key).ifMatch(ifVersion),
+                    request -> request.bucket(location.bucket()).key(key).ifMatch(ifVersion), // null: no condition
                     RequestBody.fromFile(file));
         } catch (S3Exception e) {
             if (e.statusCode() == 412) {

@@ -49,6 +49,9 @@ public final class StateFilesRelink {
                 problems.add(name + ": not JSON (" + e.getOriginalMessage() + ")");
             } catch (IOException e) {
                 problems.add(name + ": " + why(e));
+            } catch (RuntimeException e) {
+                // One file's surprise must not stop the others, nor reach the operator as a stack trace.
+                problems.add(name + ": failed (" + e + "); left as it is");
             }
         }
         return new StateFilesReport(
@@ -100,6 +103,9 @@ public final class StateFilesRelink {
                 problems.add(name + ": not JSON (" + e.getOriginalMessage() + ")");
             } catch (IOException e) {
                 problems.add(name + ": " + why(e));
+            } catch (RuntimeException e) {
+                // One file's surprise must not stop the others, nor reach the operator as a stack trace.
+                problems.add(name + ": failed (" + e + "); left as it is");
             }
         }
         return new StateFilesCensus(place.description(), found.names().size(), origins, problems);
@@ -138,6 +144,9 @@ public final class StateFilesRelink {
                 }
             } catch (IOException e) {
                 problems.add(name + ": " + why(e));
+            } catch (RuntimeException e) {
+                // One file's surprise must not stop the others, nor reach the operator as a stack trace.
+                problems.add(name + ": failed (" + e + "); left as it is");
             }
         }
         return new StateFilesReport(place.description(), changes.size(), restored, 0, already, problems, false);

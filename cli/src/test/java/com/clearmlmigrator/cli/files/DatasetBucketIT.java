@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -231,6 +236,48 @@ class DatasetBucketIT {
         assertThat(census.files()).isEqualTo(2);
         assertThat(census.origins()).containsOnly(entry(OLD, 2L), entry("http://files:8081", 1L));
         assertThat(census.problems()).singleElement().asString().startsWith(TEXTS + ": not JSON");
+    }
+
+    @Test
+    void objectsTheServerGivesNoEtagForAreComparedByContentBeforeTheyAreReplaced(@TempDir Path folder)
+            throws Exception {
+        Path images = folder.resolve("etagless/" + IMAGES);
+        Path texts = folder.resolve("etagless/" + TEXTS);
+        String imagesBefore = state("a1", OLD + "/raw/f0.csv");
+        String textsWrittenMeanwhile = state("c3", OLD + "/corpus/new.txt");
+        Files.createDirectories(images.getParent());
+        Files.createDirectories(texts.getParent());
+        Files.writeString(images, imagesBefore);
+        Files.writeString(texts, state("c3", OLD + "/corpus/a.txt"));
+        StateFilesReport report;
+        try (InJvmS3Server files = new InJvmS3Server(folder);
+                S3Client client = files.client();
+                DatasetBucket place = new DatasetBucket(
+                        client, BucketLocation.parse("s3://etagless"), "--dataset-bucket s3://etagless", name -> {
+                            if (name.equals(TEXTS)) {
+                                writeString(texts, textsWrittenMeanwhile); // by hand again: still no ETag
+                            }
+                        })) {
+            assertThat(client.headObject(r -> r.bucket("etagless").key(IMAGES)).eTag())
+                    .isNull();
+
+            report = new StateFilesRelink(place).relink("m1", OLD, NEW, false);
+        }
+
+        assertThat(Files.readString(images)).isEqualTo(imagesBefore.replace(OLD, NEW));
+        assertThat(Files.readString(texts)).isEqualTo(textsWrittenMeanwhile);
+        assertThat(report.changed()).isEqualTo(1);
+        assertThat(report.problems())
+                .containsExactly(TEXTS + ": written while it was relinked (is ClearML still running?); left as it is,"
+                        + " run the relink again");
+    }
+
+    private static void writeString(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -20,10 +20,29 @@ final class InJvmS3Server implements AutoCloseable {
     private final S3Proxy proxy;
     private final BlobStoreContext store;
 
+    /** Objects in memory. */
     InJvmS3Server() throws Exception {
-        store = ContextBuilder.newBuilder("transient")
+        this("transient", new Properties());
+    }
+
+    /**
+     * Objects as files under {@code folder/<bucket>/<key>}; a file put there by hand is an object the server gives no
+     * ETag for.
+     */
+    InJvmS3Server(java.nio.file.Path folder) throws Exception {
+        this("filesystem", filesIn(folder));
+    }
+
+    private static Properties filesIn(java.nio.file.Path folder) {
+        Properties settings = new Properties();
+        settings.setProperty("jclouds.filesystem.basedir", folder.toString());
+        return settings;
+    }
+
+    private InJvmS3Server(String provider, Properties settings) throws Exception {
+        store = ContextBuilder.newBuilder(provider)
                 .credentials("identity", "credential")
-                .overrides(new Properties())
+                .overrides(settings)
                 .build(BlobStoreContext.class);
         proxy = S3Proxy.builder()
                 .blobStore(store.getBlobStore())
