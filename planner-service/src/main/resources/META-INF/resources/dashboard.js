@@ -4,7 +4,7 @@
 
 const $ = (id) => document.getElementById(id);
 const FINAL = ["SUCCEEDED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED"];
-const state = { token: sessionStorage.getItem("migrator-token") || "", selected: null, stream: null, samples: [] };
+const state = { token: sessionStorage.getItem("migrator-token") || "", selected: null, stream: null, samples: [], shown: null };
 
 function headers(extra) {
   const all = Object.assign({ Accept: "application/json" }, extra || {});
@@ -124,7 +124,34 @@ function show(m) {
   $("cancel").hidden = final;
   $("retry").hidden = !(m.status === "COMPLETED_WITH_ERRORS" || m.status === "FAILED");
   $("undo").hidden = !(m.kind === "relink" && (m.status === "SUCCEEDED" || m.status === "COMPLETED_WITH_ERRORS") && !(m.relink && m.relink.dryRun));
+  showStateFiles(m);
+  state.shown = m;
   refreshRow(m);
+}
+
+/** What the command did to the datasets' state files beside a relink or its undo, place by place. */
+function showStateFiles(m) {
+  const places = m.stateFiles || [];
+  $("state-files-part").hidden = !places.length;
+  $("state-files").replaceChildren(...places.map((p) => {
+    const item = document.createElement("li");
+    const where = document.createElement("code");
+    where.textContent = p.place;
+    const figures = m.kind === "undo"
+      ? p.changed + " of the " + p.files + " files the relink changed restored" + (p.already ? ", " + p.already + " found restored already" : "")
+      : p.links.toLocaleString() + " links in " + p.changed + " of " + p.files + " files " + (p.dryRun ? "would change" : "changed") + (p.already ? ", " + p.already + " already new" : "");
+    item.append(where, ": " + figures + (p.problems.length ? "; left as they were: " + p.problems.join("; ") : ""));
+    return item;
+  }));
+}
+
+/** The state files a relink changed, which only the command restores: the dashboard's undo reaches the stores alone. */
+function stateFilesUndoWarning(id) {
+  const m = state.shown;
+  const changed = m && m.id === id ? (m.stateFiles || []).filter((p) => p.changed > 0 && !p.dryRun) : [];
+  if (!changed.length) return "";
+  return "\n\nIt also changed dataset state files, which this undo does not reach; restore them from a host that has them with:\n"
+    + changed.map((p) => "clearml-migrator undo " + id + " " + p.option).join("\n");
 }
 
 function refreshRow(m) {
@@ -220,7 +247,7 @@ function action(button, verb, question) {
 
 action("cancel", "cancel", (id) => "Cancel migration " + id + "? Tasks under way finish; nothing new starts.");
 action("retry", "retry", (id) => "Send the failed tasks of " + id + " again?");
-action("undo", "undo", (id) => "Undo relink " + id + "? Every value it changed is restored from its journal.");
+action("undo", "undo", (id) => "Undo relink " + id + "? Every value it changed in the stores is restored from its journal." + stateFilesUndoWarning(id));
 
 $("token-form").addEventListener("submit", (event) => {
   event.preventDefault();

@@ -37,6 +37,11 @@ public class MigrationRequestReader {
         return body.isBlank() ? ConnectionsRequest.NONE : json.read(body, ConnectionsRequest.class);
     }
 
+    /** What the command did to the state files of one place; null when the body is empty. */
+    public StateFilesRequest readStateFiles(String body) {
+        return body.isBlank() ? null : json.read(body, StateFilesRequest.class);
+    }
+
     public MigrationRequest read(String body) {
         JsonNode request = json.readObject(body);
         MigrationKind kind = RequestRules.kind(kindOf(request));

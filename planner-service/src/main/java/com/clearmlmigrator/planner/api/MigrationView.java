@@ -14,6 +14,7 @@ import com.clearmlmigrator.planner.migration.TaskCounts;
 import com.clearmlmigrator.planner.migration.TaskState;
 import com.clearmlmigrator.planner.progress.TargetProgress;
 import com.clearmlmigrator.planner.progress.TaskUnderWay;
+import com.clearmlmigrator.planner.statefiles.StateFilesOutcome;
 
 /**
  * A migration as {@code GET /migrations/{id}} shows it. Connections appear without credentials.
@@ -33,6 +34,8 @@ import com.clearmlmigrator.planner.progress.TaskUnderWay;
  * @param running   its tasks under way: worker, progress, and whether they stalled; empty when none
  * @param notice    what holds a running migration up, when something seen does (the planner deaf to Kafka, no worker
  *                  of a kind needed heard from, a worker silent about its tasks); null otherwise
+ * @param stateFiles what the command did to dataset state files beside a relink or its undo, by place (the file
+ *                  server's folder, a bucket); empty when it told none, null in the list of migrations
  * @param createdAt when it was accepted
  * @param updatedAt when its status last changed
  */
@@ -49,6 +52,7 @@ public record MigrationView(
         List<TargetProgress> progress,
         List<RunningTaskView> running,
         String notice,
+        List<StateFilesOutcome> stateFiles,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -59,7 +63,7 @@ public record MigrationView(
     public record ElasticTarget(List<String> hosts) {}
 
     public static MigrationView of(Migration migration, TaskCounts counts) {
-        return of(migration, counts, null, Map.of(), List.of(), null);
+        return of(migration, counts, null, Map.of(), List.of(), null, null);
     }
 
     /**
@@ -67,6 +71,7 @@ public record MigrationView(
      * @param progress the progress of its tasks under way, by task
      * @param underWay its tasks under way
      * @param notice   what holds it up, or null
+     * @param stateFiles what was done to dataset state files, by place; null to leave it out
      */
     public static MigrationView of(
             Migration migration,
@@ -74,7 +79,8 @@ public record MigrationView(
             List<TaskState> tasks,
             Map<TaskId, TaskProgress> progress,
             List<TaskUnderWay> underWay,
-            String notice) {
+            String notice,
+            List<StateFilesOutcome> stateFiles) {
         Migration.Targets targets = migration.targets();
         return new MigrationView(
                 migration.id(),
@@ -89,6 +95,7 @@ public record MigrationView(
                 tasks == null ? null : TargetProgress.of(tasks, progress),
                 underWay.stream().map(RunningTaskView::of).toList(),
                 notice,
+                stateFiles,
                 migration.createdAt(),
                 migration.updatedAt());
     }

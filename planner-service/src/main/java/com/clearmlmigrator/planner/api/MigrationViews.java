@@ -19,6 +19,7 @@ import com.clearmlmigrator.planner.progress.PlannerHearing;
 import com.clearmlmigrator.planner.progress.QuietNotice;
 import com.clearmlmigrator.planner.progress.TaskUnderWay;
 import com.clearmlmigrator.planner.progress.WaitingNotice;
+import com.clearmlmigrator.planner.statefiles.StateFilesRecording;
 
 /**
  * Migrations as the API shows them: one as {@code GET /migrations/{id}} and its event stream do (status, counts, live
@@ -31,12 +32,19 @@ public class MigrationViews {
     private final MigrationStore store;
     private final LiveProgress live;
     private final PlannerHearing hearing;
+    private final StateFilesRecording stateFiles;
     private final Duration stallTimeout;
 
-    public MigrationViews(MigrationStore store, LiveProgress live, PlannerHearing hearing, PlannerConfig config) {
+    public MigrationViews(
+            MigrationStore store,
+            LiveProgress live,
+            PlannerHearing hearing,
+            StateFilesRecording stateFiles,
+            PlannerConfig config) {
         this.store = store;
         this.live = live;
         this.hearing = hearing;
+        this.stateFiles = stateFiles;
         this.stallTimeout = config.stallTimeout();
     }
 
@@ -85,7 +93,8 @@ public class MigrationViews {
                 tasks,
                 live.of(id),
                 underWay,
-                notice);
+                notice,
+                stateFiles.of(id));
     }
 
     private static String deafNotice(Duration deaf) {

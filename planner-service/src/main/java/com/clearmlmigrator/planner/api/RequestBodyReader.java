@@ -28,7 +28,7 @@ public class RequestBodyReader implements MessageBodyReader<Object> {
 
     @Override
     public boolean isReadable(Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
-        return type == MigrationRequest.class || type == ConnectionsRequest.class;
+        return type == MigrationRequest.class || type == ConnectionsRequest.class || type == StateFilesRequest.class;
     }
 
     @Override
@@ -43,6 +43,9 @@ public class RequestBodyReader implements MessageBodyReader<Object> {
         String body = new String(entity.readAllBytes(), StandardCharsets.UTF_8);
         if (MigrationRequest.class.equals(type)) {
             return requests.read(body);
+        }
+        if (StateFilesRequest.class.equals(type)) {
+            return requests.readStateFiles(body);
         }
         return requests.readConnections(body);
     }

@@ -1,0 +1,66 @@
+package com.clearmlmigrator.planner.api;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.clearmlmigrator.planner.migration.InvalidRequestException;
+import com.clearmlmigrator.planner.statefiles.StateFilesOutcome;
+
+/**
+ * The body of {@code PUT /migrations/{id}/state-files}: what the command did to the dataset state files of one place.
+ *
+ * @param place    the file server's folder, or {@code s3://bucket/folder}
+ * @param option   the command's option that names the place again, for an undo
+ * @param dryRun   whether it only counted
+ * @param files    state files read
+ * @param changed  files changed (an undo: restored)
+ * @param links    links rewritten
+ * @param already  links already under the new prefix (an undo: files found restored already)
+ * @param problems files left as they were, each with why
+ *     <p>Counts left out are 0, and {@code dryRun} false.
+ */
+public record StateFilesRequest(
+        @Schema(required = true, examples = "/opt/clearml/data/fileserver")
+        String place,
+
+        @Schema(examples = "--fileserver-folder /opt/clearml/data/fileserver")
+        String option,
+
+        Boolean dryRun,
+        Integer files,
+        Integer changed,
+        Integer links,
+        Integer already,
+        List<String> problems) {
+    private static final int LONGEST_PLACE = 4096;
+
+    /** @throws InvalidRequestException with a sentence for what is wrong */
+    StateFilesOutcome toOutcome() {
+        if (place == null || place.isBlank()) {
+            throw new InvalidRequestException(
+                    "Field 'place' is required: the folder or bucket the state files are in.");
+        }
+        if (place.length() > LONGEST_PLACE || (option != null && option.length() > LONGEST_PLACE)) {
+            throw new InvalidRequestException(
+                    "Fields 'place' and 'option' take at most " + LONGEST_PLACE + " characters.");
+        }
+        if (count(files) < 0 || count(changed) < 0 || count(links) < 0 || count(already) < 0) {
+            throw new InvalidRequestException(
+                    "Fields 'files', 'changed', 'links' and 'already' are counts: 0 or more.");
+        }
+        return new StateFilesOutcome(
+                place,
+                option,
+                Boolean.TRUE.equals(dryRun),
+                count(files),
+                count(changed),
+                count(links),
+                count(already),
+                problems);
+    }
+
+    private static int count(Integer given) {
+        return given == null ? 0 : given;
+    }
+}

@@ -1,0 +1,55 @@
+package com.clearmlmigrator.planner.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.clearmlmigrator.planner.migration.InvalidRequestException;
+import com.clearmlmigrator.planner.statefiles.StateFilesOutcome;
+import com.clearmlmigrator.planner.statefiles.StateFilesRecording;
+
+/**
+ * The dataset state files of a relink or its undo: the command changes them on the host that reaches them (the file
+ * server's folder, a bucket) and tells the planner what it did, place by place, so the migration's view shows it.
+ */
+@Path("/migrations/{id}/state-files")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "migrations")
+@SecurityRequirement(name = ApiDescription.TOKEN)
+public class StateFilesResource {
+    private final MigrationViews views;
+    private final StateFilesRecording recording;
+
+    public StateFilesResource(MigrationViews views, StateFilesRecording recording) {
+        this.views = views;
+        this.recording = recording;
+    }
+
+    /** Keeps what was done in one place; told again for the same place, the newer replaces it. */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Tell what a relink or its undo did to the dataset state files of one place")
+    public List<StateFilesOutcome> record(@PathParam("id") String id, StateFilesRequest body) {
+        if (body == null) {
+            throw new InvalidRequestException("The body is required: what was done to the state files of one place.");
+        }
+        recording.record(views.find(id), body.toOutcome());
+        return recording.of(id);
+    }
+
+    @GET
+    @Operation(summary = "What a relink or its undo did to dataset state files, by place")
+    public List<StateFilesOutcome> of(@PathParam("id") String id) {
+        return recording.of(views.find(id).id());
+    }
+}

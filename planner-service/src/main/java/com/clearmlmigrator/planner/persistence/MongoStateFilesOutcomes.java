@@ -1,0 +1,79 @@
+package com.clearmlmigrator.planner.persistence;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.bson.Document;
+
+import com.clearmlmigrator.planner.config.PlannerConfig;
+import com.clearmlmigrator.planner.statefiles.StateFilesOutcome;
+import com.clearmlmigrator.planner.statefiles.StateFilesOutcomes;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+import io.quarkus.runtime.StartupEvent;
+
+/** One document per migration and place, in the planner's own database; told again, a place's is updated in place. */
+@ApplicationScoped
+public class MongoStateFilesOutcomes implements StateFilesOutcomes {
+    private static final String MIGRATION_ID = "migrationId";
+    private static final String FIRST_TOLD = "firstTold";
+
+    private final MongoCollection<Document> outcomes;
+
+    public MongoStateFilesOutcomes(MongoClient client, PlannerConfig config) {
+        this.outcomes = client.getDatabase(config.database()).getCollection("migration_state_files");
+    }
+
+    void createIndex(@Observes StartupEvent startup) {
+        outcomes.createIndex(Indexes.ascending(MIGRATION_ID, FIRST_TOLD));
+    }
+
+    @Override
+    public void record(String migrationId, StateFilesOutcome outcome) {
+        outcomes.updateOne(
+                eq("_id", migrationId + "\t" + outcome.place()),
+                Updates.combine(
+                        Updates.set(MIGRATION_ID, migrationId),
+                        Updates.set("place", outcome.place()),
+                        Updates.set("option", outcome.option()),
+                        Updates.set("dryRun", outcome.dryRun()),
+                        Updates.set("files", outcome.files()),
+                        Updates.set("changed", outcome.changed()),
+                        Updates.set("links", outcome.links()),
+                        Updates.set("already", outcome.already()),
+                        Updates.set("problems", outcome.problems()),
+                        Updates.setOnInsert(FIRST_TOLD, new Date())),
+                new UpdateOptions().upsert(true));
+    }
+
+    @Override
+    public List<StateFilesOutcome> of(String migrationId) {
+        return outcomes.find(eq(MIGRATION_ID, migrationId))
+                .sort(Sorts.ascending(FIRST_TOLD))
+                .map(MongoStateFilesOutcomes::toOutcome)
+                .into(new ArrayList<>());
+    }
+
+    private static StateFilesOutcome toOutcome(Document stored) {
+        return new StateFilesOutcome(
+                stored.getString("place"),
+                stored.getString("option"),
+                stored.getBoolean("dryRun", false),
+                stored.getInteger("files", 0),
+                stored.getInteger("changed", 0),
+                stored.getInteger("links", 0),
+                stored.getInteger("already", 0),
+                stored.getList("problems", String.class, List.of()));
+    }
+}

@@ -1,0 +1,108 @@
+package com.clearmlmigrator.planner.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.Collections;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.planner.support.PlannerApi;
+import com.clearmlmigrator.planner.support.PlannerInfrastructure;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** {@code PUT /migrations/{id}/state-files}: what the command did to dataset state files, shown with the migration. */
+@QuarkusTest
+@WithTestResource(PlannerInfrastructure.class)
+class StateFilesResourceTest {
+    private static final String FOLDER = "/opt/clearml/data/fileserver";
+    private static final String BUCKET = "s3://datasets/clearml/";
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    /**
+     * A relink of MongoDB at a port nobody listens on: it exists, whatever its planning comes to. A database of its own
+     * each, as two relinks of one database at once are refused.
+     */
+    private static String relink() {
+        return PlannerApi.submit("{\"kind\":\"relink\",\"mongo\":{\"uri\":\"mongodb://127.0.0.1:9\",\"database\":"
+                + "\"state-files-" + DATABASES.incrementAndGet() + "\"},\"from\":\"s3://old-bucket\","
+                + "\"to\":\"s3://new-bucket\"}");
+    }
+
+    private static ValidatableResponse tell(String id, String body) {
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .put("/migrations/" + id + "/state-files")
+                .then();
+    }
+
+    private static String outcome(String place, String option, int changed) {
+        return "{\"place\":\"" + place + "\",\"option\":\"" + option + "\",\"dryRun\":false,\"files\":4,\"changed\":"
+                + changed + ",\"links\":" + (2 * changed) + ",\"already\":0,\"problems\":[]}";
+    }
+
+    @Test
+    void eachPlaceIsKeptOnceTheNewerReplacingTheOlderAndTheMigrationShowsThemInTheOrderTold() {
+        String id = relink();
+
+        tell(id, outcome(FOLDER, "--fileserver-folder " + FOLDER, 1)).statusCode(200);
+        tell(id, outcome(BUCKET, "--dataset-bucket s3://datasets/clearml", 3)).statusCode(200);
+        tell(id, outcome(FOLDER, "--fileserver-folder " + FOLDER, 4))
+                .statusCode(200)
+                .body("place", contains(FOLDER, BUCKET))
+                .body("changed", contains(4, 3));
+
+        given().get("/migrations/" + id)
+                .then()
+                .statusCode(200)
+                .body("stateFiles.place", contains(FOLDER, BUCKET))
+                .body("stateFiles[0].links", equalTo(8))
+                .body("stateFiles[1].option", equalTo("--dataset-bucket s3://datasets/clearml"));
+        given().get("/migrations").then().body("find { it.id == '" + id + "' }.stateFiles", equalTo(null));
+    }
+
+    @Test
+    void aLongListOfProblemsIsKeptAsItsFirstHundredAndACount() {
+        String id = relink();
+        String problems = String.join(",", Collections.nCopies(130, "\"x: not JSON\""));
+
+        tell(id, "{\"place\":\"" + FOLDER + "\",\"files\":130,\"problems\":[" + problems + "]}")
+                .statusCode(200)
+                .body("[0].problems", hasSize(101))
+                .body("[0].problems[100]", equalTo("... and 30 more"));
+    }
+
+    @Test
+    void aBodyWithoutAPlaceANegativeCountOrAFieldOfNoSuchNameIsA400Sentence() {
+        String id = relink();
+
+        tell(id, "{\"files\":1}").statusCode(400).body("error", containsString("Field 'place' is required"));
+        tell(id, "{\"place\":\"" + FOLDER + "\",\"links\":-1}")
+                .statusCode(400)
+                .body("error", containsString("are counts: 0 or more"));
+        tell(id, "{\"place\":\"" + FOLDER + "\",\"link\":1}").statusCode(400).body("error", containsString("link"));
+        tell(id, "").statusCode(400).body("error", containsString("The body is required"));
+    }
+
+    @Test
+    void anInspectionIsRefusedAndAnUnknownMigrationIsA404() {
+        String inspect = PlannerApi.submit("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"mongodb://127.0.0.1:9\"}}");
+
+        tell(inspect, outcome(FOLDER, "", 1))
+                .statusCode(409)
+                .body(
+                        "error",
+                        equalTo("Migration " + inspect + " is of kind inspect; only a relink and its undo change"
+                                + " dataset state files."));
+        tell("no-such-migration", outcome(FOLDER, "", 1)).statusCode(404);
+    }
+}
