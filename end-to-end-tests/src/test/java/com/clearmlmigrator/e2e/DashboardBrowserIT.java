@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -46,6 +47,8 @@ class DashboardBrowserIT {
     private static final String STORE = "mongo-dashboard";
     /** A MongoDB answered at this pace per connection, so the relink lasts long enough to watch. */
     private static final long BYTES_PER_SECOND = 120_000;
+
+    private static final String FILE_SERVER = "/opt/clearml/data/fileserver";
 
     private static final List<String> FINAL = List.of("SUCCEEDED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED");
 
@@ -104,6 +107,13 @@ class DashboardBrowserIT {
     void aRelinkIsFollowedLiveAndUndoneFromTheDashboard() throws IOException {
         var before = StoreSnapshot.mongo(directUri, "backend");
         String relink = Migrations.submit("{" + ExpectedRelink.RELINK + "," + Migrations.mongo(uri) + "}");
+        // As the command tells it while the planner relinks the stores: the file server's state files it relinked.
+        given().contentType("application/json")
+                .body("{\"place\":\"" + FILE_SERVER + "\",\"option\":\"--fileserver-folder " + FILE_SERVER
+                        + "\",\"files\":4,\"changed\":2,\"links\":5,\"already\":1,\"problems\":[]}")
+                .put("/migrations/" + relink + "/state-files")
+                .then()
+                .statusCode(200);
 
         browser.get(RunningSystem.ports().plannerUrl() + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -128,9 +138,15 @@ class DashboardBrowserIT {
                 !driver.findElement(By.id("report")).getAttribute("textContent").isEmpty());
         assertThat(browser.findElement(By.id("report")).getAttribute("textContent"))
                 .contains("\"fields\"");
+        assertThat(browser.findElement(By.id("state-files")).getText())
+                .isEqualTo(FILE_SERVER + ": 5 links in 2 of 4 files changed, 1 already new");
 
         browser.findElement(By.id("undo")).click();
-        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        Alert question = wait.until(ExpectedConditions.alertIsPresent());
+        assertThat(question.getText())
+                .as("the dashboard's undo reaches the stores only, and says how to restore the state files")
+                .contains("clearml-migrator undo " + relink + " --fileserver-folder " + FILE_SERVER);
+        question.accept();
         WebDriverWait undoWait = new WebDriverWait(browser, Duration.ofMinutes(3));
         undoWait.until(
                 driver -> !relink.equals(driver.findElement(By.id("detail")).getAttribute("data-id")));

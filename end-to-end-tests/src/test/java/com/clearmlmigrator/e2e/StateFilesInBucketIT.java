@@ -105,12 +105,19 @@ class StateFilesInBucketIT {
                                 + " them changed.",
                         "Migration " + id + " SUCCEEDED.");
         assertThat(stateFile()).isEqualTo(before.replace(OLD + "/raw/a.png", NEW + "/raw/a.png"));
+        // The planner was told, so the migration's report (and the dashboard) show the bucket's part too.
+        assertThat(CommandRun.of("report", id).out())
+                .contains("Dataset state files under s3://" + BUCKET + "/clearml/: 1 read, 1 external-file links in 1"
+                        + " of them changed.")
+                .contains("`undo` with --dataset-bucket s3://" + BUCKET + "/clearml restores them.");
 
         CommandRun undo = CommandRun.of(concat(new String[] {"undo", id}, bucket));
 
         assertThat(undo.code()).as(undo.out() + undo.err()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(undo.out()).contains("s3://" + BUCKET + "/clearml/: 1 of the 1 the relink changed restored.");
         assertThat(stateFile()).isEqualTo(before);
+        assertThat(CommandRun.of("report", undo.migrationId()).out())
+                .contains("s3://" + BUCKET + "/clearml/: 1 of the 1 the relink changed restored.");
     }
 
     @Test

@@ -116,17 +116,19 @@ public class RelinkCommand extends StartingCommand {
         List<StateFilesReport> files = new CopyOnWriteArrayList<>();
         String migrationId = accepted.path("id").asText();
         // The state files' part, done here while the planner runs the rest: the places are reached from this host.
-        Runnable relinkStateFiles = () -> places.forEach(place -> files.add(relinkStateFiles(place, migrationId)));
+        Runnable relinkStateFiles =
+                () -> places.forEach(place -> files.add(relinkStateFiles(place, client, migrationId)));
         int code = MigrationRun.started(spec, client, accepted, follow.detach, planner.local(), relinkStateFiles);
         return StateFileOptions.exitCode(code, files);
     }
 
-    private StateFilesReport relinkStateFiles(StateFilePlace place, String migrationId) {
+    private StateFilesReport relinkStateFiles(StateFilePlace place, PlannerClient client, String migrationId) {
         try (place) {
             StateFileOptions.announce(spec, follow.detach, place);
             StateFilesReport report = new StateFilesRelink(place)
                     .relink(migrationId, Addresses.withScheme(from), Addresses.withScheme(to), dryRun);
             StateFileOptions.print(spec, follow.detach, report.relinkLines());
+            StateFileOptions.tell(spec, follow.detach, client, migrationId, report);
             return report;
         }
     }

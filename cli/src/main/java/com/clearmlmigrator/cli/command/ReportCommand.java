@@ -3,6 +3,7 @@ package com.clearmlmigrator.cli.command;
 import java.io.PrintWriter;
 
 import com.clearmlmigrator.cli.ExitCode;
+import com.clearmlmigrator.cli.files.StateFilesReport;
 import com.clearmlmigrator.cli.planner.PlannerClient;
 import com.clearmlmigrator.cli.view.CliWording;
 import com.clearmlmigrator.cli.view.ReportTable;
@@ -26,7 +27,17 @@ public class ReportCommand extends OneMigrationCommand {
         } else {
             PrintWriter out = spec.commandLine().getOut();
             ReportTable.print(migration.path("kind").asText(), report, out, CliWording.of(spec));
+            printStateFiles(migration, out);
         }
         return ExitCode.of(migration.path("status").asText());
+    }
+
+    /** What the command did to dataset state files beside a relink or its undo, as it told the planner. */
+    private static void printStateFiles(JsonNode migration, PrintWriter out) {
+        boolean undo = migration.path("kind").asText().equals("undo");
+        for (JsonNode told : migration.path("stateFiles")) {
+            StateFilesReport files = StateFilesReport.told(told);
+            (undo ? files.undoLines() : files.relinkLines()).forEach(out::println);
+        }
     }
 }

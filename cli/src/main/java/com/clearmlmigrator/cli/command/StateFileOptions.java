@@ -15,6 +15,8 @@ import com.clearmlmigrator.cli.files.FileServerFolder;
 import com.clearmlmigrator.cli.files.S3Clients;
 import com.clearmlmigrator.cli.files.StateFilePlace;
 import com.clearmlmigrator.cli.files.StateFilesReport;
+import com.clearmlmigrator.cli.planner.PlannerClient;
+import com.clearmlmigrator.cli.planner.PlannerException;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -131,6 +133,19 @@ public class StateFileOptions {
                 detached ? spec.commandLine().getErr() : spec.commandLine().getOut();
         lines.forEach(to::println);
         to.flush();
+    }
+
+    /**
+     * Tells the planner what was done in a place, so the migration's view, the dashboard and its undo show it; a planner
+     * that does not take it (an older one, say) costs a note, not the command's outcome.
+     */
+    static void tell(
+            CommandSpec spec, boolean detached, PlannerClient client, String migrationId, StateFilesReport report) {
+        try {
+            client.recordStateFiles(migrationId, PlannerClient.JSON.valueToTree(report.toOutcome()));
+        } catch (PlannerException e) {
+            print(spec, detached, List.of("  (The planner did not take what was done here: " + e.getMessage() + ")"));
+        }
     }
 
     /**

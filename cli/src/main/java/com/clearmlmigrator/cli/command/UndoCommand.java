@@ -1,6 +1,7 @@
 package com.clearmlmigrator.cli.command;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 
@@ -39,11 +40,13 @@ public class UndoCommand extends AgainCommand {
         try {
             accepted = send(client, id, again.body());
         } catch (PlannerException refused) {
-            if (!places.isEmpty() && undoneAlready(client)) {
+            Optional<String> undo = places.isEmpty() ? Optional.empty() : succeededUndo(client);
+            if (undo.isPresent()) {
                 // An undo given no place restored the stores; the state files are what is left to restore.
                 spec.commandLine().getErr().println(refused.getMessage());
-                List<StateFilesReport> files =
-                        places.stream().map(this::restoreStateFiles).toList();
+                List<StateFilesReport> files = places.stream()
+                        .map(place -> restoreStateFiles(place, client, undo.get()))
+                        .toList();
                 return StateFileOptions.exitCode(ExitCode.SUCCEEDED, files);
             }
             places.forEach(StateFilePlace::close);
@@ -52,24 +55,29 @@ public class UndoCommand extends AgainCommand {
         List<StateFilesReport> files = new CopyOnWriteArrayList<>();
         // The relink's state files, restored here while the planner restores the stores: the places are reached from
         // this host.
-        Runnable restoreStateFiles = () -> places.forEach(place -> files.add(restoreStateFiles(place)));
+        String undoId = accepted.path("id").asText();
+        Runnable restoreStateFiles = () -> places.forEach(place -> files.add(restoreStateFiles(place, client, undoId)));
         int code = MigrationRun.started(spec, client, accepted, follow.detach, planner.local(), restoreStateFiles);
         return StateFileOptions.exitCode(code, files);
     }
 
-    private StateFilesReport restoreStateFiles(StateFilePlace place) {
+    /** @param undoId the undo migration that the planner is told of it on */
+    private StateFilesReport restoreStateFiles(StateFilePlace place, PlannerClient client, String undoId) {
         try (place) {
             StateFilesReport report = new StateFilesRelink(place).undo(id);
             StateFileOptions.print(spec, follow.detach, report.undoLines());
+            StateFileOptions.tell(spec, follow.detach, client, undoId, report);
             return report;
         }
     }
 
-    /** Whether an undo of the relink succeeded before: the stores hold their values again. */
-    private boolean undoneAlready(PlannerClient client) {
+    /** The undo of the relink that succeeded before, if one did: the stores hold their values again. */
+    private Optional<String> succeededUndo(PlannerClient client) {
         return StreamSupport.stream(client.migrations().spliterator(), false)
-                .anyMatch(migration ->
+                .filter(migration ->
                         id.equals(migration.path("relink").path("undoOf").asText())
-                                && migration.path("status").asText().equals("SUCCEEDED"));
+                                && migration.path("status").asText().equals("SUCCEEDED"))
+                .map(migration -> migration.path("id").asText())
+                .findFirst();
     }
 }

@@ -1,7 +1,11 @@
 package com.clearmlmigrator.cli.files;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What a relink or its undo did to the dataset state files of one place.
@@ -27,6 +31,38 @@ public record StateFilesReport(
         problems = List.copyOf(problems);
     }
 
+    /** What the planner is told, so the migration's view, the dashboard and its undo know of it. */
+    public Map<String, Object> toOutcome() {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("place", place.where());
+        outcome.put("option", place.option());
+        outcome.put("dryRun", dryRun);
+        outcome.put("files", files);
+        outcome.put("changed", changed);
+        outcome.put("links", links);
+        outcome.put("already", already);
+        outcome.put("problems", problems);
+        return outcome;
+    }
+
+    /** A report as the planner keeps it (what {@link #toOutcome} told it), to read again with the migration. */
+    public static StateFilesReport told(JsonNode outcome) {
+        List<String> problems = new ArrayList<>();
+        outcome.path("problems").forEach(problem -> problems.add(problem.asText()));
+        return new StateFilesReport(
+                new StateFilePlace.Description(
+                        outcome.path("place").asText(),
+                        null,
+                        outcome.path("option").asText(),
+                        "is it where ClearML keeps them?"),
+                outcome.path("files").asInt(),
+                outcome.path("changed").asInt(),
+                outcome.path("links").asInt(),
+                outcome.path("already").asInt(),
+                problems,
+                outcome.path("dryRun").asBoolean());
+    }
+
     /** What the operator reads after a relink. */
     public List<String> relinkLines() {
         List<String> lines = new ArrayList<>();
@@ -43,8 +79,8 @@ public record StateFilesReport(
                 + changed + " of them " + verb + (already > 0 ? ", " + already + " already held the new prefix" : "")
                 + ".");
         if (changed > 0 && !dryRun) {
-            lines.add("  Their originals are kept in " + place.journals() + "; `undo` with " + place.option()
-                    + " restores them.");
+            lines.add("  Their originals are kept" + (place.journals() == null ? "" : " in " + place.journals())
+                    + "; `undo` with " + place.option() + " restores them.");
             lines.add("  Machines that fetched these datasets before keep a cached copy of their state until it is"
                     + " cleared (~/.clearml/cache/storage_manager/datasets).");
         }

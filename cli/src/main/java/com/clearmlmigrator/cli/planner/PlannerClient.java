@@ -76,6 +76,11 @@ public class PlannerClient {
         return send("POST", "migrations/" + id + "/undo", connections);
     }
 
+    /** Tells what a relink or its undo did to the dataset state files of one place; the answer lists every place's. */
+    public JsonNode recordStateFiles(String id, JsonNode outcome) {
+        return send("PUT", "migrations/" + id + "/state-files", outcome);
+    }
+
     /** A request for the migration's event stream ({@link EventStream}). */
     HttpRequest.Builder events(String id) {
         return authorized(HttpRequest.newBuilder(base.resolve("migrations/" + id + "/events")))
