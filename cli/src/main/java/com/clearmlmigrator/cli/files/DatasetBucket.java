@@ -18,7 +18,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -79,26 +81,36 @@ public final class DatasetBucket implements StateFilePlace {
                 "were the datasets uploaded there?");
     }
 
+    /**
+     * Lists the place's top level first and then each of its folders but the migrator's journals, which hold a copy of
+     * every state file a relink changed: listed with the rest, each relink made the next one's listing longer.
+     */
     @Override
     public Found stateFiles() {
         List<String> names = new ArrayList<>();
         String journals = location.prefix() + FileServerFolder.JOURNALS + "/";
         try {
-            for (S3Object object : s3.listObjectsV2Paginator(
-                            request -> request.bucket(location.bucket()).prefix(location.prefix()))
-                    .contents()) {
-                String key = object.key();
-                if (!key.startsWith(journals) && (key.endsWith("/" + STATE_FILE) || key.equals(STATE_FILE))) {
-                    names.add(key.substring(location.prefix().length()));
+            for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request ->
+                    request.bucket(location.bucket()).prefix(location.prefix()).delimiter("/"))) {
+                page.contents().forEach(object -> addIfStateFile(object.key(), names));
+                for (CommonPrefix folder : page.commonPrefixes()) {
+                    if (!folder.prefix().equals(journals)) {
+                        keysUnder(folder.prefix()).forEach(key -> addIfStateFile(key, names));
+                    }
                 }
             }
-        } catch (SdkException e) {
-            return new Found(
-                    List.of(),
-                    List.of(location + ": could not be listed (" + BucketErrors.sentence(e, location) + ")"));
+        } catch (SdkException | IOException e) {
+            String why = e instanceof SdkException sdk ? BucketErrors.sentence(sdk, location) : e.getMessage();
+            return new Found(List.of(), List.of(location + ": could not be listed (" + why + ")"));
         }
         names.sort(null);
         return new Found(names, List.of());
+    }
+
+    private void addIfStateFile(String key, List<String> names) {
+        if (key.endsWith("/" + STATE_FILE) || key.equals(location.prefix() + STATE_FILE)) {
+            names.add(key.substring(location.prefix().length()));
+        }
     }
 
     @Override
