@@ -19,7 +19,7 @@ import com.clearmlmigrator.planner.progress.PlannerHearing;
 import com.clearmlmigrator.planner.progress.QuietNotice;
 import com.clearmlmigrator.planner.progress.TaskUnderWay;
 import com.clearmlmigrator.planner.progress.WaitingNotice;
-import com.clearmlmigrator.planner.statefiles.StateFilesRecording;
+import com.clearmlmigrator.planner.statefiles.StateFilesOutcomes;
 
 /**
  * Migrations as the API shows them: one as {@code GET /migrations/{id}} and its event stream do (status, counts, live
@@ -32,14 +32,14 @@ public class MigrationViews {
     private final MigrationStore store;
     private final LiveProgress live;
     private final PlannerHearing hearing;
-    private final StateFilesRecording stateFiles;
+    private final StateFilesOutcomes stateFiles;
     private final Duration stallTimeout;
 
     public MigrationViews(
             MigrationStore store,
             LiveProgress live,
             PlannerHearing hearing,
-            StateFilesRecording stateFiles,
+            StateFilesOutcomes stateFiles,
             PlannerConfig config) {
         this.store = store;
         this.live = live;

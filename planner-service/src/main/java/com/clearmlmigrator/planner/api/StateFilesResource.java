@@ -27,11 +27,9 @@ import com.clearmlmigrator.planner.statefiles.StateFilesRecording;
 @Tag(name = "migrations")
 @SecurityRequirement(name = ApiDescription.TOKEN)
 public class StateFilesResource {
-    private final MigrationViews views;
     private final StateFilesRecording recording;
 
-    public StateFilesResource(MigrationViews views, StateFilesRecording recording) {
-        this.views = views;
+    public StateFilesResource(StateFilesRecording recording) {
         this.recording = recording;
     }
 
@@ -43,13 +41,12 @@ public class StateFilesResource {
         if (body == null) {
             throw new InvalidRequestException("The body is required: what was done to the state files of one place.");
         }
-        recording.record(views.find(id), body.toOutcome());
-        return recording.of(id);
+        return recording.record(id, body.toOutcome());
     }
 
     @GET
     @Operation(summary = "What a relink or its undo did to dataset state files, by place")
     public List<StateFilesOutcome> of(@PathParam("id") String id) {
-        return recording.of(views.find(id).id());
+        return recording.of(id);
     }
 }
