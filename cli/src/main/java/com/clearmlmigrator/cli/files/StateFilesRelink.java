@@ -45,13 +45,8 @@ public final class StateFilesRelink {
                 }
                 changedFiles += outcome.changed() > 0 ? 1 : 0;
                 total = total.plus(outcome);
-            } catch (JsonProcessingException e) {
-                problems.add(name + ": not JSON (" + e.getOriginalMessage() + ")");
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 problems.add(name + ": " + why(e));
-            } catch (RuntimeException e) {
-                // One file's surprise must not stop the others, nor reach the operator as a stack trace.
-                problems.add(name + ": failed (" + e + "); left as it is");
             }
         }
         return new StateFilesReport(
@@ -99,13 +94,8 @@ public final class StateFilesRelink {
             try (StateFile file = place.fetch(name);
                     JsonParser in = JSON.createParser(file.content().toFile())) {
                 DatasetStateLinks.origins(in, origin -> origins.merge(origin, 1L, Long::sum));
-            } catch (JsonProcessingException e) {
-                problems.add(name + ": not JSON (" + e.getOriginalMessage() + ")");
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 problems.add(name + ": " + why(e));
-            } catch (RuntimeException e) {
-                // One file's surprise must not stop the others, nor reach the operator as a stack trace.
-                problems.add(name + ": failed (" + e + "); left as it is");
             }
         }
         return new StateFilesCensus(place.description(), found.names().size(), origins, problems);
@@ -142,17 +132,21 @@ public final class StateFilesRelink {
                 } else {
                     problems.add(name + ": changed since the relink (the dataset was written again?)");
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 problems.add(name + ": " + why(e));
-            } catch (RuntimeException e) {
-                // One file's surprise must not stop the others, nor reach the operator as a stack trace.
-                problems.add(name + ": failed (" + e + "); left as it is");
             }
         }
         return new StateFilesReport(place.description(), changes.size(), restored, 0, already, problems, false);
     }
 
-    private static String why(IOException e) {
+    /** Why a file was left as it was, in a few words; one file's surprise is named, never a stack trace. */
+    private static String why(Exception e) {
+        if (e instanceof JsonProcessingException notJson) {
+            return "not JSON (" + notJson.getOriginalMessage() + ")";
+        }
+        if (e instanceof RuntimeException) {
+            return "failed (" + e + "); left as it is";
+        }
         if (e instanceof WrittenMeanwhileException || e instanceof PlaceRefusedException) {
             return e.getMessage();
         }
