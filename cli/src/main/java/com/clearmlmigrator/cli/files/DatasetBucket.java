@@ -49,7 +49,7 @@ public final class DatasetBucket implements StateFilePlace {
     }
 
     /** A new path in this place's folder of downloads, made at the first download. */
-    private Path scratchFile() throws IOException {
+    private synchronized Path scratchFile() throws IOException {
         if (scratch == null) {
             scratch = Files.createTempDirectory("clearml-migrator-state-files");
         }
@@ -268,6 +268,12 @@ public final class DatasetBucket implements StateFilePlace {
 
     private String key(String name) {
         return location.prefix() + name;
+    }
+
+    /** Each file waits on five round trips (download, original, version, change, upload): 16 at once hide them. */
+    @Override
+    public int filesAtOnce() {
+        return 16;
     }
 
     @Override

@@ -127,6 +127,12 @@ public final class FileServerFolder implements StateFilePlace {
         }
     }
 
+    /** One at a time: the disk is the limit, and the journal's lines are appended to one file. */
+    @Override
+    public int filesAtOnce() {
+        return 1;
+    }
+
     @Override
     public StateFileJournal journal(String relinkId) {
         return new FolderJournal(journal(root, relinkId));

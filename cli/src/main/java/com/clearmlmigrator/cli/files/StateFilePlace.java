@@ -29,6 +29,12 @@ public interface StateFilePlace extends AutoCloseable {
     void replace(StateFile seen, String expectedDigest, Content content, DigestListener beforeCommit)
             throws IOException;
 
+    /**
+     * How many state files are worth working on at once here: a folder's are read and written on one disk, a bucket's
+     * each wait on a few round trips.
+     */
+    int filesAtOnce();
+
     /** What one relink changed here, kept here for its undo. */
     StateFileJournal journal(String relinkId);
 

@@ -37,16 +37,20 @@ public final class StateFilesRelink {
         List<String> problems = new ArrayList<>(found.unreadable());
         int changedFiles = 0;
         DatasetStateLinks.Outcome total = DatasetStateLinks.Outcome.NONE;
-        for (String name : found.names()) {
+        for (PerFile<DatasetStateLinks.Outcome> file : eachFile(found.names(), name -> {
             try (StateFile current = place.fetch(name)) {
                 DatasetStateLinks.Outcome outcome = count(links, current);
                 if (outcome.changed() > 0 && !dryRun) {
                     rewrite(links, current, journal);
                 }
-                changedFiles += outcome.changed() > 0 ? 1 : 0;
-                total = total.plus(outcome);
-            } catch (IOException | RuntimeException e) {
-                problems.add(name + ": " + why(e));
+                return outcome;
+            }
+        })) {
+            if (file.problem() != null) {
+                problems.add(file.problem());
+            } else {
+                changedFiles += file.value().changed() > 0 ? 1 : 0;
+                total = total.plus(file.value());
             }
         }
         return new StateFilesReport(
@@ -90,12 +94,18 @@ public final class StateFilesRelink {
         StateFilePlace.Found found = place.stateFiles();
         Map<String, Long> origins = new HashMap<>();
         List<String> problems = new ArrayList<>(found.unreadable());
-        for (String name : found.names()) {
-            try (StateFile file = place.fetch(name);
-                    JsonParser in = JSON.createParser(file.content().toFile())) {
-                DatasetStateLinks.origins(in, origin -> origins.merge(origin, 1L, Long::sum));
-            } catch (IOException | RuntimeException e) {
-                problems.add(name + ": " + why(e));
+        for (PerFile<Map<String, Long>> file : eachFile(found.names(), name -> {
+            Map<String, Long> its = new HashMap<>();
+            try (StateFile stateFile = place.fetch(name);
+                    JsonParser in = JSON.createParser(stateFile.content().toFile())) {
+                DatasetStateLinks.origins(in, origin -> its.merge(origin, 1L, Long::sum));
+            }
+            return its;
+        })) {
+            if (file.problem() != null) {
+                problems.add(file.problem());
+            } else {
+                file.value().forEach((origin, count) -> origins.merge(origin, count, Long::sum));
             }
         }
         return new StateFilesCensus(place.description(), found.names().size(), origins, problems);
@@ -119,24 +129,55 @@ public final class StateFilesRelink {
         List<String> problems = new ArrayList<>();
         int restored = 0;
         int already = 0;
-        for (Map.Entry<String, String> change : changes.entrySet()) {
-            String name = change.getKey();
+        for (PerFile<Boolean> file : eachFile(List.copyOf(changes.keySet()), name -> {
             try (StateFile current = place.fetch(name);
                     StateFile original = journal.original(name)) {
                 String now = FileReplacements.digest(current.content());
                 if (now.equals(FileReplacements.digest(original.content()))) {
-                    already++;
-                } else if (now.equals(change.getValue())) {
-                    place.replace(current, now, out -> Files.copy(original.content(), out), digest -> {});
-                    restored++;
-                } else {
-                    problems.add(name + ": changed since the relink (the dataset was written again?)");
+                    return false;
                 }
-            } catch (IOException | RuntimeException e) {
-                problems.add(name + ": " + why(e));
+                if (!now.equals(changes.get(name))) {
+                    throw new ChangedSinceException();
+                }
+                place.replace(current, now, out -> Files.copy(original.content(), out), digest -> {});
+                return true;
+            }
+        })) {
+            if (file.problem() != null) {
+                problems.add(file.problem());
+            } else if (file.value()) {
+                restored++;
+            } else {
+                already++;
             }
         }
         return new StateFilesReport(place.description(), changes.size(), restored, 0, already, problems, false);
+    }
+
+    /** What was done with one file, or why it was left as it was. */
+    private record PerFile<T>(T value, String problem) {}
+
+    /** What is done with one file; what goes wrong is its problem. */
+    private interface FileWork<T> {
+        T on(String name) throws IOException;
+    }
+
+    /** The work on every file, a few at once where the place says that pays; results in the files' order. */
+    private <T> List<PerFile<T>> eachFile(List<String> names, FileWork<T> work) {
+        return EachFile.run(names, place.filesAtOnce(), name -> {
+            try {
+                return new PerFile<>(work.on(name), null);
+            } catch (IOException | RuntimeException e) {
+                return new PerFile<T>(null, name + ": " + why(e));
+            }
+        });
+    }
+
+    /** A file the relink changed that someone changed again since: restoring it would undo their change. */
+    private static final class ChangedSinceException extends IOException {
+        ChangedSinceException() {
+            super("changed since the relink (the dataset was written again?)");
+        }
     }
 
     /** Why a file was left as it was, in a few words; one file's surprise is named, never a stack trace. */
@@ -147,7 +188,9 @@ public final class StateFilesRelink {
         if (e instanceof RuntimeException) {
             return "failed (" + e + "); left as it is";
         }
-        if (e instanceof WrittenMeanwhileException || e instanceof PlaceRefusedException) {
+        if (e instanceof WrittenMeanwhileException
+                || e instanceof PlaceRefusedException
+                || e instanceof ChangedSinceException) {
             return e.getMessage();
         }
         if (e instanceof NoSuchFileException) {
