@@ -12,10 +12,10 @@ import com.clearmlmigrator.cli.files.StateFilePlace.StateFile;
  * to, one small object a change ({@code changes/<name>}) holding the digest of what replaced it.
  */
 final class BucketJournal implements StateFileJournal {
-    private final DatasetBucket bucket;
+    private final BucketObjects bucket;
     private final String folder;
 
-    BucketJournal(DatasetBucket bucket, String folder) {
+    BucketJournal(BucketObjects bucket, String folder) {
         this.bucket = bucket;
         this.folder = folder;
     }

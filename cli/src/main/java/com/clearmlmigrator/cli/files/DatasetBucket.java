@@ -4,26 +4,15 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CommonPrefix;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A bucket (S3, or an S3 server such as MinIO or Ceph) that datasets were uploaded to: their state files lie at {@code
@@ -34,26 +23,17 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class DatasetBucket implements StateFilePlace {
     private static final String STATE_FILE = "artifacts/state/state.json";
 
-    private final S3Client s3;
+    private final BucketObjects objects;
     private final BucketLocation location;
     private final String option;
-    private Path scratch;
     private final Consumer<String> whileReplacing;
 
     /** @param whileReplacing called with each name while its replacement is ready and not yet uploaded (for tests) */
     DatasetBucket(S3Client s3, BucketLocation location, String option, Consumer<String> whileReplacing) {
-        this.s3 = s3;
+        this.objects = new BucketObjects(s3, location);
         this.location = location;
         this.option = option;
         this.whileReplacing = whileReplacing;
-    }
-
-    /** A new path in this place's folder of downloads, made at the first download. */
-    private synchronized Path scratchFile() throws IOException {
-        if (scratch == null) {
-            scratch = Files.createTempDirectory("clearml-migrator-state-files");
-        }
-        return scratch.resolve(UUID.randomUUID() + ".json");
     }
 
     /**
@@ -63,12 +43,7 @@ public final class DatasetBucket implements StateFilePlace {
      * @throws IllegalArgumentException with a sentence for the operator when the bucket cannot be listed
      */
     public static DatasetBucket at(S3Client s3, BucketLocation location, String option) {
-        try {
-            s3.listObjectsV2(request ->
-                    request.bucket(location.bucket()).prefix(location.prefix()).maxKeys(1));
-        } catch (SdkException e) {
-            throw new IllegalArgumentException(BucketErrors.sentence(e, location), e);
-        }
+        BucketObjects.check(s3, location);
         return new DatasetBucket(s3, location, option, name -> {});
     }
 
@@ -90,18 +65,15 @@ public final class DatasetBucket implements StateFilePlace {
         List<String> names = new ArrayList<>();
         String journals = location.prefix() + FileServerFolder.JOURNALS + "/";
         try {
-            for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request ->
-                    request.bucket(location.bucket()).prefix(location.prefix()).delimiter("/"))) {
-                page.contents().forEach(object -> addIfStateFile(object.key(), names));
-                for (CommonPrefix folder : page.commonPrefixes()) {
-                    if (!folder.prefix().equals(journals)) {
-                        keysUnder(folder.prefix()).forEach(key -> addIfStateFile(key, names));
-                    }
+            BucketObjects.Level top = objects.level(location.prefix());
+            top.keys().forEach(key -> addIfStateFile(key, names));
+            for (String folder : top.folders()) {
+                if (!folder.equals(journals)) {
+                    objects.keysUnder(folder).forEach(key -> addIfStateFile(key, names));
                 }
             }
-        } catch (SdkException | IOException e) {
-            String why = e instanceof SdkException sdk ? BucketErrors.sentence(sdk, location) : e.getMessage();
-            return new Found(List.of(), List.of(location + ": could not be listed (" + why + ")"));
+        } catch (IOException e) {
+            return new Found(List.of(), List.of(location + ": could not be listed (" + e.getMessage() + ")"));
         }
         names.sort(null);
         return new Found(names, List.of());
@@ -115,28 +87,13 @@ public final class DatasetBucket implements StateFilePlace {
 
     @Override
     public StateFile fetch(String name) throws IOException {
-        return download(key(name), name);
-    }
-
-    StateFile download(String key, String name) throws IOException {
-        Path content = scratchFile();
-        try {
-            GetObjectResponse got = s3.getObject(
-                    request -> request.bucket(location.bucket()).key(key), ResponseTransformer.toFile(content));
-            return new StateFile(name, content, got.eTag(), true);
-        } catch (NoSuchKeyException e) {
-            Files.deleteIfExists(content);
-            throw new NoSuchFileException(key);
-        } catch (SdkException e) {
-            Files.deleteIfExists(content);
-            throw new PlaceRefusedException(BucketErrors.sentence(e, location));
-        }
+        return objects.download(key(name), name);
     }
 
     @Override
     public void replace(StateFile seen, String expectedDigest, Content content, DigestListener beforeCommit)
             throws IOException {
-        Path replacement = scratchFile();
+        Path replacement = objects.scratchFile();
         try {
             String digest = write(replacement, content);
             whileReplacing.accept(seen.name());
@@ -145,7 +102,7 @@ public final class DatasetBucket implements StateFilePlace {
                 throw new WrittenMeanwhileException();
             }
             beforeCommit.ready(digest);
-            upload(key(seen.name()), replacement, seen.version());
+            objects.upload(key(seen.name()), replacement, seen.version());
         } finally {
             Files.deleteIfExists(replacement);
         }
@@ -156,7 +113,7 @@ public final class DatasetBucket implements StateFilePlace {
      * for objects they did not write), by its content.
      */
     private boolean stillAsSeen(StateFile seen, String seenDigest) throws IOException {
-        String now = currentVersion(key(seen.name()));
+        String now = objects.version(key(seen.name()));
         if (seen.version() != null && now != null) {
             return seen.version().equals(now);
         }
@@ -174,98 +131,6 @@ public final class DatasetBucket implements StateFilePlace {
         return HexFormat.of().formatHex(sha256.digest());
     }
 
-    private String currentVersion(String key) throws IOException {
-        try {
-            return s3.headObject(request -> request.bucket(location.bucket()).key(key))
-                    .eTag();
-        } catch (NoSuchKeyException e) {
-            throw new NoSuchFileException(key);
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                throw new NoSuchFileException(key);
-            }
-            throw new PlaceRefusedException(BucketErrors.sentence(e, location));
-        } catch (SdkException e) {
-            throw new PlaceRefusedException(BucketErrors.sentence(e, location));
-        }
-    }
-
-    /**
-     * Uploads {@code file} to {@code key}; with {@code ifVersion}, only over that version of the object (S3 answers 412
-     * to another).
-     */
-    void upload(String key, Path file, String ifVersion) throws IOException {
-        try {
-            s3.putObject(
-                    request -> request.bucket(location.bucket()).key(key).ifMatch(ifVersion), // null: no condition
-                    RequestBody.fromFile(file));
-        } catch (S3Exception e) {
-            if (e.statusCode() == 412) {
-                throw new WrittenMeanwhileException();
-            }
-            if (e.statusCode() == 501 && ifVersion != null) {
-                // An S3 server that does not do conditional writes (older MinIO, Ceph): the version was checked just
-                // before, as it is on those servers by hand.
-                upload(key, file, null);
-                return;
-            }
-            throw new PlaceRefusedException(BucketErrors.sentence(e, location));
-        } catch (SdkException e) {
-            throw new PlaceRefusedException(BucketErrors.sentence(e, location));
-        }
-    }
-
-    /** Whether an object is there. */
-    boolean exists(String key) throws IOException {
-        try {
-            currentVersion(key);
-            return true;
-        } catch (NoSuchFileException e) {
-            return false;
-        }
-    }
-
-    /**
-     * Every object's key under {@code folder}, a prefix ending with /; folder markers (keys ending with /, which S3
-     * consoles make and some servers list for every folder) are passed over.
-     */
-    List<String> keysUnder(String folder) throws IOException {
-        List<String> keys = new ArrayList<>();
-        try {
-            s3
-                    .listObjectsV2Paginator(
-                            request -> request.bucket(location.bucket()).prefix(folder))
-                    .contents()
-                    .stream()
-                    .map(S3Object::key)
-                    .filter(key -> !key.endsWith("/"))
-                    .forEach(keys::add);
-        } catch (SdkException e) {
-            throw new PlaceRefusedException(BucketErrors.sentence(e, location));
-        }
-        return keys;
-    }
-
-    /** A small object's text. */
-    String read(String key) throws IOException {
-        try {
-            return s3.getObjectAsBytes(
-                            request -> request.bucket(location.bucket()).key(key))
-                    .asUtf8String();
-        } catch (SdkException e) {
-            throw new PlaceRefusedException(BucketErrors.sentence(e, location));
-        }
-    }
-
-    /** Writes a small object's text. */
-    void write(String key, String text) throws IOException {
-        try {
-            s3.putObject(request -> request.bucket(location.bucket()).key(key), RequestBody.fromString(text));
-        } catch (SdkException e) {
-            throw new PlaceRefusedException(BucketErrors.sentence(e, location));
-        }
-    }
-
     private String key(String name) {
         return location.prefix() + name;
     }
@@ -278,21 +143,11 @@ public final class DatasetBucket implements StateFilePlace {
 
     @Override
     public StateFileJournal journal(String relinkId) {
-        return new BucketJournal(this, location.prefix() + FileServerFolder.JOURNALS + "/relink-" + relinkId + "/");
+        return new BucketJournal(objects, location.prefix() + FileServerFolder.JOURNALS + "/relink-" + relinkId + "/");
     }
 
     @Override
     public void close() {
-        if (scratch == null) {
-            return;
-        }
-        try (var left = Files.list(scratch)) {
-            for (Path file : (Iterable<Path>) left::iterator) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(scratch);
-        } catch (IOException e) {
-            // A temporary folder left behind is the system's to clear.
-        }
+        objects.close();
     }
 }

@@ -1,0 +1,201 @@
+package com.clearmlmigrator.cli.files;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The objects of one bucket as files of this host: downloads into a temporary folder of its own, uploads from files,
+ * versions (ETags) and listings; what S3 refuses becomes an {@link IOException} with a sentence for the operator.
+ */
+final class BucketObjects implements AutoCloseable {
+    private final S3Client s3;
+    private final BucketLocation location;
+    private Path scratch;
+
+    BucketObjects(S3Client s3, BucketLocation location) {
+        this.s3 = s3;
+        this.location = location;
+    }
+
+    /** @throws IllegalArgumentException with a sentence for the operator when the bucket cannot be listed */
+    static void check(S3Client s3, BucketLocation location) {
+        try {
+            s3.listObjectsV2(request ->
+                    request.bucket(location.bucket()).prefix(location.prefix()).maxKeys(1));
+        } catch (SdkException e) {
+            throw new IllegalArgumentException(BucketErrors.sentence(e, location), e);
+        }
+    }
+
+    /** A new path in the folder of downloads, made at the first one; deleted on close. */
+    synchronized Path scratchFile() throws IOException {
+        if (scratch == null) {
+            scratch = Files.createTempDirectory("clearml-migrator-state-files");
+        }
+        return scratch.resolve(UUID.randomUUID() + ".json");
+    }
+
+    /** The object as a temporary file, with its ETag. */
+    StateFilePlace.StateFile download(String key, String name) throws IOException {
+        Path content = scratchFile();
+        try {
+            GetObjectResponse got = s3.getObject(
+                    request -> request.bucket(location.bucket()).key(key), ResponseTransformer.toFile(content));
+            return new StateFilePlace.StateFile(name, content, got.eTag(), true);
+        } catch (NoSuchKeyException e) {
+            Files.deleteIfExists(content);
+            throw new NoSuchFileException(key);
+        } catch (SdkException e) {
+            Files.deleteIfExists(content);
+            throw refused(e);
+        }
+    }
+
+    /** The object's ETag as it is now; null where the server gives none. */
+    String version(String key) throws IOException {
+        try {
+            return s3.headObject(request -> request.bucket(location.bucket()).key(key))
+                    .eTag();
+        } catch (NoSuchKeyException e) {
+            throw new NoSuchFileException(key);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new NoSuchFileException(key);
+            }
+            throw refused(e);
+        } catch (SdkException e) {
+            throw refused(e);
+        }
+    }
+
+    boolean exists(String key) throws IOException {
+        try {
+            version(key);
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Uploads {@code file} to {@code key}; with {@code ifVersion}, only over that version of the object (S3 answers 412
+     * to another).
+     */
+    void upload(String key, Path file, String ifVersion) throws IOException {
+        try {
+            s3.putObject(
+                    request -> request.bucket(location.bucket()).key(key).ifMatch(ifVersion), // null: no condition
+                    RequestBody.fromFile(file));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                throw new WrittenMeanwhileException();
+            }
+            if (e.statusCode() == 501 && ifVersion != null) {
+                // An S3 server that does not do conditional writes (older MinIO, Ceph): the version was checked just
+                // before, as it is on those servers by hand.
+                upload(key, file, null);
+                return;
+            }
+            throw refused(e);
+        } catch (SdkException e) {
+            throw refused(e);
+        }
+    }
+
+    /**
+     * The keys right under {@code prefix} and its folders, as S3 lists a level ({@code delimiter /}): a folder is
+     * listed only if asked for.
+     */
+    record Level(List<String> keys, List<String> folders) {}
+
+    Level level(String prefix) throws IOException {
+        List<String> keys = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
+        try {
+            for (ListObjectsV2Response page : s3.listObjectsV2Paginator(
+                    request -> request.bucket(location.bucket()).prefix(prefix).delimiter("/"))) {
+                page.contents().forEach(object -> keys.add(object.key()));
+                page.commonPrefixes().stream().map(CommonPrefix::prefix).forEach(folders::add);
+            }
+        } catch (SdkException e) {
+            throw refused(e);
+        }
+        return new Level(keys, folders);
+    }
+
+    /**
+     * Every object's key under {@code folder}, a prefix ending with /; folder markers (keys ending with /, which S3
+     * consoles make and some servers list for every folder) are passed over.
+     */
+    List<String> keysUnder(String folder) throws IOException {
+        List<String> keys = new ArrayList<>();
+        try {
+            s3
+                    .listObjectsV2Paginator(
+                            request -> request.bucket(location.bucket()).prefix(folder))
+                    .contents()
+                    .stream()
+                    .map(S3Object::key)
+                    .filter(key -> !key.endsWith("/"))
+                    .forEach(keys::add);
+        } catch (SdkException e) {
+            throw refused(e);
+        }
+        return keys;
+    }
+
+    /** A small object's text. */
+    String read(String key) throws IOException {
+        try {
+            return s3.getObjectAsBytes(
+                            request -> request.bucket(location.bucket()).key(key))
+                    .asUtf8String();
+        } catch (SdkException e) {
+            throw refused(e);
+        }
+    }
+
+    /** Writes a small object's text. */
+    void write(String key, String text) throws IOException {
+        try {
+            s3.putObject(request -> request.bucket(location.bucket()).key(key), RequestBody.fromString(text));
+        } catch (SdkException e) {
+            throw refused(e);
+        }
+    }
+
+    private PlaceRefusedException refused(SdkException e) {
+        return new PlaceRefusedException(BucketErrors.sentence(e, location));
+    }
+
+    @Override
+    public void close() {
+        if (scratch == null) {
+            return;
+        }
+        try (var left = Files.list(scratch)) {
+            for (Path file : (Iterable<Path>) left::iterator) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(scratch);
+        } catch (IOException e) {
+            // A temporary folder left behind is the system's to clear.
+        }
+    }
+}
