@@ -57,12 +57,7 @@ public final class LocalStackCli {
         try {
             stack.startServers(
                     missing.stream().filter(LocalStack.SERVERS::contains).toList());
-            System.out.printf(
-                    "Kafka %s | MongoDB %s | Elasticsearch 7 %s | Elasticsearch 5.6 %s%n",
-                    ports.kafkaBootstrap(), ports.mongoUri(), ports.elastic7Url(), ports.elastic5Url());
-            System.out.printf(
-                    "S3 %s (AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s)%n",
-                    ports.s3Url(), LocalStack.S3_ACCESS_KEY, LocalStack.S3_SECRET_KEY);
+            printServers(ports);
             if (withServices) {
                 stack.startServices(
                         missing.stream().filter(LocalStack.SERVICES::contains).toList());
@@ -75,6 +70,16 @@ public final class LocalStackCli {
             stack.close();
             throw e;
         }
+    }
+
+    private static void printServers(StackPorts ports) {
+        System.out.printf(
+                "Kafka %s | MongoDB %s | Elasticsearch 7 %s | Elasticsearch 5.6 %s%n",
+                ports.kafkaBootstrap(), ports.mongoUri(), ports.elastic7Url(), ports.elastic5Url());
+        // A development server's credentials, as MinIO prints minioadmin's.
+        System.out.printf(
+                "S3 %s (AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s)%n",
+                ports.s3Url(), LocalStack.S3_ACCESS_KEY, LocalStack.S3_SECRET_KEY);
     }
 
     private static void down(Path stateDir) {
