@@ -2,11 +2,15 @@ package com.clearmlmigrator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.localservers.LocalStack;
@@ -109,7 +113,8 @@ class StateFilesInBucketIT {
         assertThat(CommandRun.of("report", id).out())
                 .contains("Dataset state files under s3://" + BUCKET + "/clearml/: 1 read, 1 external-file links in 1"
                         + " of them changed.")
-                .contains("`undo` with --dataset-bucket s3://" + BUCKET + "/clearml restores them.");
+                .contains("`undo` with --dataset-bucket s3://" + BUCKET + "/clearml --s3-endpoint "
+                        + RunningSystem.ports().s3Url() + " restores them.");
 
         CommandRun undo = CommandRun.of(concat(new String[] {"undo", id}, bucket));
 
@@ -118,6 +123,48 @@ class StateFilesInBucketIT {
         assertThat(stateFile()).isEqualTo(before);
         assertThat(CommandRun.of("report", undo.migrationId()).out())
                 .contains("s3://" + BUCKET + "/clearml/: 1 of the 1 the relink changed restored.");
+    }
+
+    @Test
+    void theCredentialsAndServerOfABucketComeFromClearmlConfGivenTheBucketAsClearmlWritesIt(@TempDir Path folder)
+            throws IOException {
+        String before = "{\"dataset_link_entries\": [{\"link\": \"" + OLD + "/raw/c.png\"}], \"id\": \"b2\"}";
+        String state = "conf/vision/.datasets/labels/labels.b2/artifacts/state/state.json";
+        s3.putObject(request -> request.bucket(BUCKET).key(state), RequestBody.fromString(before));
+        String host = URI.create(RunningSystem.ports().s3Url()).getAuthority();
+        Path conf = Files.writeString(
+                folder.resolve("clearml.conf"),
+                "sdk.aws.s3 { key: \"\", secret: \"\", credentials: [ { host: \"" + host + "\", key: \""
+                        + LocalStack.S3_ACCESS_KEY + "\", secret: \"" + LocalStack.S3_SECRET_KEY
+                        + "\", secure: false } ] }");
+        // Only the file has them: the AWS chain finds none.
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        try {
+            CommandRun relinked = CommandRun.of(
+                    "relink",
+                    "--mongo",
+                    RunningSystem.ports().mongoUri(),
+                    "--mongo-database",
+                    DATABASE,
+                    "--from",
+                    OLD,
+                    "--to",
+                    NEW,
+                    "--dataset-bucket",
+                    "s3://" + host + "/" + BUCKET + "/conf",
+                    "--clearml-conf",
+                    conf.toString());
+
+            assertThat(relinked.code()).as(relinked.out() + relinked.err()).isEqualTo(ExitCode.SUCCEEDED);
+            assertThat(relinked.out()).contains("1 read, 1 external-file links in 1 of them changed.");
+            assertThat(s3.getObjectAsBytes(request -> request.bucket(BUCKET).key(state))
+                            .asUtf8String())
+                    .isEqualTo(before.replace(OLD, NEW));
+        } finally {
+            System.setProperty("aws.accessKeyId", LocalStack.S3_ACCESS_KEY);
+            System.setProperty("aws.secretAccessKey", LocalStack.S3_SECRET_KEY);
+        }
     }
 
     @Test

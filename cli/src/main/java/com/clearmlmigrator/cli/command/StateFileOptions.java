@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.files.BucketLocation;
+import com.clearmlmigrator.cli.files.ClearmlConf;
 import com.clearmlmigrator.cli.files.DatasetBucket;
 import com.clearmlmigrator.cli.files.FileServerFolder;
 import com.clearmlmigrator.cli.files.S3Clients;
@@ -51,6 +52,14 @@ public class StateFileOptions {
             description = "The S3 server of --dataset-bucket when it is not AWS: MinIO, Ceph (the host of the"
                     + " bucket's credentials in clearml.conf), for example http://minio:9000.")
     URI endpoint;
+
+    @Option(
+            names = "--clearml-conf",
+            paramLabel = "FILE",
+            description = "ClearML's clearml.conf: --dataset-bucket takes the bucket's credentials (sdk.aws.s3:"
+                    + " key, secret, region, and for a server other than AWS its host and secure) from it, as the SDK"
+                    + " finds them.")
+    Path clearmlConf;
 
     @Option(
             names = "--s3-region",
@@ -100,17 +109,24 @@ public class StateFileOptions {
             if (folder != null) {
                 places.add(FileServerFolder.at(folder));
             }
-            if (!buckets.isEmpty()) {
-                var s3 = S3Clients.create(endpoint, region);
-                for (String bucket : buckets) {
-                    places.add(DatasetBucket.at(s3, BucketLocation.parse(bucket), "--dataset-bucket " + bucket));
-                }
+            ClearmlConf conf = clearmlConf == null || buckets.isEmpty() ? null : ClearmlConf.read(clearmlConf);
+            for (String bucket : buckets) {
+                BucketLocation location = BucketLocation.parse(bucket);
+                var s3 = S3Clients.forBucket(
+                        location, conf == null ? Optional.empty() : conf.forBucket(location), endpoint, region);
+                places.add(DatasetBucket.at(s3, location, "--dataset-bucket " + bucket + againWith()));
             }
             return places;
         } catch (IllegalArgumentException e) {
             places.forEach(StateFilePlace::close);
             throw new ParameterException(spec.commandLine(), capitalized(e.getMessage()));
         }
+    }
+
+    /** What an undo of the bucket needs given again besides it. */
+    private String againWith() {
+        return (endpoint == null ? "" : " --s3-endpoint " + endpoint)
+                + (clearmlConf == null ? "" : " --clearml-conf " + clearmlConf);
     }
 
     private static String capitalized(String sentence) {

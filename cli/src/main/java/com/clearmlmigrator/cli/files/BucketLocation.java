@@ -3,13 +3,15 @@ package com.clearmlmigrator.cli.files;
 import java.net.URI;
 
 /**
- * A bucket, and the folder in it, that datasets were uploaded to: the start of a dataset's {@code output_uri}, such as
- * {@code s3://ml-artifacts/clearml}.
+ * A bucket, and the folder in it, that datasets were uploaded to: the start of a dataset's {@code output_uri}, as
+ * ClearML writes it: {@code s3://ml-artifacts/clearml} on AWS, {@code s3://minio:9000/ml-artifacts/clearml} on another
+ * S3 server.
  *
+ * @param host   the S3 server's host and port, as ClearML's URI names it; null for AWS
  * @param bucket the bucket's name
  * @param prefix the folder in it, empty or ending with /
  */
-public record BucketLocation(String bucket, String prefix) {
+public record BucketLocation(String host, String bucket, String prefix) {
     /** @throws IllegalArgumentException with a sentence for the operator when {@code uri} is no {@code s3://} address */
     public static BucketLocation parse(String uri) {
         URI parsed;
@@ -24,17 +26,30 @@ public record BucketLocation(String bucket, String prefix) {
             throw notABucket(uri);
         }
         String path = parsed.getPath() == null ? "" : parsed.getPath().replaceAll("^/+", "");
-        return new BucketLocation(parsed.getAuthority(), path.isEmpty() || path.endsWith("/") ? path : path + "/");
+        if (parsed.getPort() < 0) {
+            return new BucketLocation(null, parsed.getAuthority(), folder(path));
+        }
+        // ClearML's spelling on MinIO and the like: the server first, then the bucket.
+        int slash = path.indexOf('/');
+        String bucket = slash < 0 ? path : path.substring(0, slash);
+        if (bucket.isEmpty()) {
+            throw notABucket(uri);
+        }
+        return new BucketLocation(parsed.getAuthority(), bucket, folder(slash < 0 ? "" : path.substring(slash + 1)));
+    }
+
+    private static String folder(String path) {
+        return path.isEmpty() || path.endsWith("/") ? path : path + "/";
     }
 
     private static IllegalArgumentException notABucket(String uri) {
         return new IllegalArgumentException("'" + uri + "' is not a bucket: give it as s3://BUCKET or"
-                + " s3://BUCKET/FOLDER, the start of the datasets' output_uri (MinIO and other S3 servers too, with"
-                + " --s3-endpoint).");
+                + " s3://BUCKET/FOLDER, the start of the datasets' output_uri (s3://HOST:PORT/BUCKET/FOLDER on MinIO and"
+                + " other S3 servers).");
     }
 
     @Override
     public String toString() {
-        return "s3://" + bucket + "/" + prefix;
+        return "s3://" + (host == null ? "" : host + "/") + bucket + "/" + prefix;
     }
 }

@@ -1,9 +1,12 @@
 package com.clearmlmigrator.cli.files;
 
 import java.net.URI;
+import java.util.Optional;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -27,6 +30,29 @@ public final class S3Clients {
      */
     public static S3Client create(URI endpoint, String region) {
         return create(endpoint, region, DefaultCredentialsProvider.builder().build());
+    }
+
+    /**
+     * A client for a bucket as ClearML reaches it: with the credentials its {@code clearml.conf} names for the bucket
+     * when given, on the server ClearML's URI names ({@code s3://host:port/bucket}, HTTPS unless the credentials say
+     * {@code secure: false}); {@code endpoint} and {@code region}, when given, come first.
+     */
+    public static S3Client forBucket(
+            BucketLocation location, Optional<ClearmlConf.S3Credentials> conf, URI endpoint, String region) {
+        URI server = endpoint;
+        if (server == null && location.host() != null) {
+            boolean secure = conf.map(ClearmlConf.S3Credentials::secure).orElse(true);
+            server = URI.create((secure ? "https://" : "http://") + location.host());
+        }
+        String regionOf = region != null
+                ? region
+                : conf.map(ClearmlConf.S3Credentials::region)
+                        .filter(r -> !r.isBlank())
+                        .orElse(null);
+        AwsCredentialsProvider credentials = conf.<AwsCredentialsProvider>map(
+                        c -> StaticCredentialsProvider.create(AwsBasicCredentials.create(c.key(), c.secret())))
+                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        return create(server, regionOf, credentials);
     }
 
     static S3Client create(URI endpoint, String region, AwsCredentialsProvider credentials) {
