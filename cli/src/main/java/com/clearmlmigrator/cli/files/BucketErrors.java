@@ -16,8 +16,8 @@ final class BucketErrors {
         }
         String message = String.valueOf(e.getMessage());
         if (e instanceof SdkClientException && message.toLowerCase(Locale.ROOT).contains("credentials")) {
-            return "no S3 credentials found for " + location + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or"
-                    + " AWS_PROFILE) to the ones ClearML uses for it (sdk.aws.s3 in clearml.conf)";
+            return "no S3 credentials found for " + location + ": give --clearml-conf with ClearML's configuration, or"
+                    + " set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) to the ones ClearML uses for it";
         }
         Throwable cause = e.getCause() == null ? e : e.getCause();
         return "cannot reach the S3 server for " + location + " ("
