@@ -86,19 +86,7 @@ class StateFilesInBucketIT {
             RunningSystem.ports().s3Url()
         };
 
-        CommandRun relinked = CommandRun.of(concat(
-                new String[] {
-                    "relink",
-                    "--mongo",
-                    RunningSystem.ports().mongoUri(),
-                    "--mongo-database",
-                    DATABASE,
-                    "--from",
-                    OLD,
-                    "--to",
-                    NEW
-                },
-                bucket));
+        CommandRun relinked = CommandRun.of(relink(bucket));
 
         assertThat(relinked.code()).as(relinked.out() + relinked.err()).isEqualTo(ExitCode.SUCCEEDED);
         String id = relinked.migrationId();
@@ -141,20 +129,8 @@ class StateFilesInBucketIT {
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
         try {
-            CommandRun relinked = CommandRun.of(
-                    "relink",
-                    "--mongo",
-                    RunningSystem.ports().mongoUri(),
-                    "--mongo-database",
-                    DATABASE,
-                    "--from",
-                    OLD,
-                    "--to",
-                    NEW,
-                    "--dataset-bucket",
-                    "s3://" + host + "/" + BUCKET + "/conf",
-                    "--clearml-conf",
-                    conf.toString());
+            CommandRun relinked = CommandRun.of(relink(
+                    "--dataset-bucket", "s3://" + host + "/" + BUCKET + "/conf", "--clearml-conf", conf.toString()));
 
             assertThat(relinked.code()).as(relinked.out() + relinked.err()).isEqualTo(ExitCode.SUCCEEDED);
             assertThat(relinked.out()).contains("1 read, 1 external-file links in 1 of them changed.");
@@ -171,22 +147,32 @@ class StateFilesInBucketIT {
     void aBucketThatIsNotThereIsTheUsageCodeAndSubmitsNothing() {
         String before = Migrations.newest();
 
-        CommandRun relink = CommandRun.of(
-                "relink",
-                "--mongo",
-                RunningSystem.ports().mongoUri(),
-                "--from",
-                OLD,
-                "--to",
-                NEW,
+        CommandRun relink = CommandRun.of(relink(
                 "--dataset-bucket",
                 "s3://no-such-datasets",
                 "--s3-endpoint",
-                RunningSystem.ports().s3Url());
+                RunningSystem.ports().s3Url()));
 
         assertThat(relink.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(relink.err()).contains("There is no bucket no-such-datasets");
         assertThat(Migrations.newest()).as("nothing was submitted").isEqualTo(before);
+    }
+
+    /** A relink of this class's database from the old file server to the new, with {@code more} options. */
+    private static String[] relink(String... more) {
+        return concat(
+                new String[] {
+                    "relink",
+                    "--mongo",
+                    RunningSystem.ports().mongoUri(),
+                    "--mongo-database",
+                    DATABASE,
+                    "--from",
+                    OLD,
+                    "--to",
+                    NEW
+                },
+                more);
     }
 
     private static String[] concat(String[] first, String[] second) {
