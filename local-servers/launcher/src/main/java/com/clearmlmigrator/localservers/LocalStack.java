@@ -42,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackOptions options;
     private final Path stateDir;
     private final ServerRecipes recipes;
+    private final ServiceRecipes serviceRecipes;
     private final List<ManagedProcess> started = Collections.synchronizedList(new ArrayList<>());
     /** The started processes that are services, which stop before the servers they use. */
     private final Set<ManagedProcess> services = ConcurrentHashMap.newKeySet();
@@ -51,6 +52,7 @@ public final class LocalStack implements AutoCloseable {
         this.options = options;
         this.stateDir = stateDir.toAbsolutePath();
         this.recipes = new ServerRecipes(layout, ports, options, this.stateDir);
+        this.serviceRecipes = new ServiceRecipes(layout, ports, options, this.stateDir);
     }
 
     public StackPorts ports() {
@@ -98,7 +100,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Integer> httpPorts = Map.of(
                 PLANNER, ports.planner(), MONGO_WORKER, ports.mongoWorker(), ELASTIC_WORKER, ports.elasticWorker());
         services.addAll(awaitAll(names.stream()
-                .map(name -> recipes.service(name, name, httpPorts.get(name), options.supervised(), List.of()))));
+                .map(name ->
+                        serviceRecipes.service(name, name, httpPorts.get(name), options.supervised(), List.of()))));
     }
 
     /**
@@ -122,7 +125,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public ManagedProcess startService(
             String module, String instance, int httpPort, boolean supervised, List<String> flags) {
-        ManagedProcess service = startAndAwait(recipes.service(module, instance, httpPort, supervised, flags));
+        ManagedProcess service = startAndAwait(serviceRecipes.service(module, instance, httpPort, supervised, flags));
         services.add(service);
         return service;
     }

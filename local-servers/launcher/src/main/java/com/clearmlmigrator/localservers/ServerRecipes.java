@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Command lines of the five local servers and the three services. */
+/** Command lines of the five local servers, and of the servers tests and tools start beside them. */
 final class ServerRecipes {
     static final String KAFKA = "kafka";
     static final String MONGO = "mongo";
@@ -22,33 +22,10 @@ final class ServerRecipes {
     static final List<String> SERVERS = List.of(KAFKA, MONGO, ELASTIC_7, ELASTIC_5, S3);
 
     private static final Duration SERVER_START = Duration.ofSeconds(180);
-    private static final Duration SERVICE_START = Duration.ofSeconds(120);
     private static final String ES_MAIN = "com.clearmlmigrator.localservers.elasticsearch.ElasticsearchNodeMain";
     private static final String ES8_MAIN = "com.clearmlmigrator.localservers.elasticsearch8.Elasticsearch8NodeMain";
     private static final String ES717_MAIN =
             "com.clearmlmigrator.localservers.elasticsearch717.Elasticsearch717NodeMain";
-    /**
-     * The planner coordinates: little work per migration, spread over many code paths. The optimizing compiler spent
-     * more CPU compiling them than its code saved, CPU that Elasticsearch needs when it shares the host (es-copy
-     * benchmark, four rounds: the planner used 1.5 / 1.0 / 0.7 / 0.6 CPU-s with the quick compiler only, 3.0 / 1.8 /
-     * 1.4 / 1.4 with both). The Docker image sets the same.
-     */
-    private static final String PLANNER_QUICK_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
-    /**
-     * How the services hold memory, so each stays within a few hundred megabytes of resident memory whatever it does: the
-     * serial collector (the least footprint for heaps of a few hundred megabytes, and no slower than G1 on 2 cores for
-     * these services), a heap that starts small, grows as needed and gives back what a peak took, and smaller thread
-     * stacks and code cache. With G1 and the JVM's default initial heap (a 64th of the host's memory) the workers had
-     * 500 MB resident after relinks and copies of plots. The Docker images set the same.
-     */
-    static final List<String> SERVICE_MEMORY_FLAGS = List.of(
-            "-XX:+UseSerialGC",
-            "-Xms32m",
-            "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30",
-            "-Xss512k",
-            "-XX:ReservedCodeCacheSize=64m");
-
     private final RepoLayout layout;
     private final StackPorts ports;
     private final StackOptions options;
@@ -185,52 +162,12 @@ final class ServerRecipes {
         return new ProcessSpec(ELASTIC_5, command, new Readiness.LogMarker("ES_READY"), SERVER_START);
     }
 
-    /**
-     * A Quarkus service; {@code instance} names the process so several copies of one worker can run. A supervised one
-     * runs under {@link Supervisor}, which starts it again whenever it exits.
-     */
-    ProcessSpec service(String module, String instance, int httpPort, boolean supervised, List<String> extraFlags) {
-        List<String> command = new ArrayList<>();
-        if (supervised) {
-            command.addAll(List.of(
-                    javaBinary(),
-                    // It only waits on its service: the least a JVM can be.
-                    "-Xmx16m",
-                    "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1",
-                    markerProperty(),
-                    "-cp",
-                    layout.launcherClassPath(),
-                    Supervisor.class.getName(),
-                    instance));
-        }
-        command.add(javaBinary());
-        command.add("-Xmx" + options.serviceHeap());
-        command.addAll(options.serviceJvmFlags());
-        command.add(markerProperty());
-        command.add("-Dquarkus.http.port=" + httpPort);
-        // This host only, like the servers: a local stack's API may be open (no token), and nothing else needs it.
-        command.add("-Dquarkus.http.host=127.0.0.1");
-        command.add("-Dkafka.bootstrap.servers=" + ports.kafkaBootstrap());
-        String ownDatabase = options.servicesMongo() != null ? options.servicesMongo() : ports.mongoUri();
-        command.add("-Dquarkus.mongodb.connection-string=" + ownDatabase);
-        if (options.trustedCaFile() != null) {
-            command.add("-Dmigrator.tls.ca-file=" + options.trustedCaFile());
-        }
-        command.addAll(extraFlags);
-        if (module.equals(LocalStack.PLANNER)) {
-            command.add(PLANNER_QUICK_COMPILER_ONLY);
-            command.add("-Dplanner.report-dir=" + stateDir.resolve("reports"));
-        }
-        command.add("-jar");
-        command.add(layout.serviceJar(module).toString());
-        Readiness ready = new Readiness.HttpOk(java.net.URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"));
-        // The planner seals task credentials with this key and the workers open them; one key per stack.
-        return new ProcessSpec(
-                instance, command, Map.of("MIGRATOR_SECRET_KEY", StackSecretKey.in(stateDir)), ready, SERVICE_START);
+    String markerProperty() {
+        return markerProperty(stateDir);
     }
 
-    String markerProperty() {
+    /** The mark every process of the stack in {@code stateDir} carries, so that {@code down} stops only those. */
+    static String markerProperty(Path stateDir) {
         return "-D" + LocalStack.MARKER_PROPERTY + "=" + stateDir;
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
  *                        stack's wire server; a real {@code mongod}, to measure against one
  * @param supervised      run each service under a {@link Supervisor} that starts it again when it exits ({@code
  *                        bin/dev-stack}); tests start them bare, to kill and restart them themselves
- * @param serviceJvmFlags how the services hold memory ({@link ServerRecipes#SERVICE_MEMORY_FLAGS} unless {@code
+ * @param serviceJvmFlags how the services hold memory ({@link ServiceRecipes#MEMORY_FLAGS} unless {@code
  *                        SERVICE_JAVA_OPTS} replaces them)
  */
 public record StackOptions(
@@ -46,7 +46,7 @@ public record StackOptions(
                 null,
                 null,
                 false,
-                ServerRecipes.SERVICE_MEMORY_FLAGS);
+                ServiceRecipes.MEMORY_FLAGS);
     }
 
     /** These options with services that also trust the CAs of {@code caFile} ({@code MIGRATOR_TLS_CA_FILE}). */
@@ -96,6 +96,6 @@ public record StackOptions(
                 !"false".equals(env.get("DEV_STACK_SUPERVISE")),
                 env.containsKey("SERVICE_JAVA_OPTS")
                         ? List.of(env.get("SERVICE_JAVA_OPTS").trim().split("\\s+"))
-                        : ServerRecipes.SERVICE_MEMORY_FLAGS);
+                        : ServiceRecipes.MEMORY_FLAGS);
     }
 }

@@ -68,13 +68,13 @@ class ServiceSecretKeyTest {
     }
 
     /** Recipes of a checkout whose planner is built (an empty jar: nothing here starts it). */
-    private ServerRecipes recipes() throws IOException {
+    private ServiceRecipes recipes() throws IOException {
         Path jar = checkout.resolve(LocalStack.PLANNER).resolve("target/quarkus-app/quarkus-run.jar");
         Files.createDirectories(jar.getParent());
         if (!Files.exists(jar)) {
             Files.createFile(jar);
         }
-        return new ServerRecipes(new RepoLayout(checkout), StackPorts.free(), StackOptions.forTests(), state);
+        return new ServiceRecipes(new RepoLayout(checkout), StackPorts.free(), StackOptions.forTests(), state);
     }
 
     private static String permissions(Path file) throws IOException {
