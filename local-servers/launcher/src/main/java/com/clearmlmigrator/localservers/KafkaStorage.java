@@ -11,15 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A KRaft broker's configuration and log folder in its data folder: one broker that is its own controller. */
-final class KafkaStorage {
-    private final StackPorts ports;
-    private final Path dataDir;
-
-    KafkaStorage(StackPorts ports, Path dataDir) {
-        this.ports = ports;
-        this.dataDir = dataDir;
-    }
-
+record KafkaStorage(StackPorts ports, Path dataDir) {
     /** Writes the broker's configuration into its data folder; returns the file. */
     Path writeConfig() {
         String config = String.join(

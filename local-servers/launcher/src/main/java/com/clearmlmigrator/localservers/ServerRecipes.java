@@ -9,8 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Command lines of the five local servers, and of the servers tests and tools start beside them. */
-final class ServerRecipes {
+/**
+ * Command lines of the five local servers, and of the servers tests and tools start beside them.
+ *
+ * @param stateDir the stack's state folder: the servers' data folders are in it, and every process is marked with it
+ */
+record ServerRecipes(RepoLayout layout, StackPorts ports, StackOptions options, Path stateDir) {
     static final String KAFKA = "kafka";
     static final String MONGO = "mongo";
     static final String ELASTIC_7 = "elasticsearch-7";
@@ -26,17 +30,6 @@ final class ServerRecipes {
     private static final String ES8_MAIN = "com.clearmlmigrator.localservers.elasticsearch8.Elasticsearch8NodeMain";
     private static final String ES717_MAIN =
             "com.clearmlmigrator.localservers.elasticsearch717.Elasticsearch717NodeMain";
-    private final RepoLayout layout;
-    private final StackPorts ports;
-    private final StackOptions options;
-    private final Path stateDir;
-
-    ServerRecipes(RepoLayout layout, StackPorts ports, StackOptions options, Path stateDir) {
-        this.layout = layout;
-        this.ports = ports;
-        this.options = options;
-        this.stateDir = stateDir;
-    }
 
     ProcessSpec kafka() {
         Path dataDir = dataDir(KAFKA);

@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Command lines of the three services: Quarkus fast-jars, each under a {@link Supervisor} when asked. */
-final class ServiceRecipes {
+/**
+ * Command lines of the three services: Quarkus fast-jars, each under a {@link Supervisor} when asked.
+ *
+ * @param stateDir the stack's state folder, which every process of the stack is marked with
+ */
+record ServiceRecipes(RepoLayout layout, StackPorts ports, StackOptions options, Path stateDir) {
     private static final Duration SERVICE_START = Duration.ofSeconds(120);
 
     /**
@@ -31,18 +35,6 @@ final class ServiceRecipes {
             "-XX:MaxHeapFreeRatio=30",
             "-Xss512k",
             "-XX:ReservedCodeCacheSize=64m");
-
-    private final RepoLayout layout;
-    private final StackPorts ports;
-    private final StackOptions options;
-    private final Path stateDir;
-
-    ServiceRecipes(RepoLayout layout, StackPorts ports, StackOptions options, Path stateDir) {
-        this.layout = layout;
-        this.ports = ports;
-        this.options = options;
-        this.stateDir = stateDir;
-    }
 
     /**
      * A Quarkus service; {@code instance} names the process so several copies of one worker can run. A supervised one
