@@ -3,15 +3,19 @@ package com.clearmlmigrator.cli.files;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.clearmlmigrator.cli.files.StateFilePlace.StateFile;
 
 /**
  * A relink's journal in the bucket it changed ({@code <prefix>.clearml-migrator/relink-<id>/}), so that its undo can
  * run from any host: each changed file's original ({@code originals/<name>}) and, since an object cannot be appended
- * to, one small object a change ({@code changes/<name>}) holding the digest of what replaced it.
+ * to, one small object a change whose key ends with the digest of what replaced it ({@code changes/<name>/<digest>}):
+ * the undo reads them all from the listing, not one request a file.
  */
 final class BucketJournal implements StateFileJournal {
+    private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");
+
     private final BucketObjects bucket;
     private final String folder;
 
@@ -37,7 +41,7 @@ final class BucketJournal implements StateFileJournal {
 
     @Override
     public void recordReplacement(String name, String digest) throws IOException {
-        bucket.write(folder + "changes/" + name, digest);
+        bucket.write(folder + "changes/" + name + "/" + digest, digest);
     }
 
     @Override
@@ -45,7 +49,11 @@ final class BucketJournal implements StateFileJournal {
         Map<String, String> changes = new LinkedHashMap<>();
         String changesFolder = folder + "changes/";
         for (String key : bucket.keysUnder(changesFolder)) {
-            changes.put(key.substring(changesFolder.length()), bucket.read(key).strip());
+            String change = key.substring(changesFolder.length());
+            int slash = change.lastIndexOf('/');
+            if (slash > 0 && SHA_256.matcher(change.substring(slash + 1)).matches()) {
+                changes.put(change.substring(0, slash), change.substring(slash + 1));
+            }
         }
         return changes;
     }

@@ -160,17 +160,6 @@ final class BucketObjects implements AutoCloseable {
         return keys;
     }
 
-    /** A small object's text. */
-    String read(String key) throws IOException {
-        try {
-            return s3.getObjectAsBytes(
-                            request -> request.bucket(location.bucket()).key(key))
-                    .asUtf8String();
-        } catch (SdkException e) {
-            throw refused(e);
-        }
-    }
-
     /** Writes a small object's text. */
     void write(String key, String text) throws IOException {
         try {
