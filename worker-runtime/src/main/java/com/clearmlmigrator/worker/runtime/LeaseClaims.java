@@ -29,8 +29,11 @@ import com.clearmlmigrator.service.runtime.OutageRetry;
  *
  * A dropped delivery is acknowledged without a result. Should its holder die later, the planner notices the silence
  * and sends the task again ({@code planner.stall-timeout}).
+ *
+ * @param worker            this worker's identity, written into the leases it takes
+ * @param untilStoreAnswers how the store of leases is waited for while it is away
  */
-public final class LeaseClaims {
+public record LeaseClaims(TaskLeases leases, String worker, Duration leaseTime, OutageRetry untilStoreAnswers) {
     private static final Logger LOG = Logger.getLogger(LeaseClaims.class);
     /** Beyond the lease time a lease is watched: a holder renews every heartbeat (2 s), well within it. */
     private static final Duration MARGIN = Duration.ofMillis(500);
@@ -40,19 +43,6 @@ public final class LeaseClaims {
         TAKEN,
         RUNNING_HERE,
         RUNNING_ELSEWHERE
-    }
-
-    private final TaskLeases leases;
-    private final String worker;
-    private final Duration leaseTime;
-    private final OutageRetry untilStoreAnswers;
-
-    /** @param untilStoreAnswers how the store of leases is waited for while it is away */
-    public LeaseClaims(TaskLeases leases, String worker, Duration leaseTime, OutageRetry untilStoreAnswers) {
-        this.leases = leases;
-        this.worker = worker;
-        this.leaseTime = leaseTime;
-        this.untilStoreAnswers = untilStoreAnswers;
     }
 
     /**

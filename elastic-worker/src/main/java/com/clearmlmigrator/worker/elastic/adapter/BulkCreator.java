@@ -25,21 +25,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the same {@code _id} (two ES 5.6 mapping types sharing an id) is reported and never overwritten. Throttling answers
  * (429, 503) are retried with growing pauses; a write block stops the task with {@link FailureReason#TARGET_BLOCKED}.
  */
-final class BulkCreator {
+record BulkCreator(ElasticClient target, String index, DocumentLimits limits) {
     private static final int CREATED = 201;
     private static final int CONFLICT = 409;
     private static final int TOO_MANY_REQUESTS = 429;
     private static final int SAMPLE_IDS = 5;
-
-    private final ElasticClient target;
-    private final String index;
-    private final DocumentLimits limits;
-
-    BulkCreator(ElasticClient target, String index, DocumentLimits limits) {
-        this.target = target;
-        this.index = index;
-        this.limits = limits;
-    }
 
     /**
      * @return the fingerprint of the documents now on the target with exactly this content

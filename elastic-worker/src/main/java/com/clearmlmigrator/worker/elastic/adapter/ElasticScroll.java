@@ -22,31 +22,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>A large document (past {@link DocumentLimits#largeBytes()}, a compressed plot counted by its decompressed {@code
  * plot_len}) goes in a batch of its own and holds the worker's place for large documents until {@code settle} has seen
  * it written: rewriting it holds it several times over.
+ *
+ * @param slice      the part of the index, or null for all of it
+ * @param major      the cluster's major version
+ * @param batchBytes a batch is handed on once its sources reach this many bytes
  */
-final class ElasticScroll {
+record ElasticScroll(
+        ElasticClient client, String index, Slice slice, int major, DocumentLimits limits, long batchBytes) {
     private static final int PAGE = 2_000;
     private static final int BATCH = 2_000;
-
-    private final ElasticClient client;
-    private final String index;
-    private final Slice slice;
-    private final int major;
-    private final DocumentLimits limits;
-    private final long batchBytes;
-
-    /**
-     * @param slice      the part of the index, or null for all of it
-     * @param major      the cluster's major version
-     * @param batchBytes a batch is handed on once its sources reach this many bytes
-     */
-    ElasticScroll(ElasticClient client, String index, Slice slice, int major, DocumentLimits limits, long batchBytes) {
-        this.client = client;
-        this.index = index;
-        this.slice = slice;
-        this.major = major;
-        this.limits = limits;
-        this.batchBytes = batchBytes;
-    }
 
     /**
      * Every document of the slice in batches.

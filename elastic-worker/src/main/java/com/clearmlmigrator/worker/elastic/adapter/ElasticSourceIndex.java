@@ -6,16 +6,8 @@ import com.clearmlmigrator.worker.elastic.copy.SourceIndex;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The index a copy reads, on an ES 5.6, 6 or 7 cluster: whole documents as the exact bytes the cluster returned. */
-final class ElasticSourceIndex implements SourceIndex<CopiedDocument> {
-    private final ElasticClient client;
-    private final String index;
-    private final DocumentLimits limits;
-
-    ElasticSourceIndex(ElasticClient client, String index, DocumentLimits limits) {
-        this.client = client;
-        this.index = index;
-        this.limits = limits;
-    }
+record ElasticSourceIndex(ElasticClient client, String index, DocumentLimits limits)
+        implements SourceIndex<CopiedDocument> {
 
     @Override
     public long writeCount() {

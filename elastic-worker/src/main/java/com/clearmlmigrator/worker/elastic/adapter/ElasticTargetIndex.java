@@ -12,38 +12,23 @@ import com.clearmlmigrator.worker.runtime.ProgressBeacon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The ES 7 or 8 cluster a copy writes, and the task's index on it. */
-final class ElasticTargetIndex implements TargetIndex<CopiedDocument> {
-    private final ExecutorService bulkSenders;
-    private final ElasticClient client;
-    private final String index;
-    private final DocumentLimits limits;
-    private final int page;
-    private final long bulkBytes;
-    private final ProgressBeacon.Counter written;
-
-    /**
-     * @param bulkSenders threads that write one bulk while the next is gathered
-     * @param page      documents per bulk at most, and per page of the fingerprint's read
-     * @param bulkBytes a bulk is sent once it holds this many bytes of sources
-     * @param written   counts the documents the target has confirmed
-     */
-    ElasticTargetIndex(
-            ExecutorService bulkSenders,
-            ElasticClient client,
-            String index,
-            DocumentLimits limits,
-            int page,
-            long bulkBytes,
-            ProgressBeacon.Counter written) {
-        this.bulkSenders = bulkSenders;
-        this.client = client;
-        this.index = index;
-        this.limits = limits;
-        this.page = page;
-        this.bulkBytes = bulkBytes;
-        this.written = written;
-    }
+/**
+ * The ES 7 or 8 cluster a copy writes, and the task's index on it.
+ *
+ * @param bulkSenders threads that write one bulk while the next is gathered
+ * @param page      documents per bulk at most, and per page of the fingerprint's read
+ * @param bulkBytes a bulk is sent once it holds this many bytes of sources
+ * @param written   counts the documents the target has confirmed
+ */
+record ElasticTargetIndex(
+        ExecutorService bulkSenders,
+        ElasticClient client,
+        String index,
+        DocumentLimits limits,
+        int page,
+        long bulkBytes,
+        ProgressBeacon.Counter written)
+        implements TargetIndex<CopiedDocument> {
 
     @Override
     public void putTemplate(CopySpec.IndexTemplate template) {
