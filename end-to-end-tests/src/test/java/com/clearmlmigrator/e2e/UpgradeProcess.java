@@ -3,58 +3,44 @@ package com.clearmlmigrator.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import com.clearmlmigrator.localservers.LocalStack;
-import com.clearmlmigrator.localservers.RepoLayout;
 import com.clearmlmigrator.localservers.Supervisor;
 
 /**
- * {@code upgrade-elastic} in a process of its own, as an operator's shell runs it, so that a test can stop it as Ctrl-C
+ * {@code upgrade-elastic} in a process of its own ({@link CommandProcess}), so that a test can stop it as Ctrl-C
  * (SIGTERM runs the same shutdown hook; a background test run may have SIGINT ignored) or a kill does, and freeze the
  * Elasticsearch workers of the migrator it started, so that its copy is still under way when it is stopped.
  */
 final class UpgradeProcess implements AutoCloseable {
     private static final Duration STARTS_COPYING = Duration.ofMinutes(3);
 
-    private final Process process;
+    private final CommandProcess command;
     private final Path stateDir;
-    private final StringBuffer console = new StringBuffer();
 
-    private UpgradeProcess(Process process, Path stateDir) {
-        this.process = process;
+    private UpgradeProcess(CommandProcess command, Path stateDir) {
+        this.command = command;
         this.stateDir = stateDir;
-        Thread reader = new Thread(this::readConsole, "upgrade-console");
-        reader.setDaemon(true);
-        reader.start();
     }
 
     /** {@code java -jar clearml-migrator.jar upgrade-elastic}, with the test's small heaps, state and log folders. */
     static UpgradeProcess start(Path work, String... args) throws IOException {
-        Path root = RepoLayout.locate().root();
-        Path jar = root.resolve("cli/target/clearml-migrator.jar");
-        assertThat(jar).as("the cli module is packaged before this module").exists();
-        List<String> command = new ArrayList<>(
-                List.of(javaBinary(), "-Dclearml-migrator.root=" + root, "-jar", jar.toString(), "upgrade-elastic"));
+        List<String> command = new ArrayList<>(List.of("upgrade-elastic"));
         command.addAll(List.of(args));
         Path stateDir = work.resolve("state").toAbsolutePath();
         command.addAll(List.of("--heap", "256m", "--state-dir", stateDir.toString(), "--log-dir", work.toString()));
-        return new UpgradeProcess(
-                new ProcessBuilder(command).redirectErrorStream(true).start(), stateDir);
+        return new UpgradeProcess(CommandProcess.start(Map.of(), command), stateDir);
     }
 
     /** Waits until the planner has accepted the copy and it runs; returns the migration's id. */
     String awaitCopying() {
-        await().atMost(STARTS_COPYING).until(() -> console().contains("RUNNING  tasks") || !process.isAlive());
+        await().atMost(STARTS_COPYING).until(() -> console().contains("RUNNING  tasks") || !command.isAlive());
         assertThat(console()).as("the upgrade's console").contains("RUNNING  tasks");
         String line = console()
                 .lines()
@@ -76,30 +62,27 @@ final class UpgradeProcess implements AutoCloseable {
     /** SIGTERM, as Ctrl-C: the shutdown hook runs; waits until its words are out. */
     void interrupt() {
         // Not Process.destroy(), which closes the console's stream as it signals.
-        ServiceFaults.signal("TERM", process.pid());
+        ServiceFaults.signal("TERM", command.pid());
         await().atMost(Duration.ofSeconds(30)).until(() -> console().contains("Interrupted: "));
     }
 
     /** {@code kill -9}: no hook runs; what it started runs on. */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        command.kill();
     }
 
     int awaitExit() throws InterruptedException {
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(console()).isTrue();
-        return process.exitValue();
+        return command.awaitExit();
     }
 
     String console() {
-        return console.toString();
+        return command.console();
     }
 
     /** Ends the command if it still runs (what it started is left to the next run) and prints its console. */
     @Override
     public void close() {
-        process.destroyForcibly();
-        System.out.println(console());
+        command.close();
     }
 
     private List<Long> elasticWorkers() {
@@ -115,21 +98,5 @@ final class UpgradeProcess implements AutoCloseable {
                 .toList();
         assertThat(pids).as("the elastic-workers of " + stateDir).isNotEmpty();
         return pids;
-    }
-
-    private void readConsole() {
-        try (BufferedReader reader =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                console.append(line).append('\n');
-            }
-        } catch (IOException e) {
-            console.append("(console unreadable: ").append(e.getMessage()).append(")\n");
-        }
-    }
-
-    private static String javaBinary() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return Files.isExecutable(java) ? java.toString() : "java";
     }
 }
