@@ -137,7 +137,9 @@ function showStateFiles(m) {
     const item = document.createElement("li");
     const where = document.createElement("code");
     where.textContent = p.place;
-    const figures = m.kind === "undo"
+    const figures = !p.ended
+      ? "begun; its end not told yet (the command is still at it, or it was stopped: its journal there holds what it did)"
+      : m.kind === "undo"
       ? p.changed + " of the " + p.files + " files the relink changed restored" + (p.already ? ", " + p.already + " found restored already" : "")
       : p.links.toLocaleString() + " links in " + p.changed + " of " + p.files + " files " + (p.dryRun ? "would change" : "changed") + (p.already ? ", " + p.already + " already new" : "");
     item.append(where, ": " + figures + (p.problems.length ? "; left as they were: " + p.problems.join("; ") : ""));
@@ -145,10 +147,13 @@ function showStateFiles(m) {
   }));
 }
 
-/** The state files a relink changed, which only the command restores: the dashboard's undo reaches the stores alone. */
+/**
+ * The state files a relink changed, or may have (begun, its end not told), which only the command restores: the
+ * dashboard's undo reaches the stores alone.
+ */
 function stateFilesUndoWarning(id) {
   const m = state.shown;
-  const changed = m && m.id === id ? (m.stateFiles || []).filter((p) => p.changed > 0 && !p.dryRun) : [];
+  const changed = m && m.id === id ? (m.stateFiles || []).filter((p) => (p.changed > 0 || !p.ended) && !p.dryRun) : [];
   if (!changed.length) return "";
   return "\n\nIt also changed dataset state files, which this undo does not reach; restore them from a host that has them with:\n"
     + changed.map((p) => "clearml-migrator undo " + id + " " + p.option).join("\n");

@@ -49,6 +49,7 @@ class DashboardBrowserIT {
     private static final long BYTES_PER_SECOND = 120_000;
 
     private static final String FILE_SERVER = "/opt/clearml/data/fileserver";
+    private static final String BUCKET = "s3://datasets/clearml";
 
     private static final List<String> FINAL = List.of("SUCCEEDED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED");
 
@@ -114,6 +115,12 @@ class DashboardBrowserIT {
                 .put("/migrations/" + relink + "/state-files")
                 .then()
                 .statusCode(200);
+        // And a bucket it began on and never told the end of: stopped there, it may have changed some of its files.
+        given().contentType("application/json")
+                .body("{\"place\":\"" + BUCKET + "\",\"option\":\"--dataset-bucket " + BUCKET + "\",\"ended\":false}")
+                .put("/migrations/" + relink + "/state-files")
+                .then()
+                .statusCode(200);
 
         browser.get(RunningSystem.ports().plannerUrl() + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -138,14 +145,19 @@ class DashboardBrowserIT {
                 !driver.findElement(By.id("report")).getAttribute("textContent").isEmpty());
         assertThat(browser.findElement(By.id("report")).getAttribute("textContent"))
                 .contains("\"fields\"");
-        assertThat(browser.findElement(By.id("state-files")).getText())
-                .isEqualTo(FILE_SERVER + ": 5 links in 2 of 4 files changed, 1 already new");
+        assertThat(browser.findElements(By.cssSelector("#state-files li")))
+                .extracting(WebElement::getText)
+                .containsExactly(
+                        FILE_SERVER + ": 5 links in 2 of 4 files changed, 1 already new",
+                        BUCKET + ": begun; its end not told yet (the command is still at it, or it was stopped: its"
+                                + " journal there holds what it did)");
 
         browser.findElement(By.id("undo")).click();
         Alert question = wait.until(ExpectedConditions.alertIsPresent());
         assertThat(question.getText())
                 .as("the dashboard's undo reaches the stores only, and says how to restore the state files")
-                .contains("clearml-migrator undo " + relink + " --fileserver-folder " + FILE_SERVER);
+                .contains("clearml-migrator undo " + relink + " --fileserver-folder " + FILE_SERVER)
+                .contains("clearml-migrator undo " + relink + " --dataset-bucket " + BUCKET);
         question.accept();
         WebDriverWait undoWait = new WebDriverWait(browser, Duration.ofMinutes(3));
         undoWait.until(

@@ -1,11 +1,21 @@
 package com.clearmlmigrator.e2e;
 
+import static com.clearmlmigrator.e2e.RunningSystem.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +47,11 @@ class StateFilesInBucketIT {
     private static final String STATE = "clearml/vision/.datasets/images/images.b1/artifacts/state/state.json";
     private static final String OLD = DatasetSpec.DEFAULT_FILE_SERVER;
     private static final String NEW = "http://files.example.com:8081";
+
+    /** Enough state files that a relink of them takes seconds, so that it is killed mid-way. */
+    private static final int KILLED_FILES = 1_000;
+    /** The command is killed once its journal holds this many changes. */
+    private static final int KILLED_AFTER = 50;
 
     private static S3Client s3;
 
@@ -141,6 +156,81 @@ class StateFilesInBucketIT {
             System.setProperty("aws.accessKeyId", LocalStack.S3_ACCESS_KEY);
             System.setProperty("aws.secretAccessKey", LocalStack.S3_SECRET_KEY);
         }
+    }
+
+    /**
+     * The command is killed mid-way through a bucket of state files: the planner knows it began there and never told its
+     * end, `report` says so, and the undo restores every file from the journal the killed command left in the bucket.
+     */
+    @Test
+    void aRelinkKilledMidWayThroughABucketLeavesItsTraceAndItsUndoRestoresEveryFile() throws Exception {
+        Map<String, String> before = IntStream.range(0, KILLED_FILES)
+                .parallel()
+                .boxed()
+                .collect(Collectors.toConcurrentMap(
+                        i -> "killed/p/.datasets/d" + i + "/d" + i + ".k" + i + "/artifacts/state/state.json",
+                        i -> "{\"dataset_link_entries\": [{\"link\": \"" + OLD + "/raw/" + i + ".png\"}, {\"link\": \""
+                                + OLD + "/raw/" + i + ".txt\"}], \"id\": \"k" + i + "\"}"));
+        before.entrySet().parallelStream()
+                .forEach(file -> s3.putObject(
+                        request -> request.bucket(BUCKET).key(file.getKey()), RequestBody.fromString(file.getValue())));
+        String[] bucket = {
+            "--dataset-bucket",
+            "s3://" + BUCKET + "/killed",
+            "--s3-endpoint",
+            RunningSystem.ports().s3Url()
+        };
+        String id;
+        try (CommandProcess relink = CommandProcess.start(
+                Map.of(
+                        "AWS_ACCESS_KEY_ID",
+                        LocalStack.S3_ACCESS_KEY,
+                        "AWS_SECRET_ACCESS_KEY",
+                        LocalStack.S3_SECRET_KEY),
+                List.of(concat(
+                        relink(bucket),
+                        new String[] {"--planner", RunningSystem.ports().plannerUrl()})))) {
+            id = await().atMost(Duration.ofMinutes(1))
+                    .until(() -> acceptedId(relink.console()), Optional::isPresent)
+                    .orElseThrow();
+            String journal = "killed/.clearml-migrator/relink-" + id + "/changes/";
+            await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() ->
+                            s3.listObjectsV2(request -> request.bucket(BUCKET).prefix(journal))
+                                            .keyCount()
+                                    >= KILLED_AFTER);
+            relink.kill();
+        }
+        assertThat(given().get("/migrations/" + id).jsonPath().getList("stateFiles.ended"))
+                .as("told as begun, never as ended")
+                .containsExactly(false);
+        long relinked = before.keySet().stream()
+                .filter(key -> s3.getObjectAsBytes(
+                                request -> request.bucket(BUCKET).key(key))
+                        .asUtf8String()
+                        .contains(NEW))
+                .count();
+        assertThat(relinked).as("files relinked when the command was killed").isLessThan(KILLED_FILES);
+        assertThat(CommandRun.of("report", id).out())
+                .contains("Dataset state files under s3://" + BUCKET + "/killed/: the relink began there and has not"
+                        + " told its end");
+        Migrations.awaitEnded(id, "SUCCEEDED");
+
+        CommandRun undo = CommandRun.of(concat(new String[] {"undo", id}, bucket));
+
+        assertThat(undo.code()).as(undo.out() + undo.err()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(undo.out()).contains("the relink changed restored");
+        before.forEach((key, content) -> assertThat(
+                        s3.getObjectAsBytes(request -> request.bucket(BUCKET).key(key))
+                                .asUtf8String())
+                .as(key)
+                .isEqualTo(content));
+    }
+
+    private static Optional<String> acceptedId(String console) {
+        Matcher accepted = Pattern.compile("Migration (\\S+) accepted").matcher(console);
+        return accepted.find() ? Optional.of(accepted.group(1)) : Optional.empty();
     }
 
     @Test

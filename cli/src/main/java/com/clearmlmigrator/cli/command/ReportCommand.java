@@ -36,8 +36,7 @@ public class ReportCommand extends OneMigrationCommand {
     private static void printStateFiles(JsonNode migration, PrintWriter out) {
         boolean undo = migration.path("kind").asText().equals("undo");
         for (JsonNode told : migration.path("stateFiles")) {
-            StateFilesReport files = StateFilesReport.told(told);
-            (undo ? files.undoLines() : files.relinkLines()).forEach(out::println);
+            StateFilesReport.toldLines(told, undo).forEach(out::println);
         }
     }
 }

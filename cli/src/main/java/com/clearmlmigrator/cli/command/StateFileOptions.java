@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.clearmlmigrator.cli.ExitCode;
@@ -157,8 +158,24 @@ public class StateFileOptions {
      */
     static void tell(
             CommandSpec spec, boolean detached, PlannerClient client, String migrationId, StateFilesReport report) {
+        tell(spec, detached, client, migrationId, report.toOutcome());
+    }
+
+    /** Tells the planner the command begins in a place, so that a command stopped there leaves a trace of it. */
+    static void tellBegun(
+            CommandSpec spec,
+            boolean detached,
+            PlannerClient client,
+            String migrationId,
+            StateFilePlace place,
+            boolean dryRun) {
+        tell(spec, detached, client, migrationId, StateFilesReport.begun(place.description(), dryRun));
+    }
+
+    private static void tell(
+            CommandSpec spec, boolean detached, PlannerClient client, String migrationId, Map<String, Object> outcome) {
         try {
-            client.recordStateFiles(migrationId, PlannerClient.JSON.valueToTree(report.toOutcome()));
+            client.recordStateFiles(migrationId, PlannerClient.JSON.valueToTree(outcome));
         } catch (PlannerException e) {
             print(spec, detached, List.of("  (The planner did not take what was done here: " + e.getMessage() + ")"));
         }

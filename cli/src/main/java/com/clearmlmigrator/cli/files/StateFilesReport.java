@@ -33,10 +33,8 @@ public record StateFilesReport(
 
     /** What the planner is told, so the migration's view, the dashboard and its undo know of it. */
     public Map<String, Object> toOutcome() {
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        outcome.put("place", place.where());
-        outcome.put("option", place.option());
-        outcome.put("dryRun", dryRun);
+        Map<String, Object> outcome = begun(place, dryRun);
+        outcome.put("ended", true);
         outcome.put("files", files);
         outcome.put("changed", changed);
         outcome.put("links", links);
@@ -45,8 +43,35 @@ public record StateFilesReport(
         return outcome;
     }
 
+    /**
+     * What the planner is told as the command begins in a place, before it changes a file: should the command be stopped
+     * there (killed, its host lost), the migration's view, the dashboard and its undo still know the place was reached.
+     */
+    public static Map<String, Object> begun(StateFilePlace.Description place, boolean dryRun) {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("place", place.where());
+        outcome.put("option", place.option());
+        outcome.put("dryRun", dryRun);
+        outcome.put("ended", false);
+        return outcome;
+    }
+
+    /** What the operator reads of a place as the planner keeps it, in the report of a relink or an undo. */
+    public static List<String> toldLines(JsonNode outcome, boolean undo) {
+        if (outcome.path("ended").asBoolean(true)) {
+            StateFilesReport told = told(outcome);
+            return undo ? told.undoLines() : told.relinkLines();
+        }
+        String option = outcome.path("option").asText();
+        return List.of(
+                "Dataset state files under " + outcome.path("place").asText() + ": the " + (undo ? "undo" : "relink")
+                        + " began there and has not told its end: its command is still at it, or it was stopped.",
+                "  Its journal there holds what it did; " + (undo ? "the same undo again" : "`undo`") + " with "
+                        + option + " restores " + (undo ? "the rest." : "what it changed."));
+    }
+
     /** A report as the planner keeps it (what {@link #toOutcome} told it), to read again with the migration. */
-    public static StateFilesReport told(JsonNode outcome) {
+    static StateFilesReport told(JsonNode outcome) {
         List<String> problems = new ArrayList<>();
         outcome.path("problems").forEach(problem -> problems.add(problem.asText()));
         return new StateFilesReport(

@@ -13,12 +13,14 @@ import com.clearmlmigrator.planner.statefiles.StateFilesOutcome;
  * @param place    the file server's folder, or {@code s3://bucket/folder}
  * @param option   the command's option that names the place again, for an undo
  * @param dryRun   whether it only counted
+ * @param ended    false when told as the command begins in the place, before any file is changed, so that a
+ *                 command stopped mid-way leaves its trace; true (or left out, as older commands do) once it ended
  * @param files    state files read
  * @param changed  files changed (an undo: restored)
  * @param links    links rewritten
  * @param already  links already under the new prefix (an undo: files found restored already)
  * @param problems files left as they were, each with why
- *     <p>Counts left out are 0, and {@code dryRun} false.
+ *     <p>Counts left out are 0, {@code dryRun} false and {@code ended} true.
  */
 public record StateFilesRequest(
         @Schema(required = true, examples = "/opt/clearml/data/fileserver")
@@ -28,6 +30,7 @@ public record StateFilesRequest(
         String option,
 
         Boolean dryRun,
+        Boolean ended,
         Integer files,
         Integer changed,
         Integer links,
@@ -53,6 +56,7 @@ public record StateFilesRequest(
                 place,
                 option,
                 Boolean.TRUE.equals(dryRun),
+                !Boolean.FALSE.equals(ended),
                 count(files),
                 count(changed),
                 count(links),

@@ -11,6 +11,8 @@ import java.util.List;
  * @param place    where: the folder, or {@code s3://bucket/folder}
  * @param option   the command's option that names the place again, which an undo needs to restore it
  * @param dryRun   whether it only counted
+ * @param ended    false while the command has told only that it began here: it is still at it, or it was stopped
+ *                 (killed, the host lost) before telling its end, and its journal in the place holds what it did
  * @param files    state files read (an undo: files the relink had changed)
  * @param changed  files changed (an undo: restored); a dry run: files that would change
  * @param links    links rewritten, or that would be
@@ -21,6 +23,7 @@ public record StateFilesOutcome(
         String place,
         String option,
         boolean dryRun,
+        boolean ended,
         int files,
         int changed,
         int links,
@@ -42,6 +45,6 @@ public record StateFilesOutcome(
         }
         List<String> kept = new ArrayList<>(problems.subList(0, PROBLEMS_KEPT));
         kept.add("... and " + (problems.size() - PROBLEMS_KEPT) + " more");
-        return new StateFilesOutcome(place, option, dryRun, files, changed, links, already, kept);
+        return new StateFilesOutcome(place, option, dryRun, ended, files, changed, links, already, kept);
     }
 }

@@ -71,6 +71,25 @@ class StateFilesResourceTest {
     }
 
     @Test
+    void aPlaceToldAsBegunStaysUnendedUntilItsEndIsToldAndABodyWithoutEndedIsAnEnd() {
+        String id = relink();
+
+        tell(id, "{\"place\":\"" + BUCKET + "\",\"option\":\"--dataset-bucket s3://datasets/clearml\",\"ended\":false}")
+                .statusCode(200);
+        tell(id, outcome(FOLDER, "--fileserver-folder " + FOLDER, 2)).statusCode(200);
+        given().get("/migrations/" + id)
+                .then()
+                .body("stateFiles.place", contains(BUCKET, FOLDER))
+                .body("stateFiles.ended", contains(false, true))
+                .body("stateFiles[0].changed", equalTo(0));
+
+        tell(id, outcome(BUCKET, "--dataset-bucket s3://datasets/clearml", 3).replace("{", "{\"ended\":true,"))
+                .statusCode(200)
+                .body("ended", contains(true, true))
+                .body("changed", contains(3, 2));
+    }
+
+    @Test
     void aLongListOfProblemsIsKeptAsItsFirstHundredAndACount() {
         String id = relink();
         String problems = String.join(",", Collections.nCopies(130, "\"x: not JSON\""));
