@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -191,7 +189,7 @@ class StateFilesInBucketIT {
                         relink(bucket),
                         new String[] {"--planner", RunningSystem.ports().plannerUrl()})))) {
             id = await().atMost(Duration.ofMinutes(1))
-                    .until(() -> acceptedId(relink.console()), Optional::isPresent)
+                    .until(() -> CommandRun.acceptedId(relink.console()), Optional::isPresent)
                     .orElseThrow();
             String journal = "killed/.clearml-migrator/relink-" + id + "/changes/";
             await().atMost(Duration.ofMinutes(1))
@@ -226,11 +224,6 @@ class StateFilesInBucketIT {
                                 .asUtf8String())
                 .as(key)
                 .isEqualTo(content));
-    }
-
-    private static Optional<String> acceptedId(String console) {
-        Matcher accepted = Pattern.compile("Migration (\\S+) accepted").matcher(console);
-        return accepted.find() ? Optional.of(accepted.group(1)) : Optional.empty();
     }
 
     @Test
