@@ -155,7 +155,8 @@ function stateFilesUndoWarning(id) {
   const m = state.shown;
   const changed = m && m.id === id ? (m.stateFiles || []).filter((p) => (p.changed > 0 || !p.ended) && !p.dryRun) : [];
   if (!changed.length) return "";
-  return "\n\nIt also changed dataset state files, which this undo does not reach; restore them from a host that has them with:\n"
+  const began = changed.some((p) => !p.ended) ? " (or began to, where its command has not told its end)" : "";
+  return "\n\nIt also changed dataset state files" + began + ", which this undo does not reach; restore them from a host that has them with:\n"
     + changed.map((p) => "clearml-migrator undo " + id + " " + p.option).join("\n");
 }
 

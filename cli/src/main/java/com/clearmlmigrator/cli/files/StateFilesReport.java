@@ -62,9 +62,13 @@ public record StateFilesReport(
             StateFilesReport told = told(outcome);
             return undo ? told.undoLines() : told.relinkLines();
         }
+        String where = "Dataset state files under " + outcome.path("place").asText() + ": the ";
+        if (outcome.path("dryRun").asBoolean()) {
+            return List.of(where + "dry run began there and has not told its end; it changes nothing.");
+        }
         String option = outcome.path("option").asText();
         return List.of(
-                "Dataset state files under " + outcome.path("place").asText() + ": the " + (undo ? "undo" : "relink")
+                where + (undo ? "undo" : "relink")
                         + " began there and has not told its end: its command is still at it, or it was stopped.",
                 "  Its journal there holds what it did; " + (undo ? "the same undo again" : "`undo`") + " with "
                         + option + " restores " + (undo ? "the rest." : "what it changed."));

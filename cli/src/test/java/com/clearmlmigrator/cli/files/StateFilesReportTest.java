@@ -37,6 +37,9 @@ class StateFilesReportTest {
                 .last()
                 .isEqualTo("  Its journal there holds what it did; the same undo again with --dataset-bucket"
                         + " s3://datasets/clearml restores the rest.");
+        assertThat(StateFilesReport.toldLines(asTold(StateFilesReport.begun(BUCKET, true)), false))
+                .containsExactly("Dataset state files under s3://datasets/clearml: the dry run began there and has not"
+                        + " told its end; it changes nothing.");
     }
 
     @Test
