@@ -129,7 +129,7 @@ function show(m) {
   refreshRow(m);
 }
 
-/** What the command did to the datasets' state files beside a relink or its undo, place by place. */
+/** What the command did to the datasets' state files beside a relink or its undo, or found in an inspection, place by place. */
 function showStateFiles(m) {
   const places = m.stateFiles || [];
   $("state-files-part").hidden = !places.length;
@@ -137,6 +137,10 @@ function showStateFiles(m) {
     const item = document.createElement("li");
     const where = document.createElement("code");
     where.textContent = p.place;
+    if (m.kind === "inspect") {
+      item.append(where, ": " + censusFigures(p) + (p.problems.length ? "; not read: " + p.problems.join("; ") : ""));
+      return item;
+    }
     const figures = !p.ended
       ? "begun; its end not told yet (the command is still at it, or it was stopped: its journal there holds what it did)"
       : m.kind === "undo"
@@ -145,6 +149,12 @@ function showStateFiles(m) {
     item.append(where, ": " + figures + (p.problems.length ? "; left as they were: " + p.problems.join("; ") : ""));
     return item;
   }));
+}
+
+/** The origins an inspected place's state files link to, most linked first. */
+function censusFigures(p) {
+  if (!p.origins.length) return p.files + " files read, no external-file links";
+  return p.files + " files read; their links start with " + p.origins.map((o) => o.origin + " (" + o.links.toLocaleString() + ")").join(", ");
 }
 
 /**

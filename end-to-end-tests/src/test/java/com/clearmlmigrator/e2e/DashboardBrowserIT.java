@@ -173,6 +173,28 @@ class DashboardBrowserIT {
                 .isEqualTo(before);
     }
 
+    @Test
+    void anInspectionShowsTheOriginsItsCommandCountedInStateFiles() {
+        String inspect = Migrations.submit("{\"kind\":\"inspect\"," + Migrations.mongo(directUri) + "}");
+        given().contentType("application/json")
+                .body("{\"place\":\"" + BUCKET + "\",\"option\":\"--dataset-bucket " + BUCKET + "\",\"files\":3,"
+                        + "\"origins\":[{\"origin\":\"s3://elsewhere\",\"links\":4},{\"origin\":"
+                        + "\"http://files.old.lan:8081\",\"links\":120}]}")
+                .put("/migrations/" + inspect + "/state-files")
+                .then()
+                .statusCode(200);
+
+        browser.get(RunningSystem.ports().plannerUrl() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#migrations tr[data-id='" + inspect + "']")))
+                .click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("detail"), "data-id", inspect));
+
+        wait.until(ExpectedConditions.textToBe(
+                By.cssSelector("#state-files li"),
+                BUCKET + ": 3 files read; their links start with http://files.old.lan:8081 (120), s3://elsewhere (4)"));
+    }
+
     /** The overall progress bar's share, each time it changes, until the migration's final state shows. */
     private static List<Double> watchProgressUntilFinal(Duration limit) {
         List<Double> shares = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -154,6 +155,38 @@ class StateFilesInBucketIT {
             System.setProperty("aws.accessKeyId", LocalStack.S3_ACCESS_KEY);
             System.setProperty("aws.secretAccessKey", LocalStack.S3_SECRET_KEY);
         }
+    }
+
+    @Test
+    void anInspectionCountsTheOriginsOfTheBucketsStateFilesAndThePlannerKeepsThemWithIt() {
+        String state = "census/vision/.datasets/c/c.c1/artifacts/state/state.json";
+        s3.putObject(
+                request -> request.bucket(BUCKET).key(state),
+                RequestBody.fromString("{\"dataset_link_entries\": [{\"link\": \"" + OLD + "/raw/a.png\"}, {\"link\":"
+                        + " \"s3://elsewhere/b.png\"}, {\"link\": \"" + OLD + "/raw/c.png\"}], \"id\": \"c1\"}"));
+
+        CommandRun inspect = CommandRun.of(
+                "inspect",
+                "--mongo",
+                RunningSystem.ports().mongoUri(),
+                "--mongo-database",
+                DATABASE,
+                "--dataset-bucket",
+                "s3://" + BUCKET + "/census",
+                "--s3-endpoint",
+                RunningSystem.ports().s3Url());
+
+        assertThat(inspect.code()).as(inspect.out() + inspect.err()).isEqualTo(ExitCode.SUCCEEDED);
+        String id = inspect.migrationId();
+        var view = given().get("/migrations/" + id).jsonPath();
+        assertThat(view.getList("stateFiles.place")).containsExactly("s3://" + BUCKET + "/census/");
+        assertThat(view.getList("stateFiles[0].origins.origin")).containsExactly(OLD, "s3://elsewhere");
+        assertThat(view.getList("stateFiles[0].origins.links", Integer.class)).containsExactly(2, 1);
+        // The report, from any host that reaches the planner, lists them as the command printed them.
+        String census = "Dataset state files under s3://" + BUCKET + "/census/: 1 read; their external-file links start"
+                + " with (relink them with --dataset-bucket s3://" + BUCKET + "/census";
+        assertThat(inspect.out()).contains(census);
+        assertThat(CommandRun.of("report", id).out()).contains(census).containsPattern(Pattern.quote(OLD) + " +2");
     }
 
     /**

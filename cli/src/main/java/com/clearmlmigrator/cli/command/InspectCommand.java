@@ -3,8 +3,10 @@ package com.clearmlmigrator.cli.command;
 import java.util.List;
 
 import com.clearmlmigrator.cli.files.StateFilePlace;
+import com.clearmlmigrator.cli.files.StateFilesCensus;
 import com.clearmlmigrator.cli.files.StateFilesRelink;
 import com.clearmlmigrator.cli.planner.PlannerClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
@@ -37,16 +39,16 @@ public class InspectCommand extends StartingCommand {
         PlannerClient client = planner.client();
         // The state files' census, taken here while the planner inspects the stores: the places are reached from this
         // host.
+        JsonNode accepted = client.submit(request);
+        String migrationId = accepted.path("id").asText();
         Runnable countStateFiles = () -> places.forEach(place -> {
             try (place) {
                 StateFileOptions.announce(spec, follow.detach(), place);
-                StateFileOptions.print(
-                        spec,
-                        follow.detach(),
-                        new StateFilesRelink(place).census().lines());
+                StateFilesCensus census = new StateFilesRelink(place).census();
+                StateFileOptions.print(spec, follow.detach(), census.lines());
+                StateFileOptions.tell(spec, follow.detach(), client, migrationId, census.toOutcome());
             }
         });
-        return MigrationRun.started(
-                spec, client, client.submit(request), follow.detach(), planner.local(), countStateFiles);
+        return MigrationRun.started(spec, client, accepted, follow.detach(), planner.local(), countStateFiles);
     }
 }

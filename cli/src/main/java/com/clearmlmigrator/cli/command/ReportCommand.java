@@ -1,8 +1,10 @@
 package com.clearmlmigrator.cli.command;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import com.clearmlmigrator.cli.ExitCode;
+import com.clearmlmigrator.cli.files.StateFilesCensus;
 import com.clearmlmigrator.cli.files.StateFilesReport;
 import com.clearmlmigrator.cli.planner.PlannerClient;
 import com.clearmlmigrator.cli.view.CliWording;
@@ -34,9 +36,12 @@ public class ReportCommand extends OneMigrationCommand {
 
     /** What the command did to dataset state files beside a relink or its undo, as it told the planner. */
     private static void printStateFiles(JsonNode migration, PrintWriter out) {
-        boolean undo = migration.path("kind").asText().equals("undo");
+        String kind = migration.path("kind").asText();
         for (JsonNode told : migration.path("stateFiles")) {
-            StateFilesReport.toldLines(told, undo).forEach(out::println);
+            List<String> lines = kind.equals("inspect")
+                    ? StateFilesCensus.told(told).lines()
+                    : StateFilesReport.toldLines(told, kind.equals("undo"));
+            lines.forEach(out::println);
         }
     }
 }

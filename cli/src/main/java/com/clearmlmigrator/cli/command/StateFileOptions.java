@@ -172,7 +172,8 @@ public class StateFileOptions {
         tell(spec, detached, client, migrationId, StateFilesReport.begun(place.description(), dryRun));
     }
 
-    private static void tell(
+    /** Tells the planner what was found or done in a place, {@code outcome} as {@code PUT .../state-files} takes it. */
+    static void tell(
             CommandSpec spec, boolean detached, PlannerClient client, String migrationId, Map<String, Object> outcome) {
         try {
             client.recordStateFiles(migrationId, PlannerClient.JSON.valueToTree(outcome));

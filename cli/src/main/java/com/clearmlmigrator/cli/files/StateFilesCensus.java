@@ -2,8 +2,12 @@ package com.clearmlmigrator.cli.files;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The origins the external-file links of one place's dataset state files start with, most linked first.
@@ -20,6 +24,33 @@ public record StateFilesCensus(
         problems = List.copyOf(problems);
     }
 
+    /** What the planner is told, so that the inspection's view, its report and the dashboard show it. */
+    public Map<String, Object> toOutcome() {
+        Map<String, Object> outcome = StateFilesReport.begun(place, false);
+        outcome.put("ended", true);
+        outcome.put("files", files);
+        outcome.put("problems", problems);
+        outcome.put(
+                "origins",
+                mostLinkedFirst()
+                        .map(origin -> Map.of("origin", origin.getKey(), "links", origin.getValue()))
+                        .toList());
+        return outcome;
+    }
+
+    /** A census as the planner keeps it (what {@link #toOutcome} told it), to read again with the inspection. */
+    public static StateFilesCensus told(JsonNode outcome) {
+        Map<String, Long> origins = new LinkedHashMap<>();
+        outcome.path("origins")
+                .forEach(origin -> origins.put(
+                        origin.path("origin").asText(), origin.path("links").asLong()));
+        return new StateFilesCensus(
+                StateFilesReport.toldPlace(outcome),
+                outcome.path("files").asInt(),
+                origins,
+                StateFilesReport.toldProblems(outcome));
+    }
+
     /** What the operator reads after the stores' inspection. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
@@ -28,12 +59,16 @@ public record StateFilesCensus(
         } else {
             lines.add("Dataset state files under " + place.where() + ": " + files + " read; their external-file links"
                     + " start with (relink them with " + place.option() + "):");
-            origins.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                            .thenComparing(Map.Entry.comparingByKey()))
+            mostLinkedFirst()
                     .forEach(origin -> lines.add(String.format("  %-48s %,d", origin.getKey(), origin.getValue())));
         }
         problems.forEach(problem -> lines.add("  Not read: " + problem));
         return lines;
+    }
+
+    private Stream<Map.Entry<String, Long>> mostLinkedFirst() {
+        return origins.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()));
     }
 }

@@ -76,20 +76,29 @@ public record StateFilesReport(
 
     /** A report as the planner keeps it (what {@link #toOutcome} told it), to read again with the migration. */
     static StateFilesReport told(JsonNode outcome) {
-        List<String> problems = new ArrayList<>();
-        outcome.path("problems").forEach(problem -> problems.add(problem.asText()));
         return new StateFilesReport(
-                new StateFilePlace.Description(
-                        outcome.path("place").asText(),
-                        null,
-                        outcome.path("option").asText(),
-                        "is it where ClearML keeps them?"),
+                toldPlace(outcome),
                 outcome.path("files").asInt(),
                 outcome.path("changed").asInt(),
                 outcome.path("links").asInt(),
                 outcome.path("already").asInt(),
-                problems,
+                toldProblems(outcome),
                 outcome.path("dryRun").asBoolean());
+    }
+
+    /** The place of an outcome the planner keeps, as far as it was told. */
+    static StateFilePlace.Description toldPlace(JsonNode outcome) {
+        return new StateFilePlace.Description(
+                outcome.path("place").asText(),
+                null,
+                outcome.path("option").asText(),
+                "is it where ClearML keeps them?");
+    }
+
+    static List<String> toldProblems(JsonNode outcome) {
+        List<String> problems = new ArrayList<>();
+        outcome.path("problems").forEach(problem -> problems.add(problem.asText()));
+        return problems;
     }
 
     /** What the operator reads after a relink. */

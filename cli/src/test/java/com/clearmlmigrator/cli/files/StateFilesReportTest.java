@@ -3,6 +3,7 @@ package com.clearmlmigrator.cli.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +58,15 @@ class StateFilesReportTest {
         assertThat(StateFilesReport.toldLines(told, true))
                 .first()
                 .isEqualTo(report.undoLines().get(0));
+    }
+
+    @Test
+    void aCensusToldToThePlannerReadsBackAsTheCommandPrintedIt() {
+        StateFilesCensus census = new StateFilesCensus(
+                BUCKET, 9, Map.of("s3://old.bucket", 3L, "http://files.example.com:8081", 40L), List.of("x: not JSON"));
+        JsonNode told = asTold(census.toOutcome());
+
+        assertThat(told.path("origins").get(0).path("origin").asText()).isEqualTo("http://files.example.com:8081");
+        assertThat(StateFilesCensus.told(told).lines()).isEqualTo(census.lines());
     }
 }

@@ -8,7 +8,8 @@ import com.clearmlmigrator.planner.migration.InvalidRequestException;
 import com.clearmlmigrator.planner.statefiles.StateFilesOutcome;
 
 /**
- * The body of {@code PUT /migrations/{id}/state-files}: what the command did to the dataset state files of one place.
+ * The body of {@code PUT /migrations/{id}/state-files}: what the command did to the dataset state files of one place,
+ * or found there in an inspection.
  *
  * @param place    the file server's folder, or {@code s3://bucket/folder}
  * @param option   the command's option that names the place again, for an undo
@@ -20,6 +21,8 @@ import com.clearmlmigrator.planner.statefiles.StateFilesOutcome;
  * @param links    links rewritten
  * @param already  links already under the new prefix (an undo: files found restored already)
  * @param problems files left as they were, each with why
+ * @param origins  an inspection's census: each origin the links start with ({@code origin}) and how many do
+ *                 ({@code links})
  *     <p>Counts left out are 0, {@code dryRun} false and {@code ended} true.
  */
 public record StateFilesRequest(
@@ -35,7 +38,8 @@ public record StateFilesRequest(
         Integer changed,
         Integer links,
         Integer already,
-        List<String> problems) {
+        List<String> problems,
+        List<StateFilesOutcome.Origin> origins) {
     private static final int LONGEST_PLACE = 4096;
 
     /** @throws InvalidRequestException with a sentence for what is wrong */
@@ -52,6 +56,16 @@ public record StateFilesRequest(
             throw new InvalidRequestException(
                     "Fields 'files', 'changed', 'links' and 'already' are counts: 0 or more.");
         }
+        if (origins != null
+                && origins.stream()
+                        .anyMatch(origin -> origin == null
+                                || origin.origin() == null
+                                || origin.origin().isBlank()
+                                || origin.origin().length() > LONGEST_PLACE
+                                || origin.links() < 0)) {
+            throw new InvalidRequestException("Each of 'origins' is {\"origin\": \"s3://bucket\", \"links\": 12}: an"
+                    + " origin of at most " + LONGEST_PLACE + " characters, and a count of 0 or more.");
+        }
         return new StateFilesOutcome(
                 place,
                 option,
@@ -61,7 +75,8 @@ public record StateFilesRequest(
                 count(changed),
                 count(links),
                 count(already),
-                problems);
+                problems,
+                origins);
     }
 
     private static int count(Integer given) {

@@ -54,6 +54,13 @@ public class MongoStateFilesOutcomes implements StateFilesOutcomes {
                         Updates.set("links", outcome.links()),
                         Updates.set("already", outcome.already()),
                         Updates.set("problems", outcome.problems()),
+                        Updates.set(
+                                "origins",
+                                outcome.origins().stream()
+                                        // A list, not a document keyed by origin: origins hold dots.
+                                        .map(origin ->
+                                                new Document("origin", origin.origin()).append("links", origin.links()))
+                                        .toList()),
                         Updates.setOnInsert(FIRST_TOLD, new Date())),
                 new UpdateOptions().upsert(true));
     }
@@ -76,6 +83,11 @@ public class MongoStateFilesOutcomes implements StateFilesOutcomes {
                 stored.getInteger("changed", 0),
                 stored.getInteger("links", 0),
                 stored.getInteger("already", 0),
-                stored.getList("problems", String.class, List.of()));
+                stored.getList("problems", String.class, List.of()),
+                stored.getList("origins", Document.class, List.of()).stream()
+                        .map(origin -> new StateFilesOutcome.Origin(
+                                origin.getString("origin"),
+                                origin.get("links", Number.class).longValue()))
+                        .toList());
     }
 }

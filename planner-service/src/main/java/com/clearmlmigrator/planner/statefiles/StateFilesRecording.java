@@ -1,6 +1,8 @@
 package com.clearmlmigrator.planner.statefiles;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,9 +12,15 @@ import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationNotFoundException;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 
-/** Takes what the command did to dataset state files beside a relink or its undo, and gives it back with the migration. */
+/**
+ * Takes what the command did to dataset state files beside a relink, its undo or an inspection, and gives it back with
+ * the migration.
+ */
 @ApplicationScoped
 public class StateFilesRecording {
+    private static final Set<MigrationKind> REACHING_STATE_FILES =
+            EnumSet.of(MigrationKind.RELINK, MigrationKind.UNDO, MigrationKind.INSPECT);
+
     private final StateFilesOutcomes outcomes;
     private final MigrationStore migrations;
 
@@ -24,15 +32,16 @@ public class StateFilesRecording {
     /**
      * @return what was done in each place so far
      * @throws MigrationNotFoundException when no migration has this id
-     * @throws MigrationConflictException for a migration of a kind that changes no state file
+     * @throws MigrationConflictException for a migration of a kind that does not reach state files (an es-copy)
      */
     public List<StateFilesOutcome> record(String migrationId, StateFilesOutcome outcome) {
         Migration migration = find(migrationId);
-        if (migration.kind() != MigrationKind.RELINK && migration.kind() != MigrationKind.UNDO) {
+        if (!REACHING_STATE_FILES.contains(migration.kind())) {
             throw new MigrationConflictException("Migration " + migration.id() + " is of kind "
-                    + migration.kind().wireName() + "; only a relink and its undo change dataset state files.");
+                    + migration.kind().wireName() + "; only a relink, its undo and an inspection reach dataset state"
+                    + " files.");
         }
-        outcomes.record(migration.id(), outcome.withFirstProblems());
+        outcomes.record(migration.id(), outcome.bounded());
         return outcomes.of(migrationId);
     }
 

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.util.Collections;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -113,15 +115,46 @@ class StateFilesResourceTest {
     }
 
     @Test
-    void anInspectionIsRefusedAndAnUnknownMigrationIsA404() {
+    void anInspectionKeepsItsCensusMostLinkedOriginsFirstAndAtMostAHundredOfThem() {
         String inspect = PlannerApi.submit("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"mongodb://127.0.0.1:9\"}}");
+        String manyHosts = IntStream.range(0, 120)
+                .mapToObj(i -> "{\"origin\":\"http://host-" + (1000 + i) + ".example.com:8081\",\"links\":1}")
+                .collect(Collectors.joining(","));
 
-        tell(inspect, outcome(FOLDER, "", 1))
+        tell(
+                        inspect,
+                        "{\"place\":\"" + BUCKET + "\",\"files\":7,\"origins\":[{\"origin\":\"s3://old.bucket\","
+                                + "\"links\":3},{\"origin\":\"http://files.example.com:8081\",\"links\":40}]}")
+                .statusCode(200);
+        tell(inspect, "{\"place\":\"" + FOLDER + "\",\"files\":120,\"origins\":[" + manyHosts + "]}")
+                .statusCode(200);
+
+        given().get("/migrations/" + inspect)
+                .then()
+                .body("stateFiles[0].files", equalTo(7))
+                .body("stateFiles[0].origins.origin", contains("http://files.example.com:8081", "s3://old.bucket"))
+                .body("stateFiles[0].origins.links", contains(40, 3))
+                .body("stateFiles[1].origins", hasSize(100))
+                .body("stateFiles[1].origins[0].origin", equalTo("http://host-1000.example.com:8081"));
+        tell(inspect, "{\"place\":\"" + FOLDER + "\",\"origins\":[{\"origin\":\"\",\"links\":1}]}")
+                .statusCode(400)
+                .body("error", containsString("Each of 'origins' is"));
+        tell(inspect, "{\"place\":\"" + FOLDER + "\",\"origins\":[{\"origin\":\"s3://b\",\"links\":-2}]}")
+                .statusCode(400)
+                .body("error", containsString("a count of 0 or more"));
+    }
+
+    @Test
+    void anEsCopyIsRefusedAndAnUnknownMigrationIsA404() {
+        String copy = PlannerApi.submit("{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"http://127.0.0.1:1\"]},"
+                + "\"target\":{\"hosts\":[\"http://127.0.0.1:2\"]},\"dryRun\":true}");
+
+        tell(copy, outcome(FOLDER, "", 1))
                 .statusCode(409)
                 .body(
                         "error",
-                        equalTo("Migration " + inspect + " is of kind inspect; only a relink and its undo change"
-                                + " dataset state files."));
+                        equalTo("Migration " + copy + " is of kind es-copy; only a relink, its undo and an inspection"
+                                + " reach dataset state files."));
         tell("no-such-migration", outcome(FOLDER, "", 1)).statusCode(404);
     }
 }
