@@ -125,7 +125,7 @@ public class RelinkCommand extends StartingCommand {
     private StateFilesReport relinkStateFiles(StateFilePlace place, PlannerClient client, String migrationId) {
         try (place) {
             StateFileOptions.announce(spec, follow.detach, place);
-            StateFileOptions.tellBegun(spec, follow.detach, client, migrationId, place, dryRun);
+            StateFileOptions.tellBegun(client, migrationId, place, dryRun);
             StateFilesReport report = new StateFilesRelink(place)
                     .relink(migrationId, Addresses.withScheme(from), Addresses.withScheme(to), dryRun);
             StateFileOptions.print(spec, follow.detach, report.relinkLines());

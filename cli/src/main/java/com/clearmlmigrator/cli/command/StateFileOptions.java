@@ -161,15 +161,17 @@ public class StateFileOptions {
         tell(spec, detached, client, migrationId, report.toOutcome());
     }
 
-    /** Tells the planner the command begins in a place, so that a command stopped there leaves a trace of it. */
-    static void tellBegun(
-            CommandSpec spec,
-            boolean detached,
-            PlannerClient client,
-            String migrationId,
-            StateFilePlace place,
-            boolean dryRun) {
-        tell(spec, detached, client, migrationId, StateFilesReport.begun(place.description(), dryRun));
+    /**
+     * Tells the planner the command begins in a place, so that a command stopped there leaves a trace of it. A planner
+     * that does not take it goes unmentioned: the end is told to it next, and a refusal is said then, once.
+     */
+    static void tellBegun(PlannerClient client, String migrationId, StateFilePlace place, boolean dryRun) {
+        try {
+            client.recordStateFiles(
+                    migrationId, PlannerClient.JSON.valueToTree(StateFilesReport.begun(place.description(), dryRun)));
+        } catch (PlannerException e) {
+            // Said once, at the end.
+        }
     }
 
     /** Tells the planner what was found or done in a place, {@code outcome} as {@code PUT .../state-files} takes it. */

@@ -64,7 +64,7 @@ public class UndoCommand extends AgainCommand {
     /** @param undoId the undo migration that the planner is told of it on */
     private StateFilesReport restoreStateFiles(StateFilePlace place, PlannerClient client, String undoId) {
         try (place) {
-            StateFileOptions.tellBegun(spec, follow.detach, client, undoId, place, false);
+            StateFileOptions.tellBegun(client, undoId, place, false);
             StateFilesReport report = new StateFilesRelink(place).undo(id);
             StateFileOptions.print(spec, follow.detach, report.undoLines());
             StateFileOptions.tell(spec, follow.detach, client, undoId, report);

@@ -3,37 +3,62 @@ package com.clearmlmigrator.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.clearmlmigrator.cli.ClearmlMigrator;
+import com.clearmlmigrator.cli.files.FileServerFolder;
+import com.clearmlmigrator.cli.files.StateFilesReport;
+import com.clearmlmigrator.cli.planner.PlannerClient;
+import com.clearmlmigrator.cli.planner.StandInPlanner;
+
+import picocli.CommandLine;
+
+/** Telling the planner what was done to a place's state files, over real HTTP to a stand-in planner. */
 class StateFileOptionsTest {
-    @Test
-    void anUndoGivenNoFolderIsToldWhereItsRelinkChangedStateFiles(@TempDir Path clearml, @TempDir Path trains)
-            throws IOException {
-        Files.createDirectories(trains.resolve(".clearml-migrator/relink-r1/originals"));
+    private static final String REFUSAL =
+            "{\"error\":\"Migration m1 is of kind es-copy; only a relink, its undo and an inspection reach dataset"
+                    + " state files.\"}";
 
-        assertThat(StateFileOptions.forgottenFolder("r1", List.of(clearml, trains)))
-                .hasValue("Note: relink r1 also changed dataset state files under " + trains
-                        + "; add --fileserver-folder " + trains + " to restore them too.");
-        assertThat(StateFileOptions.forgottenFolder("r2", List.of(clearml, trains)))
-                .isEmpty();
-    }
+    @TempDir
+    Path fileServer;
 
     @Test
-    void aCommandGivenNoFolderOnAHostWithClearmlsFileServerFolderIsToldOfIt(@TempDir Path host) throws IOException {
-        Path clearml = host.resolve("opt/clearml/data/fileserver");
-        Path trains = host.resolve("opt/trains/data/fileserver");
+    void aPlannerThatRefusesIsToldBothTimesButNamedOnceAtTheEnd() throws IOException {
+        AtomicInteger told = new AtomicInteger();
+        try (StandInPlanner planner = new StandInPlanner("/migrations/m1/state-files", exchange -> {
+            told.incrementAndGet();
+            byte[] body = REFUSAL.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(409, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        })) {
+            StringWriter out = new StringWriter();
+            CommandLine command = ClearmlMigrator.commandLine().setOut(new PrintWriter(out));
+            PlannerClient client = planner.client(Duration.ofSeconds(10));
+            FileServerFolder place = FileServerFolder.at(fileServer);
 
-        assertThat(StateFileOptions.folderNotGiven(List.of(clearml, trains))).isEmpty();
+            StateFileOptions.tellBegun(client, "m1", place, false);
+            StateFileOptions.tell(
+                    command.getCommandSpec(),
+                    false,
+                    client,
+                    "m1",
+                    new StateFilesReport(place.description(), 0, 0, 0, 0, List.of(), false));
 
-        Files.createDirectories(trains);
-
-        assertThat(StateFileOptions.folderNotGiven(List.of(clearml, trains)))
-                .hasValue("Note: ClearML's file server keeps its files in " + trains + " on this host; add"
-                        + " --fileserver-folder " + trains + " to take in the links in its datasets' state files too.");
+            assertThat(told).hasValue(2);
+            assertThat(out.toString())
+                    .containsOnlyOnce("(The planner did not take what was done here: ")
+                    .contains("is of kind es-copy");
+        }
     }
 }

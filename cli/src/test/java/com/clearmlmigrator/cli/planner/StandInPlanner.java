@@ -10,10 +10,10 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /** A stand-in for the planner over real HTTP, on a free port of this host, answering one path as the test says. */
-final class StandInPlanner implements AutoCloseable {
+public final class StandInPlanner implements AutoCloseable {
     private final HttpServer server;
 
-    StandInPlanner(String path, HttpHandler answer) {
+    public StandInPlanner(String path, HttpHandler answer) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -23,12 +23,12 @@ final class StandInPlanner implements AutoCloseable {
         server.start();
     }
 
-    URI address() {
+    public URI address() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
     /** A client of this planner that waits {@code answerWithin} for each answer. */
-    PlannerClient client(Duration answerWithin) {
+    public PlannerClient client(Duration answerWithin) {
         return new PlannerClient(address(), Optional.empty(), answerWithin);
     }
 
