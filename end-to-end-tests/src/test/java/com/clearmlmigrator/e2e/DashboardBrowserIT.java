@@ -109,24 +109,16 @@ class DashboardBrowserIT {
         var before = StoreSnapshot.mongo(directUri, "backend");
         String relink = Migrations.submit("{" + ExpectedRelink.RELINK + "," + Migrations.mongo(uri) + "}");
         // As the command tells it while the planner relinks the stores: the file server's state files it relinked.
-        given().contentType("application/json")
-                .body("{\"place\":\"" + FILE_SERVER + "\",\"option\":\"--fileserver-folder " + FILE_SERVER
-                        + "\",\"files\":4,\"changed\":2,\"links\":5,\"already\":1,\"problems\":[]}")
-                .put("/migrations/" + relink + "/state-files")
-                .then()
-                .statusCode(200);
+        tellStateFiles(
+                relink,
+                "{\"place\":\"" + FILE_SERVER + "\",\"option\":\"--fileserver-folder " + FILE_SERVER
+                        + "\",\"files\":4,\"changed\":2,\"links\":5,\"already\":1,\"problems\":[]}");
         // And a bucket it began on and never told the end of: stopped there, it may have changed some of its files.
-        given().contentType("application/json")
-                .body("{\"place\":\"" + BUCKET + "\",\"option\":\"--dataset-bucket " + BUCKET + "\",\"ended\":false}")
-                .put("/migrations/" + relink + "/state-files")
-                .then()
-                .statusCode(200);
+        tellStateFiles(
+                relink,
+                "{\"place\":\"" + BUCKET + "\",\"option\":\"--dataset-bucket " + BUCKET + "\",\"ended\":false}");
 
-        browser.get(RunningSystem.ports().plannerUrl() + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#migrations tr[data-id='" + relink + "']")))
-                .click();
-        wait.until(ExpectedConditions.attributeToBe(By.id("detail"), "data-id", relink));
+        WebDriverWait wait = openInDashboard(relink);
 
         List<Double> seen = watchProgressUntilFinal(Duration.ofMinutes(3));
         screenshot("dashboard-relink");
@@ -176,23 +168,37 @@ class DashboardBrowserIT {
     @Test
     void anInspectionShowsTheOriginsItsCommandCountedInStateFiles() {
         String inspect = Migrations.submit("{\"kind\":\"inspect\"," + Migrations.mongo(directUri) + "}");
-        given().contentType("application/json")
-                .body("{\"place\":\"" + BUCKET + "\",\"option\":\"--dataset-bucket " + BUCKET + "\",\"files\":3,"
+        tellStateFiles(
+                inspect,
+                "{\"place\":\"" + BUCKET + "\",\"option\":\"--dataset-bucket " + BUCKET + "\",\"files\":3,"
                         + "\"origins\":[{\"origin\":\"s3://elsewhere\",\"links\":4},{\"origin\":"
-                        + "\"http://files.old.lan:8081\",\"links\":120}]}")
-                .put("/migrations/" + inspect + "/state-files")
-                .then()
-                .statusCode(200);
+                        + "\"http://files.old.lan:8081\",\"links\":120}]}");
 
-        browser.get(RunningSystem.ports().plannerUrl() + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#migrations tr[data-id='" + inspect + "']")))
-                .click();
-        wait.until(ExpectedConditions.attributeToBe(By.id("detail"), "data-id", inspect));
+        WebDriverWait wait = openInDashboard(inspect);
 
         wait.until(ExpectedConditions.textToBe(
                 By.cssSelector("#state-files li"),
                 BUCKET + ": 3 files read; their links start with http://files.old.lan:8081 (120), s3://elsewhere (4)"));
+    }
+
+    /** As the command tells the planner what it did to (or found in) one place's dataset state files. */
+    private static void tellStateFiles(String migrationId, String outcome) {
+        given().contentType("application/json")
+                .body(outcome)
+                .put("/migrations/" + migrationId + "/state-files")
+                .then()
+                .statusCode(200);
+    }
+
+    /** Opens the dashboard and the migration's detail; returns a wait of 30 s for what the test looks for next. */
+    private static WebDriverWait openInDashboard(String migrationId) {
+        browser.get(RunningSystem.ports().plannerUrl() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("#migrations tr[data-id='" + migrationId + "']")))
+                .click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("detail"), "data-id", migrationId));
+        return wait;
     }
 
     /** The overall progress bar's share, each time it changes, until the migration's final state shows. */
