@@ -26,8 +26,7 @@ public record StateFilesCensus(
 
     /** What the planner is told, so that the inspection's view, its report and the dashboard show it. */
     public Map<String, Object> toOutcome() {
-        Map<String, Object> outcome = StateFilesReport.begun(place, false);
-        outcome.put("ended", true);
+        Map<String, Object> outcome = StateFilesReport.outcomeIn(place, false, true);
         outcome.put("files", files);
         outcome.put("problems", problems);
         outcome.put(

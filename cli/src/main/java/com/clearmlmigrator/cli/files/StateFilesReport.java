@@ -33,8 +33,7 @@ public record StateFilesReport(
 
     /** What the planner is told, so the migration's view, the dashboard and its undo know of it. */
     public Map<String, Object> toOutcome() {
-        Map<String, Object> outcome = begun(place, dryRun);
-        outcome.put("ended", true);
+        Map<String, Object> outcome = outcomeIn(place, dryRun, true);
         outcome.put("files", files);
         outcome.put("changed", changed);
         outcome.put("links", links);
@@ -48,11 +47,16 @@ public record StateFilesReport(
      * there (killed, its host lost), the migration's view, the dashboard and its undo still know the place was reached.
      */
     public static Map<String, Object> begun(StateFilePlace.Description place, boolean dryRun) {
+        return outcomeIn(place, dryRun, false);
+    }
+
+    /** What every outcome told of a place starts with; the caller adds its counts. */
+    static Map<String, Object> outcomeIn(StateFilePlace.Description place, boolean dryRun, boolean ended) {
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("place", place.where());
         outcome.put("option", place.option());
         outcome.put("dryRun", dryRun);
-        outcome.put("ended", false);
+        outcome.put("ended", ended);
         return outcome;
     }
 
