@@ -34,7 +34,11 @@ class MigratorOutagesIT {
     static final OwnCompanies own =
             OwnCompanies.onStack(ElasticEra.ES5, DatasetSpec.of(15, 3, 8)).copiedToStackEs7();
 
-    private static final Duration KAFKA_OUTAGE = Duration.ofSeconds(25);
+    /**
+     * Three times the 5 s after which the impatient producers below give a record up, and longer than the 5 s after
+     * which the planner calls Kafka lost (25 s before, more than the tests need).
+     */
+    private static final Duration KAFKA_OUTAGE = Duration.ofSeconds(15);
 
     /**
      * The migrator's MongoDB (the planner's migrations, the workers' task leases) away for 20 s: the workers wait for
@@ -68,7 +72,7 @@ class MigratorOutagesIT {
      * results until the broker is back. Before, the failed send failed the worker's task consumer, its watchdog
      * restarted it, and its tasks ran again from their start (seen on the dev stack with Kafka away for minutes, past
      * the producer's two-minute delivery timeout). Here the elastic-worker's producer gives up after 5 s, so an outage
-     * of 25 s shows the same.
+     * of 15 s shows the same.
      */
     @Test
     void tasksThatEndWhileKafkaIsAwayKeepTheirResultsUntilItIsBack() throws Exception {
