@@ -133,8 +133,13 @@ public record StateFilesReport(
     /** What the operator reads after an undo. */
     public List<String> undoLines() {
         List<String> lines = new ArrayList<>();
-        if (files == 0) {
+        if (files == 0 && problems.isEmpty()) {
             lines.add("Dataset state files: the relink changed none under " + place.where() + ".");
+            return lines;
+        }
+        if (files == 0) {
+            lines.add("Dataset state files under " + place.where() + ": none restored.");
+            addProblems(lines);
             return lines;
         }
         lines.add("Dataset state files under " + place.where() + ": " + changed + " of the " + files
