@@ -2,6 +2,7 @@ package com.clearmlmigrator.cli;
 
 import com.clearmlmigrator.cli.command.CancelCommand;
 import com.clearmlmigrator.cli.command.CopyEsCommand;
+import com.clearmlmigrator.cli.command.ForgetCommand;
 import com.clearmlmigrator.cli.command.InspectCommand;
 import com.clearmlmigrator.cli.command.ListCommand;
 import com.clearmlmigrator.cli.command.RelinkCommand;
@@ -43,6 +44,7 @@ import picocli.CommandLine.ScopeType;
             WatchCommand.class,
             ReportCommand.class,
             UndoCommand.class,
+            ForgetCommand.class,
             CancelCommand.class,
             RetryCommand.class,
             HelpCommand.class

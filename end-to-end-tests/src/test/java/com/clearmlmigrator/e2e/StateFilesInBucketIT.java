@@ -34,6 +34,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Datasets uploaded to a bucket: the command relinks the links in their state files there (on the stack's S3 server, as
@@ -125,6 +126,55 @@ class StateFilesInBucketIT {
         assertThat(stateFile()).isEqualTo(before);
         assertThat(CommandRun.of("report", undo.migrationId()).out())
                 .contains("s3://" + BUCKET + "/clearml/: 1 of the 1 the relink changed restored.");
+    }
+
+    /**
+     * A relink kept for good: {@code forget} takes its originals out of the operator's bucket; the stores' undo works as
+     * before, and the bucket's part of it says the journal was forgotten instead of restoring anything.
+     */
+    @Test
+    void aForgottenRelinkKeepsNoOriginalsInTheBucketAndItsUndoSaysSo() {
+        String before =
+                "{\"dataset_link_entries\": [{\"link\": \"" + OLD + "/raw/c.png\", \"size\": 30}], \"id\": \"b1\"}";
+        s3.putObject(request -> request.bucket(BUCKET).key(STATE), RequestBody.fromString(before));
+        String[] bucket = {
+            "--dataset-bucket",
+            "s3://" + BUCKET + "/clearml",
+            "--s3-endpoint",
+            RunningSystem.ports().s3Url()
+        };
+        CommandRun relinked = CommandRun.of(relink(bucket));
+        assertThat(relinked.code()).as(relinked.out() + relinked.err()).isEqualTo(ExitCode.SUCCEEDED);
+        String id = relinked.migrationId();
+        String journal = "clearml/.clearml-migrator/relink-" + id + "/";
+
+        CommandRun looked = CommandRun.of(concat(new String[] {"forget", id, "--dry-run"}, bucket));
+        assertThat(looked.code()).as(looked.out() + looked.err()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(looked.out()).contains("relink " + id + " keeps 1 original (");
+        assertThat(keysUnder(journal)).contains(journal + "originals/" + STATE.substring("clearml/".length()));
+
+        CommandRun forgotten = CommandRun.of(concat(new String[] {"forget", id}, bucket));
+
+        assertThat(forgotten.code()).as(forgotten.out() + forgotten.err()).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(forgotten.out())
+                .contains("Dataset state files under s3://" + BUCKET + "/clearml/: the journal of relink " + id
+                        + " is forgotten: 1 original (");
+        assertThat(keysUnder(journal)).containsExactly(journal + "forgotten");
+
+        CommandRun undo = CommandRun.of(concat(new String[] {"undo", id}, bucket));
+
+        assertThat(undo.code()).as(undo.out() + undo.err()).isEqualTo(ExitCode.COMPLETED_WITH_ERRORS);
+        assertThat(undo.out())
+                .contains("Migration " + undo.migrationId() + " SUCCEEDED.")
+                .contains("Dataset state files under s3://" + BUCKET + "/clearml/: none restored.")
+                .contains("Left as it is: its journal was forgotten on ");
+        assertThat(stateFile()).isEqualTo(before.replace(OLD + "/raw/c.png", NEW + "/raw/c.png"));
+    }
+
+    private static List<String> keysUnder(String prefix) {
+        return s3.listObjectsV2Paginator(request -> request.bucket(BUCKET).prefix(prefix)).contents().stream()
+                .map(S3Object::key)
+                .toList();
     }
 
     @Test

@@ -1,8 +1,12 @@
 package com.clearmlmigrator.cli.files;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.clearmlmigrator.cli.files.StateFilePlace.StateFile;
@@ -15,6 +19,8 @@ import com.clearmlmigrator.cli.files.StateFilePlace.StateFile;
  */
 final class BucketJournal implements StateFileJournal {
     private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");
+    /** What is left of a forgotten journal: the time it was forgotten. */
+    private static final String FORGOTTEN = "forgotten";
 
     private final BucketObjects bucket;
     private final String folder;
@@ -61,5 +67,31 @@ final class BucketJournal implements StateFileJournal {
     @Override
     public StateFile original(String name) throws IOException {
         return bucket.download(folder + "originals/" + name, name);
+    }
+
+    @Override
+    public Optional<Instant> forgottenAt() throws IOException {
+        return bucket.text(folder + FORGOTTEN).map(String::strip).map(Instant::parse);
+    }
+
+    @Override
+    public Kept kept() throws IOException {
+        Map<String, Long> sizes = bucket.sizesUnder(folder);
+        sizes.remove(folder + FORGOTTEN);
+        int originals = (int) sizes.keySet().stream()
+                .filter(key -> key.startsWith(folder + "originals/"))
+                .count();
+        return new Kept(
+                originals, sizes.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Override
+    public void forget(Instant at) throws IOException {
+        if (forgottenAt().isEmpty()) {
+            bucket.write(folder + FORGOTTEN, at.toString());
+        }
+        List<String> keys = new ArrayList<>(bucket.keysUnder(folder));
+        keys.remove(folder + FORGOTTEN);
+        bucket.delete(keys);
     }
 }

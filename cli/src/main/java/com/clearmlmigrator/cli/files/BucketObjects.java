@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import software.amazon.awssdk.core.exception.SdkException;
@@ -13,9 +16,12 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -24,6 +30,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * versions (ETags) and listings; what S3 refuses becomes an {@link IOException} with a sentence for the operator.
  */
 final class BucketObjects implements AutoCloseable {
+    private static final int DELETES_AT_ONCE = 1_000;
+
     private final S3Client s3;
     private final BucketLocation location;
     private Path scratch;
@@ -158,6 +166,81 @@ final class BucketObjects implements AutoCloseable {
             throw refused(e);
         }
         return keys;
+    }
+
+    /** The size of every object under {@code folder} (a prefix ending with /), by key; folder markers passed over. */
+    Map<String, Long> sizesUnder(String folder) throws IOException {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        try {
+            s3
+                    .listObjectsV2Paginator(
+                            request -> request.bucket(location.bucket()).prefix(folder))
+                    .contents()
+                    .stream()
+                    .filter(object -> !object.key().endsWith("/"))
+                    .forEach(object -> sizes.put(object.key(), object.size()));
+        } catch (SdkException e) {
+            throw refused(e);
+        }
+        return sizes;
+    }
+
+    /** A small object's text; empty when there is no such object. */
+    Optional<String> text(String key) throws IOException {
+        try {
+            return Optional.of(s3.getObjectAsBytes(
+                            request -> request.bucket(location.bucket()).key(key))
+                    .asUtf8String());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw refused(e);
+        }
+    }
+
+    /**
+     * Deletes the objects, a thousand to a request (S3's most); a key that is gone already counts as deleted, as S3
+     * says of it.
+     */
+    void delete(List<String> keys) throws IOException {
+        for (int from = 0; from < keys.size(); from += DELETES_AT_ONCE) {
+            List<String> batch = keys.subList(from, Math.min(keys.size(), from + DELETES_AT_ONCE));
+            try {
+                deleteAtOnce(batch);
+            } catch (S3Exception e) {
+                if (e.statusCode() != 501) {
+                    throw refused(e);
+                }
+                // A server that does not take this SDK's checksum of the request (S3Proxy, older MinIO and Ceph
+                // answer 501): one request a key.
+                for (String key : batch) {
+                    deleteOne(key);
+                }
+            } catch (SdkException e) {
+                throw refused(e);
+            }
+        }
+    }
+
+    private void deleteAtOnce(List<String> keys) throws IOException {
+        List<ObjectIdentifier> batch = keys.stream()
+                .map(key -> ObjectIdentifier.builder().key(key).build())
+                .toList();
+        DeleteObjectsResponse answer = s3.deleteObjects(request -> request.bucket(location.bucket())
+                .delete(delete -> delete.objects(batch).quiet(true)));
+        if (answer.hasErrors() && !answer.errors().isEmpty()) {
+            S3Error first = answer.errors().get(0);
+            throw new PlaceRefusedException(answer.errors().size() + " of the objects could not be deleted from "
+                    + location + ", " + first.key() + " the first: " + first.code() + " " + first.message());
+        }
+    }
+
+    private void deleteOne(String key) throws IOException {
+        try {
+            s3.deleteObject(request -> request.bucket(location.bucket()).key(key));
+        } catch (SdkException e) {
+            throw refused(e);
+        }
     }
 
     /** Writes a small object's text. */

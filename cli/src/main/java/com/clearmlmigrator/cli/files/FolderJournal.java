@@ -5,8 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.clearmlmigrator.cli.files.StateFilePlace.StateFile;
 
@@ -16,6 +20,8 @@ import com.clearmlmigrator.cli.files.StateFilePlace.StateFile;
  */
 final class FolderJournal implements StateFileJournal {
     private static final String CHANGES = "changes.tsv";
+    /** What is left of a forgotten journal: the time it was forgotten. */
+    private static final String FORGOTTEN = "forgotten";
 
     private final Path directory;
 
@@ -64,6 +70,53 @@ final class FolderJournal implements StateFileJournal {
     @Override
     public StateFile original(String name) {
         return new StateFile(name, originalPath(name), null, false);
+    }
+
+    @Override
+    public Optional<Instant> forgottenAt() throws IOException {
+        Path mark = directory.resolve(FORGOTTEN);
+        return Files.isRegularFile(mark)
+                ? Optional.of(Instant.parse(Files.readString(mark).strip()))
+                : Optional.empty();
+    }
+
+    @Override
+    public Kept kept() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return new Kept(0, 0);
+        }
+        int originals = 0;
+        long bytes = 0;
+        try (Stream<Path> files = Files.walk(directory)) {
+            Path mark = directory.resolve(FORGOTTEN);
+            for (Path file :
+                    (Iterable<Path>) files.filter(Files::isRegularFile).filter(file -> !file.equals(mark))::iterator) {
+                bytes += Files.size(file);
+                originals += file.startsWith(directory.resolve("originals")) ? 1 : 0;
+            }
+        }
+        return new Kept(originals, bytes);
+    }
+
+    @Override
+    public void forget(Instant at) throws IOException {
+        if (forgottenAt().isEmpty()) {
+            Files.createDirectories(directory);
+            try (FileReplacements.Replacement mark = FileReplacements.prepare(
+                    directory.resolve(FORGOTTEN), out -> out.write(at.toString().getBytes(StandardCharsets.UTF_8)))) {
+                mark.commit();
+            }
+        }
+        Files.deleteIfExists(directory.resolve(CHANGES));
+        Path originals = directory.resolve("originals");
+        if (Files.isDirectory(originals)) {
+            try (Stream<Path> kept = Files.walk(originals)) {
+                // Deepest first: a folder is empty by the time it is deleted.
+                for (Path path : (Iterable<Path>) kept.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private Path originalPath(String name) {

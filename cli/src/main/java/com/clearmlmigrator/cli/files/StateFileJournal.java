@@ -1,7 +1,9 @@
 package com.clearmlmigrator.cli.files;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one relink changed in a place of state files, kept in that place for its undo: each changed file's original and
@@ -27,4 +29,23 @@ interface StateFileJournal {
 
     /** The kept original of a changed file, to read. */
     StateFilePlace.StateFile original(String name) throws IOException;
+
+    /** When the journal was forgotten, if it was: its originals are gone, and there is nothing to restore. */
+    Optional<Instant> forgottenAt() throws IOException;
+
+    /** What the journal keeps: the originals, and the bytes it takes in all (the mark of a forget aside). */
+    Kept kept() throws IOException;
+
+    /**
+     * Removes the originals and the record of changes, once the relink is to be kept for good. The time is left first,
+     * in their place: an undo after it says the journal was forgotten (not that the relink changed nothing), and a
+     * forget stopped midway is finished by the next.
+     */
+    void forget(Instant at) throws IOException;
+
+    /**
+     * @param originals the files kept as they were before the relink
+     * @param bytes     what the journal takes in the place, originals and record of changes
+     */
+    record Kept(int originals, long bytes) {}
 }

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.clearmlmigrator.cli.files.StateFilePlace.StateFile;
 import com.clearmlmigrator.relink.LinkRewriter;
@@ -119,6 +121,18 @@ public final class StateFilesRelink {
         StateFileJournal journal = place.journal(relinkId);
         Map<String, String> changes;
         try {
+            Optional<Instant> forgotten = journal.forgottenAt();
+            if (forgotten.isPresent()) {
+                return new StateFilesReport(
+                        place.description(),
+                        0,
+                        0,
+                        0,
+                        0,
+                        List.of("its journal was forgotten on " + forgotten.get()
+                                + " (`forget`): the files keep the relink's links"),
+                        false);
+            }
             if (!journal.exists()) {
                 return new StateFilesReport(place.description(), 0, 0, 0, 0, List.of(), false);
             }
@@ -181,7 +195,7 @@ public final class StateFilesRelink {
     }
 
     /** Why a file was left as it was, in a few words; one file's surprise is named, never a stack trace. */
-    private static String why(Exception e) {
+    static String why(Exception e) {
         if (e instanceof JsonProcessingException notJson) {
             return "not JSON (" + notJson.getOriginalMessage() + ")";
         }

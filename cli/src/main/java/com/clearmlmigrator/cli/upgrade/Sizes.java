@@ -3,10 +3,10 @@ package com.clearmlmigrator.cli.upgrade;
 import java.util.Locale;
 
 /** Byte counts as operators read them, and heap sizes as JVMs take them. */
-final class Sizes {
+public final class Sizes {
     private Sizes() {}
 
-    static String of(long bytes) {
+    public static String of(long bytes) {
         if (bytes < 1L << 20) {
             return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
         }

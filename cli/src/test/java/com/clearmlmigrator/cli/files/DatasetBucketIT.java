@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +127,48 @@ class DatasetBucketIT {
         assertThat(undone.problems()).isEmpty();
         assertThat(get("clearml/" + IMAGES)).isEqualTo(images);
         assertThat(get("clearml/" + TEXTS)).isEqualTo(texts);
+    }
+
+    /** More changed files than one S3 request deletes (1,000 keys), so that forgetting takes several. */
+    @Test
+    void forgettingARelinksJournalRemovesEveryObjectOfItButItsMarkAndUndoThenSaysSo() {
+        put("clearml/" + IMAGES, state("a1", OLD + "/raw/f0.csv"));
+        put("clearml/" + TEXTS, state("c3", OLD + "/corpus/a.txt"));
+        try (DatasetBucket place = bucket("s3://new-bucket/clearml")) {
+            assertThat(new StateFilesRelink(place).relink("m1", OLD, NEW, false).changed())
+                    .isEqualTo(2);
+        }
+        String journal = "clearml/.clearml-migrator/relink-m1/";
+        // As a relink of a thousand more files would have kept them; put directly, as relinking them takes half a
+        // minute.
+        IntStream.range(0, 1_000).parallel().forEach(i -> put(journal + "originals/p/d" + i + "/state.json", "{}"));
+        long journalBytes = s3.listObjectsV2Paginator(r -> r.bucket(BUCKET).prefix(journal)).contents().stream()
+                .mapToLong(S3Object::size)
+                .sum();
+
+        StateFilesForgetting forgotten;
+        try (DatasetBucket place = bucket("s3://new-bucket/clearml")) {
+            forgotten = StateFilesForgetting.in(place, "m1", false, Instant.parse("2026-12-06T18:00:00Z"));
+        }
+
+        assertThat(forgotten.problem()).isNull();
+        assertThat(forgotten.kept()).isEqualTo(new StateFileJournal.Kept(1_002, journalBytes));
+        assertThat(forgotten.lines().get(0))
+                .startsWith("Dataset state files under s3://new-bucket/clearml/: the journal of relink m1 is forgotten:"
+                        + " 1002 originals (")
+                .endsWith(") removed in s3://new-bucket/clearml/.clearml-migrator/relink-m1/.");
+        assertThat(keys().stream().filter(key -> key.startsWith(journal))).containsExactly(journal + "forgotten");
+        assertThat(get("clearml/" + TEXTS)).contains(NEW + "/corpus/a.txt");
+
+        StateFilesReport undone;
+        try (DatasetBucket place = bucket("s3://new-bucket/clearml")) {
+            undone = new StateFilesRelink(place).undo("m1");
+        }
+        assertThat(undone.changed()).isZero();
+        assertThat(undone.problems())
+                .containsExactly("its journal was forgotten on 2026-12-06T18:00:00Z (`forget`): the files keep the"
+                        + " relink's links");
+        assertThat(get("clearml/" + TEXTS)).contains(NEW + "/corpus/a.txt");
     }
 
     @Test

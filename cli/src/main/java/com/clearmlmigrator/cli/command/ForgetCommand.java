@@ -1,0 +1,80 @@
+package com.clearmlmigrator.cli.command;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.clearmlmigrator.cli.ExitCode;
+import com.clearmlmigrator.cli.files.StateFilePlace;
+import com.clearmlmigrator.cli.files.StateFilesForgetting;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+@Command(
+        name = "forget",
+        description = "Removes what a finished relink kept for its undo in the places of dataset state files: the"
+                + " originals of the files it changed, which take room in your bucket or on the file server's disk."
+                + " The files keep their new links; the relink's undo cannot restore them after it.")
+public class ForgetCommand extends OneMigrationCommand {
+    /** While a relink is in one of these, its command may still be writing the places' state files and journal. */
+    private static final Set<String> UNDER_WAY = Set.of("PLANNING", "RUNNING", "PAUSED");
+
+    @Mixin
+    StateFileOptions stateFiles;
+
+    @Option(names = "--dry-run", description = "Says what would be removed, and removes nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        List<StateFilePlace> places = stateFiles.places(spec);
+        if (places.isEmpty()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Name the places to forget relink " + id + "'s journal in, as the relink was given them:"
+                            + " --fileserver-folder DIR, --dataset-bucket s3://BUCKET[/FOLDER].");
+        }
+        String refusal = refusal(planner.client().migration(id));
+        PrintWriter out = spec.commandLine().getOut();
+        if (refusal != null) {
+            places.forEach(StateFilePlace::close);
+            spec.commandLine().getErr().println(refusal);
+            spec.commandLine().getErr().flush();
+            return ExitCode.BAD_INPUT;
+        }
+        List<StateFilesForgetting> forgotten = new ArrayList<>();
+        Instant now = Instant.now();
+        for (StateFilePlace place : places) {
+            try (place) {
+                StateFilesForgetting forgetting = StateFilesForgetting.in(place, id, dryRun, now);
+                forgetting.lines().forEach(out::println);
+                out.flush();
+                forgotten.add(forgetting);
+            }
+        }
+        return forgotten.stream().anyMatch(StateFilesForgetting::failed)
+                ? ExitCode.COMPLETED_WITH_ERRORS
+                : ExitCode.SUCCEEDED;
+    }
+
+    /** Why the migration's journal is not to be forgotten now, or null. */
+    private String refusal(JsonNode migration) {
+        String kind = migration.path("kind").asText();
+        String status = migration.path("status").asText();
+        if (!kind.equals("relink")) {
+            return "Migration " + id + " is of kind " + kind
+                    + ", not a relink: only a relink keeps a journal in the places of state files.";
+        }
+        if (UNDER_WAY.contains(status)) {
+            return "Relink " + id + " is " + status + ": its command may still be changing the state files there."
+                    + " Forget its journal once it has ended (`status " + id + "`).";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,136 @@
+package com.clearmlmigrator.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.clearmlmigrator.cli.ClearmlMigrator;
+import com.clearmlmigrator.cli.ExitCode;
+import com.clearmlmigrator.cli.files.FileServerFolder;
+import com.clearmlmigrator.cli.files.StateFilesRelink;
+import com.clearmlmigrator.cli.planner.StandInPlanner;
+
+import picocli.CommandLine;
+
+/** {@code forget}, over real HTTP to a stand-in planner that says what migration m1 is. */
+class ForgetCommandTest {
+    @TempDir
+    Path fileServer;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    /** A state file relinked by m1, its original kept in the folder's journal; returns the journal's originals. */
+    private Path relinkedByM1() throws IOException {
+        Path file = fileServer.resolve("p/.datasets/d/d.x1/artifacts/state/state.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"dataset_link_entries\": [{\"link\": \"s3://old/a.csv\"}]}");
+        try (FileServerFolder place = FileServerFolder.at(fileServer)) {
+            new StateFilesRelink(place).relink("m1", "s3://old", "s3://new", false);
+        }
+        return fileServer.resolve(".clearml-migrator/relink-m1/originals");
+    }
+
+    /** Runs the command against a planner that answers {@code GET /migrations/m1} with {@code migration}. */
+    private int forget(String migration, String... args) {
+        try (StandInPlanner planner = new StandInPlanner("/migrations/m1", exchange -> {
+            byte[] body = migration.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        })) {
+            CommandLine command =
+                    ClearmlMigrator.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+            String[] all = new String[args.length + 4];
+            all[0] = "forget";
+            all[1] = "m1";
+            all[2] = "--planner";
+            all[3] = planner.address().toString();
+            System.arraycopy(args, 0, all, 4, args.length);
+            return command.execute(all);
+        }
+    }
+
+    @Test
+    void theJournalOfAFinishedRelinkIsForgottenInTheFolderGiven() throws IOException {
+        Path originals = relinkedByM1();
+
+        int code = forget(
+                "{\"id\":\"m1\",\"kind\":\"relink\",\"status\":\"SUCCEEDED\"}",
+                "--fileserver-folder",
+                fileServer.toString());
+
+        assertThat(code).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(out.toString())
+                .contains(": the journal of relink m1 is forgotten: 1 original (")
+                .contains("its undo restores none of them now.");
+        assertThat(originals).doesNotExist();
+    }
+
+    @Test
+    void aDryRunRemovesNothing() throws IOException {
+        Path originals = relinkedByM1();
+
+        int code = forget(
+                "{\"id\":\"m1\",\"kind\":\"relink\",\"status\":\"SUCCEEDED\"}",
+                "--fileserver-folder",
+                fileServer.toString(),
+                "--dry-run");
+
+        assertThat(code).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(out.toString()).contains(": relink m1 keeps 1 original (");
+        assertThat(originals).isDirectory();
+    }
+
+    @Test
+    void aRelinkStillRunningKeepsItsJournal() throws IOException {
+        Path originals = relinkedByM1();
+
+        int code = forget(
+                "{\"id\":\"m1\",\"kind\":\"relink\",\"status\":\"RUNNING\"}",
+                "--fileserver-folder",
+                fileServer.toString());
+
+        assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString())
+                .contains("Relink m1 is RUNNING: its command may still be changing the state files there. Forget its"
+                        + " journal once it has ended (`status m1`).");
+        assertThat(originals).isDirectory();
+    }
+
+    @Test
+    void aMigrationOtherThanARelinkHasNoJournalToForget() throws IOException {
+        Path originals = relinkedByM1();
+
+        int code = forget(
+                "{\"id\":\"m1\",\"kind\":\"es-copy\",\"status\":\"SUCCEEDED\"}",
+                "--fileserver-folder",
+                fileServer.toString());
+
+        assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString())
+                .contains(
+                        "Migration m1 is of kind es-copy, not a relink: only a relink keeps a journal in the places of"
+                                + " state files.");
+        assertThat(originals).isDirectory();
+    }
+
+    @Test
+    void withoutAPlaceTheCommandSaysWhatToGive() {
+        int code = forget("{\"id\":\"m1\",\"kind\":\"relink\",\"status\":\"SUCCEEDED\"}");
+
+        assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString())
+                .contains("Name the places to forget relink m1's journal in, as the relink was given them:"
+                        + " --fileserver-folder DIR, --dataset-bucket s3://BUCKET[/FOLDER].");
+    }
+}
