@@ -1,6 +1,8 @@
 package com.clearmlmigrator.cli.files;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +73,11 @@ final class BucketJournal implements StateFileJournal {
 
     @Override
     public Optional<Instant> forgottenAt() throws IOException {
-        return bucket.text(folder + FORGOTTEN).map(String::strip).map(Instant::parse);
+        try (StateFile mark = bucket.download(folder + FORGOTTEN, FORGOTTEN)) {
+            return Optional.of(Instant.parse(Files.readString(mark.content()).strip()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

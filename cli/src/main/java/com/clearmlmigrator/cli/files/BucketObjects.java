@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import software.amazon.awssdk.core.exception.SdkException;
@@ -23,7 +22,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The objects of one bucket as files of this host: downloads into a temporary folder of its own, uploads from files,
@@ -152,20 +150,7 @@ final class BucketObjects implements AutoCloseable {
      * consoles make and some servers list for every folder) are passed over.
      */
     List<String> keysUnder(String folder) throws IOException {
-        List<String> keys = new ArrayList<>();
-        try {
-            s3
-                    .listObjectsV2Paginator(
-                            request -> request.bucket(location.bucket()).prefix(folder))
-                    .contents()
-                    .stream()
-                    .map(S3Object::key)
-                    .filter(key -> !key.endsWith("/"))
-                    .forEach(keys::add);
-        } catch (SdkException e) {
-            throw refused(e);
-        }
-        return keys;
+        return List.copyOf(sizesUnder(folder).keySet());
     }
 
     /** The size of every object under {@code folder} (a prefix ending with /), by key; folder markers passed over. */
@@ -185,19 +170,6 @@ final class BucketObjects implements AutoCloseable {
         return sizes;
     }
 
-    /** A small object's text; empty when there is no such object. */
-    Optional<String> text(String key) throws IOException {
-        try {
-            return Optional.of(s3.getObjectAsBytes(
-                            request -> request.bucket(location.bucket()).key(key))
-                    .asUtf8String());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (SdkException e) {
-            throw refused(e);
-        }
-    }
-
     /**
      * Deletes the objects, a thousand to a request (S3's most); a key that is gone already counts as deleted, as S3
      * says of it.
@@ -211,8 +183,8 @@ final class BucketObjects implements AutoCloseable {
                 if (e.statusCode() != 501) {
                     throw refused(e);
                 }
-                // A server that does not take this SDK's checksum of the request (S3Proxy, older MinIO and Ceph
-                // answer 501): one request a key.
+                // A server that does not take the request as this SDK sends it (S3Proxy answers 501 NotImplemented):
+                // one request a key.
                 for (String key : batch) {
                     deleteOne(key);
                 }

@@ -22,6 +22,8 @@ import picocli.CommandLine;
 
 /** {@code forget}, over real HTTP to a stand-in planner that says what migration m1 is. */
 class ForgetCommandTest {
+    private static final String FINISHED_RELINK = "{\"id\":\"m1\",\"kind\":\"relink\",\"status\":\"SUCCEEDED\"}";
+
     @TempDir
     Path fileServer;
 
@@ -64,10 +66,7 @@ class ForgetCommandTest {
     void theJournalOfAFinishedRelinkIsForgottenInTheFolderGiven() throws IOException {
         Path originals = relinkedByM1();
 
-        int code = forget(
-                "{\"id\":\"m1\",\"kind\":\"relink\",\"status\":\"SUCCEEDED\"}",
-                "--fileserver-folder",
-                fileServer.toString());
+        int code = forget(FINISHED_RELINK, "--fileserver-folder", fileServer.toString());
 
         assertThat(code).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(out.toString())
@@ -80,11 +79,7 @@ class ForgetCommandTest {
     void aDryRunRemovesNothing() throws IOException {
         Path originals = relinkedByM1();
 
-        int code = forget(
-                "{\"id\":\"m1\",\"kind\":\"relink\",\"status\":\"SUCCEEDED\"}",
-                "--fileserver-folder",
-                fileServer.toString(),
-                "--dry-run");
+        int code = forget(FINISHED_RELINK, "--fileserver-folder", fileServer.toString(), "--dry-run");
 
         assertThat(code).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(out.toString()).contains(": relink m1 keeps 1 original (");
@@ -93,40 +88,33 @@ class ForgetCommandTest {
 
     @Test
     void aRelinkStillRunningKeepsItsJournal() throws IOException {
-        Path originals = relinkedByM1();
-
-        int code = forget(
+        assertRefusedKeepingTheJournal(
                 "{\"id\":\"m1\",\"kind\":\"relink\",\"status\":\"RUNNING\"}",
-                "--fileserver-folder",
-                fileServer.toString());
-
-        assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(err.toString())
-                .contains("Relink m1 is RUNNING: its command may still be changing the state files there. Forget its"
-                        + " journal once it has ended (`status m1`).");
-        assertThat(originals).isDirectory();
+                "Relink m1 is RUNNING: its command may still be changing the state files there. Forget its journal"
+                        + " once it has ended (`status m1`).");
     }
 
     @Test
     void aMigrationOtherThanARelinkHasNoJournalToForget() throws IOException {
+        assertRefusedKeepingTheJournal(
+                "{\"id\":\"m1\",\"kind\":\"es-copy\",\"status\":\"SUCCEEDED\"}",
+                "Migration m1 is of kind es-copy, not a relink: only a relink keeps a journal in the places of state"
+                        + " files.");
+    }
+
+    private void assertRefusedKeepingTheJournal(String migration, String sentence) throws IOException {
         Path originals = relinkedByM1();
 
-        int code = forget(
-                "{\"id\":\"m1\",\"kind\":\"es-copy\",\"status\":\"SUCCEEDED\"}",
-                "--fileserver-folder",
-                fileServer.toString());
+        int code = forget(migration, "--fileserver-folder", fileServer.toString());
 
         assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(err.toString())
-                .contains(
-                        "Migration m1 is of kind es-copy, not a relink: only a relink keeps a journal in the places of"
-                                + " state files.");
+        assertThat(err.toString()).contains(sentence);
         assertThat(originals).isDirectory();
     }
 
     @Test
     void withoutAPlaceTheCommandSaysWhatToGive() {
-        int code = forget("{\"id\":\"m1\",\"kind\":\"relink\",\"status\":\"SUCCEEDED\"}");
+        int code = forget(FINISHED_RELINK);
 
         assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(err.toString())
