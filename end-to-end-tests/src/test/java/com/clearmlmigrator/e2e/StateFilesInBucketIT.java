@@ -94,12 +94,7 @@ class StateFilesInBucketIT {
                 + "/raw/a.png\",\n            \"size\": 10\n        },\n        {\n            \"link\":"
                 + " \"s3://elsewhere/raw/b.png\",\n            \"size\": 20\n        }\n    ],\n    \"id\": \"b1\"\n}";
         s3.putObject(request -> request.bucket(BUCKET).key(STATE), RequestBody.fromString(before));
-        String[] bucket = {
-            "--dataset-bucket",
-            "s3://" + BUCKET + "/clearml",
-            "--s3-endpoint",
-            RunningSystem.ports().s3Url()
-        };
+        String[] bucket = bucketOptions();
 
         CommandRun relinked = CommandRun.of(relink(bucket));
 
@@ -137,12 +132,7 @@ class StateFilesInBucketIT {
         String before =
                 "{\"dataset_link_entries\": [{\"link\": \"" + OLD + "/raw/c.png\", \"size\": 30}], \"id\": \"b1\"}";
         s3.putObject(request -> request.bucket(BUCKET).key(STATE), RequestBody.fromString(before));
-        String[] bucket = {
-            "--dataset-bucket",
-            "s3://" + BUCKET + "/clearml",
-            "--s3-endpoint",
-            RunningSystem.ports().s3Url()
-        };
+        String[] bucket = bucketOptions();
         CommandRun relinked = CommandRun.of(relink(bucket));
         assertThat(relinked.code()).as(relinked.out() + relinked.err()).isEqualTo(ExitCode.SUCCEEDED);
         String id = relinked.migrationId();
@@ -169,6 +159,16 @@ class StateFilesInBucketIT {
                 .contains("Dataset state files under s3://" + BUCKET + "/clearml/: none restored.")
                 .contains("Left as it is: its journal was forgotten on ");
         assertThat(stateFile()).isEqualTo(before.replace(OLD + "/raw/c.png", NEW + "/raw/c.png"));
+    }
+
+    /** The options that name the test's bucket to the command. */
+    private static String[] bucketOptions() {
+        return new String[] {
+            "--dataset-bucket",
+            "s3://" + BUCKET + "/clearml",
+            "--s3-endpoint",
+            RunningSystem.ports().s3Url()
+        };
     }
 
     private static List<String> keysUnder(String prefix) {
