@@ -13,6 +13,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * classes that hold the system for minutes (a copy task of a minute and a half, a frozen worker): on the shared system
  * they kept the first lane busy long after the second had ended, with the cores mostly idle. The second system starts
  * when the first such class needs it, so it costs its start-up (about a minute) once.
+ * A short class may come here too when the first lane runs longer than the second (the classes' times are in the
+ * failsafe report).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
