@@ -2,6 +2,7 @@ package com.clearmlmigrator.cli.command;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +50,8 @@ public class ForgetCommand extends OneMigrationCommand {
             return ExitCode.BAD_INPUT;
         }
         List<StateFilesForgetting> forgotten = new ArrayList<>();
-        Instant now = Instant.now();
+        // To the second: the operator reads it back from an undo's report.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (StateFilePlace place : places) {
             try (place) {
                 StateFilesForgetting forgetting = StateFilesForgetting.in(place, id, dryRun, now);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,20 +83,28 @@ final class BucketJournal implements StateFileJournal {
     public Kept kept() throws IOException {
         Map<String, Long> sizes = bucket.sizesUnder(folder);
         sizes.remove(folder + FORGOTTEN);
+        return kept(sizes);
+    }
+
+    @Override
+    public Kept forget(Instant at) throws IOException {
+        Map<String, Long> sizes = bucket.sizesUnder(folder);
+        boolean marked = sizes.remove(folder + FORGOTTEN) != null;
+        if (sizes.isEmpty()) {
+            return new Kept(0, 0);
+        }
+        if (!marked) {
+            bucket.write(folder + FORGOTTEN, at.toString());
+        }
+        bucket.delete(List.copyOf(sizes.keySet()));
+        return kept(sizes);
+    }
+
+    private Kept kept(Map<String, Long> sizes) {
         int originals = (int) sizes.keySet().stream()
                 .filter(key -> key.startsWith(folder + "originals/"))
                 .count();
         return new Kept(
                 originals, sizes.values().stream().mapToLong(Long::longValue).sum());
-    }
-
-    @Override
-    public void forget(Instant at) throws IOException {
-        if (forgottenAt().isEmpty()) {
-            bucket.write(folder + FORGOTTEN, at.toString());
-        }
-        List<String> keys = new ArrayList<>(bucket.keysUnder(folder));
-        keys.remove(folder + FORGOTTEN);
-        bucket.delete(keys);
     }
 }

@@ -99,7 +99,11 @@ final class FolderJournal implements StateFileJournal {
     }
 
     @Override
-    public void forget(Instant at) throws IOException {
+    public Kept forget(Instant at) throws IOException {
+        Kept kept = kept();
+        if (kept.bytes() == 0) {
+            return kept;
+        }
         if (forgottenAt().isEmpty()) {
             Files.createDirectories(directory);
             try (FileReplacements.Replacement mark = FileReplacements.prepare(
@@ -110,13 +114,14 @@ final class FolderJournal implements StateFileJournal {
         Files.deleteIfExists(directory.resolve(CHANGES));
         Path originals = directory.resolve("originals");
         if (Files.isDirectory(originals)) {
-            try (Stream<Path> kept = Files.walk(originals)) {
+            try (Stream<Path> paths = Files.walk(originals)) {
                 // Deepest first: a folder is empty by the time it is deleted.
-                for (Path path : (Iterable<Path>) kept.sorted(Comparator.reverseOrder())::iterator) {
+                for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
                     Files.delete(path);
                 }
             }
         }
+        return kept;
     }
 
     private Path originalPath(String name) {

@@ -37,11 +37,13 @@ interface StateFileJournal {
     Kept kept() throws IOException;
 
     /**
-     * Removes the originals and the record of changes, once the relink is to be kept for good. The time is left first,
-     * in their place: an undo after it says the journal was forgotten (not that the relink changed nothing), and a
-     * forget stopped midway is finished by the next.
+     * Removes the originals and the record of changes, once the relink is to be kept for good, and returns what it
+     * removed (what it found: one look, as a bucket's listing may take a while). Unless the journal is marked forgotten
+     * already, the time is left first, in their place: an undo after it says the journal was forgotten (not that the
+     * relink changed nothing), and a forget stopped midway is finished by the next. A journal with nothing in it is left
+     * unmarked.
      */
-    void forget(Instant at) throws IOException;
+    Kept forget(Instant at) throws IOException;
 
     /**
      * @param originals the files kept as they were before the relink

@@ -33,12 +33,9 @@ public record StateFilesForgetting(
         StateFileJournal.Kept kept = new StateFileJournal.Kept(0, 0);
         Optional<Instant> before = Optional.empty();
         try {
-            kept = journal.kept();
             before = journal.forgottenAt();
-            if (!dryRun && (kept.originals() > 0 || before.isPresent())) {
-                // Again after an earlier forget too: one stopped midway left part of the journal.
-                journal.forget(before.orElse(now));
-            }
+            // Again after an earlier forget too: one stopped midway left part of the journal.
+            kept = dryRun ? journal.kept() : journal.forget(now);
             return new StateFilesForgetting(place.description(), relinkId, kept, before, dryRun, null);
         } catch (IOException | RuntimeException e) {
             return new StateFilesForgetting(
