@@ -3,7 +3,6 @@ package com.clearmlmigrator.cli.command;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -35,6 +34,15 @@ public class ForgetCommand extends OneMigrationCommand {
     @Override
     public Integer call() {
         List<StateFilePlace> places = stateFiles.places(spec);
+        try {
+            return forgetIn(places);
+        } finally {
+            // Whatever ends the command (a refusal, a planner that does not answer): the places' clients and downloads.
+            places.forEach(StateFilePlace::close);
+        }
+    }
+
+    private int forgetIn(List<StateFilePlace> places) {
         if (places.isEmpty()) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -42,27 +50,22 @@ public class ForgetCommand extends OneMigrationCommand {
                             + " --fileserver-folder DIR, --dataset-bucket s3://BUCKET[/FOLDER].");
         }
         String refusal = refusal(planner.client().migration(id));
-        PrintWriter out = spec.commandLine().getOut();
         if (refusal != null) {
-            places.forEach(StateFilePlace::close);
             spec.commandLine().getErr().println(refusal);
             spec.commandLine().getErr().flush();
             return ExitCode.BAD_INPUT;
         }
-        List<StateFilesForgetting> forgotten = new ArrayList<>();
+        PrintWriter out = spec.commandLine().getOut();
         // To the second: the operator reads it back from an undo's report.
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        boolean failed = false;
         for (StateFilePlace place : places) {
-            try (place) {
-                StateFilesForgetting forgetting = StateFilesForgetting.in(place, id, dryRun, now);
-                forgetting.lines().forEach(out::println);
-                out.flush();
-                forgotten.add(forgetting);
-            }
+            StateFilesForgetting forgetting = StateFilesForgetting.in(place, id, dryRun, now);
+            forgetting.lines().forEach(out::println);
+            out.flush();
+            failed |= forgetting.failed();
         }
-        return forgotten.stream().anyMatch(StateFilesForgetting::failed)
-                ? ExitCode.COMPLETED_WITH_ERRORS
-                : ExitCode.SUCCEEDED;
+        return failed ? ExitCode.COMPLETED_WITH_ERRORS : ExitCode.SUCCEEDED;
     }
 
     /** Why the migration's journal is not to be forgotten now, or null. */
