@@ -146,7 +146,8 @@ function showStateFiles(m) {
       : m.kind === "undo"
       ? p.changed + " of the " + p.files + " files the relink changed restored" + (p.already ? ", " + p.already + " found restored already" : "")
       : p.links.toLocaleString() + " links in " + p.changed + " of " + p.files + " files " + (p.dryRun ? "would change" : "changed") + (p.already ? ", " + p.already + " already new" : "");
-    item.append(where, ": " + figures + (p.problems.length ? "; left as they were: " + p.problems.join("; ") : ""));
+    const forgotten = p.forgotten ? "; their originals forgotten on " + p.forgotten + " (forget): no undo restores them" : "";
+    item.append(where, ": " + figures + forgotten + (p.problems.length ? "; left as they were: " + p.problems.join("; ") : ""));
     return item;
   }));
 }
@@ -163,11 +164,16 @@ function censusFigures(p) {
  */
 function stateFilesUndoWarning(id) {
   const m = state.shown;
-  const changed = m && m.id === id ? (m.stateFiles || []).filter((p) => (p.changed > 0 || !p.ended) && !p.dryRun) : [];
-  if (!changed.length) return "";
+  const reached = m && m.id === id ? (m.stateFiles || []).filter((p) => (p.changed > 0 || !p.ended) && !p.dryRun) : [];
+  const changed = reached.filter((p) => !p.forgotten);
+  const forgotten = reached.filter((p) => p.forgotten);
+  const keep = forgotten.length
+    ? "\n\nThe state files it changed under " + forgotten.map((p) => p.place).join(", ") + " keep their new links: their originals were forgotten (forget)."
+    : "";
+  if (!changed.length) return keep;
   const began = changed.some((p) => !p.ended) ? " (or began to, where its command has not told its end)" : "";
   return "\n\nIt also changed dataset state files" + began + ", which this undo does not reach; restore them from a host that has them with:\n"
-    + changed.map((p) => "clearml-migrator undo " + id + " " + p.option).join("\n");
+    + changed.map((p) => "clearml-migrator undo " + id + " " + p.option).join("\n") + keep;
 }
 
 function refreshRow(m) {

@@ -10,6 +10,7 @@ import com.clearmlmigrator.planner.migration.InvalidRequestException;
 import com.clearmlmigrator.planner.migration.MigrationConflictException;
 import com.clearmlmigrator.planner.migration.MigrationNotFoundException;
 import com.clearmlmigrator.planner.migration.PlannerBusyException;
+import com.clearmlmigrator.planner.statefiles.StateFilesPlaceNotFoundException;
 import com.clearmlmigrator.stores.MongoConnections;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoException;
@@ -28,6 +29,11 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response notFound(MigrationNotFoundException e) {
+        return answer(Response.Status.NOT_FOUND, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response placeNotFound(StateFilesPlaceNotFoundException e) {
         return answer(Response.Status.NOT_FOUND, e.getMessage());
     }
 

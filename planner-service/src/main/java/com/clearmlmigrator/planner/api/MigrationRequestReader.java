@@ -37,9 +37,9 @@ public class MigrationRequestReader {
         return body.isBlank() ? ConnectionsRequest.NONE : json.read(body, ConnectionsRequest.class);
     }
 
-    /** What the command did to the state files of one place; null when the body is empty. */
-    public StateFilesRequest readStateFiles(String body) {
-        return body.isBlank() ? null : json.read(body, StateFilesRequest.class);
+    /** What the command tells of the state files of one place; null when the body is empty. */
+    public <T extends Record> T readStateFiles(String body, Class<T> told) {
+        return body.isBlank() ? null : json.read(body, told);
     }
 
     public MigrationRequest read(String body) {

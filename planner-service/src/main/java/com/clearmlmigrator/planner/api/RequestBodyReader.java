@@ -28,7 +28,10 @@ public class RequestBodyReader implements MessageBodyReader<Object> {
 
     @Override
     public boolean isReadable(Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
-        return type == MigrationRequest.class || type == ConnectionsRequest.class || type == StateFilesRequest.class;
+        return type == MigrationRequest.class
+                || type == ConnectionsRequest.class
+                || type == StateFilesRequest.class
+                || type == StateFilesForgottenRequest.class;
     }
 
     @Override
@@ -44,9 +47,9 @@ public class RequestBodyReader implements MessageBodyReader<Object> {
         if (MigrationRequest.class.equals(type)) {
             return requests.read(body);
         }
-        if (StateFilesRequest.class.equals(type)) {
-            return requests.readStateFiles(body);
+        if (ConnectionsRequest.class.equals(type)) {
+            return requests.readConnections(body);
         }
-        return requests.readConnections(body);
+        return requests.readStateFiles(body, type.asSubclass(Record.class));
     }
 }

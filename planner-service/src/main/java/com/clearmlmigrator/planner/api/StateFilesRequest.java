@@ -76,7 +76,8 @@ public record StateFilesRequest(
                 count(links),
                 count(already),
                 problems,
-                origins);
+                origins,
+                null);
     }
 
     private static int count(Integer given) {

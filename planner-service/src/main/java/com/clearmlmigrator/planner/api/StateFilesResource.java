@@ -44,6 +44,21 @@ public class StateFilesResource {
         return recording.record(id, body.toOutcome());
     }
 
+    /**
+     * Marks the originals a relink kept in one place for its undo as removed by {@code forget}: its view, its report
+     * and the dashboard then no longer offer to restore that place. Told again, the first time is kept.
+     */
+    @PUT
+    @Path("/forgotten")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Tell that `forget` removed what a relink kept in one place of state files for its undo")
+    public List<StateFilesOutcome> forgotten(@PathParam("id") String id, StateFilesForgottenRequest body) {
+        if (body == null) {
+            throw new InvalidRequestException("The body is required: the place whose relink journal was forgotten.");
+        }
+        return recording.forget(id, body.placeGiven(), body.atOrNow());
+    }
+
     @GET
     @Operation(summary = "What a relink or its undo did to dataset state files, by place")
     public List<StateFilesOutcome> of(@PathParam("id") String id) {

@@ -143,6 +143,9 @@ public class StrictJsonReader {
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";
         }
+        if (java.time.Instant.class.equals(type)) {
+            return "a time in UTC such as 2026-12-06T18:35:06Z";
+        }
         return "a JSON object";
     }
 }

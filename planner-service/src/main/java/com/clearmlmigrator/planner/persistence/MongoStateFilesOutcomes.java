@@ -1,15 +1,20 @@
 package com.clearmlmigrator.planner.persistence;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.statefiles.StateFilesOutcome;
@@ -28,6 +33,7 @@ import io.quarkus.runtime.StartupEvent;
 public class MongoStateFilesOutcomes implements StateFilesOutcomes {
     private static final String MIGRATION_ID = "migrationId";
     private static final String FIRST_TOLD = "firstTold";
+    private static final String FORGOTTEN = "forgotten";
 
     private final MongoCollection<Document> outcomes;
 
@@ -66,6 +72,19 @@ public class MongoStateFilesOutcomes implements StateFilesOutcomes {
     }
 
     @Override
+    public boolean forget(String migrationId, String place, Instant at) {
+        // Set on insert only, in effect: a second forget (one that finished a first stopped midway) keeps the first
+        // time.
+        Bson told = eq("_id", migrationId + "\t" + place);
+        if (outcomes.updateOne(and(told, exists(FORGOTTEN, false)), Updates.set(FORGOTTEN, Date.from(at)))
+                        .getMatchedCount()
+                > 0) {
+            return true;
+        }
+        return outcomes.countDocuments(told) > 0;
+    }
+
+    @Override
     public List<StateFilesOutcome> of(String migrationId) {
         return outcomes.find(eq(MIGRATION_ID, migrationId))
                 .sort(Sorts.ascending(FIRST_TOLD))
@@ -88,6 +107,9 @@ public class MongoStateFilesOutcomes implements StateFilesOutcomes {
                         .map(origin -> new StateFilesOutcome.Origin(
                                 origin.getString("origin"),
                                 origin.get("links", Number.class).longValue()))
-                        .toList());
+                        .toList(),
+                Optional.ofNullable(stored.getDate(FORGOTTEN))
+                        .map(Date::toInstant)
+                        .orElse(null));
     }
 }

@@ -1,5 +1,6 @@
 package com.clearmlmigrator.planner.statefiles;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.List;
  * @param already  links already under the new prefix (an undo: files found restored already)
  * @param problems files left as they were, each with why
  * @param origins  an inspection's census: the origins the files' external links start with, most linked first
+ * @param forgotten when {@code forget} removed the originals a relink kept in the place for its undo; null while they
+ *                 are kept: after it the files keep the relink's links, and its undo restores none of them
  */
 public record StateFilesOutcome(
         String place,
@@ -31,7 +34,8 @@ public record StateFilesOutcome(
         int links,
         int already,
         List<String> problems,
-        List<Origin> origins) {
+        List<Origin> origins,
+        Instant forgotten) {
     static final int PROBLEMS_KEPT = 100;
     static final int ORIGINS_KEPT = 100;
 
@@ -63,6 +67,6 @@ public record StateFilesOutcome(
                 .limit(ORIGINS_KEPT)
                 .toList();
         return new StateFilesOutcome(
-                place, option, dryRun, ended, files, changed, links, already, keptProblems, keptOrigins);
+                place, option, dryRun, ended, files, changed, links, already, keptProblems, keptOrigins, forgotten);
     }
 }

@@ -1,5 +1,6 @@
 package com.clearmlmigrator.planner.statefiles;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +44,32 @@ public class StateFilesRecording {
         }
         outcomes.record(migration.id(), outcome.bounded());
         return outcomes.of(migrationId);
+    }
+
+    /**
+     * Marks the originals a relink kept in one place for its undo as removed by {@code forget}, so that its view, its
+     * report and the dashboard no longer offer an undo of that place.
+     *
+     * @param at when the command forgot them (the time it wrote in the place)
+     * @return what was done in each place, with the mark
+     * @throws MigrationNotFoundException        when no migration has this id
+     * @throws MigrationConflictException        for a migration other than a relink, or a relink not ended yet
+     * @throws StateFilesPlaceNotFoundException when the relink told nothing of that place
+     */
+    public List<StateFilesOutcome> forget(String migrationId, String place, Instant at) {
+        Migration migration = find(migrationId);
+        if (migration.kind() != MigrationKind.RELINK) {
+            throw new MigrationConflictException("Migration " + migration.id() + " is of kind "
+                    + migration.kind().wireName() + "; only a relink keeps originals of state files for its undo.");
+        }
+        if (!migration.status().isFinal()) {
+            throw new MigrationConflictException("Relink " + migration.id() + " is " + migration.status()
+                    + "; its originals can be forgotten once it has ended.");
+        }
+        if (!outcomes.forget(migration.id(), place, at)) {
+            throw new StateFilesPlaceNotFoundException(migration.id(), place);
+        }
+        return outcomes.of(migration.id());
     }
 
     /** @throws MigrationNotFoundException when no migration has this id */

@@ -1,11 +1,13 @@
 package com.clearmlmigrator.planner.api;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -142,6 +144,78 @@ class StateFilesResourceTest {
         tell(inspect, "{\"place\":\"" + FOLDER + "\",\"origins\":[{\"origin\":\"s3://b\",\"links\":-2}]}")
                 .statusCode(400)
                 .body("error", containsString("a count of 0 or more"));
+    }
+
+    @Test
+    void aForgottenPlaceKeepsItsFiguresAndTheFirstTimeItWasForgottenAndAnotherToldLaterKeepsTheMark() {
+        String id = relink();
+        tell(id, outcome(BUCKET, "--dataset-bucket s3://datasets/clearml", 3)).statusCode(200);
+        tell(id, outcome(FOLDER, "--fileserver-folder " + FOLDER, 1)).statusCode(200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/migrations/" + id).path("status"), equalTo("FAILED"));
+
+        forget(id, "{\"place\":\"" + BUCKET + "\",\"at\":\"2026-12-06T18:35:06Z\"}")
+                .statusCode(200)
+                .body("place", contains(BUCKET, FOLDER))
+                .body("forgotten", contains("2026-12-06T18:35:06Z", null))
+                .body("changed", contains(3, 1));
+        // A forget stopped midway and run again tells it again: the journal was forgotten when it was first asked.
+        forget(id, "{\"place\":\"" + BUCKET + "\",\"at\":\"2026-12-07T09:00:00Z\"}")
+                .statusCode(200);
+        tell(id, outcome(BUCKET, "--dataset-bucket s3://datasets/clearml", 3)).statusCode(200);
+
+        given().get("/migrations/" + id)
+                .then()
+                .body("stateFiles.forgotten", contains("2026-12-06T18:35:06Z", null))
+                .body("stateFiles[0].links", equalTo(6));
+    }
+
+    @Test
+    void aForgetOfAPlaceNotToldOfARelinkUnderWayOrAnotherKindIsRefusedWithASentence() {
+        String id = relink();
+        tell(id, outcome(FOLDER, "--fileserver-folder " + FOLDER, 1)).statusCode(200);
+        String inspect = PlannerApi.submit("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"mongodb://127.0.0.1:9\"}}");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/migrations/" + id).path("status"), equalTo("FAILED"));
+
+        forget(id, "{\"place\":\"" + BUCKET + "\"}")
+                .statusCode(404)
+                .body(
+                        "error",
+                        equalTo("Migration " + id + " was told nothing of state files under '" + BUCKET + "'. GET"
+                                + " /migrations/" + id + "/state-files lists the places it was told of."));
+        forget(inspect, "{\"place\":\"" + FOLDER + "\"}")
+                .statusCode(409)
+                .body("error", containsString("is of kind inspect; only a relink keeps originals"));
+        forget(id, "{\"at\":\"2026-12-06T18:35:06Z\"}")
+                .statusCode(400)
+                .body("error", containsString("Field 'place' is required"));
+        forget(id, "{\"place\":\"" + FOLDER + "\",\"at\":\"yesterday\"}")
+                .statusCode(400)
+                .body("error", equalTo("Field 'at' must be a time in UTC such as 2026-12-06T18:35:06Z."));
+        forget(id, "").statusCode(400).body("error", containsString("The body is required"));
+        forget("no-such-migration", "{\"place\":\"" + FOLDER + "\"}").statusCode(404);
+        given().get("/migrations/" + id).then().body("stateFiles.forgotten", contains((Object) null));
+    }
+
+    @Test
+    void aRelinkUnderWayIsNotForgotten() {
+        // Planning waits 5 s for a MongoDB that does not answer before it fails the relink.
+        String id = relink();
+        tell(id, outcome(FOLDER, "--fileserver-folder " + FOLDER, 1)).statusCode(200);
+
+        forget(id, "{\"place\":\"" + FOLDER + "\"}")
+                .statusCode(409)
+                .body(
+                        "error",
+                        equalTo("Relink " + id + " is PLANNING; its originals can be forgotten once it has ended."));
+    }
+
+    private static ValidatableResponse forget(String id, String body) {
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .put("/migrations/" + id + "/state-files/forgotten")
+                .then();
     }
 
     @Test
