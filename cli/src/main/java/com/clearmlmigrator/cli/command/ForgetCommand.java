@@ -9,6 +9,8 @@ import java.util.Set;
 import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.files.StateFilePlace;
 import com.clearmlmigrator.cli.files.StateFilesForgetting;
+import com.clearmlmigrator.cli.planner.PlannerClient;
+import com.clearmlmigrator.cli.planner.PlannerException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import picocli.CommandLine.Command;
@@ -49,7 +51,8 @@ public class ForgetCommand extends OneMigrationCommand {
                     "Name the places to forget relink " + id + "'s journal in, as the relink was given them:"
                             + " --fileserver-folder DIR, --dataset-bucket s3://BUCKET[/FOLDER].");
         }
-        String refusal = refusal(planner.client().migration(id));
+        PlannerClient client = planner.client();
+        String refusal = refusal(client.migration(id));
         if (refusal != null) {
             spec.commandLine().getErr().println(refusal);
             spec.commandLine().getErr().flush();
@@ -64,8 +67,22 @@ public class ForgetCommand extends OneMigrationCommand {
             forgetting.lines().forEach(out::println);
             out.flush();
             failed |= forgetting.failed();
+            forgetting.forgottenAt(now).ifPresent(at -> tellPlanner(client, place, at));
         }
         return failed ? ExitCode.COMPLETED_WITH_ERRORS : ExitCode.SUCCEEDED;
+    }
+
+    /**
+     * So that the relink's report and the dashboard stop offering its undo there. Not an error when it fails: the
+     * journal is forgotten all the same, and the undo says so.
+     */
+    private void tellPlanner(PlannerClient client, StateFilePlace place, Instant at) {
+        try {
+            client.forgetStateFiles(id, place.description().where(), at);
+        } catch (PlannerException e) {
+            spec.commandLine().getOut().println("  (The planner was not told: " + e.getMessage() + ")");
+            spec.commandLine().getOut().flush();
+        }
     }
 
     /** Why the migration's journal is not to be forgotten now, or null. */

@@ -75,6 +75,19 @@ public record StateFilesForgetting(
                         "  The files keep their new links; its undo restores none of them now.");
     }
 
+    /**
+     * When the place's journal counts as forgotten after this, for the planner: empty after a dry run, a problem, or in
+     * a place where the relink changed nothing (no mark is left there).
+     *
+     * @param now the time this forget wrote, when it was the first
+     */
+    public Optional<Instant> forgottenAt(Instant now) {
+        if (dryRun || problem != null) {
+            return Optional.empty();
+        }
+        return forgottenBefore.or(() -> kept.originals() > 0 ? Optional.of(now) : Optional.empty());
+    }
+
     /** Whether the command should end with an error for this place. */
     public boolean failed() {
         return problem != null;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -62,15 +63,23 @@ public record StateFilesReport(
 
     /** What the operator reads of a place as the planner keeps it, in the report of a relink or an undo. */
     public static List<String> toldLines(JsonNode outcome, boolean undo) {
+        Optional<String> forgotten =
+                Optional.ofNullable(outcome.path("forgotten").textValue());
         if (outcome.path("ended").asBoolean(true)) {
             StateFilesReport told = told(outcome);
-            return undo ? told.undoLines() : told.relinkLines();
+            return undo ? told.undoLines() : told.relinkLines(forgotten);
         }
         String where = "Dataset state files under " + outcome.path("place").asText() + ": the ";
         if (outcome.path("dryRun").asBoolean()) {
             return List.of(where + "dry run began there and has not told its end; it changes nothing.");
         }
         String option = outcome.path("option").asText();
+        if (forgotten.isPresent() && !undo) {
+            return List.of(
+                    where + "relink began there and did not tell its end.",
+                    "  Its journal there was forgotten on " + forgotten.get() + " (`forget`): `undo` restores none of"
+                            + " what it changed.");
+        }
         return List.of(
                 where + (undo ? "undo" : "relink")
                         + " began there and has not told its end: its command is still at it, or it was stopped.",
@@ -107,6 +116,15 @@ public record StateFilesReport(
 
     /** What the operator reads after a relink. */
     public List<String> relinkLines() {
+        return relinkLines(Optional.empty());
+    }
+
+    /**
+     * What the operator reads of a relink.
+     *
+     * @param forgotten when {@code forget} removed the originals kept here for its undo, if it did
+     */
+    List<String> relinkLines(Optional<String> forgotten) {
         List<String> lines = new ArrayList<>();
         if (files == 0) {
             lines.add(
@@ -121,8 +139,11 @@ public record StateFilesReport(
                 + changed + " of them " + verb + (already > 0 ? ", " + already + " already held the new prefix" : "")
                 + ".");
         if (changed > 0 && !dryRun) {
-            lines.add("  Their originals are kept" + (place.journals() == null ? "" : " in " + place.journals())
-                    + "; `undo` with " + place.option() + " restores them.");
+            lines.add(forgotten
+                    .map(on -> "  Their originals were forgotten on " + on + " (`forget`): they keep the new links;"
+                            + " `undo` restores none of them.")
+                    .orElse("  Their originals are kept" + (place.journals() == null ? "" : " in " + place.journals())
+                            + "; `undo` with " + place.option() + " restores them."));
             lines.add("  Machines that fetched these datasets before keep a cached copy of their state until it is"
                     + " cleared (~/.clearml/cache/storage_manager/datasets).");
         }

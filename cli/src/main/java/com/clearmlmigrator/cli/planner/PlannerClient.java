@@ -7,11 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import com.clearmlmigrator.cli.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The planner's REST API, as the command uses it. Every answer is JSON; every refusal becomes a sentence. */
 public class PlannerClient {
@@ -79,6 +81,15 @@ public class PlannerClient {
     /** Tells what a relink or its undo did to the dataset state files of one place; the answer lists every place's. */
     public JsonNode recordStateFiles(String id, JsonNode outcome) {
         return send("PUT", "migrations/" + id + "/state-files", outcome);
+    }
+
+    /**
+     * Tells that {@code forget} removed what a relink kept for its undo in one place of state files, at the time it wrote
+     * there; the answer lists every place's.
+     */
+    public JsonNode forgetStateFiles(String id, String place, Instant at) {
+        ObjectNode body = JSON.createObjectNode().put("place", place).put("at", at.toString());
+        return send("PUT", "migrations/" + id + "/state-files/forgotten", body);
     }
 
     /** A request for the migration's event stream ({@link EventStream}). */

@@ -8,6 +8,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +31,7 @@ class ForgetCommandTest {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    private final List<String> told = new CopyOnWriteArrayList<>();
 
     /** A state file relinked by m1, its original kept in the folder's journal; returns the journal's originals. */
     private Path relinkedByM1() throws IOException {
@@ -41,12 +44,25 @@ class ForgetCommandTest {
         return fileServer.resolve(".clearml-migrator/relink-m1/originals");
     }
 
-    /** Runs the command against a planner that answers {@code GET /migrations/m1} with {@code migration}. */
+    /**
+     * Runs the command against a planner that answers {@code GET /migrations/m1} with {@code migration}, and what it is
+     * told of m1's state files with {@code toldAnswer} (keeping each request in {@link #told}).
+     */
     private int forget(String migration, String... args) {
+        return forget(migration, 200, args);
+    }
+
+    private int forget(String migration, int toldAnswer, String... args) {
         try (StandInPlanner planner = new StandInPlanner("/migrations/m1", exchange -> {
-            byte[] body = migration.getBytes(StandardCharsets.UTF_8);
+            boolean tells = !exchange.getRequestMethod().equals("GET");
+            if (tells) {
+                told.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                        + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            byte[] body = (tells ? toldAnswer < 300 ? "[]" : "{\"error\":\"No place like that.\"}" : migration)
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(tells ? toldAnswer : 200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         })) {
@@ -73,6 +89,22 @@ class ForgetCommandTest {
                 .contains(": the journal of relink m1 is forgotten: 1 original (")
                 .contains("its undo restores none of them now.");
         assertThat(originals).doesNotExist();
+        String forgottenAt =
+                Files.readString(originals.resolveSibling("forgotten")).strip();
+        assertThat(told)
+                .containsExactly("PUT /migrations/m1/state-files/forgotten {\"place\":\"" + fileServer + "\",\"at\":\""
+                        + forgottenAt + "\"}");
+    }
+
+    @Test
+    void aPlannerThatIsNotToldIsSaidAndTheJournalIsForgottenAllTheSame() throws IOException {
+        Path originals = relinkedByM1();
+
+        int code = forget(FINISHED_RELINK, 404, "--fileserver-folder", fileServer.toString());
+
+        assertThat(code).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(out.toString()).contains("  (The planner was not told: No place like that.)");
+        assertThat(originals).doesNotExist();
     }
 
     @Test
@@ -84,6 +116,7 @@ class ForgetCommandTest {
         assertThat(code).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(out.toString()).contains(": relink m1 keeps 1 original (");
         assertThat(originals).isDirectory();
+        assertThat(told).isEmpty();
     }
 
     @Test
@@ -110,6 +143,7 @@ class ForgetCommandTest {
         assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(err.toString()).contains(sentence);
         assertThat(originals).isDirectory();
+        assertThat(told).isEmpty();
     }
 
     @Test

@@ -61,6 +61,30 @@ class StateFilesReportTest {
     }
 
     @Test
+    void aPlaceWhoseJournalWasForgottenNoLongerOffersItsUndo() {
+        StateFilesReport report = new StateFilesReport(BUCKET, 4, 3, 6, 0, List.of(), false);
+        ObjectNode told = (ObjectNode) asTold(report.toOutcome());
+        assertThat(StateFilesReport.toldLines(told, false))
+                .contains(
+                        "  Their originals are kept; `undo` with --dataset-bucket s3://datasets/clearml restores them.");
+
+        told.put("forgotten", "2026-12-06T18:35:06Z");
+
+        assertThat(StateFilesReport.toldLines(told, false))
+                .containsExactly(
+                        report.relinkLines().get(0),
+                        "  Their originals were forgotten on 2026-12-06T18:35:06Z (`forget`): they keep the new links;"
+                                + " `undo` restores none of them.",
+                        report.relinkLines().get(2));
+        ObjectNode begun = (ObjectNode) asTold(StateFilesReport.begun(BUCKET, false));
+        begun.put("forgotten", "2026-12-06T18:35:06Z");
+        assertThat(StateFilesReport.toldLines(begun, false))
+                .last()
+                .isEqualTo("  Its journal there was forgotten on 2026-12-06T18:35:06Z (`forget`): `undo` restores none"
+                        + " of what it changed.");
+    }
+
+    @Test
     void aCensusToldToThePlannerReadsBackAsTheCommandPrintedIt() {
         StateFilesCensus census = new StateFilesCensus(
                 BUCKET, 9, Map.of("s3://old.bucket", 3L, "http://files.example.com:8081", 40L), List.of("x: not JSON"));
