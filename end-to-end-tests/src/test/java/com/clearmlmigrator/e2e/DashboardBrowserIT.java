@@ -166,6 +166,47 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void aPlaceWhoseJournalWasForgottenIsShownSoAndTheUndoNoLongerOffersToRestoreIt() {
+        // A relink of a database with nothing to change: it ends at once, as `forget` wants.
+        String relink = Migrations.submit("{" + ExpectedRelink.RELINK + ",\"mongo\":{\"uri\":\"" + directUri
+                + "\",\"database\":\"forgotten-journal\"}}");
+        Migrations.awaitStatus(relink, "SUCCEEDED");
+        tellStateFiles(
+                relink,
+                "{\"place\":\"" + FILE_SERVER + "\",\"option\":\"--fileserver-folder " + FILE_SERVER
+                        + "\",\"files\":4,\"changed\":2,\"links\":5}");
+        tellStateFiles(
+                relink,
+                "{\"place\":\"" + BUCKET + "\",\"option\":\"--dataset-bucket " + BUCKET + "\",\"files\":3,"
+                        + "\"changed\":3,\"links\":7}");
+        // As `forget ID --dataset-bucket ...` tells it, once it has removed the bucket's originals.
+        given().contentType("application/json")
+                .body("{\"place\":\"" + BUCKET + "\",\"at\":\"2026-12-06T18:35:06Z\"}")
+                .put("/migrations/" + relink + "/state-files/forgotten")
+                .then()
+                .statusCode(200);
+
+        WebDriverWait wait = openInDashboard(relink);
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#state-files li"), 2));
+        assertThat(browser.findElements(By.cssSelector("#state-files li")))
+                .extracting(WebElement::getText)
+                .containsExactly(
+                        FILE_SERVER + ": 5 links in 2 of 4 files changed",
+                        BUCKET + ": 7 links in 3 of 3 files changed; their originals forgotten on 2026-12-06T18:35:06Z"
+                                + " (forget): no undo restores them");
+        browser.findElement(By.id("undo")).click();
+        Alert question = wait.until(ExpectedConditions.alertIsPresent());
+        String asked = question.getText();
+        question.dismiss();
+        assertThat(asked)
+                .contains("clearml-migrator undo " + relink + " --fileserver-folder " + FILE_SERVER)
+                .doesNotContain("--dataset-bucket")
+                .contains("The state files it changed under " + BUCKET + " keep their new links: their originals were"
+                        + " forgotten (forget).");
+    }
+
+    @Test
     void anInspectionShowsTheOriginsItsCommandCountedInStateFiles() {
         String inspect = Migrations.submit("{\"kind\":\"inspect\"," + Migrations.mongo(directUri) + "}");
         tellStateFiles(

@@ -150,6 +150,11 @@ class StateFilesInBucketIT {
                 .contains("Dataset state files under s3://" + BUCKET + "/clearml/: the journal of relink " + id
                         + " is forgotten: 1 original (");
         assertThat(keysUnder(journal)).containsExactly(journal + "forgotten");
+        CommandRun report = CommandRun.of("report", id);
+        assertThat(report.out())
+                .as("the relink's report no longer offers an undo of the bucket")
+                .contains("  Their originals were forgotten on ")
+                .doesNotContain("`undo` with --dataset-bucket");
 
         CommandRun undo = CommandRun.of(concat(new String[] {"undo", id}, bucket));
 
