@@ -13,6 +13,13 @@ public interface PlannerConfig {
     @WithDefault("clearml_migrator")
     String database();
 
+    /**
+     * The database the workers keep the relink journal in (their {@code journal-database}): the planner reads and
+     * forgets a relink's journal there, and refuses the undo of one forgotten.
+     */
+    @WithDefault("clearml_migrator")
+    String journalDatabase();
+
     /** Partitions of each task topic: the most copies of one worker kind that can share a migration's tasks. */
     @WithDefault("6")
     int taskPartitions();

@@ -21,6 +21,7 @@ import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.PlannerBusyException;
 import com.clearmlmigrator.planner.migration.TaskState;
+import com.clearmlmigrator.planner.undo.StoresJournal;
 import com.clearmlmigrator.planner.undo.UndoRequests;
 
 /**
@@ -36,18 +37,21 @@ public class MigrationSubmission {
     private final MigrationLifecycle lifecycle;
     private final PlanningExecutor planningExecutor;
     private final MigrationStart start;
+    private final StoresJournal journal;
 
     public MigrationSubmission(
             MigrationStore store,
             Planners planners,
             MigrationLifecycle lifecycle,
             PlanningExecutor planningExecutor,
-            MigrationStart start) {
+            MigrationStart start,
+            StoresJournal journal) {
         this.store = store;
         this.planners = planners;
         this.lifecycle = lifecycle;
         this.planningExecutor = planningExecutor;
         this.start = start;
+        this.journal = journal;
     }
 
     /**
@@ -73,10 +77,11 @@ public class MigrationSubmission {
     /**
      * Submits the undo of a finished relink, with the connections given again (null for those it stored).
      *
-     * @throws com.clearmlmigrator.planner.migration.MigrationConflictException when it is no relink, or an undo of it
-     *     runs or has succeeded
+     * @throws com.clearmlmigrator.planner.migration.MigrationConflictException when it is no relink, an undo of it
+     *     runs or has succeeded, or its journal was forgotten
      */
     public Migration submitUndo(Migration relink, MongoEndpoint mongo, ElasticEndpoint elastic) {
+        UndoRequests.checkJournalKept(relink, journal.forgottenAt(relink.id()));
         return submit(UndoRequests.order(relink, store.undosOf(relink.id()), mongo, elastic));
     }
 

@@ -1,6 +1,8 @@
 package com.clearmlmigrator.planner.undo;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.MigrationStatus;
@@ -59,6 +61,20 @@ public final class UndoRequests {
         ElasticEndpoint undoElastic = StoredConnections.elastic(relink, elastic);
         return RequestRules.order(
                 MigrationKind.UNDO, undoMongo, undoElastic, relink.relink().undoing(relink.id()));
+    }
+
+    /**
+     * Refuses the undo of a relink whose journal was forgotten: nothing is left to restore the values from, and an undo
+     * would report success having changed nothing.
+     *
+     * @param forgotten when the relink's journal was forgotten, if it was
+     */
+    public static void checkJournalKept(Migration relink, Optional<Instant> forgotten) {
+        forgotten.ifPresent(on -> {
+            throw new MigrationConflictException("The journal of relink " + relink.id() + " was forgotten on " + on
+                    + " (`forget`): the values it changed can no longer be restored. Relink from the new prefix to"
+                    + " the old one instead.");
+        });
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,15 @@ class UndoRequestsTest {
                         + " first.");
         assertThatThrownBy(() -> UndoRequests.order(relink, List.of(undo("u1", MigrationStatus.PAUSED)), null, null))
                 .hasMessageContaining("is PAUSED; retry it once the block is lifted, or cancel it first.");
+    }
+
+    @Test
+    void aRelinkWhoseJournalWasForgottenIsNotUndoneAndOneWhoseJournalIsKeptIs() {
+        assertThatThrownBy(() -> UndoRequests.checkJournalKept(relink, Optional.of(NOW)))
+                .isInstanceOf(MigrationConflictException.class)
+                .hasMessage("The journal of relink r1 was forgotten on 2026-12-03T17:00:00Z (`forget`): the values it"
+                        + " changed can no longer be restored. Relink from the new prefix to the old one instead.");
+        UndoRequests.checkJournalKept(relink, Optional.empty());
     }
 
     @Test

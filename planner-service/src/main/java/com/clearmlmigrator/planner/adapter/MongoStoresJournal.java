@@ -1,0 +1,36 @@
+package com.clearmlmigrator.planner.adapter;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.clearmlmigrator.planner.config.PlannerConfig;
+import com.clearmlmigrator.planner.undo.StoresJournal;
+import com.clearmlmigrator.stores.MongoRelinkJournal;
+import com.mongodb.client.MongoClient;
+
+/** The workers' relink journal, read and forgotten through the same code they write it with. */
+@ApplicationScoped
+public class MongoStoresJournal implements StoresJournal {
+    private final MongoRelinkJournal journal;
+
+    public MongoStoresJournal(MongoClient migratorDatabase, PlannerConfig config) {
+        this.journal = new MongoRelinkJournal(migratorDatabase.getDatabase(config.journalDatabase()));
+    }
+
+    @Override
+    public long entries(String relinkId) {
+        return journal.entryCount(relinkId);
+    }
+
+    @Override
+    public Optional<Instant> forgottenAt(String relinkId) {
+        return journal.forgottenAt(relinkId);
+    }
+
+    @Override
+    public long forget(String relinkId, Instant at) {
+        return journal.forget(relinkId, at);
+    }
+}
