@@ -329,9 +329,59 @@ class CliIT {
                 .contains("SUCCEEDED.");
     }
 
+    @Test
+    void aRelinkWhoseStoresJournalIsForgottenKeepsItsLinksAndItsUndoIsRefusedSayingWhen() {
+        String database = "cli_forget";
+        new MongoSeeder(RunningSystem.ports().mongoUri())
+                .seed(database, new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(3, 1, 12))).collections());
+        try {
+            CommandRun relink = CommandRun.of(
+                    "relink",
+                    "--mongo",
+                    RunningSystem.ports().mongoUri(),
+                    "--mongo-database",
+                    database,
+                    "--from",
+                    OLD,
+                    "--to",
+                    NEW);
+            assertThat(relink.code()).as(relink.out() + relink.err()).isEqualTo(ExitCode.SUCCEEDED);
+            String id = relink.migrationId();
+            List<String> relinked = modelUris(database);
+
+            CommandRun looked = CommandRun.of("forget", id, "--stores", "--dry-run");
+            assertThat(looked.code()).as(looked.out() + looked.err()).isEqualTo(ExitCode.SUCCEEDED);
+            assertThat(looked.out())
+                    .containsPattern("Stores: relink " + id + " keeps the previous values of [1-9][0-9]* documents in"
+                            + " the migrator's database for its undo.");
+
+            CommandRun forgotten = CommandRun.of("forget", id, "--stores");
+
+            assertThat(forgotten.code()).as(forgotten.out() + forgotten.err()).isEqualTo(ExitCode.SUCCEEDED);
+            assertThat(forgotten.out())
+                    .containsPattern("Stores: the journal of relink " + id + " is forgotten: the previous values of"
+                            + " [1-9][0-9]* documents removed from the migrator's database.");
+            assertThat(CommandRun.of("report", id).out())
+                    .contains("Stores: its journal was forgotten on ")
+                    .contains("`undo` is refused.");
+            CommandRun undo = CommandRun.of("undo", id);
+            assertThat(undo.code()).as(undo.out() + undo.err()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(undo.err())
+                    .contains("The journal of relink " + id + " was forgotten on ")
+                    .contains("the values it changed can no longer be restored.");
+            assertThat(modelUris(database)).isEqualTo(relinked).anyMatch(uri -> uri.startsWith(NEW + "/"));
+        } finally {
+            RunningSystem.dropDatabase(database);
+        }
+    }
+
     private static List<String> modelUris() {
+        return modelUris(DATABASE);
+    }
+
+    private static List<String> modelUris(String database) {
         try (MongoClient client = MongoClients.create(RunningSystem.ports().mongoUri())) {
-            return client.getDatabase(DATABASE)
+            return client.getDatabase(database)
                     .getCollection("model")
                     .find()
                     .sort(new Document("_id", 1))

@@ -20,15 +20,22 @@ import picocli.CommandLine.ParameterException;
 
 @Command(
         name = "forget",
-        description = "Removes what a finished relink kept for its undo in the places of dataset state files: the"
+        description = "Removes what a finished relink kept for its undo: with --stores, the previous values of the"
+                + " documents it changed, in the migrator's database; in the places of dataset state files named, the"
                 + " originals of the files it changed, which take room in your bucket or on the file server's disk."
-                + " The files keep their new links; the relink's undo cannot restore them after it.")
+                + " What was relinked keeps its new links; the relink's undo cannot restore it after it.")
 public class ForgetCommand extends OneMigrationCommand {
     /** While a relink is in one of these, its command may still be writing the places' state files and journal. */
     private static final Set<String> UNDER_WAY = Set.of("PLANNING", "RUNNING", "PAUSED");
 
     @Mixin
     StateFileOptions stateFiles;
+
+    @Option(
+            names = "--stores",
+            description = "Forgets the journal of the values it changed in MongoDB and Elasticsearch, kept in the"
+                    + " migrator's database: `undo ID` is refused after it.")
+    boolean stores;
 
     @Option(names = "--dry-run", description = "Says what would be removed, and removes nothing.")
     boolean dryRun;
@@ -45,11 +52,12 @@ public class ForgetCommand extends OneMigrationCommand {
     }
 
     private int forgetIn(List<StateFilePlace> places) {
-        if (places.isEmpty()) {
+        if (places.isEmpty() && !stores) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "Name the places to forget relink " + id + "'s journal in, as the relink was given them:"
-                            + " --fileserver-folder DIR, --dataset-bucket s3://BUCKET[/FOLDER].");
+                    "Name what to forget relink " + id + "'s journal in: --stores (the migrator's database), and the"
+                            + " places of state files as the relink was given them: --fileserver-folder DIR,"
+                            + " --dataset-bucket s3://BUCKET[/FOLDER].");
         }
         PlannerClient client = planner.client();
         String refusal = refusal(client.migration(id));
@@ -61,6 +69,10 @@ public class ForgetCommand extends OneMigrationCommand {
         PrintWriter out = spec.commandLine().getOut();
         // To the second: the operator reads it back from an undo's report.
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        if (stores) {
+            storesJournalLines(client).forEach(out::println);
+            out.flush();
+        }
         boolean failed = false;
         for (StateFilePlace place : places) {
             StateFilesForgetting forgetting = StateFilesForgetting.in(place, id, dryRun, now);
@@ -70,6 +82,33 @@ public class ForgetCommand extends OneMigrationCommand {
             forgetting.forgottenAt(now).ifPresent(at -> tellPlanner(client, place, at));
         }
         return failed ? ExitCode.COMPLETED_WITH_ERRORS : ExitCode.SUCCEEDED;
+    }
+
+    /** Forgets (or with --dry-run, counts) the relink's journal in the migrator's database; what the operator reads. */
+    private List<String> storesJournalLines(PlannerClient client) {
+        JsonNode before = client.journal(id);
+        String journal = "Stores: the journal of relink " + id;
+        String forgottenBefore = before.path("forgotten").textValue();
+        if (dryRun) {
+            return forgottenBefore != null
+                    ? List.of(journal + " was forgotten on " + forgottenBefore + ".")
+                    : List.of(
+                            "Stores: relink " + id + " keeps the previous values of "
+                                    + before.path("entries").asLong()
+                                    + " documents in the migrator's database for its undo.",
+                            "  Forgetting them (without --dry-run) leaves the stores with their new links for good:"
+                                    + " `undo " + id + "` is refused after it.");
+        }
+        JsonNode after = client.forgetJournal(id);
+        long removed = after.path("entries").asLong();
+        if (forgottenBefore != null) {
+            return List.of(journal + " was forgotten on " + forgottenBefore
+                    + (removed > 0 ? "; what was left of it is removed now (" + removed + " documents)." : "."));
+        }
+        return List.of(
+                journal + " is forgotten: the previous values of " + removed + " documents removed from the"
+                        + " migrator's database.",
+                "  The stores keep their new links; `undo " + id + "` is refused now.");
     }
 
     /**

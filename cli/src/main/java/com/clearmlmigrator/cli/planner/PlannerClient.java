@@ -92,6 +92,16 @@ public class PlannerClient {
         return send("PUT", "migrations/" + id + "/state-files/forgotten", body);
     }
 
+    /** What a relink keeps in the migrator's database for its undo: {@code entries}, and {@code forgotten} once not. */
+    public JsonNode journal(String id) {
+        return send("GET", "migrations/" + id + "/journal", null);
+    }
+
+    /** Forgets a finished relink's journal in the migrator's database: its undo is refused after it. */
+    public JsonNode forgetJournal(String id) {
+        return send("DELETE", "migrations/" + id + "/journal", null);
+    }
+
     /** A request for the migration's event stream ({@link EventStream}). */
     HttpRequest.Builder events(String id) {
         return authorized(HttpRequest.newBuilder(base.resolve("migrations/" + id + "/events")))

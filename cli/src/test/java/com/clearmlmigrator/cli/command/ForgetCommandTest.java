@@ -32,6 +32,10 @@ class ForgetCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private final List<String> told = new CopyOnWriteArrayList<>();
+    /** What the planner answers of m1's journal in the stores, before and after it is forgotten. */
+    private String journal = "{\"entries\":15,\"forgotten\":null}";
+
+    private String journalAfter = "{\"entries\":15,\"forgotten\":\"2026-12-06T21:00:00Z\"}";
 
     /** A state file relinked by m1, its original kept in the folder's journal; returns the journal's originals. */
     private Path relinkedByM1() throws IOException {
@@ -45,8 +49,9 @@ class ForgetCommandTest {
     }
 
     /**
-     * Runs the command against a planner that answers {@code GET /migrations/m1} with {@code migration}, and what it is
-     * told of m1's state files with {@code toldAnswer} (keeping each request in {@link #told}).
+     * Runs the command against a planner that answers {@code GET /migrations/m1} with {@code migration}, what it is
+     * told of m1's state files with {@code toldAnswer} (keeping each request in {@link #told}), and m1's journal in the
+     * stores with {@link #journal}.
      */
     private int forget(String migration, String... args) {
         return forget(migration, 200, args);
@@ -55,12 +60,15 @@ class ForgetCommandTest {
     private int forget(String migration, int toldAnswer, String... args) {
         try (StandInPlanner planner = new StandInPlanner("/migrations/m1", exchange -> {
             boolean tells = !exchange.getRequestMethod().equals("GET");
+            boolean ofJournal = exchange.getRequestURI().getPath().endsWith("/journal");
             if (tells) {
                 told.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                         + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             }
-            byte[] body = (tells ? toldAnswer < 300 ? "[]" : "{\"error\":\"No place like that.\"}" : migration)
-                    .getBytes(StandardCharsets.UTF_8);
+            String answer = ofJournal
+                    ? tells ? journalAfter : journal
+                    : tells ? toldAnswer < 300 ? "[]" : "{\"error\":\"No place like that.\"}" : migration;
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(tells ? toldAnswer : 200, body.length);
             exchange.getResponseBody().write(body);
@@ -152,7 +160,41 @@ class ForgetCommandTest {
 
         assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(err.toString())
-                .contains("Name the places to forget relink m1's journal in, as the relink was given them:"
-                        + " --fileserver-folder DIR, --dataset-bucket s3://BUCKET[/FOLDER].");
+                .contains("Name what to forget relink m1's journal in: --stores (the migrator's database), and the"
+                        + " places of state files as the relink was given them: --fileserver-folder DIR,"
+                        + " --dataset-bucket s3://BUCKET[/FOLDER].");
+    }
+
+    @Test
+    void theStoresJournalIsForgottenOnThePlannerAndADryRunOnlyCountsIt() {
+        int looked = forget(FINISHED_RELINK, "--stores", "--dry-run");
+
+        assertThat(looked).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(out.toString())
+                .contains("Stores: relink m1 keeps the previous values of 15 documents in the migrator's database for"
+                        + " its undo.");
+        assertThat(told).isEmpty();
+
+        int code = forget(FINISHED_RELINK, "--stores");
+
+        assertThat(code).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(out.toString())
+                .contains("Stores: the journal of relink m1 is forgotten: the previous values of 15 documents removed"
+                        + " from the migrator's database.")
+                .contains("  The stores keep their new links; `undo m1` is refused now.");
+        assertThat(told).containsExactly("DELETE /migrations/m1/journal ");
+    }
+
+    @Test
+    void aStoresJournalForgottenBeforeIsSaidSoWithWhatWasLeft() {
+        journal = "{\"entries\":2,\"forgotten\":\"2026-12-06T18:35:06Z\"}";
+        journalAfter = "{\"entries\":2,\"forgotten\":\"2026-12-06T18:35:06Z\"}";
+
+        int code = forget(FINISHED_RELINK, "--stores");
+
+        assertThat(code).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(out.toString())
+                .contains("Stores: the journal of relink m1 was forgotten on 2026-12-06T18:35:06Z; what was left of it"
+                        + " is removed now (2 documents).");
     }
 }
