@@ -366,7 +366,19 @@ class PlannerOverKafkaTest {
                         .body("status", equalTo("CANCELLED"))
                         .body("tasks.skipped", equalTo(total))
                         .body("tasks.pending", equalTo(0)));
-        given().post("/migrations/" + first + "/undo").then().statusCode(202);
+        String undo = given().post("/migrations/" + first + "/undo")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        // No worker answers the undo either: while it may read the relink's journal, the journal is not forgotten.
+        given().delete("/migrations/" + first + "/journal")
+                .then()
+                .statusCode(409)
+                .body(
+                        "error",
+                        org.hamcrest.Matchers.startsWith(
+                                "Migration " + undo + " is undoing relink " + first + " from its journal and is "));
     }
 
     @Test
