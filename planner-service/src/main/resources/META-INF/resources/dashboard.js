@@ -107,7 +107,8 @@ function show(m) {
   $("status").textContent = m.status;
   $("status").className = "status " + m.status;
   $("detail").dataset.status = m.status;
-  $("notice").textContent = m.error || m.notice || "";
+  $("notice").textContent = m.error || m.notice
+    || (m.journalForgotten ? "Its journal was forgotten on " + m.journalForgotten + " (forget --stores): it can no longer be undone." : "");
   $("overall").max = Math.max(m.tasks.total, 1);
   $("overall").value = done(m.tasks);
   $("overall-text").textContent = done(m.tasks) + " of " + m.tasks.total + " tasks" + (m.tasks.failed ? ", " + m.tasks.failed + " failed" : "");
@@ -123,7 +124,7 @@ function show(m) {
   }
   $("cancel").hidden = final;
   $("retry").hidden = !(m.status === "COMPLETED_WITH_ERRORS" || m.status === "FAILED");
-  $("undo").hidden = !(m.kind === "relink" && (m.status === "SUCCEEDED" || m.status === "COMPLETED_WITH_ERRORS") && !(m.relink && m.relink.dryRun));
+  $("undo").hidden = !(m.kind === "relink" && (m.status === "SUCCEEDED" || m.status === "COMPLETED_WITH_ERRORS") && !(m.relink && m.relink.dryRun) && !m.journalForgotten);
   showStateFiles(m);
   state.shown = m;
   refreshRow(m);

@@ -204,6 +204,19 @@ class DashboardBrowserIT {
                 .doesNotContain("--dataset-bucket")
                 .contains("The state files it changed under " + BUCKET + " keep their new links: their originals were"
                         + " forgotten (forget).");
+
+        // Then its journal in the stores, as `forget ID --stores` does: the relink can no longer be undone.
+        String forgotten = given().delete("/migrations/" + relink + "/journal")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("forgotten");
+        WebDriverWait again = openInDashboard(relink);
+
+        again.until(ExpectedConditions.textToBe(
+                By.id("notice"),
+                "Its journal was forgotten on " + forgotten + " (forget --stores): it can no longer be undone."));
+        assertThat(browser.findElement(By.id("undo")).isDisplayed()).isFalse();
     }
 
     @Test

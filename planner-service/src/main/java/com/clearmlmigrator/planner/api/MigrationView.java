@@ -36,6 +36,8 @@ import com.clearmlmigrator.planner.statefiles.StateFilesOutcome;
  *                  of a kind needed heard from, a worker silent about its tasks); null otherwise
  * @param stateFiles what the command did to dataset state files beside a relink or its undo, by place (the file
  *                  server's folder, a bucket); empty when it told none, null in the list of migrations
+ * @param journalForgotten when a relink's journal in the stores was forgotten ({@code forget --stores}): it can no
+ *                  longer be undone; null while it is kept, for other kinds, and in the list of migrations
  * @param createdAt when it was accepted
  * @param updatedAt when its status last changed
  */
@@ -53,6 +55,7 @@ public record MigrationView(
         List<RunningTaskView> running,
         String notice,
         List<StateFilesOutcome> stateFiles,
+        Instant journalForgotten,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -63,7 +66,7 @@ public record MigrationView(
     public record ElasticTarget(List<String> hosts) {}
 
     public static MigrationView of(Migration migration, TaskCounts counts) {
-        return of(migration, counts, null, Map.of(), List.of(), null, null);
+        return of(migration, counts, null, Map.of(), List.of(), null, null, null);
     }
 
     /**
@@ -72,6 +75,7 @@ public record MigrationView(
      * @param underWay its tasks under way
      * @param notice   what holds it up, or null
      * @param stateFiles what was done to dataset state files, by place; null to leave it out
+     * @param journalForgotten when the relink's journal was forgotten, or null
      */
     public static MigrationView of(
             Migration migration,
@@ -80,7 +84,8 @@ public record MigrationView(
             Map<TaskId, TaskProgress> progress,
             List<TaskUnderWay> underWay,
             String notice,
-            List<StateFilesOutcome> stateFiles) {
+            List<StateFilesOutcome> stateFiles,
+            Instant journalForgotten) {
         Migration.Targets targets = migration.targets();
         return new MigrationView(
                 migration.id(),
@@ -96,6 +101,7 @@ public record MigrationView(
                 underWay.stream().map(RunningTaskView::of).toList(),
                 notice,
                 stateFiles,
+                journalForgotten,
                 migration.createdAt(),
                 migration.updatedAt());
     }

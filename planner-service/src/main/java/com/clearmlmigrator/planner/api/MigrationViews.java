@@ -11,6 +11,7 @@ import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.lifecycle.Reports;
 import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationNotFoundException;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.TaskState;
@@ -20,6 +21,7 @@ import com.clearmlmigrator.planner.progress.QuietNotice;
 import com.clearmlmigrator.planner.progress.TaskUnderWay;
 import com.clearmlmigrator.planner.progress.WaitingNotice;
 import com.clearmlmigrator.planner.statefiles.StateFilesOutcomes;
+import com.clearmlmigrator.planner.undo.StoresJournal;
 
 /**
  * Migrations as the API shows them: one as {@code GET /migrations/{id}} and its event stream do (status, counts, live
@@ -33,6 +35,7 @@ public class MigrationViews {
     private final LiveProgress live;
     private final PlannerHearing hearing;
     private final StateFilesOutcomes stateFiles;
+    private final StoresJournal journal;
     private final Duration stallTimeout;
 
     public MigrationViews(
@@ -40,11 +43,13 @@ public class MigrationViews {
             LiveProgress live,
             PlannerHearing hearing,
             StateFilesOutcomes stateFiles,
+            StoresJournal journal,
             PlannerConfig config) {
         this.store = store;
         this.live = live;
         this.hearing = hearing;
         this.stateFiles = stateFiles;
+        this.journal = journal;
         this.stallTimeout = config.stallTimeout();
     }
 
@@ -94,7 +99,10 @@ public class MigrationViews {
                 live.of(id),
                 underWay,
                 notice,
-                stateFiles.of(id));
+                stateFiles.of(id),
+                migration.kind() == MigrationKind.RELINK
+                        ? journal.forgottenAt(id).orElse(null)
+                        : null);
     }
 
     private static String deafNotice(Duration deaf) {

@@ -60,6 +60,7 @@ class JournalResourceTest {
                 .statusCode(200)
                 .body("entries", equalTo(15))
                 .body("forgotten", nullValue());
+        given().get("/migrations/" + id).then().body("journalForgotten", nullValue());
         String forgotten = given().delete("/migrations/" + id + "/journal")
                 .then()
                 .statusCode(200)
@@ -82,6 +83,7 @@ class JournalResourceTest {
                                 + " values it changed can no longer be restored. Relink from the new prefix to the"
                                 + " old one instead."));
         given().get("/migrations/" + id + "/journal").then().body("entries", equalTo(0));
+        given().get("/migrations/" + id).then().body("journalForgotten", equalTo(forgotten));
     }
 
     @Test
