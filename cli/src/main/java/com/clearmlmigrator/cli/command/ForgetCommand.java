@@ -93,22 +93,26 @@ public class ForgetCommand extends OneMigrationCommand {
             return forgottenBefore != null
                     ? List.of(journal + " was forgotten on " + forgottenBefore + ".")
                     : List.of(
-                            "Stores: relink " + id + " keeps the previous values of "
-                                    + before.path("entries").asLong()
-                                    + " documents in the migrator's database for its undo.",
+                            "Stores: relink " + id + " keeps the previous values of " + documents(before)
+                                    + " in the migrator's database for its undo.",
                             "  Forgetting them (without --dry-run) leaves the stores with their new links for good:"
                                     + " `undo " + id + "` is refused after it.");
         }
-        JsonNode after = client.forgetJournal(id);
-        long removed = after.path("entries").asLong();
+        JsonNode removed = client.forgetJournal(id);
         if (forgottenBefore != null) {
             return List.of(journal + " was forgotten on " + forgottenBefore
-                    + (removed > 0 ? "; what was left of it is removed now (" + removed + " documents)." : "."));
+                    + (removed.path("entries").asLong() > 0
+                            ? "; what was left of it is removed now (" + documents(removed) + ")."
+                            : "."));
         }
         return List.of(
-                journal + " is forgotten: the previous values of " + removed + " documents removed from the"
-                        + " migrator's database.",
+                journal + " is forgotten: the previous values of " + documents(removed)
+                        + " removed from the migrator's database.",
                 "  The stores keep their new links; `undo " + id + "` is refused now.");
+    }
+
+    private static String documents(JsonNode journal) {
+        return String.format("%,d documents", journal.path("entries").asLong());
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.clearmlmigrator.planner.api;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -41,6 +42,7 @@ public class JournalResource {
     @DELETE
     @Operation(summary = "Forget a finished relink's journal: it can no longer be undone")
     public JournalState forget(@PathParam("id") String id) {
-        return forgetting.forget(id, Instant.now());
+        // To the second: the operator reads it back in sentences.
+        return forgetting.forget(id, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 }
