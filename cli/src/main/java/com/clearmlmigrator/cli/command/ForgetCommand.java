@@ -25,7 +25,7 @@ import picocli.CommandLine.ParameterException;
                 + " originals of the files it changed, which take room in your bucket or on the file server's disk."
                 + " What was relinked keeps its new links; the relink's undo cannot restore it after it.")
 public class ForgetCommand extends OneMigrationCommand {
-    /** While a relink is in one of these, its command may still be writing the places' state files and journal. */
+    /** While a relink is in one of these, its command and workers may still be writing its journals. */
     private static final Set<String> UNDER_WAY = Set.of("PLANNING", "RUNNING", "PAUSED");
 
     @Mixin
@@ -134,11 +134,11 @@ public class ForgetCommand extends OneMigrationCommand {
         String status = migration.path("status").asText();
         if (!kind.equals("relink")) {
             return "Migration " + id + " is of kind " + kind
-                    + ", not a relink: only a relink keeps a journal in the places of state files.";
+                    + ", not a relink: only a relink keeps a journal for its undo.";
         }
         if (UNDER_WAY.contains(status)) {
-            return "Relink " + id + " is " + status + ": its command may still be changing the state files there."
-                    + " Forget its journal once it has ended (`status " + id + "`).";
+            return "Relink " + id + " is " + status + ": it may still be writing its journal. Forget it once the"
+                    + " relink has ended (`status " + id + "`).";
         }
         return null;
     }

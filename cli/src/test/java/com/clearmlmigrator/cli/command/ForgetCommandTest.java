@@ -131,16 +131,15 @@ class ForgetCommandTest {
     void aRelinkStillRunningKeepsItsJournal() throws IOException {
         assertRefusedKeepingTheJournal(
                 "{\"id\":\"m1\",\"kind\":\"relink\",\"status\":\"RUNNING\"}",
-                "Relink m1 is RUNNING: its command may still be changing the state files there. Forget its journal"
-                        + " once it has ended (`status m1`).");
+                "Relink m1 is RUNNING: it may still be writing its journal. Forget it once the relink has ended"
+                        + " (`status m1`).");
     }
 
     @Test
     void aMigrationOtherThanARelinkHasNoJournalToForget() throws IOException {
         assertRefusedKeepingTheJournal(
                 "{\"id\":\"m1\",\"kind\":\"es-copy\",\"status\":\"SUCCEEDED\"}",
-                "Migration m1 is of kind es-copy, not a relink: only a relink keeps a journal in the places of state"
-                        + " files.");
+                "Migration m1 is of kind es-copy, not a relink: only a relink keeps a journal for its undo.");
     }
 
     private void assertRefusedKeepingTheJournal(String migration, String sentence) throws IOException {
