@@ -72,16 +72,7 @@ class CliIT {
                 .toList();
         assertThat(expected).isNotEqualTo(before);
 
-        CommandRun relink = CommandRun.of(
-                "relink",
-                "--mongo-host",
-                RunningSystem.ports().mongoUri(),
-                "--mongo-database",
-                DATABASE,
-                "--host-source",
-                OLD.substring("http://".length()),
-                "--host-target",
-                NEW.substring("http://".length()));
+        CommandRun relink = relinkWithClearmlsFlags(DATABASE);
 
         assertThat(relink.code()).as(relink.out() + relink.err()).isEqualTo(ExitCode.SUCCEEDED);
         String id = relink.migrationId();
@@ -335,16 +326,7 @@ class CliIT {
         new MongoSeeder(RunningSystem.ports().mongoUri())
                 .seed(database, new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(3, 1, 12))).collections());
         try {
-            CommandRun relink = CommandRun.of(
-                    "relink",
-                    "--mongo",
-                    RunningSystem.ports().mongoUri(),
-                    "--mongo-database",
-                    database,
-                    "--from",
-                    OLD,
-                    "--to",
-                    NEW);
+            CommandRun relink = relinkWithClearmlsFlags(database);
             assertThat(relink.code()).as(relink.out() + relink.err()).isEqualTo(ExitCode.SUCCEEDED);
             String id = relink.migrationId();
             List<String> relinked = modelUris(database);
@@ -373,6 +355,20 @@ class CliIT {
         } finally {
             RunningSystem.dropDatabase(database);
         }
+    }
+
+    /** A relink of the database's references from the old file server to the new one, asked as ClearML's script is. */
+    private static CommandRun relinkWithClearmlsFlags(String database) {
+        return CommandRun.of(
+                "relink",
+                "--mongo-host",
+                RunningSystem.ports().mongoUri(),
+                "--mongo-database",
+                database,
+                "--host-source",
+                OLD.substring("http://".length()),
+                "--host-target",
+                NEW.substring("http://".length()));
     }
 
     private static List<String> modelUris() {

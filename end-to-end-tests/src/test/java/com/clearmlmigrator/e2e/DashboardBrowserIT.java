@@ -137,15 +137,13 @@ class DashboardBrowserIT {
                 !driver.findElement(By.id("report")).getAttribute("textContent").isEmpty());
         assertThat(browser.findElement(By.id("report")).getAttribute("textContent"))
                 .contains("\"fields\"");
-        assertThat(browser.findElements(By.cssSelector("#state-files li")))
-                .extracting(WebElement::getText)
+        assertThat(stateFilesShown())
                 .containsExactly(
                         FILE_SERVER + ": 5 links in 2 of 4 files changed, 1 already new",
                         BUCKET + ": begun; its end not told yet (the command is still at it, or it was stopped: its"
                                 + " journal there holds what it did)");
 
-        browser.findElement(By.id("undo")).click();
-        Alert question = wait.until(ExpectedConditions.alertIsPresent());
+        Alert question = undoClicked(wait);
         assertThat(question.getText())
                 .as("the dashboard's undo reaches the stores only, and says how to restore the state files")
                 .contains("clearml-migrator undo " + relink + " --fileserver-folder " + FILE_SERVER)
@@ -189,14 +187,12 @@ class DashboardBrowserIT {
         WebDriverWait wait = openInDashboard(relink);
 
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#state-files li"), 2));
-        assertThat(browser.findElements(By.cssSelector("#state-files li")))
-                .extracting(WebElement::getText)
+        assertThat(stateFilesShown())
                 .containsExactly(
                         FILE_SERVER + ": 5 links in 2 of 4 files changed",
                         BUCKET + ": 7 links in 3 of 3 files changed; their originals forgotten on 2026-12-06T18:35:06Z"
                                 + " (forget): no undo restores them");
-        browser.findElement(By.id("undo")).click();
-        Alert question = wait.until(ExpectedConditions.alertIsPresent());
+        Alert question = undoClicked(wait);
         String asked = question.getText();
         question.dismiss();
         assertThat(asked)
@@ -233,6 +229,19 @@ class DashboardBrowserIT {
         wait.until(ExpectedConditions.textToBe(
                 By.cssSelector("#state-files li"),
                 BUCKET + ": 3 files read; their links start with http://files.old.lan:8081 (120), s3://elsewhere (4)"));
+    }
+
+    /** The places of state files the detail lists, as the operator reads them. */
+    private static List<String> stateFilesShown() {
+        return browser.findElements(By.cssSelector("#state-files li")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** Clicks the detail's undo; returns the question the dashboard asks before it undoes anything. */
+    private static Alert undoClicked(WebDriverWait wait) {
+        browser.findElement(By.id("undo")).click();
+        return wait.until(ExpectedConditions.alertIsPresent());
     }
 
     /** As the command tells the planner what it did to (or found in) one place's dataset state files. */

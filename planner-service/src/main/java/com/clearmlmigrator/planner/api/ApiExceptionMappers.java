@@ -27,13 +27,8 @@ public class ApiExceptionMappers {
         return answer(Response.Status.BAD_REQUEST, e.getMessage());
     }
 
-    @ServerExceptionMapper
-    public Response notFound(MigrationNotFoundException e) {
-        return answer(Response.Status.NOT_FOUND, e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response placeNotFound(StateFilesPlaceNotFoundException e) {
+    @ServerExceptionMapper({MigrationNotFoundException.class, StateFilesPlaceNotFoundException.class})
+    public Response notFound(RuntimeException e) {
         return answer(Response.Status.NOT_FOUND, e.getMessage());
     }
 
