@@ -1,6 +1,7 @@
 package com.clearmlmigrator.planner.api;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -28,7 +29,8 @@ public record StateFilesForgottenRequest(
         return place;
     }
 
+    /** To the second, as the command writes it. */
     Instant atOrNow() {
-        return at == null ? Instant.now() : at;
+        return at == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : at;
     }
 }

@@ -1,5 +1,6 @@
 package com.clearmlmigrator.planner.api;
 
+import java.time.Instant;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -143,7 +144,7 @@ public class StrictJsonReader {
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";
         }
-        if (java.time.Instant.class.equals(type)) {
+        if (Instant.class.equals(type)) {
             return "a time in UTC such as 2026-12-06T18:35:06Z";
         }
         return "a JSON object";
