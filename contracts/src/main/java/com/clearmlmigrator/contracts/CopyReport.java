@@ -39,4 +39,12 @@ public record CopyReport(
         created = created == null ? List.of() : List.copyOf(created);
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
+
+    /**
+     * The documents this step wrote to the target: a slice's or a whole index's copy, also when a cancel stopped it
+     * part-way; 0 for the other steps (a verification reads what the slices copied again).
+     */
+    public long documentsCopied() {
+        return (step.equals("copy-slice") || step.equals("copy-index")) && copied != null ? copied.documents() : 0;
+    }
 }

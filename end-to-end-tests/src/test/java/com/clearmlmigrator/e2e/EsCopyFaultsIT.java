@@ -187,9 +187,13 @@ class EsCopyFaultsIT {
                 .as("the tasks under way answered skipped")
                 .isPositive();
         es7.post("/" + logs + "/_refresh", "{}");
-        assertThat(es7.documents(logs).size())
+        int onTarget = es7.documents(logs).size();
+        assertThat(onTarget)
                 .as("the slices stopped part-way")
                 .isLessThan(es5.documents(logs).size());
+        assertThat(Migrations.report(id).getLong("indices.find { it.index == '" + logs + "' }.copied"))
+                .as("the report counts what the slices stopped part-way had written, not only the slices that ended")
+                .isEqualTo((long) onTarget);
         assertThat(es7.get("/" + logs + "/_mapping")
                         .path(logs)
                         .path("mappings")

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import com.clearmlmigrator.contracts.CopyReport;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskOutcome;
 import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.planner.migration.CopyOrder;
@@ -114,6 +115,7 @@ public record CopyIndexRow(
                     .filter(Objects::nonNull)
                     .toList();
             long copied = slices.stream().mapToLong(r -> r.copied().documents()).sum()
+                    + stoppedPartWay(own)
                     + underWay.stream().mapToLong(TaskProgress::documents).sum();
             Instant started = Stream.concat(
                             own.stream()
@@ -131,6 +133,17 @@ public record CopyIndexRow(
                     .orElse(null);
             return new Advance(copied, started, lastNews);
         }
+    }
+
+    /**
+     * Documents the copy steps a cancel stopped part-way had written, as they report it: an index stopped so holds them,
+     * and its row must not say 0.
+     */
+    private static long stoppedPartWay(List<TaskState> own) {
+        return own.stream()
+                .filter(t -> t.result() != null && t.result().outcome() == TaskOutcome.SKIPPED)
+                .mapToLong(t -> t.result().report() instanceof CopyReport r ? r.documentsCopied() : 0)
+                .sum();
     }
 
     /** Copy rate from the first step's start to the latest news, and the time left at that rate. */

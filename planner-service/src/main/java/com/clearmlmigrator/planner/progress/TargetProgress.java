@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.clearmlmigrator.contracts.CollectionInspection;
 import com.clearmlmigrator.contracts.CopyReport;
@@ -29,7 +28,6 @@ import com.clearmlmigrator.planner.migration.TaskState;
  * @param changed      documents a relink or undo rewrote so far
  */
 public record TargetProgress(String target, int parts, int partsEnded, int partsFailed, long documents, long changed) {
-    private static final Set<String> COPYING_STEPS = Set.of("copy-slice", "copy-index");
 
     /** One entry per target, in plan order. */
     public static List<TargetProgress> of(List<TaskState> tasks, Map<TaskId, TaskProgress> running) {
@@ -61,9 +59,8 @@ public record TargetProgress(String target, int parts, int partsEnded, int parts
         if (report instanceof IndexInspection index) {
             return index.documents();
         }
-        // A verification reads what the slices copied again; only the steps that copy count.
-        if (report instanceof CopyReport copy && COPYING_STEPS.contains(copy.step()) && copy.copied() != null) {
-            return copy.copied().documents();
+        if (report instanceof CopyReport copy) {
+            return copy.documentsCopied();
         }
         return 0;
     }

@@ -70,6 +70,35 @@ class CopySummaryTest {
         assertThat(summary.indices().get(0).copied()).isZero();
     }
 
+    @Test
+    void aSliceACancelStoppedPartWayCountsWhatItHadWrittenButIsNotDone() {
+        TaskState stopped = slice(
+                1,
+                TaskResult.stoppedPartWay(
+                        new TaskId("m1", 1),
+                        new CopyReport(
+                                INDEX,
+                                "copy-slice",
+                                null,
+                                checksum(420),
+                                null,
+                                0,
+                                List.of(),
+                                List.of(),
+                                T0,
+                                T0.plusSeconds(6))));
+        TaskState skipped = slice(2, TaskResult.skipped(new TaskId("m1", 2)));
+
+        CopySummary summary =
+                CopySummary.of(migration(), TaskCounts.of(0, 0, 2, 0), List.of(stopped, skipped), Map.of());
+
+        CopyIndexRow row = summary.indices().get(0);
+        assertThat(row.copied()).isEqualTo(420);
+        assertThat(row.slicesDone()).isZero();
+        assertThat(row.checksumMatch()).isNull();
+        assertThat(summary.copied()).isEqualTo(420);
+    }
+
     private static TaskState slice(int ordinal, TaskResult result) {
         return new TaskState(new TaskId("m1", ordinal), TaskType.COPY_SLICE, INDEX, result, null, true);
     }

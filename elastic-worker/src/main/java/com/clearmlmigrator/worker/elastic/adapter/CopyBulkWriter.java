@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.clearmlmigrator.contracts.ContentChecksum;
 import com.clearmlmigrator.contracts.TaskFailedException;
@@ -23,8 +24,12 @@ final class CopyBulkWriter implements TargetIndex.Writer<CopiedDocument> {
     private final ProgressBeacon.Counter written;
     private List<CopiedDocument> pending = new ArrayList<>();
     private long pendingBytes;
-    private Future<ContentChecksum> inFlight;
-    private ContentChecksum confirmed = ContentChecksum.EMPTY;
+    private Future<?> inFlight;
+    /**
+     * Added to as each bulk is confirmed, before it is counted: the count is where a cancel stops the copy, and what was
+     * confirmed by then is what the stopped task reports.
+     */
+    private final AtomicReference<ContentChecksum> confirmed = new AtomicReference<>(ContentChecksum.EMPTY);
 
     /**
      * @param senders       threads that write one bulk while the next is gathered
@@ -66,7 +71,7 @@ final class CopyBulkWriter implements TargetIndex.Writer<CopiedDocument> {
     public void writeAlone(CopiedDocument document) {
         send();
         awaitInFlight();
-        confirmed = confirmed.plus(creator.create(List.of(document)));
+        confirmed.accumulateAndGet(creator.create(List.of(document)), ContentChecksum::plus);
         written.add(1);
     }
 
@@ -81,7 +86,12 @@ final class CopyBulkWriter implements TargetIndex.Writer<CopiedDocument> {
     public ContentChecksum finish() {
         send();
         awaitInFlight();
-        return confirmed;
+        return confirmed.get();
+    }
+
+    @Override
+    public ContentChecksum confirmed() {
+        return confirmed.get();
     }
 
     /** After a failure: the task does not end while one of its bulks is still being written. */
@@ -102,17 +112,16 @@ final class CopyBulkWriter implements TargetIndex.Writer<CopiedDocument> {
         pending = new ArrayList<>();
         pendingBytes = 0;
         inFlight = senders.submit(() -> {
-            ContentChecksum done = creator.create(bulk);
+            confirmed.accumulateAndGet(creator.create(bulk), ContentChecksum::plus);
             written.add(bulk.size());
-            return done;
         });
     }
 
     private void awaitInFlight() {
         if (inFlight != null) {
-            Future<ContentChecksum> sent = inFlight;
+            Future<?> sent = inFlight;
             inFlight = null;
-            confirmed = confirmed.plus(BackgroundWork.await(sent));
+            BackgroundWork.await(sent);
         }
     }
 }

@@ -12,6 +12,7 @@ import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.Slice;
 import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.worker.runtime.TaskCancelledException;
 
 /**
  * The copy protocol of one index, whatever the clusters: prepare the target, stream the source into it while both
@@ -58,7 +59,7 @@ public final class CopyEngine {
             MigrationTask task, SourceIndex<D> source, TargetIndex<D> target) {
         Instant started = Instant.now();
         CopySpec.CopySlice spec = (CopySpec.CopySlice) task.copy();
-        Copied copied = copyDocuments(task, task.slice(), spec, source, target);
+        Copied copied = copyDocuments(task, "copy-slice", started, task.slice(), spec, source, target);
         return new CopyReport(
                 task.target(),
                 "copy-slice",
@@ -90,7 +91,7 @@ public final class CopyEngine {
         List<String> created = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         prepareTarget(task, spec.prepare(), target, created, notes);
-        Copied copied = copyDocuments(task, null, spec.copy(), source, target);
+        Copied copied = copyDocuments(task, "copy-index", started, null, spec.copy(), source, target);
         CopySpec.Verify verify = spec.verify().expecting(copied.read(), copied.sourceWrites());
         ContentChecksum onTarget = verifyIndex(task, verify, source, target, notes);
         return new CopyReport(
@@ -151,36 +152,67 @@ public final class CopyEngine {
 
     /**
      * Streams one slice (or, with a null slice, the whole index) from the source into the target, at the pace of the
-     * migration's share of the rate limit in this worker.
+     * migration's share of the rate limit in this worker. Stopped by a cancel, the task reports what the target had
+     * confirmed by then, so the migration's report counts what an index stopped part-way holds.
+     *
+     * @param step    the task's step, as its report names it
+     * @param started when the task started
      */
     private <D extends CopyDocument> Copied copyDocuments(
-            MigrationTask task, Slice slice, CopySpec.CopySlice spec, SourceIndex<D> source, TargetIndex<D> target) {
+            MigrationTask task,
+            String step,
+            Instant started,
+            Slice slice,
+            CopySpec.CopySlice spec,
+            SourceIndex<D> source,
+            TargetIndex<D> target) {
+        try (MigrationPacers.Lease pace = pacers.open(task.id().migrationId(), spec.maxDocsPerSecond());
+                TargetIndex.Writer<D> writer = target.writer()) {
+            return TaskCancelledException.reportingSoFar(
+                    () -> copyDocuments(slice, spec, source, writer, pace),
+                    () -> new CopyReport(
+                            task.target(),
+                            step,
+                            null,
+                            writer.confirmed(),
+                            null,
+                            0,
+                            List.of(),
+                            List.of(),
+                            started,
+                            Instant.now()));
+        }
+    }
+
+    private <D extends CopyDocument> Copied copyDocuments(
+            Slice slice,
+            CopySpec.CopySlice spec,
+            SourceIndex<D> source,
+            TargetIndex.Writer<D> writer,
+            MigrationPacers.Lease pace) {
         ContentChecksum.Tally read = new ContentChecksum.Tally();
         long[] bytes = {0};
         long sourceWrites = source.writeCount();
-        try (MigrationPacers.Lease pace = pacers.open(task.id().migrationId(), spec.maxDocsPerSecond());
-                TargetIndex.Writer<D> writer = target.writer()) {
-            source.read(slice, pageSize(spec.maxDocsPerSecond(), slice), new SourceIndex.Reader<>() {
-                @Override
-                public void document(D document) {
-                    read.addDocument(document.digest());
-                    bytes[0] += document.bytes();
-                    if (document.large()) {
-                        writer.writeAlone(document);
-                    } else {
-                        writer.add(document);
-                    }
+        source.read(slice, pageSize(spec.maxDocsPerSecond(), slice), new SourceIndex.Reader<>() {
+            @Override
+            public void document(D document) {
+                read.addDocument(document.digest());
+                bytes[0] += document.bytes();
+                if (document.large()) {
+                    writer.writeAlone(document);
+                } else {
+                    writer.add(document);
                 }
+            }
 
-                @Override
-                public void pageEnded(int documents) {
-                    writer.pageEnded();
-                    pace.pacer().finished(documents);
-                }
-            });
-            ContentChecksum written = writer.finish();
-            return new Copied(read.total(), written, bytes[0], sourceWrites);
-        }
+            @Override
+            public void pageEnded(int documents) {
+                writer.pageEnded();
+                pace.pacer().finished(documents);
+            }
+        });
+        ContentChecksum written = writer.finish();
+        return new Copied(read.total(), written, bytes[0], sourceWrites);
     }
 
     /**
@@ -216,7 +248,15 @@ public final class CopyEngine {
             // uncleanly mid-copy (killed, out of memory) lost the bulks it had acknowledged but not synced, though the
             // slices that wrote them succeeded. Copying the index again writes only what is missing.
             long found = onTarget.documents();
-            copyDocuments(task, null, new CopySpec.CopySlice(spec.maxDocsPerSecond()), source, target);
+            // Stopped by a cancel, this copy reports as a verification: its count is not the index's.
+            copyDocuments(
+                    task,
+                    "verify",
+                    Instant.now(),
+                    null,
+                    new CopySpec.CopySlice(spec.maxDocsPerSecond()),
+                    source,
+                    target);
             onTarget = durableFingerprint(target);
             notes.add("Copied the index again: the verification found " + found + " of its "
                     + spec.expected().documents() + " documents on the target, which loses writes not yet synced to"

@@ -53,6 +53,12 @@ public interface TargetIndex<D extends CopyDocument> {
         /** Writes what is left and returns the fingerprint of every document the target confirmed. */
         ContentChecksum finish();
 
+        /**
+         * The fingerprint of the documents the target has confirmed so far, without writing what is gathered: what a
+         * copy stopped part-way (its migration cancelled) wrote.
+         */
+        ContentChecksum confirmed();
+
         /** After a failure: returns once no bulk is still being written. */
         @Override
         void close();

@@ -21,6 +21,7 @@ import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.worker.elastic.copy.InMemoryIndices.Doc;
+import com.clearmlmigrator.worker.runtime.TaskCancelledException;
 
 /** The copy protocol between two indices in memory: what it creates, copies, compares, seals and reports. */
 class CopyEngineTest {
@@ -209,6 +210,22 @@ class CopyEngineTest {
         assertThat(target.deleted).isEqualTo(1);
         assertThat(replaced.created()).containsExactly(INDEX);
         assertThat(replaced.notes()).contains("Replaced the target's existing index " + INDEX + ".");
+    }
+
+    @Test
+    void aSliceStoppedByACancelReportsWhatTheTargetConfirmedByThen() {
+        target.cancelledAfter = 2;
+
+        assertThatThrownBy(() ->
+                        engine.copySlice(task("m1", TaskType.COPY_SLICE, new CopySpec.CopySlice(0)), source, target))
+                .isInstanceOfSatisfying(TaskCancelledException.class, stopped -> {
+                    CopyReport soFar = (CopyReport) stopped.soFar();
+                    assertThat(soFar.target()).isEqualTo(INDEX);
+                    assertThat(soFar.step()).isEqualTo("copy-slice");
+                    assertThat(soFar.copied().documents()).isEqualTo(2);
+                });
+        assertThat(target.documents).hasSize(2);
+        assertThat(target.writerClosed).isTrue();
     }
 
     private static MigrationTask copyIndex(String migrationId, boolean seal, boolean replace) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import com.clearmlmigrator.contracts.ContentChecksum;
 import com.clearmlmigrator.contracts.CopySpec;
 import com.clearmlmigrator.contracts.Slice;
+import com.clearmlmigrator.worker.runtime.TaskCancelledException;
 
 /**
  * A source and a target index in memory, with what {@link CopyEngine} relies on from Elasticsearch: a source read page
@@ -73,6 +74,11 @@ final class InMemoryIndices {
 
         int deleted;
         boolean writerClosed;
+        /**
+         * The migration is cancelled once this many documents are confirmed: the count after that write throws, as a
+         * worker's counter does. Negative: never.
+         */
+        int cancelledAfter = -1;
 
         @Override
         public void putTemplate(CopySpec.IndexTemplate template) {
@@ -129,6 +135,11 @@ final class InMemoryIndices {
                 }
 
                 @Override
+                public ContentChecksum confirmed() {
+                    return confirmed.total();
+                }
+
+                @Override
                 public void close() {
                     writerClosed = true;
                 }
@@ -137,6 +148,9 @@ final class InMemoryIndices {
                     Doc there = documents.putIfAbsent(document.id(), document);
                     if (there == null || there.equals(document)) {
                         confirmed.addDocument(document.digest());
+                    }
+                    if (confirmed.total().documents() == cancelledAfter) {
+                        throw new TaskCancelledException("its migration was cancelled");
                     }
                 }
             };
