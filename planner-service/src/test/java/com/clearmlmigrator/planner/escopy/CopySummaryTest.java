@@ -29,20 +29,7 @@ class CopySummaryTest {
     @Test
     void slicesUnderWayCountWhatTheyReportedUntilTheirResultsArrive() {
         TaskState finished = slice(
-                1,
-                TaskResult.succeeded(
-                        new TaskId("m1", 1),
-                        new CopyReport(
-                                INDEX,
-                                "copy-slice",
-                                checksum(1000),
-                                checksum(1000),
-                                null,
-                                100_000,
-                                List.of(),
-                                List.of(),
-                                T0,
-                                T0.plusSeconds(10))));
+                1, TaskResult.succeeded(new TaskId("m1", 1), sliceReport(checksum(1000), checksum(1000), 100_000, 10)));
         TaskState running = slice(2, null);
         TaskState queued = slice(3, null);
         Map<TaskId, TaskProgress> live =
@@ -72,21 +59,8 @@ class CopySummaryTest {
 
     @Test
     void aSliceACancelStoppedPartWayCountsWhatItHadWrittenButIsNotDone() {
-        TaskState stopped = slice(
-                1,
-                TaskResult.stoppedPartWay(
-                        new TaskId("m1", 1),
-                        new CopyReport(
-                                INDEX,
-                                "copy-slice",
-                                null,
-                                checksum(420),
-                                null,
-                                0,
-                                List.of(),
-                                List.of(),
-                                T0,
-                                T0.plusSeconds(6))));
+        TaskState stopped =
+                slice(1, TaskResult.stoppedPartWay(new TaskId("m1", 1), sliceReport(null, checksum(420), 0, 6)));
         TaskState skipped = slice(2, TaskResult.skipped(new TaskId("m1", 2)));
 
         CopySummary summary =
@@ -97,6 +71,12 @@ class CopySummaryTest {
         assertThat(row.slicesDone()).isZero();
         assertThat(row.checksumMatch()).isNull();
         assertThat(summary.copied()).isEqualTo(420);
+    }
+
+    /** A slice's report: what it read (null when a cancel stopped it), wrote, and when it ended after T0. */
+    private static CopyReport sliceReport(ContentChecksum read, ContentChecksum written, long bytes, int seconds) {
+        return new CopyReport(
+                INDEX, "copy-slice", read, written, null, bytes, List.of(), List.of(), T0, T0.plusSeconds(seconds));
     }
 
     private static TaskState slice(int ordinal, TaskResult result) {

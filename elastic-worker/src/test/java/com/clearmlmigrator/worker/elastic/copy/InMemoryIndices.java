@@ -131,7 +131,7 @@ final class InMemoryIndices {
 
                 @Override
                 public ContentChecksum finish() {
-                    return confirmed.total();
+                    return confirmed();
                 }
 
                 @Override
