@@ -41,6 +41,14 @@ public record CopyReport(
     }
 
     /**
+     * The report of a copy step a cancel stopped part-way: what the target had confirmed by then, nothing of the source.
+     */
+    public static CopyReport stoppedPartWay(
+            String target, String step, ContentChecksum confirmed, Instant startedAt, Instant stoppedAt) {
+        return new CopyReport(target, step, null, confirmed, null, 0, List.of(), List.of(), startedAt, stoppedAt);
+    }
+
+    /**
      * The documents this step wrote to the target: a slice's or a whole index's copy, also when a cancel stopped it
      * part-way; 0 for the other steps (a verification reads what the slices copied again).
      */

@@ -51,7 +51,7 @@ public final class CopyEngine {
         Instant started = Instant.now();
         List<String> created = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        prepareTarget(task, (CopySpec.Prepare) task.copy(), target, created, notes);
+        TargetPreparation.prepare(task, (CopySpec.Prepare) task.copy(), target, created, notes);
         return new CopyReport(task.target(), "prepare", null, null, null, 0, created, notes, started, Instant.now());
     }
 
@@ -90,7 +90,7 @@ public final class CopyEngine {
         CopySpec.CopyIndex spec = (CopySpec.CopyIndex) task.copy();
         List<String> created = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        prepareTarget(task, spec.prepare(), target, created, notes);
+        TargetPreparation.prepare(task, spec.prepare(), target, created, notes);
         Copied copied = copyDocuments(task, "copy-index", started, null, spec.copy(), source, target);
         CopySpec.Verify verify = spec.verify().expecting(copied.read(), copied.sourceWrites());
         ContentChecksum onTarget = verifyIndex(task, verify, source, target, notes);
@@ -105,37 +105,6 @@ public final class CopyEngine {
                 notes,
                 started,
                 Instant.now());
-    }
-
-    /** Puts the templates, then creates each index unless this migration already did (a replay). */
-    private static void prepareTarget(
-            MigrationTask task,
-            CopySpec.Prepare spec,
-            TargetIndex<?> target,
-            List<String> created,
-            List<String> notes) {
-        spec.templates().forEach(target::putTemplate);
-        if (!spec.templates().isEmpty()) {
-            notes.add("Put " + spec.templates().size() + " index templates on the target.");
-        }
-        String migrationId = task.id().migrationId();
-        for (CopySpec.TargetIndex index : spec.indices()) {
-            if (target.exists(index.name())) {
-                if (target.createdBy(index.name()).equals(migrationId)) {
-                    continue; // A replay: this migration created it and may already be copying into it.
-                }
-                if (!index.replaceExisting()) {
-                    throw new TaskFailedException(
-                            FailureReason.TARGET_REJECTED,
-                            "Index " + index.name() + " appeared on the target after the copy was planned; remove it"
-                                    + " or start the copy again with \"ifTargetExists\": \"skip\" or \"overwrite\".");
-                }
-                target.delete(index.name());
-                notes.add("Replaced the target's existing index " + index.name() + ".");
-            }
-            target.create(index, migrationId);
-            created.add(index.name());
-        }
     }
 
     /**
@@ -170,17 +139,7 @@ public final class CopyEngine {
                 TargetIndex.Writer<D> writer = target.writer()) {
             return TaskCancelledException.reportingSoFar(
                     () -> copyDocuments(slice, spec, source, writer, pace),
-                    () -> new CopyReport(
-                            task.target(),
-                            step,
-                            null,
-                            writer.confirmed(),
-                            null,
-                            0,
-                            List.of(),
-                            List.of(),
-                            started,
-                            Instant.now()));
+                    () -> CopyReport.stoppedPartWay(task.target(), step, writer.confirmed(), started, Instant.now()));
         }
     }
 
