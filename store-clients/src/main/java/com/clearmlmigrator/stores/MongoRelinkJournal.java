@@ -1,18 +1,14 @@
 package com.clearmlmigrator.stores;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.bson.BsonMaximumSizeExceededException;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
@@ -27,17 +23,17 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 
 /**
  * The relink journal in the migrator's own MongoDB database ({@code relink_journal}), one document per migration,
  * target and document. Inserting an entry that exists is a no-op, so replayed tasks never overwrite the original
  * previous values. Beside it, {@code relink_tasks} holds one document per relink task that has started, {@code
- * relink_undos} one per relink and target whose undo has begun, and {@code relink_forgotten} one per relink whose
- * journal the operator has had removed.
+ * relink_undos} one per relink and target whose undo has begun.
  */
 public final class MongoRelinkJournal implements RelinkJournal {
+    /** The entries' collection, which {@link MongoJournalForgetting} empties of a forgotten relink's. */
+    static final String ENTRIES = "relink_journal";
+
     private static final int DUPLICATE_KEY = 11000;
     private static final String MIGRATION_ID = "migrationId";
     private static final String TARGET = "target";
@@ -51,50 +47,16 @@ public final class MongoRelinkJournal implements RelinkJournal {
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> startedTasks;
     private final MongoCollection<Document> undoneParts;
-    private final MongoCollection<Document> forgottenMigrations;
 
     /** @param database the migrator's own database, never ClearML's */
     public MongoRelinkJournal(MongoDatabase database) {
-        MongoCollection<Document> journal = database.getCollection("relink_journal");
+        MongoCollection<Document> journal = database.getCollection(ENTRIES);
         // An entry must outlast a crash of MongoDB before its document is rewritten. Acknowledged alone, a write on a
         // standalone server reaches its on-disk journal up to 100 ms later, and an entry lost then would leave a value
         // that undo cannot restore. One journal flush per batch of entries; the write concern's other parts stay.
         this.entries = journal.withWriteConcern(journal.getWriteConcern().withJournal(true));
         this.startedTasks = database.getCollection("relink_tasks");
         this.undoneParts = database.getCollection("relink_undos");
-        this.forgottenMigrations = database.getCollection("relink_forgotten");
-    }
-
-    /** How many documents' previous values the journal keeps for the undo of one migration. */
-    public long entryCount(String migrationId) {
-        return entries.countDocuments(ofMigration(migrationId));
-    }
-
-    /** When the migration's journal was forgotten ({@link #forget}), if it was. */
-    public Optional<Instant> forgottenAt(String migrationId) {
-        return Optional.ofNullable(
-                        forgottenMigrations.find(Filters.eq("_id", migrationId)).first())
-                .map(mark -> mark.getDate("at").toInstant());
-    }
-
-    /**
-     * Marks the migration's journal as forgotten, then removes its entries: from the mark on its undo is refused, so a
-     * forget stopped midway leaves no undo that restores part of the values. Again, it keeps the first time and removes
-     * what is left.
-     *
-     * @return the entries removed now
-     */
-    public long forget(String migrationId, Instant at) {
-        forgottenMigrations.updateOne(
-                Filters.eq("_id", migrationId),
-                Updates.setOnInsert("at", Date.from(at)),
-                new UpdateOptions().upsert(true));
-        return entries.deleteMany(ofMigration(migrationId)).getDeletedCount();
-    }
-
-    /** The entries of one migration: their ids start with its id and a slash ('0' is the character after '/'). */
-    private static Bson ofMigration(String migrationId) {
-        return Filters.and(Filters.gte("_id", migrationId + "/"), Filters.lt("_id", migrationId + "0"));
     }
 
     @Override

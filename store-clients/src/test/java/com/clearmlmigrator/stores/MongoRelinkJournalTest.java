@@ -223,22 +223,25 @@ class MongoRelinkJournalTest {
 
     @Test
     void aForgottenMigrationKeepsNoEntryAndTheFirstTimeItWasForgottenWhileOthersKeepTheirs() {
+        MongoJournalForgetting forgetting = new MongoJournalForgetting(client.getDatabase("migrator"));
         journal.record(entries("m1", "model", 30, "http://old/"));
         journal.record(entries("m1", "events-plot-c1", 20, "http://old/"));
         journal.record(entries("m10", "model", 5, "http://old/"));
         journal.record(entries("m1-x", "model", 4, "http://old/"));
-        assertThat(journal.entryCount("m1")).isEqualTo(50);
-        assertThat(journal.forgottenAt("m1")).isEmpty();
+        assertThat(forgetting.entryCount("m1")).isEqualTo(50);
+        assertThat(forgetting.forgottenAt("m1")).isEmpty();
 
-        assertThat(journal.forget("m1", Instant.parse("2026-12-06T18:35:06Z"))).isEqualTo(50);
+        assertThat(forgetting.forget("m1", Instant.parse("2026-12-06T18:35:06Z")))
+                .isEqualTo(50);
         // Again, as a forget stopped midway is finished: nothing left to remove, and the first time stays.
-        assertThat(journal.forget("m1", Instant.parse("2026-12-07T09:00:00Z"))).isZero();
+        assertThat(forgetting.forget("m1", Instant.parse("2026-12-07T09:00:00Z")))
+                .isZero();
 
-        assertThat(journal.entryCount("m1")).isZero();
-        assertThat(journal.forgottenAt("m1")).contains(Instant.parse("2026-12-06T18:35:06Z"));
-        assertThat(journal.entryCount("m10")).isEqualTo(5);
-        assertThat(journal.entryCount("m1-x")).isEqualTo(4);
-        assertThat(journal.forgottenAt("m10")).isEmpty();
+        assertThat(forgetting.entryCount("m1")).isZero();
+        assertThat(forgetting.forgottenAt("m1")).contains(Instant.parse("2026-12-06T18:35:06Z"));
+        assertThat(forgetting.entryCount("m10")).isEqualTo(5);
+        assertThat(forgetting.entryCount("m1-x")).isEqualTo(4);
+        assertThat(forgetting.forgottenAt("m10")).isEmpty();
     }
 
     private static List<JournalEntry> entries(String migration, String target, int count, String before) {

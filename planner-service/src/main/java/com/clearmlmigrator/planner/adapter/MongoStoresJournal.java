@@ -7,16 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.clearmlmigrator.planner.config.PlannerConfig;
 import com.clearmlmigrator.planner.undo.StoresJournal;
-import com.clearmlmigrator.stores.MongoRelinkJournal;
+import com.clearmlmigrator.stores.MongoJournalForgetting;
 import com.mongodb.client.MongoClient;
 
 /** The workers' relink journal, read and forgotten through the same code they write it with. */
 @ApplicationScoped
 public class MongoStoresJournal implements StoresJournal {
-    private final MongoRelinkJournal journal;
+    private final MongoJournalForgetting journal;
 
     public MongoStoresJournal(MongoClient migratorDatabase, PlannerConfig config) {
-        this.journal = new MongoRelinkJournal(migratorDatabase.getDatabase(config.journalDatabase()));
+        this.journal = new MongoJournalForgetting(migratorDatabase.getDatabase(config.journalDatabase()));
     }
 
     @Override

@@ -1,0 +1,61 @@
+package com.clearmlmigrator.stores;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+/**
+ * A relink's journal ({@link MongoRelinkJournal}) counted, and forgotten once the operator keeps the relink: {@code
+ * relink_forgotten} holds one document per relink whose journal was removed, and when.
+ */
+public final class MongoJournalForgetting {
+    private final MongoCollection<Document> entries;
+    private final MongoCollection<Document> forgottenMigrations;
+
+    /** @param database the migrator's own database, where the workers keep the journal */
+    public MongoJournalForgetting(MongoDatabase database) {
+        this.entries = database.getCollection(MongoRelinkJournal.ENTRIES);
+        this.forgottenMigrations = database.getCollection("relink_forgotten");
+    }
+
+    /** How many documents' previous values the journal keeps for the undo of one migration. */
+    public long entryCount(String migrationId) {
+        return entries.countDocuments(ofMigration(migrationId));
+    }
+
+    /** When the migration's journal was forgotten ({@link #forget}), if it was. */
+    public Optional<Instant> forgottenAt(String migrationId) {
+        return Optional.ofNullable(
+                        forgottenMigrations.find(Filters.eq("_id", migrationId)).first())
+                .map(mark -> mark.getDate("at").toInstant());
+    }
+
+    /**
+     * Marks the migration's journal as forgotten, then removes its entries: from the mark on its undo is refused, so a
+     * forget stopped midway leaves no undo that restores part of the values. Again, it keeps the first time and removes
+     * what is left.
+     *
+     * @return the entries removed now
+     */
+    public long forget(String migrationId, Instant at) {
+        forgottenMigrations.updateOne(
+                Filters.eq("_id", migrationId),
+                Updates.setOnInsert("at", Date.from(at)),
+                new UpdateOptions().upsert(true));
+        return entries.deleteMany(ofMigration(migrationId)).getDeletedCount();
+    }
+
+    /** The entries of one migration: their ids start with its id and a slash ('0' is the character after '/'). */
+    private static Bson ofMigration(String migrationId) {
+        return Filters.and(Filters.gte("_id", migrationId + "/"), Filters.lt("_id", migrationId + "0"));
+    }
+}
