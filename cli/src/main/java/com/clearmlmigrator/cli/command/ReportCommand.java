@@ -7,7 +7,6 @@ import com.clearmlmigrator.cli.ExitCode;
 import com.clearmlmigrator.cli.files.StateFilesCensus;
 import com.clearmlmigrator.cli.files.StateFilesReport;
 import com.clearmlmigrator.cli.planner.PlannerClient;
-import com.clearmlmigrator.cli.planner.PlannerException;
 import com.clearmlmigrator.cli.view.CliWording;
 import com.clearmlmigrator.cli.view.ReportTable;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,23 +30,17 @@ public class ReportCommand extends OneMigrationCommand {
             PrintWriter out = spec.commandLine().getOut();
             ReportTable.print(migration.path("kind").asText(), report, out, CliWording.of(spec));
             printStateFiles(migration, out);
-            if (migration.path("kind").asText().equals("relink")) {
-                printJournalForgotten(client, out);
-            }
+            printJournalForgotten(migration, out);
         }
         return ExitCode.of(migration.path("status").asText());
     }
 
     /** A relink whose journal in the stores was forgotten can no longer be undone: said after what it did. */
-    private void printJournalForgotten(PlannerClient client, PrintWriter out) {
-        try {
-            String forgotten = client.journal(id).path("forgotten").textValue();
-            if (forgotten != null) {
-                out.println("Stores: its journal was forgotten on " + forgotten + " (`forget --stores`): the values it"
-                        + " changed keep their new links; `undo` is refused.");
-            }
-        } catch (PlannerException e) {
-            // A planner older than the journal's endpoint: the report is whole without it.
+    private static void printJournalForgotten(JsonNode migration, PrintWriter out) {
+        String forgotten = migration.path("journalForgotten").textValue();
+        if (forgotten != null) {
+            out.println("Stores: its journal was forgotten on " + forgotten + " (`forget --stores`): the values it"
+                    + " changed keep their new links; `undo` is refused.");
         }
     }
 
