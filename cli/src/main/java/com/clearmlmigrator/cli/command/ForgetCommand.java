@@ -105,9 +105,11 @@ public class ForgetCommand extends OneMigrationCommand {
                             ? "; what was left of it is removed now (" + documents(removed) + ")."
                             : "."));
         }
+        String what = removed.path("entries").asLong() == 0
+                ? "it held no previous value (the relink changed nothing in the stores)."
+                : "the previous values of " + documents(removed) + " removed from the migrator's database.";
         return List.of(
-                journal + " is forgotten: the previous values of " + documents(removed)
-                        + " removed from the migrator's database.",
+                journal + " is forgotten: " + what,
                 "  The stores keep their new links; `undo " + id + "` is refused now.");
     }
 

@@ -185,6 +185,19 @@ class ForgetCommandTest {
     }
 
     @Test
+    void anEmptyStoresJournalIsSaidToHoldNothing() {
+        journal = "{\"entries\":0,\"forgotten\":null}";
+        journalAfter = "{\"entries\":0,\"forgotten\":\"2026-12-06T21:00:00Z\"}";
+
+        int code = forget(FINISHED_RELINK, "--stores");
+
+        assertThat(code).isEqualTo(ExitCode.SUCCEEDED);
+        assertThat(out.toString())
+                .contains("Stores: the journal of relink m1 is forgotten: it held no previous value (the relink changed"
+                        + " nothing in the stores).");
+    }
+
+    @Test
     void aStoresJournalForgottenBeforeIsSaidSoWithWhatWasLeft() {
         journal = "{\"entries\":2,\"forgotten\":\"2026-12-06T18:35:06Z\"}";
         journalAfter = "{\"entries\":2,\"forgotten\":\"2026-12-06T18:35:06Z\"}";
