@@ -186,27 +186,26 @@ class ForgetCommandTest {
 
     @Test
     void anEmptyStoresJournalIsSaidToHoldNothing() {
-        journal = "{\"entries\":0,\"forgotten\":null}";
-        journalAfter = "{\"entries\":0,\"forgotten\":\"2026-12-06T21:00:00Z\"}";
-
-        int code = forget(FINISHED_RELINK, "--stores");
-
-        assertThat(code).isEqualTo(ExitCode.SUCCEEDED);
-        assertThat(out.toString())
+        assertThat(storesForgotten(
+                        "{\"entries\":0,\"forgotten\":null}", "{\"entries\":0,\"forgotten\":\"2026-12-06T21:00:00Z\"}"))
                 .contains("Stores: the journal of relink m1 is forgotten: it held no previous value (the relink changed"
                         + " nothing in the stores).");
     }
 
     @Test
     void aStoresJournalForgottenBeforeIsSaidSoWithWhatWasLeft() {
-        journal = "{\"entries\":2,\"forgotten\":\"2026-12-06T18:35:06Z\"}";
-        journalAfter = "{\"entries\":2,\"forgotten\":\"2026-12-06T18:35:06Z\"}";
-
-        int code = forget(FINISHED_RELINK, "--stores");
-
-        assertThat(code).isEqualTo(ExitCode.SUCCEEDED);
-        assertThat(out.toString())
+        assertThat(storesForgotten(
+                        "{\"entries\":2,\"forgotten\":\"2026-12-06T18:35:06Z\"}",
+                        "{\"entries\":2,\"forgotten\":\"2026-12-06T18:35:06Z\"}"))
                 .contains("Stores: the journal of relink m1 was forgotten on 2026-12-06T18:35:06Z; what was left of it"
                         + " is removed now (2 documents).");
+    }
+
+    /** What {@code forget m1 --stores} prints, the planner answering of m1's journal so before and after; it succeeds. */
+    private String storesForgotten(String before, String after) {
+        journal = before;
+        journalAfter = after;
+        assertThat(forget(FINISHED_RELINK, "--stores")).isEqualTo(ExitCode.SUCCEEDED);
+        return out.toString();
     }
 }
