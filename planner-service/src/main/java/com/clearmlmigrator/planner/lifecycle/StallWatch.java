@@ -102,24 +102,32 @@ public class StallWatch {
             return;
         }
         live.update(stalled);
-        if (stalled.resent() > 0 && anotherWorkerIsBusy(migration, stalled, now)) {
+        if (stalled.resent() > 0 && anotherWorkerWasBusy(migration, stalled, now)) {
             // The copy sent again waits in Kafka behind that worker's tasks, as a task never started would; it is
-            // judged once no other worker of its kind is at work (seen in CI: a killed worker's task failed while
-            // the surviving worker still had a queue of paced parts).
+            // judged once no other worker of its kind has been at work for the stall timeout (seen in CI: a killed
+            // worker's task failed while the surviving worker still had a queue of paced parts; and, judged the
+            // moment that worker fell idle, failed while it watched the dead worker's lease before taking it over).
             return;
         }
         results.accept(TaskResult.failed(task.task(), FailureReason.TARGET_UNAVAILABLE, sentence(migration, stalled)));
     }
 
-    /** Whether a worker of the task's kind, other than the silent one, is heard from and performing tasks. */
-    private boolean anotherWorkerIsBusy(Migration migration, TaskUnderWay task, Instant now) {
+    /**
+     * Whether a worker of the task's kind, other than the silent one, is heard from and performed tasks within the
+     * stall timeout: one that has just finished its own may be taking the copy up, and says so only once it has the
+     * copy's lease (a lease time later, when it watches the lease of a dead holder).
+     */
+    private boolean anotherWorkerWasBusy(Migration migration, TaskUnderWay task, Instant now) {
         Optional<WorkerKind> kind = store.taskStates(migration.id()).stream()
                 .filter(t -> t.id().equals(task.task()))
                 .findFirst()
                 .map(t -> t.type().worker());
         return kind.isPresent()
                 && live.workers(now, policy.timeout()).stream()
-                        .anyMatch(w -> w.kind() == kind.get() && !w.worker().equals(task.worker()) && w.tasks() > 0);
+                        .anyMatch(w -> w.kind() == kind.get()
+                                && !w.worker().equals(task.worker())
+                                && w.busyAt() != null
+                                && w.busyAt().isAfter(now.minus(policy.timeout())));
     }
 
     private String sentence(Migration migration, TaskUnderWay task) {

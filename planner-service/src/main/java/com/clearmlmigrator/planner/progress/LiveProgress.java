@@ -33,18 +33,23 @@ public class LiveProgress {
      */
     private final Map<TaskId, Instant> answeredRuns = new ConcurrentHashMap<>();
 
-    /** A worker and when it was last heard from. */
-    public record WorkerSeen(String worker, WorkerKind kind, Instant heardAt, int tasks) {}
+    /**
+     * A worker and when it was last heard from.
+     *
+     * @param tasks  how many tasks its last heartbeat named
+     * @param busyAt when a heartbeat of it last named a task; null when none has
+     */
+    public record WorkerSeen(String worker, WorkerKind kind, Instant heardAt, int tasks, Instant busyAt) {}
 
     /** Takes a heartbeat in: each task it names is under way on that worker, heard from now. */
     public void heard(WorkerHeartbeat heartbeat, Instant now) {
-        workers.put(
+        int tasks = heartbeat.tasks().size();
+        workers.merge(
                 heartbeat.worker(),
-                new WorkerSeen(
-                        heartbeat.worker(),
-                        heartbeat.kind(),
-                        now,
-                        heartbeat.tasks().size()));
+                new WorkerSeen(heartbeat.worker(), heartbeat.kind(), now, tasks, tasks > 0 ? now : null),
+                (held, arriving) -> arriving.busyAt() != null
+                        ? arriving
+                        : new WorkerSeen(arriving.worker(), arriving.kind(), now, 0, held.busyAt()));
         for (TaskProgress progress : heartbeat.tasks()) {
             Instant answered = answeredRuns.get(progress.taskId());
             if (answered != null && !progress.startedAt().isAfter(answered)) {

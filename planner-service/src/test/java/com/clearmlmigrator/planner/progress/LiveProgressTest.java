@@ -76,6 +76,26 @@ class LiveProgressTest {
     }
 
     @Test
+    void aWorkerRemembersWhenItWasLastBusyThroughTheHeartbeatsOfItsIdleMoments() {
+        live.heard(beat("w1", 100), T0);
+        live.heard(new WorkerHeartbeat("w1", WorkerKind.ELASTIC, T0, List.of()), T0.plusSeconds(2));
+        live.heard(new WorkerHeartbeat("w1", WorkerKind.ELASTIC, T0, List.of()), T0.plusSeconds(4));
+
+        assertThat(live.workers(T0.plusSeconds(4), TIMEOUT)).singleElement().satisfies(worker -> {
+            assertThat(worker.heardAt()).isEqualTo(T0.plusSeconds(4));
+            assertThat(worker.tasks()).isZero();
+            assertThat(worker.busyAt()).isEqualTo(T0);
+        });
+
+        live.heard(new WorkerHeartbeat("w2", WorkerKind.ELASTIC, T0, List.of()), T0.plusSeconds(5));
+        assertThat(live.workers(T0.plusSeconds(5), TIMEOUT))
+                .filteredOn(worker -> worker.worker().equals("w2"))
+                .singleElement()
+                .satisfies(
+                        worker -> assertThat(worker.busyAt()).as("never busy").isNull());
+    }
+
+    @Test
     void waitingTasksAreExplainedOnlyWhenNoWorkerOfTheirKindHasBeenHeardFrom() {
         List<TaskState> tasks = List.of(
                 dispatched(new TaskId("m1", 0), TaskType.INSPECT_COLLECTION),
