@@ -1,22 +1,20 @@
 package com.clearmlmigrator.planner.api;
 
+import static com.clearmlmigrator.planner.support.MongoWorkerStandIn.COLLECTIONS;
+import static com.clearmlmigrator.planner.support.MongoWorkerStandIn.inspected;
+import static com.clearmlmigrator.planner.support.MongoWorkerStandIn.seedClearmlCollections;
+import static com.clearmlmigrator.planner.support.MongoWorkerStandIn.submitInspect;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -24,19 +22,10 @@ import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.bson.Document;
 import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.clearmlmigrator.contracts.CollectionInspection;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationClosed;
 import com.clearmlmigrator.contracts.MigrationProgress;
@@ -45,18 +34,14 @@ import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.Topics;
-import com.clearmlmigrator.contracts.WorkerHeartbeat;
-import com.clearmlmigrator.contracts.WorkerKind;
 import com.clearmlmigrator.planner.lifecycle.MigrationResumption;
 import com.clearmlmigrator.planner.messaging.TaskResultConsumer;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationStore;
+import com.clearmlmigrator.planner.support.MongoWorkerStandIn;
 import com.clearmlmigrator.planner.support.PlannerApi;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.model.ReplaceOptions;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,10 +55,11 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @WithTestResource(PlannerInfrastructure.class)
 class PlannerOverKafkaTest {
-    private static final List<String> COLLECTIONS = List.of("model", "project", "queue", "task", "url_to_delete");
 
     @Inject
     ObjectMapper json;
+
+    private MongoWorkerStandIn worker;
 
     @Inject
     MigrationStore store;
@@ -81,12 +67,17 @@ class PlannerOverKafkaTest {
     @Inject
     MigrationResumption resumption;
 
+    @BeforeEach
+    void standIn() {
+        worker = new MongoWorkerStandIn(json);
+    }
+
     @Test
     void aggregatesDuplicatedResultsIntoOneCountPerTaskAndKeepsTheFirst() throws Exception {
         seedClearmlCollections();
         String id = submitInspect();
 
-        List<MigrationTask> tasks = receiveTasks(id, COLLECTIONS.size());
+        List<MigrationTask> tasks = worker.receiveTasks(id, COLLECTIONS.size());
         assertThat(tasks).extracting(t -> t.id().ordinal()).containsExactly(0, 1, 2, 3, 4);
         assertThat(tasks).extracting(MigrationTask::target).containsExactlyElementsOf(COLLECTIONS);
         answerEveryTaskTwice(tasks);
@@ -115,7 +106,7 @@ class PlannerOverKafkaTest {
         assertThat(tasks).allSatisfy(task -> assertThat(firstEnd.stops(task)).isTrue());
 
         given().post("/migrations/" + id + "/retry").then().statusCode(202).body("status", equalTo("RUNNING"));
-        List<MigrationTask> delivered = receiveTasks(id, COLLECTIONS.size() + 1);
+        List<MigrationTask> delivered = worker.receiveTasks(id, COLLECTIONS.size() + 1);
         assertThat(delivered)
                 .filteredOn(t -> t.target().equals("url_to_delete"))
                 .hasSize(2);
@@ -125,7 +116,7 @@ class PlannerOverKafkaTest {
                 .orElseThrow();
         // The retry's own copy was sent after the end: the workers perform it.
         assertThat(firstEnd.stops(again)).isFalse();
-        answer(inspected(again));
+        worker.answer(inspected(again));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/migrations/" + id)
                         .then()
@@ -139,7 +130,8 @@ class PlannerOverKafkaTest {
 
     /** The planner's latest announcement on the closed-migrations topic that the migration ended in this status. */
     private MigrationClosed closure(String migrationId, MigrationStatus status) throws Exception {
-        return readUntil(
+        return worker
+                .readUntil(
                         Topics.CLOSED_MIGRATIONS,
                         migrationId,
                         MigrationClosed.class,
@@ -148,14 +140,6 @@ class PlannerOverKafkaTest {
                 .filter(closed -> closed.status() == status)
                 .reduce((first, second) -> second)
                 .orElseThrow();
-    }
-
-    private void answer(TaskResult result) throws Exception {
-        try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(new ProducerRecord<>(
-                            Topics.TASK_RESULTS, result.taskId().migrationId(), json.writeValueAsString(result)))
-                    .get();
-        }
     }
 
     /**
@@ -167,7 +151,7 @@ class PlannerOverKafkaTest {
         seedClearmlCollections();
         String redelivered = submitInspect();
         TaskResult last = answerAllButRecordTheLastOneOnly(redelivered);
-        answer(last);
+        worker.answer(last);
         awaitStatus(redelivered, "SUCCEEDED");
 
         String resumed = submitInspect();
@@ -185,7 +169,7 @@ class PlannerOverKafkaTest {
     void theUnsentTasksOfAMigrationCancelledJustBeforeAStopAreSkippedWhenThePlannerResumes() throws Exception {
         seedClearmlCollections();
         String id = submitInspect();
-        List<MigrationTask> tasks = receiveTasks(id, COLLECTIONS.size());
+        List<MigrationTask> tasks = worker.receiveTasks(id, COLLECTIONS.size());
         Migration running = store.find(id).orElseThrow();
         assertThat(store.saveIf(MigrationStatus.RUNNING, running.withStatus(MigrationStatus.CANCELLED, Instant.now())))
                 .isTrue();
@@ -210,7 +194,7 @@ class PlannerOverKafkaTest {
     void aResultOfAHandlingARetrySetAsideDoesNotAnswerTheRetriedTask() throws Exception {
         seedClearmlCollections();
         String id = submitInspect();
-        MigrationTask task = receiveTasks(id, COLLECTIONS.size()).get(0);
+        MigrationTask task = worker.receiveTasks(id, COLLECTIONS.size()).get(0);
         TaskResult failed = TaskResult.failed(task.id(), FailureReason.TARGET_UNAVAILABLE, "MongoDB is away.")
                 .withStartedAt(Instant.parse("2026-12-05T18:36:20Z"));
         assertThat(store.recordResult(failed)).isTrue();
@@ -230,9 +214,9 @@ class PlannerOverKafkaTest {
     void aResultThatArrivesWhileThePlannersStoreIsDownIsFoldedInOnceItIsBack() throws Exception {
         seedClearmlCollections();
         String id = submitInspect();
-        List<MigrationTask> tasks = receiveTasks(id, COLLECTIONS.size());
+        List<MigrationTask> tasks = worker.receiveTasks(id, COLLECTIONS.size());
         for (MigrationTask task : tasks.subList(0, tasks.size() - 1)) {
-            answer(inspected(task));
+            worker.answer(inspected(task));
         }
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() ->
@@ -243,10 +227,10 @@ class PlannerOverKafkaTest {
             PlannerInfrastructure.takeMongoAway();
             try {
                 // A worker still at the last task says so: the planner cannot read it into the migration now.
-                heartbeat(
+                worker.heartbeat(
                         "mongo-worker@host-a/4712#x1y2",
                         new TaskProgress(last.id(), 3, 0, Instant.now(), Instant.now()));
-                answer(inspected(last));
+                worker.answer(inspected(last));
                 await("the result refused by the store twice")
                         .atMost(Duration.ofSeconds(30))
                         .until(() -> warnings.about(last.id().toString()) >= 2);
@@ -296,9 +280,9 @@ class PlannerOverKafkaTest {
 
     /** Answers every task but the last over Kafka, and records the last one in the store only, as a stop would. */
     private TaskResult answerAllButRecordTheLastOneOnly(String migrationId) throws Exception {
-        List<MigrationTask> tasks = receiveTasks(migrationId, COLLECTIONS.size());
+        List<MigrationTask> tasks = worker.receiveTasks(migrationId, COLLECTIONS.size());
         for (MigrationTask task : tasks.subList(0, tasks.size() - 1)) {
-            answer(inspected(task));
+            worker.answer(inspected(task));
         }
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/migrations/" + migrationId)
@@ -308,11 +292,6 @@ class PlannerOverKafkaTest {
         assertThat(store.recordResult(last)).isTrue();
         given().get("/migrations/" + migrationId).then().body("status", equalTo("RUNNING"));
         return last;
-    }
-
-    private static TaskResult inspected(MigrationTask task) {
-        return TaskResult.succeeded(
-                task.id(), new CollectionInspection("backend", task.target(), 7, 100, "5.0.0", Map.of(), List.of()));
     }
 
     private static void awaitStatus(String migrationId, String status) {
@@ -344,7 +323,7 @@ class PlannerOverKafkaTest {
 
         // Its tasks are on the task topic before the cancel: sent, so the workers will answer them.
         int total = given().get("/migrations/" + first).path("tasks.total");
-        List<MigrationTask> sent = receiveTasks(first, total);
+        List<MigrationTask> sent = worker.receiveTasks(first, total);
         assertThat(sent).hasSize(total);
 
         given().post("/migrations/" + first + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
@@ -356,7 +335,7 @@ class PlannerOverKafkaTest {
                 .body("error", org.hamcrest.Matchers.containsString("still finishing"));
 
         for (MigrationTask task : sent) {
-            answer(TaskResult.skipped(task.id()));
+            worker.answer(TaskResult.skipped(task.id()));
         }
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/migrations/" + first)
@@ -379,201 +358,24 @@ class PlannerOverKafkaTest {
                                 "Migration " + undo + " is undoing relink " + first + " from its journal and is "));
     }
 
-    @Test
-    void aTaskWhoseWorkerFallsSilentIsShownStalledSentAgainAndThenFailedNamingTheWorker() throws Exception {
-        seedClearmlCollections();
-        String id = submitInspect();
-        List<MigrationTask> tasks = receiveTasks(id, COLLECTIONS.size());
-        MigrationTask silent = tasks.get(0);
-        String worker = "mongo-worker@host-a/4711#k3f9";
-        // The worker starts the first task, says so once, and is never heard from again (frozen, say).
-        heartbeat(worker, new TaskProgress(silent.id(), 5, 0, Instant.now(), Instant.now()));
-        for (MigrationTask task : tasks.subList(1, tasks.size())) {
-            answer(inspected(task));
-        }
-
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().get("/migrations/" + id)
-                        .then()
-                        .body("status", equalTo("RUNNING"))
-                        .body("running[0].task", equalTo(silent.id().toString()))
-                        .body("running[0].worker", equalTo(worker))
-                        .body("running[0].documents", equalTo(5))
-                        .body("running[0].stalled", equalTo(true))
-                        .body("running[0].resent", equalTo(1))
-                        // What `watch` prints: the silent worker by name, and what became of its task.
-                        .body(
-                                "notice",
-                                allOf(
-                                        startsWith(worker + " has said nothing of the task it performs for "),
-                                        endsWith(" s: stalled, sent again for a live worker to"
-                                                + " take over once its lease ends."))));
-        assertThat(receiveTasks(id, COLLECTIONS.size() + 1))
-                .as("the stalled task went out again, under the same id")
-                .filteredOn(task -> task.id().equals(silent.id()))
-                .hasSize(2);
-
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().get("/migrations/" + id)
-                        .then()
-                        .body("status", equalTo("COMPLETED_WITH_ERRORS"))
-                        .body("tasks.failed", equalTo(1))
-                        .body("running.size()", equalTo(0)));
-        given().get("/migrations/" + id + "/report")
-                .then()
-                .body("failures[0].reason", equalTo("TARGET_UNAVAILABLE"))
-                .body("failures[0].detail", org.hamcrest.Matchers.containsString("stalled: worker " + worker))
-                .body("failures[0].detail", org.hamcrest.Matchers.containsString("/retry"));
-    }
-
-    @Test
-    void aTaskSentAgainIsNotFailedWhileAnotherWorkerOfItsKindHasJustBeenBusyAndMayBeTakingItUp() throws Exception {
-        seedClearmlCollections();
-        String id = submitInspect();
-        List<MigrationTask> tasks = receiveTasks(id, COLLECTIONS.size());
-        MigrationTask silent = tasks.get(0);
-        MigrationTask ownPart = tasks.get(1);
-        String killed = "mongo-worker@host-a/4711#dead";
-        String survivor = "mongo-worker@host-b/4712#live";
-        heartbeat(killed, startedNow(silent));
-        for (MigrationTask task : tasks.subList(2, tasks.size())) {
-            answer(inspected(task));
-        }
-        // The survivor is busy with a part of its own until the silent task has been sent again and that copy has
-        // been silent for the stall timeout (3 s here) as well.
-        TaskProgress own = startedNow(ownPart);
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> {
-                    heartbeat(survivor, own);
-                    given().get("/migrations/" + id)
-                            .then()
-                            .body(
-                                    "running.find { it.resent == 1 }.task",
-                                    equalTo(silent.id().toString()));
-                });
-        Instant resentSeen = Instant.now();
-        while (Instant.now().isBefore(resentSeen.plusSeconds(4))) {
-            heartbeat(survivor, own);
-            Thread.sleep(500);
-        }
-        answer(inspected(ownPart));
-        // Idle now, it takes the copy up, but watches the killed worker's lease first and names nothing meanwhile
-        // (in CI that took 4 s, and the planner failed the task the moment the survivor fell idle).
-        heartbeat(survivor);
-        Thread.sleep(1_500);
-        heartbeat(survivor, startedNow(silent));
-        answer(inspected(silent));
-
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().get("/migrations/" + id)
-                        .then()
-                        .body("status", equalTo("SUCCEEDED"))
-                        .body("tasks.failed", equalTo(0)));
-    }
-
-    private static TaskProgress startedNow(MigrationTask task) {
-        return new TaskProgress(task.id(), 5, 0, Instant.now(), Instant.now());
-    }
-
-    private void heartbeat(String worker, TaskProgress... progress) throws Exception {
-        WorkerHeartbeat beat = new WorkerHeartbeat(worker, WorkerKind.MONGO, Instant.now(), List.of(progress));
-        try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(new ProducerRecord<>(Topics.HEARTBEATS, worker, json.writeValueAsString(beat)))
-                    .get();
-        }
-    }
-
-    private static String submitInspect() {
-        return PlannerApi.submit("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri()
-                + "\",\"database\":\"backend\"}}");
-    }
-
-    /** Idempotent: both tests seed the same server. */
-    private static void seedClearmlCollections() {
-        try (MongoClient client = MongoClients.create(PlannerInfrastructure.mongoUri())) {
-            COLLECTIONS.forEach(c -> client.getDatabase("backend")
-                    .getCollection(c)
-                    .replaceOne(new Document("_id", c), new Document("_id", c), new ReplaceOptions().upsert(true)));
-        }
-    }
-
-    private List<MigrationTask> receiveTasks(String migrationId, int expected) throws Exception {
-        List<MigrationTask> tasks = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.MONGO_TASKS));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (tasks.size() < expected && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    MigrationTask task = json.readValue(record.value(), MigrationTask.class);
-                    assertThat(record.key()).isEqualTo(task.id().toString());
-                    if (task.id().migrationId().equals(migrationId)) {
-                        tasks.add(task);
-                    }
-                }
-            }
-        }
-        tasks.sort((a, b) -> Integer.compare(a.id().ordinal(), b.id().ordinal()));
-        return tasks;
-    }
-
     /** url_to_delete first fails, then "succeeds" on a duplicate delivery: the first result must win. */
     private void answerEveryTaskTwice(List<MigrationTask> tasks) throws Exception {
-        try (KafkaProducer<String, String> producer = producer()) {
-            for (MigrationTask task : tasks) {
-                TaskResult success = inspected(task);
-                TaskResult first = task.target().equals("url_to_delete")
-                        ? TaskResult.failed(task.id(), FailureReason.TARGET_REJECTED, "refused")
-                        : success;
-                for (TaskResult result : List.of(first, success)) {
-                    String key = task.id().migrationId();
-                    producer.send(new ProducerRecord<>(Topics.TASK_RESULTS, key, json.writeValueAsString(result)))
-                            .get();
-                }
-            }
+        for (MigrationTask task : tasks) {
+            TaskResult success = inspected(task);
+            TaskResult first = task.target().equals("url_to_delete")
+                    ? TaskResult.failed(task.id(), FailureReason.TARGET_REJECTED, "refused")
+                    : success;
+            worker.answer(first);
+            worker.answer(success);
         }
     }
 
     private MigrationProgress lastProgress(String migrationId) throws Exception {
-        List<MigrationProgress> snapshots = readUntil(
+        List<MigrationProgress> snapshots = worker.readUntil(
                 Topics.PROGRESS,
                 migrationId,
                 MigrationProgress.class,
                 read -> !read.isEmpty() && read.get(read.size() - 1).pending() == 0);
         return snapshots.get(snapshots.size() - 1);
-    }
-
-    /** The migration's messages on a topic, read from its start until {@code enough} holds for what was read. */
-    private <T> List<T> readUntil(String topic, String migrationId, Class<T> type, Predicate<List<T>> enough)
-            throws Exception {
-        List<T> read = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key().equals(migrationId)) {
-                        read.add(json.readValue(record.value(), type));
-                    }
-                }
-                return enough.test(read);
-            });
-        }
-        return read;
-    }
-
-    private static KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PlannerInfrastructure.kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "stand-in-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlannerInfrastructure.kafkaBootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
     }
 }

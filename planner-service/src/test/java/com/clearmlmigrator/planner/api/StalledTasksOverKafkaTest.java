@@ -1,0 +1,166 @@
+package com.clearmlmigrator.planner.api;
+
+import static com.clearmlmigrator.planner.support.MongoWorkerStandIn.COLLECTIONS;
+import static com.clearmlmigrator.planner.support.MongoWorkerStandIn.inspected;
+import static com.clearmlmigrator.planner.support.MongoWorkerStandIn.seedClearmlCollections;
+import static com.clearmlmigrator.planner.support.MongoWorkerStandIn.startedNow;
+import static com.clearmlmigrator.planner.support.MongoWorkerStandIn.submitInspect;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskProgress;
+import com.clearmlmigrator.planner.support.MongoWorkerStandIn;
+import com.clearmlmigrator.planner.support.PlannerInfrastructure;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The planner's stall watch over a real broker, with this test standing in for the mongo-workers (the test profile's
+ * stall timeout is 3 s): a task whose worker falls silent is shown stalled, sent again, and failed only once no live
+ * worker may be taking it up.
+ */
+@QuarkusTest
+@WithTestResource(PlannerInfrastructure.class)
+class StalledTasksOverKafkaTest {
+    @Inject
+    ObjectMapper json;
+
+    private MongoWorkerStandIn worker;
+
+    @BeforeEach
+    void standIn() {
+        worker = new MongoWorkerStandIn(json);
+    }
+
+    @Test
+    void aTaskWhoseWorkerFallsSilentIsShownStalledSentAgainAndThenFailedNamingTheWorker() throws Exception {
+        seedClearmlCollections();
+        String id = submitInspect();
+        List<MigrationTask> tasks = worker.receiveTasks(id, COLLECTIONS.size());
+        MigrationTask silent = tasks.get(0);
+        String silentWorker = "mongo-worker@host-a/4711#k3f9";
+        // The worker starts the first task, says so once, and is never heard from again (frozen, say).
+        worker.heartbeat(silentWorker, startedNow(silent));
+        for (MigrationTask task : tasks.subList(1, tasks.size())) {
+            worker.answer(inspected(task));
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/migrations/" + id)
+                        .then()
+                        .body("status", equalTo("RUNNING"))
+                        .body("running[0].task", equalTo(silent.id().toString()))
+                        .body("running[0].worker", equalTo(silentWorker))
+                        .body("running[0].documents", equalTo(5))
+                        .body("running[0].stalled", equalTo(true))
+                        .body("running[0].resent", equalTo(1))
+                        // What `watch` prints: the silent worker by name, and what became of its task.
+                        .body(
+                                "notice",
+                                allOf(
+                                        startsWith(silentWorker + " has said nothing of the task it performs for "),
+                                        endsWith(" s: stalled, sent again for a live worker to"
+                                                + " take over once its lease ends."))));
+        assertThat(worker.receiveTasks(id, COLLECTIONS.size() + 1))
+                .as("the stalled task went out again, under the same id")
+                .filteredOn(task -> task.id().equals(silent.id()))
+                .hasSize(2);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/migrations/" + id)
+                        .then()
+                        .body("status", equalTo("COMPLETED_WITH_ERRORS"))
+                        .body("tasks.failed", equalTo(1))
+                        .body("running.size()", equalTo(0)));
+        given().get("/migrations/" + id + "/report")
+                .then()
+                .body("failures[0].reason", equalTo("TARGET_UNAVAILABLE"))
+                .body("failures[0].detail", containsString("stalled: worker " + silentWorker))
+                .body("failures[0].detail", containsString("/retry"));
+    }
+
+    @Test
+    void aTaskSentAgainIsNotFailedWhileAnotherWorkerOfItsKindHasJustBeenBusyAndMayBeTakingItUp() throws Exception {
+        seedClearmlCollections();
+        String id = submitInspect();
+        List<MigrationTask> tasks = worker.receiveTasks(id, COLLECTIONS.size());
+        MigrationTask silent = tasks.get(0);
+        MigrationTask ownPart = tasks.get(1);
+        worker.heartbeat("mongo-worker@host-a/4711#dead", startedNow(silent));
+        for (MigrationTask task : tasks.subList(2, tasks.size())) {
+            worker.answer(inspected(task));
+        }
+        AtomicReference<List<TaskProgress>> survivorPerforms = new AtomicReference<>(List.of(startedNow(ownPart)));
+        ScheduledExecutorService survivor = Executors.newSingleThreadScheduledExecutor();
+        try {
+            survivor.scheduleAtFixedRate(
+                    () -> beat("mongo-worker@host-b/4712#live", survivorPerforms.get()), 0, 500, TimeUnit.MILLISECONDS);
+            // Busy with a part of its own, the survivor is not yet at the copy sent again: that copy is not failed
+            // for its silence, however long (the stall timeout is 3 s here).
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> given().get("/migrations/" + id)
+                            .then()
+                            .body(
+                                    "running.find { it.resent == 1 }.task",
+                                    equalTo(silent.id().toString())));
+            awaitStillRunningWithoutFailure(id, Duration.ofSeconds(4));
+
+            // Idle now, it takes the copy up, but watches the killed worker's lease first and names nothing meanwhile
+            // (in CI that took 4 s, and the planner failed the task the moment the survivor fell idle).
+            worker.answer(inspected(ownPart));
+            survivorPerforms.set(List.of());
+            awaitStillRunningWithoutFailure(id, Duration.ofMillis(1_500));
+
+            survivorPerforms.set(List.of(startedNow(silent)));
+            worker.answer(inspected(silent));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> given().get("/migrations/" + id)
+                            .then()
+                            .body("status", equalTo("SUCCEEDED"))
+                            .body("tasks.failed", equalTo(0)));
+        } finally {
+            survivor.shutdownNow();
+        }
+    }
+
+    /** The migration runs on, no task failed, for the whole of {@code period}. */
+    private static void awaitStillRunningWithoutFailure(String migrationId, Duration period) {
+        await("the migration running, no task failed, for " + period.toMillis() + " ms")
+                .during(period)
+                .atMost(period.plusSeconds(5))
+                .until(() -> {
+                    JsonPath view = given().get("/migrations/" + migrationId).jsonPath();
+                    return view.getString("status").equals("RUNNING") && view.getInt("tasks.failed") == 0;
+                });
+    }
+
+    private void beat(String name, List<TaskProgress> performing) {
+        try {
+            worker.heartbeat(name, performing.toArray(TaskProgress[]::new));
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send a heartbeat of " + name, e);
+        }
+    }
+}
