@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,8 +26,6 @@ import org.elasticsearch.client.RestClient;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.FailureReason;
-import com.clearmlmigrator.contracts.Remedy;
-import com.clearmlmigrator.contracts.TaskFailedException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -62,12 +59,12 @@ public final class ElasticClient implements AutoCloseable {
     private static final ContentType NDJSON = ContentType.create("application/x-ndjson", StandardCharsets.UTF_8);
 
     private final RestClient rest;
-    private final List<String> hosts;
+    private final ElasticFailures failures;
     private volatile int majorVersion;
 
     /** @param tls the authorities trusted on {@code https} hosts ({@link TrustedAuthorities}) */
     ElasticClient(ElasticEndpoint endpoint, SSLContext tls, int connectTimeoutMillis, int socketTimeoutMillis) {
-        this.hosts = endpoint.hosts();
+        this.failures = new ElasticFailures(endpoint.hosts());
         HttpHost[] httpHosts = endpoint.hosts().stream().map(HttpHost::create).toArray(HttpHost[]::new);
         BasicCredentialsProvider credentials = new BasicCredentialsProvider();
         if (endpoint.hasCredentials()) {
@@ -98,9 +95,9 @@ public final class ElasticClient implements AutoCloseable {
             if (e.getResponse().getStatusLine().getStatusCode() == 404) {
                 return false;
             }
-            throw rejected("HEAD", path, e);
+            throw failures.rejected("HEAD", path, e);
         } catch (IOException e) {
-            throw unreachable(e);
+            throw failures.unreachable(e);
         }
     }
 
@@ -200,7 +197,7 @@ public final class ElasticClient implements AutoCloseable {
         try (InputStream content = awaitBody(answers, method, path)) {
             return reader.read(content);
         } catch (IOException e) {
-            throw unreachable(e);
+            throw failures.unreachable(e);
         } finally {
             if (!ended.isDone()) {
                 call.cancel();
@@ -213,7 +210,7 @@ public final class ElasticClient implements AutoCloseable {
             return answers.handedOver().get().body();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ResponseException refused) {
-                throw rejected(method, path, refused);
+                throw failures.rejected(method, path, refused);
             }
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (InterruptedException e) {
@@ -239,60 +236,10 @@ public final class ElasticClient implements AutoCloseable {
                 return reader.read(content);
             }
         } catch (ResponseException e) {
-            throw rejected(method, path, e);
+            throw failures.rejected(method, path, e);
         } catch (IOException e) {
-            throw unreachable(e);
+            throw failures.unreachable(e);
         }
-    }
-
-    private TaskFailedException unreachable(IOException e) {
-        if (TrustedAuthorities.isTlsFailure(e)) {
-            return new TaskFailedException(
-                    FailureReason.TARGET_REJECTED,
-                    "Elasticsearch at " + hosts + " failed the TLS handshake: " + describe(e) + "."
-                            + TrustedAuthorities.ADVICE,
-                    e);
-        }
-        return new TaskFailedException(
-                FailureReason.TARGET_UNAVAILABLE,
-                "Elasticsearch at " + hosts + " is unreachable: " + describe(e) + ".",
-                e);
-    }
-
-    private TaskFailedException rejected(String method, String path, ResponseException e) {
-        int status = e.getResponse().getStatusLine().getStatusCode();
-        JsonNode body = bodyOf(e.getResponse());
-        JsonNode error = body.path("error");
-        String reason =
-                error.isTextual() ? error.asText() : error.path("reason").asText("");
-        String message = "Elasticsearch at " + hosts + " answered " + status + " to " + method + " " + path
-                + (reason.isEmpty() ? "." : ": " + reason);
-        if (status == 503 && (ClusterStarting.is(error) || ClusterStarting.isMainAnswer(path, body))) {
-            return new ClusterStarting.StillStarting(
-                    "Elasticsearch at " + hosts + " has not recovered its cluster state yet (it answered 503 to "
-                            + method + " " + path + (reason.isEmpty() ? "" : ": " + reason.replaceAll("[;\\s]+$", ""))
-                            + "): it has just started, or waits for more of its nodes to join.",
-                    e);
-        }
-        if (WriteBlocks.is(error)) {
-            return new TaskFailedException(FailureReason.TARGET_BLOCKED, message + WriteBlocks.ADVICE, Remedy.RETRY, e);
-        }
-        boolean temporary = status == 429 || status >= 500;
-        return new TaskFailedException(
-                temporary ? FailureReason.TARGET_UNAVAILABLE : FailureReason.TARGET_REJECTED, message, e);
-    }
-
-    private static JsonNode bodyOf(Response response) {
-        try (InputStream content = response.getEntity().getContent()) {
-            return JSON.readTree(content);
-        } catch (IOException | RuntimeException e) {
-            return JSON.missingNode();
-        }
-    }
-
-    private static String describe(IOException e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     @Override
