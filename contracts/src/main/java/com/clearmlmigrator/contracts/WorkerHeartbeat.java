@@ -12,13 +12,29 @@ import java.util.Objects;
  * @param worker this worker process's id: its kind, host and process, and a suffix drawn at start
  * @param kind   the kind of worker
  * @param at     when the heartbeat was sent, by the worker's clock
- * @param tasks  the tasks it is performing now, each with its progress
+ * @param tasks    the tasks it is performing now, each with its progress
+ * @param claiming the tasks delivered to it that it is taking up and not performing yet: above all those whose lease
+ *                 it watches (for up to a lease time, 20 s) to learn whether their holder is alive. The worker is
+ *                 busy with them, and the planner does not fail a task sent again while a worker may be taking it
+ *                 over. Empty in heartbeats of workers older than this field.
  */
-public record WorkerHeartbeat(String worker, WorkerKind kind, Instant at, List<TaskProgress> tasks) {
+public record WorkerHeartbeat(
+        String worker, WorkerKind kind, Instant at, List<TaskProgress> tasks, List<TaskId> claiming) {
     public WorkerHeartbeat {
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(at, "at");
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
+        claiming = claiming == null ? List.of() : List.copyOf(claiming);
+    }
+
+    /** A heartbeat of a worker taking up no task but those it performs. */
+    public WorkerHeartbeat(String worker, WorkerKind kind, Instant at, List<TaskProgress> tasks) {
+        this(worker, kind, at, tasks, List.of());
+    }
+
+    /** Whether it performs or takes up any task. */
+    public boolean busy() {
+        return !tasks.isEmpty() || !claiming.isEmpty();
     }
 }

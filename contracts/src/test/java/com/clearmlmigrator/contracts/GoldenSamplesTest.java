@@ -62,6 +62,15 @@ class GoldenSamplesTest {
     }
 
     @Test
+    void aHeartbeatFromAWorkerBeforeClaimsWereSentClaimsNothingAndIsBusyWithItsTasks() throws IOException {
+        WorkerHeartbeat heartbeat = JSON.readValue(read("worker-heartbeat-before-claims.json"), WorkerHeartbeat.class);
+
+        assertThat(heartbeat.claiming()).isEmpty();
+        assertThat(heartbeat.tasks()).hasSize(2);
+        assertThat(heartbeat.busy()).isTrue();
+    }
+
+    @Test
     void copyTaskPlannedBeforeTemplateKindsPutsLegacyTemplates() throws IOException {
         CopySpec.Prepare prepare =
                 (CopySpec.Prepare) JSON.readValue(read("copy-prepare-before-template-kinds.json"), CopySpec.class);

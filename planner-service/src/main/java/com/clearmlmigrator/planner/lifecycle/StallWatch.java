@@ -106,16 +106,16 @@ public class StallWatch {
             // The copy sent again waits in Kafka behind that worker's tasks, as a task never started would; it is
             // judged once no other worker of its kind has been at work for the stall timeout (seen in CI: a killed
             // worker's task failed while the surviving worker still had a queue of paced parts; and, judged the
-            // moment that worker fell idle, failed while it watched the dead worker's lease before taking it over).
+            // moment that worker's heartbeat named no task, while it watched the dead worker's lease to take it over).
             return;
         }
         results.accept(TaskResult.failed(task.task(), FailureReason.TARGET_UNAVAILABLE, sentence(migration, stalled)));
     }
 
     /**
-     * Whether a worker of the task's kind, other than the silent one, is heard from and performed tasks within the
-     * stall timeout: one that has just finished its own may be taking the copy up, and says so only once it has the
-     * copy's lease (a lease time later, when it watches the lease of a dead holder).
+     * Whether a worker of the task's kind, other than the silent one, is heard from and performed or took up tasks
+     * (watching their leases) within the stall timeout: one that has just finished its own may be about to take the
+     * copy up.
      */
     private boolean anotherWorkerWasBusy(Migration migration, TaskUnderWay task, Instant now) {
         Optional<WorkerKind> kind = store.taskStates(migration.id()).stream()

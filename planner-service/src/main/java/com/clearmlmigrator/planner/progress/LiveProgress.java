@@ -36,8 +36,8 @@ public class LiveProgress {
     /**
      * A worker and when it was last heard from.
      *
-     * @param tasks  how many tasks its last heartbeat named
-     * @param busyAt when a heartbeat of it last named a task; null when none has
+     * @param tasks  how many tasks its last heartbeat named as performed
+     * @param busyAt when a heartbeat of it last named a task, performed or being taken up; null when none has
      */
     public record WorkerSeen(String worker, WorkerKind kind, Instant heardAt, int tasks, Instant busyAt) {}
 
@@ -46,10 +46,10 @@ public class LiveProgress {
         int tasks = heartbeat.tasks().size();
         workers.merge(
                 heartbeat.worker(),
-                new WorkerSeen(heartbeat.worker(), heartbeat.kind(), now, tasks, tasks > 0 ? now : null),
+                new WorkerSeen(heartbeat.worker(), heartbeat.kind(), now, tasks, heartbeat.busy() ? now : null),
                 (held, arriving) -> arriving.busyAt() != null
                         ? arriving
-                        : new WorkerSeen(arriving.worker(), arriving.kind(), now, 0, held.busyAt()));
+                        : new WorkerSeen(arriving.worker(), arriving.kind(), now, tasks, held.busyAt()));
         for (TaskProgress progress : heartbeat.tasks()) {
             Instant answered = answeredRuns.get(progress.taskId());
             if (answered != null && !progress.startedAt().isAfter(answered)) {

@@ -76,7 +76,7 @@ class LiveProgressTest {
     }
 
     @Test
-    void aWorkerRemembersWhenItWasLastBusyThroughTheHeartbeatsOfItsIdleMoments() {
+    void aWorkerRemembersWhenItWasLastBusyPerformingOrTakingUpATaskThroughTheHeartbeatsOfItsIdleMoments() {
         live.heard(beat("w1", 100), T0);
         live.heard(new WorkerHeartbeat("w1", WorkerKind.ELASTIC, T0, List.of()), T0.plusSeconds(2));
         live.heard(new WorkerHeartbeat("w1", WorkerKind.ELASTIC, T0, List.of()), T0.plusSeconds(4));
@@ -93,6 +93,16 @@ class LiveProgressTest {
                 .singleElement()
                 .satisfies(
                         worker -> assertThat(worker.busyAt()).as("never busy").isNull());
+
+        // Watching the lease of a task another worker held, it performs nothing yet, and is busy.
+        live.heard(new WorkerHeartbeat("w2", WorkerKind.ELASTIC, T0, List.of(), List.of(TASK)), T0.plusSeconds(7));
+        assertThat(live.workers(T0.plusSeconds(7), TIMEOUT))
+                .filteredOn(worker -> worker.worker().equals("w2"))
+                .singleElement()
+                .satisfies(worker -> {
+                    assertThat(worker.tasks()).isZero();
+                    assertThat(worker.busyAt()).isEqualTo(T0.plusSeconds(7));
+                });
     }
 
     @Test

@@ -18,7 +18,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Every {@code worker.progress-interval}, on a thread of its own (so a task busy in a long request still shows): renews
  * the leases of the tasks under way, stops those another worker has taken over, and tells the planner what runs here
- * and how far it has come. Sent also when idle, so the planner knows the worker is there.
+ * and how far it has come, and which tasks it is taking up. Sent also when idle, so the planner knows the worker is
+ * there.
  */
 @ApplicationScoped
 public class Heartbeat {
@@ -58,7 +59,8 @@ public class Heartbeat {
                 tasks.stream()
                         .filter(t -> !t.isLost())
                         .map(t -> t.progress(now))
-                        .toList()));
+                        .toList(),
+                running.claims()));
     }
 
     private void renew(List<RunningTask> tasks) {

@@ -79,10 +79,11 @@ public class TaskIntake {
             leaveAlone(task, closed.get());
             return;
         }
-        if (claims.claim(task.id(), running::isRunning) != LeaseClaims.Claim.TAKEN) {
+        Optional<RunningTask> takenUp = takeUp(task);
+        if (takenUp.isEmpty()) {
             return;
         }
-        RunningTask underWay = running.begin(task.id());
+        RunningTask underWay = takenUp.get();
         long started = System.nanoTime();
         MDC.put("migrationId", task.id().migrationId());
         MDC.put("taskId", task.id().toString());
@@ -96,6 +97,22 @@ public class TaskIntake {
             claims.release(task.id());
             MDC.remove("taskId");
             MDC.remove("migrationId");
+        }
+    }
+
+    /**
+     * Begins the task when it is this worker's to perform ({@link LeaseClaims}). Heartbeats name it meanwhile: watching the
+     * lease of a dead holder takes a lease time, and the planner must not fail, as no worker's, the task sent again
+     * that this worker is taking over.
+     */
+    private Optional<RunningTask> takeUp(MigrationTask task) {
+        running.claiming(task.id());
+        try {
+            return claims.claim(task.id(), running::isRunning) == LeaseClaims.Claim.TAKEN
+                    ? Optional.of(running.begin(task.id()))
+                    : Optional.empty();
+        } finally {
+            running.claimEnded(task.id()); // after it began: no heartbeat misses it in between
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +57,28 @@ class HeartbeatTest {
                 .extracting(TaskProgress::taskId, TaskProgress::documents, TaskProgress::changed)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(relink, 500L, 120L));
         assertThat(local.leases.holder(relink).orElseThrow().expiresAt()).isAfter(now.plusSeconds(10));
+    }
+
+    @Test
+    void aTaskBeingClaimedIsNamedAsSuchAndItsHoldersLeaseIsLeftAlone() {
+        TaskId claimed = new TaskId("job4", 2);
+        Instant holderExpiry = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS); // as the store keeps it
+        local.leases.tryTake(claimed, "elastic-worker@other/1#abcd", holderExpiry);
+        running.claiming(claimed);
+        running.claiming(claimed); // delivered twice at once: a resend
+        running.claimEnded(claimed);
+
+        heartbeat.beat();
+
+        assertThat(sent.get(0).claiming()).containsExactly(claimed);
+        assertThat(sent.get(0).tasks()).isEmpty();
+        assertThat(local.leases.holder(claimed).orElseThrow())
+                .satisfies(lease -> assertThat(lease.worker()).isEqualTo("elastic-worker@other/1#abcd"))
+                .satisfies(lease -> assertThat(lease.expiresAt()).isEqualTo(holderExpiry));
+
+        running.claimEnded(claimed);
+        heartbeat.beat();
+        assertThat(sent.get(1).claiming()).isEmpty();
     }
 
     @Test

@@ -1,11 +1,15 @@
 package com.clearmlmigrator.worker.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +26,10 @@ import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskOutcome;
 import com.clearmlmigrator.contracts.TaskResult;
+import com.clearmlmigrator.contracts.WorkerHeartbeat;
+import com.clearmlmigrator.contracts.WorkerKind;
 import com.clearmlmigrator.service.runtime.OutageRetry;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -215,6 +222,10 @@ class TaskIntakeTest {
     }
 
     private TaskIntake intake(TaskPerformer performer) {
+        return intake(performer, java.time.Duration.ofSeconds(20));
+    }
+
+    private TaskIntake intake(TaskPerformer performer, java.time.Duration leaseTime) {
         return new TaskIntake(
                 JSON,
                 outbox,
@@ -222,7 +233,7 @@ class TaskIntakeTest {
                 new LeaseClaims(
                         leases.leases,
                         "mongo-worker@test/1#abcd",
-                        java.time.Duration.ofSeconds(20),
+                        leaseTime,
                         new OutageRetry(java.time.Duration.ofSeconds(2), OutageRetry.StopSignal.onInterrupt())),
                 running,
                 new TaskExecution(performer, QUICK_RETRIES, outbox, java.util.Optional.empty()),
@@ -433,6 +444,48 @@ class TaskIntakeTest {
         assertThat(outbox.deadLetters).isEmpty();
         assertThat(leases.leases.holder(TASK.id()).orElseThrow().worker()).isEqualTo("mongo-worker@other/2#wxyz");
         assertThat(running.isRunning(TASK.id())).isFalse();
+    }
+
+    /**
+     * Watching the lease of a holder that went silent takes a lease time, in which the planner must see the task in
+     * this worker's hands: in CI it failed a killed worker's task, sent again, as nobody's while the survivor watched.
+     */
+    @Test
+    void aTaskWhoseLeaseItWatchesIsNamedAsClaimedByItsHeartbeatsUntilItIsTakenOver() throws Exception {
+        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of(), List.of());
+        java.time.Duration leaseTime = java.time.Duration.ofMillis(700);
+        leases.leases.tryTake(
+                TASK.id(), "mongo-worker@killed/9#zzzz", Instant.now().plus(leaseTime));
+        List<WorkerHeartbeat> sent = new CopyOnWriteArrayList<>();
+        Heartbeat heartbeat = new Heartbeat(
+                running, leases.leases, new WorkerIdentity(WorkerKind.MONGO, "mongo-worker"), sent::add, leaseTime);
+        TaskIntake intake = intake(task -> report, leaseTime);
+
+        CompletableFuture<Void> accepted = CompletableFuture.runAsync(() -> {
+            try {
+                intake.accept(JSON.writeValueAsString(TASK));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> {
+            heartbeat.beat();
+            WorkerHeartbeat last = sent.get(sent.size() - 1);
+            assertThat(last.claiming()).containsExactly(TASK.id());
+            assertThat(last.tasks()).isEmpty();
+            assertThat(last.busy()).isTrue();
+        });
+        accepted.get(10, TimeUnit.SECONDS);
+
+        heartbeat.beat();
+        assertThat(sent.get(sent.size() - 1).claiming())
+                .as("taken over and done")
+                .isEmpty();
+        assertThat(sent.get(sent.size() - 1).busy()).isFalse();
+        assertThat(outbox.results)
+                .singleElement()
+                .satisfies(result ->
+                        assertThat(result.withStartedAt(null)).isEqualTo(TaskResult.succeeded(TASK.id(), report)));
     }
 
     @Test
