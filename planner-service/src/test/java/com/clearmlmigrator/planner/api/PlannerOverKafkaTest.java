@@ -23,7 +23,6 @@ import java.util.logging.Logger;
 import jakarta.inject.Inject;
 
 import org.jboss.logmanager.ExtLogRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.contracts.FailureReason;
@@ -41,7 +40,6 @@ import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.support.MongoWorkerStandIn;
 import com.clearmlmigrator.planner.support.PlannerApi;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,9 +55,7 @@ import io.restassured.http.ContentType;
 class PlannerOverKafkaTest {
 
     @Inject
-    ObjectMapper json;
-
-    private MongoWorkerStandIn worker;
+    MongoWorkerStandIn worker;
 
     @Inject
     MigrationStore store;
@@ -67,14 +63,8 @@ class PlannerOverKafkaTest {
     @Inject
     MigrationResumption resumption;
 
-    @BeforeEach
-    void standIn() {
-        worker = new MongoWorkerStandIn(json);
-    }
-
     @Test
     void aggregatesDuplicatedResultsIntoOneCountPerTaskAndKeepsTheFirst() throws Exception {
-        seedClearmlCollections();
         String id = submitInspect();
 
         List<MigrationTask> tasks = worker.receiveTasks(id, COLLECTIONS.size());
@@ -148,7 +138,6 @@ class PlannerOverKafkaTest {
      */
     @Test
     void aLastResultRecordedJustBeforeAStopEndsItsMigrationWhenItComesAgainOrWhenThePlannerResumes() throws Exception {
-        seedClearmlCollections();
         String redelivered = submitInspect();
         TaskResult last = answerAllButRecordTheLastOneOnly(redelivered);
         worker.answer(last);
@@ -167,7 +156,6 @@ class PlannerOverKafkaTest {
      */
     @Test
     void theUnsentTasksOfAMigrationCancelledJustBeforeAStopAreSkippedWhenThePlannerResumes() throws Exception {
-        seedClearmlCollections();
         String id = submitInspect();
         List<MigrationTask> tasks = worker.receiveTasks(id, COLLECTIONS.size());
         Migration running = store.find(id).orElseThrow();
@@ -192,7 +180,6 @@ class PlannerOverKafkaTest {
      */
     @Test
     void aResultOfAHandlingARetrySetAsideDoesNotAnswerTheRetriedTask() throws Exception {
-        seedClearmlCollections();
         String id = submitInspect();
         MigrationTask task = worker.receiveTasks(id, COLLECTIONS.size()).get(0);
         TaskResult failed = TaskResult.failed(task.id(), FailureReason.TARGET_UNAVAILABLE, "MongoDB is away.")
@@ -212,7 +199,6 @@ class PlannerOverKafkaTest {
     /** A result that arrives while the planner's MongoDB is down waits in Kafka, and is folded in once it is back. */
     @Test
     void aResultThatArrivesWhileThePlannersStoreIsDownIsFoldedInOnceItIsBack() throws Exception {
-        seedClearmlCollections();
         String id = submitInspect();
         List<MigrationTask> tasks = worker.receiveTasks(id, COLLECTIONS.size());
         for (MigrationTask task : tasks.subList(0, tasks.size() - 1)) {

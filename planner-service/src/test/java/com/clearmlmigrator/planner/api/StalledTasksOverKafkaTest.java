@@ -2,7 +2,6 @@ package com.clearmlmigrator.planner.api;
 
 import static com.clearmlmigrator.planner.support.MongoWorkerStandIn.COLLECTIONS;
 import static com.clearmlmigrator.planner.support.MongoWorkerStandIn.inspected;
-import static com.clearmlmigrator.planner.support.MongoWorkerStandIn.seedClearmlCollections;
 import static com.clearmlmigrator.planner.support.MongoWorkerStandIn.startedNow;
 import static com.clearmlmigrator.planner.support.MongoWorkerStandIn.submitInspect;
 import static io.restassured.RestAssured.given;
@@ -23,14 +22,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.planner.support.MongoWorkerStandIn;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,18 +42,10 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(PlannerInfrastructure.class)
 class StalledTasksOverKafkaTest {
     @Inject
-    ObjectMapper json;
-
-    private MongoWorkerStandIn worker;
-
-    @BeforeEach
-    void standIn() {
-        worker = new MongoWorkerStandIn(json);
-    }
+    MongoWorkerStandIn worker;
 
     @Test
     void aTaskWhoseWorkerFallsSilentIsShownStalledSentAgainAndThenFailedNamingTheWorker() throws Exception {
-        seedClearmlCollections();
         String id = submitInspect();
         List<MigrationTask> tasks = worker.receiveTasks(id, COLLECTIONS.size());
         MigrationTask silent = tasks.get(0);
@@ -103,7 +92,6 @@ class StalledTasksOverKafkaTest {
 
     @Test
     void aTaskSentAgainIsNotFailedWhileAnotherWorkerOfItsKindHasJustBeenBusyAndMayBeTakingItUp() throws Exception {
-        seedClearmlCollections();
         String id = submitInspect();
         List<MigrationTask> tasks = worker.receiveTasks(id, COLLECTIONS.size());
         MigrationTask silent = tasks.get(0);

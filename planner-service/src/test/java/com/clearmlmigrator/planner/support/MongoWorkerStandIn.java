@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import jakarta.inject.Singleton;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,7 +40,8 @@ import com.mongodb.client.model.ReplaceOptions;
  * Stands in for the mongo-worker over the tests' broker ({@link PlannerInfrastructure}): receives the tasks of an
  * inspection of five ClearML collections, answers them, and sends heartbeats in any worker's name.
  */
-public final class MongoWorkerStandIn {
+@Singleton
+public class MongoWorkerStandIn {
     public static final List<String> COLLECTIONS = List.of("model", "project", "queue", "task", "url_to_delete");
 
     private final ObjectMapper json;
@@ -48,8 +51,9 @@ public final class MongoWorkerStandIn {
         this.json = json;
     }
 
-    /** Submits an inspection of the seeded collections and gives its id. */
+    /** Submits an inspection of the five collections (seeded first) and gives its id. */
     public static String submitInspect() {
+        seedClearmlCollections();
         return PlannerApi.submit("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri()
                 + "\",\"database\":\"backend\"}}");
     }
