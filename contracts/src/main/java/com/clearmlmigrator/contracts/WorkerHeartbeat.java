@@ -1,8 +1,11 @@
 package com.clearmlmigrator.contracts;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A worker's sign of life, published every {@code worker.progress-interval} (2 s) whether it is busy or not. The
@@ -28,9 +31,27 @@ public record WorkerHeartbeat(
         claiming = claiming == null ? List.of() : List.copyOf(claiming);
     }
 
-    /** A heartbeat of a worker taking up no task but those it performs. */
-    public WorkerHeartbeat(String worker, WorkerKind kind, Instant at, List<TaskProgress> tasks) {
-        this(worker, kind, at, tasks, List.of());
+    /** The migrations whose tasks it performs or takes up. */
+    public Set<String> migrationIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        tasks.forEach(progress -> ids.add(progress.taskId().migrationId()));
+        claiming.forEach(task -> ids.add(task.migrationId()));
+        return ids;
+    }
+
+    /** This heartbeat with only the tasks, performed or taken up, of these migrations. */
+    public WorkerHeartbeat onlyOf(Collection<String> migrationIds) {
+        return new WorkerHeartbeat(
+                worker,
+                kind,
+                at,
+                tasks.stream()
+                        .filter(progress ->
+                                migrationIds.contains(progress.taskId().migrationId()))
+                        .toList(),
+                claiming.stream()
+                        .filter(task -> migrationIds.contains(task.migrationId()))
+                        .toList());
     }
 
     /** Whether it performs or takes up any task. */

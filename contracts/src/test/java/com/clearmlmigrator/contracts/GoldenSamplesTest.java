@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,21 @@ class GoldenSamplesTest {
         assertThat(heartbeat.claiming()).isEmpty();
         assertThat(heartbeat.tasks()).hasSize(2);
         assertThat(heartbeat.busy()).isTrue();
+    }
+
+    @Test
+    void aHeartbeatNarrowedToSomeMigrationsKeepsTheirTasksPerformedAndTakenUp() throws IOException {
+        WorkerHeartbeat heartbeat = JSON.readValue(read("worker-heartbeat.json"), WorkerHeartbeat.class);
+        String second = "9a0b8c7d6e5f4a3b2c1d0e9f8a7b6c5d";
+
+        WorkerHeartbeat narrowed = heartbeat.onlyOf(List.of(second));
+
+        assertThat(heartbeat.migrationIds()).containsExactly("4f1c2a9e8b7d4c3fa1e2d3c4b5a69788", second);
+        assertThat(narrowed.tasks())
+                .extracting(progress -> progress.taskId().migrationId())
+                .containsExactly(second);
+        assertThat(narrowed.claiming()).containsExactly(TaskId.parse(second + "-0014"));
+        assertThat(heartbeat.onlyOf(List.of()).busy()).isFalse();
     }
 
     @Test

@@ -87,7 +87,8 @@ public class MigrationViews {
                         .map(MigrationViews::deafNotice)
                         .or(() -> hearingSince.flatMap(
                                 since -> WaitingNotice.of(tasks, underWay, live, since, now, stallTimeout)))
-                        .or(() -> hearingSince.flatMap(since -> QuietNotice.of(underWay, since, now, stallTimeout)))
+                        .or(() -> hearingSince.flatMap(since ->
+                                QuietNotice.of(underWay, task -> live.takingUp(task, now), since, now, stallTimeout)))
                         .orElse(null)
                 : null;
         return MigrationView.of(

@@ -33,6 +33,14 @@ public class LiveProgress {
      */
     private final Map<TaskId, Instant> answeredRuns = new ConcurrentHashMap<>();
 
+    /** How recent a heartbeat must be to tell which worker takes a task up: a few heartbeats (2 s) of its claimant. */
+    static final Duration CLAIM_HEARD_WITHIN = Duration.ofSeconds(10);
+
+    /** Which worker takes a task up (watching the lease of its silent holder), and when a heartbeat last said so. */
+    private record Claim(String worker, Instant heardAt) {}
+
+    private final Map<TaskId, Claim> claims = new ConcurrentHashMap<>();
+
     /**
      * A worker and when it was last heard from.
      *
@@ -50,6 +58,10 @@ public class LiveProgress {
                 (held, arriving) -> arriving.busyAt() != null
                         ? arriving
                         : new WorkerSeen(arriving.worker(), arriving.kind(), now, tasks, held.busyAt()));
+        claims.entrySet()
+                .removeIf(claim -> claim.getValue().worker().equals(heartbeat.worker())
+                        && !heartbeat.claiming().contains(claim.getKey()));
+        heartbeat.claiming().forEach(task -> claims.put(task, new Claim(heartbeat.worker(), now)));
         for (TaskProgress progress : heartbeat.tasks()) {
             Instant answered = answeredRuns.get(progress.taskId());
             if (answered != null && !progress.startedAt().isAfter(answered)) {
@@ -78,6 +90,7 @@ public class LiveProgress {
      */
     public void finished(TaskId task, Instant handlingStartedAt) {
         TaskUnderWay ended = running.remove(task);
+        claims.remove(task);
         Instant answered = later(ended == null ? null : ended.progress().startedAt(), handlingStartedAt);
         if (answered != null) {
             answeredRuns.merge(task, answered, LiveProgress::later);
@@ -95,6 +108,7 @@ public class LiveProgress {
     /** The migration has ended: nothing of it runs any more. */
     public void forget(String migrationId) {
         running.keySet().removeIf(task -> task.migrationId().equals(migrationId));
+        claims.keySet().removeIf(task -> task.migrationId().equals(migrationId));
         answeredRuns.keySet().removeIf(task -> task.migrationId().equals(migrationId));
     }
 
@@ -111,6 +125,13 @@ public class LiveProgress {
                 .filter(t -> t.task().migrationId().equals(migrationId))
                 .sorted(Comparator.comparingInt(t -> t.task().ordinal()))
                 .toList();
+    }
+
+    /** The worker taking the task up now (watching the lease of its silent holder), as its last heartbeats say. */
+    public Optional<String> takingUp(TaskId task, Instant now) {
+        return Optional.ofNullable(claims.get(task))
+                .filter(claim -> !claim.heardAt().isBefore(now.minus(CLAIM_HEARD_WITHIN)))
+                .map(Claim::worker);
     }
 
     /** Every task under way, of every migration. */

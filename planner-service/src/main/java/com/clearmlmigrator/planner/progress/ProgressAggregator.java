@@ -27,23 +27,11 @@ public class ProgressAggregator {
     }
 
     public void accept(WorkerHeartbeat heartbeat) {
-        List<Migration> running = heartbeat.tasks().stream()
-                .map(progress -> progress.taskId().migrationId())
-                .distinct()
+        List<Migration> running = heartbeat.migrationIds().stream()
                 .flatMap(id -> store.find(id).stream())
                 .filter(migration -> migration.status() == MigrationStatus.RUNNING)
                 .toList();
-        List<String> ids = running.stream().map(Migration::id).toList();
-        live.heard(
-                new WorkerHeartbeat(
-                        heartbeat.worker(),
-                        heartbeat.kind(),
-                        heartbeat.at(),
-                        heartbeat.tasks().stream()
-                                .filter(progress ->
-                                        ids.contains(progress.taskId().migrationId()))
-                                .toList()),
-                Instant.now());
+        live.heard(heartbeat.onlyOf(running.stream().map(Migration::id).toList()), Instant.now());
         // Heartbeats arrive often; the tasks are counted only when a snapshot is due.
         running.forEach(migration -> reporter.report(migration, () -> store.counts(migration.id())));
     }

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import com.clearmlmigrator.contracts.TaskId;
 
 /**
  * Says which worker has gone quiet about the tasks it performs, long before they count as stalled. Workers name their
@@ -23,14 +26,27 @@ public final class QuietNotice {
 
     private QuietNotice() {}
 
+    /** As {@link #of(List, Function, Instant, Instant, Duration)} when no worker is taking a task over. */
+    public static Optional<String> of(
+            List<TaskUnderWay> underWay, Instant hearingSince, Instant now, Duration timeout) {
+        return of(underWay, task -> Optional.empty(), hearingSince, now, timeout);
+    }
+
     /**
      * @param underWay     the migration's tasks under way
+     * @param takingUp     the worker taking a task up, if one is (watching the lease of the quiet worker): Kafka
+     *                     handed the task to it when the quiet worker left its consumer group, or the planner sent it
+     *                     again
      * @param hearingSince since when the planner has heard Kafka without a break: as for a stall, a heartbeat that
      *                     could not reach a deaf planner is no silence of the worker's
      * @param timeout      {@code planner.stall-timeout}: the notice starts after a quarter of it when that is under 20 s
      */
     public static Optional<String> of(
-            List<TaskUnderWay> underWay, Instant hearingSince, Instant now, Duration timeout) {
+            List<TaskUnderWay> underWay,
+            Function<TaskId, Optional<String>> takingUp,
+            Instant hearingSince,
+            Instant now,
+            Duration timeout) {
         Duration after = timeout.dividedBy(4).compareTo(AFTER) < 0 ? timeout.dividedBy(4) : AFTER;
         Map<String, List<TaskUnderWay>> quietByWorker = underWay.stream()
                 .filter(task -> silence(task, hearingSince, now).compareTo(after) >= 0)
@@ -41,10 +57,11 @@ public final class QuietNotice {
         }
         return Optional.of(quietByWorker.entrySet().stream()
                 .map(quiet -> sentence(
-                        quiet.getKey(),
-                        quiet.getValue(),
-                        silence(quiet.getValue().get(0), hearingSince, now),
-                        timeout))
+                                quiet.getKey(),
+                                quiet.getValue(),
+                                silence(quiet.getValue().get(0), hearingSince, now),
+                                timeout)
+                        + takeover(quiet.getValue(), takingUp))
                 .collect(Collectors.joining(" ")));
     }
 
@@ -61,6 +78,20 @@ public final class QuietNotice {
                 ? said + ": stalled, sent again for a live worker to take over once its lease ends."
                 : said + " (frozen, overloaded or cut off from Kafka?); at " + timeout.toSeconds()
                         + " s of silence a task counts as stalled and is sent again.";
+    }
+
+    /** Who takes the quiet worker's tasks over, as their heartbeats say: an operator sees the end of the wait. */
+    private static String takeover(List<TaskUnderWay> tasks, Function<TaskId, Optional<String>> takingUp) {
+        Map<String, Long> byClaimant = tasks.stream()
+                .flatMap(task -> takingUp.apply(task.task()).stream())
+                .collect(Collectors.groupingBy(claimant -> claimant, LinkedHashMap::new, Collectors.counting()));
+        return byClaimant.entrySet().stream()
+                .map(claimant -> " " + claimant.getKey() + " is taking "
+                        + (claimant.getValue() == tasks.size()
+                                ? (tasks.size() == 1 ? "it" : "them")
+                                : claimant.getValue() + " of them")
+                        + " over once the quiet worker's lease runs out.")
+                .collect(Collectors.joining());
     }
 
     private static long steps(Duration silence) {

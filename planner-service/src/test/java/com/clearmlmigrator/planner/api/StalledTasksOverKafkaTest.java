@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.planner.support.MongoWorkerStandIn;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
@@ -100,11 +101,16 @@ class StalledTasksOverKafkaTest {
         for (MigrationTask task : tasks.subList(2, tasks.size())) {
             worker.answer(inspected(task));
         }
+        String survivorName = "mongo-worker@host-b/4712#live";
         AtomicReference<List<TaskProgress>> survivorPerforms = new AtomicReference<>(List.of(startedNow(ownPart)));
+        AtomicReference<List<TaskId>> survivorClaims = new AtomicReference<>(List.of());
         ScheduledExecutorService survivor = Executors.newSingleThreadScheduledExecutor();
         try {
             survivor.scheduleAtFixedRate(
-                    () -> beat("mongo-worker@host-b/4712#live", survivorPerforms.get()), 0, 500, TimeUnit.MILLISECONDS);
+                    () -> beat(survivorName, survivorPerforms.get(), survivorClaims.get()),
+                    0,
+                    500,
+                    TimeUnit.MILLISECONDS);
             // Busy with a part of its own, the survivor is not yet at the copy sent again: that copy is not failed
             // for its silence, however long (the stall timeout is 3 s here).
             await().atMost(Duration.ofSeconds(30))
@@ -115,12 +121,25 @@ class StalledTasksOverKafkaTest {
                                     equalTo(silent.id().toString())));
             awaitStillRunningWithoutFailure(id, Duration.ofSeconds(4));
 
-            // Idle now, it takes the copy up, but watches the killed worker's lease first and names nothing meanwhile
-            // (in CI that took 4 s, and the planner failed the task the moment the survivor fell idle).
+            // Idle now, it is about to take the copy up (in CI the planner failed the task the moment the survivor's
+            // heartbeat named no task, as it watched the killed worker's lease).
             worker.answer(inspected(ownPart));
             survivorPerforms.set(List.of());
             awaitStillRunningWithoutFailure(id, Duration.ofMillis(1_500));
 
+            // It watches the killed worker's lease, for a lease time (20 s by default): its heartbeats say so, and
+            // the planner tells who takes the task over.
+            survivorClaims.set(List.of(silent.id()));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> given().get("/migrations/" + id)
+                            .then()
+                            .body(
+                                    "notice",
+                                    endsWith(survivorName + " is taking it over once the quiet worker's lease runs"
+                                            + " out.")));
+            awaitStillRunningWithoutFailure(id, Duration.ofSeconds(4));
+
+            survivorClaims.set(List.of());
             survivorPerforms.set(List.of(startedNow(silent)));
             worker.answer(inspected(silent));
             await().atMost(Duration.ofSeconds(30))
@@ -144,9 +163,9 @@ class StalledTasksOverKafkaTest {
                 });
     }
 
-    private void beat(String name, List<TaskProgress> performing) {
+    private void beat(String name, List<TaskProgress> performing, List<TaskId> claiming) {
         try {
-            worker.heartbeat(name, performing.toArray(TaskProgress[]::new));
+            worker.heartbeat(name, performing, claiming);
         } catch (Exception e) {
             throw new IllegalStateException("Could not send a heartbeat of " + name, e);
         }

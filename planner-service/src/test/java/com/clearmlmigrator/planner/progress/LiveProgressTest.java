@@ -78,8 +78,8 @@ class LiveProgressTest {
     @Test
     void aWorkerRemembersWhenItWasLastBusyPerformingOrTakingUpATaskThroughTheHeartbeatsOfItsIdleMoments() {
         live.heard(beat("w1", 100), T0);
-        live.heard(new WorkerHeartbeat("w1", WorkerKind.ELASTIC, T0, List.of()), T0.plusSeconds(2));
-        live.heard(new WorkerHeartbeat("w1", WorkerKind.ELASTIC, T0, List.of()), T0.plusSeconds(4));
+        live.heard(new WorkerHeartbeat("w1", WorkerKind.ELASTIC, T0, List.of(), List.of()), T0.plusSeconds(2));
+        live.heard(new WorkerHeartbeat("w1", WorkerKind.ELASTIC, T0, List.of(), List.of()), T0.plusSeconds(4));
 
         assertThat(live.workers(T0.plusSeconds(4), TIMEOUT)).singleElement().satisfies(worker -> {
             assertThat(worker.heardAt()).isEqualTo(T0.plusSeconds(4));
@@ -87,7 +87,7 @@ class LiveProgressTest {
             assertThat(worker.busyAt()).isEqualTo(T0);
         });
 
-        live.heard(new WorkerHeartbeat("w2", WorkerKind.ELASTIC, T0, List.of()), T0.plusSeconds(5));
+        live.heard(new WorkerHeartbeat("w2", WorkerKind.ELASTIC, T0, List.of(), List.of()), T0.plusSeconds(5));
         assertThat(live.workers(T0.plusSeconds(5), TIMEOUT))
                 .filteredOn(worker -> worker.worker().equals("w2"))
                 .singleElement()
@@ -106,6 +106,26 @@ class LiveProgressTest {
     }
 
     @Test
+    void theWorkerTakingATaskUpIsKnownWhileItsRecentHeartbeatsSaySo() {
+        live.heard(beat("w1", 100), T0);
+        live.heard(new WorkerHeartbeat("w2", WorkerKind.ELASTIC, T0, List.of(), List.of(TASK)), T0.plusSeconds(30));
+
+        assertThat(live.takingUp(TASK, T0.plusSeconds(31))).hasValue("w2");
+        assertThat(live.takingUp(TASK, T0.plusSeconds(41)))
+                .as("its claimant silent for longer than a few heartbeats")
+                .isEmpty();
+
+        live.heard(new WorkerHeartbeat("w2", WorkerKind.ELASTIC, T0, List.of(), List.of()), T0.plusSeconds(32));
+        assertThat(live.takingUp(TASK, T0.plusSeconds(32)))
+                .as("dropped, or begun: its claimant names it no more")
+                .isEmpty();
+
+        live.heard(new WorkerHeartbeat("w2", WorkerKind.ELASTIC, T0, List.of(), List.of(TASK)), T0.plusSeconds(34));
+        live.finished(TASK, null);
+        assertThat(live.takingUp(TASK, T0.plusSeconds(34))).isEmpty();
+    }
+
+    @Test
     void waitingTasksAreExplainedOnlyWhenNoWorkerOfTheirKindHasBeenHeardFrom() {
         List<TaskState> tasks = List.of(
                 dispatched(new TaskId("m1", 0), TaskType.INSPECT_COLLECTION),
@@ -117,7 +137,7 @@ class LiveProgressTest {
                 .hasValueSatisfying(notice -> assertThat(notice)
                         .startsWith("No mongo-worker has sent a heartbeat in the last 180 s while 2 tasks wait"));
 
-        live.heard(new WorkerHeartbeat("w1", WorkerKind.MONGO, T0, List.of()), T0.minusSeconds(30));
+        live.heard(new WorkerHeartbeat("w1", WorkerKind.MONGO, T0, List.of(), List.of()), T0.minusSeconds(30));
         assertThat(WaitingNotice.of(tasks, List.of(), live, hearingSince, T0, TIMEOUT))
                 .isEmpty();
         assertThat(WaitingNotice.of(tasks, List.of(), live, hearingSince, T0.plus(TIMEOUT), TIMEOUT))
@@ -140,7 +160,7 @@ class LiveProgressTest {
     /** A later handling of the task (a retry, started a minute on) shows as running. */
     private void assertARetryOfItIsTakenIn() {
         TaskProgress retried = new TaskProgress(TASK, 5, 0, T0.plusSeconds(60), T0.plusSeconds(61));
-        live.heard(new WorkerHeartbeat("w2", WorkerKind.ELASTIC, T0.plusSeconds(61), List.of(retried)), T0);
+        live.heard(new WorkerHeartbeat("w2", WorkerKind.ELASTIC, T0.plusSeconds(61), List.of(retried), List.of()), T0);
         assertThat(live.underWay("m1"))
                 .singleElement()
                 .satisfies(task -> assertThat(task.worker()).isEqualTo("w2"));
@@ -148,7 +168,7 @@ class LiveProgressTest {
 
     private static WorkerHeartbeat beat(String worker, long documents) {
         return new WorkerHeartbeat(
-                worker, WorkerKind.ELASTIC, T0, List.of(new TaskProgress(TASK, documents, 0, T0, T0)));
+                worker, WorkerKind.ELASTIC, T0, List.of(new TaskProgress(TASK, documents, 0, T0, T0)), List.of());
     }
 
     private static TaskState dispatched(TaskId id, TaskType type) {

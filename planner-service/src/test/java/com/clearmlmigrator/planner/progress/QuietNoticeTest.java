@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,26 @@ class QuietNoticeTest {
                         List.of(stalled), HEARD_SINCE, T0.plus(TIMEOUT).plusSeconds(2), TIMEOUT))
                 .hasValue("w1 has said nothing of the task it performs for 180 s: stalled, sent again for a live"
                         + " worker to take over once its lease ends.");
+    }
+
+    @Test
+    void theWorkerTakingAQuietWorkersTasksOverIsNamed() {
+        // Seen on the dev stack: a mongo-worker killed mid-relink, its tasks watched by the other for 20 s.
+        List<TaskUnderWay> one = List.of(heard(1, "w1", T0));
+        assertThat(QuietNotice.of(one, task -> Optional.of("w2"), HEARD_SINCE, T0.plusSeconds(30), TIMEOUT))
+                .hasValue("w1 has said nothing of the task it performs for 30 s (frozen, overloaded or cut off from"
+                        + " Kafka?); at 180 s of silence a task counts as stalled and is sent again. w2 is taking it"
+                        + " over once the quiet worker's lease runs out.");
+
+        List<TaskUnderWay> three = List.of(heard(1, "w1", T0), heard(2, "w1", T0), heard(3, "w1", T0));
+        assertThat(QuietNotice.of(
+                        three,
+                        task -> task.ordinal() < 3 ? Optional.of("w2") : Optional.empty(),
+                        HEARD_SINCE,
+                        T0.plusSeconds(30),
+                        TIMEOUT))
+                .hasValueSatisfying(notice -> assertThat(notice)
+                        .endsWith(" w2 is taking 2 of them over once the quiet worker's lease runs out."));
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.bson.Document;
 
 import com.clearmlmigrator.contracts.CollectionInspection;
 import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.Topics;
@@ -105,10 +106,15 @@ public class MongoWorkerStandIn {
 
     /** Publishes a heartbeat of a mongo-worker performing these tasks (none: idle). */
     public void heartbeat(String worker, TaskProgress... progress) throws Exception {
+        heartbeat(worker, List.of(progress), List.of());
+    }
+
+    /** Publishes a heartbeat of a mongo-worker performing some tasks and taking others up (watching their leases). */
+    public void heartbeat(String worker, List<TaskProgress> performing, List<TaskId> claiming) throws Exception {
         send(
                 Topics.HEARTBEATS,
                 worker,
-                new WorkerHeartbeat(worker, WorkerKind.MONGO, Instant.now(), List.of(progress)));
+                new WorkerHeartbeat(worker, WorkerKind.MONGO, Instant.now(), performing, claiming));
     }
 
     /** The migration's messages on a topic, read from its start until {@code enough} holds for what was read. */
