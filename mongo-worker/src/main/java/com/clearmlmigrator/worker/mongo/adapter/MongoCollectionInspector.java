@@ -25,6 +25,11 @@ import com.mongodb.client.model.Projections;
 public class MongoCollectionInspector implements CollectionInspector {
     /** Documents read between two progress counts. */
     private static final int PROGRESS_STEP = 500;
+    /**
+     * Documents a reply holds at most. MongoDB keeps a batch under 16 MB by itself; the wire server of the dev stack
+     * does not, and answered the census of 80,000 tasks in one reply of 49 MB, which the driver refuses (over 48 MB).
+     */
+    static final int BATCH = 500;
 
     private final MongoConnections connections;
 
@@ -61,6 +66,7 @@ public class MongoCollectionInspector implements CollectionInspector {
         db.getCollection(collection)
                 .find()
                 .projection(Projections.include(census.fieldsToRead()))
+                .batchSize(BATCH)
                 .forEach(document -> {
                     census.take(document);
                     if (++read[0] % PROGRESS_STEP == 0) {
