@@ -13,6 +13,7 @@ import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoNodeIsRecoveringException;
@@ -100,8 +101,16 @@ public final class MongoConnections implements AutoCloseable {
             return new TaskFailedException(
                     FailureReason.TARGET_REJECTED, where + " refused the credentials in the connection string.", e);
         }
+        // What the server or the driver said: "(code -3)" alone left an operator nothing to act on. A refusal's
+        // message names the command and the server, never the connection string.
+        String said = e instanceof MongoCommandException refusal ? refusal.getErrorMessage() : e.getMessage();
         return new TaskFailedException(
-                FailureReason.TARGET_REJECTED, where + " refused the request (code " + e.getCode() + ").", e);
+                FailureReason.TARGET_REJECTED,
+                where + " refused the request (code " + e.getCode() + ")"
+                        + (said == null || said.isBlank()
+                                ? "."
+                                : ": " + said.strip().replaceAll("[.\\s]+$", "") + "."),
+                e);
     }
 
     /**

@@ -17,6 +17,7 @@ import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoInternalException;
 import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.ServerAddress;
 import com.mongodb.connection.ClusterId;
@@ -40,6 +41,21 @@ class StoreErrorsTest {
                     .as(dropped.getClass().getSimpleName())
                     .isEqualTo(FailureReason.TARGET_UNAVAILABLE);
         }
+    }
+
+    @Test
+    void aRequestTheDriverOrTheServerRefusesSaysWhy() {
+        MongoEndpoint endpoint = new MongoEndpoint("mongodb://admin:s3cret@127.0.0.1:27017", "backend");
+
+        TaskFailedException tooLarge = MongoConnections.translate(
+                endpoint,
+                new MongoInternalException(
+                        "The reply message length 49159005 is greater than the maximum message length 48000000"));
+
+        assertThat(tooLarge.reason()).isEqualTo(FailureReason.TARGET_REJECTED);
+        assertThat(tooLarge.getMessage())
+                .isEqualTo("MongoDB at mongodb://admin:***@127.0.0.1:27017 refused the request (code -3): The reply"
+                        + " message length 49159005 is greater than the maximum message length 48000000.");
     }
 
     @Test
