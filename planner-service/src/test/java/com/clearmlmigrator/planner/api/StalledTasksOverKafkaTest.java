@@ -15,18 +15,12 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.contracts.MigrationTask;
-import com.clearmlmigrator.contracts.TaskId;
-import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.planner.support.MongoWorkerStandIn;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
 
@@ -101,18 +95,10 @@ class StalledTasksOverKafkaTest {
         for (MigrationTask task : tasks.subList(2, tasks.size())) {
             worker.answer(inspected(task));
         }
-        String survivorName = "mongo-worker@host-b/4712#live";
-        AtomicReference<List<TaskProgress>> survivorPerforms = new AtomicReference<>(List.of(startedNow(ownPart)));
-        AtomicReference<List<TaskId>> survivorClaims = new AtomicReference<>(List.of());
-        ScheduledExecutorService survivor = Executors.newSingleThreadScheduledExecutor();
-        try {
-            survivor.scheduleAtFixedRate(
-                    () -> beat(survivorName, survivorPerforms.get(), survivorClaims.get()),
-                    0,
-                    500,
-                    TimeUnit.MILLISECONDS);
+        try (MongoWorkerStandIn.Beating survivor = worker.beating("mongo-worker@host-b/4712#live")) {
             // Busy with a part of its own, the survivor is not yet at the copy sent again: that copy is not failed
             // for its silence, however long (the stall timeout is 3 s here).
+            survivor.performs(startedNow(ownPart));
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> given().get("/migrations/" + id)
                             .then()
@@ -124,31 +110,28 @@ class StalledTasksOverKafkaTest {
             // Idle now, it is about to take the copy up (in CI the planner failed the task the moment the survivor's
             // heartbeat named no task, as it watched the killed worker's lease).
             worker.answer(inspected(ownPart));
-            survivorPerforms.set(List.of());
+            survivor.performs();
             awaitStillRunningWithoutFailure(id, Duration.ofMillis(1_500));
 
             // It watches the killed worker's lease, for a lease time (20 s by default): its heartbeats say so, and
             // the planner tells who takes the task over.
-            survivorClaims.set(List.of(silent.id()));
+            survivor.takesUp(silent.id());
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> given().get("/migrations/" + id)
                             .then()
                             .body(
                                     "notice",
-                                    endsWith(survivorName + " is taking it over once the quiet worker's lease runs"
-                                            + " out.")));
+                                    endsWith(survivor.name()
+                                            + " is taking it over once the quiet worker's lease runs out.")));
             awaitStillRunningWithoutFailure(id, Duration.ofSeconds(4));
 
-            survivorClaims.set(List.of());
-            survivorPerforms.set(List.of(startedNow(silent)));
+            survivor.performs(startedNow(silent));
             worker.answer(inspected(silent));
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> given().get("/migrations/" + id)
                             .then()
                             .body("status", equalTo("SUCCEEDED"))
                             .body("tasks.failed", equalTo(0)));
-        } finally {
-            survivor.shutdownNow();
         }
     }
 
@@ -161,13 +144,5 @@ class StalledTasksOverKafkaTest {
                     JsonPath view = given().get("/migrations/" + migrationId).jsonPath();
                     return view.getString("status").equals("RUNNING") && view.getInt("tasks.failed") == 0;
                 });
-    }
-
-    private void beat(String name, List<TaskProgress> performing, List<TaskId> claiming) {
-        try {
-            worker.heartbeat(name, performing, claiming);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not send a heartbeat of " + name, e);
-        }
     }
 }

@@ -10,6 +10,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import jakarta.inject.Singleton;
@@ -115,6 +119,53 @@ public class MongoWorkerStandIn {
                 Topics.HEARTBEATS,
                 worker,
                 new WorkerHeartbeat(worker, WorkerKind.MONGO, Instant.now(), performing, claiming));
+    }
+
+    /** A mongo-worker that sends a heartbeat every 500 ms until closed, naming what the test says it does. */
+    public Beating beating(String worker) {
+        return new Beating(worker);
+    }
+
+    /** A worker's heartbeats on a schedule, as a real worker sends them; idle until told otherwise. */
+    public final class Beating implements AutoCloseable {
+        private final String worker;
+        private final AtomicReference<List<TaskProgress>> performing = new AtomicReference<>(List.of());
+        private final AtomicReference<List<TaskId>> claiming = new AtomicReference<>(List.of());
+        private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor();
+
+        private Beating(String worker) {
+            this.worker = worker;
+            beats.scheduleAtFixedRate(this::beat, 0, 500, TimeUnit.MILLISECONDS);
+        }
+
+        public String name() {
+            return worker;
+        }
+
+        /** From now on it performs these tasks (none: idle) and takes up none. */
+        public void performs(TaskProgress... tasks) {
+            claiming.set(List.of());
+            performing.set(List.of(tasks));
+        }
+
+        /** From now on it takes these tasks up, watching their leases, and performs none. */
+        public void takesUp(TaskId... tasks) {
+            performing.set(List.of());
+            claiming.set(List.of(tasks));
+        }
+
+        private void beat() {
+            try {
+                heartbeat(worker, performing.get(), claiming.get());
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not send a heartbeat of " + worker, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            beats.shutdownNow();
+        }
     }
 
     /** The migration's messages on a topic, read from its start until {@code enough} holds for what was read. */
