@@ -26,12 +26,6 @@ public final class QuietNotice {
 
     private QuietNotice() {}
 
-    /** As {@link #of(List, Function, Instant, Instant, Duration)} when no worker is taking a task over. */
-    public static Optional<String> of(
-            List<TaskUnderWay> underWay, Instant hearingSince, Instant now, Duration timeout) {
-        return of(underWay, task -> Optional.empty(), hearingSince, now, timeout);
-    }
-
     /**
      * @param underWay     the migration's tasks under way
      * @param takingUp     the worker taking a task up, if one is (watching the lease of the quiet worker): Kafka

@@ -22,8 +22,7 @@ class QuietNoticeTest {
     void aWorkerHeardFromInTheLast20SecondsIsNotMentioned() {
         List<TaskUnderWay> underWay = List.of(heard(1, "w1", T0), heard(2, "w1", T0.plusSeconds(15)));
 
-        assertThat(QuietNotice.of(underWay, HEARD_SINCE, T0.plusSeconds(19), TIMEOUT))
-                .isEmpty();
+        assertThat(noticeOf(underWay, HEARD_SINCE, T0.plusSeconds(19), TIMEOUT)).isEmpty();
     }
 
     @Test
@@ -33,13 +32,13 @@ class QuietNoticeTest {
                 heard(2, "elastic-worker@a/1", T0.plusSeconds(3)),
                 heard(3, "elastic-worker@b/2", T0.plusSeconds(40)));
 
-        assertThat(QuietNotice.of(underWay, HEARD_SINCE, T0.plusSeconds(44), TIMEOUT))
+        assertThat(noticeOf(underWay, HEARD_SINCE, T0.plusSeconds(44), TIMEOUT))
                 .hasValue("elastic-worker@a/1 has said nothing of the 2 tasks it performs for 40 s (frozen, overloaded"
                         + " or cut off from Kafka?); at 180 s of silence a task counts as stalled and is sent again.");
         // The same words for the next few seconds, so a watch is not sent a new view every second.
-        assertThat(QuietNotice.of(underWay, HEARD_SINCE, T0.plusSeconds(41), TIMEOUT))
-                .isEqualTo(QuietNotice.of(underWay, HEARD_SINCE, T0.plusSeconds(44), TIMEOUT));
-        assertThat(QuietNotice.of(underWay, HEARD_SINCE, T0.plusSeconds(45), TIMEOUT))
+        assertThat(noticeOf(underWay, HEARD_SINCE, T0.plusSeconds(41), TIMEOUT))
+                .isEqualTo(noticeOf(underWay, HEARD_SINCE, T0.plusSeconds(44), TIMEOUT));
+        assertThat(noticeOf(underWay, HEARD_SINCE, T0.plusSeconds(45), TIMEOUT))
                 .hasValueSatisfying(notice -> assertThat(notice).contains("for 45 s"));
     }
 
@@ -47,7 +46,7 @@ class QuietNoticeTest {
     void everyQuietWorkerIsNamedTheLongestSilentFirst() {
         List<TaskUnderWay> underWay = List.of(heard(1, "w-late", T0.plusSeconds(10)), heard(2, "w-early", T0));
 
-        assertThat(QuietNotice.of(underWay, HEARD_SINCE, T0.plusSeconds(60), TIMEOUT))
+        assertThat(noticeOf(underWay, HEARD_SINCE, T0.plusSeconds(60), TIMEOUT))
                 .hasValueSatisfying(notice -> assertThat(notice)
                         .startsWith("w-early has said nothing of the task it performs for 60 s")
                         .contains(" w-late has said nothing of the task it performs for 50 s"));
@@ -57,8 +56,7 @@ class QuietNoticeTest {
     void tasksAlreadyStalledAreSaidToBeSentAgain() {
         TaskUnderWay stalled = heard(1, "w1", T0).stalled(T0.plus(TIMEOUT));
 
-        assertThat(QuietNotice.of(
-                        List.of(stalled), HEARD_SINCE, T0.plus(TIMEOUT).plusSeconds(2), TIMEOUT))
+        assertThat(noticeOf(List.of(stalled), HEARD_SINCE, T0.plus(TIMEOUT).plusSeconds(2), TIMEOUT))
                 .hasValue("w1 has said nothing of the task it performs for 180 s: stalled, sent again for a live"
                         + " worker to take over once its lease ends.");
     }
@@ -88,9 +86,9 @@ class QuietNoticeTest {
         List<TaskUnderWay> underWay = List.of(heard(1, "w1", T0));
         Instant brokerBack = T0.plusSeconds(30);
 
-        assertThat(QuietNotice.of(underWay, brokerBack, brokerBack.plusSeconds(5), TIMEOUT))
+        assertThat(noticeOf(underWay, brokerBack, brokerBack.plusSeconds(5), TIMEOUT))
                 .isEmpty();
-        assertThat(QuietNotice.of(underWay, brokerBack, brokerBack.plusSeconds(20), TIMEOUT))
+        assertThat(noticeOf(underWay, brokerBack, brokerBack.plusSeconds(20), TIMEOUT))
                 .hasValueSatisfying(notice -> assertThat(notice).contains("for 20 s"));
     }
 
@@ -99,11 +97,16 @@ class QuietNoticeTest {
         Duration timeout = Duration.ofSeconds(12);
         List<TaskUnderWay> underWay = List.of(heard(1, "w1", T0));
 
-        assertThat(QuietNotice.of(underWay, HEARD_SINCE, T0.plusSeconds(2), timeout))
-                .isEmpty();
-        assertThat(QuietNotice.of(underWay, HEARD_SINCE, T0.plusSeconds(3), timeout))
+        assertThat(noticeOf(underWay, HEARD_SINCE, T0.plusSeconds(2), timeout)).isEmpty();
+        assertThat(noticeOf(underWay, HEARD_SINCE, T0.plusSeconds(3), timeout))
                 .hasValueSatisfying(notice ->
                         assertThat(notice).startsWith("w1 has said nothing of the task it" + " performs for 3 s"));
+    }
+
+    /** The notice when no worker is taking a task over. */
+    private static Optional<String> noticeOf(
+            List<TaskUnderWay> underWay, Instant hearingSince, Instant now, Duration timeout) {
+        return QuietNotice.of(underWay, task -> Optional.empty(), hearingSince, now, timeout);
     }
 
     private static TaskUnderWay heard(int ordinal, String worker, Instant at) {
