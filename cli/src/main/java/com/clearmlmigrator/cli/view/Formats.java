@@ -14,6 +14,11 @@ final class Formats {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
+    /** Whole percents, rounded down: a copy shows 100% only once every document is copied. */
+    static String percent(long done, long total) {
+        return (total <= 0 ? 0 : done * 100 / total) + "%";
+    }
+
     static String rate(double perSecond) {
         return perSecond < 1 ? "-" : String.format(Locale.ROOT, "%,.0f/s", perSecond);
     }

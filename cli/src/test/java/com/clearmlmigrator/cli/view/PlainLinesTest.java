@@ -2,6 +2,7 @@ package com.clearmlmigrator.cli.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalTime;
 
 import org.junit.jupiter.api.Test;
@@ -10,14 +11,48 @@ import com.clearmlmigrator.cli.planner.PlannerClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 class PlainLinesTest {
+    private static final Instant FIRST = Instant.parse("2026-12-07T01:40:00Z");
+
     @Test
     void everyLineBeginsWithHoursMinutesAndSecondsEvenOnTheFullMinute() throws Exception {
-        JsonNode copy = PlannerClient.JSON.readTree("{\"id\":\"c-1\",\"kind\":\"es-copy\",\"status\":\"RUNNING\","
-                + "\"tasks\":{\"total\":24,\"succeeded\":17},\"copy\":{\"indices\":[{\"index\":\"events-log-c1\","
-                + "\"documents\":40000,\"copied\":36070}]}}");
+        JsonNode copy = copy(17, 36_070, 40_000);
 
-        assertThat(PlainLines.line(copy, LocalTime.of(14, 19, 0)))
-                .isEqualTo("14:19:00 es-copy c-1  RUNNING  tasks 17/24 done, 36,070 documents");
-        assertThat(PlainLines.line(copy, LocalTime.of(9, 5, 7, 900_000_000))).startsWith("09:05:07 es-copy");
+        assertThat(PlainLines.line(copy, LocalTime.of(14, 19, 0), new Rates(), FIRST))
+                .startsWith("14:19:00 es-copy c-1  RUNNING  tasks 17/24 done, ");
+        assertThat(PlainLines.line(copy, LocalTime.of(9, 5, 7, 900_000_000), new Rates(), FIRST))
+                .startsWith("09:05:07 es-copy");
+    }
+
+    @Test
+    void aCopySaysHowManyOfItsDocumentsAreCopiedAndHowLongTheRestTakesAtItsPaceSoFar() throws Exception {
+        Rates rates = new Rates();
+        LocalTime at = LocalTime.of(1, 40, 0);
+
+        assertThat(PlainLines.line(copy(11, 125_097, 1_054_610), at, rates, FIRST))
+                .isEqualTo("01:40:00 es-copy c-1  RUNNING  tasks 11/24 done, 125,097 of 1,054,610 documents (11%)");
+        // 409,699 more in 30 s: the 519,814 left take about 38 s at that pace.
+        assertThat(PlainLines.line(copy(45, 534_796, 1_054_610), at, rates, FIRST.plusSeconds(30)))
+                .endsWith(", 534,796 of 1,054,610 documents (50%), about 0:38 left");
+        assertThat(PlainLines.line(copy(24, 1_054_610, 1_054_610), at, rates, FIRST.plusSeconds(80)))
+                .endsWith(", 1,054,610 of 1,054,610 documents (100%)");
+    }
+
+    @Test
+    void aRelinkCountsTheDocumentsItScannedForItCannotKnowTheirNumberBeforehand() throws Exception {
+        JsonNode relink = PlannerClient.JSON.readTree("{\"id\":\"r-1\",\"kind\":\"relink\",\"status\":\"RUNNING\","
+                + "\"tasks\":{\"total\":43,\"succeeded\":12},\"progress\":[{\"target\":\"task\",\"parts\":20,"
+                + "\"partsEnded\":6,\"documents\":23938},{\"target\":\"model\",\"parts\":3,\"partsEnded\":3,"
+                + "\"documents\":4000}],\"notice\":\"A notice.\"}");
+
+        assertThat(PlainLines.line(relink, LocalTime.of(2, 0, 5), new Rates(), FIRST))
+                .isEqualTo("02:00:05 relink r-1  RUNNING  tasks 12/43 done, 27,938 documents. A notice.");
+    }
+
+    private static JsonNode copy(int tasksDone, long copied, long documents) throws Exception {
+        return PlannerClient.JSON.readTree("{\"id\":\"c-1\",\"kind\":\"es-copy\",\"status\":\"RUNNING\","
+                + "\"tasks\":{\"total\":24,\"succeeded\":" + tasksDone + "},\"copy\":{\"indices\":["
+                + "{\"index\":\"events-log-c1\",\"documents\":" + (documents - 40) + ",\"copied\":"
+                + Math.min(copied, documents - 40) + "},{\"index\":\"events-plot-heavy\",\"documents\":40,"
+                + "\"copied\":" + Math.max(0, copied - (documents - 40)) + "}]}}");
     }
 }
