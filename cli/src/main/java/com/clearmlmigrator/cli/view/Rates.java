@@ -16,6 +16,11 @@ final class Rates {
 
     /** Documents per second since the target started moving; 0 until it has. */
     double documentsPerSecond(TargetRow row, Instant now) {
+        if (row.documents() == 0 && row.done() == 0) {
+            // Not moving yet (its tasks queued, or a copy preparing its target): a pace counted from here would take
+            // that wait for slowness, and say 33 min left of a copy that ends in 80 s.
+            return 0;
+        }
         Start start = starts.computeIfAbsent(row.name(), n -> new Start(now, row.documents(), row.done()));
         double seconds = Duration.between(start.at(), now).toMillis() / 1000.0;
         return seconds < 1 ? 0 : (row.documents() - start.documents()) / seconds;

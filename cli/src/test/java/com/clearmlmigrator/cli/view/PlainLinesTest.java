@@ -38,6 +38,20 @@ class PlainLinesTest {
     }
 
     @Test
+    void theCopysPaceIsCountedFromWhenItsFirstDocumentsArrivedNotFromWhileItPrepared() throws Exception {
+        Rates rates = new Rates();
+        LocalTime at = LocalTime.of(1, 43, 42);
+
+        PlainLines.line(copy(0, 0, 1_054_610), at, rates, FIRST);
+        PlainLines.line(copy(6, 0, 1_054_610), at, rates, FIRST.plusSeconds(5));
+        PlainLines.line(copy(18, 5_760, 1_054_610), at, rates, FIRST.plusSeconds(11));
+
+        // 48,503 more in 7 s: the 1,000,347 left take about 2:24, not the 5:32 a pace counted from the first line says.
+        assertThat(PlainLines.line(copy(19, 54_263, 1_054_610), at, rates, FIRST.plusSeconds(18)))
+                .endsWith(", 54,263 of 1,054,610 documents (5%), about 2:24 left");
+    }
+
+    @Test
     void aRelinkCountsTheDocumentsItScannedForItCannotKnowTheirNumberBeforehand() throws Exception {
         JsonNode relink = PlannerClient.JSON.readTree("{\"id\":\"r-1\",\"kind\":\"relink\",\"status\":\"RUNNING\","
                 + "\"tasks\":{\"total\":43,\"succeeded\":12},\"progress\":[{\"target\":\"task\",\"parts\":20,"
