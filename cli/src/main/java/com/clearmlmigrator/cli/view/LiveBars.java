@@ -45,8 +45,12 @@ final class LiveBars implements ProgressDisplay {
 
     List<String> lines(JsonNode snapshot, Instant now) {
         List<String> lines = new ArrayList<>();
-        lines.add(Formats.heading(snapshot));
-        for (TargetRow row : TargetRow.of(snapshot)) {
+        List<TargetRow> rows = TargetRow.of(snapshot);
+        lines.add(
+                WholeCopy.isPlanned(snapshot)
+                        ? Formats.heading(snapshot) + ", " + WholeCopy.progress(rows, rates, now)
+                        : Formats.heading(snapshot));
+        for (TargetRow row : rows) {
             lines.add(String.format(
                     "  %-" + NAME_WIDTH + "s %s %s/%s  %s docs  %s  ETA %s%s",
                     Formats.name(row.name(), NAME_WIDTH),

@@ -44,13 +44,14 @@ class LiveBarsTest {
     }
 
     @Test
-    void anEsCopyShowsDocumentsCopiedOfTheIndexsDocumentsAndThePlannersEstimate() throws Exception {
+    void anEsCopyShowsTheWholeCopyAndEachIndexsDocumentsCopiedWithThePlannersEstimate() throws Exception {
         JsonNode copy = PlannerClient.JSON.readTree("{\"id\":\"c-1\",\"kind\":\"es-copy\",\"status\":\"RUNNING\","
                 + "\"tasks\":{\"total\":4,\"succeeded\":1},\"copy\":{\"indices\":[{\"index\":\"events-log-c1\","
                 + "\"documents\":1000,\"copied\":250,\"etaSeconds\":75}]}}");
 
         List<String> lines = new LiveBars(new PrintWriter(new StringWriter())).lines(copy, START);
 
+        assertThat(lines.get(0)).isEqualTo("es-copy c-1  RUNNING  tasks 1/4 done, 250 of 1,000 documents (25%)");
         assertThat(lines.get(1)).contains("250/1,000").contains("ETA 1:15");
     }
 
