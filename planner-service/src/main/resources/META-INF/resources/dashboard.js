@@ -189,7 +189,8 @@ function refreshRow(m) {
 
 /**
  * One row per collection or index: an es-copy's indices by documents copied of their total (known before copying),
- * every other kind by parts ended of planned (their documents are only known once scanned). Null when the view has none.
+ * every other kind by parts ended of planned, with the documents scanned of those a relink's planner counted. Null when the
+ * view has none.
  */
 function targetRows(m) {
   const indices = m.copy && m.copy.indices;
@@ -213,7 +214,8 @@ function showTargets(progress) {
     bar.value = p.partsEnded;
     const figures = document.createElement("span");
     figures.className = "muted";
-    figures.textContent = p.documents.toLocaleString() + " documents" + (p.changed ? ", " + p.changed.toLocaleString() + " changed" : "") + (p.partsFailed ? ", " + p.partsFailed + " failed" : "");
+    const of = p.documentsPlanned == null ? "" : " of " + p.documentsPlanned.toLocaleString();
+    figures.textContent = p.documents.toLocaleString() + of + " documents" + (p.changed ? ", " + p.changed.toLocaleString() + " changed" : "") + (p.partsFailed ? ", " + p.partsFailed + " failed" : "");
     line.append(name, bar, figures);
     return line;
   }));

@@ -41,14 +41,14 @@ public class MongoCollectionCatalog implements CollectionCatalog {
     }
 
     @Override
-    public List<String> idBoundaries(MongoEndpoint endpoint, String collection, int chunkSize) {
+    public CollectionChunks chunks(MongoEndpoint endpoint, String collection, int chunkSize) {
         return connections.withDatabase(endpoint, db -> {
             MongoCollection<Document> documents = db.getCollection(collection);
             long count = documents.countDocuments();
             boolean stringIds = documents.countDocuments(Filters.not(Filters.type("_id", "string"))) == 0;
             List<String> boundaries = new ArrayList<>();
             if (!stringIds || count <= chunkSize) {
-                return boundaries;
+                return new CollectionChunks(count, boundaries);
             }
             // One pass over the ids in order, keeping every chunkSize-th: MongoDB answers it from the _id index alone.
             // A sorted query with skip per boundary walks the index again for each one (quadratic on big
@@ -64,7 +64,7 @@ public class MongoCollectionCatalog implements CollectionCatalog {
                 }
                 seen++;
             }
-            return boundaries;
+            return new CollectionChunks(count, boundaries);
         });
     }
 }

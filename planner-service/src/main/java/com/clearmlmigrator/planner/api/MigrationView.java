@@ -29,8 +29,8 @@ import com.clearmlmigrator.planner.statefiles.StateFilesOutcome;
  * @param relink    what a relink rewrites; null for other kinds
  * @param copy      an es-copy's plan and progress per index (documents copied, rate, time left); null for other kinds
  * @param progress  how far it has come on each collection and index (parts ended of parts planned, documents so
- *                  far), and once it ended where each ended; empty while it is planned, null in the list of
- *                  migrations
+ *                  far and, for a relink, of those it held when planned), and once it ended where each ended; empty
+ *                  while it is planned, null in the list of migrations
  * @param running   its tasks under way: worker, progress, and whether they stalled; empty when none
  * @param notice    what holds a running migration up, when something seen does (the planner deaf to Kafka, no worker
  *                  of a kind needed heard from, a worker silent about its tasks); null otherwise
@@ -97,7 +97,7 @@ public record MigrationView(
                 targets.elasticHosts().isEmpty() ? null : new ElasticTarget(targets.elasticHosts()),
                 migration.relink(),
                 migration.copy() == null || tasks == null ? null : CopySummary.of(migration, counts, tasks, progress),
-                tasks == null ? null : TargetProgress.of(tasks, progress),
+                tasks == null ? null : TargetProgress.of(tasks, progress, migration.planned()),
                 underWay.stream().map(RunningTaskView::of).toList(),
                 notice,
                 stateFiles,

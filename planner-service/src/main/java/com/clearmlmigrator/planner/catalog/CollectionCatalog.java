@@ -21,8 +21,22 @@ public interface CollectionCatalog {
     List<String> databases(MongoEndpoint endpoint);
 
     /**
-     * Ids that cut a collection into ranges of about {@code chunkSize} documents, in order; empty when one range is
-     * enough or when the collection has ids that are not strings (ClearML's ids always are).
+     * A collection's documents, and the ids that cut it into ranges of about {@code chunkSize} of them.
+     *
+     * @throws com.clearmlmigrator.contracts.TaskFailedException when the server is unreachable or refuses
      */
-    List<String> idBoundaries(MongoEndpoint endpoint, String collection, int chunkSize);
+    CollectionChunks chunks(MongoEndpoint endpoint, String collection, int chunkSize);
+
+    /**
+     * A collection as a relink cuts it.
+     *
+     * @param documents  its documents when counted
+     * @param boundaries ids that cut it into ranges of about the chunk size, in order; empty when one range is enough
+     *                   or when the collection has ids that are not strings (ClearML's ids always are)
+     */
+    record CollectionChunks(long documents, List<String> boundaries) {
+        public CollectionChunks {
+            boundaries = List.copyOf(boundaries);
+        }
+    }
 }

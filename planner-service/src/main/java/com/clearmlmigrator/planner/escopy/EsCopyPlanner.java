@@ -84,9 +84,9 @@ public class EsCopyPlanner implements TaskPlanner {
                 CopyPreflight.replicaNotes(
                         toCopy.stream().map(SourceIndex::settings).toList(), targetFacts));
         if (copy.dryRun()) {
-            return new MigrationPlan(List.of(), plan);
+            return MigrationPlan.ofCopy(List.of(), plan);
         }
-        return new MigrationPlan(CopyTasks.of(migrationId, order, chunking, toCopy, planned, templates), plan);
+        return MigrationPlan.ofCopy(CopyTasks.of(migrationId, order, chunking, toCopy, planned, templates), plan);
     }
 
     /**

@@ -16,6 +16,8 @@ import com.clearmlmigrator.contracts.RelinkSpec;
  * @param targets   which stores it reads or writes, without credentials
  * @param relink    what a relink rewrites (URL prefixes, dry run, fields); null for other kinds
  * @param copy      what an es-copy copies and, once planned, its plan; null for other kinds
+ * @param planned   the documents each collection and index a relink scans held when it was planned, so its progress
+ *                  can say how far it has come; empty for other kinds, and before it is planned
  * @param error     why it failed as a whole (for example an unreachable store during planning); null otherwise
  * @param createdAt when it was accepted
  * @param updatedAt when its status last changed
@@ -27,6 +29,7 @@ public record Migration(
         Targets targets,
         RelinkSpec relink,
         StoredCopy copy,
+        List<PlannedDocuments> planned,
         String error,
         Instant createdAt,
         Instant updatedAt) {
@@ -68,7 +71,16 @@ public record Migration(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(status, "status");
+        planned = planned == null ? List.of() : List.copyOf(planned);
     }
+
+    /**
+     * The documents a collection or index held when the migration was planned.
+     *
+     * @param target    collection or index
+     * @param documents its documents then
+     */
+    public record PlannedDocuments(String target, long documents) {}
 
     /** A newly accepted migration, about to be planned. */
     public static Migration accepted(String id, MigrationOrder order, Instant now) {
@@ -79,25 +91,30 @@ public record Migration(
                 Targets.of(order),
                 order.relink(),
                 order.copy() == null ? null : order.copy().toStored(),
+                List.of(),
                 null,
                 now,
                 now);
     }
 
     public Migration withStatus(MigrationStatus newStatus, Instant now) {
-        return new Migration(id, kind, newStatus, targets, relink, copy, error, createdAt, now);
+        return new Migration(id, kind, newStatus, targets, relink, copy, planned, error, createdAt, now);
     }
 
     public Migration failed(String reason, Instant now) {
-        return new Migration(id, kind, MigrationStatus.FAILED, targets, relink, copy, reason, createdAt, now);
+        return new Migration(id, kind, MigrationStatus.FAILED, targets, relink, copy, planned, reason, createdAt, now);
     }
 
     public Migration withCopy(StoredCopy newCopy) {
-        return new Migration(id, kind, status, targets, relink, newCopy, error, createdAt, updatedAt);
+        return new Migration(id, kind, status, targets, relink, newCopy, planned, error, createdAt, updatedAt);
+    }
+
+    public Migration withPlanned(List<PlannedDocuments> newPlanned) {
+        return new Migration(id, kind, status, targets, relink, copy, newPlanned, error, createdAt, updatedAt);
     }
 
     /** The same migration with a status and an explanation, for example why it paused. */
     public Migration withStatus(MigrationStatus newStatus, String reason, Instant now) {
-        return new Migration(id, kind, newStatus, targets, relink, copy, reason, createdAt, now);
+        return new Migration(id, kind, newStatus, targets, relink, copy, planned, reason, createdAt, now);
     }
 }

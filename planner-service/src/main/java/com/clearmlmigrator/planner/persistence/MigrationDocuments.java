@@ -1,6 +1,7 @@
 package com.clearmlmigrator.planner.persistence;
 
 import java.util.Date;
+import java.util.List;
 
 import org.bson.Document;
 
@@ -47,6 +48,12 @@ final class MigrationDocuments {
                 .append("sourceHosts", m.targets().sourceHosts())
                 .append("relink", m.relink() == null ? null : relinkDocument(m.relink()))
                 .append("copy", m.copy() == null ? null : Document.parse(write(m.copy())))
+                // A list, not a map by name: an index name may hold a dot, which a field name should not.
+                .append(
+                        "planned",
+                        m.planned().stream()
+                                .map(p -> new Document("target", p.target()).append("documents", p.documents()))
+                                .toList())
                 .append("error", m.error())
                 .append("createdAt", Date.from(m.createdAt()))
                 .append("updatedAt", Date.from(m.updatedAt()));
@@ -66,6 +73,12 @@ final class MigrationDocuments {
                         d.getList("sourceHosts", String.class)),
                 relink == null ? null : toRelinkSpec(relink),
                 copy == null ? null : read(copy.toJson(), StoredCopy.class),
+                // Migrations stored before planned documents were kept have none.
+                d.getList("planned", Document.class, List.of()).stream()
+                        .map(p -> new Migration.PlannedDocuments(
+                                p.getString("target"),
+                                p.get("documents", Number.class).longValue()))
+                        .toList(),
                 d.getString("error"),
                 d.getDate("createdAt").toInstant(),
                 d.getDate("updatedAt").toInstant());

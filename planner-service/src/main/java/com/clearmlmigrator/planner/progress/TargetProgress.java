@@ -1,6 +1,6 @@
 package com.clearmlmigrator.planner.progress;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +13,7 @@ import com.clearmlmigrator.contracts.RelinkReport;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.contracts.TaskReport;
+import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.TaskState;
 
 /**
@@ -26,27 +27,42 @@ import com.clearmlmigrator.planner.migration.TaskState;
  * @param partsFailed  of those, the ones that failed
  * @param documents    documents scanned (relink, undo), counted (inspect) or copied (es-copy) so far
  * @param changed      documents a relink or undo rewrote so far
+ * @param documentsPlanned the documents it held when a relink was planned, which the relink scans; null when not
+ *                     counted (other kinds, and relinks planned before the count was kept)
  */
-public record TargetProgress(String target, int parts, int partsEnded, int partsFailed, long documents, long changed) {
+public record TargetProgress(
+        String target,
+        int parts,
+        int partsEnded,
+        int partsFailed,
+        long documents,
+        long changed,
+        Long documentsPlanned) {
 
     /** One entry per target, in plan order. */
-    public static List<TargetProgress> of(List<TaskState> tasks, Map<TaskId, TaskProgress> running) {
+    public static List<TargetProgress> of(
+            List<TaskState> tasks, Map<TaskId, TaskProgress> running, List<Migration.PlannedDocuments> planned) {
+        Map<String, Long> plannedByTarget = new HashMap<>();
+        planned.forEach(p -> plannedByTarget.merge(p.target(), p.documents(), Long::sum));
         Map<String, TargetProgress> byTarget = new LinkedHashMap<>();
         for (TaskState task : tasks) {
             TargetProgress part = part(task, running.get(task.id()));
             byTarget.merge(task.target(), part, TargetProgress::plus);
         }
-        return new ArrayList<>(byTarget.values());
+        return byTarget.values().stream()
+                .map(target -> target.planned(plannedByTarget.get(target.target())))
+                .toList();
     }
 
     private static TargetProgress part(TaskState task, TaskProgress underWay) {
         if (task.isPending()) {
             long documents = underWay == null ? 0 : underWay.documents();
             long changed = underWay == null ? 0 : underWay.changed();
-            return new TargetProgress(task.target(), 1, 0, 0, documents, changed);
+            return new TargetProgress(task.target(), 1, 0, 0, documents, changed, null);
         }
         TaskReport report = task.result().report();
-        return new TargetProgress(task.target(), 1, 1, task.hasFailed() ? 1 : 0, documents(report), changed(report));
+        return new TargetProgress(
+                task.target(), 1, 1, task.hasFailed() ? 1 : 0, documents(report), changed(report), null);
     }
 
     private static long documents(TaskReport report) {
@@ -78,6 +94,11 @@ public record TargetProgress(String target, int parts, int partsEnded, int parts
                 partsEnded + other.partsEnded,
                 partsFailed + other.partsFailed,
                 documents + other.documents,
-                changed + other.changed);
+                changed + other.changed,
+                documentsPlanned);
+    }
+
+    private TargetProgress planned(Long documents) {
+        return new TargetProgress(target, parts, partsEnded, partsFailed, this.documents, changed, documents);
     }
 }

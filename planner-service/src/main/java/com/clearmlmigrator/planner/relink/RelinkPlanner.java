@@ -17,8 +17,10 @@ import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.planner.catalog.CollectionCatalog;
+import com.clearmlmigrator.planner.catalog.CollectionCatalog.CollectionChunks;
 import com.clearmlmigrator.planner.catalog.IndexCatalog;
 import com.clearmlmigrator.planner.catalog.IndexNames;
+import com.clearmlmigrator.planner.migration.Migration.PlannedDocuments;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
 import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.TaskPlanner;
@@ -44,17 +46,18 @@ public class RelinkPlanner implements TaskPlanner {
     public MigrationPlan plan(String migrationId, MigrationOrder order) {
         RelinkSpec spec = order.relink();
         List<MigrationTask> tasks = new ArrayList<>();
+        List<PlannedDocuments> planned = new ArrayList<>();
         for (MongoEndpoint mongo : order.mongoEndpoint().stream().toList()) {
             for (String collection : collections.collections(mongo)) {
                 if (!ClearmlFields.forCollection(collection, spec).isEmpty()) {
-                    planCollection(migrationId, mongo, collection, spec, tasks);
+                    planCollection(migrationId, mongo, collection, spec, tasks, planned);
                 }
             }
         }
         for (ElasticEndpoint elastic : order.elasticEndpoint().stream().toList()) {
-            planIndices(migrationId, elastic, spec, tasks);
+            planIndices(migrationId, elastic, spec, tasks, planned);
         }
-        return MigrationPlan.of(tasks);
+        return MigrationPlan.of(tasks, planned);
     }
 
     /**
@@ -62,7 +65,12 @@ public class RelinkPlanner implements TaskPlanner {
      * end while the other slots idle (100,000 debug images planned after 5 plot slices ran alone for about 11 of a
      * relink's 17 seconds).
      */
-    private void planIndices(String migrationId, ElasticEndpoint elastic, RelinkSpec spec, List<MigrationTask> tasks) {
+    private void planIndices(
+            String migrationId,
+            ElasticEndpoint elastic,
+            RelinkSpec spec,
+            List<MigrationTask> tasks,
+            List<PlannedDocuments> planned) {
         List<String> relinked = indices.clearmlIndices(elastic).stream()
                 .filter(index -> !ClearmlFields.forIndex(index, spec).isEmpty() || ClearmlFields.isPlotIndex(index))
                 .toList();
@@ -73,7 +81,10 @@ public class RelinkPlanner implements TaskPlanner {
         Map<String, Long> sizes = indices.documentCounts(elastic, relinked);
         sizes.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .forEach(size -> planIndex(migrationId, elastic, size.getKey(), size.getValue(), spec, tasks));
+                .forEach(size -> {
+                    planned.add(new PlannedDocuments(size.getKey(), size.getValue()));
+                    planIndex(migrationId, elastic, size.getKey(), size.getValue(), spec, tasks);
+                });
     }
 
     /**
@@ -121,8 +132,15 @@ public class RelinkPlanner implements TaskPlanner {
     }
 
     private void planCollection(
-            String migrationId, MongoEndpoint mongo, String collection, RelinkSpec spec, List<MigrationTask> tasks) {
-        List<String> cuts = collections.idBoundaries(mongo, collection, chunking.documentsPerChunk());
+            String migrationId,
+            MongoEndpoint mongo,
+            String collection,
+            RelinkSpec spec,
+            List<MigrationTask> tasks,
+            List<PlannedDocuments> planned) {
+        CollectionChunks chunks = collections.chunks(mongo, collection, chunking.documentsPerChunk());
+        planned.add(new PlannedDocuments(collection, chunks.documents()));
+        List<String> cuts = chunks.boundaries();
         for (int i = 0; i <= cuts.size(); i++) {
             IdRange range = new IdRange(i == 0 ? null : cuts.get(i - 1), i == cuts.size() ? null : cuts.get(i));
             TaskId id = new TaskId(migrationId, tasks.size());

@@ -40,6 +40,8 @@ import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.support.MongoWorkerStandIn;
 import com.clearmlmigrator.planner.support.PlannerApi;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -297,6 +299,11 @@ class PlannerOverKafkaTest {
         String first = PlannerApi.submit(relink);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/migrations/" + first).then().body("status", equalTo("RUNNING")));
+        // Its view counts what each collection held when planned, the documents its parts will scan.
+        given().get("/migrations/" + first)
+                .then()
+                .body("progress.find { it.target == 'task' }.documentsPlanned", equalTo((int) documentsIn("task")))
+                .body("progress.find { it.target == 'task' }.documents", equalTo(0));
 
         given().contentType(ContentType.JSON)
                 .body(relink)
@@ -345,6 +352,12 @@ class PlannerOverKafkaTest {
     }
 
     /** url_to_delete first fails, then "succeeds" on a duplicate delivery: the first result must win. */
+    private static long documentsIn(String collection) {
+        try (MongoClient client = MongoClients.create(PlannerInfrastructure.mongoUri())) {
+            return client.getDatabase("backend").getCollection(collection).countDocuments();
+        }
+    }
+
     private void answerEveryTaskTwice(List<MigrationTask> tasks) throws Exception {
         for (MigrationTask task : tasks) {
             TaskResult success = inspected(task);

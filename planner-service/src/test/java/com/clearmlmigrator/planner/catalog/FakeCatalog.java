@@ -14,6 +14,7 @@ public final class FakeCatalog implements CollectionCatalog, IndexCatalog {
     private final Map<String, List<String>> boundariesByCollection;
     private Map<String, String> unreadableIndices = Map.of();
     private Map<String, String> writeBlockedIndices = Map.of();
+    private Map<String, Long> documentsByCollection = Map.of();
 
     public FakeCatalog(
             Map<String, List<String>> collectionsByDatabase,
@@ -34,9 +35,17 @@ public final class FakeCatalog implements CollectionCatalog, IndexCatalog {
         return List.copyOf(collectionsByDatabase.keySet());
     }
 
+    /** Gives collections their document counts; a collection left out has none. */
+    public FakeCatalog withCollectionDocuments(Map<String, Long> documents) {
+        this.documentsByCollection = documents;
+        return this;
+    }
+
     @Override
-    public List<String> idBoundaries(MongoEndpoint endpoint, String collection, int chunkSize) {
-        return boundariesByCollection.getOrDefault(collection, List.of());
+    public CollectionChunks chunks(MongoEndpoint endpoint, String collection, int chunkSize) {
+        return new CollectionChunks(
+                documentsByCollection.getOrDefault(collection, 0L),
+                boundariesByCollection.getOrDefault(collection, List.of()));
     }
 
     @Override

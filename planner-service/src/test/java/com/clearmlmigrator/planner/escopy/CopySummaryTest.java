@@ -106,6 +106,7 @@ class CopySummaryTest {
                 new Migration.Targets(null, null, List.of("http://new:9200")),
                 null,
                 copy,
+                List.of(),
                 null,
                 T0,
                 T0);

@@ -19,6 +19,7 @@ import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.planner.migration.Migration.PlannedDocuments;
 import com.clearmlmigrator.planner.migration.TaskState;
 
 class TargetProgressTest {
@@ -36,11 +37,32 @@ class TargetProgressTest {
                 Map.of(modelsRunning.id(), new TaskProgress(modelsRunning.id(), 700, 40, Instant.EPOCH, Instant.EPOCH));
 
         List<TargetProgress> progress =
-                TargetProgress.of(List.of(modelsDone, modelsRunning, tasksFailed, tasksWaiting), heard);
+                TargetProgress.of(List.of(modelsDone, modelsRunning, tasksFailed, tasksWaiting), heard, List.of());
 
         assertThat(progress)
                 .containsExactly(
-                        new TargetProgress("model", 2, 1, 0, 2700, 190), new TargetProgress("task", 2, 1, 1, 0, 0));
+                        new TargetProgress("model", 2, 1, 0, 2700, 190, null),
+                        new TargetProgress("task", 2, 1, 1, 0, 0, null));
+    }
+
+    @Test
+    void aRelinksCollectionsSayHowManyDocumentsTheyHeldWhenPlannedBesideThoseScannedSoFar() {
+        TaskState modelsDone =
+                ended(part(0, "model"), TaskResult.succeeded(new TaskId("m", 0), relinked("model", 2000, 150)));
+        TaskState modelsRunning = TaskState.pending(part(1, "model"));
+        TaskState tasksWaiting = TaskState.pending(part(2, "task"));
+        Map<TaskId, TaskProgress> heard =
+                Map.of(modelsRunning.id(), new TaskProgress(modelsRunning.id(), 700, 40, Instant.EPOCH, Instant.EPOCH));
+
+        List<TargetProgress> progress = TargetProgress.of(
+                List.of(modelsDone, modelsRunning, tasksWaiting),
+                heard,
+                List.of(new PlannedDocuments("model", 4000), new PlannedDocuments("task", 131_563)));
+
+        assertThat(progress)
+                .containsExactly(
+                        new TargetProgress("model", 2, 1, 0, 2700, 190, 4000L),
+                        new TargetProgress("task", 1, 0, 0, 0, 0, 131_563L));
     }
 
     private static MigrationTask part(int ordinal, String collection) {

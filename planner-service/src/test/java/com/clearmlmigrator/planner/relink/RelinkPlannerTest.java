@@ -3,6 +3,7 @@ package com.clearmlmigrator.planner.relink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,10 @@ import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.contracts.Slice;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.planner.catalog.FakeCatalog;
+import com.clearmlmigrator.planner.migration.Migration;
+import com.clearmlmigrator.planner.migration.Migration.PlannedDocuments;
 import com.clearmlmigrator.planner.migration.MigrationKind;
+import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.RequestRules;
 
 class RelinkPlannerTest {
@@ -46,6 +50,24 @@ class RelinkPlannerTest {
                 .extracting(MigrationTask::idRange)
                 .containsExactly(
                         new IdRange(null, "4"), new IdRange("4", "8"), new IdRange("8", "c"), new IdRange("c", null));
+    }
+
+    @Test
+    void countsTheDocumentsOfEveryCollectionAndIndexItPlansSoProgressCanSayHowFarTheRelinkIs() {
+        catalog.withCollectionDocuments(Map.of("model", 3_000L, "task", 19_500L, "user", 2L));
+
+        MigrationPlan plan = planner.plan("job", RequestRules.order(MigrationKind.RELINK, MONGO, ELASTIC, SPEC));
+
+        assertThat(plan.planned())
+                .containsExactly(
+                        new PlannedDocuments("model", 3_000),
+                        new PlannedDocuments("task", 19_500),
+                        new PlannedDocuments("events-training_debug_image-c", 45_000),
+                        new PlannedDocuments("events-plot-c", 10));
+        assertThat(plan.appliedTo(Migration.accepted(
+                                "job", RequestRules.order(MigrationKind.RELINK, MONGO, ELASTIC, SPEC), Instant.EPOCH))
+                        .planned())
+                .isEqualTo(plan.planned());
     }
 
     @Test
