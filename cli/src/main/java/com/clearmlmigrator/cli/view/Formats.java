@@ -14,9 +14,12 @@ final class Formats {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
-    /** Whole percents, rounded down: a copy shows 100% only once every document is copied. */
+    /**
+     * Whole percents, rounded down: a copy shows 100% only once every document is copied. At most 100: a relink scans
+     * the documents ClearML wrote after it was planned too.
+     */
     static String percent(long done, long total) {
-        return (total <= 0 ? 0 : done * 100 / total) + "%";
+        return (total <= 0 ? 0 : Math.min(100, done * 100 / total)) + "%";
     }
 
     static String rate(double perSecond) {

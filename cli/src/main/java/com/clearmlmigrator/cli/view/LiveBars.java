@@ -47,8 +47,8 @@ final class LiveBars implements ProgressDisplay {
         List<String> lines = new ArrayList<>();
         List<TargetRow> rows = TargetRow.of(snapshot);
         lines.add(
-                WholeCopy.isPlanned(snapshot)
-                        ? Formats.heading(snapshot) + ", " + WholeCopy.progress(rows, rates, now)
+                WholeMigration.isCounted(rows)
+                        ? Formats.heading(snapshot) + ", " + WholeMigration.progress(rows, rates, now)
                         : Formats.heading(snapshot));
         for (TargetRow row : rows) {
             lines.add(String.format(

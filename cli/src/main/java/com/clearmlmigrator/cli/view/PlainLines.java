@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * For logs and pipes: one line every few seconds (and at every status change) with the totals, instead of bars that
- * would fill a log with redraws; for an es-copy, how far the whole copy has come and the time left ({@link WholeCopy}).
+ * would fill a log with redraws; when the planner counted the documents, how far the whole migration has come and the time left
+ * ({@link WholeMigration}).
  */
 final class PlainLines implements ProgressDisplay {
     private static final Duration EVERY = Duration.ofSeconds(5);
@@ -43,8 +44,8 @@ final class PlainLines implements ProgressDisplay {
 
     static String line(JsonNode snapshot, LocalTime at, Rates rates, Instant now) {
         List<TargetRow> rows = TargetRow.of(snapshot);
-        String documents = WholeCopy.isPlanned(snapshot)
-                ? WholeCopy.progress(rows, rates, now)
+        String documents = WholeMigration.isCounted(rows)
+                ? WholeMigration.progress(rows, rates, now)
                 : Formats.count(rows.stream().mapToLong(TargetRow::documents).sum()) + " documents";
         String line = CLOCK.format(at) + " " + Formats.heading(snapshot) + ", " + documents;
         return snapshot.hasNonNull("notice")

@@ -16,8 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param documents documents handled so far
  * @param failed    parts failed
  * @param etaSeconds the planner's own estimate of the time left, when it has one
+ * @param planned   the documents it held when planned (an index to copy, or scan for a relink); null when not counted
  */
-record TargetRow(String name, long done, long total, long documents, long failed, Long etaSeconds) {
+record TargetRow(String name, long done, long total, long documents, long failed, Long etaSeconds, Long planned) {
 
     /** The rows of a snapshot: an es-copy's indices, else every collection and index of {@code progress}. */
     static List<TargetRow> of(JsonNode snapshot) {
@@ -33,7 +34,8 @@ record TargetRow(String name, long done, long total, long documents, long failed
                         0,
                         index.hasNonNull("etaSeconds")
                                 ? index.path("etaSeconds").asLong()
-                                : null));
+                                : null,
+                        index.path("documents").asLong()));
             }
             return rows;
         }
@@ -44,7 +46,10 @@ record TargetRow(String name, long done, long total, long documents, long failed
                     target.path("parts").asLong(),
                     target.path("documents").asLong(),
                     target.path("partsFailed").asLong(),
-                    null));
+                    null,
+                    target.hasNonNull("documentsPlanned")
+                            ? target.path("documentsPlanned").asLong()
+                            : null));
         }
         return rows;
     }

@@ -3,32 +3,31 @@ package com.clearmlmigrator.cli.view;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
- * An es-copy's indices as one: it knows every index's documents before it copies them, so it can say how far the whole
- * copy has come and how long the rest takes at its pace so far, where the rows say it per index.
+ * A migration's collections and indices as one, when the planner counted their documents before it began (an es-copy's
+ * indices; a relink's collections and indices, from planners that count them): how far the whole migration has come
+ * and how long the rest takes at its pace so far, where the rows say it per collection and index.
  */
-final class WholeCopy {
-    // Not an index name (no index has a '*'): Rates keeps the whole copy's pace under it.
-    private static final String ALL_INDICES = "*";
+final class WholeMigration {
+    // Not a collection or index name (neither may hold a '*'): Rates keeps the whole migration's pace under it.
+    private static final String ALL = "*";
 
-    private WholeCopy() {}
+    private WholeMigration() {}
+
+    /** Whether every row's documents were counted when planned, so the whole can be told. */
+    static boolean isCounted(List<TargetRow> rows) {
+        return !rows.isEmpty() && rows.stream().allMatch(row -> row.planned() != null);
+    }
 
     /** {@code "534,796 of 1,054,610 documents (50%), about 0:58 left"}; the time left once the pace is known. */
-    static String progress(List<TargetRow> indices, Rates rates, Instant now) {
-        long copied = indices.stream().mapToLong(TargetRow::done).sum();
-        long total = indices.stream().mapToLong(TargetRow::total).sum();
-        TargetRow all = new TargetRow(ALL_INDICES, copied, total, copied, 0, null);
-        String line = Formats.count(copied) + " of " + Formats.count(total) + " documents ("
-                + Formats.percent(copied, total) + ")";
+    static String progress(List<TargetRow> rows, Rates rates, Instant now) {
+        long documents = rows.stream().mapToLong(TargetRow::documents).sum();
+        long planned = rows.stream().mapToLong(TargetRow::planned).sum();
+        TargetRow all = new TargetRow(ALL, documents, planned, documents, 0, null, planned);
+        String line = Formats.count(documents) + " of " + Formats.count(planned) + " documents ("
+                + Formats.percent(documents, planned) + ")";
         rates.documentsPerSecond(all, now);
         Long left = rates.secondsLeft(all, now);
         return all.isDone() || left == null ? line : line + ", about " + Formats.duration(left) + " left";
-    }
-
-    /** Whether the snapshot is of an es-copy that has planned its indices. */
-    static boolean isPlanned(JsonNode snapshot) {
-        return !snapshot.path("copy").path("indices").isEmpty();
     }
 }

@@ -52,7 +52,22 @@ class PlainLinesTest {
     }
 
     @Test
-    void aRelinkCountsTheDocumentsItScannedForItCannotKnowTheirNumberBeforehand() throws Exception {
+    void aRelinkSaysHowManyOfTheDocumentsItsCollectionsAndIndicesHeldWhenPlannedItHasScanned() throws Exception {
+        Rates rates = new Rates();
+        LocalTime at = LocalTime.of(2, 0, 5);
+
+        assertThat(PlainLines.line(relink(6, 23_938, 0), at, rates, FIRST))
+                .isEqualTo("02:00:05 relink r-1  RUNNING  tasks 12/43 done, 27,938 of 135,563 documents (20%)");
+        // 53,794 more in 10 s: the 53,831 left take about 10 s at that pace.
+        assertThat(PlainLines.line(relink(16, 77_732, 0), at, rates, FIRST.plusSeconds(10)))
+                .endsWith(", 81,732 of 135,563 documents (60%), about 0:10 left");
+        // ClearML wrote more after the relink was planned (it should have been stopped): never past 100%.
+        assertThat(PlainLines.line(relink(20, 131_563, 2_000), at, rates, FIRST.plusSeconds(20)))
+                .endsWith(", 137,563 of 135,563 documents (100%)");
+    }
+
+    @Test
+    void aRelinkOfAPlannerThatDidNotCountItsDocumentsSaysOnlyThoseScanned() throws Exception {
         JsonNode relink = PlannerClient.JSON.readTree("{\"id\":\"r-1\",\"kind\":\"relink\",\"status\":\"RUNNING\","
                 + "\"tasks\":{\"total\":43,\"succeeded\":12},\"progress\":[{\"target\":\"task\",\"parts\":20,"
                 + "\"partsEnded\":6,\"documents\":23938},{\"target\":\"model\",\"parts\":3,\"partsEnded\":3,"
@@ -60,6 +75,14 @@ class PlainLinesTest {
 
         assertThat(PlainLines.line(relink, LocalTime.of(2, 0, 5), new Rates(), FIRST))
                 .isEqualTo("02:00:05 relink r-1  RUNNING  tasks 12/43 done, 27,938 documents. A notice.");
+    }
+
+    private static JsonNode relink(int taskPartsEnded, long taskDocuments, long modelDocumentsAdded) throws Exception {
+        return PlannerClient.JSON.readTree("{\"id\":\"r-1\",\"kind\":\"relink\",\"status\":\"RUNNING\","
+                + "\"tasks\":{\"total\":43,\"succeeded\":" + (taskPartsEnded + 6) + "},\"progress\":["
+                + "{\"target\":\"task\",\"parts\":20,\"partsEnded\":" + taskPartsEnded + ",\"documents\":"
+                + taskDocuments + ",\"documentsPlanned\":131563},{\"target\":\"model\",\"parts\":3,"
+                + "\"partsEnded\":3,\"documents\":" + (4000 + modelDocumentsAdded) + ",\"documentsPlanned\":4000}]}");
     }
 
     private static JsonNode copy(int tasksDone, long copied, long documents) throws Exception {
