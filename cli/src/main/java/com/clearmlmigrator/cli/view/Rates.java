@@ -40,6 +40,7 @@ final class Rates {
         if (progressed <= 0 || seconds < 1) {
             return null;
         }
-        return Math.round((row.total() - row.done()) * seconds / progressed);
+        // Up, not to the nearest: 'about 0:00 left' beside a copy at 99% reads as a hang.
+        return (long) Math.ceil((row.total() - row.done()) * seconds / progressed);
     }
 }

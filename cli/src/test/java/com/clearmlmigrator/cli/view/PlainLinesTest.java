@@ -35,12 +35,12 @@ class PlainLinesTest {
         lines.add(PlainLines.line(copy(14, 534_796, 1_054_610), at, rates, FIRST.plusSeconds(30)));
         lines.add(PlainLines.line(copy(24, 1_054_610, 1_054_610), at, rates, FIRST.plusSeconds(80)));
 
-        // 409,699 more in 30 s: the 519,814 left take about 38 s at that pace; none once all are copied.
+        // 409,699 more in 30 s: the 519,814 left take 38.06 s at that pace, said as 0:39; none once all are copied.
         assertThat(lines)
                 .containsExactly(
                         "01:40:00 es-copy c-1  RUNNING  tasks 11/24 done, 125,097 of 1,054,610 documents (11%)",
                         "01:40:00 es-copy c-1  RUNNING  tasks 14/24 done, 534,796 of 1,054,610 documents (50%), about"
-                                + " 0:38 left",
+                                + " 0:39 left",
                         "01:40:00 es-copy c-1  RUNNING  tasks 24/24 done, 1,054,610 of 1,054,610 documents (100%)");
     }
 
@@ -53,9 +53,9 @@ class PlainLinesTest {
         PlainLines.line(copy(6, 0, 1_054_610), at, rates, FIRST.plusSeconds(5));
         PlainLines.line(copy(18, 5_760, 1_054_610), at, rates, FIRST.plusSeconds(11));
 
-        // 48,503 more in 7 s: the 1,000,347 left take about 2:24, not the 5:32 a pace counted from the first line says.
+        // 48,503 more in 7 s: the 1,000,347 left take about 2:25, not the 5:32 a pace counted from the first line says.
         assertThat(PlainLines.line(copy(19, 54_263, 1_054_610), at, rates, FIRST.plusSeconds(18)))
-                .endsWith(", 54,263 of 1,054,610 documents (5%), about 2:24 left");
+                .endsWith(", 54,263 of 1,054,610 documents (5%), about 2:25 left");
     }
 
     @Test
@@ -65,9 +65,9 @@ class PlainLinesTest {
 
         assertThat(PlainLines.line(relink(6, 23_938, 0), at, rates, FIRST))
                 .isEqualTo("02:00:05 relink r-1  RUNNING  tasks 12/43 done, 27,938 of 135,563 documents (20%)");
-        // 53,794 more in 10 s: the 53,831 left take about 10 s at that pace.
+        // 53,794 more in 10 s: the 53,831 left take a little over 10 s at that pace.
         assertThat(PlainLines.line(relink(16, 77_732, 0), at, rates, FIRST.plusSeconds(10)))
-                .endsWith(", 81,732 of 135,563 documents (60%), about 0:10 left");
+                .endsWith(", 81,732 of 135,563 documents (60%), about 0:11 left");
         // ClearML wrote more after the relink was planned (it should have been stopped): never past 100%.
         assertThat(PlainLines.line(relink(20, 131_563, 2_000), at, rates, FIRST.plusSeconds(20)))
                 .endsWith(", 137,563 of 135,563 documents (100%)");
