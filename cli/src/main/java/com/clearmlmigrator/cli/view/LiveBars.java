@@ -18,6 +18,7 @@ final class LiveBars implements ProgressDisplay {
 
     private final PrintWriter out;
     private final Rates rates = new Rates();
+    private final Rates wholePace = WholeMigration.pace();
     private int drawn;
 
     LiveBars(PrintWriter out) {
@@ -48,7 +49,7 @@ final class LiveBars implements ProgressDisplay {
         List<TargetRow> rows = TargetRow.of(snapshot);
         lines.add(
                 WholeMigration.isCounted(rows)
-                        ? Formats.heading(snapshot) + ", " + WholeMigration.progress(rows, rates, now)
+                        ? Formats.heading(snapshot) + ", " + WholeMigration.progress(rows, wholePace, now)
                         : Formats.heading(snapshot));
         for (TargetRow row : rows) {
             lines.add(String.format(

@@ -21,7 +21,7 @@ final class PlainLines implements ProgressDisplay {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final PrintWriter out;
-    private final Rates rates = new Rates();
+    private final Rates rates = WholeMigration.pace();
     private Instant lastPrinted = Instant.MIN;
     private String lastStatus = "";
 

@@ -19,15 +19,15 @@ class PlainLinesTest {
     void everyLineBeginsWithHoursMinutesAndSecondsEvenOnTheFullMinute() throws Exception {
         JsonNode copy = copy(17, 36_070, 40_000);
 
-        assertThat(PlainLines.line(copy, LocalTime.of(14, 19, 0), new Rates(), FIRST))
+        assertThat(PlainLines.line(copy, LocalTime.of(14, 19, 0), WholeMigration.pace(), FIRST))
                 .startsWith("14:19:00 es-copy c-1  RUNNING  tasks 17/24 done, ");
-        assertThat(PlainLines.line(copy, LocalTime.of(9, 5, 7, 900_000_000), new Rates(), FIRST))
+        assertThat(PlainLines.line(copy, LocalTime.of(9, 5, 7, 900_000_000), WholeMigration.pace(), FIRST))
                 .startsWith("09:05:07 es-copy");
     }
 
     @Test
     void aCopySaysHowManyOfItsDocumentsAreCopiedAndHowLongTheRestTakesAtItsPaceSoFar() throws Exception {
-        Rates rates = new Rates();
+        Rates rates = WholeMigration.pace();
         LocalTime at = LocalTime.of(1, 40, 0);
         List<String> lines = new ArrayList<>();
 
@@ -46,7 +46,7 @@ class PlainLinesTest {
 
     @Test
     void theCopysPaceIsCountedFromWhenItsFirstDocumentsArrivedNotFromWhileItPrepared() throws Exception {
-        Rates rates = new Rates();
+        Rates rates = WholeMigration.pace();
         LocalTime at = LocalTime.of(1, 43, 42);
 
         PlainLines.line(copy(0, 0, 1_054_610), at, rates, FIRST);
@@ -60,7 +60,7 @@ class PlainLinesTest {
 
     @Test
     void aRelinkSaysHowManyOfTheDocumentsItsCollectionsAndIndicesHeldWhenPlannedItHasScanned() throws Exception {
-        Rates rates = new Rates();
+        Rates rates = WholeMigration.pace();
         LocalTime at = LocalTime.of(2, 0, 5);
 
         assertThat(PlainLines.line(relink(6, 23_938, 0), at, rates, FIRST))
@@ -74,13 +74,28 @@ class PlainLinesTest {
     }
 
     @Test
+    void theTimeLeftFollowsThePaceOfTheLastMinuteWhenTheMigrationSlowsFromDebugImagesToPlots() throws Exception {
+        Rates rates = WholeMigration.pace();
+        LocalTime at = LocalTime.of(2, 44, 46);
+
+        PlainLines.line(relink(2, 6_000, 0), at, rates, FIRST);
+        PlainLines.line(relink(8, 66_000, 0), at, rates, FIRST.plusSeconds(30));
+        PlainLines.line(relink(12, 69_000, 0), at, rates, FIRST.plusSeconds(60));
+
+        // 4,000 in the last 40 s: the 58,563 left take about 9:46, where the pace since the start (67,000 in 100 s)
+        // would say 1:28.
+        assertThat(PlainLines.line(relink(14, 73_000, 0), at, rates, FIRST.plusSeconds(100)))
+                .endsWith(", 77,000 of 135,563 documents (56%), about 9:46 left");
+    }
+
+    @Test
     void aRelinkOfAPlannerThatDidNotCountItsDocumentsSaysOnlyThoseScanned() throws Exception {
         JsonNode relink = PlannerClient.JSON.readTree("{\"id\":\"r-1\",\"kind\":\"relink\",\"status\":\"RUNNING\","
                 + "\"tasks\":{\"total\":43,\"succeeded\":12},\"progress\":[{\"target\":\"task\",\"parts\":20,"
                 + "\"partsEnded\":6,\"documents\":23938},{\"target\":\"model\",\"parts\":3,\"partsEnded\":3,"
                 + "\"documents\":4000}],\"notice\":\"A notice.\"}");
 
-        assertThat(PlainLines.line(relink, LocalTime.of(2, 0, 5), new Rates(), FIRST))
+        assertThat(PlainLines.line(relink, LocalTime.of(2, 0, 5), WholeMigration.pace(), FIRST))
                 .isEqualTo("02:00:05 relink r-1  RUNNING  tasks 12/43 done, 27,938 documents. A notice.");
     }
 
