@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 class PlainLinesTest {
     private static final Instant FIRST = Instant.parse("2026-12-07T01:40:00Z");
+    private static final LocalTime CLOCK = LocalTime.of(1, 40, 0);
 
     @Test
     void everyLineBeginsWithHoursMinutesAndSecondsEvenOnTheFullMinute() throws Exception {
@@ -27,16 +28,11 @@ class PlainLinesTest {
 
     @Test
     void aCopySaysHowManyOfItsDocumentsAreCopiedAndHowLongTheRestTakesAtItsPaceSoFar() throws Exception {
-        Rates rates = WholeMigration.pace();
-        LocalTime at = LocalTime.of(1, 40, 0);
-        List<String> lines = new ArrayList<>();
-
-        lines.add(PlainLines.line(copy(11, 125_097, 1_054_610), at, rates, FIRST));
-        lines.add(PlainLines.line(copy(14, 534_796, 1_054_610), at, rates, FIRST.plusSeconds(30)));
-        lines.add(PlainLines.line(copy(24, 1_054_610, 1_054_610), at, rates, FIRST.plusSeconds(80)));
-
         // 409,699 more in 30 s: the 519,814 left take 38.06 s at that pace, said as 0:39; none once all are copied.
-        assertThat(lines)
+        assertThat(linesOf(
+                        at(0, copy(11, 125_097, 1_054_610)),
+                        at(30, copy(14, 534_796, 1_054_610)),
+                        at(80, copy(24, 1_054_610, 1_054_610))))
                 .containsExactly(
                         "01:40:00 es-copy c-1  RUNNING  tasks 11/24 done, 125,097 of 1,054,610 documents (11%)",
                         "01:40:00 es-copy c-1  RUNNING  tasks 14/24 done, 534,796 of 1,054,610 documents (50%), about"
@@ -46,45 +42,37 @@ class PlainLinesTest {
 
     @Test
     void theCopysPaceIsCountedFromWhenItsFirstDocumentsArrivedNotFromWhileItPrepared() throws Exception {
-        Rates rates = WholeMigration.pace();
-        LocalTime at = LocalTime.of(1, 43, 42);
-
-        PlainLines.line(copy(0, 0, 1_054_610), at, rates, FIRST);
-        PlainLines.line(copy(6, 0, 1_054_610), at, rates, FIRST.plusSeconds(5));
-        PlainLines.line(copy(18, 5_760, 1_054_610), at, rates, FIRST.plusSeconds(11));
-
         // 48,503 more in 7 s: the 1,000,347 left take about 2:25, not the 5:32 a pace counted from the first line says.
-        assertThat(PlainLines.line(copy(19, 54_263, 1_054_610), at, rates, FIRST.plusSeconds(18)))
+        assertThat(lastOf(
+                        at(0, copy(0, 0, 1_054_610)),
+                        at(5, copy(6, 0, 1_054_610)),
+                        at(11, copy(18, 5_760, 1_054_610)),
+                        at(18, copy(19, 54_263, 1_054_610))))
                 .endsWith(", 54,263 of 1,054,610 documents (5%), about 2:25 left");
     }
 
     @Test
     void aRelinkSaysHowManyOfTheDocumentsItsCollectionsAndIndicesHeldWhenPlannedItHasScanned() throws Exception {
-        Rates rates = WholeMigration.pace();
-        LocalTime at = LocalTime.of(2, 0, 5);
-
-        assertThat(PlainLines.line(relink(6, 23_938, 0), at, rates, FIRST))
-                .isEqualTo("02:00:05 relink r-1  RUNNING  tasks 12/43 done, 27,938 of 135,563 documents (20%)");
-        // 53,794 more in 10 s: the 53,831 left take a little over 10 s at that pace.
-        assertThat(PlainLines.line(relink(16, 77_732, 0), at, rates, FIRST.plusSeconds(10)))
-                .endsWith(", 81,732 of 135,563 documents (60%), about 0:11 left");
-        // ClearML wrote more after the relink was planned (it should have been stopped): never past 100%.
-        assertThat(PlainLines.line(relink(20, 131_563, 2_000), at, rates, FIRST.plusSeconds(20)))
-                .endsWith(", 137,563 of 135,563 documents (100%)");
+        // 53,794 more in 10 s: the 53,831 left take a little over 10 s at that pace. Then ClearML wrote more after the
+        // relink was planned (it should have been stopped): never past 100%.
+        assertThat(linesOf(
+                        at(0, relink(6, 23_938, 0)), at(10, relink(16, 77_732, 0)), at(20, relink(20, 131_563, 2_000))))
+                .containsExactly(
+                        "01:40:00 relink r-1  RUNNING  tasks 12/43 done, 27,938 of 135,563 documents (20%)",
+                        "01:40:00 relink r-1  RUNNING  tasks 22/43 done, 81,732 of 135,563 documents (60%), about 0:11"
+                                + " left",
+                        "01:40:00 relink r-1  RUNNING  tasks 26/43 done, 137,563 of 135,563 documents (100%)");
     }
 
     @Test
     void theTimeLeftFollowsThePaceOfTheLastMinuteWhenTheMigrationSlowsFromDebugImagesToPlots() throws Exception {
-        Rates rates = WholeMigration.pace();
-        LocalTime at = LocalTime.of(2, 44, 46);
-
-        PlainLines.line(relink(2, 6_000, 0), at, rates, FIRST);
-        PlainLines.line(relink(8, 66_000, 0), at, rates, FIRST.plusSeconds(30));
-        PlainLines.line(relink(12, 69_000, 0), at, rates, FIRST.plusSeconds(60));
-
         // 4,000 in the last 40 s: the 58,563 left take about 9:46, where the pace since the start (67,000 in 100 s)
         // would say 1:28.
-        assertThat(PlainLines.line(relink(14, 73_000, 0), at, rates, FIRST.plusSeconds(100)))
+        assertThat(lastOf(
+                        at(0, relink(2, 6_000, 0)),
+                        at(30, relink(8, 66_000, 0)),
+                        at(60, relink(12, 69_000, 0)),
+                        at(100, relink(14, 73_000, 0))))
                 .endsWith(", 77,000 of 135,563 documents (56%), about 9:46 left");
     }
 
@@ -97,6 +85,26 @@ class PlainLinesTest {
 
         assertThat(PlainLines.line(relink, LocalTime.of(2, 0, 5), WholeMigration.pace(), FIRST))
                 .isEqualTo("02:00:05 relink r-1  RUNNING  tasks 12/43 done, 27,938 documents. A notice.");
+    }
+
+    /** A snapshot as a display sees it, this many seconds after the first. */
+    private record Seen(int second, JsonNode snapshot) {}
+
+    private static Seen at(int second, JsonNode snapshot) {
+        return new Seen(second, snapshot);
+    }
+
+    /** The lines one display prints for these snapshots in turn, the clock at 01:40:00. */
+    private static List<String> linesOf(Seen... seen) {
+        Rates pace = WholeMigration.pace();
+        return Arrays.stream(seen)
+                .map(s -> PlainLines.line(s.snapshot(), CLOCK, pace, FIRST.plusSeconds(s.second())))
+                .toList();
+    }
+
+    private static String lastOf(Seen... seen) {
+        List<String> lines = linesOf(seen);
+        return lines.get(lines.size() - 1);
     }
 
     private static JsonNode relink(int taskPartsEnded, long taskDocuments, long modelDocumentsAdded) throws Exception {
