@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * For logs and pipes: one line every few seconds (and at every status change) with the totals, instead of bars that
- * would fill a log with redraws; when the planner counted the documents, how far the whole migration has come and the time left
- * ({@link WholeMigration}).
+ * would fill a log with redraws; when the planner counted the documents, how far the whole migration has come and the
+ * time left ({@link WholeMigration}).
  */
 final class PlainLines implements ProgressDisplay {
     private static final Duration EVERY = Duration.ofSeconds(5);

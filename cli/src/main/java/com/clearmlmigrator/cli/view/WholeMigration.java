@@ -12,8 +12,8 @@ import java.util.List;
 final class WholeMigration {
     // Not a collection or index name (neither may hold a '*'): Rates keeps the whole migration's pace under it.
     private static final String ALL = "*";
-    /** How far back the whole migration's pace looks: long enough to ride out a slow heartbeat, short enough to follow
-     * a change of pace from debug images to plots. */
+    // How far back the whole migration's pace looks: long enough to ride out a slow heartbeat, short enough to follow a
+    // change of pace from debug images to plots.
     private static final Duration PACE_WINDOW = Duration.ofSeconds(60);
 
     private WholeMigration() {}
