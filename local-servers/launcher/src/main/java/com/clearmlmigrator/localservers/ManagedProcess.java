@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class ManagedProcess {
     public static ManagedProcess start(ProcessSpec spec, Path stateDir) {
         try {
             Path log = Files.createDirectories(stateDir.resolve("logs")).resolve(spec.name() + ".log");
+            keepPrevious(log);
             Path pidFile = Files.createDirectories(stateDir.resolve("pids")).resolve(spec.name() + ".pid");
             ProcessBuilder builder = new ProcessBuilder(spec.command());
             builder.environment().putAll(spec.environment());
@@ -42,6 +44,18 @@ public final class ManagedProcess {
             return new ManagedProcess(spec, log, pidFile, process.toHandle());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + spec.name(), e);
+        }
+    }
+
+    /**
+     * Keeps the last run's output as {@code <name>.previous.log} before the new run writes its own: an operator who runs
+     * a failed command again (as an upgrade that failed says to) still has what its services said the first time.
+     */
+    private static void keepPrevious(Path log) throws IOException {
+        if (Files.exists(log) && Files.size(log) > 0) {
+            String name = log.getFileName().toString();
+            Path previous = log.resolveSibling(name.substring(0, name.length() - ".log".length()) + ".previous.log");
+            Files.move(log, previous, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
