@@ -176,6 +176,12 @@ class RelinkIT {
 
         for (String relink : relinks) {
             String undo = Migrations.undoAndAwait(relink);
+            // Its plan counted the journal's entries of each collection and index, the documents it then restored.
+            JsonPath undone =
+                    given().get("/migrations/" + undo).then().extract().jsonPath();
+            assertThat(undone.getList("progress.documentsPlanned", Long.class))
+                    .doesNotContainNull()
+                    .isEqualTo(undone.getList("progress.documents", Long.class));
             assertThat(Migrations.report(undo).getList("targets.fields.flatten().conflicts", Integer.class))
                     .allMatch(n -> n == 0);
             given().post("/migrations/" + relink + "/undo")

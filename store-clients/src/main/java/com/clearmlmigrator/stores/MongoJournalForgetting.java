@@ -29,7 +29,15 @@ public final class MongoJournalForgetting {
 
     /** How many documents' previous values the journal keeps for the undo of one migration. */
     public long entryCount(String migrationId) {
-        return entries.countDocuments(ofMigration(migrationId));
+        return entries.countDocuments(idsUnder(migrationId));
+    }
+
+    /**
+     * How many documents of one collection or index the journal keeps the previous values of, for the undo of one
+     * migration: a count of a range of ids, which MongoDB answers from the {@code _id} index alone.
+     */
+    public long entryCount(String migrationId, String target) {
+        return entries.countDocuments(idsUnder(migrationId + "/" + target));
     }
 
     /** When the migration's journal was forgotten ({@link #forget}), if it was. */
@@ -51,11 +59,14 @@ public final class MongoJournalForgetting {
                 Filters.eq("_id", migrationId),
                 Updates.setOnInsert("at", Date.from(at)),
                 new UpdateOptions().upsert(true));
-        return entries.deleteMany(ofMigration(migrationId)).getDeletedCount();
+        return entries.deleteMany(idsUnder(migrationId)).getDeletedCount();
     }
 
-    /** The entries of one migration: their ids start with its id and a slash ('0' is the character after '/'). */
-    private static Bson ofMigration(String migrationId) {
-        return Filters.and(Filters.gte("_id", migrationId + "/"), Filters.lt("_id", migrationId + "0"));
+    /**
+     * The entries whose ids start with this prefix and a slash ('0' is the character after '/'): those of one migration
+     * ({@link com.clearmlmigrator.relink.JournalEntry#id()}: migration, target, document), or of one of its targets.
+     */
+    private static Bson idsUnder(String idPrefix) {
+        return Filters.and(Filters.gte("_id", idPrefix + "/"), Filters.lt("_id", idPrefix + "0"));
     }
 }

@@ -41,6 +41,12 @@ public class MongoCollectionCatalog implements CollectionCatalog {
     }
 
     @Override
+    public long documents(MongoEndpoint endpoint, String collection) {
+        return connections.withDatabase(
+                endpoint, db -> db.getCollection(collection).estimatedDocumentCount());
+    }
+
+    @Override
     public CollectionChunks chunks(MongoEndpoint endpoint, String collection, int chunkSize) {
         return connections.withDatabase(endpoint, db -> {
             MongoCollection<Document> documents = db.getCollection(collection);

@@ -25,6 +25,11 @@ public class MongoStoresJournal implements StoresJournal {
     }
 
     @Override
+    public long entries(String relinkId, String target) {
+        return journal.entryCount(relinkId, target);
+    }
+
+    @Override
     public Optional<Instant> forgottenAt(String relinkId) {
         return journal.forgottenAt(relinkId);
     }

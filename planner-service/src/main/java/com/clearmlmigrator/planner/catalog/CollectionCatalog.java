@@ -21,6 +21,13 @@ public interface CollectionCatalog {
     List<String> databases(MongoEndpoint endpoint);
 
     /**
+     * The documents a collection holds, as the server's own count of them has it: read from its metadata, no scan.
+     *
+     * @throws com.clearmlmigrator.contracts.TaskFailedException when the server is unreachable or refuses
+     */
+    long documents(MongoEndpoint endpoint, String collection);
+
+    /**
      * A collection's documents, and the ids that cut it into ranges of about {@code chunkSize} of them.
      *
      * @throws com.clearmlmigrator.contracts.TaskFailedException when the server is unreachable or refuses

@@ -2,6 +2,8 @@ package com.clearmlmigrator.planner.inspect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +13,7 @@ import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.planner.catalog.CollectionCatalog;
 import com.clearmlmigrator.planner.catalog.IndexCatalog;
+import com.clearmlmigrator.planner.migration.Migration.PlannedDocuments;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
 import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.TaskPlanner;
@@ -30,24 +33,36 @@ public class InspectPlanner implements TaskPlanner {
         this.indices = indices;
     }
 
-    /** Collections first, then indices, each in catalog order, so planning again yields the same task ids. */
+    /**
+     * Collections first, then indices, each in catalog order, so planning again yields the same task ids. The plan
+     * keeps what each held, from the stores' own counts (no scan), so the progress can say how far the inspection is.
+     */
     @Override
     public MigrationPlan plan(String migrationId, MigrationOrder order) {
         List<MigrationTask> tasks = new ArrayList<>();
+        List<PlannedDocuments> planned = new ArrayList<>();
         for (MongoEndpoint database :
                 order.mongoEndpoint().map(this::clearmlDatabases).orElse(List.of())) {
             for (String collection : collections.collections(database)) {
                 TaskId id = new TaskId(migrationId, tasks.size());
                 tasks.add(MigrationTask.inspection(id, collection, database));
+                planned.add(new PlannedDocuments(collection, collections.documents(database, collection)));
             }
         }
         for (ElasticEndpoint elastic : order.elasticEndpoint().stream().toList()) {
-            for (String index : indices.clearmlIndices(elastic)) {
+            List<String> names = indices.clearmlIndices(elastic);
+            // A closed or red index cannot be counted; its inspection fails naming it, having counted nothing.
+            Set<String> unreadable = indices.unreadableClearmlIndices(elastic).keySet();
+            Map<String, Long> documents = indices.documentCounts(
+                    elastic,
+                    names.stream().filter(name -> !unreadable.contains(name)).toList());
+            for (String index : names) {
                 TaskId id = new TaskId(migrationId, tasks.size());
                 tasks.add(MigrationTask.inspection(id, index, elastic));
+                planned.add(new PlannedDocuments(index, documents.getOrDefault(index, 0L)));
             }
         }
-        return MigrationPlan.of(tasks);
+        return MigrationPlan.of(tasks, planned);
     }
 
     /** ClearML keeps its data in the requested database (backend) and user credentials in {@code auth}. */

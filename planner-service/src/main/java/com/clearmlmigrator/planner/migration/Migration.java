@@ -16,8 +16,9 @@ import com.clearmlmigrator.contracts.RelinkSpec;
  * @param targets   which stores it reads or writes, without credentials
  * @param relink    what a relink rewrites (URL prefixes, dry run, fields); null for other kinds
  * @param copy      what an es-copy copies and, once planned, its plan; null for other kinds
- * @param planned   the documents each collection and index a relink scans held when it was planned, so its progress
- *                  can say how far it has come; empty for other kinds, and before it is planned
+ * @param planned   the documents each collection and index held when it was planned, those a relink scans, an
+ *                  inspection counts and an undo restores (its journal's entries), so its progress can say how far it
+ *                  has come; empty for an es-copy (its plan has its own counts), and before it is planned
  * @param error     why it failed as a whole (for example an unreachable store during planning); null otherwise
  * @param createdAt when it was accepted
  * @param updatedAt when its status last changed

@@ -27,8 +27,9 @@ import com.clearmlmigrator.planner.migration.TaskState;
  * @param partsFailed  of those, the ones that failed
  * @param documents    documents scanned (relink, undo), counted (inspect) or copied (es-copy) so far
  * @param changed      documents a relink or undo rewrote so far
- * @param documentsPlanned the documents it held when a relink was planned, which the relink scans; null when not
- *                     counted (other kinds, and relinks planned before the count was kept)
+ * @param documentsPlanned the documents it held when the migration was planned, which a relink scans, an inspection
+ *                     counts and an undo restores; null when not counted (es-copies, and migrations planned before
+ *                     the count was kept)
  */
 public record TargetProgress(
         String target,

@@ -11,6 +11,9 @@ public interface StoresJournal {
     /** How many documents' previous values it keeps for the relink. */
     long entries(String relinkId);
 
+    /** How many documents of one collection or index it keeps the previous values of, for the relink. */
+    long entries(String relinkId, String target);
+
     /** When the relink's journal was forgotten, if it was. */
     Optional<Instant> forgottenAt(String relinkId);
 

@@ -72,6 +72,14 @@ class PlannerOverKafkaTest {
         List<MigrationTask> tasks = worker.receiveTasks(id, COLLECTIONS.size());
         assertThat(tasks).extracting(t -> t.id().ordinal()).containsExactly(0, 1, 2, 3, 4);
         assertThat(tasks).extracting(MigrationTask::target).containsExactlyElementsOf(COLLECTIONS);
+        // Its view counts what each collection held when planned: the documents the inspection will count.
+        given().get("/migrations/" + id)
+                .then()
+                .body(
+                        "progress.documentsPlanned",
+                        equalTo(COLLECTIONS.stream()
+                                .map(c -> (int) documentsIn(c))
+                                .toList()));
         answerEveryTaskTwice(tasks);
 
         await().atMost(Duration.ofSeconds(30))
@@ -351,13 +359,13 @@ class PlannerOverKafkaTest {
                                 "Migration " + undo + " is undoing relink " + first + " from its journal and is "));
     }
 
-    /** url_to_delete first fails, then "succeeds" on a duplicate delivery: the first result must win. */
     private static long documentsIn(String collection) {
         try (MongoClient client = MongoClients.create(PlannerInfrastructure.mongoUri())) {
             return client.getDatabase("backend").getCollection(collection).countDocuments();
         }
     }
 
+    /** url_to_delete first fails, then "succeeds" on a duplicate delivery: the first result must win. */
     private void answerEveryTaskTwice(List<MigrationTask> tasks) throws Exception {
         for (MigrationTask task : tasks) {
             TaskResult success = inspected(task);

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.contracts.TaskFailedException;
 
 /** A server and a cluster described by maps, for planning tests. */
 public final class FakeCatalog implements CollectionCatalog, IndexCatalog {
@@ -39,6 +41,11 @@ public final class FakeCatalog implements CollectionCatalog, IndexCatalog {
     public FakeCatalog withCollectionDocuments(Map<String, Long> documents) {
         this.documentsByCollection = documents;
         return this;
+    }
+
+    @Override
+    public long documents(MongoEndpoint endpoint, String collection) {
+        return documentsByCollection.getOrDefault(collection, 0L);
     }
 
     @Override
@@ -77,8 +84,12 @@ public final class FakeCatalog implements CollectionCatalog, IndexCatalog {
         return blocked;
     }
 
+    /** As a cluster answers the count of a closed or red index: with an error. */
     @Override
     public Map<String, Long> documentCounts(ElasticEndpoint endpoint, List<String> indices) {
+        indices.stream().filter(unreadableIndices::containsKey).findFirst().ifPresent(index -> {
+            throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, index + " cannot be counted");
+        });
         Map<String, Long> counts = new LinkedHashMap<>();
         indices.forEach(index -> counts.put(index, documentsByIndex.get(index)));
         return counts;

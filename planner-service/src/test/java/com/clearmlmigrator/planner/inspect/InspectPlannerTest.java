@@ -13,8 +13,10 @@ import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.planner.catalog.FakeCatalog;
+import com.clearmlmigrator.planner.migration.Migration.PlannedDocuments;
 import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationOrder;
+import com.clearmlmigrator.planner.migration.MigrationPlan;
 import com.clearmlmigrator.planner.migration.RequestRules;
 
 class InspectPlannerTest {
@@ -40,6 +42,32 @@ class InspectPlannerTest {
                         tuple(TaskType.INSPECT_COLLECTION, "user"),
                         tuple(TaskType.INSPECT_INDEX, "events-log-c"),
                         tuple(TaskType.INSPECT_INDEX, "events-plot-c"));
+    }
+
+    @Test
+    void thePlanKeepsWhatEachCollectionAndIndexHeldInPlanOrder() {
+        catalog.withCollectionDocuments(Map.of("model", 3_000L, "task", 19_500L, "user", 2L));
+
+        MigrationPlan plan = planner.plan("job", RequestRules.order(MigrationKind.INSPECT, MONGO, ELASTIC));
+
+        assertThat(plan.planned())
+                .containsExactly(
+                        new PlannedDocuments("model", 3_000L),
+                        new PlannedDocuments("task", 19_500L),
+                        new PlannedDocuments("user", 2L),
+                        new PlannedDocuments("events-log-c", 10L),
+                        new PlannedDocuments("events-plot-c", 10L));
+    }
+
+    @Test
+    void aClosedOrRedIndexIsPlannedWithoutBeingCounted() {
+        catalog.withUnreadable(Map.of("events-plot-c", "red"));
+
+        MigrationPlan plan = planner.plan("job", RequestRules.order(MigrationKind.INSPECT, null, ELASTIC));
+
+        assertThat(plan.tasks()).extracting(MigrationTask::target).containsExactly("events-log-c", "events-plot-c");
+        assertThat(plan.planned())
+                .containsExactly(new PlannedDocuments("events-log-c", 10L), new PlannedDocuments("events-plot-c", 0L));
     }
 
     @Test
