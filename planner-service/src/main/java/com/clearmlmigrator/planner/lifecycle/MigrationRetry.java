@@ -14,9 +14,11 @@ import com.clearmlmigrator.planner.migration.ConnectionVault;
 import com.clearmlmigrator.planner.migration.InvalidRequestException;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationConflictException;
+import com.clearmlmigrator.planner.migration.MigrationKind;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.migration.StoredConnections;
 import com.clearmlmigrator.planner.migration.TaskState;
+import com.clearmlmigrator.planner.undo.StoresJournal;
 import com.clearmlmigrator.planner.undo.UndoRequests;
 
 /**
@@ -30,11 +32,14 @@ public class MigrationRetry {
     private final MigrationStore store;
     private final MigrationLifecycle lifecycle;
     private final MigrationStart start;
+    private final StoresJournal journal;
 
-    public MigrationRetry(MigrationStore store, MigrationLifecycle lifecycle, MigrationStart start) {
+    public MigrationRetry(
+            MigrationStore store, MigrationLifecycle lifecycle, MigrationStart start, StoresJournal journal) {
         this.store = store;
         this.lifecycle = lifecycle;
         this.start = start;
+        this.journal = journal;
     }
 
     /** @return the migration, RUNNING again */
@@ -56,7 +61,9 @@ public class MigrationRetry {
             throw new MigrationConflictException("Only a migration that completed with errors or paused can be"
                     + " retried; " + migration.id() + " is " + migration.status() + ".");
         }
-        UndoRequests.checkRetry(migration, store.undosOf(migration.id()));
+        if (migration.kind() == MigrationKind.RELINK) {
+            UndoRequests.checkRetry(migration, store.undosOf(migration.id()), journal.forgottenAt(migration.id()));
+        }
         List<TaskState> failed = store.tasks(migration.id()).stream()
                 .filter(TaskState::hasFailed)
                 .toList();

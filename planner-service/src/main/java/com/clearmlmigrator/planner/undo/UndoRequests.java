@@ -80,16 +80,24 @@ public final class UndoRequests {
     /**
      * Refuses to retry a relink that an undo has started on: from the moment an undo begins on a part, the relink's
      * tasks leave that part alone (so a task delivered again cannot take the undo back), and a retry would report
-     * success having changed nothing.
+     * success having changed nothing. Refuses it too once its journal was forgotten: the retried parts would journal
+     * again, into a journal no undo may read, kept until someone forgets it a second time.
      *
-     * @param undos the undos of {@code relink} started before
+     * @param relink    a relink
+     * @param undos     the undos of {@code relink} started before
+     * @param forgotten when the relink's journal was forgotten, if it was
      */
-    public static void checkRetry(Migration relink, List<Migration> undos) {
-        if (relink.kind() == MigrationKind.RELINK && !undos.isEmpty()) {
+    public static void checkRetry(Migration relink, List<Migration> undos, Optional<Instant> forgotten) {
+        if (!undos.isEmpty()) {
             Migration undo = undos.get(0);
             throw new MigrationConflictException("Migration " + relink.id() + " was undone by migration "
                     + undo.id() + " (" + undo.status() + "); a relink is not retried after its undo. Start a new"
                     + " relink instead.");
         }
+        forgotten.ifPresent(on -> {
+            throw new MigrationConflictException("The journal of relink " + relink.id() + " was forgotten on " + on
+                    + " (`forget`), and what a retry changed could not be undone. Start a new relink with the same"
+                    + " prefixes instead: it changes only what is left, and keeps a journal of its own.");
+        });
     }
 }

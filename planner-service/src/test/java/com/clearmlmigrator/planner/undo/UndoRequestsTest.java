@@ -68,11 +68,23 @@ class UndoRequestsTest {
     void aRelinkWithAnUndoIsNotRetriedAndOneWithoutIs() {
         Migration withErrors = migration("r2", MigrationKind.RELINK, SPEC, MigrationStatus.COMPLETED_WITH_ERRORS);
 
-        UndoRequests.checkRetry(withErrors, List.of());
-        assertThatThrownBy(() -> UndoRequests.checkRetry(withErrors, List.of(undo("u1", MigrationStatus.CANCELLED))))
+        UndoRequests.checkRetry(withErrors, List.of(), Optional.empty());
+        assertThatThrownBy(() -> UndoRequests.checkRetry(
+                        withErrors, List.of(undo("u1", MigrationStatus.CANCELLED)), Optional.empty()))
                 .isInstanceOf(MigrationConflictException.class)
                 .hasMessage("Migration r2 was undone by migration u1 (CANCELLED); a relink is not retried after its"
                         + " undo. Start a new relink instead.");
+    }
+
+    @Test
+    void aRelinkWhoseJournalWasForgottenIsNotRetried() {
+        Migration withErrors = migration("r2", MigrationKind.RELINK, SPEC, MigrationStatus.COMPLETED_WITH_ERRORS);
+
+        assertThatThrownBy(() -> UndoRequests.checkRetry(withErrors, List.of(), Optional.of(NOW)))
+                .isInstanceOf(MigrationConflictException.class)
+                .hasMessage("The journal of relink r2 was forgotten on 2026-12-03T17:00:00Z (`forget`), and what a"
+                        + " retry changed could not be undone. Start a new relink with the same prefixes instead: it"
+                        + " changes only what is left, and keeps a journal of its own.");
     }
 
     @Test
