@@ -5,7 +5,6 @@ import java.util.Date;
 import java.util.Optional;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -18,26 +17,37 @@ import com.mongodb.client.model.Updates;
  * relink_forgotten} holds one document per relink whose journal was removed, and when.
  */
 public final class MongoJournalForgetting {
+    private final MongoDatabase database;
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> forgottenMigrations;
 
     /** @param database the migrator's own database, where the workers keep the journal */
     public MongoJournalForgetting(MongoDatabase database) {
+        this.database = database;
         this.entries = database.getCollection(MongoRelinkJournal.ENTRIES);
         this.forgottenMigrations = database.getCollection("relink_forgotten");
     }
 
     /** How many documents' previous values the journal keeps for the undo of one migration. */
     public long entryCount(String migrationId) {
-        return entries.countDocuments(idsUnder(migrationId));
+        return count(MongoRelinkJournal.idsUnder(migrationId));
+    }
+
+    /** How many documents of one collection or index the journal keeps the previous values of, for one migration. */
+    public long entryCount(String migrationId, String target) {
+        return count(MongoRelinkJournal.idsUnder(migrationId + "/" + target));
     }
 
     /**
-     * How many documents of one collection or index the journal keeps the previous values of, for the undo of one
-     * migration: a count of a range of ids, which MongoDB answers from the {@code _id} index alone.
+     * The {@code count} command, which MongoDB answers from the {@code _id} index alone and the local stack's wire
+     * server from its {@code _id} range path. {@code countDocuments} runs an aggregation, which the wire server
+     * answers by reading every entry of every relink: 7 to 8 s a count over 1.3 million entries, where this
+     * command took 6 ms for a part of 40 entries and 850 ms for one of 101,040.
      */
-    public long entryCount(String migrationId, String target) {
-        return entries.countDocuments(idsUnder(migrationId + "/" + target));
+    private long count(Document filter) {
+        return database.runCommand(new Document("count", MongoRelinkJournal.ENTRIES).append("query", filter))
+                .get("n", Number.class)
+                .longValue();
     }
 
     /** When the migration's journal was forgotten ({@link #forget}), if it was. */
@@ -59,14 +69,6 @@ public final class MongoJournalForgetting {
                 Filters.eq("_id", migrationId),
                 Updates.setOnInsert("at", Date.from(at)),
                 new UpdateOptions().upsert(true));
-        return entries.deleteMany(idsUnder(migrationId)).getDeletedCount();
-    }
-
-    /**
-     * The entries whose ids start with this prefix and a slash ('0' is the character after '/'): those of one migration
-     * ({@link com.clearmlmigrator.relink.JournalEntry#id()}: migration, target, document), or of one of its targets.
-     */
-    private static Bson idsUnder(String idPrefix) {
-        return Filters.and(Filters.gte("_id", idPrefix + "/"), Filters.lt("_id", idPrefix + "0"));
+        return entries.deleteMany(MongoRelinkJournal.idsUnder(migrationId)).getDeletedCount();
     }
 }

@@ -1,6 +1,7 @@
 package com.clearmlmigrator.stores;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,11 +153,23 @@ class MongoRelinkJournalTest {
                         "d0", e -> assertThat(e.changes().get(0).before()).isEqualTo("http://old/0"))
                 .hasEntrySatisfying(
                         "d4", e -> assertThat(e.changes().get(0).before()).isEqualTo("http://changed-since/4"));
-        assertThat(client.getDatabase("migrator")
-                        .getCollection("relink_journal")
-                        .listIndexes())
-                .extracting(index -> ((Document) index.get("key")).keySet())
-                .contains(java.util.Set.of("migrationId", "target"));
+    }
+
+    @Test
+    void aPartIsReadAloneBesideTargetsWhoseNamesStartLikeItsAndOtherMigrations() {
+        journal.record(entries("m1", "task", 3, "http://old/"));
+        journal.record(entries("m1", "task__trash", 2, "http://old/"));
+        journal.record(entries("m1", "tas", 2, "http://old/"));
+        journal.record(entries("m10", "task", 4, "http://old/"));
+        journal.record(entries("m1", "task/x", 1, "http://old/"));
+
+        List<JournalEntry> part = new ArrayList<>();
+        journal.forEachBatch("m1", "task", 100, part::addAll);
+
+        assertThat(part)
+                .extracting(JournalEntry::migrationId, JournalEntry::target, JournalEntry::documentId)
+                .containsExactlyInAnyOrder(
+                        tuple("m1", "task", "d0"), tuple("m1", "task", "d1"), tuple("m1", "task", "d2"));
     }
 
     @Test
@@ -229,6 +242,10 @@ class MongoRelinkJournalTest {
         journal.record(entries("m10", "model", 5, "http://old/"));
         journal.record(entries("m1-x", "model", 4, "http://old/"));
         assertThat(forgetting.entryCount("m1")).isEqualTo(50);
+        // What an undo's plan counts: the entries of each collection and index.
+        assertThat(forgetting.entryCount("m1", "model")).isEqualTo(30);
+        assertThat(forgetting.entryCount("m1", "events-plot-c1")).isEqualTo(20);
+        assertThat(forgetting.entryCount("m1", "task")).isZero();
         assertThat(forgetting.forgottenAt("m1")).isEmpty();
 
         assertThat(forgetting.forget("m1", Instant.parse("2026-12-06T18:35:06Z")))
