@@ -13,6 +13,7 @@ import com.clearmlmigrator.contracts.SecretSeal;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskReport;
 import com.clearmlmigrator.contracts.TaskResult;
+import com.clearmlmigrator.stores.MongoConnections;
 
 /**
  * Performs one claimed task and turns how it ended into its result: its sealed credentials opened; while the store is
@@ -118,7 +119,7 @@ public class TaskExecution {
         Backoff backoff = retry.backoff();
         for (int attempt = 1; ; attempt++) {
             try {
-                return performer.perform(task);
+                return performOnce(task);
             } catch (TaskFailedException e) {
                 if (e.reason() != FailureReason.TARGET_UNAVAILABLE || !backoff.mayFollow(attempt)) {
                     throw attempt > 1
@@ -136,6 +137,26 @@ public class TaskExecution {
                 backoff.pauseBefore(attempt + 1, "wait before the task's next attempt");
                 underWay.throwIfStopped();
             }
+        }
+    }
+
+    /**
+     * One attempt. The stores a task names answer through their clients, which say when they are away; the migrator's
+     * own database (the relink journal, which the elastic-worker reaches directly) surfaced its driver's timeout here
+     * as a bug, failing two parts of an undo while the local stack's database was busy for a minute. It is an outage
+     * to wait out too.
+     */
+    private TaskReport performOnce(MigrationTask task) {
+        try {
+            return performer.perform(task);
+        } catch (RuntimeException e) {
+            if (!(e instanceof TaskFailedException) && MongoConnections.isUnreachable(e)) {
+                throw new TaskFailedException(
+                        FailureReason.TARGET_UNAVAILABLE,
+                        "The migrator's own MongoDB (where the relink journal is kept) did not answer in time.",
+                        e);
+            }
+            throw e;
         }
     }
 }

@@ -31,6 +31,7 @@ import com.clearmlmigrator.contracts.WorkerKind;
 import com.clearmlmigrator.service.runtime.OutageRetry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.MongoTimeoutException;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -151,6 +152,35 @@ class TaskIntakeTest {
         assertThat(outbox.results)
                 .extracting(TaskResult::detail)
                 .containsExactly("MongoDB at h is unreachable. (after 3 attempts)", "refused");
+    }
+
+    @Test
+    void theMigratorsOwnDatabaseTimingOutIsAnOutageRetriedNotABug() throws Exception {
+        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of(), List.of());
+        int[] calls = {0};
+        intake(task -> {
+                    if (++calls[0] < 3) {
+                        throw new MongoTimeoutException("Timed out while waiting for a server");
+                    }
+                    return report;
+                })
+                .accept(JSON.writeValueAsString(TASK));
+        intake(task -> {
+                    throw new MongoTimeoutException("Timed out while waiting for a server");
+                })
+                .accept(JSON.writeValueAsString(TASK));
+
+        assertThat(calls[0]).isEqualTo(3);
+        assertThat(outbox.results)
+                .first()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(TaskOutcome.SUCCEEDED));
+        assertThat(outbox.results).last().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(FailureReason.TARGET_UNAVAILABLE);
+            assertThat(r.detail())
+                    .isEqualTo("The migrator's own MongoDB (where the relink journal is kept) did not answer in time."
+                            + " (after 3 attempts)");
+        });
+        assertThat(outbox.deadLetters).isEmpty();
     }
 
     @Test
