@@ -9,8 +9,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import jakarta.inject.Inject;
+
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.TaskResult;
+import com.clearmlmigrator.planner.support.MongoWorkerStandIn;
 import com.clearmlmigrator.planner.support.PlannerApi;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
 import com.clearmlmigrator.relink.FieldChange;
@@ -22,10 +29,16 @@ import com.mongodb.client.MongoClients;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** {@code /migrations/{id}/journal}: a relink's journal in the stores counted, forgotten, and its undo refused then. */
+/**
+ * {@code /migrations/{id}/journal}: a relink's journal in the stores counted, forgotten, and its undo and retry refused
+ * then.
+ */
 @QuarkusTest
 @WithTestResource(PlannerInfrastructure.class)
 class JournalResourceTest {
+    @Inject
+    MongoWorkerStandIn worker;
+
     /** A relink of a database with nothing of ClearML's in it: it ends at once, having planned no task. */
     private static String endedRelink(String database) {
         String id = PlannerApi.submit("{\"kind\":\"relink\",\"from\":\"http://a/\",\"to\":\"http://b/\",\"mongo\":"
@@ -108,5 +121,38 @@ class JournalResourceTest {
                         equalTo("Migration " + inspect + " is of kind inspect; only a relink keeps a journal for its"
                                 + " undo."));
         given().get("/migrations/nope/journal").then().statusCode(404);
+    }
+
+    @Test
+    void aRelinkWhoseJournalWasForgottenIsNotRetried() throws Exception {
+        try (MongoClient client = MongoClients.create(PlannerInfrastructure.mongoUri())) {
+            client.getDatabase("forgotten").getCollection("task").insertOne(new Document("_id", "t1"));
+        }
+        String relink = PlannerApi.submit("{\"kind\":\"relink\",\"from\":\"http://a/\",\"to\":\"http://b/\","
+                + "\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri() + "\",\"database\":\"forgotten\"}}");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/migrations/" + relink).then().body("status", equalTo("RUNNING")));
+        int total = given().get("/migrations/" + relink).path("tasks.total");
+        for (MigrationTask task : worker.receiveTasks(relink, total)) {
+            worker.answer(TaskResult.failed(task.id(), FailureReason.TARGET_UNAVAILABLE, "MongoDB is away."));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        given().get("/migrations/" + relink).then().body("status", equalTo("COMPLETED_WITH_ERRORS")));
+        String forgotten = given().delete("/migrations/" + relink + "/journal")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("forgotten");
+
+        given().post("/migrations/" + relink + "/retry")
+                .then()
+                .statusCode(409)
+                .body(
+                        "error",
+                        equalTo("The journal of relink " + relink + " was forgotten on " + forgotten + " (`forget`),"
+                                + " and what a retry changed could not be undone. Start a new relink with the same"
+                                + " prefixes instead: it changes only what is left, and keeps a journal of its own."));
+        given().get("/migrations/" + relink).then().body("status", equalTo("COMPLETED_WITH_ERRORS"));
     }
 }

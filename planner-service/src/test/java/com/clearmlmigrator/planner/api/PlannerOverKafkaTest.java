@@ -22,7 +22,6 @@ import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
-import org.bson.Document;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
@@ -358,39 +357,6 @@ class PlannerOverKafkaTest {
                         "error",
                         org.hamcrest.Matchers.startsWith(
                                 "Migration " + undo + " is undoing relink " + first + " from its journal and is "));
-    }
-
-    @Test
-    void aRelinkWhoseJournalWasForgottenIsNotRetried() throws Exception {
-        try (MongoClient client = MongoClients.create(PlannerInfrastructure.mongoUri())) {
-            client.getDatabase("forgotten").getCollection("task").insertOne(new Document("_id", "t1"));
-        }
-        String relink = PlannerApi.submit("{\"kind\":\"relink\",\"from\":\"http://a/\",\"to\":\"http://b/\","
-                + "\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri() + "\",\"database\":\"forgotten\"}}");
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().get("/migrations/" + relink).then().body("status", equalTo("RUNNING")));
-        int total = given().get("/migrations/" + relink).path("tasks.total");
-        for (MigrationTask task : worker.receiveTasks(relink, total)) {
-            worker.answer(TaskResult.failed(task.id(), FailureReason.TARGET_UNAVAILABLE, "MongoDB is away."));
-        }
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() ->
-                        given().get("/migrations/" + relink).then().body("status", equalTo("COMPLETED_WITH_ERRORS")));
-        String forgotten = given().delete("/migrations/" + relink + "/journal")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("forgotten");
-
-        given().post("/migrations/" + relink + "/retry")
-                .then()
-                .statusCode(409)
-                .body(
-                        "error",
-                        equalTo("The journal of relink " + relink + " was forgotten on " + forgotten + " (`forget`),"
-                                + " and what a retry changed could not be undone. Start a new relink with the same"
-                                + " prefixes instead: it changes only what is left, and keeps a journal of its own."));
-        given().get("/migrations/" + relink).then().body("status", equalTo("COMPLETED_WITH_ERRORS"));
     }
 
     private static long documentsIn(String collection) {
