@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -69,6 +70,19 @@ class GoldenSamplesTest {
         assertThat(heartbeat.claiming()).isEmpty();
         assertThat(heartbeat.tasks()).hasSize(2);
         assertThat(heartbeat.busy()).isTrue();
+    }
+
+    @Test
+    void aHeartbeatSaysWhichStoreATaskWaitsForAndATaskAtWorkWaitsForNone() throws IOException {
+        WorkerHeartbeat heartbeat = JSON.readValue(read("worker-heartbeat.json"), WorkerHeartbeat.class);
+
+        assertThat(heartbeat.tasks().get(0).waiting()).isNull();
+        assertThat(heartbeat.tasks().get(1).waiting())
+                .isEqualTo(new StoreWait(
+                        "Elasticsearch at [http://elasticsearch:9200] is unreachable: Connection refused.",
+                        Instant.parse("2026-11-23T01:19:58Z"),
+                        2,
+                        8));
     }
 
     @Test
