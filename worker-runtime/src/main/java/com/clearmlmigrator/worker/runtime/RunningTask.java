@@ -3,6 +3,7 @@ package com.clearmlmigrator.worker.runtime;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.clearmlmigrator.contracts.StoreWait;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskProgress;
 
@@ -12,6 +13,7 @@ final class RunningTask implements ProgressBeacon.Counter {
     private final Instant startedAt;
     private final AtomicLong documents = new AtomicLong();
     private final AtomicLong changed = new AtomicLong();
+    private volatile StoreWait waiting;
     private volatile String lostBecause;
     private volatile boolean cancelled;
 
@@ -27,13 +29,31 @@ final class RunningTask implements ProgressBeacon.Counter {
     @Override
     public void add(long finished) {
         documents.addAndGet(finished);
+        answered();
         throwIfStopped();
     }
 
     @Override
     public void addChanged(long rewritten) {
         changed.addAndGet(rewritten);
+        answered();
         throwIfStopped();
+    }
+
+    /**
+     * An attempt found the task's store away, and another follows after a pause: the heartbeats say so until the store
+     * answers, with when the wait began.
+     */
+    void waitingFor(String cause, int attempts, int of) {
+        StoreWait was = waiting;
+        waiting = new StoreWait(cause, was != null ? was.since() : Instant.now(), attempts, of);
+    }
+
+    /** The store answered: a count went up. */
+    private void answered() {
+        if (waiting != null) {
+            waiting = null;
+        }
     }
 
     /** Marks the task lost: its next count throws. */
@@ -76,6 +96,6 @@ final class RunningTask implements ProgressBeacon.Counter {
     }
 
     TaskProgress progress(Instant at) {
-        return new TaskProgress(id, documents.get(), changed.get(), startedAt, at);
+        return new TaskProgress(id, documents.get(), changed.get(), startedAt, at, waiting);
     }
 }
