@@ -29,6 +29,7 @@ public class TaskExecution {
     private final RetryPolicy retry;
     private final Outbox outbox;
     private final Optional<SecretSeal> seal;
+    private final StoreOutages outages;
 
     /**
      * @param secretKey the key the planner seals task credentials with ({@code MIGRATOR_SECRET_KEY}); without it a
@@ -38,11 +39,13 @@ public class TaskExecution {
             TaskPerformer performer,
             RetryPolicy retry,
             Outbox outbox,
-            @ConfigProperty(name = "migrator.secret-key") Optional<String> secretKey) {
+            @ConfigProperty(name = "migrator.secret-key") Optional<String> secretKey,
+            StoreOutages outages) {
         this.performer = performer;
         this.retry = retry;
         this.outbox = outbox;
         this.seal = secretKey.filter(key -> !key.isBlank()).map(SecretSeal::fromBase64);
+        this.outages = outages;
     }
 
     /**
@@ -113,20 +116,34 @@ public class TaskExecution {
 
     /**
      * Retries only while the store is unavailable; every other outcome is final at once. A task whose migration was
-     * cancelled (or that another worker took over) while it waited makes no further attempt.
+     * cancelled (or that another worker took over) while it waited makes no further attempt, and neither does one whose
+     * migration's store another task has waited for in vain ({@link StoreOutages}). While it waits, its heartbeats say
+     * for what.
      */
     private TaskReport performWithRetries(MigrationTask task, RunningTask underWay) {
         Backoff backoff = retry.backoff();
+        String migrationId = task.id().migrationId();
         for (int attempt = 1; ; attempt++) {
             try {
-                return performOnce(task);
+                TaskReport report = performOnce(task);
+                outages.answered(migrationId);
+                return report;
             } catch (TaskFailedException e) {
-                if (e.reason() != FailureReason.TARGET_UNAVAILABLE || !backoff.mayFollow(attempt)) {
-                    throw attempt > 1
-                            ? new TaskFailedException(
-                                    e.reason(), e.getMessage() + " (after " + attempt + " attempts)", e)
-                            : e;
+                if (e.reason() != FailureReason.TARGET_UNAVAILABLE) {
+                    throw afterAttempts(e, attempt, "");
                 }
+                if (outages.isKnownAway(task)) {
+                    throw afterAttempts(
+                            e,
+                            attempt,
+                            "; another task of this migration had already waited for the store through all "
+                                    + backoff.attempts());
+                }
+                if (!backoff.mayFollow(attempt)) {
+                    outages.waitedInVain(migrationId);
+                    throw afterAttempts(e, attempt, "");
+                }
+                underWay.waitingFor(e.getMessage(), attempt, backoff.attempts());
                 LOG.warnf(
                         "Task %s: %s; attempt %d of %d in %d ms",
                         task.id(),
@@ -138,6 +155,15 @@ public class TaskExecution {
                 underWay.throwIfStopped();
             }
         }
+    }
+
+    /** The failure, saying how often the task tried when it tried more than once or was cut short. */
+    private static TaskFailedException afterAttempts(TaskFailedException e, int attempts, String why) {
+        if (attempts == 1 && why.isEmpty()) {
+            return e;
+        }
+        String tries = attempts == 1 ? "1 attempt" : attempts + " attempts";
+        return new TaskFailedException(e.reason(), e.getMessage() + " (after " + tries + why + ")", e);
     }
 
     /**

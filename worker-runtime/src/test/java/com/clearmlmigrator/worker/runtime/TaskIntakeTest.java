@@ -22,6 +22,7 @@ import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.RelinkReport;
+import com.clearmlmigrator.contracts.StoreWait;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskOutcome;
@@ -43,6 +44,7 @@ class TaskIntakeTest {
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final LocalLeases leases = new LocalLeases();
     private final RunningTasks running = new RunningTasks();
+    private final StoreOutages outages = new StoreOutages();
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private static final Instant ENDED = Instant.parse("2026-12-04T19:30:00Z");
     private final java.util.Set<String> cancelledWhileRunning = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -152,6 +154,87 @@ class TaskIntakeTest {
         assertThat(outbox.results)
                 .extracting(TaskResult::detail)
                 .containsExactly("MongoDB at h is unreachable. (after 3 attempts)", "refused");
+    }
+
+    @Test
+    void aTaskWaitingForItsStoreSaysForWhatSinceWhenAndAtWhichAttemptUntilItAnswers() throws Exception {
+        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of(), List.of());
+        List<StoreWait> heard = new ArrayList<>();
+        Instant before = Instant.now();
+
+        intake(task -> {
+                    RunningTask underWay = running.all().get(0);
+                    heard.add(underWay.progress(Instant.now()).waiting());
+                    if (heard.size() < 3) {
+                        throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "MongoDB at h is unreachable.");
+                    }
+                    running.counter(task.id()).add(3);
+                    heard.add(underWay.progress(Instant.now()).waiting());
+                    return report;
+                })
+                .accept(JSON.writeValueAsString(TASK));
+
+        assertThat(heard.get(0)).as("at work, before any attempt failed").isNull();
+        assertThat(heard.get(1)).satisfies(wait -> {
+            assertThat(wait.cause()).isEqualTo("MongoDB at h is unreachable.");
+            assertThat(wait.attempts()).isEqualTo(1);
+            assertThat(wait.of()).isEqualTo(3);
+            assertThat(wait.since()).isBetween(before, Instant.now());
+        });
+        assertThat(heard.get(2).attempts()).isEqualTo(2);
+        assertThat(heard.get(2).since())
+                .as("the wait began at the first failure")
+                .isEqualTo(heard.get(1).since());
+        assertThat(heard.get(3)).as("a count went up: the store answers").isNull();
+        assertThat(outbox.results)
+                .singleElement()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(TaskOutcome.SUCCEEDED));
+    }
+
+    @Test
+    void onceATaskWaitedForItsStoreInVainTheOtherTasksOfItsMigrationTryOnceUntilOneGetsThrough() throws Exception {
+        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of(), List.of());
+        Map<TaskId, Integer> attempts = new java.util.HashMap<>();
+        TaskPerformer away = task -> {
+            attempts.merge(task.id(), 1, Integer::sum);
+            throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "MongoDB at h is unreachable.");
+        };
+        MigrationTask first = MigrationTask.inspection(new TaskId("job-away", 1), "task", TASK.mongo());
+        MigrationTask second = MigrationTask.inspection(new TaskId("job-away", 2), "model", TASK.mongo());
+        MigrationTask ofAnother = MigrationTask.inspection(new TaskId("job-other", 1), "task", TASK.mongo());
+        MigrationTask through = MigrationTask.inspection(new TaskId("job-away", 3), "project", TASK.mongo());
+        MigrationTask afterIt = MigrationTask.inspection(new TaskId("job-away", 4), "user", TASK.mongo());
+        MigrationTask retried = MigrationTask.inspection(new TaskId("job-away", 5), "queue", TASK.mongo());
+
+        intake(away).accept(JSON.writeValueAsString(first.asSentAt(Instant.now())));
+        intake(away)
+                .accept(JSON.writeValueAsString(second.asSentAt(Instant.now().minusSeconds(1))));
+        intake(away).accept(JSON.writeValueAsString(ofAnother));
+        // Sent by a retry once the wait above had ended: a store just brought back is given its full tries.
+        intake(away)
+                .accept(JSON.writeValueAsString(retried.asSentAt(Instant.now().plusSeconds(1))));
+        intake(task -> report).accept(JSON.writeValueAsString(through));
+        intake(away).accept(JSON.writeValueAsString(afterIt));
+
+        assertThat(attempts)
+                .containsEntry(first.id(), 3)
+                .containsEntry(second.id(), 1)
+                .as("another migration's store is not known away")
+                .containsEntry(ofAnother.id(), 3)
+                .as("sent after the wait in vain")
+                .containsEntry(retried.id(), 3)
+                .as("a task got through: the store answers again")
+                .containsEntry(afterIt.id(), 3);
+        assertThat(outbox.results)
+                .extracting(TaskResult::detail)
+                .containsExactly(
+                        "MongoDB at h is unreachable. (after 3 attempts)",
+                        "MongoDB at h is unreachable. (after 1 attempt; another task of this migration had already"
+                                + " waited for the store through all 3)",
+                        "MongoDB at h is unreachable. (after 3 attempts)",
+                        "MongoDB at h is unreachable. (after 3 attempts)",
+                        null,
+                        "MongoDB at h is unreachable. (after 3 attempts)");
     }
 
     @Test
@@ -266,7 +349,7 @@ class TaskIntakeTest {
                         leaseTime,
                         new OutageRetry(java.time.Duration.ofSeconds(2), OutageRetry.StopSignal.onInterrupt())),
                 running,
-                new TaskExecution(performer, QUICK_RETRIES, outbox, java.util.Optional.empty()),
+                new TaskExecution(performer, QUICK_RETRIES, outbox, java.util.Optional.empty(), outages),
                 new TaskMetrics(metrics, running, com.clearmlmigrator.contracts.WorkerKind.MONGO));
     }
 
