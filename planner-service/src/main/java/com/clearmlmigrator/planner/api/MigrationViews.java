@@ -18,6 +18,7 @@ import com.clearmlmigrator.planner.migration.TaskState;
 import com.clearmlmigrator.planner.progress.LiveProgress;
 import com.clearmlmigrator.planner.progress.PlannerHearing;
 import com.clearmlmigrator.planner.progress.QuietNotice;
+import com.clearmlmigrator.planner.progress.StoreWaitNotice;
 import com.clearmlmigrator.planner.progress.TaskUnderWay;
 import com.clearmlmigrator.planner.progress.WaitingNotice;
 import com.clearmlmigrator.planner.statefiles.StateFilesOutcomes;
@@ -87,6 +88,7 @@ public class MigrationViews {
                         .map(MigrationViews::deafNotice)
                         .or(() -> hearingSince.flatMap(
                                 since -> WaitingNotice.of(tasks, underWay, live, since, now, stallTimeout)))
+                        .or(() -> StoreWaitNotice.of(underWay, id, now))
                         .or(() -> hearingSince.flatMap(since ->
                                 QuietNotice.of(underWay, task -> live.takingUp(task, now), since, now, stallTimeout)))
                         .orElse(null)

@@ -2,6 +2,7 @@ package com.clearmlmigrator.planner.api;
 
 import java.time.Instant;
 
+import com.clearmlmigrator.contracts.StoreWait;
 import com.clearmlmigrator.planner.progress.TaskUnderWay;
 
 /**
@@ -16,6 +17,7 @@ import com.clearmlmigrator.planner.progress.TaskUnderWay;
  * @param stalled      true when nothing has been heard of it for {@code planner.stall-timeout}
  * @param stalledSince when it was found stalled; null when it is not
  * @param resent       how often it was sent again because it stalled
+ * @param waiting      the store it waits for, between attempts that found it away; null while it works
  */
 public record RunningTaskView(
         String task,
@@ -26,7 +28,8 @@ public record RunningTaskView(
         Instant lastHeardAt,
         boolean stalled,
         Instant stalledSince,
-        int resent) {
+        int resent,
+        StoreWait waiting) {
 
     static RunningTaskView of(TaskUnderWay task) {
         return new RunningTaskView(
@@ -38,6 +41,7 @@ public record RunningTaskView(
                 task.lastHeardAt(),
                 task.stalledSince() != null,
                 task.stalledSince(),
-                task.resent());
+                task.resent(),
+                task.progress().waiting());
     }
 }

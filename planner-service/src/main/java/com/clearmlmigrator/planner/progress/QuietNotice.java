@@ -88,7 +88,7 @@ public final class QuietNotice {
                 .collect(Collectors.joining());
     }
 
-    private static long steps(Duration silence) {
+    static long steps(Duration silence) {
         long seconds = silence.toSeconds();
         return seconds < STEP.toSeconds() ? seconds : seconds - seconds % STEP.toSeconds();
     }
