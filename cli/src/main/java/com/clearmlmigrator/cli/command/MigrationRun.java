@@ -66,8 +66,9 @@ final class MigrationRun {
     static int watch(CommandSpec spec, PlannerClient planner, String id, List<PrintWriter> logs) {
         PrintWriter out = spec.commandLine().getOut();
         List<ProgressDisplay> displays = new ArrayList<>();
-        displays.add(ProgressDisplay.forOutput(out, System.console() != null));
-        logs.forEach(log -> displays.add(ProgressDisplay.forOutput(log, false)));
+        CliWording wording = CliWording.of(spec);
+        displays.add(ProgressDisplay.forOutput(out, System.console() != null, wording));
+        logs.forEach(log -> displays.add(ProgressDisplay.forOutput(log, false, wording)));
         JsonNode last = new EventStream(planner).follow(id, snapshot -> displays.forEach(d -> d.show(snapshot)));
         String status = last.path("status").asText();
         JsonNode report = ExitCode.isLast(status) ? planner.report(id) : null;
@@ -75,9 +76,9 @@ final class MigrationRun {
         writers.add(0, out);
         for (PrintWriter writer : writers) {
             if (report != null) {
-                ReportTable.print(last.path("kind").asText(), report, writer, CliWording.of(spec));
+                ReportTable.print(last.path("kind").asText(), report, writer, wording);
             }
-            writer.println(ending(id, status, CliWording.of(spec)));
+            writer.println(ending(id, status, wording));
             writer.flush();
         }
         return ExitCode.of(status);

@@ -3,6 +3,7 @@ package com.clearmlmigrator.cli.command;
 import java.io.PrintWriter;
 
 import com.clearmlmigrator.cli.ExitCode;
+import com.clearmlmigrator.cli.view.CliWording;
 import com.clearmlmigrator.cli.view.ProgressDisplay;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,7 +24,7 @@ public class StatusCommand extends OneMigrationCommand {
             printJson(migration);
         } else {
             PrintWriter out = spec.commandLine().getOut();
-            ProgressDisplay.forOutput(out, false).show(migration);
+            ProgressDisplay.forOutput(out, false, CliWording.of(spec)).show(migration);
             out.flush();
         }
         return ExitCode.of(migration.path("status").asText());

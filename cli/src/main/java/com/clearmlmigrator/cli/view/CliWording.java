@@ -6,6 +6,9 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -107,6 +110,16 @@ public final class CliWording {
                 ? SHARD_LIMIT_ADVICE.matcher(reads).replaceAll(Matcher.quoteReplacement(UPGRADE_SHARD_ADVICE))
                 : reads;
         return advice.replace(IN_THE_BODY, " on the command line");
+    }
+
+    /** The migration's snapshot with its notice, when it has one, in the command's words ({@link #apply}). */
+    public JsonNode notice(JsonNode snapshot) {
+        if (!snapshot.hasNonNull("notice")) {
+            return snapshot;
+        }
+        ObjectNode worded = snapshot.deepCopy();
+        worded.put("notice", apply(snapshot.path("notice").asText()));
+        return worded;
     }
 
     /**

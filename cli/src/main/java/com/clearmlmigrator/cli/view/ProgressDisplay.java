@@ -8,8 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface ProgressDisplay {
     void show(JsonNode snapshot);
 
-    /** The right display for this output: bars when a person watches a terminal, lines for logs and pipes. */
-    static ProgressDisplay forOutput(PrintWriter out, boolean terminal) {
-        return terminal ? new LiveBars(out) : new PlainLines(out);
+    /**
+     * The right display for this output: bars when a person watches a terminal, lines for logs and pipes; the planner's
+     * notices in the command's words (a store that does not answer is followed by {@code clearml-migrator retry ID},
+     * not the endpoint).
+     */
+    static ProgressDisplay forOutput(PrintWriter out, boolean terminal, CliWording wording) {
+        ProgressDisplay display = terminal ? new LiveBars(out) : new PlainLines(out);
+        return snapshot -> display.show(wording.notice(snapshot));
     }
 }

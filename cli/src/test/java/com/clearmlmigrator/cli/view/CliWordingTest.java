@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.cli.ClearmlMigrator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine;
 
@@ -126,6 +129,30 @@ class CliWordingTest {
                                 + " connection again in the request body."))
                 .isEqualTo("Migration 9c1e0f used MongoDB credentials, which are never stored; send the --mongo"
                         + " connection again on the command line.");
+    }
+
+    @Test
+    void aNoticeOfAStoreThatDoesNotAnswerEndsWithTheCommandThatRetriesTheMigration() {
+        ObjectNode snapshot = JsonNodeFactory.instance.objectNode();
+        snapshot.put("status", "RUNNING");
+        snapshot.put(
+                "notice",
+                "4 tasks wait for a store that does not answer, for 100 s (attempt 7 of 8): MongoDB at mongo:27017 is"
+                        + " unreachable. Once it answers they go on. A task that runs out of attempts fails, and the"
+                        + " other tasks of this migration then try once; once the store is back, retry the migration:"
+                        + " POST /migrations/m-1/retry.");
+
+        JsonNode worded = wordingOf("relink").notice(snapshot);
+
+        assertThat(worded.path("notice").asText())
+                .endsWith("once the store is back, retry the migration: `clearml-migrator retry m-1`.");
+        assertThat(worded.path("status").asText()).isEqualTo("RUNNING");
+        assertThat(snapshot.path("notice").asText())
+                .as("the planner's snapshot as it came")
+                .contains("POST");
+        assertThat(wordingOf("relink").notice(JsonNodeFactory.instance.objectNode()))
+                .as("nothing to word")
+                .isEmpty();
     }
 
     private static CliWording wordingOf(String command) {
