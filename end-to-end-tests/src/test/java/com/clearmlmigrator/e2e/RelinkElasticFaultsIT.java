@@ -70,6 +70,19 @@ class RelinkElasticFaultsIT {
         try (TcpFaultProxy proxy = new TcpFaultProxy(
                 RunningSystem.ports().elastic7(), BYTES_BEFORE_OUTAGE, 0, p -> p.takeAwayFor(Duration.ofSeconds(15)))) {
             String id = Migrations.submit(relinkThrough(proxy));
+
+            // The operator hears of the outage at the first attempt that meets it, not when the tasks give up.
+            String notice = await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> given().get("/migrations/" + id).jsonPath(),
+                            view -> !"RUNNING".equals(view.getString("status"))
+                                    || String.valueOf(view.getString("notice")).contains("does not answer"))
+                    .getString("notice");
+            assertThat(notice)
+                    .as("the notice while the cluster is away")
+                    .contains("for a store that does not answer", "is unreachable", "/retry");
+
             assertRelinkedWhole(id, Migrations.retryAfterOutage(id, proxy));
             assertUndoRestoresTheCluster(id);
         }
