@@ -2,6 +2,7 @@ package com.clearmlmigrator.stores;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.List;
 
 import org.elasticsearch.client.Response;
@@ -29,10 +30,11 @@ record ElasticFailures(List<String> hosts) {
                             + TrustedAuthorities.ADVICE,
                     e);
         }
+        // A cluster that takes the connection and never answers (frozen, or lost in a long collection) is not out of
+        // reach: the operator looks at its process, not at the network.
+        String away = e instanceof InterruptedIOException ? " did not answer in time: " : " is unreachable: ";
         return new TaskFailedException(
-                FailureReason.TARGET_UNAVAILABLE,
-                "Elasticsearch at " + hosts + " is unreachable: " + describe(e) + ".",
-                e);
+                FailureReason.TARGET_UNAVAILABLE, "Elasticsearch at " + hosts + away + describe(e) + ".", e);
     }
 
     TaskFailedException rejected(String method, String path, ResponseException e) {

@@ -26,12 +26,9 @@ class StreamedAnswersTest {
     private static final long LARGER_THAN_THE_CLIENTS_DEFAULT_BUFFER = 150L * 1024 * 1024;
 
     private final HttpServer server = start();
-    private final ElasticClient client = new ElasticClient(
-            new ElasticEndpoint(
-                    List.of("http://127.0.0.1:" + server.getAddress().getPort()), null, null),
-            TrustedAuthorities.jvmOnly(),
-            2000,
-            10_000);
+    private final ElasticEndpoint endpoint = new ElasticEndpoint(
+            List.of("http://127.0.0.1:" + server.getAddress().getPort()), null, null);
+    private final ElasticClient client = new ElasticClient(endpoint, TrustedAuthorities.jvmOnly(), 2000, 10_000);
 
     @AfterEach
     void stop() throws IOException {
@@ -73,6 +70,19 @@ class StreamedAnswersTest {
     }
 
     @Test
+    void aClusterThatTakesTheRequestAndNeverAnswersDidNotAnswerInTimeRatherThanBeingOutOfReach() throws IOException {
+        try (ElasticClient impatient = new ElasticClient(endpoint, TrustedAuthorities.jvmOnly(), 2000, 300)) {
+            assertThatThrownBy(() -> impatient.sendForText("GET", "/silent", null))
+                    .isInstanceOfSatisfying(TaskFailedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(FailureReason.TARGET_UNAVAILABLE);
+                        assertThat(e.getMessage())
+                                .startsWith("Elasticsearch at " + endpoint.hosts() + " did not answer in" + " time: ")
+                                .contains("300 milliseconds");
+                    });
+        }
+    }
+
+    @Test
     void anErrorAnswerIsRefusedWithItsReason() {
         assertThatThrownBy(() -> client.stream("GET", "/missing", null, StreamedAnswersTest::count))
                 .isInstanceOfSatisfying(TaskFailedException.class, e -> {
@@ -96,6 +106,14 @@ class StreamedAnswersTest {
             server.createContext("/big", exchange -> body(exchange, LARGER_THAN_THE_CLIENTS_DEFAULT_BUFFER, false));
             server.createContext("/broken", exchange -> body(exchange, 10L * 1024 * 1024, true));
             server.createContext("/small", exchange -> reply(exchange, 200, "{\"ok\":true}"));
+            server.createContext("/silent", exchange -> {
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                reply(exchange, 200, "{\"ok\":true}");
+            });
             server.createContext(
                     "/missing",
                     exchange -> reply(
