@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.clearmlmigrator.contracts.StoreWait;
@@ -19,7 +20,7 @@ public final class StoreWaitNotice {
     public static Optional<String> of(List<TaskUnderWay> underWay, String migrationId, Instant now) {
         List<StoreWait> waits = underWay.stream()
                 .map(task -> task.progress().waiting())
-                .filter(wait -> wait != null)
+                .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(StoreWait::since))
                 .toList();
         if (waits.isEmpty()) {
