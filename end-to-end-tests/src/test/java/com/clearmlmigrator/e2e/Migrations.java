@@ -17,7 +17,8 @@ import io.restassured.path.json.JsonPath;
 
 /** Drives the planner's REST API as an operator would. */
 final class Migrations {
-    private static final Set<String> FINAL = Set.of("SUCCEEDED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED");
+    /** The statuses a migration ends in. */
+    static final Set<String> FINAL = Set.of("SUCCEEDED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED");
 
     private Migrations() {}
 

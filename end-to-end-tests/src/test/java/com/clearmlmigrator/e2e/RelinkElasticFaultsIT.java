@@ -76,7 +76,7 @@ class RelinkElasticFaultsIT {
                     .pollInterval(Duration.ofMillis(200))
                     .until(
                             () -> given().get("/migrations/" + id).jsonPath(),
-                            view -> !"RUNNING".equals(view.getString("status"))
+                            view -> Migrations.FINAL.contains(view.getString("status"))
                                     || String.valueOf(view.getString("notice")).contains("does not answer"))
                     .getString("notice");
             assertThat(notice)
