@@ -2,6 +2,10 @@ package com.clearmlmigrator.worker.elastic.adapter;
 
 import java.util.function.IntConsumer;
 
+import org.jboss.logging.Logger;
+
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -9,9 +13,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Drives a (sliced) scroll page by page, each page read while it arrives ({@link HitReader}), so a page of plots costs
  * the worker one document's memory, not the page's. Between pages, and never while an answer is open, {@code
  * betweenPages} runs (progress, pacing). The scroll stops once it has read the scroll's exact total, saving the round
- * trip that would only fetch the empty page, and is always cleared.
+ * trip that would only fetch the empty page, and is cleared unless the cluster stopped answering.
  */
 final class StreamingScroll {
+    private static final Logger LOG = Logger.getLogger(StreamingScroll.class);
     static final String KEEP_ALIVE = "5m";
     // A scroll of ids for plot indices waits while the sources of a page are fetched, a few plots at a time.
     private static final String IDS_KEEP_ALIVE = "30m";
@@ -78,8 +83,15 @@ final class StreamingScroll {
                 read += page.hits();
                 betweenPages.accept(page.hits());
             }
+        } catch (TaskFailedException e) {
+            if (e.reason() == FailureReason.TARGET_UNAVAILABLE) {
+                // The cluster did not answer: a clear would wait as long (two more minutes on a frozen node), and the
+                // scroll expires after its keep-alive anyway.
+                scrollId[0] = null;
+            }
+            throw e;
         } finally {
-            clear(client, scrollId[0]);
+            clear(client, index, scrollId[0]);
         }
     }
 
@@ -92,12 +104,21 @@ final class StreamingScroll {
                 .toString();
     }
 
-    private static void clear(ElasticClient client, String scrollId) {
+    /**
+     * Frees the scroll's search context on the cluster, as a courtesy: the scroll expires after its keep-alive anyway.
+     * A clear refused (a node short of heap answered 429 to one, under a copy) neither fails a scroll that read every
+     * page nor hides why one stopped.
+     */
+    private static void clear(ElasticClient client, String index, String scrollId) {
         if (scrollId == null) {
             return;
         }
         ObjectNode clear = ElasticClient.JSON.createObjectNode();
         clear.putArray("scroll_id").add(scrollId);
-        client.send("DELETE", "/_search/scroll", clear.toString());
+        try {
+            client.send("DELETE", "/_search/scroll", clear.toString());
+        } catch (RuntimeException e) {
+            LOG.infof("The scroll of %s was left to expire (%s): %s", index, KEEP_ALIVE, e.getMessage());
+        }
     }
 }

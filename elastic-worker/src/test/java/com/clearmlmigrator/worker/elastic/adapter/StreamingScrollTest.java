@@ -1,0 +1,135 @@
+package com.clearmlmigrator.worker.elastic.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.stores.ElasticClient;
+import com.clearmlmigrator.stores.ElasticConnections;
+import com.clearmlmigrator.stores.TrustedAuthorities;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A scroll's clear is a courtesy to the cluster: over a real HTTP server that answers a scroll's pages, refuses its
+ * clear, or stops answering mid-scroll.
+ */
+class StreamingScrollTest {
+    private static final DocumentLimits ROOMY = new DocumentLimits(64L * 1024 * 1024, 256L * 1024 * 1024);
+    private static final String FIRST_PAGE = "{\"_scroll_id\":\"s1\",\"hits\":{\"total\":{\"value\":3,\"relation\":"
+            + "\"eq\"},\"hits\":[{\"_id\":\"1\",\"_source\":{}},{\"_id\":\"2\",\"_source\":{}}]}}";
+    private static final String LAST_PAGE = "{\"_scroll_id\":\"s1\",\"hits\":{\"total\":{\"value\":3,\"relation\":"
+            + "\"eq\"},\"hits\":[{\"_id\":\"3\",\"_source\":{}}]}}";
+
+    private final AtomicInteger clears = new AtomicInteger();
+    private volatile boolean pagesFreeze;
+    private final HttpServer server = start();
+    private final ElasticClient client = new ElasticConnections(
+                    Duration.ofSeconds(2), Duration.ofMillis(500), TrustedAuthorities.jvmOnly())
+            .client(new ElasticEndpoint(
+                    List.of("http://127.0.0.1:" + server.getAddress().getPort()), null, null));
+
+    @AfterEach
+    void stop() throws IOException {
+        client.close();
+        server.stop(0);
+    }
+
+    @Test
+    void aScrollThatReadEveryPageEndsWellThoughTheClusterRefusesItsClear() {
+        List<String> ids = new CopyOnWriteArrayList<>();
+
+        StreamingScroll.forEachHit(
+                client,
+                "events-log-c1",
+                ElasticClient.JSON.createObjectNode(),
+                HitReader.Mode.BYTES,
+                ROOMY,
+                hit -> {
+                    ids.add(hit.id());
+                    hit.close();
+                },
+                page -> {});
+
+        assertThat(ids).containsExactly("1", "2", "3");
+        assertThat(clears).as("the clear was asked for, and refused").hasValue(1);
+    }
+
+    @Test
+    void aScrollWhoseClusterStoppedAnsweringFailsWithThatAndSendsNoClearToWaitForAsLong() {
+        pagesFreeze = true;
+
+        assertThatThrownBy(() -> StreamingScroll.forEachHit(
+                        client,
+                        "events-log-c1",
+                        ElasticClient.JSON.createObjectNode(),
+                        HitReader.Mode.BYTES,
+                        ROOMY,
+                        Hit::close,
+                        page -> {}))
+                .isInstanceOfSatisfying(TaskFailedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FailureReason.TARGET_UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("did not answer in time");
+                });
+        assertThat(clears).hasValue(0);
+    }
+
+    private HttpServer start() {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            http.createContext("/events-log-c1/_search", exchange -> reply(exchange, 200, FIRST_PAGE));
+            http.createContext("/_search/scroll", exchange -> {
+                if (exchange.getRequestMethod().equals("DELETE")) {
+                    clears.incrementAndGet();
+                    reply(
+                            exchange,
+                            429,
+                            "{\"error\":{\"type\":\"circuit_breaking_exception\",\"reason\":\"[parent]"
+                                    + " Data too large\"},\"status\":429}");
+                    return;
+                }
+                if (pagesFreeze) {
+                    sleep(Duration.ofSeconds(3));
+                }
+                reply(exchange, 200, LAST_PAGE);
+            });
+            http.setExecutor(Executors.newCachedThreadPool());
+            http.start();
+            return http;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
