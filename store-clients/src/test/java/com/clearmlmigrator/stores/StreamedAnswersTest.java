@@ -10,7 +10,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,9 @@ import com.sun.net.httpserver.HttpServer;
 class StreamedAnswersTest {
     private static final long LARGER_THAN_THE_CLIENTS_DEFAULT_BUFFER = 150L * 1024 * 1024;
 
+    /** Holds the answer of a server that never answers until the test ends. */
+    private final CountDownLatch thawed = new CountDownLatch(1);
+
     private final HttpServer server = start();
     private final ElasticEndpoint endpoint = new ElasticEndpoint(
             List.of("http://127.0.0.1:" + server.getAddress().getPort()), null, null);
@@ -32,6 +37,7 @@ class StreamedAnswersTest {
 
     @AfterEach
     void stop() throws IOException {
+        thawed.countDown();
         client.close();
         server.stop(0);
     }
@@ -100,7 +106,7 @@ class StreamedAnswersTest {
         return total;
     }
 
-    private static HttpServer start() {
+    private HttpServer start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/big", exchange -> body(exchange, LARGER_THAN_THE_CLIENTS_DEFAULT_BUFFER, false));
@@ -108,7 +114,7 @@ class StreamedAnswersTest {
             server.createContext("/small", exchange -> reply(exchange, 200, "{\"ok\":true}"));
             server.createContext("/silent", exchange -> {
                 try {
-                    Thread.sleep(2_000);
+                    thawed.await(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +39,9 @@ class StreamingScrollTest {
             + "\"eq\"},\"hits\":[{\"_id\":\"3\",\"_source\":{}}]}}";
 
     private final AtomicInteger clears = new AtomicInteger();
+    /** Holds the answers of a frozen cluster until the test ends. */
+    private final CountDownLatch thawed = new CountDownLatch(1);
+
     private volatile boolean pagesFreeze;
     private final HttpServer server = start();
     private final ElasticClient client = new ElasticConnections(
@@ -46,6 +51,7 @@ class StreamingScrollTest {
 
     @AfterEach
     void stop() throws IOException {
+        thawed.countDown();
         client.close();
         server.stop(0);
     }
@@ -104,7 +110,7 @@ class StreamingScrollTest {
                     return;
                 }
                 if (pagesFreeze) {
-                    sleep(Duration.ofSeconds(3));
+                    awaitThaw();
                 }
                 reply(exchange, 200, LAST_PAGE);
             });
@@ -116,9 +122,9 @@ class StreamingScrollTest {
         }
     }
 
-    private static void sleep(Duration duration) {
+    private void awaitThaw() {
         try {
-            Thread.sleep(duration.toMillis());
+            thawed.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
