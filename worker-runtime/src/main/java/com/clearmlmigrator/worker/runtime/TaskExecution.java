@@ -153,6 +153,7 @@ public class TaskExecution {
                         backoff.before(attempt + 1).toMillis());
                 backoff.pauseBefore(attempt + 1, "wait before the task's next attempt");
                 underWay.throwIfStopped();
+                underWay.startOver();
             }
         }
     }

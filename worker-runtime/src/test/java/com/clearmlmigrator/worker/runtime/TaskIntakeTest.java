@@ -192,6 +192,32 @@ class TaskIntakeTest {
     }
 
     @Test
+    void anAttemptAfterAnOutageCountsItsDocumentsFromZeroAndKeepsWhatTheFirstChanged() throws Exception {
+        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of(), List.of());
+        List<com.clearmlmigrator.contracts.TaskProgress> seen = new ArrayList<>();
+        int[] calls = {0};
+
+        intake(task -> {
+                    ProgressBeacon.Counter progress = running.counter(task.id());
+                    progress.add(700);
+                    if (++calls[0] == 1) {
+                        progress.addChanged(40);
+                        throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "MongoDB at h is unreachable.");
+                    }
+                    seen.add(running.all().get(0).progress(Instant.now()));
+                    return report;
+                })
+                .accept(JSON.writeValueAsString(TASK));
+
+        assertThat(seen).singleElement().satisfies(progress -> {
+            assertThat(progress.documents())
+                    .as("the second attempt's, not 1,400")
+                    .isEqualTo(700);
+            assertThat(progress.changed()).isEqualTo(40);
+        });
+    }
+
+    @Test
     void onceATaskWaitedForItsStoreInVainTheOtherTasksOfItsMigrationTryOnceUntilOneGetsThrough() throws Exception {
         var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of(), List.of());
         Map<TaskId, Integer> attempts = new java.util.HashMap<>();
