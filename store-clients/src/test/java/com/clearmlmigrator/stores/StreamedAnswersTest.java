@@ -1,18 +1,14 @@
 package com.clearmlmigrator.stores;
 
+import static com.clearmlmigrator.stores.testing.StandInElastic.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,26 +16,35 @@ import org.junit.jupiter.api.Test;
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
+import com.clearmlmigrator.stores.testing.StandInElastic;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /** Answers read while they arrive: any size through a fixed buffer, breaks reported, early stops cleaned up. */
 class StreamedAnswersTest {
     private static final long LARGER_THAN_THE_CLIENTS_DEFAULT_BUFFER = 150L * 1024 * 1024;
 
-    /** Holds the answer of a server that never answers until the test ends. */
-    private final CountDownLatch thawed = new CountDownLatch(1);
-
-    private final HttpServer server = start();
-    private final ElasticEndpoint endpoint = new ElasticEndpoint(
-            List.of("http://127.0.0.1:" + server.getAddress().getPort()), null, null);
+    private final StandInElastic cluster = StandInElastic.start()
+            .answering("/big", exchange -> body(exchange, LARGER_THAN_THE_CLIENTS_DEFAULT_BUFFER, false))
+            .answering("/broken", exchange -> body(exchange, 10L * 1024 * 1024, true))
+            .answering("/small", exchange -> reply(exchange, 200, "{\"ok\":true}"))
+            .answering("/silent", exchange -> {
+                this.cluster.holdAnswer();
+                reply(exchange, 200, "{\"ok\":true}");
+            })
+            .answering(
+                    "/missing",
+                    exchange -> reply(
+                            exchange,
+                            404,
+                            "{\"error\":{\"type\":\"index_not_found_exception\",\"reason\":\"no such index"
+                                    + " [missing]\"},\"status\":404}"));
+    private final ElasticEndpoint endpoint = cluster.endpoint();
     private final ElasticClient client = new ElasticClient(endpoint, TrustedAuthorities.jvmOnly(), 2000, 10_000);
 
     @AfterEach
     void stop() throws IOException {
-        thawed.countDown();
+        cluster.close();
         client.close();
-        server.stop(0);
     }
 
     @Test
@@ -106,35 +111,6 @@ class StreamedAnswersTest {
         return total;
     }
 
-    private HttpServer start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/big", exchange -> body(exchange, LARGER_THAN_THE_CLIENTS_DEFAULT_BUFFER, false));
-            server.createContext("/broken", exchange -> body(exchange, 10L * 1024 * 1024, true));
-            server.createContext("/small", exchange -> reply(exchange, 200, "{\"ok\":true}"));
-            server.createContext("/silent", exchange -> {
-                try {
-                    thawed.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                reply(exchange, 200, "{\"ok\":true}");
-            });
-            server.createContext(
-                    "/missing",
-                    exchange -> reply(
-                            exchange,
-                            404,
-                            "{\"error\":{\"type\":\"index_not_found_exception\",\"reason\":\"no such index"
-                                    + " [missing]\"},\"status\":404}"));
-            server.setExecutor(Executors.newCachedThreadPool());
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A body of this many bytes; a broken one stops after a tenth and drops the connection. */
     private static void body(HttpExchange exchange, long length, boolean breakOff) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -151,15 +127,6 @@ class StreamedAnswersTest {
         }
         if (breakOff) {
             throw new IllegalStateException("drops the connection"); // the server closes it on an escaping exception
-        }
-    }
-
-    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
         }
     }
 }

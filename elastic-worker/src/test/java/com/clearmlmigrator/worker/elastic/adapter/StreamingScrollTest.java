@@ -1,31 +1,24 @@
 package com.clearmlmigrator.worker.elastic.adapter;
 
+import static com.clearmlmigrator.stores.testing.StandInElastic.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.stores.ElasticClient;
 import com.clearmlmigrator.stores.ElasticConnections;
 import com.clearmlmigrator.stores.TrustedAuthorities;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.clearmlmigrator.stores.testing.StandInElastic;
 
 /**
  * A scroll's clear is a courtesy to the cluster: over a real HTTP server that answers a scroll's pages, refuses its
@@ -39,21 +32,32 @@ class StreamingScrollTest {
             + "\"eq\"},\"hits\":[{\"_id\":\"3\",\"_source\":{}}]}}";
 
     private final AtomicInteger clears = new AtomicInteger();
-    /** Holds the answers of a frozen cluster until the test ends. */
-    private final CountDownLatch thawed = new CountDownLatch(1);
-
     private volatile boolean pagesFreeze;
-    private final HttpServer server = start();
+    private final StandInElastic cluster = StandInElastic.start()
+            .answering("/events-log-c1/_search", exchange -> reply(exchange, 200, FIRST_PAGE))
+            .answering("/_search/scroll", exchange -> {
+                if (exchange.getRequestMethod().equals("DELETE")) {
+                    clears.incrementAndGet();
+                    reply(
+                            exchange,
+                            429,
+                            "{\"error\":{\"type\":\"circuit_breaking_exception\",\"reason\":\"[parent]"
+                                    + " Data too large\"},\"status\":429}");
+                    return;
+                }
+                if (pagesFreeze) {
+                    this.cluster.holdAnswer();
+                }
+                reply(exchange, 200, LAST_PAGE);
+            });
     private final ElasticClient client = new ElasticConnections(
                     Duration.ofSeconds(2), Duration.ofMillis(500), TrustedAuthorities.jvmOnly())
-            .client(new ElasticEndpoint(
-                    List.of("http://127.0.0.1:" + server.getAddress().getPort()), null, null));
+            .client(cluster.endpoint());
 
     @AfterEach
     void stop() throws IOException {
-        thawed.countDown();
+        cluster.close();
         client.close();
-        server.stop(0);
     }
 
     @Test
@@ -93,49 +97,5 @@ class StreamingScrollTest {
                     assertThat(e.getMessage()).contains("did not answer in time");
                 });
         assertThat(clears).hasValue(0);
-    }
-
-    private HttpServer start() {
-        try {
-            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            http.createContext("/events-log-c1/_search", exchange -> reply(exchange, 200, FIRST_PAGE));
-            http.createContext("/_search/scroll", exchange -> {
-                if (exchange.getRequestMethod().equals("DELETE")) {
-                    clears.incrementAndGet();
-                    reply(
-                            exchange,
-                            429,
-                            "{\"error\":{\"type\":\"circuit_breaking_exception\",\"reason\":\"[parent]"
-                                    + " Data too large\"},\"status\":429}");
-                    return;
-                }
-                if (pagesFreeze) {
-                    awaitThaw();
-                }
-                reply(exchange, 200, LAST_PAGE);
-            });
-            http.setExecutor(Executors.newCachedThreadPool());
-            http.start();
-            return http;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void awaitThaw() {
-        try {
-            thawed.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }
