@@ -71,6 +71,9 @@ class StoreErrorsTest {
                         assertThat(e.getMessage())
                                 .contains("127.0.0.1:" + closedPort)
                                 .doesNotContain("s3cret");
+                        assertThat(StoreSilence.causedBy(e))
+                                .as("refused, not silent")
+                                .isFalse();
                     });
         }
     }
@@ -123,6 +126,9 @@ class StoreErrorsTest {
                     .isInstanceOfSatisfying(TaskFailedException.class, e -> {
                         assertThat(e.reason()).isEqualTo(FailureReason.TARGET_UNAVAILABLE);
                         assertThat(e.getMessage()).doesNotContain("s3cret");
+                        assertThat(StoreSilence.causedBy(e))
+                                .as("refused, not silent")
+                                .isFalse();
                     });
         }
     }

@@ -62,6 +62,9 @@ class StreamedAnswersTest {
                 .isInstanceOfSatisfying(TaskFailedException.class, e -> {
                     assertThat(e.reason()).isEqualTo(FailureReason.TARGET_UNAVAILABLE);
                     assertThat(e.getMessage()).contains("is unreachable");
+                    assertThat(StoreSilence.causedBy(e))
+                            .as("dropped, not silent")
+                            .isFalse();
                 });
     }
 
@@ -89,6 +92,7 @@ class StreamedAnswersTest {
                         assertThat(e.getMessage())
                                 .startsWith("Elasticsearch at " + endpoint.hosts() + " did not answer in" + " time: ")
                                 .contains("300 milliseconds");
+                        assertThat(StoreSilence.causedBy(e)).isTrue();
                     });
         }
     }

@@ -12,6 +12,7 @@ import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.stores.BulkAnswer;
 import com.clearmlmigrator.stores.BulkBody;
 import com.clearmlmigrator.stores.ElasticClient;
+import com.clearmlmigrator.stores.StoreSilence;
 import com.clearmlmigrator.stores.WriteBlocks;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +66,11 @@ record BulkCreator(ElasticClient target, String index, DocumentLimits limits) {
         try {
             answer = target.bulk(body(documents));
         } catch (TaskFailedException e) {
-            if (e.reason() == FailureReason.TARGET_UNAVAILABLE && BulkAttempts.mayFollow(attempt)) {
+            // A bulk the target took and never answered is not sent again here: each resend would wait the whole
+            // answer timeout (two minutes) once more, six of them before the task's own retries even began.
+            if (e.reason() == FailureReason.TARGET_UNAVAILABLE
+                    && !StoreSilence.causedBy(e)
+                    && BulkAttempts.mayFollow(attempt)) {
                 return new BulkOutcome(ContentChecksum.EMPTY, List.of(), documents);
             }
             throw e;
