@@ -138,8 +138,8 @@ class CliWordingTest {
         snapshot.put(
                 "notice",
                 "4 tasks wait for a store that does not answer, for 100 s (attempt 7 of 8): MongoDB at mongo:27017 is"
-                        + " unreachable. Once it answers they go on. A task that runs out of attempts fails, and the"
-                        + " other tasks of this migration then try once; once the store is back, retry the migration:"
+                        + " unreachable. Once it answers they go on. A task that runs out of retries fails, and the"
+                        + " other tasks of this migration then try once at most; once the store is back, retry the migration:"
                         + " POST /migrations/m-1/retry.");
 
         JsonNode worded = wordingOf("relink").notice(snapshot);

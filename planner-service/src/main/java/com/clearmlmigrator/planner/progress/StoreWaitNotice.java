@@ -31,8 +31,8 @@ public final class StoreWaitNotice {
         long seconds = QuietNotice.steps(Duration.between(longest.since(), now));
         return Optional.of(who + " for a store that does not answer, for " + seconds + " s (attempt "
                 + longest.attempts() + " of " + longest.of() + "): " + longest.cause()
-                + " Once it answers they go on. A task that runs out of attempts fails, and the other tasks of this"
-                + " migration then try once; once the store is back, retry the migration: POST /migrations/"
+                + " Once it answers they go on. A task that runs out of retries fails, and the other tasks of this"
+                + " migration then try once at most; once the store is back, retry the migration: POST /migrations/"
                 + migrationId + "/retry.");
     }
 }

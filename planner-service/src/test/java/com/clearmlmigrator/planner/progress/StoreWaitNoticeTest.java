@@ -30,8 +30,8 @@ class StoreWaitNoticeTest {
 
         assertThat(StoreWaitNotice.of(tasks, "m1", T0.plusSeconds(83)))
                 .hasValue("2 tasks wait for a store that does not answer, for 80 s (attempt 6 of 8): " + AWAY
-                        + " Once it answers they go on. A task that runs out of attempts fails, and the other tasks of"
-                        + " this migration then try once; once the store is back, retry the migration: POST"
+                        + " Once it answers they go on. A task that runs out of retries fails, and the other tasks of"
+                        + " this migration then try once at most; once the store is back, retry the migration: POST"
                         + " /migrations/m1/retry.");
     }
 

@@ -21,6 +21,25 @@ public record Backoff(int attempts, Duration first, Duration longest) {
         return attempt < attempts;
     }
 
+    /**
+     * Whether another attempt may follow attempt {@code attempt} when the attempts after the first failed one took
+     * {@code retriesTook} between them: not once they took as long as all the pauses together. A store that takes
+     * requests and never answers costs each attempt the whole answer timeout (two minutes for Elasticsearch), and
+     * eight of them held a task 18 minutes where a store that refuses at once is waited for two.
+     */
+    public boolean mayFollow(int attempt, Duration retriesTook) {
+        return mayFollow(attempt) && retriesTook.compareTo(allPauses()) < 0;
+    }
+
+    /** The pauses before every attempt added up: how long work waits for a store that refuses at once. */
+    public Duration allPauses() {
+        Duration all = Duration.ZERO;
+        for (int attempt = 2; attempt <= attempts; attempt++) {
+            all = all.plus(before(attempt));
+        }
+        return all;
+    }
+
     /** The pause before attempt {@code attempt} (2 for the first retry). */
     public Duration before(int attempt) {
         Duration wait = first.multipliedBy(1L << Math.min(20, attempt - 2));

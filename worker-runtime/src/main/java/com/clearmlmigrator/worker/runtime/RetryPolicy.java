@@ -6,8 +6,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * How a worker retries a task whose store was unavailable (connection failures, 429, 5xx): tasks are idempotent, so
- * performing one again is safe. After the last attempt the task fails with its reason.
+ * How a worker retries a task whose store was unavailable (connection failures, 429, 5xx, no answer in time): tasks
+ * are idempotent, so performing one again is safe. After the last attempt the task fails with its reason, and so it
+ * does once its retries took as long as the pauses between them ({@link Backoff#mayFollow(int, java.time.Duration)}).
  */
 @ConfigMapping(prefix = "worker.retry")
 public interface RetryPolicy {

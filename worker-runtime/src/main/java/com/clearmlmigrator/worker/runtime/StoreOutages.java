@@ -2,6 +2,7 @@ package com.clearmlmigrator.worker.runtime;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,33 +10,44 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.clearmlmigrator.contracts.MigrationTask;
 
 /**
- * The migrations whose store a task of theirs waited for through all its attempts, on this worker, until one of their
- * tasks gets through again. Their other tasks sent before then try once: a store that stayed away for the whole retry
- * window (two minutes by default) ended a relink of 55 parts, four at a time, only after each part had waited its own
- * two minutes (about 27 in all), where the operator needs to hear that it is away and retry once it is back. The tasks
- * of that retry are sent after the wait and wait their full tries again: a store just started may take a minute to
- * open its shards.
+ * The migrations whose store a task of theirs waited for through all its retries, on this worker, until one of their
+ * tasks gets through again. Their other tasks sent before then try at most once: a store that stayed away for the whole
+ * retry window (two minutes by default) ended a relink of 55 parts, four at a time, only after each part had waited its
+ * own two minutes (about 27 in all), where the operator needs to hear that it is away and retry once it is back. The
+ * tasks of that retry are sent after the wait and wait their full tries again: a store just started may take a minute
+ * to open its shards.
  */
 @ApplicationScoped
 public class StoreOutages {
-    private final Map<String, Instant> waitedInVain = new ConcurrentHashMap<>();
+    private final Map<String, Outage> outages = new ConcurrentHashMap<>();
 
-    /** A task of this migration made every attempt its store allowed, and the store never answered. */
-    void waitedInVain(String migrationId) {
-        waitedInVain.put(migrationId, Instant.now());
+    /**
+     * A wait in vain, as the task that waited ended it.
+     *
+     * @param ended   when it gave up, by this worker's clock
+     * @param failure what its last attempt ended with
+     * @param silent  whether the store took requests and never answered them ({@link
+     *                com.clearmlmigrator.stores.StoreSilence}): then a single attempt costs the whole answer timeout
+     *                and the migration's other tasks make none, where one refused at once costs nothing to try
+     */
+    record Outage(Instant ended, String failure, boolean silent) {}
+
+    /** A task of this migration made every attempt its retries allowed, and the store never answered. */
+    void waitedInVain(String migrationId, Outage outage) {
+        outages.put(migrationId, outage);
     }
 
     /**
-     * Whether a task of this task's migration waited for its store in vain after the planner sent this one (by the
-     * planner's clock, against this worker's: a retry comes minutes later), and none got through since.
+     * The wait in vain of a task of this task's migration that ended after the planner sent this one (by the planner's
+     * clock, against this worker's: a retry comes minutes later), when none got through since.
      */
-    boolean isKnownAway(MigrationTask task) {
-        Instant waited = waitedInVain.get(task.id().migrationId());
-        return waited != null && (task.sentAt() == null || task.sentAt().isBefore(waited));
+    Optional<Outage> knownFor(MigrationTask task) {
+        return Optional.ofNullable(outages.get(task.id().migrationId()))
+                .filter(outage -> task.sentAt() == null || task.sentAt().isBefore(outage.ended()));
     }
 
     /** A task of this migration got through: its store answers again. */
     void answered(String migrationId) {
-        waitedInVain.remove(migrationId);
+        outages.remove(migrationId);
     }
 }

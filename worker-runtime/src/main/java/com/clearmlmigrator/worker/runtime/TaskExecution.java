@@ -1,5 +1,7 @@
 package com.clearmlmigrator.worker.runtime;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskReport;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.stores.MongoConnections;
+import com.clearmlmigrator.stores.StoreSilence;
 
 /**
  * Performs one claimed task and turns how it ended into its result: its sealed credentials opened; while the store is
@@ -24,6 +27,8 @@ import com.clearmlmigrator.stores.MongoConnections;
 public class TaskExecution {
     // A logger field, not io.quarkus.logging.Log: this library is also unit-tested outside Quarkus.
     private static final Logger LOG = Logger.getLogger(TaskExecution.class);
+    private static final String ANOTHER_WAITED =
+            "; another task of this migration had already waited for the store through its retries";
 
     private final TaskPerformer performer;
     private final RetryPolicy retry;
@@ -117,13 +122,20 @@ public class TaskExecution {
     /**
      * Retries only while the store is unavailable; every other outcome is final at once. A task whose migration was
      * cancelled (or that another worker took over) while it waited makes no further attempt, and neither does one whose
-     * migration's store another task has waited for in vain ({@link StoreOutages}). While it waits, its heartbeats say
-     * for what.
+     * migration's store another task has waited for in vain ({@link StoreOutages}); when that store took requests
+     * without answering them, such a task makes none at all. While it waits, its heartbeats say for what.
      */
     private TaskReport performWithRetries(MigrationTask task, RunningTask underWay) {
-        Backoff backoff = retry.backoff();
         String migrationId = task.id().migrationId();
+        Optional<StoreOutages.Outage> silent = outages.knownFor(task).filter(StoreOutages.Outage::silent);
+        if (silent.isPresent()) {
+            throw new TaskFailedException(
+                    FailureReason.TARGET_UNAVAILABLE, silent.get().failure() + " (not tried" + ANOTHER_WAITED + ")");
+        }
+        Backoff backoff = retry.backoff();
+        Duration retriesTook = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
+            long started = System.nanoTime();
             try {
                 TaskReport report = performOnce(task);
                 outages.answered(migrationId);
@@ -132,15 +144,16 @@ public class TaskExecution {
                 if (e.reason() != FailureReason.TARGET_UNAVAILABLE) {
                     throw afterAttempts(e, attempt, "");
                 }
-                if (outages.isKnownAway(task)) {
-                    throw afterAttempts(
-                            e,
-                            attempt,
-                            "; another task of this migration had already waited for the store through all "
-                                    + backoff.attempts());
+                if (attempt > 1) {
+                    retriesTook = retriesTook.plusNanos(System.nanoTime() - started);
                 }
-                if (!backoff.mayFollow(attempt)) {
-                    outages.waitedInVain(migrationId);
+                if (outages.knownFor(task).isPresent()) {
+                    throw afterAttempts(e, attempt, ANOTHER_WAITED);
+                }
+                if (!backoff.mayFollow(attempt, retriesTook)) {
+                    outages.waitedInVain(
+                            migrationId,
+                            new StoreOutages.Outage(Instant.now(), e.getMessage(), StoreSilence.causedBy(e)));
                     throw afterAttempts(e, attempt, "");
                 }
                 underWay.waitingFor(e.getMessage(), attempt, backoff.attempts());

@@ -28,6 +28,16 @@ class BackoffTest {
     }
 
     @Test
+    void retriesThatTookAsLongAsAllThePausesTogetherAreFollowedByNoOther() {
+        assertThat(bulk.allPauses()).isEqualTo(Duration.ofMillis(500 + 1_000 + 2_000 + 4_000 + 8_000));
+        assertThat(bulk.mayFollow(2, Duration.ofMillis(15_499))).isTrue();
+        assertThat(bulk.mayFollow(2, Duration.ofMillis(15_500))).isFalse();
+        assertThat(bulk.mayFollow(6, Duration.ZERO))
+                .as("the attempts are counted still")
+                .isFalse();
+    }
+
+    @Test
     void aPauseInterruptedFailsTheWorkAsUnavailableAndKeepsTheInterrupt() {
         Thread.currentThread().interrupt();
         try {

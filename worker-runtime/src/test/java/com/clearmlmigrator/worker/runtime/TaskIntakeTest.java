@@ -1,6 +1,7 @@
 package com.clearmlmigrator.worker.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
@@ -256,11 +257,79 @@ class TaskIntakeTest {
                 .containsExactly(
                         "MongoDB at h is unreachable. (after 3 attempts)",
                         "MongoDB at h is unreachable. (after 1 attempt; another task of this migration had already"
-                                + " waited for the store through all 3)",
+                                + " waited for the store through its retries)",
                         "MongoDB at h is unreachable. (after 3 attempts)",
                         "MongoDB at h is unreachable. (after 3 attempts)",
                         null,
                         "MongoDB at h is unreachable. (after 3 attempts)");
+    }
+
+    @Test
+    void aStoreThatLetsEachAttemptHangIsGivenUpOnceTheRetriesTookAsLongAsThePausesBetweenThem() throws Exception {
+        int[] calls = {0};
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        intake(task -> {
+                    calls[0]++;
+                    // A store that never answers, as a client sees it: the answer timeout (20 ms against pauses of
+                    // 1 and 2) ends each attempt.
+                    awaitQuietly(answer, 20);
+                    throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "MongoDB at h is unreachable.");
+                })
+                .accept(JSON.writeValueAsString(TASK));
+
+        assertThat(calls[0])
+                .as("the first attempt, and one retry of the 2 allowed")
+                .isEqualTo(2);
+        assertThat(outbox.results)
+                .extracting(TaskResult::detail)
+                .containsExactly("MongoDB at h is unreachable. (after 2 attempts)");
+    }
+
+    @Test
+    void onceATaskWaitedInVainForAStoreThatNeverAnsweredTheOtherTasksOfItsMigrationFailWithoutTrying()
+            throws Exception {
+        Map<TaskId, Integer> attempts = new java.util.HashMap<>();
+        String silence = "Elasticsearch at [http://h:9200] did not answer in time: 120,000 milliseconds timeout.";
+        TaskPerformer silent = task -> {
+            attempts.merge(task.id(), 1, Integer::sum);
+            throw new TaskFailedException(
+                    FailureReason.TARGET_UNAVAILABLE,
+                    silence,
+                    new java.net.SocketTimeoutException("120,000 milliseconds timeout"));
+        };
+        MigrationTask first = MigrationTask.inspection(new TaskId("job-silent", 1), "task", TASK.mongo());
+        MigrationTask second = MigrationTask.inspection(new TaskId("job-silent", 2), "model", TASK.mongo());
+        MigrationTask retried = MigrationTask.inspection(new TaskId("job-silent", 3), "queue", TASK.mongo());
+
+        intake(silent).accept(JSON.writeValueAsString(first.asSentAt(Instant.now())));
+        intake(silent)
+                .accept(JSON.writeValueAsString(second.asSentAt(Instant.now().minusSeconds(1))));
+        intake(silent)
+                .accept(JSON.writeValueAsString(retried.asSentAt(Instant.now().plusSeconds(1))));
+
+        assertThat(attempts)
+                .containsEntry(first.id(), 3)
+                .doesNotContainKey(second.id())
+                .as("sent after the wait in vain")
+                .containsEntry(retried.id(), 3);
+        assertThat(outbox.results)
+                .extracting(TaskResult::reason, TaskResult::detail)
+                .containsExactly(
+                        tuple(FailureReason.TARGET_UNAVAILABLE, silence + " (after 3 attempts)"),
+                        tuple(
+                                FailureReason.TARGET_UNAVAILABLE,
+                                silence + " (not tried; another task of this migration had already waited for the"
+                                        + " store through its retries)"),
+                        tuple(FailureReason.TARGET_UNAVAILABLE, silence + " (after 3 attempts)"));
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch, long millis) {
+        try {
+            latch.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
