@@ -57,9 +57,11 @@ public final class IdLookupH2Backend extends H2Backend {
      * fall all over its map, so with the small buffer nearly every insert cost a page of a hundred entries encoded
      * again (600,000 journal entries: 94 s and 176 CPU-s before, 33 s and 62 CPU-s with this and {@link
      * KeyValueOrder}'s stored form). Commits still come at least every second, and a write that asks for the journal
-     * is committed before it is answered ({@link #handleCommand}).
+     * is committed before it is answered ({@link #handleCommand}). A file mostly of freed space is compacted before it
+     * opens ({@link StoreCompaction}).
      */
     private static MVStore openStore(String fileName) {
+        StoreCompaction.compactIfMostlyFreed(fileName, StoreCompaction.WORTH_COMPACTING_BYTES);
         return new MVStore.Builder()
                 .fileName(fileName)
                 .autoCompactFillRate(0)

@@ -3,6 +3,7 @@ package com.clearmlmigrator.localservers.mongo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,6 +154,53 @@ class H2FilesTest {
 
     private static MongoCollection<Document> models(MongoDatabase db) {
         return db.getCollection("model");
+    }
+
+    @Test
+    void aFileMostlyOfFreedSpaceIsCompactedBeforeItOpensAndKeepsEveryLiveDocument() {
+        String file = file();
+        String payload = "x".repeat(2_000);
+        MVStore store = withoutBackgroundCompaction(file);
+        // Ended as the local stack's server is often ended, killed: a store that closes compacts what it can first.
+        withServer(OURS, store, true, db -> {
+            MongoCollection<Document> tasks = db.getCollection("task");
+            for (int round = 0; round < 5; round++) {
+                int r = round;
+                tasks.deleteMany(new Document());
+                tasks.insertMany(IntStream.range(0, 2_000)
+                        .mapToObj(i ->
+                                new Document("_id", "t" + i).append("round", r).append("p", payload))
+                        .toList());
+                store.commit(); // as the server does every second: each round's pages are written, the last freed
+            }
+            tasks.deleteMany(Filters.gte("_id", "t1"));
+            store.commit();
+        });
+        long before = new java.io.File(file).length();
+
+        assertTrue(StoreCompaction.compactIfMostlyFreed(file, 0));
+
+        long after = new java.io.File(file).length();
+        assertTrue(after < before / 2, "from " + before + " bytes to " + after);
+        withServer(OURS, file, db -> {
+            assertEquals(1, db.getCollection("task").countDocuments());
+            assertEquals(4, db.getCollection("task").find().first().getInteger("round"));
+        });
+    }
+
+    @Test
+    void aFileMostlyLiveIsLeftAsItIs() {
+        String file = file();
+        withServer(OURS, withoutBackgroundCompaction(file), false, H2FilesTest::seedModels);
+        long before = new java.io.File(file).length();
+
+        assertFalse(StoreCompaction.compactIfMostlyFreed(file, 0));
+        assertEquals(before, new java.io.File(file).length());
+    }
+
+    /** As {@code bin/dev-stack} opens it: nothing frees space in the background. */
+    private static MVStore withoutBackgroundCompaction(String file) {
+        return new MVStore.Builder().fileName(file).autoCompactFillRate(0).open();
     }
 
     private String file() {
