@@ -9,7 +9,9 @@ import java.util.Objects;
  * first failed attempt, not when the task gives up minutes later.
  *
  * @param cause    what the last attempt met, as its failure says it
- * @param since    when this wait began: the first attempt in a row that found the store away
+ * @param since    when this wait began: when the store last answered the task (its last count), or when the task
+ *                 started if it has not yet; a store that never answers a request fails the attempt only after the
+ *                 client's whole answer timeout
  * @param attempts the attempts made so far
  * @param of       the attempts the task makes before it fails; 1 when it tries only once (its migration's store has
  *                 already been waited for in vain)

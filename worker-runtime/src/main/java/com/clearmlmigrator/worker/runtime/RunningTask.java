@@ -14,12 +14,14 @@ final class RunningTask implements ProgressBeacon.Counter {
     private final AtomicLong documents = new AtomicLong();
     private final AtomicLong changed = new AtomicLong();
     private volatile StoreWait waiting;
+    private volatile Instant heardFrom;
     private volatile String lostBecause;
     private volatile boolean cancelled;
 
     RunningTask(TaskId id, Instant startedAt) {
         this.id = id;
         this.startedAt = startedAt;
+        this.heardFrom = startedAt;
     }
 
     TaskId id() {
@@ -42,11 +44,13 @@ final class RunningTask implements ProgressBeacon.Counter {
 
     /**
      * An attempt found the task's store away, and another follows after a pause: the heartbeats say so until the store
-     * answers, with when the wait began.
+     * answers, with when the wait began: when the store last answered the task (or the task started). A store that
+     * takes requests and never answers fails an attempt only after the whole answer timeout, and the notice said "for
+     * 1 s" of one that had not answered for two minutes.
      */
     void waitingFor(String cause, int attempts, int of) {
         StoreWait was = waiting;
-        waiting = new StoreWait(cause, was != null ? was.since() : Instant.now(), attempts, of);
+        waiting = new StoreWait(cause, was != null ? was.since() : heardFrom, attempts, of);
     }
 
     /**
@@ -60,6 +64,7 @@ final class RunningTask implements ProgressBeacon.Counter {
 
     /** The store answered: a count went up. */
     private void answered() {
+        heardFrom = Instant.now();
         if (waiting != null) {
             waiting = null;
         }

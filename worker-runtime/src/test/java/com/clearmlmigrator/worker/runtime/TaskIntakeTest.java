@@ -193,6 +193,32 @@ class TaskIntakeTest {
     }
 
     @Test
+    void aStoreThatStopsAnsweringIsWaitedForSinceItLastAnsweredNotSinceTheAttemptFailed() throws Exception {
+        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of(), List.of());
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        Instant[] counted = new Instant[2];
+        List<StoreWait> heard = new ArrayList<>();
+
+        intake(task -> {
+                    if (counted[0] == null) {
+                        counted[0] = Instant.now();
+                        running.counter(task.id()).add(5);
+                        counted[1] = Instant.now();
+                        awaitQuietly(answer, 50); // then silence, until the client's answer timeout
+                        throw new TaskFailedException(
+                                FailureReason.TARGET_UNAVAILABLE, "MongoDB at h did not answer in time.");
+                    }
+                    heard.add(running.all().get(0).progress(Instant.now()).waiting());
+                    return report;
+                })
+                .accept(JSON.writeValueAsString(TASK));
+
+        assertThat(heard)
+                .singleElement()
+                .satisfies(wait -> assertThat(wait.since()).as("its last count").isBetween(counted[0], counted[1]));
+    }
+
+    @Test
     void anAttemptAfterAnOutageCountsItsDocumentsFromZeroAndKeepsWhatTheFirstChanged() throws Exception {
         var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of(), List.of());
         List<com.clearmlmigrator.contracts.TaskProgress> seen = new ArrayList<>();
