@@ -1,6 +1,9 @@
 package com.clearmlmigrator.cli.view;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -168,10 +171,17 @@ public final class ReportTable {
         }
         out.println();
         out.println(failures.size() + " failed task(s):");
+        // Parts of one index that failed alike are one line: a store that went away failed 41 parts of a relink with
+        // the same sentence, 16 of them for one index.
+        Map<List<String>, Integer> alike = new LinkedHashMap<>();
         for (JsonNode failure : failures) {
-            out.println("  " + failure.path("target").asText() + " ("
-                    + failure.path("reason").asText() + "): "
-                    + wording.apply(failure.path("detail").asText()));
+            List<String> line = List.of(
+                    failure.path("target").asText(),
+                    failure.path("reason").asText(),
+                    failure.path("detail").asText());
+            alike.merge(line, 1, Integer::sum);
         }
+        alike.forEach((line, tasks) -> out.println("  " + line.get(0) + " (" + line.get(1)
+                + (tasks > 1 ? ", " + tasks + " tasks" : "") + "): " + wording.apply(line.get(2))));
     }
 }

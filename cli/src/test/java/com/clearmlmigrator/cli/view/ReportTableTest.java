@@ -158,6 +158,21 @@ class ReportTableTest {
     }
 
     @Test
+    void partsOfOneTargetThatFailedAlikeAreOneLineWithTheirNumber() throws Exception {
+        String away = "{\"target\":\"events-plot-1\",\"reason\":\"TARGET_UNAVAILABLE\",\"detail\":\"Elasticsearch at"
+                + " [http://e:9200] did not answer in time.\"}";
+        String table = print("{\"targets\":[],\"failures\":[" + away + "," + away + ","
+                + away.replace("plot-1", "plot-2") + "," + away + "]}");
+
+        assertThat(table)
+                .contains("4 failed task(s):\n"
+                        + "  events-plot-1 (TARGET_UNAVAILABLE, 3 tasks): Elasticsearch at [http://e:9200] did not"
+                        + " answer in time.\n"
+                        + "  events-plot-2 (TARGET_UNAVAILABLE): Elasticsearch at [http://e:9200] did not answer in"
+                        + " time.\n");
+    }
+
+    @Test
     void theErrorAndTheFailuresAreInTheWordsOfTheCommandLine() throws Exception {
         String table = print(
                 "{\"targets\":[],\"error\":\"Pre-flight failed; nothing was written. The target already"
