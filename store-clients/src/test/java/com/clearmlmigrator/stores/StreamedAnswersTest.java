@@ -8,10 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
 import com.clearmlmigrator.contracts.FailureReason;
@@ -23,7 +24,8 @@ import com.sun.net.httpserver.HttpExchange;
 class StreamedAnswersTest {
     private static final long LARGER_THAN_THE_CLIENTS_DEFAULT_BUFFER = 150L * 1024 * 1024;
 
-    private final StandInElastic cluster = StandInElastic.start()
+    @RegisterExtension
+    final StandInElastic cluster = StandInElastic.start()
             .answering("/big", exchange -> body(exchange, LARGER_THAN_THE_CLIENTS_DEFAULT_BUFFER, false))
             .answering("/broken", exchange -> body(exchange, 10L * 1024 * 1024, true))
             .answering("/small", exchange -> reply(exchange, 200, "{\"ok\":true}"))
@@ -38,14 +40,9 @@ class StreamedAnswersTest {
                             404,
                             "{\"error\":{\"type\":\"index_not_found_exception\",\"reason\":\"no such index"
                                     + " [missing]\"},\"status\":404}"));
-    private final ElasticEndpoint endpoint = cluster.endpoint();
-    private final ElasticClient client = new ElasticClient(endpoint, TrustedAuthorities.jvmOnly(), 2000, 10_000);
 
-    @AfterEach
-    void stop() throws IOException {
-        cluster.close();
-        client.close();
-    }
+    private final ElasticEndpoint endpoint = cluster.endpoint();
+    private final ElasticClient client = cluster.client(Duration.ofSeconds(10));
 
     @Test
     void anAnswerLargerThanTheClientBuffersWholePassesThroughTheFixedBuffer() {

@@ -248,10 +248,9 @@ class TaskIntakeTest {
     void onceATaskWaitedForItsStoreInVainTheOtherTasksOfItsMigrationTryOnceUntilOneGetsThrough() throws Exception {
         var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of(), List.of());
         Map<TaskId, Integer> attempts = new java.util.HashMap<>();
-        TaskPerformer away = task -> {
-            attempts.merge(task.id(), 1, Integer::sum);
-            throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "MongoDB at h is unreachable.");
-        };
+        TaskPerformer away = awayEveryAttempt(
+                attempts,
+                () -> new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "MongoDB at h is unreachable."));
         MigrationTask first = MigrationTask.inspection(new TaskId("job-away", 1), "task", TASK.mongo());
         MigrationTask second = MigrationTask.inspection(new TaskId("job-away", 2), "model", TASK.mongo());
         MigrationTask ofAnother = MigrationTask.inspection(new TaskId("job-other", 1), "task", TASK.mongo());
@@ -259,13 +258,11 @@ class TaskIntakeTest {
         MigrationTask afterIt = MigrationTask.inspection(new TaskId("job-away", 4), "user", TASK.mongo());
         MigrationTask retried = MigrationTask.inspection(new TaskId("job-away", 5), "queue", TASK.mongo());
 
-        intake(away).accept(JSON.writeValueAsString(first.asSentAt(Instant.now())));
-        intake(away)
-                .accept(JSON.writeValueAsString(second.asSentAt(Instant.now().minusSeconds(1))));
+        sendAt(away, first, 0);
+        sendAt(away, second, -1);
         intake(away).accept(JSON.writeValueAsString(ofAnother));
         // Sent by a retry once the wait above had ended: a store just brought back is given its full tries.
-        intake(away)
-                .accept(JSON.writeValueAsString(retried.asSentAt(Instant.now().plusSeconds(1))));
+        sendAt(away, retried, 1);
         intake(task -> report).accept(JSON.writeValueAsString(through));
         intake(away).accept(JSON.writeValueAsString(afterIt));
 
@@ -316,22 +313,19 @@ class TaskIntakeTest {
             throws Exception {
         Map<TaskId, Integer> attempts = new java.util.HashMap<>();
         String silence = "Elasticsearch at [http://h:9200] did not answer in time: 120,000 milliseconds timeout.";
-        TaskPerformer silent = task -> {
-            attempts.merge(task.id(), 1, Integer::sum);
-            throw new TaskFailedException(
-                    FailureReason.TARGET_UNAVAILABLE,
-                    silence,
-                    new java.net.SocketTimeoutException("120,000 milliseconds timeout"));
-        };
+        TaskPerformer silent = awayEveryAttempt(
+                attempts,
+                () -> new TaskFailedException(
+                        FailureReason.TARGET_UNAVAILABLE,
+                        silence,
+                        new java.net.SocketTimeoutException("120,000 milliseconds timeout")));
         MigrationTask first = MigrationTask.inspection(new TaskId("job-silent", 1), "task", TASK.mongo());
         MigrationTask second = MigrationTask.inspection(new TaskId("job-silent", 2), "model", TASK.mongo());
         MigrationTask retried = MigrationTask.inspection(new TaskId("job-silent", 3), "queue", TASK.mongo());
 
-        intake(silent).accept(JSON.writeValueAsString(first.asSentAt(Instant.now())));
-        intake(silent)
-                .accept(JSON.writeValueAsString(second.asSentAt(Instant.now().minusSeconds(1))));
-        intake(silent)
-                .accept(JSON.writeValueAsString(retried.asSentAt(Instant.now().plusSeconds(1))));
+        sendAt(silent, first, 0);
+        sendAt(silent, second, -1);
+        sendAt(silent, retried, 1);
 
         assertThat(attempts)
                 .containsEntry(first.id(), 3)
@@ -347,6 +341,21 @@ class TaskIntakeTest {
                                 silence + " (not tried; another task of this migration had already waited for the"
                                         + " store through its retries)"),
                         tuple(FailureReason.TARGET_UNAVAILABLE, silence + " (after 3 attempts)"));
+    }
+
+    /** A store away at every attempt, which fails with {@code failure}; each task's attempts are counted. */
+    private static TaskPerformer awayEveryAttempt(
+            Map<TaskId, Integer> attempts, java.util.function.Supplier<TaskFailedException> failure) {
+        return task -> {
+            attempts.merge(task.id(), 1, Integer::sum);
+            throw failure.get();
+        };
+    }
+
+    /** Hands the task to a worker as the planner sent it {@code seconds} from now (before now when negative). */
+    private void sendAt(TaskPerformer performer, MigrationTask task, long seconds) throws Exception {
+        intake(performer)
+                .accept(JSON.writeValueAsString(task.asSentAt(Instant.now().plusSeconds(seconds))));
     }
 
     private static void awaitQuietly(java.util.concurrent.CountDownLatch latch, long millis) {

@@ -9,14 +9,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.stores.ElasticClient;
-import com.clearmlmigrator.stores.ElasticConnections;
-import com.clearmlmigrator.stores.TrustedAuthorities;
 import com.clearmlmigrator.stores.testing.StandInElastic;
 
 /** Which bulks a copy sends again, over a real HTTP server that refuses, answers, or never answers them. */
@@ -31,7 +29,9 @@ class BulkCreatorTest {
 
     private final AtomicInteger bulks = new AtomicInteger();
     private volatile boolean silent;
-    private final StandInElastic cluster = StandInElastic.start().answering("/_bulk", exchange -> {
+
+    @RegisterExtension
+    final StandInElastic cluster = StandInElastic.start().answering("/_bulk", exchange -> {
         exchange.getRequestBody().readAllBytes();
         if (bulks.incrementAndGet() == 1 && !silent) {
             reply(exchange, 503, "{\"error\":{\"type\":\"unavailable_shards_exception\",\"reason\":\"busy\"}}");
@@ -42,15 +42,8 @@ class BulkCreatorTest {
         }
         reply(exchange, 200, BOTH_CREATED);
     });
-    private final ElasticClient target = new ElasticConnections(
-                    Duration.ofSeconds(2), Duration.ofMillis(300), TrustedAuthorities.jvmOnly())
-            .client(cluster.endpoint());
 
-    @AfterEach
-    void stop() throws Exception {
-        cluster.close();
-        target.close();
-    }
+    private final ElasticClient target = cluster.client(Duration.ofMillis(300));
 
     @Test
     void aBulkRefusedWholeIsSentAgainUntilItsDocumentsAreCreated() {

@@ -4,20 +4,17 @@ import static com.clearmlmigrator.stores.testing.StandInElastic.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.stores.ElasticClient;
-import com.clearmlmigrator.stores.ElasticConnections;
-import com.clearmlmigrator.stores.TrustedAuthorities;
 import com.clearmlmigrator.stores.testing.StandInElastic;
 
 /**
@@ -33,7 +30,9 @@ class StreamingScrollTest {
 
     private final AtomicInteger clears = new AtomicInteger();
     private volatile boolean pagesFreeze;
-    private final StandInElastic cluster = StandInElastic.start()
+
+    @RegisterExtension
+    final StandInElastic cluster = StandInElastic.start()
             .answering("/events-log-c1/_search", exchange -> reply(exchange, 200, FIRST_PAGE))
             .answering("/_search/scroll", exchange -> {
                 if (exchange.getRequestMethod().equals("DELETE")) {
@@ -50,15 +49,8 @@ class StreamingScrollTest {
                 }
                 reply(exchange, 200, LAST_PAGE);
             });
-    private final ElasticClient client = new ElasticConnections(
-                    Duration.ofSeconds(2), Duration.ofMillis(500), TrustedAuthorities.jvmOnly())
-            .client(cluster.endpoint());
 
-    @AfterEach
-    void stop() throws IOException {
-        cluster.close();
-        client.close();
-    }
+    private final ElasticClient client = cluster.client(Duration.ofMillis(500));
 
     @Test
     void aScrollThatReadEveryPageEndsWellThoughTheClusterRefusesItsClear() {
