@@ -137,7 +137,7 @@ class CliWordingTest {
         snapshot.put("status", "RUNNING");
         snapshot.put(
                 "notice",
-                "4 tasks wait for a store that does not answer, for 100 s (attempt 7 of 8): MongoDB at mongo:27017 is"
+                "4 tasks wait for a store that does not answer, for 100 s (attempt 7 of at most 8): MongoDB at mongo:27017 is"
                         + " unreachable. Once it answers they go on. A task that runs out of retries fails, and the"
                         + " other tasks of this migration then try once at most; once the store is back, retry the migration:"
                         + " POST /migrations/m-1/retry.");

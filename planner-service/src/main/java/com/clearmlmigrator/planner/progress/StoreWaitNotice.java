@@ -12,6 +12,8 @@ import com.clearmlmigrator.contracts.StoreWait;
 /**
  * Says which store the migration's tasks wait for, from the first attempt that found it away. A cluster killed under a
  * relink showed nothing but a time left that grew, while each task waited its two minutes of attempts before failing.
+ * The attempts are "at most" so many: a store that never answers ends the wait after the second, each having taken the
+ * whole answer timeout.
  */
 public final class StoreWaitNotice {
     private StoreWaitNotice() {}
@@ -30,7 +32,7 @@ public final class StoreWaitNotice {
         String who = waits.size() == 1 ? "1 task waits" : waits.size() + " tasks wait";
         long seconds = QuietNotice.steps(Duration.between(longest.since(), now));
         return Optional.of(who + " for a store that does not answer, for " + seconds + " s (attempt "
-                + longest.attempts() + " of " + longest.of() + "): " + longest.cause()
+                + longest.attempts() + " of at most " + longest.of() + "): " + longest.cause()
                 + " Once it answers they go on. A task that runs out of retries fails, and the other tasks of this"
                 + " migration then try once at most; once the store is back, retry the migration: POST /migrations/"
                 + migrationId + "/retry.");

@@ -29,7 +29,7 @@ class StoreWaitNoticeTest {
                 underWay(3, new StoreWait(AWAY, T0, 6, 8)));
 
         assertThat(StoreWaitNotice.of(tasks, "m1", T0.plusSeconds(83)))
-                .hasValue("2 tasks wait for a store that does not answer, for 80 s (attempt 6 of 8): " + AWAY
+                .hasValue("2 tasks wait for a store that does not answer, for 80 s (attempt 6 of at most 8): " + AWAY
                         + " Once it answers they go on. A task that runs out of retries fails, and the other tasks of"
                         + " this migration then try once at most; once the store is back, retry the migration: POST"
                         + " /migrations/m1/retry.");
@@ -39,7 +39,8 @@ class StoreWaitNoticeTest {
     void oneTaskWaitingIsSaidSo() {
         assertThat(StoreWaitNotice.of(List.of(underWay(1, new StoreWait(AWAY, T0, 1, 8))), "m1", T0.plusSeconds(2)))
                 .hasValueSatisfying(notice -> assertThat(notice)
-                        .startsWith("1 task waits for a store that does not" + " answer, for 2 s (attempt 1 of 8): "));
+                        .startsWith("1 task waits for a store that does not"
+                                + " answer, for 2 s (attempt 1 of at most 8): "));
     }
 
     private static TaskUnderWay underWay(int part, StoreWait waiting) {
