@@ -126,36 +126,20 @@ public class TaskExecution {
      * without answering them, such a task makes none at all. While it waits, its heartbeats say for what.
      */
     private TaskReport performWithRetries(MigrationTask task, RunningTask underWay) {
-        String migrationId = task.id().migrationId();
-        Optional<StoreOutages.Outage> silent = outages.knownFor(task).filter(StoreOutages.Outage::silent);
-        if (silent.isPresent()) {
-            throw new TaskFailedException(
-                    FailureReason.TARGET_UNAVAILABLE, silent.get().failure() + " (not tried" + ANOTHER_WAITED + ")");
-        }
+        throwWhenItsStoreIsKnownSilent(task);
         Backoff backoff = retry.backoff();
         Duration retriesTook = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
             try {
                 TaskReport report = performOnce(task);
-                outages.answered(migrationId);
+                outages.answered(task.id().migrationId());
                 return report;
             } catch (TaskFailedException e) {
-                if (e.reason() != FailureReason.TARGET_UNAVAILABLE) {
-                    throw afterAttempts(e, attempt, "");
-                }
                 if (attempt > 1) {
                     retriesTook = retriesTook.plusNanos(System.nanoTime() - started);
                 }
-                if (outages.knownFor(task).isPresent()) {
-                    throw afterAttempts(e, attempt, ANOTHER_WAITED);
-                }
-                if (!backoff.mayFollow(attempt, retriesTook)) {
-                    outages.waitedInVain(
-                            migrationId,
-                            new StoreOutages.Outage(Instant.now(), e.getMessage(), StoreSilence.causedBy(e)));
-                    throw afterAttempts(e, attempt, "");
-                }
+                throwUnlessAnotherAttemptFollows(task, e, attempt, backoff, retriesTook);
                 underWay.waitingFor(e.getMessage(), attempt, backoff.attempts());
                 LOG.warnf(
                         "Task %s: %s; attempt %d of %d in %d ms",
@@ -168,6 +152,35 @@ public class TaskExecution {
                 underWay.throwIfStopped();
                 underWay.startOver();
             }
+        }
+    }
+
+    /** A store that another task of the migration waited for in vain, never answering it, is not tried again. */
+    private void throwWhenItsStoreIsKnownSilent(MigrationTask task) {
+        Optional<StoreOutages.Outage> silent = outages.knownFor(task).filter(StoreOutages.Outage::silent);
+        if (silent.isPresent()) {
+            throw new TaskFailedException(
+                    FailureReason.TARGET_UNAVAILABLE, silent.get().failure() + " (not tried" + ANOTHER_WAITED + ")");
+        }
+    }
+
+    /**
+     * Throws the attempt's failure, saying how often the task tried, unless its store is away and the retries allow
+     * another attempt; the task that gives up on a store that never answered tells the migration's other tasks.
+     */
+    private void throwUnlessAnotherAttemptFollows(
+            MigrationTask task, TaskFailedException e, int attempt, Backoff backoff, Duration retriesTook) {
+        if (e.reason() != FailureReason.TARGET_UNAVAILABLE) {
+            throw afterAttempts(e, attempt, "");
+        }
+        if (outages.knownFor(task).isPresent()) {
+            throw afterAttempts(e, attempt, ANOTHER_WAITED);
+        }
+        if (!backoff.mayFollow(attempt, retriesTook)) {
+            outages.waitedInVain(
+                    task.id().migrationId(),
+                    new StoreOutages.Outage(Instant.now(), e.getMessage(), StoreSilence.causedBy(e)));
+            throw afterAttempts(e, attempt, "");
         }
     }
 

@@ -8,8 +8,8 @@ import org.h2.mvstore.MVStoreTool;
 /**
  * Shrinks the wire server's H2 file before the server opens it, when most of the file is space that past writes freed.
  * Background compaction is off ({@link IdLookupH2Backend} says why) and freed space is reused only in part: the local
- * stack's file grew to 10 GB over a day of relinks, undos and copies, 27 % of it live. Copied into a new file (H2's
- * offline compaction), that one took 15 s and came to 2.7 GB. Before the server binds nothing reads the store, so the
+ * stack's file grew to 9.6 GB over a day of relinks, undos and copies, 27 % of it live. Copied into a new file (H2's
+ * offline compaction), that one took 28 s and came to 2.6 GB. Before the server binds nothing reads the store, so the
  * copy races no reader; it writes a new file and then replaces the old one, so a crash part-way leaves the old one
  * whole (and a stray copy, cleaned up on the next start).
  */
