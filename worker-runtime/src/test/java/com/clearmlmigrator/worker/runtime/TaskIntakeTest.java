@@ -55,7 +55,10 @@ class TaskIntakeTest {
         leases.close();
     }
 
-    /** Three attempts, a millisecond apart. */
+    /**
+     * Three attempts, 20 and 40 ms apart: pauses short enough for quick tests, and long enough that a retry slowed by a
+     * busy machine (a collection, a compilation) does not take as long as they do, which ends the retries early.
+     */
     private static final RetryPolicy QUICK_RETRIES = new RetryPolicy() {
         @Override
         public int attempts() {
@@ -64,12 +67,12 @@ class TaskIntakeTest {
 
         @Override
         public java.time.Duration initialBackoff() {
-            return java.time.Duration.ofMillis(1);
+            return java.time.Duration.ofMillis(20);
         }
 
         @Override
         public java.time.Duration maxBackoff() {
-            return java.time.Duration.ofMillis(2);
+            return java.time.Duration.ofMillis(40);
         }
     };
 
@@ -293,9 +296,9 @@ class TaskIntakeTest {
         java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
         intake(task -> {
                     calls[0]++;
-                    // A store that never answers, as a client sees it: the answer timeout (20 ms against pauses of
-                    // 1 and 2) ends each attempt.
-                    awaitQuietly(answer, 20);
+                    // A store that never answers, as a client sees it: the answer timeout (100 ms against pauses of
+                    // 20 and 40) ends each attempt.
+                    awaitQuietly(answer, 100);
                     throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "MongoDB at h is unreachable.");
                 })
                 .accept(JSON.writeValueAsString(TASK));
