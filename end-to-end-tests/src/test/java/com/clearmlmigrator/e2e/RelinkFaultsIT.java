@@ -153,7 +153,7 @@ class RelinkFaultsIT {
     @Order(7)
     void anOutageLongerThanTheRetriesFailsTasksWithTheirReasonAndRetryFinishesTheJob() throws Exception {
         // Attempts of 3 s each and pauses of 1, 2 and 2 s (the tests' worker.retry settings): every task met by the
-        // outage gives up within 17 s.
+        // outage gives up within 11 s, after its third attempt (its retries then took as long as the pauses).
         try (TcpFaultProxy proxy = new TcpFaultProxy(
                 RunningSystem.ports().mongo(), 400_000, 0, p -> p.takeAwayFor(Duration.ofSeconds(25)))) {
             String id = Migrations.submit(relinkThrough(proxy));
