@@ -236,17 +236,32 @@ function showThroughput(progress) {
   $("chart-text").textContent = Math.round(current).toLocaleString() + " documents/s now, " + Math.round(peak).toLocaleString() + " at most; " + total.toLocaleString() + " so far";
 }
 
+/**
+ * Failures of one collection or index that say the same, as one entry with their number (as the command lists them):
+ * a store that went away fails dozens of parts with one sentence, and a line each hid the others.
+ */
+function alike(failures) {
+  const groups = new Map();
+  for (const f of failures) {
+    const key = JSON.stringify([f.target, f.reason, f.detail]);
+    const group = groups.get(key);
+    if (group) group.tasks++;
+    else groups.set(key, { target: f.target, reason: f.reason, detail: f.detail, tasks: 1 });
+  }
+  return [...groups.values()];
+}
+
 async function loadReport(id) {
   try {
     const report = await api("GET", "/migrations/" + id + "/report");
     $("report").textContent = JSON.stringify(report, null, 2);
-    const failures = report.failures || [];
+    const failures = alike(report.failures || []);
     $("failures").replaceChildren(...(failures.length ? failures.map((f) => {
       const item = document.createElement("li");
       const reason = document.createElement("span");
       reason.className = "reason";
       reason.textContent = f.reason;
-      item.append(reason, " " + f.target + ": " + f.detail);
+      item.append(reason, " " + f.target + (f.tasks > 1 ? " (" + f.tasks + " tasks)" : "") + ": " + f.detail);
       return item;
     }) : [Object.assign(document.createElement("li"), { className: "muted", textContent: "None." })]));
   } catch (e) {

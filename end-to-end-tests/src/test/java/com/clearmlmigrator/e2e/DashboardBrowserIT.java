@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,7 @@ class DashboardBrowserIT {
 
     private static TcpFaultProxy slowMongo;
     private static String uri;
+    private static int storePort;
     /** The same store without the slow proxy: the test's own snapshots need not crawl too. */
     private static String directUri;
 
@@ -68,9 +70,9 @@ class DashboardBrowserIT {
                 chromium.isPresent() && chromedriver.isPresent(),
                 "No Chromium here: install Debian's browser and its driver (apt-get install chromium chromium-driver),"
                         + " or set CHROMIUM and CHROMEDRIVER, to run the dashboard in a browser.");
-        int port = ServiceFaults.freePort();
-        RunningSystem.stack().startAnotherMongo(STORE, port, false);
-        new MongoSeeder("mongodb://127.0.0.1:" + port)
+        storePort = ServiceFaults.freePort();
+        RunningSystem.stack().startAnotherMongo(STORE, storePort, false);
+        new MongoSeeder("mongodb://127.0.0.1:" + storePort)
                 .seed(
                         "backend",
                         Map.of(
@@ -78,9 +80,9 @@ class DashboardBrowserIT {
                                 new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(31, 1, 1500)))
                                         .collections()
                                         .get("task")));
-        slowMongo = new TcpFaultProxy(port, Long.MAX_VALUE, BYTES_PER_SECOND, proxy -> {});
+        slowMongo = new TcpFaultProxy(storePort, Long.MAX_VALUE, BYTES_PER_SECOND, proxy -> {});
         uri = "mongodb://127.0.0.1:" + slowMongo.port();
-        directUri = "mongodb://127.0.0.1:" + port;
+        directUri = "mongodb://127.0.0.1:" + storePort;
 
         ChromeOptions options = new ChromeOptions()
                 .setBinary(chromium.get().toFile())
@@ -229,6 +231,54 @@ class DashboardBrowserIT {
         wait.until(ExpectedConditions.textToBe(
                 By.cssSelector("#state-files li"),
                 BUCKET + ": 3 files read; their links start with http://files.old.lan:8081 (120), s3://elsewhere (4)"));
+    }
+
+    @Test
+    void partsThatFailedAlikeAreListedOnceWithTheirNumber() throws IOException {
+        String database = "store-gone-away";
+        new MongoSeeder(directUri)
+                .seed(
+                        database,
+                        Map.of(
+                                "task",
+                                new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(37, 1, 600)))
+                                        .collections()
+                                        .get("task")));
+        // Parts of 50 documents, answers paced to 50 kB/s: the store goes away with parts running and parts waiting,
+        // for longer than their retries, so they all fail, most of them with one sentence.
+        try (TcpFaultProxy goingAway =
+                new TcpFaultProxy(storePort, 300_000, 50_000, proxy -> proxy.takeAwayFor(Duration.ofSeconds(40)))) {
+            String relink = Migrations.submit("{" + ExpectedRelink.RELINK + ",\"mongo\":{\"uri\":\"mongodb://127.0.0.1:"
+                    + goingAway.port() + "\",\"database\":\"" + database + "\"}}");
+            Migrations.awaitEnded(relink, "COMPLETED_WITH_ERRORS");
+            List<Map<String, String>> failures = Migrations.report(relink).getList("failures");
+            Map<List<String>, Integer> alike = new LinkedHashMap<>();
+            failures.forEach(
+                    f -> alike.merge(List.of(f.get("reason"), f.get("target"), f.get("detail")), 1, Integer::sum));
+            List<String> expected = alike.entrySet().stream()
+                    .map(line -> line.getKey().get(0) + " " + line.getKey().get(1)
+                            + (line.getValue() > 1 ? " (" + line.getValue() + " tasks)" : "") + ": "
+                            + line.getKey().get(2))
+                    .toList();
+            assertThat(expected)
+                    .as("parts that failed alike (the premise of this test): %s", failures)
+                    .hasSizeLessThan(failures.size());
+
+            WebDriverWait wait = openInDashboard(relink);
+
+            wait.until(ExpectedConditions.textToBe(By.id("status"), "COMPLETED_WITH_ERRORS"));
+            wait.until(driver -> !driver.findElements(By.cssSelector("#failures li:not(.muted)"))
+                    .isEmpty());
+            assertThat(failuresShown()).containsExactlyElementsOf(expected);
+            screenshot("dashboard-failures");
+        }
+    }
+
+    /** The failures the detail lists, as the operator reads them. */
+    private static List<String> failuresShown() {
+        return browser.findElements(By.cssSelector("#failures li")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** The places of state files the detail lists, as the operator reads them. */
