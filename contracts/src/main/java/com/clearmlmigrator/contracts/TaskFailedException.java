@@ -9,6 +9,7 @@ import java.util.Objects;
 public class TaskFailedException extends RuntimeException {
     private final FailureReason reason;
     private final Remedy remedy;
+    private final transient TaskReport soFar;
 
     public TaskFailedException(FailureReason reason, String message) {
         this(reason, message, (Remedy) null);
@@ -16,9 +17,7 @@ public class TaskFailedException extends RuntimeException {
 
     /** A failure whose sentence says what to fix, after which the operator takes {@code remedy}. */
     public TaskFailedException(FailureReason reason, String message, Remedy remedy) {
-        super(message);
-        this.reason = Objects.requireNonNull(reason, "reason");
-        this.remedy = remedy;
+        this(reason, message, remedy, null, null);
     }
 
     public TaskFailedException(FailureReason reason, String message, Throwable cause) {
@@ -26,9 +25,23 @@ public class TaskFailedException extends RuntimeException {
     }
 
     public TaskFailedException(FailureReason reason, String message, Remedy remedy, Throwable cause) {
+        this(reason, message, remedy, cause, null);
+    }
+
+    private TaskFailedException(
+            FailureReason reason, String message, Remedy remedy, Throwable cause, TaskReport soFar) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.remedy = remedy;
+        this.soFar = soFar;
+    }
+
+    /**
+     * This failure, carrying what the task did before it (a relink's counts of the values it changed): the migration's
+     * report then counts what a failed part wrote, which its undo restores. Reason, sentence and remedy stay.
+     */
+    public TaskFailedException withSoFar(TaskReport report) {
+        return report == soFar ? this : new TaskFailedException(reason, getMessage(), remedy, this, report);
     }
 
     public FailureReason reason() {
@@ -38,5 +51,10 @@ public class TaskFailedException extends RuntimeException {
     /** What to do once the cause is fixed; null when the sentence says all. */
     public Remedy remedy() {
         return remedy;
+    }
+
+    /** What the task did before it failed; null when its handler does not say, or did nothing. */
+    public TaskReport soFar() {
+        return soFar;
     }
 }

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param outcome whether the task succeeded, failed, or was skipped because its migration was cancelled
  * @param reason  why it failed; null when it succeeded
  * @param detail  one sentence a user can act on; never a stack trace or a credential; null when it succeeded
- * @param report  what the task found or did; null when it failed, or was skipped without saying what it did
+ * @param report  what the task found or did; for a task that failed or was stopped part-way, what it did until then
+ *                (a relink's counts of the values it changed), or null when it did not say
  * @param remedy  what the operator does once the cause {@code detail} names is fixed; absent when the sentence says all
  * @param startedAt when the handling that answers started, by the worker's clock, as its heartbeats give it: a
  *                  heartbeat sent while the task ran but read after this result names the same handling and is
@@ -66,9 +67,16 @@ public record TaskResult(
         return new TaskResult(taskId, TaskOutcome.FAILED, reason, detail, null, remedy, null);
     }
 
-    /** The failure a worker met, as its result. */
+    /** The failure a worker met, as its result, with what the task did before it when the failure says. */
     public static TaskResult failed(TaskId taskId, TaskFailedException failure) {
-        return failed(taskId, failure.reason(), failure.getMessage(), failure.remedy());
+        return new TaskResult(
+                taskId,
+                TaskOutcome.FAILED,
+                failure.reason(),
+                failure.getMessage(),
+                failure.soFar(),
+                failure.remedy(),
+                null);
     }
 
     /** This result, saying when the handling that answers started. */

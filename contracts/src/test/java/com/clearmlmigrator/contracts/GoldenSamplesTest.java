@@ -36,6 +36,7 @@ class GoldenSamplesTest {
                 Arguments.of("task-result-index-inspection.json", TaskResult.class),
                 Arguments.of("task-result-failed.json", TaskResult.class),
                 Arguments.of("task-result-failed-with-remedy.json", TaskResult.class),
+                Arguments.of("task-result-failed-part-way.json", TaskResult.class),
                 Arguments.of("migration-task-relink-index.json", MigrationTask.class),
                 Arguments.of("migration-task-sent.json", MigrationTask.class),
                 Arguments.of("migration-closed.json", MigrationClosed.class),

@@ -25,6 +25,7 @@ public final class ReportTable {
             alreadyNew(report, out);
         }
         partsNotEnded(kind, report, out);
+        partsFailed(kind, report, out);
         failures(report, out, wording);
         if (report.hasNonNull("error")) {
             out.println("Error: " + wording.apply(report.path("error").asText()));
@@ -138,6 +139,23 @@ public final class ReportTable {
                 Formats.count(skipped),
                 Formats.count(report.path("tasks").path("total").asLong()),
                 what);
+    }
+
+    /**
+     * A relink or undo with failed parts: what they rewrote before they failed is in the table (their undo restores
+     * it), what they did not read is not.
+     */
+    private static void partsFailed(String kind, JsonNode report, PrintWriter out) {
+        long failed = report.path("tasks").path("failed").asLong();
+        if (failed == 0 || !(kind.equals("relink") || kind.equals("undo"))) {
+            return;
+        }
+        out.printf(
+                "%s of %s parts failed: the table counts what they %s before they failed, and 'remaining' leaves out"
+                        + " what they did not read.%n",
+                Formats.count(failed),
+                Formats.count(report.path("tasks").path("total").asLong()),
+                report.path("dryRun").asBoolean() ? "matched" : "changed");
     }
 
     private static void copy(JsonNode report, PrintWriter out, CliWording wording) {

@@ -199,6 +199,19 @@ class ReportTableTest {
     }
 
     @Test
+    void aRelinkWithFailedPartsSaysTheTableCountsWhatTheyChangedBeforeAndNotWhatTheyDidNotRead() throws Exception {
+        String table = print("{\"id\":\"4f2a\",\"dryRun\":false,\"tasks\":{\"total\":16,\"failed\":3},"
+                + "\"targets\":[" + String.format(TASK_FIELDS, 40, 0, 3, 0) + "]}");
+
+        assertThat(table)
+                .contains("3 of 16 parts failed: the table counts what they changed before they failed, and"
+                        + " 'remaining' leaves out what they did not read.");
+        assertThat(print("{\"dryRun\":false,\"tasks\":{\"total\":16,\"failed\":0},\"targets\":["
+                        + String.format(TASK_FIELDS, 40, 0, 3, 0) + "]}"))
+                .doesNotContain("parts failed");
+    }
+
+    @Test
     void aCancelledCopySaysThatAnIndexNotVerifiedMayBePartCopiedAndThatSkipCopiesItAgain() throws Exception {
         StringWriter out = new StringWriter();
         ReportTable.print(

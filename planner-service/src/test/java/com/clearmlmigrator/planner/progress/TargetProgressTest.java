@@ -15,6 +15,7 @@ import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.RelinkReport;
 import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.contracts.TaskResult;
@@ -63,6 +64,16 @@ class TargetProgressTest {
                 .containsExactly(
                         new TargetProgress("model", 2, 1, 0, 2700, 190, 4000L),
                         new TargetProgress("task", 1, 0, 0, 0, 0, 131_563L));
+    }
+
+    @Test
+    void aFailedPartCountsWhatItScannedAndChangedBeforeItFailed() {
+        TaskFailedException failure =
+                new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "gone").withSoFar(relinked("task", 120, 45));
+        TaskState failedPartWay = ended(part(0, "task"), TaskResult.failed(new TaskId("m", 0), failure));
+
+        assertThat(TargetProgress.of(List.of(failedPartWay), Map.of(), List.of()))
+                .containsExactly(new TargetProgress("task", 1, 1, 1, 120, 45, null));
     }
 
     private static MigrationTask part(int ordinal, String collection) {

@@ -33,6 +33,11 @@ public final class TaskCancelledException extends RuntimeException {
         }
     }
 
+    /** This cancellation, carrying {@code report} of what the task did until it stopped. */
+    TaskCancelledException withSoFar(TaskReport report) {
+        return report == soFar ? this : new TaskCancelledException(getMessage(), report);
+    }
+
     /** What the task did before it stopped; null when its handler does not say. */
     public TaskReport soFar() {
         return soFar;

@@ -129,17 +129,22 @@ public class TaskExecution {
         throwWhenItsStoreIsKnownSilent(task);
         Backoff backoff = retry.backoff();
         Duration retriesTook = Duration.ZERO;
+        FurthestAttempt furthest = new FurthestAttempt();
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
             try {
                 TaskReport report = performOnce(task);
                 outages.answered(task.id().migrationId());
                 return report;
+            } catch (TaskCancelledException e) {
+                furthest.ended(e.soFar());
+                throw e.withSoFar(furthest.report());
             } catch (TaskFailedException e) {
+                furthest.ended(e.soFar());
                 if (attempt > 1) {
                     retriesTook = retriesTook.plusNanos(System.nanoTime() - started);
                 }
-                throwUnlessAnotherAttemptFollows(task, e, attempt, backoff, retriesTook);
+                throwUnlessAnotherAttemptFollows(task, e.withSoFar(furthest.report()), attempt, backoff, retriesTook);
                 underWay.waitingFor(e.getMessage(), attempt, backoff.attempts());
                 LOG.warnf(
                         "Task %s: %s; attempt %d of %d in %d ms",
@@ -149,9 +154,18 @@ public class TaskExecution {
                         backoff.attempts(),
                         backoff.before(attempt + 1).toMillis());
                 backoff.pauseBefore(attempt + 1, "wait before the task's next attempt");
-                underWay.throwIfStopped();
+                throwIfStoppedWhileWaiting(underWay, furthest);
                 underWay.startOver();
             }
+        }
+    }
+
+    /** A task cancelled while it waited for its store answers with what its attempts did until then. */
+    private static void throwIfStoppedWhileWaiting(RunningTask underWay, FurthestAttempt furthest) {
+        try {
+            underWay.throwIfStopped();
+        } catch (TaskCancelledException e) {
+            throw e.withSoFar(furthest.report());
         }
     }
 
@@ -184,13 +198,17 @@ public class TaskExecution {
         }
     }
 
-    /** The failure, saying how often the task tried when it tried more than once or was cut short. */
+    /**
+     * The failure, saying how often the task tried when it tried more than once or was cut short, with what its attempts
+     * did until then.
+     */
     private static TaskFailedException afterAttempts(TaskFailedException e, int attempts, String why) {
         if (attempts == 1 && why.isEmpty()) {
             return e;
         }
         String tries = attempts == 1 ? "1 attempt" : attempts + " attempts";
-        return new TaskFailedException(e.reason(), e.getMessage() + " (after " + tries + why + ")", e);
+        return new TaskFailedException(e.reason(), e.getMessage() + " (after " + tries + why + ")", e.remedy(), e)
+                .withSoFar(e.soFar());
     }
 
     /**

@@ -607,6 +607,63 @@ class TaskIntakeTest {
         assertThat(outbox.results.get(0).outcome()).isEqualTo(TaskOutcome.SKIPPED);
     }
 
+    /**
+     * A relink part that failed has changed values too: its answer says what the attempt that read furthest had done,
+     * which holds what the others wrote (each counts an earlier attempt's writes as its own), not what the last one,
+     * refused at once, did.
+     */
+    @Test
+    void aTaskThatFailedAnswersWithWhatItsFurthestAttemptHadDone() throws Exception {
+        MigrationTask task = taskOf("failed-midway-relink");
+        List<RelinkReport> attemptsSoFar = List.of(relinkSoFar(100, 40), relinkSoFar(150, 90), relinkSoFar(0, 0));
+        int[] attempt = {0};
+
+        intake(t -> PartWay.reporting(
+                        () -> {
+                            throw new TaskFailedException(
+                                    FailureReason.TARGET_UNAVAILABLE, "MongoDB at h is unreachable.");
+                        },
+                        () -> attemptsSoFar.get(attempt[0]++)))
+                .accept(JSON.writeValueAsString(task));
+
+        assertThat(attempt[0]).as("attempts").isEqualTo(3);
+        assertThat(outbox.results).singleElement().satisfies(result -> {
+            assertThat(result.outcome()).isEqualTo(TaskOutcome.FAILED);
+            assertThat(result.detail()).isEqualTo("MongoDB at h is unreachable. (after 3 attempts)");
+            assertThat(result.report()).isEqualTo(relinkSoFar(150, 90));
+        });
+    }
+
+    /** A part cancelled while it waited for its store answers with what its attempts did before the store went away. */
+    @Test
+    void aTaskCancelledWhileItWaitedForItsStoreAnswersWithWhatItHadDone() throws Exception {
+        MigrationTask task = taskOf("cancelled-while-away-midway");
+        CancellationWatch watch = new CancellationWatch(running, this::closure);
+
+        intake(t -> PartWay.reporting(
+                        () -> {
+                            cancelledWhileRunning.add(t.id().migrationId());
+                            watch.check();
+                            throw new TaskFailedException(
+                                    FailureReason.TARGET_UNAVAILABLE, "MongoDB at h is unreachable.");
+                        },
+                        () -> relinkSoFar(100, 40)))
+                .accept(JSON.writeValueAsString(task));
+
+        assertThat(outbox.results)
+                .extracting(result -> result.withStartedAt(null))
+                .containsExactly(TaskResult.stoppedPartWay(task.id(), relinkSoFar(100, 40)));
+    }
+
+    private static RelinkReport relinkSoFar(long scanned, long changed) {
+        return new RelinkReport(
+                "task",
+                false,
+                List.of(new FieldTally("execution.artifacts.*.uri", scanned, changed, changed, 0, 0, 0, 0)),
+                List.of(),
+                List.of());
+    }
+
     /** A cancel while the store is away: the attempts left (a minute of them by default) are not made. */
     @Test
     void aTaskWaitingForItsStoreMakesNoFurtherAttemptOnceItsMigrationIsCancelled() throws Exception {

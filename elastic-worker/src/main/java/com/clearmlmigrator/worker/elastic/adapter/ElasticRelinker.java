@@ -13,8 +13,8 @@ import com.clearmlmigrator.relink.RelinkJournal;
 import com.clearmlmigrator.relink.RelinkPass;
 import com.clearmlmigrator.relink.RelinkProgress;
 import com.clearmlmigrator.worker.elastic.relink.IndexRelinker;
+import com.clearmlmigrator.worker.runtime.PartWay;
 import com.clearmlmigrator.worker.runtime.ProgressBeacon;
-import com.clearmlmigrator.worker.runtime.TaskCancelledException;
 
 /** Runs {@link RelinkEngine} on one slice of an index of the task's cluster ({@link ElasticRelinkStore}). */
 @ApplicationScoped
@@ -40,8 +40,7 @@ public class ElasticRelinker implements IndexRelinker {
             return pass.report(); // without asking the cluster for its version
         }
         try (ElasticRelinkStore store = indices.relinkStore(task)) {
-            return TaskCancelledException.reportingSoFar(
-                    () -> RelinkEngine.relink(pass, store, progress(task)), () -> soFar(pass, store));
+            return PartWay.reporting(() -> RelinkEngine.relink(pass, store, progress(task)), () -> soFar(pass, store));
         }
     }
 
@@ -50,7 +49,7 @@ public class ElasticRelinker implements IndexRelinker {
         boolean plots = ClearmlFields.isPlotIndex(task.target());
         RelinkPass pass = pass(task, false);
         try (ElasticRelinkStore store = indices.undoStore(task)) {
-            return TaskCancelledException.reportingSoFar(
+            return PartWay.reporting(
                     () -> RelinkEngine.undo(
                             pass,
                             journal,
@@ -63,7 +62,10 @@ public class ElasticRelinker implements IndexRelinker {
         }
     }
 
-    /** What a task stopped by a cancel changed until then, its bulk in flight included. */
+    /**
+     * What a task stopped by a cancel or ended by a failure changed until then, its bulk in flight included (which the
+     * task's end waits for in any case).
+     */
     private static RelinkReport soFar(RelinkPass pass, ElasticRelinkStore store) {
         store.countWritesInFlight();
         return pass.report();

@@ -19,8 +19,8 @@ import com.clearmlmigrator.relink.RelinkPass;
 import com.clearmlmigrator.relink.RelinkProgress;
 import com.clearmlmigrator.stores.MongoConnections;
 import com.clearmlmigrator.worker.mongo.relink.CollectionRelinker;
+import com.clearmlmigrator.worker.runtime.PartWay;
 import com.clearmlmigrator.worker.runtime.ProgressBeacon;
-import com.clearmlmigrator.worker.runtime.TaskCancelledException;
 
 /** Runs {@link RelinkEngine} on one id range of a collection of the task's MongoDB ({@link MongoRelinkStore}). */
 @ApplicationScoped
@@ -39,7 +39,7 @@ public class MongoRelinker implements CollectionRelinker {
     public RelinkReport relink(MigrationTask task) {
         List<FieldRule> rules = ClearmlFields.forCollection(task.target(), task.relink());
         RelinkPass pass = pass(task, rules, task.relink().dryRun());
-        return TaskCancelledException.reportingSoFar(
+        return PartWay.reporting(
                 () -> connections.withDatabase(
                         task.mongo(),
                         db -> RelinkEngine.relink(
@@ -54,7 +54,7 @@ public class MongoRelinker implements CollectionRelinker {
     public RelinkReport undo(MigrationTask task) {
         List<FieldRule> rules = ClearmlFields.forCollection(task.target(), task.relink());
         RelinkPass pass = pass(task, rules, false);
-        return TaskCancelledException.reportingSoFar(
+        return PartWay.reporting(
                 () -> connections.withDatabase(
                         task.mongo(),
                         db -> RelinkEngine.undo(

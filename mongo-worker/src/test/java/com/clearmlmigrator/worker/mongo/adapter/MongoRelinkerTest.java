@@ -35,4 +35,9 @@ class MongoRelinkerTest {
     void aRelinkCancelledPartWayReportsWhatItChangedUntilThen() {
         RelinkExpectations.aRelinkCancelledPartWayReportsWhatItChangedUntilThen(server.bindAndGetConnectionString());
     }
+
+    @Test
+    void aRelinkThatFailsPartWayReportsWhatItChangedUntilThen() {
+        RelinkExpectations.aRelinkThatFailsPartWayReportsWhatItChangedUntilThen(server.bindAndGetConnectionString());
+    }
 }

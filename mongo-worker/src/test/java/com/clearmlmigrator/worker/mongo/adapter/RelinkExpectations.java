@@ -8,12 +8,14 @@ import java.util.List;
 
 import org.bson.Document;
 
+import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.FieldTally;
 import com.clearmlmigrator.contracts.IdRange;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.RelinkReport;
 import com.clearmlmigrator.contracts.RelinkSpec;
+import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.stores.MongoConnections;
@@ -108,6 +110,32 @@ final class RelinkExpectations {
                         RelinkReport soFar = (RelinkReport) stopped.soFar();
                         assertThat(soFar.fields().get(0).changed())
                                 .as("the values the part rewrote before it stopped")
+                                .isPositive()
+                                .isEqualTo(countStartingWith(client, NEW));
+                    });
+        }
+    }
+
+    /**
+     * A relink whose store goes away once it has written its first batch: the failure carries a report of that batch,
+     * so that the migration's report counts what the failed part changed, which its undo restores.
+     */
+    static void aRelinkThatFailsPartWayReportsWhatItChangedUntilThen(String uri) {
+        seedClearmlDatabase(uri);
+        try (MongoClient client = MongoClients.create(uri);
+                MongoConnections connections = connectionsToUsersStores()) {
+            ProgressBeacon awayAtTheFirstCount = task -> documents -> {
+                throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "MongoDB went away.");
+            };
+            MongoRelinker relinker = new MongoRelinker(
+                    connections, new MongoRelinkJournal(client.getDatabase("clearml_migrator")), awayAtTheFirstCount);
+
+            assertThatThrownBy(() -> relinker.relink(modelRelink(uri)))
+                    .isInstanceOfSatisfying(TaskFailedException.class, failed -> {
+                        assertThat(failed).hasMessage("MongoDB went away.");
+                        RelinkReport soFar = (RelinkReport) failed.soFar();
+                        assertThat(soFar.fields().get(0).changed())
+                                .as("the values the part rewrote before it failed")
                                 .isPositive()
                                 .isEqualTo(countStartingWith(client, NEW));
                     });
