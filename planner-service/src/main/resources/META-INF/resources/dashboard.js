@@ -215,7 +215,7 @@ function showTargets(progress) {
     const figures = document.createElement("span");
     figures.className = "muted";
     const of = p.documentsPlanned == null ? "" : " of " + p.documentsPlanned.toLocaleString();
-    figures.textContent = p.documents.toLocaleString() + of + " documents" + (p.changed ? ", " + p.changed.toLocaleString() + " changed" : "") + (p.partsFailed ? ", " + p.partsFailed + " failed" : "");
+    figures.textContent = p.documents.toLocaleString() + of + " documents" + (p.changed ? ", " + p.changed.toLocaleString() + " values changed" : "") + (p.partsFailed ? ", " + p.partsFailed + " failed" : "");
     line.append(name, bar, figures);
     return line;
   }));

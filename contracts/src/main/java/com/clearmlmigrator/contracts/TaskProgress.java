@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param taskId    the running task
  * @param documents documents the task has finished so far: scanned by a relink, copied by a copy slice
- * @param changed   documents a relink has rewritten so far; 0 for other tasks
+ * @param changed   values a relink has rewritten so far, counted as its report counts them; 0 for other tasks
  * @param startedAt when this handling of the task started
  * @param at        when this was measured
  * @param waiting   the store it waits for, between attempts that found it away; null while it works (and in heartbeats

@@ -179,8 +179,7 @@ public final class RelinkPass {
     public void written(PlannedWrite write, PlannedWrite.Outcome outcome, String problem) {
         switch (outcome) {
             case WRITTEN -> {
-                tally.count(write.changes(), c -> c.changed++);
-                tally.documentChanged();
+                tally.changed(tally.count(write.changes(), c -> c.changed++));
             }
             case CONFLICT -> {
                 tally.count(write.changes(), c -> c.conflicts++);
@@ -202,7 +201,7 @@ public final class RelinkPass {
         relinker.remaining(document.source()).forEach((field, n) -> tally.field(field).remaining += n);
     }
 
-    /** Documents changed (written, or found written by an earlier delivery) since this was last asked: for progress. */
+    /** Values changed (written, or found written by an earlier delivery) since this was last asked: for progress. */
     public long changedSinceLastAsked() {
         return tally.changedSinceLastAsked();
     }
@@ -216,8 +215,7 @@ public final class RelinkPass {
         switch (earlier.stateOf(document.source())) {
             case TO_APPLY -> writes.add(new PlannedWrite(document, earlier.changes()));
             case APPLIED -> {
-                tally.count(earlier.changes(), c -> c.changed++);
-                tally.documentChanged();
+                tally.changed(tally.count(earlier.changes(), c -> c.changed++));
             }
             case CONFLICT -> {
                 tally.count(earlier.changes(), c -> c.conflicts++);

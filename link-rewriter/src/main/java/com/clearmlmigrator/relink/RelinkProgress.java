@@ -10,8 +10,8 @@ public interface RelinkProgress {
     /** Documents read and planned. */
     void scanned(long documents);
 
-    /** Documents rewritten. */
-    void changed(long documents);
+    /** Values rewritten, as the task's report counts them. */
+    void changed(long values);
 
     static RelinkProgress of(LongConsumer scanned, LongConsumer changed) {
         return new RelinkProgress() {
@@ -21,8 +21,8 @@ public interface RelinkProgress {
             }
 
             @Override
-            public void changed(long documents) {
-                changed.accept(documents);
+            public void changed(long values) {
+                changed.accept(values);
             }
         };
     }

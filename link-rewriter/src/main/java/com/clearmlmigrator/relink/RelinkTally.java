@@ -25,8 +25,8 @@ final class RelinkTally {
     private final List<ValueSample> samples = new ArrayList<>();
     private final List<DocumentIssue> issues = new ArrayList<>();
     private long scanned;
-    private long documentsChanged;
-    private long documentsChangedTold;
+    private long valuesChanged;
+    private long valuesChangedTold;
 
     /** Every field the relinker reports is listed, counted or not, so that a report names what was looked at. */
     RelinkTally(DocumentRelinker relinker) {
@@ -38,24 +38,32 @@ final class RelinkTally {
         scanned += documents;
     }
 
-    /** A document written, or found written by an earlier delivery. */
-    void documentChanged() {
-        documentsChanged++;
+    /**
+     * Values of a document written, or found written by an earlier delivery: counted as the report counts them, so
+     * that progress and the report say the same of a part once it ends.
+     */
+    void changed(int values) {
+        valuesChanged += values;
     }
 
     long changedSinceLastAsked() {
-        long news = documentsChanged - documentsChangedTold;
-        documentsChangedTold = documentsChanged;
+        long news = valuesChanged - valuesChangedTold;
+        valuesChangedTold = valuesChanged;
         return news;
     }
 
-    /** Counts each value the changes make once: a plot's length follows its plot, an entry's fields are one entry. */
-    void count(List<FieldChange> changes, Consumer<Counts> update) {
+    /**
+     * Counts each value the changes make once: a plot's length follows its plot, an entry's fields are one entry.
+     *
+     * @return the values counted
+     */
+    int count(List<FieldChange> changes, Consumer<Counts> update) {
         Map<String, String> rulesByValue = new LinkedHashMap<>();
         changes.stream()
                 .filter(c -> !c.rule().equals(DocumentRelinker.PLOT_LEN))
                 .forEach(c -> rulesByValue.putIfAbsent(relinker.valueOf(c), c.rule()));
         rulesByValue.values().forEach(rule -> update.accept(field(rule)));
+        return rulesByValue.size();
     }
 
     Counts field(String field) {

@@ -94,6 +94,27 @@ class RelinkEngineTest {
         }
     }
 
+    /** Progress counts values, as the report does: the figure does not jump when the part ends and reports. */
+    @Test
+    void progressCountsTheValuesChangedAsTheReportDoesNotTheDocuments() {
+        Map<String, Object> artifacts = new LinkedHashMap<>();
+        artifacts.put("weights", new LinkedHashMap<>(Map.of("uri", OLD + "w.pkl")));
+        artifacts.put("report", new LinkedHashMap<>(Map.of("uri", OLD + "r.html")));
+        InMemoryRelinkStore store = new InMemoryRelinkStore(false)
+                .with("t1", "execution", Map.of("artifacts", artifacts))
+                .with("t2", "output", new LinkedHashMap<>(Map.of("destination", OLD + "out")));
+        DocumentRelinker relinker =
+                new DocumentRelinker(LinkRewriter.of(OLD, NEW), ClearmlFields.forCollection("task", Set.of()), false);
+
+        RelinkReport report =
+                RelinkEngine.relink(new RelinkPass(RELINK, "task", relinker, journal, false), store, progress);
+
+        assertThat(report.fields().stream().mapToLong(FieldTally::changed).sum())
+                .isEqualTo(3);
+        assertThat(changed).as("values changed, as heartbeats say it").hasValue(3);
+        assertThat(scanned).hasValue(2);
+    }
+
     @Test
     void aRelinkRunAgainFindsItsWorkDoneAndCountsWhatAlreadyHoldsTheNewPrefix() {
         InMemoryRelinkStore store = models(false).with("m6", "uri", NEW + "f.pkl");

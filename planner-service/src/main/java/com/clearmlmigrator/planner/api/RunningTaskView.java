@@ -11,7 +11,7 @@ import com.clearmlmigrator.planner.progress.TaskUnderWay;
  * @param task         task id
  * @param worker       the worker performing it, as last heard
  * @param documents    documents finished: scanned by a relink, copied by a copy
- * @param changed      documents a relink has rewritten
+ * @param changed      values a relink has rewritten
  * @param startedAt    when the worker started it
  * @param lastHeardAt  when a heartbeat last named it
  * @param stalled      true when nothing has been heard of it for {@code planner.stall-timeout}

@@ -26,7 +26,7 @@ import com.clearmlmigrator.planner.migration.TaskState;
  * @param partsEnded   of those, the ones that ended, succeeded or failed
  * @param partsFailed  of those, the ones that failed
  * @param documents    documents scanned (relink, undo), counted (inspect) or copied (es-copy) so far
- * @param changed      documents a relink or undo rewrote so far
+ * @param changed      values a relink or undo rewrote so far
  * @param documentsPlanned the documents it held when the migration was planned, which a relink scans, an inspection
  *                     counts and an undo restores; null when not counted (es-copies, and migrations planned before
  *                     the count was kept)

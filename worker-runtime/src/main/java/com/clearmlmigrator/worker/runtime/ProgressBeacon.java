@@ -19,7 +19,7 @@ public interface ProgressBeacon {
         /** Documents finished: scanned by a relink, copied by a copy. */
         void add(long documents);
 
-        /** Documents a relink rewrote. */
-        default void addChanged(long documents) {}
+        /** Values a relink rewrote, as its report counts them. */
+        default void addChanged(long values) {}
     }
 }
