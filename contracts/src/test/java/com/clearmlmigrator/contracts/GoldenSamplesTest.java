@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -84,6 +85,15 @@ class GoldenSamplesTest {
                         Instant.parse("2026-11-23T01:19:58Z"),
                         2,
                         8));
+    }
+
+    @Test
+    void aHeartbeatSaysHowLongATasksStoreHasNotAnsweredItAndATaskOfAnOlderWorkerSaysNothing() throws IOException {
+        WorkerHeartbeat heartbeat = JSON.readValue(read("worker-heartbeat.json"), WorkerHeartbeat.class);
+
+        assertThat(heartbeat.tasks().get(0).answeredAt()).isNull();
+        assertThat(heartbeat.tasks().get(0).unansweredFor()).isZero();
+        assertThat(heartbeat.tasks().get(1).unansweredFor()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test

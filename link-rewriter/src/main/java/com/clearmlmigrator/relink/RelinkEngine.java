@@ -28,7 +28,10 @@ public final class RelinkEngine {
         });
         store.flush();
         progress.changed(pass.changedSinceLastAsked());
-        store.scanToVerify(batch -> batch.forEach(pass::verify));
+        store.scanToVerify(batch -> {
+            batch.forEach(pass::verify);
+            progress.answered();
+        });
         return pass.report();
     }
 

@@ -13,7 +13,14 @@ public interface RelinkProgress {
     /** Values rewritten, as the task's report counts them. */
     void changed(long values);
 
+    /** The store answered a read that counts nothing: a batch of the verifying read. */
+    default void answered() {}
+
     static RelinkProgress of(LongConsumer scanned, LongConsumer changed) {
+        return of(scanned, changed, () -> {});
+    }
+
+    static RelinkProgress of(LongConsumer scanned, LongConsumer changed, Runnable answered) {
         return new RelinkProgress() {
             @Override
             public void scanned(long documents) {
@@ -23,6 +30,11 @@ public interface RelinkProgress {
             @Override
             public void changed(long values) {
                 changed.accept(values);
+            }
+
+            @Override
+            public void answered() {
+                answered.run();
             }
         };
     }

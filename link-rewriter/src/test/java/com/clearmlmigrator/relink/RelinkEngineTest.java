@@ -25,7 +25,9 @@ class RelinkEngineTest {
     private final InMemoryJournal journal = new InMemoryJournal();
     private final AtomicLong scanned = new AtomicLong();
     private final AtomicLong changed = new AtomicLong();
-    private final RelinkProgress progress = RelinkProgress.of(scanned::addAndGet, changed::addAndGet);
+    private final AtomicLong answered = new AtomicLong();
+    private final RelinkProgress progress =
+            RelinkProgress.of(scanned::addAndGet, changed::addAndGet, answered::incrementAndGet);
 
     @Test
     void rewritesEveryOldValueVerifiesNoneIsLeftAndCountsProgress() {
@@ -41,6 +43,9 @@ class RelinkEngineTest {
                 .containsExactly(4L, 4L, 0L);
         assertThat(scanned).hasValue(5);
         assertThat(changed).hasValue(4);
+        assertThat(answered)
+                .as("verifying reads answered (three batches), for the heartbeat")
+                .hasValue(3);
         assertThat(journal.entries).hasSize(4);
     }
 

@@ -20,6 +20,7 @@ import com.clearmlmigrator.planner.progress.PlannerHearing;
 import com.clearmlmigrator.planner.progress.QuietNotice;
 import com.clearmlmigrator.planner.progress.StoreWaitNotice;
 import com.clearmlmigrator.planner.progress.TaskUnderWay;
+import com.clearmlmigrator.planner.progress.UnansweredNotice;
 import com.clearmlmigrator.planner.progress.WaitingNotice;
 import com.clearmlmigrator.planner.statefiles.StateFilesOutcomes;
 import com.clearmlmigrator.planner.undo.StoresJournal;
@@ -91,6 +92,7 @@ public class MigrationViews {
                         .or(() -> StoreWaitNotice.of(underWay, id, now))
                         .or(() -> hearingSince.flatMap(since ->
                                 QuietNotice.of(underWay, task -> live.takingUp(task, now), since, now, stallTimeout)))
+                        .or(() -> UnansweredNotice.of(tasks, underWay))
                         .orElse(null)
                 : null;
         return MigrationView.of(

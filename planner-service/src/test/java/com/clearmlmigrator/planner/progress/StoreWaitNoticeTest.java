@@ -44,7 +44,8 @@ class StoreWaitNoticeTest {
     }
 
     private static TaskUnderWay underWay(int part, StoreWait waiting) {
-        TaskProgress progress = new TaskProgress(new TaskId("m1", part), 100, 0, T0.minusSeconds(30), T0, waiting);
+        TaskProgress progress =
+                new TaskProgress(new TaskId("m1", part), 100, 0, T0.minusSeconds(30), T0, waiting, null);
         return TaskUnderWay.heard(progress, "elastic-worker@a/1", T0);
     }
 }

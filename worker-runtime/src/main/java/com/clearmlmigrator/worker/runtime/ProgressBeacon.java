@@ -21,5 +21,11 @@ public interface ProgressBeacon {
 
         /** Values a relink rewrote, as its report counts them. */
         default void addChanged(long values) {}
+
+        /**
+         * The task's store answered a read that counts nothing (a relink's verifying read): the heartbeat then says the
+         * store answers, where it would show a long verification as a store that does not.
+         */
+        default void answered() {}
     }
 }

@@ -62,8 +62,9 @@ final class RunningTask implements ProgressBeacon.Counter {
         documents.set(0);
     }
 
-    /** The store answered: a count went up. */
-    private void answered() {
+    /** The store answered: a count went up, or a read that counts nothing (a relink's verification) came back. */
+    @Override
+    public void answered() {
         heardFrom = Instant.now();
         if (waiting != null) {
             waiting = null;
@@ -110,6 +111,6 @@ final class RunningTask implements ProgressBeacon.Counter {
     }
 
     TaskProgress progress(Instant at) {
-        return new TaskProgress(id, documents.get(), changed.get(), startedAt, at, waiting);
+        return new TaskProgress(id, documents.get(), changed.get(), startedAt, at, waiting, heardFrom);
     }
 }

@@ -42,6 +42,27 @@ class HeartbeatTest {
         });
     }
 
+    /** A frozen store answers nothing long before a read times out: the planner sees it in the time between. */
+    @Test
+    void aTaskSaysWhenItsStoreLastAnsweredItWhichOnlyAnAnswerMoves() {
+        TaskId relink = new TaskId("job1", 2);
+        local.leases.tryTake(relink, identity.id(), Instant.now().plusSeconds(1));
+        running.begin(relink);
+
+        heartbeat.beat();
+        heartbeat.beat();
+        running.counter(relink).answered();
+        heartbeat.beat();
+
+        TaskProgress started = sent.get(0).tasks().get(0);
+        TaskProgress unanswered = sent.get(1).tasks().get(0);
+        TaskProgress answered = sent.get(2).tasks().get(0);
+        assertThat(started.answeredAt()).isEqualTo(started.startedAt());
+        assertThat(unanswered.answeredAt()).isEqualTo(started.startedAt());
+        assertThat(unanswered.unansweredFor()).isEqualTo(Duration.between(started.startedAt(), unanswered.at()));
+        assertThat(answered.answeredAt()).isAfter(started.startedAt());
+    }
+
     @Test
     void everyRunningTaskIsReportedWithItsCountsAndKeepsItsLease() {
         TaskId relink = new TaskId("job1", 1);

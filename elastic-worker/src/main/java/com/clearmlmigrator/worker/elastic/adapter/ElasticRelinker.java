@@ -82,6 +82,6 @@ public class ElasticRelinker implements IndexRelinker {
 
     private RelinkProgress progress(MigrationTask task) {
         ProgressBeacon.Counter counter = progress.counter(task.id());
-        return RelinkProgress.of(counter::add, counter::addChanged);
+        return RelinkProgress.of(counter::add, counter::addChanged, counter::answered);
     }
 }

@@ -77,7 +77,7 @@ public class MongoRelinker implements CollectionRelinker {
 
     private RelinkProgress progress(MigrationTask task) {
         ProgressBeacon.Counter counter = progress.counter(task.id());
-        return RelinkProgress.of(counter::add, counter::addChanged);
+        return RelinkProgress.of(counter::add, counter::addChanged, counter::answered);
     }
 
     private static List<String> topLevelFields(List<FieldRule> rules) {
