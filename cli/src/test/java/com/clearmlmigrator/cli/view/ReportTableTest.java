@@ -187,28 +187,24 @@ class ReportTableTest {
 
     @Test
     void aCancelledRelinkSaysWhichPartsDidNotEndAndHowToGoOn() throws Exception {
-        String table = print("{\"id\":\"4f2a\",\"dryRun\":false,\"tasks\":{\"total\":16,\"skipped\":10},"
-                + "\"targets\":[" + String.format(TASK_FIELDS, 40, 0, 3, 0) + "]}");
-
-        assertThat(table)
+        assertThat(print(relinkOf16Parts("\"skipped\":10")))
                 .contains("10 of 16 parts did not run to the end (the migration was cancelled)")
                 .contains("`clearml-migrator undo 4f2a` restores what was changed");
-        assertThat(print("{\"dryRun\":false,\"tasks\":{\"total\":16,\"skipped\":0},\"targets\":["
-                        + String.format(TASK_FIELDS, 40, 0, 3, 0) + "]}"))
-                .doesNotContain("did not run to the end");
+        assertThat(print(relinkOf16Parts("\"skipped\":0"))).doesNotContain("did not run to the end");
     }
 
     @Test
     void aRelinkWithFailedPartsSaysTheTableCountsWhatTheyChangedBeforeAndNotWhatTheyDidNotRead() throws Exception {
-        String table = print("{\"id\":\"4f2a\",\"dryRun\":false,\"tasks\":{\"total\":16,\"failed\":3},"
-                + "\"targets\":[" + String.format(TASK_FIELDS, 40, 0, 3, 0) + "]}");
-
-        assertThat(table)
+        assertThat(print(relinkOf16Parts("\"failed\":3")))
                 .contains("3 of 16 parts failed: the table counts what they changed before they failed, and"
                         + " 'remaining' leaves out what they did not read.");
-        assertThat(print("{\"dryRun\":false,\"tasks\":{\"total\":16,\"failed\":0},\"targets\":["
-                        + String.format(TASK_FIELDS, 40, 0, 3, 0) + "]}"))
-                .doesNotContain("parts failed");
+        assertThat(print(relinkOf16Parts("\"failed\":0"))).doesNotContain("parts failed");
+    }
+
+    /** A relink's report of 16 parts, {@code ended} saying how some of them ended. */
+    private static String relinkOf16Parts(String ended) {
+        return "{\"id\":\"4f2a\",\"dryRun\":false,\"tasks\":{\"total\":16," + ended + "},\"targets\":["
+                + String.format(TASK_FIELDS, 40, 0, 3, 0) + "]}";
     }
 
     @Test

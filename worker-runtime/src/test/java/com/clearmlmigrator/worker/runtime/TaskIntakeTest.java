@@ -583,12 +583,7 @@ class TaskIntakeTest {
     void aTaskStoppedPartWayIsAnsweredSkippedWithWhatItDidSoFarWhenItsHandlerSays() throws Exception {
         MigrationTask task = taskOf("cancelled-midway-relink");
         CancellationWatch watch = new CancellationWatch(running, this::closure);
-        RelinkReport soFar = new RelinkReport(
-                "task",
-                false,
-                List.of(new FieldTally("execution.artifacts.*.uri", 100, 40, 40, 0, 0, 0, 0)),
-                List.of(),
-                List.of());
+        RelinkReport soFar = relinkSoFar(100, 40);
 
         intake(t -> TaskCancelledException.reportingSoFar(
                         () -> {

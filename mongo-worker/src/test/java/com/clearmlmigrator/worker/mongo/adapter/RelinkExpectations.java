@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.bson.Document;
 
@@ -17,6 +19,7 @@ import com.clearmlmigrator.contracts.RelinkReport;
 import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.contracts.TaskFailedException;
 import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskReport;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.stores.MongoConnections;
 import com.clearmlmigrator.stores.MongoRelinkJournal;
@@ -94,26 +97,11 @@ final class RelinkExpectations {
      * that batch, so that the cancelled migration's report counts what the part changed before it stopped.
      */
     static void aRelinkCancelledPartWayReportsWhatItChangedUntilThen(String uri) {
-        seedClearmlDatabase(uri);
-        try (MongoClient client = MongoClients.create(uri);
-                MongoConnections connections = connectionsToUsersStores()) {
-            ProgressBeacon cancelledAtTheFirstCount = task -> documents -> {
-                throw new TaskCancelledException("its migration was cancelled");
-            };
-            MongoRelinker relinker = new MongoRelinker(
-                    connections,
-                    new MongoRelinkJournal(client.getDatabase("clearml_migrator")),
-                    cancelledAtTheFirstCount);
-
-            assertThatThrownBy(() -> relinker.relink(modelRelink(uri)))
-                    .isInstanceOfSatisfying(TaskCancelledException.class, stopped -> {
-                        RelinkReport soFar = (RelinkReport) stopped.soFar();
-                        assertThat(soFar.fields().get(0).changed())
-                                .as("the values the part rewrote before it stopped")
-                                .isPositive()
-                                .isEqualTo(countStartingWith(client, NEW));
-                    });
-        }
+        relinkEndedAtItsFirstCount(
+                uri,
+                () -> new TaskCancelledException("its migration was cancelled"),
+                TaskCancelledException.class,
+                TaskCancelledException::soFar);
     }
 
     /**
@@ -121,24 +109,35 @@ final class RelinkExpectations {
      * so that the migration's report counts what the failed part changed, which its undo restores.
      */
     static void aRelinkThatFailsPartWayReportsWhatItChangedUntilThen(String uri) {
+        relinkEndedAtItsFirstCount(
+                uri,
+                () -> new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "MongoDB went away."),
+                TaskFailedException.class,
+                TaskFailedException::soFar);
+    }
+
+    /** A relink that {@code ending} ends at its first count: what ended it reports the values it had rewritten. */
+    private static <E extends RuntimeException> void relinkEndedAtItsFirstCount(
+            String uri, Supplier<E> ending, Class<E> type, Function<E, TaskReport> soFar) {
         seedClearmlDatabase(uri);
         try (MongoClient client = MongoClients.create(uri);
                 MongoConnections connections = connectionsToUsersStores()) {
-            ProgressBeacon awayAtTheFirstCount = task -> documents -> {
-                throw new TaskFailedException(FailureReason.TARGET_UNAVAILABLE, "MongoDB went away.");
+            ProgressBeacon endingAtTheFirstCount = task -> documents -> {
+                throw ending.get();
             };
             MongoRelinker relinker = new MongoRelinker(
-                    connections, new MongoRelinkJournal(client.getDatabase("clearml_migrator")), awayAtTheFirstCount);
+                    connections, new MongoRelinkJournal(client.getDatabase("clearml_migrator")), endingAtTheFirstCount);
 
             assertThatThrownBy(() -> relinker.relink(modelRelink(uri)))
-                    .isInstanceOfSatisfying(TaskFailedException.class, failed -> {
-                        assertThat(failed).hasMessage("MongoDB went away.");
-                        RelinkReport soFar = (RelinkReport) failed.soFar();
-                        assertThat(soFar.fields().get(0).changed())
-                                .as("the values the part rewrote before it failed")
-                                .isPositive()
-                                .isEqualTo(countStartingWith(client, NEW));
-                    });
+                    .isInstanceOfSatisfying(
+                            type,
+                            ended -> assertThat(((RelinkReport) soFar.apply(ended))
+                                            .fields()
+                                            .get(0)
+                                            .changed())
+                                    .as("the values the part rewrote before it ended")
+                                    .isPositive()
+                                    .isEqualTo(countStartingWith(client, NEW)));
         }
     }
 
