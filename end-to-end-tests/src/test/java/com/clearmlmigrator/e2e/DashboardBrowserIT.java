@@ -77,7 +77,7 @@ class DashboardBrowserIT {
                         "backend",
                         Map.of(
                                 "task",
-                                new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(31, 1, 1500)))
+                                new MongoDataset(ClearmlWorld.generate(DatasetSpec.of(31, 1, 1000)))
                                         .collections()
                                         .get("task")));
         slowMongo = new TcpFaultProxy(storePort, Long.MAX_VALUE, BYTES_PER_SECOND, proxy -> {});
@@ -247,7 +247,7 @@ class DashboardBrowserIT {
         // Parts of 50 documents, answers paced to 50 kB/s: the store goes away with parts running and parts waiting,
         // for longer than their retries, so they all fail, most of them with one sentence.
         try (TcpFaultProxy goingAway =
-                new TcpFaultProxy(storePort, 300_000, 50_000, proxy -> proxy.takeAwayFor(Duration.ofSeconds(40)))) {
+                new TcpFaultProxy(storePort, 150_000, 50_000, proxy -> proxy.takeAwayFor(Duration.ofSeconds(40)))) {
             String relink = Migrations.submit("{" + ExpectedRelink.RELINK + ",\"mongo\":{\"uri\":\"mongodb://127.0.0.1:"
                     + goingAway.port() + "\",\"database\":\"" + database + "\"}}");
             Migrations.awaitEnded(relink, "COMPLETED_WITH_ERRORS");

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.contracts.WorkerKind;
@@ -40,9 +41,11 @@ public final class UnansweredNotice {
      *                 {@link StoreWaitNotice}'s
      */
     public static Optional<String> of(List<TaskState> tasks, List<TaskUnderWay> underWay) {
-        Map<TaskId, TaskType> types = tasks.stream().collect(Collectors.toMap(TaskState::id, TaskState::type));
+        Map<TaskId, TaskState> planned = tasks.stream().collect(Collectors.toMap(TaskState::id, task -> task));
         List<TaskUnderWay> unanswered = underWay.stream()
-                .filter(task -> task.progress().waiting() == null && TELLING.contains(types.get(task.task())))
+                .filter(task -> task.progress().waiting() == null
+                        && planned.containsKey(task.task())
+                        && TELLING.contains(planned.get(task.task()).type()))
                 .filter(task -> task.progress().unansweredFor().compareTo(AFTER) >= 0)
                 .sorted(Comparator.comparing(
                                 (TaskUnderWay task) -> task.progress().unansweredFor())
@@ -52,7 +55,7 @@ public final class UnansweredNotice {
             return Optional.empty();
         }
         String stores = unanswered.stream()
-                .map(task -> types.get(task.task()).worker() == WorkerKind.MONGO ? "MongoDB" : "Elasticsearch")
+                .map(task -> store(planned.get(task.task())))
                 .distinct()
                 .collect(Collectors.joining(" and "));
         String who = unanswered.size() == 1 ? "1 task has" : unanswered.size() + " tasks have";
@@ -60,5 +63,18 @@ public final class UnansweredNotice {
         return Optional.of(who + " had no answer from " + stores + " for " + seconds + " s (busy, or not answering?)."
                 + " A store that takes requests and never answers them fails a task's attempt once its answer timeout"
                 + " passes (2 min for Elasticsearch, 5 for MongoDB), and the task then tries again.");
+    }
+
+    /** The store a task reads, where one: a copy slice reads one cluster and writes another. */
+    private static String store(TaskState task) {
+        MigrationTask definition = task.definition();
+        if (task.type().worker() == WorkerKind.MONGO) {
+            return definition == null
+                    ? "MongoDB"
+                    : "MongoDB at " + definition.mongo().redactedUri();
+        }
+        return definition == null || task.type() == TaskType.COPY_SLICE
+                ? "Elasticsearch"
+                : "Elasticsearch at " + definition.elastic().hosts();
     }
 }

@@ -7,10 +7,16 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.clearmlmigrator.contracts.ElasticEndpoint;
+import com.clearmlmigrator.contracts.IdRange;
+import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.MongoEndpoint;
+import com.clearmlmigrator.contracts.RelinkSpec;
 import com.clearmlmigrator.contracts.StoreWait;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskProgress;
 import com.clearmlmigrator.contracts.TaskType;
+import com.clearmlmigrator.contracts.WorkerKind;
 import com.clearmlmigrator.planner.migration.TaskState;
 
 class UnansweredNoticeTest {
@@ -26,7 +32,7 @@ class UnansweredNoticeTest {
         List<TaskUnderWay> underWay = List.of(unansweredFor(1, 95), unansweredFor(2, 40), unansweredFor(3, 71));
 
         assertThat(UnansweredNotice.of(tasks, underWay))
-                .hasValue("2 tasks have had no answer from Elasticsearch for 95 s" + NOTICE_END);
+                .hasValue("2 tasks have had no answer from Elasticsearch at [http://es:9200] for 95 s" + NOTICE_END);
     }
 
     @Test
@@ -63,7 +69,7 @@ class UnansweredNoticeTest {
     void oneMongoPartIsSaidSo() {
         assertThat(UnansweredNotice.of(
                         List.of(part(1, TaskType.UNDO_RELINK_COLLECTION)), List.of(unansweredFor(1, 62))))
-                .hasValue("1 task has had no answer from MongoDB for 60 s" + NOTICE_END);
+                .hasValue("1 task has had no answer from MongoDB at mongodb://u:***@m:27017 for 60 s" + NOTICE_END);
     }
 
     @Test
@@ -81,8 +87,20 @@ class UnansweredNoticeTest {
         return TaskUnderWay.heard(progress, "worker@a/1", T0);
     }
 
-    /** A task sent and under way: only its type matters here. */
+    /** A task sent and under way; a relink's or undo's names its store, a copy step's definition is not needed here. */
     private static TaskState part(int ordinal, TaskType type) {
-        return new TaskState(new TaskId("m1", ordinal), type, "target-" + ordinal, null, null, true);
+        if (!type.isRelink()) {
+            return new TaskState(new TaskId("m1", ordinal), type, "target-" + ordinal, null, null, true);
+        }
+        MigrationTask task = new MigrationTask(
+                new TaskId("m1", ordinal),
+                type,
+                "target-" + ordinal,
+                type.worker() == WorkerKind.MONGO ? new MongoEndpoint("mongodb://u:secret@m:27017", "backend") : null,
+                type.worker() == WorkerKind.ELASTIC ? new ElasticEndpoint(List.of("http://es:9200"), null, null) : null,
+                new RelinkSpec("http://a/", "http://b/", false, List.of(), List.of()),
+                IdRange.ALL,
+                null);
+        return TaskState.pending(task);
     }
 }
