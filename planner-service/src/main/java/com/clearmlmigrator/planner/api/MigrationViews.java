@@ -92,7 +92,7 @@ public class MigrationViews {
                         .or(() -> StoreWaitNotice.of(underWay, id, now))
                         .or(() -> hearingSince.flatMap(since ->
                                 QuietNotice.of(underWay, task -> live.takingUp(task, now), since, now, stallTimeout)))
-                        .or(() -> UnansweredNotice.of(tasks, underWay))
+                        .or(() -> UnansweredNotice.of(migration.targets(), tasks, underWay))
                         .orElse(null)
                 : null;
         return MigrationView.of(

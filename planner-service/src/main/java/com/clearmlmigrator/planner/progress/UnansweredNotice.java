@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskId;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.contracts.WorkerKind;
+import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.TaskState;
 
 /**
@@ -36,16 +36,15 @@ public final class UnansweredNotice {
     private UnansweredNotice() {}
 
     /**
+     * @param stores   the stores the migration works on, to say which one does not answer
      * @param tasks    the migration's tasks, for their types
      * @param underWay its tasks under way, each as its worker last said; tasks waiting between attempts are the
      *                 {@link StoreWaitNotice}'s
      */
-    public static Optional<String> of(List<TaskState> tasks, List<TaskUnderWay> underWay) {
-        Map<TaskId, TaskState> planned = tasks.stream().collect(Collectors.toMap(TaskState::id, task -> task));
+    public static Optional<String> of(Migration.Targets stores, List<TaskState> tasks, List<TaskUnderWay> underWay) {
+        Map<TaskId, TaskType> types = tasks.stream().collect(Collectors.toMap(TaskState::id, TaskState::type));
         List<TaskUnderWay> unanswered = underWay.stream()
-                .filter(task -> task.progress().waiting() == null
-                        && planned.containsKey(task.task())
-                        && TELLING.contains(planned.get(task.task()).type()))
+                .filter(task -> task.progress().waiting() == null && TELLING.contains(types.get(task.task())))
                 .filter(task -> task.progress().unansweredFor().compareTo(AFTER) >= 0)
                 .sorted(Comparator.comparing(
                                 (TaskUnderWay task) -> task.progress().unansweredFor())
@@ -54,27 +53,24 @@ public final class UnansweredNotice {
         if (unanswered.isEmpty()) {
             return Optional.empty();
         }
-        String stores = unanswered.stream()
-                .map(task -> store(planned.get(task.task())))
+        String silent = unanswered.stream()
+                .map(task -> store(types.get(task.task()), stores))
                 .distinct()
                 .collect(Collectors.joining(" and "));
         String who = unanswered.size() == 1 ? "1 task has" : unanswered.size() + " tasks have";
         long seconds = QuietNotice.steps(unanswered.get(0).progress().unansweredFor());
-        return Optional.of(who + " had no answer from " + stores + " for " + seconds + " s (busy, or not answering?)."
+        return Optional.of(who + " had no answer from " + silent + " for " + seconds + " s (busy, or not answering?)."
                 + " A store that takes requests and never answers them fails a task's attempt once its answer timeout"
                 + " passes (2 min for Elasticsearch, 5 for MongoDB), and the task then tries again.");
     }
 
     /** The store a task reads, where one: a copy slice reads one cluster and writes another. */
-    private static String store(TaskState task) {
-        MigrationTask definition = task.definition();
-        if (task.type().worker() == WorkerKind.MONGO) {
-            return definition == null
-                    ? "MongoDB"
-                    : "MongoDB at " + definition.mongo().redactedUri();
+    private static String store(TaskType type, Migration.Targets stores) {
+        if (type.worker() == WorkerKind.MONGO) {
+            return stores.mongoUri() == null ? "MongoDB" : "MongoDB at " + stores.mongoUri();
         }
-        return definition == null || task.type() == TaskType.COPY_SLICE
+        return type == TaskType.COPY_SLICE || stores.elasticHosts().isEmpty()
                 ? "Elasticsearch"
-                : "Elasticsearch at " + definition.elastic().hosts();
+                : "Elasticsearch at " + stores.elasticHosts();
     }
 }
