@@ -16,10 +16,6 @@ public interface RelinkProgress {
     /** The store answered a read that counts nothing: a batch of the verifying read. */
     default void answered() {}
 
-    static RelinkProgress of(LongConsumer scanned, LongConsumer changed) {
-        return of(scanned, changed, () -> {});
-    }
-
     static RelinkProgress of(LongConsumer scanned, LongConsumer changed, Runnable answered) {
         return new RelinkProgress() {
             @Override
