@@ -79,6 +79,11 @@ public record TaskResult(
                 null);
     }
 
+    /** This result, answering with {@code answered} as what the task found or did. */
+    public TaskResult withReport(TaskReport answered) {
+        return new TaskResult(taskId, outcome, reason, detail, answered, remedy, startedAt);
+    }
+
     /** This result, saying when the handling that answers started. */
     public TaskResult withStartedAt(Instant handlingStartedAt) {
         return new TaskResult(taskId, outcome, reason, detail, report, remedy, handlingStartedAt);

@@ -53,13 +53,18 @@ public interface MigrationStore {
     void addTasks(String migrationId, List<TaskState> tasks);
 
     /**
-     * Records a task's result if the task has none yet.
+     * Records a task's result if the task has none yet. A retried task that fails or stops answers with the furthest of
+     * its report and the one its retry set aside ({@link com.clearmlmigrator.contracts.TaskReport#furthest}): what its
+     * earlier handling changed stays counted when the retry was refused before it read as far.
      *
      * @return true if this was the task's first result; false for a duplicate or an unknown task
      */
     boolean recordResult(TaskResult result);
 
-    /** Clears the results of these tasks and marks them not dispatched, so a retry sends them again. */
+    /**
+     * Clears the results of these tasks and marks them not dispatched, so a retry sends them again; each result's report
+     * is set aside for {@link #recordResult}.
+     */
     void resetResults(List<TaskId> taskIds);
 
     /** Records that these tasks were handed to the workers. */

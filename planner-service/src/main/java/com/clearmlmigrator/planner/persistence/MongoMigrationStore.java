@@ -3,6 +3,7 @@ package com.clearmlmigrator.planner.persistence;
 import static com.clearmlmigrator.planner.persistence.TaskDocuments.DISPATCHED;
 import static com.clearmlmigrator.planner.persistence.TaskDocuments.MIGRATION_ID;
 import static com.clearmlmigrator.planner.persistence.TaskDocuments.RESULT;
+import static com.clearmlmigrator.planner.persistence.TaskDocuments.SET_ASIDE_REPORT;
 import static com.clearmlmigrator.planner.persistence.TaskDocuments.SUPERSEDED;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -169,7 +170,12 @@ public class MongoMigrationStore implements MigrationStore {
 
     @Override
     public boolean recordResult(TaskResult result) {
-        Document stored = taskDocuments.result(result);
+        Document setAside = result.outcome() == TaskOutcome.SUCCEEDED
+                ? null
+                : tasks.find(eq("_id", result.taskId().toString()))
+                        .projection(Projections.include(SET_ASIDE_REPORT))
+                        .first();
+        Document stored = taskDocuments.result(taskDocuments.answer(result, setAside));
         Object handling = stored.get(TaskDocuments.STARTED_AT);
         // A result of a handling a retry superseded (a worker sent it again after a broker outage) is not this
         // attempt's.
@@ -230,6 +236,10 @@ public class MongoMigrationStore implements MigrationStore {
             Document result = task.get(RESULT, Document.class);
             Object handling = result == null ? null : result.get(TaskDocuments.STARTED_AT);
             Bson reset = Updates.combine(Updates.set(RESULT, null), Updates.set(DISPATCHED, false));
+            Object report = result == null ? null : result.get("report");
+            if (report != null) {
+                reset = Updates.combine(reset, Updates.set(SET_ASIDE_REPORT, report));
+            }
             tasks.updateOne(
                     eq("_id", task.get("_id")),
                     handling == null ? reset : Updates.combine(reset, Updates.addToSet(SUPERSEDED, handling)));

@@ -8,6 +8,8 @@ import org.bson.Document;
 
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskId;
+import com.clearmlmigrator.contracts.TaskOutcome;
+import com.clearmlmigrator.contracts.TaskReport;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.TaskType;
 import com.clearmlmigrator.planner.migration.TaskState;
@@ -30,6 +32,12 @@ final class TaskDocuments {
      * worker sends a result again until the broker takes it) does not answer the retried task.
      */
     static final String SUPERSEDED = "supersededHandlings";
+    /**
+     * The report of the last handling a retry set aside: what it had changed before it failed. A retried handling that
+     * then fails or stops having read less (a store still away refuses it at once) answers with this instead, so the
+     * migration's report keeps counting what the undo would restore.
+     */
+    static final String SET_ASIDE_REPORT = "setAsideReport";
 
     static final String MIGRATION_ID = "migrationId";
     static final String DISPATCHED = "dispatched";
@@ -60,6 +68,18 @@ final class TaskDocuments {
         Document stored = Document.parse(write(result));
         stored.put("recordedAt", new Date());
         return stored;
+    }
+
+    /**
+     * The result as recorded: a handling that did not succeed answers with the furthest of its report and the one a
+     * retry set aside ({@code task}'s {@link #SET_ASIDE_REPORT}, absent when none was).
+     */
+    TaskResult answer(TaskResult result, Document task) {
+        Document setAside = task == null ? null : task.get(SET_ASIDE_REPORT, Document.class);
+        if (result.outcome() == TaskOutcome.SUCCEEDED || setAside == null) {
+            return result;
+        }
+        return result.withReport(TaskReport.furthest(read(setAside, TaskReport.class), result.report()));
     }
 
     TaskState toTaskState(Document doc) {

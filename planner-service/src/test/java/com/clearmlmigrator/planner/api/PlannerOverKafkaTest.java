@@ -26,11 +26,14 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.contracts.FailureReason;
+import com.clearmlmigrator.contracts.FieldTally;
 import com.clearmlmigrator.contracts.MigrationClosed;
 import com.clearmlmigrator.contracts.MigrationProgress;
 import com.clearmlmigrator.contracts.MigrationStatus;
 import com.clearmlmigrator.contracts.MigrationTask;
+import com.clearmlmigrator.contracts.RelinkReport;
 import com.clearmlmigrator.contracts.TaskProgress;
+import com.clearmlmigrator.contracts.TaskReport;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.planner.lifecycle.MigrationResumption;
@@ -204,6 +207,55 @@ class PlannerOverKafkaTest {
         assertThat(store.recordResult(inspected(task).withStartedAt(Instant.parse("2026-12-05T18:37:07Z"))))
                 .as("the retried handling's success")
                 .isTrue();
+    }
+
+    /**
+     * A retried relink part that its store, still away, refused at once answers without a report: what the handling
+     * before the retry had changed stays in the migration's report (the undo restores it), not left out until a later
+     * retry reads the part again. A retried handling that read further answers for itself. The store does not look at
+     * a task's kind: an inspection's task stands in for a relink part.
+     */
+    @Test
+    void aRetriedTaskThatFailsHavingReadLessKeepsWhatItsEarlierHandlingChanged() throws Exception {
+        String id = submitInspect();
+        MigrationTask task = worker.receiveTasks(id, COLLECTIONS.size()).get(0);
+        TaskResult away = TaskResult.failed(task.id(), FailureReason.TARGET_UNAVAILABLE, "MongoDB is away.");
+        RelinkReport changed90 = relinkThatRead(task, 150, 90);
+        assertThat(store.recordResult(away.withReport(changed90))).isTrue();
+
+        store.resetResults(List.of(task.id()));
+        assertThat(store.recordResult(away)).isTrue();
+        assertThat(reportOf(task)).as("a retry refused at once").isEqualTo(changed90);
+
+        store.resetResults(List.of(task.id()));
+        RelinkReport changed130 = relinkThatRead(task, 200, 130);
+        assertThat(store.recordResult(away.withReport(changed130))).isTrue();
+        assertThat(reportOf(task))
+                .as("a retry that read further before it failed")
+                .isEqualTo(changed130);
+
+        store.resetResults(List.of(task.id()));
+        RelinkReport whole = relinkThatRead(task, 300, 130);
+        assertThat(store.recordResult(TaskResult.succeeded(task.id(), whole))).isTrue();
+        assertThat(reportOf(task)).as("a retry that succeeded").isEqualTo(whole);
+    }
+
+    private static RelinkReport relinkThatRead(MigrationTask task, long scanned, long changed) {
+        return new RelinkReport(
+                task.target(),
+                false,
+                List.of(new FieldTally("execution.artifacts.uri", scanned, changed, changed, 0, 0, 0, 0)),
+                List.of(),
+                List.of());
+    }
+
+    private TaskReport reportOf(MigrationTask task) {
+        return store.taskStates(task.id().migrationId()).stream()
+                .filter(state -> state.id().equals(task.id()))
+                .findFirst()
+                .orElseThrow()
+                .result()
+                .report();
     }
 
     /** A result that arrives while the planner's MongoDB is down waits in Kafka, and is folded in once it is back. */
