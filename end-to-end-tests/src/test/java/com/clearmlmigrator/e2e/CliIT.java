@@ -31,7 +31,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 /** The clearml-migrator command against the whole system, with the flags of ClearML's own script. */
-@OnRunningSystem
+@OnSecondSystem
 class CliIT {
     /** A database of its own, so no other test's migration holds it. */
     private static final String DATABASE = "cli_backend";

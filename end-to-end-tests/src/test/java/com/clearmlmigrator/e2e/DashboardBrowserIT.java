@@ -43,7 +43,7 @@ import com.clearmlmigrator.synthetic.MongoSeeder;
  * Uses Debian's chromium and chromedriver (or CHROMIUM and CHROMEDRIVER); skips, saying how to install them, where they
  * are missing. Screenshots go to target/dashboard-*.png.
  */
-@OnRunningSystem
+@OnSecondSystem
 class DashboardBrowserIT {
     private static final String STORE = "mongo-dashboard";
     /** A MongoDB answered at this pace per connection, so the relink lasts long enough to watch. */
