@@ -60,8 +60,9 @@ public final class UnansweredNotice {
         String who = unanswered.size() == 1 ? "1 task has" : unanswered.size() + " tasks have";
         long seconds = QuietNotice.steps(unanswered.get(0).progress().unansweredFor());
         return Optional.of(who + " had no answer from " + silent + " for " + seconds + " s (busy, or not answering?)."
-                + " A store that takes requests and never answers them fails a task's attempt once its answer timeout"
-                + " passes (2 min for Elasticsearch, 5 for MongoDB), and the task then tries again.");
+                + " A store that takes requests and never answers them fails the task once its answer timeout passes"
+                + " (2 min for Elasticsearch, 5 for MongoDB), and the migration's other tasks on it without trying:"
+                + " retry the migration once the store answers again.");
     }
 
     /** The store a task reads, where one: a copy slice reads one cluster and writes another. */

@@ -21,8 +21,8 @@ class UnansweredNoticeTest {
 
     private static final Instant T0 = Instant.parse("2026-12-07T12:35:43Z");
     private static final String NOTICE_END = " (busy, or not answering?). A store that takes requests and never answers"
-            + " them fails a task's attempt once its answer timeout passes (2 min for Elasticsearch, 5 for MongoDB),"
-            + " and the task then tries again.";
+            + " them fails the task once its answer timeout passes (2 min for Elasticsearch, 5 for MongoDB), and the"
+            + " migration's other tasks on it without trying: retry the migration once the store answers again.";
 
     @Test
     void partsWhoseStoreHasNotAnsweredForAMinuteAreCountedWithTheLongestSilence() {

@@ -1,5 +1,6 @@
 package com.clearmlmigrator.worker.runtime;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -69,6 +70,11 @@ final class RunningTask implements ProgressBeacon.Counter {
         if (waiting != null) {
             waiting = null;
         }
+    }
+
+    /** How long the store has left this task without an answer: since it last answered, or since the task started. */
+    Duration unansweredFor() {
+        return Duration.between(heardFrom, Instant.now());
     }
 
     /** Marks the task lost: its next count throws. */

@@ -123,7 +123,8 @@ public class TaskExecution {
      * Retries only while the store is unavailable; every other outcome is final at once. A task whose migration was
      * cancelled (or that another worker took over) while it waited makes no further attempt, and neither does one whose
      * migration's store another task has waited for in vain ({@link StoreOutages}); when that store took requests
-     * without answering them, such a task makes none at all. While it waits, its heartbeats say for what.
+     * without answering them, such a task makes none at all. A first attempt that waited for an answer as long as the
+     * pauses between the retries would is not tried again either. While it waits, its heartbeats say for what.
      */
     private TaskReport performWithRetries(MigrationTask task, RunningTask underWay) {
         throwWhenItsStoreIsKnownSilent(task);
@@ -143,6 +144,13 @@ public class TaskExecution {
                 furthest.ended(e.soFar());
                 if (attempt > 1) {
                     retriesTook = retriesTook.plusNanos(System.nanoTime() - started);
+                } else if (StoreSilence.causedBy(e)) {
+                    // A first attempt that waited its store's whole answer timeout (2 min for Elasticsearch, 5 for
+                    // MongoDB) has waited as long as the retries would: a frozen MongoDB ended a relink 9 min after
+                    // the freeze, 5 of them in the first attempt and 4 in seven more.
+                    Duration attemptTook = Duration.ofNanos(System.nanoTime() - started);
+                    Duration unanswered = underWay.unansweredFor();
+                    retriesTook = unanswered.compareTo(attemptTook) < 0 ? unanswered : attemptTook;
                 }
                 throwUnlessAnotherAttemptFollows(task, e.withSoFar(furthest.report()), attempt, backoff, retriesTook);
                 underWay.waitingFor(e.getMessage(), attempt, backoff.attempts());

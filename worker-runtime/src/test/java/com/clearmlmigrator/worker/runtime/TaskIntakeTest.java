@@ -311,6 +311,30 @@ class TaskIntakeTest {
                 .containsExactly("MongoDB at h is unreachable. (after 2 attempts)");
     }
 
+    /**
+     * A store that takes requests and never answers costs the first attempt its whole answer timeout; one longer than
+     * the pauses the retries would make (as 5 min of MongoDB's reads against their 2) has waited for the store enough.
+     */
+    @Test
+    void aFirstAttemptThatWaitedForAnAnswerAsLongAsTheRetriesWouldIsNotTriedAgain() throws Exception {
+        int[] calls = {0};
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        String silence = "MongoDB at h did not answer in time: Timed out while receiving message.";
+        intake(task -> {
+                    calls[0]++;
+                    // The answer timeout, 100 ms, against pauses of 20 and 40.
+                    awaitQuietly(never, 100);
+                    throw new TaskFailedException(
+                            FailureReason.TARGET_UNAVAILABLE,
+                            silence,
+                            new java.net.SocketTimeoutException("Timed out while receiving message"));
+                })
+                .accept(JSON.writeValueAsString(TASK));
+
+        assertThat(calls[0]).as("attempts").isEqualTo(1);
+        assertThat(outbox.results).extracting(TaskResult::detail).containsExactly(silence);
+    }
+
     @Test
     void onceATaskWaitedInVainForAStoreThatNeverAnsweredTheOtherTasksOfItsMigrationFailWithoutTrying()
             throws Exception {
