@@ -22,10 +22,11 @@ public record Backoff(int attempts, Duration first, Duration longest) {
     }
 
     /**
-     * Whether another attempt may follow attempt {@code attempt} when the attempts after the first failed one took
-     * {@code retriesTook} between them: not once they took as long as all the pauses together. A store that takes
-     * requests and never answers costs each attempt the whole answer timeout (two minutes for Elasticsearch), and
-     * eight of them held a task 18 minutes where a store that refuses at once is waited for two.
+     * Whether another attempt may follow attempt {@code attempt} when waiting for the store took {@code retriesTook}
+     * (the attempts after the first failed one, and the first one's wait for an answer that never came): not once that
+     * was as long as all the pauses together. A store that takes requests and never answers costs each attempt the
+     * whole answer timeout (two minutes for Elasticsearch), and eight of them held a task 18 minutes where a store that
+     * refuses at once is waited for two.
      */
     public boolean mayFollow(int attempt, Duration retriesTook) {
         return mayFollow(attempt) && retriesTook.compareTo(allPauses()) < 0;
