@@ -70,8 +70,16 @@ public final class UnansweredNotice {
         if (type.worker() == WorkerKind.MONGO) {
             return stores.mongoUri() == null ? "MongoDB" : "MongoDB at " + stores.mongoUri();
         }
-        return type == TaskType.COPY_SLICE || stores.elasticHosts().isEmpty()
-                ? "Elasticsearch"
-                : "Elasticsearch at " + stores.elasticHosts();
+        if (stores.elasticHosts().isEmpty()) {
+            return "Elasticsearch";
+        }
+        if (type == TaskType.COPY_SLICE) {
+            // Its heartbeat does not say which: a frozen source showed "no answer from Elasticsearch" on the dev stack.
+            return stores.sourceHosts().isEmpty()
+                    ? "Elasticsearch"
+                    : "Elasticsearch (the source at " + stores.sourceHosts() + " or the target at "
+                            + stores.elasticHosts() + ")";
+        }
+        return "Elasticsearch at " + stores.elasticHosts();
     }
 }

@@ -76,6 +76,17 @@ class UnansweredNoticeTest {
     }
 
     @Test
+    void aCopySliceNamesBothClustersItReadsAndWrites() {
+        Migration.Targets copy =
+                new Migration.Targets(null, null, List.of("http://new:9200"), List.of("http://old:9200"));
+
+        assertThat(UnansweredNotice.of(copy, List.of(part(1, TaskType.COPY_SLICE)), List.of(unansweredFor(1, 75))))
+                .hasValue(
+                        "1 task has had no answer from Elasticsearch (the source at [http://old:9200] or the target at"
+                                + " [http://new:9200]) for 75 s" + NOTICE_END);
+    }
+
+    @Test
     void aHeartbeatOfAWorkerThatDoesNotSayWhenItsStoreAnsweredIsNoSilence() {
         TaskProgress older = new TaskProgress(new TaskId("m1", 1), 10, 0, T0.minusSeconds(300), T0, null, null);
 
