@@ -233,16 +233,7 @@ public class MongoMigrationStore implements MigrationStore {
     public void resetResults(List<TaskId> taskIds) {
         List<String> ids = taskIds.stream().map(TaskId::toString).toList();
         for (Document task : tasks.find(in("_id", ids)).projection(Projections.include(RESULT))) {
-            Document result = task.get(RESULT, Document.class);
-            Object handling = result == null ? null : result.get(TaskDocuments.STARTED_AT);
-            Bson reset = Updates.combine(Updates.set(RESULT, null), Updates.set(DISPATCHED, false));
-            Object report = result == null ? null : result.get("report");
-            if (report != null) {
-                reset = Updates.combine(reset, Updates.set(SET_ASIDE_REPORT, report));
-            }
-            tasks.updateOne(
-                    eq("_id", task.get("_id")),
-                    handling == null ? reset : Updates.combine(reset, Updates.addToSet(SUPERSEDED, handling)));
+            tasks.updateOne(eq("_id", task.get("_id")), TaskDocuments.resetFor(task.get(RESULT, Document.class)));
         }
     }
 

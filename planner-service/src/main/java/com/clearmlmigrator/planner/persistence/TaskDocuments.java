@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import java.util.Date;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskId;
@@ -68,6 +69,23 @@ final class TaskDocuments {
         Document stored = Document.parse(write(result));
         stored.put("recordedAt", new Date());
         return stored;
+    }
+
+    /**
+     * The update that sets a task's result aside for a retry: unsent again, without a result, the handling that answered
+     * superseded and its report kept for {@link #answer}.
+     */
+    static Bson resetFor(Document result) {
+        Bson reset = Updates.combine(Updates.set(RESULT, null), Updates.set(DISPATCHED, false));
+        Object handling = result == null ? null : result.get(STARTED_AT);
+        if (handling != null) {
+            reset = Updates.combine(reset, Updates.addToSet(SUPERSEDED, handling));
+        }
+        Object report = result == null ? null : result.get("report");
+        if (report != null) {
+            reset = Updates.combine(reset, Updates.set(SET_ASIDE_REPORT, report));
+        }
+        return reset;
     }
 
     /**
