@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -269,7 +270,10 @@ class DashboardBrowserIT {
             wait.until(ExpectedConditions.textToBe(By.id("status"), "COMPLETED_WITH_ERRORS"));
             wait.until(driver -> !driver.findElements(By.cssSelector("#failures li:not(.muted)"))
                     .isEmpty());
-            assertThat(failuresShown()).containsExactlyElementsOf(expected);
+            // The page draws its list anew on every poll: an item read just as it is replaced has gone stale.
+            List<String> shown =
+                    wait.ignoring(StaleElementReferenceException.class).until(driver -> failuresShown());
+            assertThat(shown).containsExactlyElementsOf(expected);
             screenshot("dashboard-failures");
         }
     }
