@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.clearmlmigrator.synthetic.ClearmlWorld;
+import com.clearmlmigrator.testsupport.PlannerRequests;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -24,13 +25,7 @@ final class Migrations {
 
     /** Submits a migration and returns its id. */
     static String submit(String body) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .post("/migrations")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        return PlannerRequests.submit(given(), body);
     }
 
     /** The id of the migration accepted last; null when there is none. */

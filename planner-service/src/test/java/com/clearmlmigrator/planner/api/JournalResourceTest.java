@@ -18,11 +18,11 @@ import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.planner.support.MongoWorkerStandIn;
-import com.clearmlmigrator.planner.support.PlannerApi;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
 import com.clearmlmigrator.relink.FieldChange;
 import com.clearmlmigrator.relink.JournalEntry;
 import com.clearmlmigrator.stores.MongoRelinkJournal;
+import com.clearmlmigrator.testsupport.PlannerRequests;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
@@ -41,7 +41,7 @@ class JournalResourceTest {
 
     /** A relink of a database with nothing of ClearML's in it: it ends at once, having planned no task. */
     private static String endedRelink(String database) {
-        String id = PlannerApi.submit("{\"kind\":\"relink\",\"from\":\"http://a/\",\"to\":\"http://b/\",\"mongo\":"
+        String id = PlannerRequests.submit("{\"kind\":\"relink\",\"from\":\"http://a/\",\"to\":\"http://b/\",\"mongo\":"
                 + "{\"uri\":\"" + PlannerInfrastructure.mongoUri() + "\",\"database\":\"" + database + "\"}}");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> given().get("/migrations/" + id).path("status"), equalTo("SUCCEEDED"));
@@ -102,7 +102,7 @@ class JournalResourceTest {
     @Test
     void aRelinkNotEndedAMigrationOfAnotherKindAndAnUnknownOneAreRefusedWithASentence() {
         // Planning waits 5 s for a MongoDB that does not answer before it fails the relink.
-        String planning = PlannerApi.submit("{\"kind\":\"relink\",\"from\":\"http://a/\",\"to\":\"http://b/\","
+        String planning = PlannerRequests.submit("{\"kind\":\"relink\",\"from\":\"http://a/\",\"to\":\"http://b/\","
                 + "\"mongo\":{\"uri\":\"mongodb://127.0.0.1:9\",\"database\":\"journal-planning\"}}");
         given().delete("/migrations/" + planning + "/journal")
                 .then()
@@ -111,7 +111,7 @@ class JournalResourceTest {
                         "error",
                         equalTo("Relink " + planning + " is PLANNING: its workers are still writing its journal."
                                 + " Forget it once the relink has ended."));
-        String inspect = PlannerApi.submit(
+        String inspect = PlannerRequests.submit(
                 "{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri() + "\"}}");
         given().delete("/migrations/" + inspect + "/journal")
                 .then()
@@ -128,7 +128,7 @@ class JournalResourceTest {
         try (MongoClient client = MongoClients.create(PlannerInfrastructure.mongoUri())) {
             client.getDatabase("forgotten").getCollection("task").insertOne(new Document("_id", "t1"));
         }
-        String relink = PlannerApi.submit("{\"kind\":\"relink\",\"from\":\"http://a/\",\"to\":\"http://b/\","
+        String relink = PlannerRequests.submit("{\"kind\":\"relink\",\"from\":\"http://a/\",\"to\":\"http://b/\","
                 + "\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri() + "\",\"database\":\"forgotten\"}}");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/migrations/" + relink).then().body("status", equalTo("RUNNING")));

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import com.clearmlmigrator.planner.support.PlannerApi;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
+import com.clearmlmigrator.testsupport.PlannerRequests;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
@@ -38,7 +38,7 @@ class MigrationEventsTest {
     @Test
     void aStreamFollowsTheMigrationUntilItEndsAndAResumedOneSendsNothingTheClientHad() throws Exception {
         // Elasticsearch at a closed port: planning fails within seconds, so the migration ends as FAILED.
-        String id = PlannerApi.submit(
+        String id = PlannerRequests.submit(
                 "{\"kind\":\"inspect\",\"elastic\":{\"hosts\":[\"http://127.0.0.1:" + closedPort() + "\"]}}");
 
         List<ServerEvent> events = follow(id, null);

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.clearmlmigrator.planner.support.PlannerApi;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
+import com.clearmlmigrator.testsupport.PlannerRequests;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -146,8 +146,8 @@ class MigrationResourceTest {
 
     @Test
     void unreachableElasticsearchFailsTheMigrationAndCredentialsAreNeverEchoed() throws Exception {
-        String id = PlannerApi.submit("{\"kind\":\"inspect\",\"elastic\":{\"hosts\":[\"http://127.0.0.1:" + closedPort()
-                + "\"],\"username\":\"elastic\",\"password\":\"s3cret\"}}");
+        String id = PlannerRequests.submit("{\"kind\":\"inspect\",\"elastic\":{\"hosts\":[\"http://127.0.0.1:"
+                + closedPort() + "\"],\"username\":\"elastic\",\"password\":\"s3cret\"}}");
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/migrations/" + id)
@@ -160,7 +160,7 @@ class MigrationResourceTest {
 
     @Test
     void relinkExportsEquivalentElasticsearchRequestsWithTheirCaveats() throws Exception {
-        String id = PlannerApi.submit(
+        String id = PlannerRequests.submit(
                 "{\"kind\":\"relink\",\"from\":\"http://files.old.lan:8081/\",\"to\":\"https://files.example.com/\","
                         + "\"dryRun\":true,\"elastic\":{\"hosts\":[\"http://127.0.0.1:" + closedPort()
                         + "\"]}}");
@@ -176,7 +176,7 @@ class MigrationResourceTest {
 
     @Test
     void undoOfAnInspectIsAConflictWithTheReason() throws Exception {
-        String id = PlannerApi.submit(
+        String id = PlannerRequests.submit(
                 "{\"kind\":\"inspect\",\"elastic\":{\"hosts\":[\"http://127.0.0.1:" + closedPort() + "\"]}}");
 
         given().post("/migrations/" + id + "/undo")

@@ -41,8 +41,8 @@ import com.clearmlmigrator.planner.messaging.TaskResultConsumer;
 import com.clearmlmigrator.planner.migration.Migration;
 import com.clearmlmigrator.planner.migration.MigrationStore;
 import com.clearmlmigrator.planner.support.MongoWorkerStandIn;
-import com.clearmlmigrator.planner.support.PlannerApi;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
+import com.clearmlmigrator.testsupport.PlannerRequests;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
@@ -356,7 +356,7 @@ class PlannerOverKafkaTest {
         String relink = "{\"kind\":\"relink\",\"from\":\"http://a/\",\"to\":\"http://b/\",\"mongo\":{\"uri\":\""
                 + PlannerInfrastructure.mongoUri() + "\",\"database\":\"backend\"}}";
         // No worker answers in this test, so the first relink stays RUNNING.
-        String first = PlannerApi.submit(relink);
+        String first = PlannerRequests.submit(relink);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/migrations/" + first).then().body("status", equalTo("RUNNING")));
         // Its view counts what each collection held when planned, the documents its parts will scan.

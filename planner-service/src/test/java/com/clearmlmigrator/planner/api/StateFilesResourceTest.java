@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import com.clearmlmigrator.planner.support.PlannerApi;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
+import com.clearmlmigrator.testsupport.PlannerRequests;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +37,7 @@ class StateFilesResourceTest {
      * each, as two relinks of one database at once are refused.
      */
     private static String relink() {
-        return PlannerApi.submit("{\"kind\":\"relink\",\"mongo\":{\"uri\":\"mongodb://127.0.0.1:9\",\"database\":"
+        return PlannerRequests.submit("{\"kind\":\"relink\",\"mongo\":{\"uri\":\"mongodb://127.0.0.1:9\",\"database\":"
                 + "\"state-files-" + DATABASES.incrementAndGet() + "\"},\"from\":\"s3://old-bucket\","
                 + "\"to\":\"s3://new-bucket\"}");
     }
@@ -118,7 +118,7 @@ class StateFilesResourceTest {
 
     @Test
     void anInspectionKeepsItsCensusMostLinkedOriginsFirstAndAtMostAHundredOfThem() {
-        String inspect = PlannerApi.submit("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"mongodb://127.0.0.1:9\"}}");
+        String inspect = PlannerRequests.submit("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"mongodb://127.0.0.1:9\"}}");
         String manyHosts = IntStream.range(0, 120)
                 .mapToObj(i -> "{\"origin\":\"http://host-" + (1000 + i) + ".example.com:8081\",\"links\":1}")
                 .collect(Collectors.joining(","));
@@ -174,7 +174,7 @@ class StateFilesResourceTest {
     void aForgetOfAPlaceNotToldOfARelinkUnderWayOrAnotherKindIsRefusedWithASentence() {
         String id = relink();
         tell(id, outcome(FOLDER, "--fileserver-folder " + FOLDER, 1)).statusCode(200);
-        String inspect = PlannerApi.submit("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"mongodb://127.0.0.1:9\"}}");
+        String inspect = PlannerRequests.submit("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"mongodb://127.0.0.1:9\"}}");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> given().get("/migrations/" + id).path("status"), equalTo("FAILED"));
 
@@ -220,7 +220,7 @@ class StateFilesResourceTest {
 
     @Test
     void anEsCopyIsRefusedAndAnUnknownMigrationIsA404() {
-        String copy = PlannerApi.submit("{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"http://127.0.0.1:1\"]},"
+        String copy = PlannerRequests.submit("{\"kind\":\"es-copy\",\"source\":{\"hosts\":[\"http://127.0.0.1:1\"]},"
                 + "\"target\":{\"hosts\":[\"http://127.0.0.1:2\"]},\"dryRun\":true}");
 
         tell(copy, outcome(FOLDER, "", 1))

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 import com.clearmlmigrator.contracts.MigrationTask;
 import com.clearmlmigrator.planner.migration.TaskDispatcher;
-import com.clearmlmigrator.planner.support.PlannerApi;
 import com.clearmlmigrator.planner.support.PlannerInfrastructure;
+import com.clearmlmigrator.testsupport.PlannerRequests;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.ReplaceOptions;
@@ -48,8 +48,8 @@ class CancelWhileSendingTest {
     @Test
     void aCancelDuringAHeldSendingAnswersAndTheTasksLeftUnsentAreSkippedOnceItEnds() throws Exception {
         seedClearmlCollections();
-        String id = PlannerApi.submit("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri()
-                + "\",\"database\":\"backend\"}}");
+        String id = PlannerRequests.submit("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\""
+                + PlannerInfrastructure.mongoUri() + "\",\"database\":\"backend\"}}");
         assertThat(dispatcher.holding.await(30, TimeUnit.SECONDS))
                 .as("the sending began")
                 .isTrue();

@@ -36,6 +36,7 @@ import com.clearmlmigrator.contracts.TaskResult;
 import com.clearmlmigrator.contracts.Topics;
 import com.clearmlmigrator.contracts.WorkerHeartbeat;
 import com.clearmlmigrator.contracts.WorkerKind;
+import com.clearmlmigrator.testsupport.PlannerRequests;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -59,7 +60,7 @@ public class MongoWorkerStandIn {
     /** Submits an inspection of the five collections (seeded first) and gives its id. */
     public static String submitInspect() {
         seedClearmlCollections();
-        return PlannerApi.submit("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri()
+        return PlannerRequests.submit("{\"kind\":\"inspect\",\"mongo\":{\"uri\":\"" + PlannerInfrastructure.mongoUri()
                 + "\",\"database\":\"backend\"}}");
     }
 

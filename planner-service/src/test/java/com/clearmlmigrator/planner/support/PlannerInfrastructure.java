@@ -3,9 +3,7 @@ package com.clearmlmigrator.planner.support;
 import java.net.InetSocketAddress;
 import java.util.Map;
 
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-
+import com.clearmlmigrator.testsupport.InJvmKafka;
 import com.mongodb.ConnectionString;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -24,42 +22,21 @@ public class PlannerInfrastructure implements QuarkusTestResourceLifecycleManage
     private static String kafkaBootstrap;
     private static MongoServer mongo;
     private static MongoBackend mongoData;
-    private KafkaClusterTestKit kafka;
+    private InJvmKafka kafka;
 
     @Override
     public Map<String, String> start() {
         mongoData = new KeptMemoryBackend().version(ServerVersion.MONGO_5_0);
         mongo = new MongoServer(mongoData);
         mongoUri = mongo.bindAndGetConnectionString();
-        try {
-            kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                            .setCombined(true)
-                            .setNumBrokerNodes(1)
-                            .setNumControllerNodes(1)
-                            .build())
-                    .setConfigProp("auto.create.topics.enable", "true")
-                    .setConfigProp("num.partitions", "6")
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .build();
-            kafka.format();
-            kafka.startup();
-            kafka.waitForReadyBrokers();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not start the in-JVM Kafka broker", e);
-        }
+        kafka = InJvmKafka.start(Map.of("num.partitions", "6"));
         kafkaBootstrap = kafka.bootstrapServers();
         return Map.of("kafka.bootstrap.servers", kafkaBootstrap, "quarkus.mongodb.connection-string", mongoUri);
     }
 
     @Override
     public void stop() {
-        try {
-            kafka.close();
-        } catch (Exception e) {
-            // The JVM ends with the tests; a broker that does not close cleanly loses nothing.
-        }
+        kafka.close();
         mongo.shutdownNow();
     }
 
