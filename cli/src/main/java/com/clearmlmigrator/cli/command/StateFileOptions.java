@@ -6,15 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import com.clearmlmigrator.cli.ExitCode;
-import com.clearmlmigrator.cli.files.BucketLocation;
+import com.clearmlmigrator.cli.files.BucketAccess;
 import com.clearmlmigrator.cli.files.ClearmlConf;
-import com.clearmlmigrator.cli.files.DatasetBucket;
 import com.clearmlmigrator.cli.files.FileServerFolder;
-import com.clearmlmigrator.cli.files.S3Clients;
 import com.clearmlmigrator.cli.files.StateFilePlace;
 import com.clearmlmigrator.cli.files.StateFilesReport;
 import com.clearmlmigrator.cli.planner.PlannerClient;
@@ -40,11 +39,12 @@ public class StateFileOptions {
 
     @Option(
             names = "--dataset-bucket",
-            paramLabel = "s3://BUCKET[/FOLDER]",
-            description = "A bucket datasets were uploaded to (their output_uri), whose state files are relinked,"
-                    + " restored and counted as the file server folder's are; their originals are kept in the bucket."
-                    + " Credentials as the AWS CLI finds them (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
-                    + " AWS_PROFILE, an instance role). Repeatable.")
+            paramLabel = "s3://BUCKET[/FOLDER]|azure://ACCOUNT.blob.core.windows.net/CONTAINER[/FOLDER]",
+            description = "A bucket or Azure container datasets were uploaded to (their output_uri), whose state files"
+                    + " are relinked, restored and counted as the file server folder's are; their originals are kept"
+                    + " in it. S3 credentials as the AWS CLI finds them (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
+                    + " AWS_PROFILE, an instance role); Azure's as ClearML's SDK does (AZURE_STORAGE_ACCOUNT and"
+                    + " AZURE_STORAGE_KEY). Repeatable.")
     List<String> buckets = new ArrayList<>();
 
     @Option(
@@ -55,11 +55,19 @@ public class StateFileOptions {
     URI endpoint;
 
     @Option(
+            names = "--azure-endpoint",
+            paramLabel = "URL",
+            description = "The Blob service of an azure:// --dataset-bucket when it is not"
+                    + " https://ACCOUNT.blob.core.windows.net: Azurite, another cloud; for example"
+                    + " http://azurite:10000/ACCOUNT.")
+    URI azureEndpoint;
+
+    @Option(
             names = "--clearml-conf",
             paramLabel = "FILE",
             description = "ClearML's clearml.conf: --dataset-bucket takes the bucket's credentials (sdk.aws.s3:"
-                    + " key, secret, region, and for a server other than AWS its host and secure) from it, as the SDK"
-                    + " finds them.")
+                    + " key, secret, region, and for a server other than AWS its host and secure; for Azure, the"
+                    + " account_key of sdk.azure.storage.containers) from it, as the SDK finds them.")
     Path clearmlConf;
 
     @Option(
@@ -110,12 +118,16 @@ public class StateFileOptions {
             if (folder != null) {
                 places.add(FileServerFolder.at(folder));
             }
-            ClearmlConf conf = clearmlConf == null || buckets.isEmpty() ? null : ClearmlConf.read(clearmlConf);
+            BucketAccess access = new BucketAccess(
+                    clearmlConf == null || buckets.isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(ClearmlConf.read(clearmlConf)),
+                    endpoint,
+                    region,
+                    azureEndpoint,
+                    System.getenv());
             for (String bucket : buckets) {
-                BucketLocation location = BucketLocation.parse(bucket);
-                var s3 = S3Clients.forBucket(
-                        location, conf == null ? Optional.empty() : conf.forBucket(location), endpoint, region);
-                places.add(DatasetBucket.at(s3, location, "--dataset-bucket " + bucket + againWith()));
+                places.add(access.open(bucket, "--dataset-bucket " + bucket + againWith(bucket)));
             }
             return places;
         } catch (IllegalArgumentException e) {
@@ -125,9 +137,10 @@ public class StateFileOptions {
     }
 
     /** What an undo of the bucket needs given again besides it. */
-    private String againWith() {
-        return (endpoint == null ? "" : " --s3-endpoint " + endpoint)
-                + (clearmlConf == null ? "" : " --clearml-conf " + clearmlConf);
+    private String againWith(String bucket) {
+        URI server = bucket.strip().toLowerCase(Locale.ROOT).startsWith("azure://") ? azureEndpoint : endpoint;
+        String option = server == azureEndpoint ? " --azure-endpoint " : " --s3-endpoint ";
+        return (server == null ? "" : option + server) + (clearmlConf == null ? "" : " --clearml-conf " + clearmlConf);
     }
 
     private static String capitalized(String sentence) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import com.clearmlmigrator.cli.files.StateFilePlace.StateFile;
 
 /**
- * A relink's journal in the bucket it changed ({@code <prefix>.clearml-migrator/relink-<id>/}), so that its undo can
+ * A relink's journal in the bucket or container it changed ({@code <prefix>.clearml-migrator/relink-<id>/}), so that its undo can
  * run from any host: each changed file's original ({@code originals/<name>}) and, since an object cannot be appended
  * to, one small object a change whose key ends with the digest of what replaced it ({@code changes/<name>/<digest>}):
  * the undo reads them all from the listing, not one request a file.
@@ -23,11 +23,13 @@ final class BucketJournal implements StateFileJournal {
     /** What is left of a forgotten journal: the time it was forgotten. */
     private static final String FORGOTTEN = "forgotten";
 
-    private final BucketObjects bucket;
+    private final ObjectStore bucket;
+    private final Downloads downloads;
     private final String folder;
 
-    BucketJournal(BucketObjects bucket, String folder) {
+    BucketJournal(ObjectStore bucket, Downloads downloads, String folder) {
         this.bucket = bucket;
+        this.downloads = downloads;
         this.folder = folder;
     }
 
@@ -67,12 +69,12 @@ final class BucketJournal implements StateFileJournal {
 
     @Override
     public StateFile original(String name) throws IOException {
-        return bucket.download(folder + "originals/" + name, name);
+        return downloads.fetch(bucket, folder + "originals/" + name, name);
     }
 
     @Override
     public Optional<Instant> forgottenAt() throws IOException {
-        try (StateFile mark = bucket.download(folder + FORGOTTEN, FORGOTTEN)) {
+        try (StateFile mark = downloads.fetch(bucket, folder + FORGOTTEN, FORGOTTEN)) {
             return Optional.of(Instant.parse(Files.readString(mark.content()).strip()));
         } catch (NoSuchFileException e) {
             return Optional.empty();

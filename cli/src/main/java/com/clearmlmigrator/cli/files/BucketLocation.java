@@ -45,7 +45,7 @@ public record BucketLocation(String host, String bucket, String prefix) {
     private static IllegalArgumentException notABucket(String uri) {
         return new IllegalArgumentException("'" + uri + "' is not a bucket: give it as s3://BUCKET or"
                 + " s3://BUCKET/FOLDER, the start of the datasets' output_uri (s3://HOST:PORT/BUCKET/FOLDER on MinIO and"
-                + " other S3 servers).");
+                + " other S3 servers; azure://ACCOUNT.blob.core.windows.net/CONTAINER/FOLDER on Azure).");
     }
 
     @Override

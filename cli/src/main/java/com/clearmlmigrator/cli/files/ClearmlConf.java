@@ -15,17 +15,30 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 
 /**
- * The S3 credentials of a {@code clearml.conf} ({@code sdk.aws.s3}): the ones ClearML's SDK uses with a bucket, found as
- * it finds them (the {@code credentials} entry whose {@code s3://host/bucket} or {@code s3://bucket} the bucket's URI
- * starts with, the longest first; else the default {@code key} and {@code secret}).
+ * The storage credentials of a {@code clearml.conf}, found as ClearML's SDK finds them. S3 ({@code sdk.aws.s3}): the
+ * {@code credentials} entry whose {@code s3://host/bucket} or {@code s3://bucket} the bucket's URI starts with, the
+ * longest first; else the default {@code key} and {@code secret}. Azure ({@code sdk.azure.storage.containers}): the first
+ * entry of the container's account whose {@code container_name} is the container's or not given.
  */
 public final class ClearmlConf {
     private final List<S3Credentials> entries;
     private final S3Credentials defaults;
+    private final List<AzureKey> azureKeys;
 
-    private ClearmlConf(List<S3Credentials> entries, S3Credentials defaults) {
+    private ClearmlConf(List<S3Credentials> entries, S3Credentials defaults, List<AzureKey> azureKeys) {
         this.entries = entries;
         this.defaults = defaults;
+        this.azureKeys = azureKeys;
+    }
+
+    /** An entry of {@code sdk.azure.storage.containers}; {@code container} null for every container of the account. */
+    private record AzureKey(String account, String key, String container) {
+        boolean opens(ContainerLocation location) {
+            return location.account().equals(account)
+                    && (container == null || container.equals(location.container()))
+                    && key != null
+                    && !key.isBlank();
+        }
     }
 
     /**
@@ -50,7 +63,7 @@ public final class ClearmlConf {
     public static ClearmlConf read(Path file) {
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("Cannot read " + file + ": give ClearML's configuration file"
-                    + " (clearml.conf, where sdk.aws.s3 holds the buckets' credentials).");
+                    + " (clearml.conf, where sdk.aws.s3 and sdk.azure.storage hold the buckets' credentials).");
         }
         try {
             Config conf = ConfigFactory.parseFile(
@@ -64,11 +77,22 @@ public final class ClearmlConf {
             }
             // As ClearML's S3BucketConfigurations: prefixes in reverse order, so a longer one comes before its start.
             entries.sort(Comparator.comparing(S3Credentials::prefix).reversed());
-            return new ClearmlConf(entries, credentials(s3, true));
+            return new ClearmlConf(entries, credentials(s3, true), azureKeys(conf));
         } catch (ConfigException e) {
             throw new IllegalArgumentException(
                     "Cannot read " + file + " as ClearML's configuration (HOCON): " + e.getMessage());
         }
+    }
+
+    private static List<AzureKey> azureKeys(Config conf) {
+        String containers = "sdk.azure.storage.containers";
+        if (!conf.hasPath(containers)) {
+            return List.of();
+        }
+        return conf.getConfigList(containers).stream()
+                .map(entry -> new AzureKey(
+                        text(entry, "account_name"), text(entry, "account_key"), text(entry, "container_name")))
+                .toList();
     }
 
     private static S3Credentials credentials(Config entry, boolean secureByDefault) {
@@ -93,5 +117,13 @@ public final class ClearmlConf {
                 .findFirst()
                 .or(() -> Optional.of(defaults))
                 .filter(S3Credentials::hasKey);
+    }
+
+    /** The account key ClearML would use for the container, if the file has one for it. */
+    public Optional<String> forContainer(ContainerLocation location) {
+        return azureKeys.stream()
+                .filter(entry -> entry.opens(location))
+                .findFirst()
+                .map(AzureKey::key);
     }
 }

@@ -12,46 +12,41 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 
-import software.amazon.awssdk.services.s3.S3Client;
-
 /**
- * A bucket (S3, or an S3 server such as MinIO or Ceph) that datasets were uploaded to: their state files lie at {@code
- * <prefix><project>/.datasets/<name>/<name>.<id>/artifacts/state/state.json}. A file is read by downloading it to this
- * host, and replaced by an upload that S3 takes only while the object is still the version downloaded ({@code If-Match}
- * on its ETag, checked before too for servers that do not know that header).
+ * A bucket (S3, or an S3 server such as MinIO or Ceph) or an Azure Blob Storage container that datasets were uploaded
+ * to: their state files lie at {@code <prefix><project>/.datasets/<name>/<name>.<id>/artifacts/state/state.json}. A
+ * file is read by downloading it to this host, and replaced by an upload that the store takes only while the object is
+ * still the version downloaded ({@code If-Match} on its ETag, checked before too for servers that do not know that
+ * header).
  */
 public final class DatasetBucket implements StateFilePlace {
     private static final String STATE_FILE = "artifacts/state/state.json";
 
-    private final BucketObjects objects;
-    private final BucketLocation location;
+    private final ObjectStore objects;
+    private final Downloads downloads = new Downloads();
     private final String option;
     private final Consumer<String> whileReplacing;
 
     /** @param whileReplacing called with each name while its replacement is ready and not yet uploaded (for tests) */
-    DatasetBucket(S3Client s3, BucketLocation location, String option, Consumer<String> whileReplacing) {
-        this.objects = new BucketObjects(s3, location);
-        this.location = location;
+    DatasetBucket(ObjectStore objects, String option, Consumer<String> whileReplacing) {
+        this.objects = objects;
         this.option = option;
         this.whileReplacing = whileReplacing;
     }
 
     /**
-     * The bucket, looked into once before anything is submitted.
-     *
-     * @param option the command-line option that names it, for an undo
-     * @throws IllegalArgumentException with a sentence for the operator when the bucket cannot be listed
+     * @param objects the bucket or container, looked into once already ({@code S3Objects.at}, {@code AzureBlobs.at})
+     * @param option  the command-line option that names it, for an undo
      */
-    public static DatasetBucket at(S3Client s3, BucketLocation location, String option) {
-        BucketObjects.check(s3, location);
-        return new DatasetBucket(s3, location, option, name -> {});
+    static DatasetBucket at(ObjectStore objects, String option) {
+        return new DatasetBucket(objects, option, name -> {});
     }
 
     @Override
     public Description description() {
         return new Description(
-                location.toString(),
-                location + FileServerFolder.JOURNALS + "/",
+                objects.where(),
+                objects.where() + FileServerFolder.JOURNALS + "/",
                 option,
                 "were the datasets uploaded there?");
     }
@@ -63,9 +58,9 @@ public final class DatasetBucket implements StateFilePlace {
     @Override
     public Found stateFiles() {
         List<String> names = new ArrayList<>();
-        String journals = location.prefix() + FileServerFolder.JOURNALS + "/";
+        String journals = objects.prefix() + FileServerFolder.JOURNALS + "/";
         try {
-            BucketObjects.Level top = objects.level(location.prefix());
+            ObjectStore.Level top = objects.level(objects.prefix());
             top.keys().forEach(key -> addIfStateFile(key, names));
             for (String folder : top.folders()) {
                 if (!folder.equals(journals)) {
@@ -73,27 +68,27 @@ public final class DatasetBucket implements StateFilePlace {
                 }
             }
         } catch (IOException e) {
-            return new Found(List.of(), List.of(location + ": could not be listed (" + e.getMessage() + ")"));
+            return new Found(List.of(), List.of(objects.where() + ": could not be listed (" + e.getMessage() + ")"));
         }
         names.sort(null);
         return new Found(names, List.of());
     }
 
     private void addIfStateFile(String key, List<String> names) {
-        if (key.endsWith("/" + STATE_FILE) || key.equals(location.prefix() + STATE_FILE)) {
-            names.add(key.substring(location.prefix().length()));
+        if (key.endsWith("/" + STATE_FILE) || key.equals(objects.prefix() + STATE_FILE)) {
+            names.add(key.substring(objects.prefix().length()));
         }
     }
 
     @Override
     public StateFile fetch(String name) throws IOException {
-        return objects.download(key(name), name);
+        return downloads.fetch(objects, key(name), name);
     }
 
     @Override
     public void replace(StateFile seen, String expectedDigest, Content content, DigestListener beforeCommit)
             throws IOException {
-        Path replacement = objects.scratchFile();
+        Path replacement = downloads.newFile();
         try {
             String digest = write(replacement, content);
             whileReplacing.accept(seen.name());
@@ -132,7 +127,7 @@ public final class DatasetBucket implements StateFilePlace {
     }
 
     private String key(String name) {
-        return location.prefix() + name;
+        return objects.prefix() + name;
     }
 
     /** Each file waits on five round trips (download, original, version, change, upload): 16 at once hide them. */
@@ -143,11 +138,13 @@ public final class DatasetBucket implements StateFilePlace {
 
     @Override
     public StateFileJournal journal(String relinkId) {
-        return new BucketJournal(objects, location.prefix() + FileServerFolder.JOURNALS + "/relink-" + relinkId + "/");
+        return new BucketJournal(
+                objects, downloads, objects.prefix() + FileServerFolder.JOURNALS + "/relink-" + relinkId + "/");
     }
 
     @Override
     public void close() {
+        downloads.close();
         objects.close();
     }
 }

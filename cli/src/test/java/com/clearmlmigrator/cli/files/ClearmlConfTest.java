@@ -109,4 +109,30 @@ class ClearmlConfTest {
         assertThatThrownBy(() -> ClearmlConf.read(folder.resolve("missing.conf")))
                 .hasMessageStartingWith("Cannot read " + folder.resolve("missing.conf") + ": give ClearML's");
     }
+
+    @Test
+    void anAzureContainersKeyIsTheFirstEntryOfItsAccountThatNamesItsContainerOrNone() throws IOException {
+        ClearmlConf conf = conf("""
+                sdk {
+                    azure.storage {
+                        containers: [
+                            { account_name: "other", account_key: "OTHER-KEY" },
+                            { account_name: "mlstore", container_name: "models", account_key: "MODELS-KEY" },
+                            { account_name: "mlstore", account_key: "ACCOUNT-KEY" },
+                            { account_name: "mlstore", container_name: "datasets", account_key: "LATER-KEY" }
+                        ]
+                    }
+                }
+                """);
+
+        assertThat(conf.forContainer(ContainerLocation.parse("azure://mlstore.blob.core.windows.net/models/clearml")))
+                .contains("MODELS-KEY");
+        assertThat(conf.forContainer(ContainerLocation.parse("azure://mlstore.blob.core.windows.net/datasets")))
+                .contains("ACCOUNT-KEY");
+        assertThat(conf.forContainer(ContainerLocation.parse("azure://nobody.blob.core.windows.net/datasets")))
+                .isEmpty();
+        assertThat(conf(CLEARML_CONF)
+                        .forContainer(ContainerLocation.parse("azure://mlstore.blob.core.windows.net/datasets")))
+                .isEmpty();
+    }
 }

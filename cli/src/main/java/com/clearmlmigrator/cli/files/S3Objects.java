@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -23,58 +22,60 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/**
- * The objects of one bucket as files of this host: downloads into a temporary folder of its own, uploads from files,
- * versions (ETags) and listings; what S3 refuses becomes an {@link IOException} with a sentence for the operator.
- */
-final class BucketObjects implements AutoCloseable {
+/** The objects of an S3 bucket (AWS, or an S3 server such as MinIO or Ceph), over the AWS SDK. */
+final class S3Objects implements ObjectStore {
     private static final int DELETES_AT_ONCE = 1_000;
 
     private final S3Client s3;
     private final BucketLocation location;
-    private Path scratch;
 
-    BucketObjects(S3Client s3, BucketLocation location) {
+    S3Objects(S3Client s3, BucketLocation location) {
         this.s3 = s3;
         this.location = location;
     }
 
-    /** @throws IllegalArgumentException with a sentence for the operator when the bucket cannot be listed */
-    static void check(S3Client s3, BucketLocation location) {
+    /**
+     * The bucket, listed once to see that it is there and takes the credentials.
+     *
+     * @throws IllegalArgumentException with a sentence for the operator when the bucket cannot be listed
+     */
+    static S3Objects at(S3Client s3, BucketLocation location) {
         try {
             s3.listObjectsV2(request ->
                     request.bucket(location.bucket()).prefix(location.prefix()).maxKeys(1));
         } catch (SdkException e) {
             throw new IllegalArgumentException(BucketErrors.sentence(e, location), e);
         }
+        return new S3Objects(s3, location);
     }
 
-    /** A new path in the folder of downloads, made at the first one; deleted on close. */
-    synchronized Path scratchFile() throws IOException {
-        if (scratch == null) {
-            scratch = Files.createTempDirectory("clearml-migrator-state-files");
-        }
-        return scratch.resolve(UUID.randomUUID() + ".json");
+    @Override
+    public String where() {
+        return location.toString();
     }
 
-    /** The object as a temporary file, with its ETag. */
-    StateFilePlace.StateFile download(String key, String name) throws IOException {
-        Path content = scratchFile();
+    @Override
+    public String prefix() {
+        return location.prefix();
+    }
+
+    @Override
+    public String download(String key, Path into) throws IOException {
         try {
             GetObjectResponse got = s3.getObject(
-                    request -> request.bucket(location.bucket()).key(key), ResponseTransformer.toFile(content));
-            return new StateFilePlace.StateFile(name, content, got.eTag(), true);
+                    request -> request.bucket(location.bucket()).key(key), ResponseTransformer.toFile(into));
+            return got.eTag();
         } catch (NoSuchKeyException e) {
-            Files.deleteIfExists(content);
+            Files.deleteIfExists(into);
             throw new NoSuchFileException(key);
         } catch (SdkException e) {
-            Files.deleteIfExists(content);
+            Files.deleteIfExists(into);
             throw refused(e);
         }
     }
 
-    /** The object's ETag as it is now; null where the server gives none. */
-    String version(String key) throws IOException {
+    @Override
+    public String version(String key) throws IOException {
         try {
             return s3.headObject(request -> request.bucket(location.bucket()).key(key))
                     .eTag();
@@ -90,20 +91,9 @@ final class BucketObjects implements AutoCloseable {
         }
     }
 
-    boolean exists(String key) throws IOException {
-        try {
-            version(key);
-            return true;
-        } catch (NoSuchFileException e) {
-            return false;
-        }
-    }
-
-    /**
-     * Uploads {@code file} to {@code key}; with {@code ifVersion}, only over that version of the object (S3 answers 412
-     * to another).
-     */
-    void upload(String key, Path file, String ifVersion) throws IOException {
+    /** S3 answers 412 to a version that is not the object's. */
+    @Override
+    public void upload(String key, Path file, String ifVersion) throws IOException {
         try {
             s3.putObject(
                     request -> request.bucket(location.bucket()).key(key).ifMatch(ifVersion), // null: no condition
@@ -124,13 +114,9 @@ final class BucketObjects implements AutoCloseable {
         }
     }
 
-    /**
-     * The keys right under {@code prefix} and its folders, as S3 lists a level ({@code delimiter /}): a folder is
-     * listed only if asked for.
-     */
-    record Level(List<String> keys, List<String> folders) {}
-
-    Level level(String prefix) throws IOException {
+    /** As S3 lists a level: {@code delimiter /}. */
+    @Override
+    public Level level(String prefix) throws IOException {
         List<String> keys = new ArrayList<>();
         List<String> folders = new ArrayList<>();
         try {
@@ -145,16 +131,9 @@ final class BucketObjects implements AutoCloseable {
         return new Level(keys, folders);
     }
 
-    /**
-     * Every object's key under {@code folder}, a prefix ending with /; folder markers (keys ending with /, which S3
-     * consoles make and some servers list for every folder) are passed over.
-     */
-    List<String> keysUnder(String folder) throws IOException {
-        return List.copyOf(sizesUnder(folder).keySet());
-    }
-
-    /** The size of every object under {@code folder} (a prefix ending with /), by key; folder markers passed over. */
-    Map<String, Long> sizesUnder(String folder) throws IOException {
+    /** Folder markers are keys ending with /, which S3 consoles make and some servers list for every folder. */
+    @Override
+    public Map<String, Long> sizesUnder(String folder) throws IOException {
         Map<String, Long> sizes = new LinkedHashMap<>();
         try {
             s3
@@ -170,11 +149,9 @@ final class BucketObjects implements AutoCloseable {
         return sizes;
     }
 
-    /**
-     * Deletes the objects, a thousand to a request (S3's most); a key that is gone already counts as deleted, as S3
-     * says of it.
-     */
-    void delete(List<String> keys) throws IOException {
+    /** A thousand to a request (S3's most); S3 says a key that is gone already is deleted. */
+    @Override
+    public void delete(List<String> keys) throws IOException {
         for (int from = 0; from < keys.size(); from += DELETES_AT_ONCE) {
             List<String> batch = keys.subList(from, Math.min(keys.size(), from + DELETES_AT_ONCE));
             try {
@@ -215,8 +192,8 @@ final class BucketObjects implements AutoCloseable {
         }
     }
 
-    /** Writes a small object's text. */
-    void write(String key, String text) throws IOException {
+    @Override
+    public void write(String key, String text) throws IOException {
         try {
             s3.putObject(request -> request.bucket(location.bucket()).key(key), RequestBody.fromString(text));
         } catch (SdkException e) {
@@ -230,16 +207,6 @@ final class BucketObjects implements AutoCloseable {
 
     @Override
     public void close() {
-        if (scratch == null) {
-            return;
-        }
-        try (var left = Files.list(scratch)) {
-            for (Path file : (Iterable<Path>) left::iterator) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(scratch);
-        } catch (IOException e) {
-            // A temporary folder left behind is the system's to clear.
-        }
+        // The client is the caller's to close.
     }
 }
