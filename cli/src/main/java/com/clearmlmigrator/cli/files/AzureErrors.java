@@ -11,8 +11,11 @@ final class AzureErrors {
             return refusal(refused, location);
         }
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        return "cannot reach Azure Blob Storage for " + location + " ("
-                + cause.getClass().getSimpleName() + ": " + cause.getMessage() + "); check --azure-endpoint";
+        // The JDK's client says "ConnectException" with no message when nothing listens at the address.
+        String why = cause.getMessage() == null
+                ? cause.getClass().getSimpleName()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return "cannot reach Azure Blob Storage for " + location + " (" + why + "); check --azure-endpoint";
     }
 
     private static String refusal(BlobStorageException e, ContainerLocation location) {
