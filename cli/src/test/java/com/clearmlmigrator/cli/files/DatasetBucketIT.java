@@ -50,6 +50,12 @@ class DatasetBucketIT extends StateFilesInAStore {
         }
     }
 
+    /** One S3 request deletes 1,000 keys. */
+    @Override
+    int keptOriginals() {
+        return 1_000;
+    }
+
     @Override
     String root() {
         return "s3://" + BUCKET;

@@ -64,6 +64,12 @@ class DatasetContainerIT extends StateFilesInAStore {
                 .getBlobContainerClient(name);
     }
 
+    /** Azure deletes a blob a request, 16 at once. */
+    @Override
+    int keptOriginals() {
+        return 100;
+    }
+
     @Override
     String root() {
         return "azure://" + HOST + "/" + CONTAINER;
