@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +14,7 @@ import javax.net.ssl.SSLContext;
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.client.config.RequestConfig;
 import org.apache.http.entity.ContentType;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.nio.entity.NStringEntity;
@@ -84,6 +86,29 @@ public final class ElasticClient implements AutoCloseable {
             majorVersion = get("/").path("version").path("number").asText("7").charAt(0) - '0';
         }
         return majorVersion;
+    }
+
+    /**
+     * Whether the cluster answers {@code GET /} within {@code within}, whatever it says: a node that refuses or errs is
+     * alive. Never throws.
+     */
+    public boolean answersWithin(Duration within) {
+        int millis = (int) within.toMillis();
+        Request request = new Request("GET", "/");
+        request.setOptions(RequestOptions.DEFAULT.toBuilder()
+                .setRequestConfig(RequestConfig.custom()
+                        .setConnectTimeout(millis)
+                        .setConnectionRequestTimeout(millis)
+                        .setSocketTimeout(millis)
+                        .build()));
+        try {
+            rest.performRequest(request);
+            return true;
+        } catch (ResponseException e) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** True when a HEAD of the path answers 200, false when it answers 404. */

@@ -33,6 +33,15 @@ public final class ElasticConnections implements AutoCloseable {
         return clients.computeIfAbsent(endpoint, this::open);
     }
 
+    /** Whether the cluster answers a request that costs it nothing within {@code within}; never throws. */
+    public boolean answers(ElasticEndpoint endpoint, Duration within) {
+        try {
+            return client(endpoint).answersWithin(within);
+        } catch (TaskFailedException e) {
+            return false;
+        }
+    }
+
     private ElasticClient open(ElasticEndpoint endpoint) {
         try {
             return new ElasticClient(endpoint, tls, (int) connectTimeout.toMillis(), (int) answerTimeout.toMillis());

@@ -8,6 +8,8 @@ import java.util.function.Function;
 
 import javax.net.ssl.SSLContext;
 
+import org.bson.Document;
+
 import com.clearmlmigrator.contracts.FailureReason;
 import com.clearmlmigrator.contracts.MongoEndpoint;
 import com.clearmlmigrator.contracts.TaskFailedException;
@@ -59,6 +61,24 @@ public final class MongoConnections implements AutoCloseable {
             return work.apply(client);
         } catch (MongoException e) {
             throw translate(endpoint, e);
+        }
+    }
+
+    /**
+     * Whether the server answers a {@code ping} within {@code within}, whatever it says: one that refuses the command or
+     * the credentials is alive. Never throws.
+     */
+    public boolean answers(MongoEndpoint endpoint, Duration within) {
+        try {
+            MongoClient client = clients.computeIfAbsent(endpoint.uri(), uri -> open(endpoint));
+            client.getDatabase(endpoint.database())
+                    .withTimeout(within.toMillis(), TimeUnit.MILLISECONDS)
+                    .runCommand(new Document("ping", 1));
+            return true;
+        } catch (MongoException e) {
+            return !isUnreachable(e);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -24,6 +24,13 @@ public interface RetryPolicy {
     @WithDefault("30s")
     Duration maxBackoff();
 
+    /**
+     * How long a store that left a request unanswered for its whole answer timeout is given to answer a ping ({@link
+     * StorePing}): one that does is slow, not frozen, and its task is tried again.
+     */
+    @WithDefault("10s")
+    Duration pingTimeout();
+
     /** These settings as the arithmetic of pauses. */
     default Backoff backoff() {
         return new Backoff(attempts(), initialBackoff(), maxBackoff());

@@ -27,8 +27,9 @@ public class StoreOutages {
      * @param ended   when it gave up, by this worker's clock
      * @param failure what its last attempt ended with
      * @param silent  whether the store took requests and never answered them ({@link
-     *                com.clearmlmigrator.stores.StoreSilence}): then a single attempt costs the whole answer timeout
-     *                and the migration's other tasks make none, where one refused at once costs nothing to try
+     *                com.clearmlmigrator.stores.StoreSilence}), nor a ping ({@link StorePing}): then a single attempt
+     *                costs the whole answer timeout and the migration's other tasks make none, where one refused at
+     *                once costs nothing to try
      */
     record Outage(Instant ended, String failure, boolean silent) {}
 

@@ -35,6 +35,7 @@ public class TaskExecution {
     private final Outbox outbox;
     private final Optional<SecretSeal> seal;
     private final StoreOutages outages;
+    private final StorePing ping;
 
     /**
      * @param secretKey the key the planner seals task credentials with ({@code MIGRATOR_SECRET_KEY}); without it a
@@ -45,12 +46,14 @@ public class TaskExecution {
             RetryPolicy retry,
             Outbox outbox,
             @ConfigProperty(name = "migrator.secret-key") Optional<String> secretKey,
-            StoreOutages outages) {
+            StoreOutages outages,
+            StorePing ping) {
         this.performer = performer;
         this.retry = retry;
         this.outbox = outbox;
         this.seal = secretKey.filter(key -> !key.isBlank()).map(SecretSeal::fromBase64);
         this.outages = outages;
+        this.ping = ping;
     }
 
     /**
@@ -124,7 +127,8 @@ public class TaskExecution {
      * cancelled (or that another worker took over) while it waited makes no further attempt, and neither does one whose
      * migration's store another task has waited for in vain ({@link StoreOutages}); when that store took requests
      * without answering them, such a task makes none at all. A first attempt that waited for an answer as long as the
-     * pauses between the retries would is not tried again either. While it waits, its heartbeats say for what.
+     * pauses between the retries would is not tried again either, unless the store answers a ping ({@link StorePing}):
+     * then it is slow, not frozen, and gets its retries. While it waits, its heartbeats say for what.
      */
     private TaskReport performWithRetries(MigrationTask task, RunningTask underWay) {
         throwWhenItsStoreIsKnownSilent(task);
@@ -142,9 +146,10 @@ public class TaskExecution {
                 throw e.withSoFar(furthest.report());
             } catch (TaskFailedException e) {
                 furthest.ended(e.soFar());
+                boolean silent = StoreSilence.causedBy(e) && !ping.answers(task, retry.pingTimeout());
                 if (attempt > 1) {
                     retriesTook = retriesTook.plusNanos(System.nanoTime() - started);
-                } else if (StoreSilence.causedBy(e)) {
+                } else if (silent) {
                     // A first attempt that waited its store's whole answer timeout (2 min for Elasticsearch, 5 for
                     // MongoDB) has waited as long as the retries would: a frozen MongoDB ended a relink 9 min after
                     // the freeze, 5 of them in the first attempt and 4 in seven more.
@@ -152,7 +157,8 @@ public class TaskExecution {
                     Duration unanswered = underWay.unansweredFor();
                     retriesTook = unanswered.compareTo(attemptTook) < 0 ? unanswered : attemptTook;
                 }
-                throwUnlessAnotherAttemptFollows(task, e.withSoFar(furthest.report()), attempt, backoff, retriesTook);
+                throwUnlessAnotherAttemptFollows(
+                        task, e.withSoFar(furthest.report()), attempt, backoff, retriesTook, silent);
                 underWay.waitingFor(e.getMessage(), attempt, backoff.attempts());
                 LOG.warnf(
                         "Task %s: %s; attempt %d of %d in %d ms",
@@ -189,9 +195,16 @@ public class TaskExecution {
     /**
      * Throws the attempt's failure, saying how often the task tried, unless its store is away and the retries allow
      * another attempt; the task that gives up on a store that never answered tells the migration's other tasks.
+     *
+     * @param silent whether the store left the attempt's request unanswered and did not answer a ping either
      */
     private void throwUnlessAnotherAttemptFollows(
-            MigrationTask task, TaskFailedException e, int attempt, Backoff backoff, Duration retriesTook) {
+            MigrationTask task,
+            TaskFailedException e,
+            int attempt,
+            Backoff backoff,
+            Duration retriesTook,
+            boolean silent) {
         if (e.reason() != FailureReason.TARGET_UNAVAILABLE) {
             throw afterAttempts(e, attempt, "");
         }
@@ -200,8 +213,7 @@ public class TaskExecution {
         }
         if (!backoff.mayFollow(attempt, retriesTook)) {
             outages.waitedInVain(
-                    task.id().migrationId(),
-                    new StoreOutages.Outage(Instant.now(), e.getMessage(), StoreSilence.causedBy(e)));
+                    task.id().migrationId(), new StoreOutages.Outage(Instant.now(), e.getMessage(), silent));
             throw afterAttempts(e, attempt, "");
         }
     }

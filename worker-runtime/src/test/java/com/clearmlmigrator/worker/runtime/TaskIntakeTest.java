@@ -74,7 +74,18 @@ class TaskIntakeTest {
         public java.time.Duration maxBackoff() {
             return java.time.Duration.ofMillis(40);
         }
+
+        @Override
+        public java.time.Duration pingTimeout() {
+            return java.time.Duration.ofMillis(50);
+        }
     };
+
+    /** Whether the stores answer a ping; the tests' stores are silent unless a test says otherwise. */
+    private boolean storesAnswerPings;
+
+    /** The pings asked, with the time each was given. */
+    private final List<java.time.Duration> pings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Test
     void tasksAreCountedByTypeAndOutcomeWithTheirDurationFailureReasonAndDocuments() throws Exception {
@@ -335,6 +346,66 @@ class TaskIntakeTest {
         assertThat(outbox.results).extracting(TaskResult::detail).containsExactly(silence);
     }
 
+    /** A store that answers a ping is slow, not frozen: the attempt it left unanswered does not use up the retries. */
+    @Test
+    void aFirstAttemptLeftUnansweredByAStoreThatAnswersAPingIsTriedAgain() throws Exception {
+        storesAnswerPings = true;
+        var report = new CollectionInspection("backend", "task", 3, 10, "5.0.0", Map.of(), List.of());
+        int[] calls = {0};
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        intake(task -> {
+                    if (++calls[0] == 1) {
+                        awaitQuietly(never, 100);
+                        throw new TaskFailedException(
+                                FailureReason.TARGET_UNAVAILABLE,
+                                "MongoDB at h did not answer in time: Timed out while receiving message.",
+                                new java.net.SocketTimeoutException("Timed out while receiving message"));
+                    }
+                    return report;
+                })
+                .accept(JSON.writeValueAsString(TASK));
+
+        assertThat(calls[0]).as("attempts").isEqualTo(2);
+        assertThat(pings).containsExactly(QUICK_RETRIES.pingTimeout());
+        assertThat(outbox.results).extracting(TaskResult::outcome).containsExactly(TaskOutcome.SUCCEEDED);
+    }
+
+    /**
+     * A store that leaves every attempt unanswered but answers pings is waited for through the retries, and the other
+     * tasks of the migration still try it once: it is not known frozen.
+     */
+    @Test
+    void aSlowStoreThatAnswersPingsLeavesTheMigrationsOtherTasksTheirAttempt() throws Exception {
+        storesAnswerPings = true;
+        Map<TaskId, Integer> attempts = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        String slow = "MongoDB at h did not answer in time: Timed out while receiving message.";
+        TaskPerformer slowStore = task -> {
+            attempts.merge(task.id(), 1, Integer::sum);
+            awaitQuietly(never, 100);
+            throw new TaskFailedException(
+                    FailureReason.TARGET_UNAVAILABLE,
+                    slow,
+                    new java.net.SocketTimeoutException("Timed out while receiving message"));
+        };
+        MigrationTask first = MigrationTask.inspection(new TaskId("job-slow", 1), "task", TASK.mongo());
+        MigrationTask second = MigrationTask.inspection(new TaskId("job-slow", 2), "model", TASK.mongo());
+
+        sendAt(slowStore, first, 0);
+        sendAt(slowStore, second, -1);
+
+        assertThat(attempts)
+                .as("the first: its unanswered first attempt, and one retry that used up the 60 ms of pauses")
+                .containsEntry(first.id(), 2)
+                .containsEntry(second.id(), 1);
+        assertThat(outbox.results)
+                .extracting(TaskResult::detail)
+                .containsExactly(
+                        slow + " (after 2 attempts)",
+                        slow + " (after 1 attempt; another task of this migration had already waited for the store"
+                                + " through its retries)");
+    }
+
     @Test
     void onceATaskWaitedInVainForAStoreThatNeverAnsweredTheOtherTasksOfItsMigrationFailWithoutTrying()
             throws Exception {
@@ -506,7 +577,11 @@ class TaskIntakeTest {
                         leaseTime,
                         new OutageRetry(java.time.Duration.ofSeconds(2), OutageRetry.StopSignal.onInterrupt())),
                 running,
-                new TaskExecution(performer, QUICK_RETRIES, outbox, java.util.Optional.empty(), outages),
+                new TaskExecution(
+                        performer, QUICK_RETRIES, outbox, java.util.Optional.empty(), outages, (task, within) -> {
+                            pings.add(within);
+                            return storesAnswerPings;
+                        }),
                 new TaskMetrics(metrics, running, com.clearmlmigrator.contracts.WorkerKind.MONGO));
     }
 
