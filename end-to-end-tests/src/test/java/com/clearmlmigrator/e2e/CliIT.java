@@ -107,19 +107,8 @@ class CliIT {
                         + " {\"link\": \"s3://elsewhere/raw/b.png\", \"relative_path\": \"raw/b.png\", \"size\": 20}],"
                         + " \"id\": \"cli1\", \"dirty\": false}");
         byte[] before = Files.readAllBytes(state);
-        String[] relink = {
-            "relink",
-            "--mongo",
-            RunningSystem.ports().mongoUri(),
-            "--mongo-database",
-            DATABASE,
-            "--from",
-            "s3://cli-bucket",
-            "--to",
-            "s3://cli-bucket-moved",
-            "--fileserver-folder",
-            fileServer.toString()
-        };
+        String[] relink = CommandRun.relink(
+                DATABASE, "s3://cli-bucket", "s3://cli-bucket-moved", "--fileserver-folder", fileServer.toString());
         String summary = "Dataset state files under " + fileServer.toAbsolutePath() + ": 1 read, 1 external-file links"
                 + " in 1 of them ";
 

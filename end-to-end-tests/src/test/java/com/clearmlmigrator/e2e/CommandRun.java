@@ -27,6 +27,30 @@ record CommandRun(int code, String out, String err) {
         return new CommandRun(code, out.toString(), err.toString());
     }
 
+    /** The words of a relink of {@code database} on the running system's MongoDB from {@code from} to {@code to}. */
+    static String[] relink(String database, String from, String to, String... more) {
+        return words(
+                new String[] {
+                    "relink",
+                    "--mongo",
+                    RunningSystem.ports().mongoUri(),
+                    "--mongo-database",
+                    database,
+                    "--from",
+                    from,
+                    "--to",
+                    to
+                },
+                more);
+    }
+
+    /** {@code first}, then {@code more}. */
+    static String[] words(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
     String migrationId() {
         Optional<String> id = acceptedId(out);
         assertThat(id).as(out).isPresent();

@@ -114,7 +114,7 @@ class StateFilesInBucketIT {
                 .contains("`undo` with --dataset-bucket s3://" + BUCKET + "/clearml --s3-endpoint "
                         + RunningSystem.ports().s3Url() + " restores them.");
 
-        CommandRun undo = CommandRun.of(concat(new String[] {"undo", id}, bucket));
+        CommandRun undo = CommandRun.of(CommandRun.words(new String[] {"undo", id}, bucket));
 
         assertThat(undo.code()).as(undo.out() + undo.err()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(undo.out()).contains("s3://" + BUCKET + "/clearml/: 1 of the 1 the relink changed restored.");
@@ -138,12 +138,12 @@ class StateFilesInBucketIT {
         String id = relinked.migrationId();
         String journal = "clearml/.clearml-migrator/relink-" + id + "/";
 
-        CommandRun looked = CommandRun.of(concat(new String[] {"forget", id, "--dry-run"}, bucket));
+        CommandRun looked = CommandRun.of(CommandRun.words(new String[] {"forget", id, "--dry-run"}, bucket));
         assertThat(looked.code()).as(looked.out() + looked.err()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(looked.out()).contains("relink " + id + " keeps 1 original (");
         assertThat(keysUnder(journal)).contains(journal + "originals/" + STATE.substring("clearml/".length()));
 
-        CommandRun forgotten = CommandRun.of(concat(new String[] {"forget", id}, bucket));
+        CommandRun forgotten = CommandRun.of(CommandRun.words(new String[] {"forget", id}, bucket));
 
         assertThat(forgotten.code()).as(forgotten.out() + forgotten.err()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(forgotten.out())
@@ -156,7 +156,7 @@ class StateFilesInBucketIT {
                 .contains("  Their originals were forgotten on ")
                 .doesNotContain("`undo` with --dataset-bucket");
 
-        CommandRun undo = CommandRun.of(concat(new String[] {"undo", id}, bucket));
+        CommandRun undo = CommandRun.of(CommandRun.words(new String[] {"undo", id}, bucket));
 
         assertThat(undo.code()).as(undo.out() + undo.err()).isEqualTo(ExitCode.COMPLETED_WITH_ERRORS);
         assertThat(undo.out())
@@ -273,7 +273,7 @@ class StateFilesInBucketIT {
                         LocalStack.S3_ACCESS_KEY,
                         "AWS_SECRET_ACCESS_KEY",
                         LocalStack.S3_SECRET_KEY),
-                List.of(concat(
+                List.of(CommandRun.words(
                         relink(bucket),
                         new String[] {"--planner", RunningSystem.ports().plannerUrl()})))) {
             id = await().atMost(Duration.ofMinutes(1))
@@ -303,7 +303,7 @@ class StateFilesInBucketIT {
                         + " told its end");
         Migrations.awaitEnded(id, "SUCCEEDED");
 
-        CommandRun undo = CommandRun.of(concat(new String[] {"undo", id}, bucket));
+        CommandRun undo = CommandRun.of(CommandRun.words(new String[] {"undo", id}, bucket));
 
         assertThat(undo.code()).as(undo.out() + undo.err()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(undo.out()).contains("the relink changed restored");
@@ -331,24 +331,6 @@ class StateFilesInBucketIT {
 
     /** A relink of this class's database from the old file server to the new, with {@code more} options. */
     private static String[] relink(String... more) {
-        return concat(
-                new String[] {
-                    "relink",
-                    "--mongo",
-                    RunningSystem.ports().mongoUri(),
-                    "--mongo-database",
-                    DATABASE,
-                    "--from",
-                    OLD,
-                    "--to",
-                    NEW
-                },
-                more);
-    }
-
-    private static String[] concat(String[] first, String[] second) {
-        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
+        return CommandRun.relink(DATABASE, OLD, NEW, more);
     }
 }

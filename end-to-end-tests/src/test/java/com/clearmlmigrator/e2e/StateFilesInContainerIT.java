@@ -79,19 +79,7 @@ class StateFilesInContainerIT {
             conf.toString()
         };
 
-        CommandRun relinked = CommandRun.of(concat(
-                new String[] {
-                    "relink",
-                    "--mongo",
-                    RunningSystem.ports().mongoUri(),
-                    "--mongo-database",
-                    DATABASE,
-                    "--from",
-                    OLD,
-                    "--to",
-                    NEW
-                },
-                containerOptions));
+        CommandRun relinked = CommandRun.of(CommandRun.relink(DATABASE, OLD, NEW, containerOptions));
 
         assertThat(relinked.code()).as(relinked.out() + relinked.err()).isEqualTo(ExitCode.SUCCEEDED);
         String id = relinked.migrationId();
@@ -106,16 +94,10 @@ class StateFilesInContainerIT {
                 .contains("`undo` with --dataset-bucket " + ROOT + " --azure-endpoint " + azurite.endpoint()
                         + " --clearml-conf " + conf + " restores them.");
 
-        CommandRun undo = CommandRun.of(concat(new String[] {"undo", id}, containerOptions));
+        CommandRun undo = CommandRun.of(CommandRun.words(new String[] {"undo", id}, containerOptions));
 
         assertThat(undo.code()).as(undo.out() + undo.err()).isEqualTo(ExitCode.SUCCEEDED);
         assertThat(undo.out()).contains(ROOT + "/: 1 of the 1 the relink changed restored.");
         assertThat(container.getBlobClient(STATE).downloadContent().toString()).isEqualTo(before);
-    }
-
-    private static String[] concat(String[] first, String[] second) {
-        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
     }
 }
