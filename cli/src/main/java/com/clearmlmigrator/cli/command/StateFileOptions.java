@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -138,8 +137,9 @@ public class StateFileOptions {
 
     /** What an undo of the bucket needs given again besides it. */
     private String againWith(String bucket) {
-        URI server = bucket.strip().toLowerCase(Locale.ROOT).startsWith("azure://") ? azureEndpoint : endpoint;
-        String option = server == azureEndpoint ? " --azure-endpoint " : " --s3-endpoint ";
+        boolean azure = BucketAccess.isAzure(bucket);
+        URI server = azure ? azureEndpoint : endpoint;
+        String option = azure ? " --azure-endpoint " : " --s3-endpoint ";
         return (server == null ? "" : option + server) + (clearmlConf == null ? "" : " --clearml-conf " + clearmlConf);
     }
 

@@ -30,7 +30,7 @@ public record BucketAccess(
      *     found for it, or it cannot be listed
      */
     public DatasetBucket open(String uri, String option) {
-        if (uri.strip().toLowerCase(Locale.ROOT).startsWith("azure://")) {
+        if (isAzure(uri)) {
             ContainerLocation location = ContainerLocation.parse(uri);
             return DatasetBucket.at(
                     AzureBlobs.at(AzureContainers.forContainer(location, conf, azureEndpoint, environment), location),
@@ -42,5 +42,10 @@ public record BucketAccess(
                         S3Clients.forBucket(location, conf.flatMap(c -> c.forBucket(location)), s3Endpoint, s3Region),
                         location),
                 option);
+    }
+
+    /** Whether the address names an Azure container rather than an S3 bucket. */
+    public static boolean isAzure(String uri) {
+        return uri.strip().toLowerCase(Locale.ROOT).startsWith("azure://");
     }
 }
