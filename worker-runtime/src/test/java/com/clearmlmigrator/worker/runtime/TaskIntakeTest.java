@@ -578,10 +578,12 @@ class TaskIntakeTest {
                         new OutageRetry(java.time.Duration.ofSeconds(2), OutageRetry.StopSignal.onInterrupt())),
                 running,
                 new TaskExecution(
-                        performer, QUICK_RETRIES, outbox, java.util.Optional.empty(), outages, (task, within) -> {
+                        new TaskAttempts(performer, QUICK_RETRIES, outages, (task, within) -> {
                             pings.add(within);
                             return storesAnswerPings;
                         }),
+                        outbox,
+                        java.util.Optional.empty()),
                 new TaskMetrics(metrics, running, com.clearmlmigrator.contracts.WorkerKind.MONGO));
     }
 
