@@ -2,12 +2,9 @@ package com.clearmlmigrator.stores;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 import javax.net.ssl.SSLContext;
 
@@ -18,12 +15,10 @@ import org.apache.http.client.config.RequestConfig;
 import org.apache.http.entity.ContentType;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.nio.entity.NStringEntity;
-import org.elasticsearch.client.Cancellable;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RequestOptions;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
-import org.elasticsearch.client.ResponseListener;
 import org.elasticsearch.client.RestClient;
 
 import com.clearmlmigrator.contracts.ElasticEndpoint;
@@ -200,48 +195,7 @@ public final class ElasticClient implements AutoCloseable {
         if (body != null) {
             request.setEntity(new NStringEntity(body, ContentType.APPLICATION_JSON));
         }
-        StreamingAnswers answers = new StreamingAnswers();
-        request.setOptions(RequestOptions.DEFAULT.toBuilder().setHttpAsyncResponseConsumerFactory(answers));
-        CompletableFuture<Void> ended = new CompletableFuture<>();
-        Cancellable call = rest.performRequestAsync(request, new ResponseListener() {
-            @Override
-            public void onSuccess(Response response) {
-                // An answer without a body hands nothing over by itself.
-                answers.handedOver()
-                        .complete(new StreamingAnswers.Streamed(
-                                response.getStatusLine().getStatusCode(), InputStream.nullInputStream()));
-                ended.complete(null);
-            }
-
-            @Override
-            public void onFailure(Exception failure) {
-                answers.handedOver().completeExceptionally(failure);
-                ended.completeExceptionally(failure);
-            }
-        });
-        try (InputStream content = awaitBody(answers, method, path)) {
-            return reader.read(content);
-        } catch (IOException e) {
-            throw failures.unreachable(e);
-        } finally {
-            if (!ended.isDone()) {
-                call.cancel();
-            }
-        }
-    }
-
-    private InputStream awaitBody(StreamingAnswers answers, String method, String path) throws IOException {
-        try {
-            return answers.handedOver().get().body();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ResponseException refused) {
-                throw failures.rejected(method, path, refused);
-            }
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while waiting for Elasticsearch to answer");
-        }
+        return new StreamedCall(rest, failures).read(request, reader);
     }
 
     private <T> T send(String method, String path, String body, ContentType type, AnswerReader<T> reader) {
