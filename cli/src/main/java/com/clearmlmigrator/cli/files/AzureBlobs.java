@@ -157,17 +157,32 @@ final class AzureBlobs implements ObjectStore {
             List<Future<?>> deletions = keys.stream()
                     .<Future<?>>map(key -> deleters.submit(() -> blob(key).deleteIfExists()))
                     .toList();
-            for (Future<?> deletion : deletions) {
-                deletion.get();
+            int failed = 0;
+            String first = null;
+            for (int i = 0; i < deletions.size(); i++) {
+                try {
+                    deletions.get(i).get();
+                } catch (ExecutionException e) {
+                    failed++;
+                    first = first == null ? keys.get(i) + " the first: " + why(e.getCause()) : first;
+                }
             }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException refusal ? refused(refusal) : new IOException(e.getCause());
+            if (failed > 0) {
+                throw new PlaceRefusedException(
+                        failed + " of the blobs could not be deleted from " + location + ", " + first);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("stopped while deleting from " + location);
         } finally {
             deleters.shutdownNow();
         }
+    }
+
+    private String why(Throwable failure) {
+        return failure instanceof RuntimeException refusal
+                ? AzureErrors.sentence(refusal, location)
+                : failure.toString();
     }
 
     @Override

@@ -21,6 +21,8 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.specialized.BlobLeaseClient;
+import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
 import com.clearmlmigrator.testsupport.AzuriteServer;
 
@@ -147,6 +149,26 @@ class DatasetContainerIT extends StateFilesInAStore {
                     .isInstanceOf(WrittenMeanwhileException.class);
         }
         assertThat(get(IMAGES)).isEqualTo(uploadedMeanwhile);
+    }
+
+    /** A blob Azure keeps (under a lease) is named and the others deleted; one gone already counts as deleted. */
+    @Test
+    void aBlobAzureKeepsIsNamedAndOneGoneAlreadyCountsAsDeleted() throws Exception {
+        put("j/leased.json", "{}");
+        put("j/free.json", "{}");
+        BlobLeaseClient lease = new BlobLeaseClientBuilder()
+                .blobClient(container.getBlobClient("j/leased.json"))
+                .buildClient();
+        lease.acquireLease(-1);
+        try (ObjectStore store = open(root())) {
+            assertThatThrownBy(() -> store.delete(List.of("j/gone.json", "j/leased.json", "j/free.json")))
+                    .isInstanceOf(PlaceRefusedException.class)
+                    .hasMessageStartingWith("1 of the blobs could not be deleted from " + root())
+                    .hasMessageContaining(", j/leased.json the first: Azure answered 412 LeaseIdMissing");
+        } finally {
+            lease.breakLease();
+        }
+        assertThat(keys()).containsExactly("j/leased.json");
     }
 
     @Test
