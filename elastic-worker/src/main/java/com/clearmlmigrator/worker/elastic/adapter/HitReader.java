@@ -153,35 +153,12 @@ final class HitReader {
             if (field.equals("hits")) {
                 read += readArray(parser);
             } else if (field.equals("total")) {
-                total = value == JsonToken.START_OBJECT ? readTotalObject(parser) : readTotalNumber(parser, value);
+                total = HitsTotal.read(parser, value);
             } else {
                 parser.skipChildren();
             }
         }
         return new long[] {total, read};
-    }
-
-    /** ES 5.6 and 6 give the total as a number, always exact. */
-    private static long readTotalNumber(JsonParser parser, JsonToken value) throws IOException {
-        return value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : UNKNOWN_TOTAL;
-    }
-
-    /** ES 7 and later: {@code {"value": n, "relation": "eq" | "gte"}}; only "eq" is a total to stop at. */
-    private static long readTotalObject(JsonParser parser) throws IOException {
-        long value = UNKNOWN_TOTAL;
-        boolean exact = false;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken token = parser.nextToken();
-            if (field.equals("value") && token == JsonToken.VALUE_NUMBER_INT) {
-                value = parser.getLongValue();
-            } else if (field.equals("relation")) {
-                exact = "eq".equals(parser.getText());
-            } else {
-                parser.skipChildren();
-            }
-        }
-        return exact ? value : UNKNOWN_TOTAL;
     }
 
     private static int skip(JsonParser parser) throws IOException {
