@@ -148,7 +148,8 @@ final class AzureBlobs implements ObjectStore {
 
     /**
      * One request a blob, {@value #DELETES_AT_ONCE} at once: a relink's journal holds one original and one change mark a
-     * file it changed, thousands for a large server, each deletion a round trip.
+     * file it changed, thousands for a large server, each deletion a round trip. A blob Azure refuses to delete is
+     * counted and the others deleted; a service that stops answering ends the deletions at once.
      */
     @Override
     public void delete(List<String> keys) throws IOException {
@@ -163,8 +164,16 @@ final class AzureBlobs implements ObjectStore {
                 try {
                     deletions.get(i).get();
                 } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof BlobStorageException refusal)) {
+                        // The service did not answer: the deletions still waiting are dropped, not each waited out.
+                        throw e.getCause() instanceof RuntimeException away
+                                ? refused(away)
+                                : new IOException(e.getCause());
+                    }
                     failed++;
-                    first = first == null ? keys.get(i) + " the first: " + why(e.getCause()) : first;
+                    first = first == null
+                            ? keys.get(i) + " the first: " + AzureErrors.sentence(refusal, location)
+                            : first;
                 }
             }
             if (failed > 0) {
@@ -177,12 +186,6 @@ final class AzureBlobs implements ObjectStore {
         } finally {
             deleters.shutdownNow();
         }
-    }
-
-    private String why(Throwable failure) {
-        return failure instanceof RuntimeException refusal
-                ? AzureErrors.sentence(refusal, location)
-                : failure.toString();
     }
 
     @Override

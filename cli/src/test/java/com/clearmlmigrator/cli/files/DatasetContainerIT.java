@@ -217,6 +217,25 @@ class DatasetContainerIT extends StateFilesInAStore {
                 .hasMessageEndingWith("); check --azure-endpoint");
     }
 
+    /** Not a count of blobs that stay, each waited out through its retries: the service is named, as on opening. */
+    @Test
+    void deletionsAServiceNoLongerAnswersEndWithItsSentence() {
+        ContainerLocation location = ContainerLocation.parse(root());
+        var away = AzureContainers.forContainer(
+                location,
+                Optional.empty(),
+                URI.create("http://127.0.0.1:9/" + AzuriteServer.ACCOUNT),
+                KEY_IN_ENVIRONMENT);
+        List<String> journal = java.util.stream.IntStream.range(0, 100)
+                .mapToObj(i -> "j/originals/d" + i + "/state.json")
+                .toList();
+
+        assertThatThrownBy(() -> new AzureBlobs(away, location).delete(journal))
+                .isInstanceOf(PlaceRefusedException.class)
+                .hasMessageStartingWith("cannot reach Azure Blob Storage for " + root() + "/ (")
+                .hasMessageEndingWith("); check --azure-endpoint");
+    }
+
     @Test
     void anAddressThatIsNotAContainerIsRefusedWithHowToWriteOne() {
         assertThatThrownBy(() -> ContainerLocation.parse("azure://" + HOST))
