@@ -205,11 +205,7 @@ class DatasetContainerIT extends StateFilesInAStore {
     @Test
     void aBlobServiceThatDoesNotAnswerIsNamedWithTheOptionToCheck() {
         ContainerLocation location = ContainerLocation.parse(root());
-        var unreachable = AzureContainers.forContainer(
-                location,
-                Optional.empty(),
-                URI.create("http://127.0.0.1:9/" + AzuriteServer.ACCOUNT),
-                KEY_IN_ENVIRONMENT);
+        var unreachable = containerNobodyServes(location);
 
         assertThatThrownBy(() -> AzureBlobs.at(unreachable, location))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -221,11 +217,7 @@ class DatasetContainerIT extends StateFilesInAStore {
     @Test
     void deletionsAServiceNoLongerAnswersEndWithItsSentence() {
         ContainerLocation location = ContainerLocation.parse(root());
-        var away = AzureContainers.forContainer(
-                location,
-                Optional.empty(),
-                URI.create("http://127.0.0.1:9/" + AzuriteServer.ACCOUNT),
-                KEY_IN_ENVIRONMENT);
+        var away = containerNobodyServes(location);
         List<String> journal = java.util.stream.IntStream.range(0, 100)
                 .mapToObj(i -> "j/originals/d" + i + "/state.json")
                 .toList();
@@ -234,6 +226,15 @@ class DatasetContainerIT extends StateFilesInAStore {
                 .isInstanceOf(PlaceRefusedException.class)
                 .hasMessageStartingWith("cannot reach Azure Blob Storage for " + root() + "/ (")
                 .hasMessageEndingWith("); check --azure-endpoint");
+    }
+
+    /** The container at a port nothing listens on (9, discard, closed here). */
+    private static BlobContainerClient containerNobodyServes(ContainerLocation location) {
+        return AzureContainers.forContainer(
+                location,
+                Optional.empty(),
+                URI.create("http://127.0.0.1:9/" + AzuriteServer.ACCOUNT),
+                KEY_IN_ENVIRONMENT);
     }
 
     @Test
