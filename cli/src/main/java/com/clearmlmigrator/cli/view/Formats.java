@@ -44,9 +44,24 @@ final class Formats {
         return "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "]";
     }
 
-    /** A name cut to {@code width} characters from the left, where ClearML's index names differ (their company). */
+    /**
+     * A name cut to {@code width} characters from the left, where ClearML's index names differ (their company). Only
+     * for lines redrawn in place, which must fit the terminal; a table printed once shows names whole.
+     */
     static String name(String name, int width) {
         return name.length() <= width ? name : "…" + name.substring(name.length() - width + 1);
+    }
+
+    /**
+     * The width of a column that shows its heading and each row's {@code field} whole: an operator copies an index name
+     * or a URL prefix from a report into the next command, so a cut one is of no use.
+     */
+    static int widthFor(String heading, Iterable<JsonNode> rows, String field) {
+        int width = Math.max(1, heading.length()); // a width of 0 would read as the 0 flag of %-0s
+        for (JsonNode row : rows) {
+            width = Math.max(width, row.path(field).asText().length());
+        }
+        return width;
     }
 
     /** The heading line of a snapshot: kind, id, status and task counts. */

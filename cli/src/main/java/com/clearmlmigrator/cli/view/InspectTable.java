@@ -11,17 +11,24 @@ import com.fasterxml.jackson.databind.JsonNode;
  * are text, and the URL origins the stored references start with.
  */
 final class InspectTable {
-    private static final int NAME_WIDTH = 60;
+    private static final String NAME_HEADING = "collection / index";
 
     private InspectTable() {}
 
     static void print(JsonNode report, PrintWriter out) {
-        out.printf("%-7s %-" + NAME_WIDTH + "s %10s %14s%n", "store", "collection / index", "documents", "bytes");
-        for (JsonNode collection : report.path("mongo").path("collections")) {
-            row(out, "mongo", collection.path("collection").asText(), collection);
+        JsonNode collections = report.path("mongo").path("collections");
+        JsonNode indices = report.path("elastic").path("indices");
+        String row = "%-7s %-"
+                + Math.max(
+                        Formats.widthFor(NAME_HEADING, collections, "collection"),
+                        Formats.widthFor(NAME_HEADING, indices, "index"))
+                + "s %10s %14s%n";
+        out.printf(row, "store", NAME_HEADING, "documents", "bytes");
+        for (JsonNode collection : collections) {
+            sizes(out, row, "mongo", collection.path("collection").asText(), collection);
         }
-        for (JsonNode index : report.path("elastic").path("indices")) {
-            row(out, "elastic", index.path("index").asText(), index);
+        for (JsonNode index : indices) {
+            sizes(out, row, "elastic", index.path("index").asText(), index);
         }
         versions(report, out);
         textFields(report.path("elastic").path("indices"), out);
@@ -46,13 +53,11 @@ final class InspectTable {
         out.println("Indices created before ClearML's templates, with text where the templates have keyword: ClearML's"
                 + " aggregations on these fields fail (ClearML issue #233); `clearml-migrator copy-es` maps them as"
                 + " keyword.");
+        int width = Formats.widthFor("", found, "index");
         for (JsonNode index : found) {
             List<String> fields = new ArrayList<>();
             index.path("textFields").forEach(field -> fields.add(field.asText()));
-            out.printf(
-                    "  %-" + NAME_WIDTH + "s %s%n",
-                    Formats.name(index.path("index").asText(), NAME_WIDTH),
-                    String.join(", ", fields));
+            out.printf("  %-" + width + "s %s%n", index.path("index").asText(), String.join(", ", fields));
         }
     }
 
@@ -64,28 +69,39 @@ final class InspectTable {
             return;
         }
         out.println("URL prefixes the stored references start with (a relink's --from names one of them):");
-        String row = "%-" + NAME_WIDTH + "s %12s %12s%n";
+        String row = "%-" + Formats.widthFor("prefix", prefixes, "prefix") + "s %12s %12s%n";
         out.printf(row, "prefix", "in mongo", "in elastic");
         for (JsonNode prefix : prefixes) {
             out.printf(
                     row,
-                    Formats.name(prefix.path("prefix").asText(), NAME_WIDTH),
+                    prefix.path("prefix").asText(),
                     Formats.count(prefix.path("mongo").asLong()),
                     Formats.count(prefix.path("elastic").asLong()));
         }
         out.println();
         out.println("Where they are (a relink rewrites a field marked --include only when it names that group):");
+        String place = "      %-" + placeWidth(prefixes) + "s %12s%s%n";
         for (JsonNode prefix : prefixes) {
             out.println("  " + prefix.path("prefix").asText());
             JsonNode optIn = prefix.path("optIn");
             prefix.path("fields")
                     .fields()
                     .forEachRemaining(field -> out.printf(
-                            "      %-" + (NAME_WIDTH - 4) + "s %12s%s%n",
-                            Formats.name(field.getKey(), NAME_WIDTH - 4),
+                            place,
+                            field.getKey(),
                             Formats.count(field.getValue().asLong()),
                             includeMark(optIn, field.getKey())));
         }
+    }
+
+    private static int placeWidth(JsonNode prefixes) {
+        int width = 1;
+        for (JsonNode prefix : prefixes) {
+            for (String place : (Iterable<String>) prefix.path("fields")::fieldNames) {
+                width = Math.max(width, place.length());
+            }
+        }
+        return width;
     }
 
     /** What a relink must name to rewrite this place, when only an opt-in relink does. */
@@ -93,11 +109,11 @@ final class InspectTable {
         return optIn.has(place) ? "  --include " + optIn.path(place).asText() : "";
     }
 
-    private static void row(PrintWriter out, String store, String name, JsonNode found) {
+    private static void sizes(PrintWriter out, String row, String store, String name, JsonNode found) {
         out.printf(
-                "%-7s %-" + NAME_WIDTH + "s %10s %14s%n",
+                row,
                 store,
-                Formats.name(name, NAME_WIDTH),
+                name,
                 Formats.count(found.path("documents").asLong()),
                 Formats.count(found.path("sizeBytes").asLong()));
     }

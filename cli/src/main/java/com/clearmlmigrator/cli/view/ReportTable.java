@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** A migration's report as a table: one row per collection or index, then every failure with its reason. */
 public final class ReportTable {
-    private static final int NAME_WIDTH = 60;
-
     private ReportTable() {}
 
     /** @param wording how the planner's sentences (errors, failures) read on this command's line */
@@ -39,15 +37,9 @@ public final class ReportTable {
         if (report.path("targets").isEmpty()) {
             return; // nothing was planned (a failed pre-flight): no table, the error says why
         }
-        String row = "%-7s %-" + NAME_WIDTH + "s %10s %12s %10s %9s%n";
-        out.printf(
-                row,
-                "store",
-                "collection / index",
-                "scanned",
-                dryRun ? "would change" : "changed",
-                "remaining",
-                "conflicts");
+        String heading = "collection / index";
+        String row = "%-7s %-" + Formats.widthFor(heading, report.path("targets"), "target") + "s %10s %12s %10s %9s%n";
+        out.printf(row, "store", heading, "scanned", dryRun ? "would change" : "changed", "remaining", "conflicts");
         for (JsonNode target : report.path("targets")) {
             long scanned = 0;
             long changed = 0;
@@ -62,7 +54,7 @@ public final class ReportTable {
             out.printf(
                     row,
                     target.path("store").asText(),
-                    Formats.name(target.path("target").asText(), NAME_WIDTH),
+                    target.path("target").asText(),
                     Formats.count(scanned),
                     Formats.count(changed),
                     Formats.count(remaining),
@@ -162,12 +154,13 @@ public final class ReportTable {
         if (report.path("indices").isEmpty() && report.path("skipped").isEmpty()) {
             return; // nothing was planned (a failed pre-flight): no table, the error says why
         }
-        out.printf("%-" + NAME_WIDTH + "s %10s %10s %9s%n", "index", "documents", "copied", "verified");
+        String row = "%-" + Formats.widthFor("index", report.path("indices"), "index") + "s %10s %10s %9s%n";
+        out.printf(row, "index", "documents", "copied", "verified");
         for (JsonNode index : report.path("indices")) {
             JsonNode match = index.path("checksumMatch");
             out.printf(
-                    "%-" + NAME_WIDTH + "s %10s %10s %9s%n",
-                    Formats.name(index.path("index").asText(), NAME_WIDTH),
+                    row,
+                    index.path("index").asText(),
                     Formats.count(index.path("documents").asLong()),
                     Formats.count(index.path("copied").asLong()),
                     match.isNull() || match.isMissingNode() ? "-" : match.asBoolean() ? "yes" : "NO");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +138,42 @@ class ReportTableTest {
                 .containsPattern("events-plot-\\*: plot_data +5,400\n")
                 .containsPattern("model: uri +7\n")
                 .containsPattern("model: metadata\\.\\*\\.value +3  --include metadata\n");
+    }
+
+    @Test
+    void aCopyReportShowsClearmlsLongestIndexNamesWholeInOneAlignedColumn() throws Exception {
+        // 62 characters: the longest of ClearML's event index names, with its 32-character company id.
+        String longest = "events-training_stats_scalar-d1bd92a3b039400cbafc60a7a5b1e52b";
+        StringWriter out = new StringWriter();
+        ReportTable.print(
+                "es-copy",
+                PlannerClient.JSON.readTree("{\"indices\":[{\"index\":\"" + longest + "\",\"documents\":36600,"
+                        + "\"copied\":36600,\"checksumMatch\":true},{\"index\":\"events-log-d1\",\"documents\":9,"
+                        + "\"copied\":9,\"checksumMatch\":true}],\"skipped\":[]}"),
+                new PrintWriter(out),
+                COPY_ES);
+
+        List<String> lines =
+                out.toString().lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines.get(1)).startsWith(longest + " ");
+        assertThat(lines.get(0).indexOf("verified") + "verified".length())
+                .as("the column of counts starts after the longest name, in every row")
+                .isEqualTo(lines.get(1).indexOf("yes") + "yes".length())
+                .isEqualTo(lines.get(2).indexOf("yes") + "yes".length());
+    }
+
+    @Test
+    void anInspectShowsAUrlPrefixWholeHoweverLongSinceARelinksFromNamesIt() throws Exception {
+        String prefix = "azure://clearmlexperimentsstorage01.blob.core.windows.net/clearml-artifacts-production";
+        StringWriter out = new StringWriter();
+        ReportTable.print(
+                "inspect",
+                PlannerClient.JSON.readTree("{\"urlPrefixes\":[{\"prefix\":\"" + prefix + "\",\"mongo\":3,"
+                        + "\"elastic\":0,\"fields\":{\"model: uri\":3}}]}"),
+                new PrintWriter(out),
+                COPY_ES);
+
+        assertThat(out.toString()).containsPattern("\n" + Pattern.quote(prefix) + " +3 +0\n");
     }
 
     @Test
