@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -62,7 +63,10 @@ public final class S3Clients {
                 .region(region != null ? Region.of(region) : endpoint != null ? Region.US_EAST_1 : chainRegion())
                 // Checksums only where S3 requires them: servers other than AWS refuse the newer trailing ones.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                // And there (a multi-object delete) as Content-MD5 too, as the SDK sent it before 2.30: S3 servers such
+                // as Ceph's RADOS Gateway refuse the delete without it (400 InvalidRequest).
+                .addPlugin(LegacyMd5Plugin.create());
         if (endpoint != null) {
             // MinIO and the like serve buckets as paths: http://host:9000/bucket/key.
             builder.endpointOverride(endpoint).forcePathStyle(true);

@@ -160,8 +160,9 @@ final class S3Objects implements ObjectStore {
                 if (e.statusCode() != 501) {
                     throw refused(e);
                 }
-                // A server that does not take the request as this SDK sends it (S3Proxy answers 501 NotImplemented):
-                // one request a key.
+                // A server that does not take the request as this SDK sends it (S3Proxy answers the SDK's CRC32
+                // checksum header 501 NotImplemented; Google Cloud Storage has no multi-object delete): one request a
+                // key.
                 for (String key : batch) {
                     deleteOne(key);
                 }
