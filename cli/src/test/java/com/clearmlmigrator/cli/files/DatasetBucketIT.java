@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Dataset state files in a bucket, relinked and restored through a real S3 server over HTTP. */
@@ -134,6 +136,21 @@ class DatasetBucketIT extends StateFilesInAStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aThousandKeysGoInOneMultiObjectDeleteThatTheServerTakes() {
+        List<ObjectIdentifier> thousand = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            put("many/" + i, "x");
+            thousand.add(ObjectIdentifier.builder().key("many/" + i).build());
+        }
+
+        DeleteObjectsResponse answer = s3.deleteObjects(
+                r -> r.bucket(BUCKET).delete(d -> d.objects(thousand).quiet(true)));
+
+        assertThat(answer.errors()).isEmpty();
+        assertThat(keys()).noneMatch(key -> key.startsWith("many/"));
     }
 
     @Test

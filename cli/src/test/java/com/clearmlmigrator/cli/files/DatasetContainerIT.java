@@ -135,22 +135,6 @@ class DatasetContainerIT extends StateFilesInAStore {
         assertThat(get("clearml/" + IMAGES)).isEqualTo(images.replace(OLD, NEW));
     }
 
-    /** The check just before an upload leaves a moment open: Azure's If-Match closes it. */
-    @Test
-    void anUploadOverAVersionThatIsNoLongerTheBlobsIsRefusedAndChangesNothing(@TempDir Path folder) throws Exception {
-        put(IMAGES, state("a1", OLD + "/raw/f0.csv"));
-        String uploadedMeanwhile = state("a1", OLD + "/raw/new.csv");
-        Path replacement = Files.writeString(folder.resolve("state.json"), state("a1", NEW + "/raw/f0.csv"));
-        try (ObjectStore store = open(root())) {
-            String seen = store.download(IMAGES, folder.resolve("seen.json"));
-            put(IMAGES, uploadedMeanwhile);
-
-            assertThatThrownBy(() -> store.upload(IMAGES, replacement, seen))
-                    .isInstanceOf(WrittenMeanwhileException.class);
-        }
-        assertThat(get(IMAGES)).isEqualTo(uploadedMeanwhile);
-    }
-
     /** A blob Azure keeps (under a lease) is named and the others deleted; one gone already counts as deleted. */
     @Test
     void aBlobAzureKeepsIsNamedAndOneGoneAlreadyCountsAsDeleted() throws Exception {

@@ -1,14 +1,18 @@
 package com.clearmlmigrator.cli.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What dataset state files in a bucket or container go through, the same whatever store holds them: each store's
@@ -98,6 +102,23 @@ abstract class StateFilesInAStore {
         assertThat(undone.problems()).isEmpty();
         assertThat(get("clearml/" + IMAGES)).isEqualTo(images);
         assertThat(get("clearml/" + TEXTS)).isEqualTo(texts);
+    }
+
+    /** The check just before an upload leaves a moment open: the store's If-Match closes it. */
+    @Test
+    void anUploadOverAVersionThatIsNoLongerTheStoredOneIsRefusedAndChangesNothing(@TempDir Path folder)
+            throws Exception {
+        put(IMAGES, state("a1", OLD + "/raw/f0.csv"));
+        String uploadedMeanwhile = state("a1", OLD + "/raw/new.csv");
+        Path replacement = Files.writeString(folder.resolve("state.json"), state("a1", NEW + "/raw/f0.csv"));
+        try (ObjectStore store = open(root())) {
+            String seen = store.download(IMAGES, folder.resolve("seen.json"));
+            put(IMAGES, uploadedMeanwhile);
+
+            assertThatThrownBy(() -> store.upload(IMAGES, replacement, seen))
+                    .isInstanceOf(WrittenMeanwhileException.class);
+        }
+        assertThat(get(IMAGES)).isEqualTo(uploadedMeanwhile);
     }
 
     /** A journal of more changed files than the store deletes in one request or at once. */
