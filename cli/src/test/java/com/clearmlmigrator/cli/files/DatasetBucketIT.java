@@ -153,6 +153,16 @@ class DatasetBucketIT extends StateFilesInAStore {
         assertThat(keys()).noneMatch(key -> key.startsWith("many/"));
     }
 
+    /** A forget run again after it stopped midway asks for keys it deleted the first time. */
+    @Test
+    void aKeyGoneAlreadyCountsAsDeleted() throws Exception {
+        put("j/here.json", "{}");
+        try (ObjectStore store = open(root())) {
+            store.delete(List.of("j/gone.json", "j/here.json"));
+        }
+        assertThat(keys()).noneMatch(key -> key.startsWith("j/"));
+    }
+
     @Test
     void aBucketThatIsNotThereIsRefusedWithWhatToCheck() {
         assertThatThrownBy(() -> open("s3://no-such-bucket/clearml"))
