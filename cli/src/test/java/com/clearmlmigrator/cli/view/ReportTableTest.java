@@ -80,19 +80,16 @@ class ReportTableTest {
 
     @Test
     void aCopyShowsWhatItChangedInAnIndexsMappingsUnderItsTable() throws Exception {
-        StringWriter out = new StringWriter();
-        ReportTable.print(
+        String printed = print(
                 "es-copy",
-                PlannerClient.JSON.readTree("{\"indices\":[{\"index\":\"events-training_stats_scalar-c1\","
+                "{\"indices\":[{\"index\":\"events-training_stats_scalar-c1\","
                         + "\"documents\":3,\"copied\":3,\"checksumMatch\":true,"
                         + "\"mappingChanges\":[\"metric is mapped as keyword\"]},"
                         + "{\"index\":\"events-log-c1\",\"documents\":3,\"copied\":3,\"checksumMatch\":true,"
                         + "\"mappingChanges\":[]}],\"skipped\":[],"
-                        + "\"notes\":[\"The target has 1 data node ... Set \\\"replicas\\\" to 0 to copy them.\"]}"),
-                new PrintWriter(out),
-                COPY_ES);
+                        + "\"notes\":[\"The target has 1 data node ... Set \\\"replicas\\\" to 0 to copy them.\"]}");
 
-        assertThat(out.toString())
+        assertThat(printed)
                 .contains("events-training_stats_scalar-c1: metric is mapped as keyword")
                 .doesNotContain("events-log-c1:")
                 .contains("Note: The target has 1 data node ... Set --replicas to 0 to copy them.");
@@ -100,18 +97,15 @@ class ReportTableTest {
 
     @Test
     void anInspectNamesTheIndicesWhoseClearmlFieldsAreTextAndWhatMapsThemAsKeyword() throws Exception {
-        StringWriter out = new StringWriter();
-        ReportTable.print(
+        String printed = print(
                 "inspect",
-                PlannerClient.JSON.readTree("{\"elastic\":{\"indices\":["
+                "{\"elastic\":{\"indices\":["
                         + "{\"index\":\"events-training_stats_scalar-c1\",\"documents\":3,\"sizeBytes\":10,"
                         + "\"textFields\":[\"metric\",\"variant\"]},"
                         + "{\"index\":\"events-log-c1\",\"documents\":3,\"sizeBytes\":10,\"textFields\":[]}]},"
-                        + "\"urlPrefixes\":[]}"),
-                new PrintWriter(out),
-                COPY_ES);
+                        + "\"urlPrefixes\":[]}");
 
-        assertThat(out.toString())
+        assertThat(printed)
                 .contains("ClearML issue #233")
                 .containsPattern("events-training_stats_scalar-c1 +metric, variant")
                 .doesNotContainPattern("events-log-c1 +\\S*,");
@@ -119,20 +113,17 @@ class ReportTableTest {
 
     @Test
     void anInspectListsEveryUrlPrefixWithItsCountsPerStoreWhereItIsAndWhatARelinkMustIncludeForIt() throws Exception {
-        StringWriter out = new StringWriter();
-        ReportTable.print(
+        String printed = print(
                 "inspect",
-                PlannerClient.JSON.readTree("{\"mongo\":{\"collections\":[{\"collection\":\"task\",\"documents\":600,"
+                "{\"mongo\":{\"collections\":[{\"collection\":\"task\",\"documents\":600,"
                         + "\"sizeBytes\":1000}]},\"urlPrefixes\":["
                         + "{\"prefix\":\"http://files.old.lan:8081\",\"mongo\":1200,\"elastic\":5400,\"fields\":"
                         + "{\"events-plot-*: plot_data\":5400,\"task: execution.artifacts.*.uri\":1200}},"
                         + "{\"prefix\":\"s3://old-bucket\",\"mongo\":10,\"elastic\":0,\"fields\":"
                         + "{\"model: metadata.*.value\":3,\"model: uri\":7},"
-                        + "\"optIn\":{\"model: metadata.*.value\":\"metadata\"}}]}"),
-                new PrintWriter(out),
-                COPY_ES);
+                        + "\"optIn\":{\"model: metadata.*.value\":\"metadata\"}}]}");
 
-        assertThat(out.toString())
+        assertThat(printed)
                 .containsPattern("http://files.old.lan:8081 +1,200 +5,400")
                 .containsPattern("s3://old-bucket +10 +0")
                 .containsPattern("events-plot-\\*: plot_data +5,400\n")
@@ -144,17 +135,13 @@ class ReportTableTest {
     void aCopyReportShowsClearmlsLongestIndexNamesWholeInOneAlignedColumn() throws Exception {
         // 62 characters: the longest of ClearML's event index names, with its 32-character company id.
         String longest = "events-training_stats_scalar-d1bd92a3b039400cbafc60a7a5b1e52b";
-        StringWriter out = new StringWriter();
-        ReportTable.print(
+        String printed = print(
                 "es-copy",
-                PlannerClient.JSON.readTree("{\"indices\":[{\"index\":\"" + longest + "\",\"documents\":36600,"
+                "{\"indices\":[{\"index\":\"" + longest + "\",\"documents\":36600,"
                         + "\"copied\":36600,\"checksumMatch\":true},{\"index\":\"events-log-d1\",\"documents\":9,"
-                        + "\"copied\":9,\"checksumMatch\":true}],\"skipped\":[]}"),
-                new PrintWriter(out),
-                COPY_ES);
+                        + "\"copied\":9,\"checksumMatch\":true}],\"skipped\":[]}");
 
-        List<String> lines =
-                out.toString().lines().filter(line -> !line.isBlank()).toList();
+        List<String> lines = printed.lines().filter(line -> !line.isBlank()).toList();
         assertThat(lines.get(1)).startsWith(longest + " ");
         assertThat(lines.get(0).indexOf("verified") + "verified".length())
                 .as("the column of counts starts after the longest name, in every row")
@@ -165,24 +152,19 @@ class ReportTableTest {
     @Test
     void anInspectShowsAUrlPrefixWholeHoweverLongSinceARelinksFromNamesIt() throws Exception {
         String prefix = "azure://clearmlexperimentsstorage01.blob.core.windows.net/clearml-artifacts-production";
-        StringWriter out = new StringWriter();
-        ReportTable.print(
+        String printed = print(
                 "inspect",
-                PlannerClient.JSON.readTree("{\"urlPrefixes\":[{\"prefix\":\"" + prefix + "\",\"mongo\":3,"
-                        + "\"elastic\":0,\"fields\":{\"model: uri\":3}}]}"),
-                new PrintWriter(out),
-                COPY_ES);
+                "{\"urlPrefixes\":[{\"prefix\":\"" + prefix + "\",\"mongo\":3,"
+                        + "\"elastic\":0,\"fields\":{\"model: uri\":3}}]}");
 
-        assertThat(out.toString()).containsPattern("\n" + Pattern.quote(prefix) + " +3 +0\n");
+        assertThat(printed).containsPattern("\n" + Pattern.quote(prefix) + " +3 +0\n");
     }
 
     @Test
     void anInspectThatFoundNoReferencesSaysSo() throws Exception {
-        StringWriter out = new StringWriter();
-        ReportTable.print(
-                "inspect", PlannerClient.JSON.readTree("{\"urlPrefixes\":[]}"), new PrintWriter(out), COPY_ES);
+        String printed = print("inspect", "{\"urlPrefixes\":[]}");
 
-        assertThat(out.toString()).contains("No stored URL references found.");
+        assertThat(printed).contains("No stored URL references found.");
     }
 
     @Test
@@ -247,16 +229,13 @@ class ReportTableTest {
 
     @Test
     void aCancelledCopySaysThatAnIndexNotVerifiedMayBePartCopiedAndThatSkipCopiesItAgain() throws Exception {
-        StringWriter out = new StringWriter();
-        ReportTable.print(
+        String printed = print(
                 "es-copy",
-                PlannerClient.JSON.readTree("{\"tasks\":{\"total\":45,\"skipped\":38},\"indices\":[{\"index\":"
+                "{\"tasks\":{\"total\":45,\"skipped\":38},\"indices\":[{\"index\":"
                         + "\"events-log-a\",\"documents\":6000,\"copied\":1000,\"checksumMatch\":null}],"
-                        + "\"skipped\":[]}"),
-                new PrintWriter(out),
-                COPY_ES);
+                        + "\"skipped\":[]}");
 
-        assertThat(out.toString())
+        assertThat(printed)
                 .containsPattern("events-log-a +6,000 +1,000 +-")
                 .contains("38 of 45 parts did not run to the end (the migration was cancelled): an index not verified"
                         + " ('-') may be part-copied")
@@ -265,22 +244,23 @@ class ReportTableTest {
 
     @Test
     void aCopyWhosePreflightFailedShowsItsErrorWithoutAnEmptyTable() throws Exception {
-        StringWriter out = new StringWriter();
-        ReportTable.print(
+        String printed = print(
                 "es-copy",
-                PlannerClient.JSON.readTree("{\"indices\":[],\"skipped\":[],\"error\":\"Pre-flight failed; nothing"
-                        + " was written. The target runs Elasticsearch 6.8.0; es-copy writes to 7.x and 8.x.\"}"),
-                new PrintWriter(out),
-                COPY_ES);
+                "{\"indices\":[],\"skipped\":[],\"error\":\"Pre-flight failed; nothing"
+                        + " was written. The target runs Elasticsearch 6.8.0; es-copy writes to 7.x and 8.x.\"}");
 
-        assertThat(out.toString())
+        assertThat(printed)
                 .doesNotContain("documents")
                 .contains("Error: Pre-flight failed; nothing was written. The target runs Elasticsearch 6.8.0");
     }
 
     private static String print(String report) throws Exception {
+        return print("relink", report);
+    }
+
+    private static String print(String kind, String report) throws Exception {
         StringWriter out = new StringWriter();
-        ReportTable.print("relink", PlannerClient.JSON.readTree(report), new PrintWriter(out), COPY_ES);
+        ReportTable.print(kind, PlannerClient.JSON.readTree(report), new PrintWriter(out), COPY_ES);
         return out.toString();
     }
 }
