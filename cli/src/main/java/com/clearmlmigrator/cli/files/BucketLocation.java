@@ -20,6 +20,9 @@ public record BucketLocation(String host, String bucket, String prefix) {
         } catch (IllegalArgumentException e) {
             throw notABucket(uri);
         }
+        if ("gs".equalsIgnoreCase(parsed.getScheme())) {
+            throw onGoogleCloudStorage(uri);
+        }
         if (!"s3".equalsIgnoreCase(parsed.getScheme())
                 || parsed.getAuthority() == null
                 || parsed.getAuthority().isBlank()) {
@@ -46,6 +49,13 @@ public record BucketLocation(String host, String bucket, String prefix) {
         return new IllegalArgumentException("'" + uri + "' is not a bucket: give it as s3://BUCKET or"
                 + " s3://BUCKET/FOLDER, the start of the datasets' output_uri (s3://HOST:PORT/BUCKET/FOLDER on MinIO and"
                 + " other S3 servers; azure://ACCOUNT.blob.core.windows.net/CONTAINER/FOLDER on Azure).");
+    }
+
+    private static IllegalArgumentException onGoogleCloudStorage(String uri) {
+        return new IllegalArgumentException(
+                "'" + uri + "' is in Google Cloud Storage, where this command does not reach"
+                        + " dataset state files: leave --dataset-bucket out (MongoDB and Elasticsearch are relinked all the"
+                        + " same), or copy that folder to this host, relink the copy with --fileserver-folder and copy it back.");
     }
 
     @Override

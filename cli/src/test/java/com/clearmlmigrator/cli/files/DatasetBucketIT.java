@@ -190,4 +190,14 @@ class DatasetBucketIT extends StateFilesInAStore {
         assertThat(BucketLocation.parse("s3://b/clearml/datasets").prefix()).isEqualTo("clearml/datasets/");
         assertThat(BucketLocation.parse("s3://b").prefix()).isEmpty();
     }
+
+    @Test
+    void aGoogleCloudStorageAddressIsRefusedWithWhatToDoInstead() {
+        assertThatThrownBy(() -> BucketLocation.parse("gs://ml-artifacts/clearml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'gs://ml-artifacts/clearml' is in Google Cloud Storage, where this command does not reach"
+                        + " dataset state files: leave --dataset-bucket out (MongoDB and Elasticsearch are relinked all"
+                        + " the same), or copy that folder to this host, relink the copy with --fileserver-folder and copy it"
+                        + " back.");
+    }
 }
