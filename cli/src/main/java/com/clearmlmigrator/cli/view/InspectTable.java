@@ -31,7 +31,7 @@ final class InspectTable {
             sizes(out, row, "elastic", index.path("index").asText(), index);
         }
         versions(report, out);
-        textFields(report.path("elastic").path("indices"), out);
+        textFields(indices, out);
         urlPrefixes(report.path("urlPrefixes"), out);
     }
 
