@@ -16,6 +16,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /** S3 clients for buckets of state files, on AWS or on another S3 server (MinIO, Ceph, SeaweedFS). */
 public final class S3Clients {
@@ -66,7 +67,12 @@ public final class S3Clients {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 // And there (a multi-object delete) as Content-MD5 too, as the SDK sent it before 2.30: S3 servers such
                 // as Ceph's RADOS Gateway refuse the delete without it (400 InvalidRequest).
-                .addPlugin(LegacyMd5Plugin.create());
+                .addPlugin(LegacyMd5Plugin.create())
+                // A state file is uploaded whole, its payload signed as one: no aws-chunked body, which S3 servers
+                // other than AWS take unevenly (S3Proxy 3.3 answers before reading the closing chunk, then resets the
+                // connection under the client's last write; Google Cloud Storage's XML API has no chunked signing).
+                .serviceConfiguration(
+                        S3Configuration.builder().chunkedEncodingEnabled(false).build());
         if (endpoint != null) {
             // MinIO and the like serve buckets as paths: http://host:9000/bucket/key.
             builder.endpointOverride(endpoint).forcePathStyle(true);

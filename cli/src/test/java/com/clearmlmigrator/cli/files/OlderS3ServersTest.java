@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -28,8 +29,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Our S3 calls over HTTP against what S3 servers other than AWS answer to what AWS added later: a multi-object delete
  * without {@code Content-MD5} (refused by Ceph's RADOS Gateway and others; the AWS SDK stopped sending it in 2.30), no
- * multi-object delete at all (Google Cloud Storage's XML API), no conditional writes (older MinIO and Ceph). The S3
- * server of the other tests (S3Proxy) has all of these, so these answers are written out here as such servers give them.
+ * multi-object delete at all (Google Cloud Storage's XML API), no conditional writes (older MinIO and Ceph), no
+ * {@code aws-chunked} bodies (Google Cloud Storage, OVH, AIStore). The S3 server of the other tests (S3Proxy) has all of
+ * these, so these answers are written out here as such servers give them.
  */
 class OlderS3ServersTest {
     private static final String NOT_IMPLEMENTED = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error>"
@@ -107,6 +109,29 @@ class OlderS3ServersTest {
         assertThat(conditions).containsExactly("\"e1\"", "null");
     }
 
+    /**
+     * Over plain HTTP, as MinIO and Ceph often run on a LAN, the SDK would send a body as {@code aws-chunked}, signed
+     * chunk by chunk: servers without that encoding refuse it (Google Cloud Storage's XML API, OVH) or, worse, keep the
+     * chunk framing as the object's bytes (AIStore). A state file goes whole, its payload signed as one.
+     */
+    @Test
+    void anUploadOverPlainHttpIsSentWholeWithItsPayloadSignedAsOne(@TempDir Path folder) throws Exception {
+        List<String> uploads = new CopyOnWriteArrayList<>();
+        serve((exchange, body) -> {
+            String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+            uploads.add(new String(body, StandardCharsets.UTF_8) + " | " + encoding + " | "
+                    + exchange.getRequestHeaders().getFirst("x-amz-content-sha256"));
+            boolean chunked = encoding != null && encoding.contains("aws-chunked");
+            answer(exchange, chunked ? 501 : 200, chunked ? NOT_IMPLEMENTED : "");
+        });
+        String state = "{\"dataset_link_entries\": []}";
+        Path file = Files.writeString(folder.resolve("state.json"), state);
+
+        objects().upload("clearml/a/state.json", file, null);
+
+        assertThat(uploads).containsExactly(state + " | null | " + sha256Of(state));
+    }
+
     private S3Objects objects() {
         client = S3Clients.create(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
@@ -146,6 +171,11 @@ class OlderS3ServersTest {
             exchange.getResponseBody().write(bytes);
         }
         exchange.close();
+    }
+
+    private static String sha256Of(String text) throws NoSuchAlgorithmException {
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String md5Of(byte[] body) {
