@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record StateFilesCensus(
         StateFilePlace.Description place, int files, Map<String, Long> origins, List<String> problems) {
+    /** Where the counts stand when every origin is shorter: a host and port, or a bucket. */
+    private static final int ORIGIN_WIDTH = 48;
+
     public StateFilesCensus {
         origins = Map.copyOf(origins);
         problems = List.copyOf(problems);
@@ -58,8 +61,13 @@ public record StateFilesCensus(
         } else {
             lines.add("Dataset state files under " + place.where() + ": " + files + " read; their external-file links"
                     + " start with (relink them with " + place.option() + "):");
+            // Counts in one column, and an origin whole however long: a relink's --from is copied from it.
+            int width = Math.max(
+                    ORIGIN_WIDTH,
+                    origins.keySet().stream().mapToInt(String::length).max().orElse(0));
             mostLinkedFirst()
-                    .forEach(origin -> lines.add(String.format("  %-48s %,d", origin.getKey(), origin.getValue())));
+                    .forEach(origin ->
+                            lines.add(String.format("  %-" + width + "s %,d", origin.getKey(), origin.getValue())));
         }
         problems.forEach(problem -> lines.add("  Not read: " + problem));
         return lines;

@@ -283,6 +283,17 @@ class StateFilesRelinkTest {
     }
 
     @Test
+    void anOriginLongerThanTheCountsColumnIsPrintedWholeAndTheCountsStayInOneColumn() throws IOException {
+        String azure = "azure://clearmlartifactsprod.blob.core.windows.net/datasets-2024";
+        dataset("vision", "images", "a1", azure + "/raw/f0.csv", azure + "/raw/f1.csv", OLD + "/raw/f2.csv");
+
+        List<String> origins = relinker().census().lines().subList(1, 3);
+
+        assertThat(origins)
+                .containsExactly("  " + azure + " 2", "  " + OLD + " ".repeat(azure.length() - OLD.length()) + " 1");
+    }
+
+    @Test
     void aFolderWithNoStateFilesAsksWhetherItIsTheFileServers() {
         StateFilesReport report = relinker().relink("m1", OLD, NEW, false);
 
