@@ -28,7 +28,9 @@ public final class UndoRequests {
             Migration relink, List<Migration> undos, MongoEndpoint mongo, ElasticEndpoint elastic) {
         if (relink.kind() != MigrationKind.RELINK) {
             throw new MigrationConflictException(
-                    "Migration " + relink.id() + " is a " + relink.kind().wireName() + "; only relinks can be undone.");
+                    // inspect, undo, es-copy: each takes "an".
+                    "Migration " + relink.id() + " is an " + relink.kind().wireName()
+                            + "; only relinks can be undone.");
         }
         if (!relink.status().isFinal()) {
             throw new MigrationConflictException(

@@ -182,7 +182,7 @@ class MigrationResourceTest {
         given().post("/migrations/" + id + "/undo")
                 .then()
                 .statusCode(409)
-                .body("error", containsString("only relinks can be undone"));
+                .body("error", equalTo("Migration " + id + " is an inspect; only relinks can be undone."));
         given().post("/migrations/nope/undo").then().statusCode(404);
     }
 
