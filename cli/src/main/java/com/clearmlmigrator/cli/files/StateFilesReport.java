@@ -130,7 +130,7 @@ public record StateFilesReport(
             lines.add(
                     "Dataset state files: none under " + place.where() + " (ClearML keeps them as <project>/.datasets/"
                             + "<name>/<name>.<id>/artifacts/state/state.json; " + place.isIt() + ").");
-            addProblems(lines);
+            addProblemsOfRelink(lines);
             return lines;
         }
         String verb = dryRun ? "would change" : "changed";
@@ -147,8 +147,17 @@ public record StateFilesReport(
             lines.add("  Machines that fetched these datasets before keep a cached copy of their state until it is"
                     + " cleared (~/.clearml/cache/storage_manager/datasets).");
         }
-        addProblems(lines);
+        addProblemsOfRelink(lines);
         return lines;
+    }
+
+    /** A relink's problems, and how the files left get relinked: a relink is idempotent, so the same one again. */
+    private void addProblemsOfRelink(List<String> lines) {
+        if (!problems.isEmpty() && !dryRun) {
+            lines.add("  The same relink again relinks the files below once their cause is mended; what this one"
+                    + " changed is then counted as holding the new prefix.");
+        }
+        addProblems(lines);
     }
 
     /** What the operator reads after an undo. */

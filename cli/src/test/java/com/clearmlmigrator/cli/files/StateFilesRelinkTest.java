@@ -314,11 +314,31 @@ class StateFilesRelinkTest {
                         + " owner, or with sudo)"),
                 false);
 
-        assertThat(report.relinkLines())
-                .hasSize(2)
-                .last()
-                .isEqualTo("  Left as it is: vision: could not be looked into (AccessDeniedException; run the command"
-                        + " as the folder's owner, or with sudo)");
+        assertThat(report.relinkLines().subList(1, 3))
+                .containsExactly(
+                        "  The same relink again relinks the files below once their cause is mended; what this one"
+                                + " changed is then counted as holding the new prefix.",
+                        "  Left as it is: vision: could not be looked into (AccessDeniedException; run the command"
+                                + " as the folder's owner, or with sudo)");
+        assertThat(report.relinkLines()).hasSize(3);
+    }
+
+    /** A dry run changes nothing to do again, and an undo again leaves a file written since all the same. */
+    @Test
+    void onlyARelinkThatLeftFilesSaysToRunItAgain() throws IOException {
+        dataset("vision", "images", "a1", OLD + "/raw/f0.csv");
+        Files.writeString(dataset("vision", "broken", "d4"), "not json");
+
+        StateFilesReport dryRun = relinker().relink("m1", OLD, NEW, true);
+        StateFilesReport relinked = relinker().relink("m2", OLD, NEW, false);
+        StateFilesReport undone = relinker().undo("m2");
+
+        String again = "  The same relink again relinks the files below once their cause is mended; what this one"
+                + " changed is then counted as holding the new prefix.";
+        assertThat(dryRun.problems()).hasSize(1);
+        assertThat(dryRun.relinkLines()).doesNotContain(again);
+        assertThat(relinked.relinkLines()).contains(again);
+        assertThat(undone.undoLines()).doesNotContain(again);
     }
 
     @Test
