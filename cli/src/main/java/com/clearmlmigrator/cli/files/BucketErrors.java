@@ -19,9 +19,23 @@ final class BucketErrors {
             return "no S3 credentials found for " + location + ": give --clearml-conf with ClearML's configuration, or"
                     + " set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) to the ones ClearML uses for it";
         }
+        return "cannot reach the S3 server for " + location + " (" + cause(e) + "); check --s3-endpoint";
+    }
+
+    /**
+     * The same, for a request after the bucket was reached: its address and credentials were right, so a request that
+     * does not go through met the network or the server failing midway.
+     */
+    static String midway(SdkException e, BucketLocation location) {
+        if (e instanceof S3Exception refused) {
+            return refusal(refused, location);
+        }
+        return "the connection to the S3 server for " + location + " failed midway (" + cause(e) + ")";
+    }
+
+    private static String cause(SdkException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        return "cannot reach the S3 server for " + location + " ("
-                + cause.getClass().getSimpleName() + ": " + cause.getMessage() + "); check --s3-endpoint";
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private static String refusal(S3Exception e, BucketLocation location) {

@@ -203,7 +203,7 @@ final class S3Objects implements ObjectStore {
     }
 
     private PlaceRefusedException refused(SdkException e) {
-        return new PlaceRefusedException(BucketErrors.sentence(e, location));
+        return new PlaceRefusedException(BucketErrors.midway(e, location));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.clearmlmigrator.cli.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -130,6 +131,18 @@ class OlderS3ServersTest {
         objects().upload("clearml/a/state.json", file, null);
 
         assertThat(uploads).containsExactly(state + " | null | " + sha256Of(state));
+    }
+
+    /** The bucket answered before, so its address was right: a connection dropped midway is not a wrong endpoint. */
+    @Test
+    void anUploadWhoseConnectionIsDroppedMidwayIsNamedAsSuchNotAsAWrongEndpoint(@TempDir Path folder) throws Exception {
+        serve((exchange, body) -> exchange.close()); // no answer: the server closes the connection
+        Path file = Files.writeString(folder.resolve("state.json"), "{}");
+
+        assertThatThrownBy(() -> objects().upload("clearml/a/state.json", file, null))
+                .isInstanceOf(PlaceRefusedException.class)
+                .hasMessageStartingWith("the connection to the S3 server for s3://datasets/clearml/ failed midway (")
+                .hasMessageNotContaining("--s3-endpoint");
     }
 
     private S3Objects objects() {
