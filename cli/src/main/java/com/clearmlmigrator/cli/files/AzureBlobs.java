@@ -207,6 +207,6 @@ final class AzureBlobs implements ObjectStore {
     }
 
     private PlaceRefusedException refused(RuntimeException e) {
-        return new PlaceRefusedException(AzureErrors.sentence(e, location));
+        return new PlaceRefusedException(AzureErrors.midway(e, location));
     }
 }

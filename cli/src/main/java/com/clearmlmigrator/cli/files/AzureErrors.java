@@ -10,12 +10,26 @@ final class AzureErrors {
         if (e instanceof BlobStorageException refused) {
             return refusal(refused, location);
         }
+        return "cannot reach Azure Blob Storage for " + location + " (" + cause(e) + "); check --azure-endpoint";
+    }
+
+    /**
+     * The same, for a request after the container was reached: its address and key were right, so a request that does
+     * not go through met the network or the service failing midway.
+     */
+    static String midway(RuntimeException e, ContainerLocation location) {
+        if (e instanceof BlobStorageException refused) {
+            return refusal(refused, location);
+        }
+        return "the connection to Azure Blob Storage for " + location + " failed midway (" + cause(e) + ")";
+    }
+
+    private static String cause(RuntimeException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         // The JDK's client says "ConnectException" with no message when nothing listens at the address.
-        String why = cause.getMessage() == null
+        return cause.getMessage() == null
                 ? cause.getClass().getSimpleName()
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        return "cannot reach Azure Blob Storage for " + location + " (" + why + "); check --azure-endpoint";
     }
 
     private static String refusal(BlobStorageException e, ContainerLocation location) {
