@@ -10,7 +10,8 @@ final class AzureErrors {
         if (e instanceof BlobStorageException refused) {
             return refusal(refused, location);
         }
-        return "cannot reach Azure Blob Storage for " + location + " (" + cause(e) + "); check --azure-endpoint";
+        return "cannot reach Azure Blob Storage for " + location + " (" + FailureCause.of(e)
+                + "); check --azure-endpoint";
     }
 
     /**
@@ -21,15 +22,7 @@ final class AzureErrors {
         if (e instanceof BlobStorageException refused) {
             return refusal(refused, location);
         }
-        return "the connection to Azure Blob Storage for " + location + " failed midway (" + cause(e) + ")";
-    }
-
-    private static String cause(RuntimeException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        // The JDK's client says "ConnectException" with no message when nothing listens at the address.
-        return cause.getMessage() == null
-                ? cause.getClass().getSimpleName()
-                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return "the connection to Azure Blob Storage for " + location + " failed midway (" + FailureCause.of(e) + ")";
     }
 
     private static String refusal(BlobStorageException e, ContainerLocation location) {

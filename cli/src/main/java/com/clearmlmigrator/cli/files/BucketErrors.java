@@ -19,7 +19,7 @@ final class BucketErrors {
             return "no S3 credentials found for " + location + ": give --clearml-conf with ClearML's configuration, or"
                     + " set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) to the ones ClearML uses for it";
         }
-        return "cannot reach the S3 server for " + location + " (" + cause(e) + "); check --s3-endpoint";
+        return "cannot reach the S3 server for " + location + " (" + FailureCause.of(e) + "); check --s3-endpoint";
     }
 
     /**
@@ -30,12 +30,7 @@ final class BucketErrors {
         if (e instanceof S3Exception refused) {
             return refusal(refused, location);
         }
-        return "the connection to the S3 server for " + location + " failed midway (" + cause(e) + ")";
-    }
-
-    private static String cause(SdkException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return "the connection to the S3 server for " + location + " failed midway (" + FailureCause.of(e) + ")";
     }
 
     private static String refusal(S3Exception e, BucketLocation location) {
