@@ -23,6 +23,7 @@ import com.clearmlmigrator.synthetic.ElasticSeeder;
 import com.clearmlmigrator.synthetic.EventDataset;
 import com.clearmlmigrator.synthetic.MongoDataset;
 import com.clearmlmigrator.synthetic.MongoSeeder;
+import com.clearmlmigrator.testsupport.TestCertificates;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 

@@ -11,6 +11,8 @@ import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 
+import com.clearmlmigrator.testsupport.TestCertificates;
+
 import io.restassured.path.json.JsonPath;
 
 /**

@@ -1,4 +1,4 @@
-package com.clearmlmigrator.e2e;
+package com.clearmlmigrator.testsupport;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -34,7 +34,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A certificate authority of a test's own, as an organisation runs one: it signs server certificates for {@code
  * localhost} and {@code 127.0.0.1}, which no JVM trusts unless told to.
  */
-final class TestCertificates {
+public final class TestCertificates {
     private static final Duration VALIDITY = Duration.ofDays(2);
 
     private final String name;
@@ -48,12 +48,12 @@ final class TestCertificates {
     }
 
     /** A new authority with its own key; two authorities never trust each other's certificates. */
-    static TestCertificates newAuthority(String name) {
+    public static TestCertificates newAuthority(String name) {
         return new TestCertificates(name);
     }
 
     /** Writes the authority's certificate as PEM, the form {@code MIGRATOR_TLS_CA_FILE} takes. */
-    Path writeCaPem(Path file) {
+    public Path writeCaPem(Path file) {
         StringWriter pem = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
             writer.writeObject(caCertificate);
@@ -69,7 +69,7 @@ final class TestCertificates {
     }
 
     /** The server side of TLS for {@code localhost}, with a certificate this authority signed. */
-    SSLContext serverContext() {
+    public SSLContext serverContext() {
         KeyPair serverKeys = newKeyPair();
         X509Certificate server = sign(new X500Name("CN=localhost"), serverKeys, caKeys, false);
         try {
