@@ -50,7 +50,7 @@ public final class TrustedAuthorities {
     }
 
     /** Trusts the JVM's authorities and those of {@code caFile}. */
-    static X509TrustManager trustManager(Path caFile) throws GeneralSecurityException {
+    public static X509TrustManager trustManager(Path caFile) throws GeneralSecurityException {
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         try {
             trusted.load(null, null);

@@ -2,6 +2,8 @@ package com.clearmlmigrator.cli.files;
 
 import java.util.Locale;
 
+import com.clearmlmigrator.stores.TrustedAuthorities;
+
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -18,6 +20,16 @@ final class BucketErrors {
         if (e instanceof SdkClientException && message.toLowerCase(Locale.ROOT).contains("credentials")) {
             return "no S3 credentials found for " + location + ": give --clearml-conf with ClearML's configuration, or"
                     + " set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) to the ones ClearML uses for it";
+        }
+        if (TrustedAuthorities.isTlsFailure(e) && FailureCause.of(e).contains("Unsupported or unrecognized SSL")) {
+            // The JDK's words for a plain HTTP answer to a TLS hello: a CA would not help.
+            return "the S3 server for " + location + " answered HTTPS in plain HTTP: give --s3-endpoint as http://";
+        }
+        if (TrustedAuthorities.isTlsFailure(e)) {
+            return "the S3 server for " + location + " failed the TLS handshake (" + FailureCause.of(e) + "). If your"
+                    + " own CA signed its certificate, give that CA's PEM file to this command as "
+                    + S3Clients.CA_FILE_VARIABLE + ", as to the migrator's services; the certificate must also name"
+                    + " the host you gave";
         }
         return "cannot reach the S3 server for " + location + " (" + FailureCause.of(e) + "); check --s3-endpoint";
     }

@@ -1,7 +1,14 @@
 package com.clearmlmigrator.cli.files;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.Optional;
+
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+import com.clearmlmigrator.stores.TrustedAuthorities;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -20,6 +27,9 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 
 /** S3 clients for buckets of state files, on AWS or on another S3 server (MinIO, Ceph, SeaweedFS). */
 public final class S3Clients {
+    /** The services' variable: one CA file for every TLS connection of the migrator. */
+    static final String CA_FILE_VARIABLE = "MIGRATOR_TLS_CA_FILE";
+
     private S3Clients() {}
 
     /**
@@ -58,8 +68,21 @@ public final class S3Clients {
     }
 
     static S3Client create(URI endpoint, String region, AwsCredentialsProvider credentials) {
+        return create(endpoint, region, credentials, caFileOfEnvironment());
+    }
+
+    /**
+     * @param caFile a PEM file of CAs trusted besides the JVM's, as the services take {@code MIGRATOR_TLS_CA_FILE}: an
+     *     S3 server on a company network (MinIO, Ceph) often has a certificate the company's own CA signed
+     */
+    static S3Client create(URI endpoint, String region, AwsCredentialsProvider credentials, Optional<Path> caFile) {
+        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder();
+        caFile.ifPresent(file -> {
+            X509TrustManager trusted = trustManager(file);
+            http.tlsTrustManagersProvider(() -> new TrustManager[] {trusted});
+        });
         S3ClientBuilder builder = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(http.build())
                 .credentialsProvider(credentials)
                 .region(region != null ? Region.of(region) : endpoint != null ? Region.US_EAST_1 : chainRegion())
                 // Checksums only where S3 requires them: servers other than AWS refuse the newer trailing ones.
@@ -78,6 +101,20 @@ public final class S3Clients {
             builder.endpointOverride(endpoint).forcePathStyle(true);
         }
         return builder.build();
+    }
+
+    private static Optional<Path> caFileOfEnvironment() {
+        return Optional.ofNullable(System.getenv(CA_FILE_VARIABLE))
+                .filter(file -> !file.isBlank())
+                .map(Path::of);
+    }
+
+    private static X509TrustManager trustManager(Path caFile) {
+        try {
+            return TrustedAuthorities.trustManager(caFile);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not set up TLS trust: " + e.getMessage(), e);
+        }
     }
 
     private static Region chainRegion() {
