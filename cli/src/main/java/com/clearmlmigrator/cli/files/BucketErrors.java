@@ -21,11 +21,11 @@ final class BucketErrors {
             return "no S3 credentials found for " + location + ": give --clearml-conf with ClearML's configuration, or"
                     + " set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) to the ones ClearML uses for it";
         }
-        if (TrustedAuthorities.isTlsFailure(e) && FailureCause.of(e).contains("Unsupported or unrecognized SSL")) {
-            // The JDK's words for a plain HTTP answer to a TLS hello: a CA would not help.
-            return "the S3 server for " + location + " answered HTTPS in plain HTTP: give --s3-endpoint as http://";
-        }
         if (TrustedAuthorities.isTlsFailure(e)) {
+            if (FailureCause.of(e).contains("Unsupported or unrecognized SSL")) {
+                // The JDK's words for a plain HTTP answer to a TLS hello: a CA would not help.
+                return "the S3 server for " + location + " answered HTTPS in plain HTTP: give --s3-endpoint as http://";
+            }
             return "the S3 server for " + location + " failed the TLS handshake (" + FailureCause.of(e) + "). If your"
                     + " own CA signed its certificate, give that CA's PEM file to this command as "
                     + S3Clients.CA_FILE_VARIABLE + ", as to the migrator's services; the certificate must also name"
