@@ -14,15 +14,11 @@ final class AzureErrors {
                 + "); check --azure-endpoint";
     }
 
-    /**
-     * The same, for a request after the container was reached: its address and key were right, so a request that does
-     * not go through met the network or the service failing midway.
-     */
+    /** The same, for a request after the container was reached ({@link FailureCause#midway}). */
     static String midway(RuntimeException e, ContainerLocation location) {
-        if (e instanceof BlobStorageException refused) {
-            return refusal(refused, location);
-        }
-        return "the connection to Azure Blob Storage for " + location + " failed midway (" + FailureCause.of(e) + ")";
+        return e instanceof BlobStorageException refused
+                ? refusal(refused, location)
+                : FailureCause.midway("Azure Blob Storage", location, e);
     }
 
     private static String refusal(BlobStorageException e, ContainerLocation location) {

@@ -34,15 +34,11 @@ final class BucketErrors {
         return "cannot reach the S3 server for " + location + " (" + FailureCause.of(e) + "); check --s3-endpoint";
     }
 
-    /**
-     * The same, for a request after the bucket was reached: its address and credentials were right, so a request that
-     * does not go through met the network or the server failing midway.
-     */
+    /** The same, for a request after the bucket was reached ({@link FailureCause#midway}). */
     static String midway(SdkException e, BucketLocation location) {
-        if (e instanceof S3Exception refused) {
-            return refusal(refused, location);
-        }
-        return "the connection to the S3 server for " + location + " failed midway (" + FailureCause.of(e) + ")";
+        return e instanceof S3Exception refused
+                ? refusal(refused, location)
+                : FailureCause.midway("the S3 server", location, e);
     }
 
     private static String refusal(S3Exception e, BucketLocation location) {

@@ -4,6 +4,16 @@ package com.clearmlmigrator.cli.files;
 final class FailureCause {
     private FailureCause() {}
 
+    /**
+     * What a request that failed after the store had answered is told as: its address and credentials were right, so
+     * it met the network or the store failing midway.
+     *
+     * @param store {@code "the S3 server"}, {@code "Azure Blob Storage"}
+     */
+    static String midway(String store, Object location, Exception e) {
+        return "the connection to " + store + " for " + location + " failed midway (" + of(e) + ")";
+    }
+
     /** {@code "SocketException: Connection reset"}, or the kind alone where there is no message. */
     static String of(Exception e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
